@@ -1,0 +1,174 @@
+package org.gawah.openpgp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * An OpenPGP certificate (public key) read from outside. Parsing checks only its form; whether it
+ * may be used is asked at each use ({@link #checkCanEncrypt}, {@link #checkCanSign}), because a
+ * certificate that was fine when imported may have expired since.
+ */
+public final class Certificate {
+    /** Real certificates are a few KiB; anything past this is not one. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private final OpenPGPCertificate cert;
+
+    Certificate(OpenPGPCertificate cert) {
+        this.cert = cert;
+    }
+
+    /** Reads one certificate, armoured or binary. A file holding a secret key is refused. */
+    public static Certificate parse(byte[] data) {
+        if (data.length > MAX_BYTES) {
+            throw new GawahException(Failure.BAD_DATA, "certificate file is larger than 1 MiB: not a certificate");
+        }
+        PGPPublicKeyRing ring;
+        try (InputStream in = Armor.decoder(data)) {
+            PGPObjectFactory factory = new BcPGPObjectFactory(in);
+            Object first = factory.nextObject();
+            if (first instanceof PGPSecretKeyRing) {
+                throw new GawahException(Failure.BAD_DATA, "this file holds a secret key, not a certificate",
+                        "export the public certificate (gpg --export --armor FINGERPRINT) and import that");
+            }
+            if (!(first instanceof PGPPublicKeyRing)) {
+                throw new GawahException(Failure.BAD_DATA, "not an OpenPGP certificate");
+            }
+            if (factory.nextObject() != null) {
+                throw new GawahException(Failure.BAD_DATA,
+                        "the file holds more than one key; import one certificate at a time");
+            }
+            ring = (PGPPublicKeyRing) first;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GawahException) {
+                throw (GawahException) e;
+            }
+            throw new GawahException(Failure.BAD_DATA, "not a readable OpenPGP certificate (" + e.getMessage() + ")",
+                    null, e);
+        }
+        return new Certificate(new OpenPGPCertificate(ring));
+    }
+
+    public String fingerprint() {
+        return Fingerprints.hex(cert.getFingerprint());
+    }
+
+    /** The primary user ID, or the first one, or "" when there is none. */
+    public String userId() {
+        var primary = cert.getPrimaryUserId();
+        if (primary != null) {
+            return primary.getUserId();
+        }
+        var all = cert.getAllUserIds();
+        return all.isEmpty() ? "" : all.get(0).getUserId();
+    }
+
+    public Instant created() {
+        return cert.getPrimaryKey().getCreationTime().toInstant();
+    }
+
+    /** When the certificate expires, if it does. */
+    public Optional<Instant> expires() {
+        Date expiry = cert.getExpirationTime();
+        return Optional.ofNullable(expiry).map(Date::toInstant);
+    }
+
+    public byte[] encoded() {
+        try {
+            return cert.getPGPPublicKeyRing().getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String armored() {
+        return Armor.armor(encoded());
+    }
+
+    /** Refuses, with the reason, a certificate that cannot receive sealed records now. */
+    public void checkCanEncrypt(Instant now) {
+        checkUsable(now);
+        if (encryptionKeys(now).isEmpty()) {
+            throw refused("has no valid encryption subkey");
+        }
+    }
+
+    /** Refuses, with the reason, a certificate that cannot sign records now. */
+    public void checkCanSign(Instant now) {
+        checkUsable(now);
+        if (cert.getSigningKeys(Date.from(now)).isEmpty()) {
+            throw refused("has no valid signing key");
+        }
+    }
+
+    private void checkUsable(Instant now) {
+        Date at = Date.from(now);
+        if (cert.getRevocation(at) != null) {
+            throw refused("is revoked");
+        }
+        Date expiry = cert.getExpirationTime(at);
+        if (expiry != null && !expiry.after(at)) {
+            throw refused("expired on " + expiry.toInstant());
+        }
+        if (!cert.getPrimaryKey().isBoundAt(at)) {
+            throw refused("has no valid self-signature");
+        }
+        String weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
+        if (weak != null) {
+            throw refused("uses " + weak);
+        }
+    }
+
+    private GawahException refused(String reason) {
+        return new GawahException(Failure.CERTIFICATE_REFUSED,
+                "certificate " + fingerprint() + " " + reason,
+                "ask its owner for a current certificate");
+    }
+
+    /** Valid encryption (sub)keys at the given time, weak ones left out. */
+    List<PGPPublicKey> encryptionKeys(Instant now) {
+        List<PGPPublicKey> keys = new ArrayList<>();
+        for (OpenPGPComponentKey key : cert.getEncryptionKeys(Date.from(now))) {
+            if (Policy.weakness(key.getPGPPublicKey()) == null) {
+                keys.add(key.getPGPPublicKey());
+            }
+        }
+        return keys;
+    }
+
+    /** Whether the key with this id belongs to this certificate. */
+    boolean contains(KeyIdentifier id) {
+        return cert.getKey(id) != null;
+    }
+
+    OpenPGPCertificate bc() {
+        return cert;
+    }
+
+    @Override
+    public String toString() {
+        return fingerprint();
+    }
+
+    static GawahException wrap(PGPException e, String what) {
+        return new GawahException(Failure.BAD_DATA, what + ": " + e.getMessage(), null, e);
+    }
+}

@@ -1,0 +1,254 @@
+package org.gawah.openpgp;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPCompressedData;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * Opens a sealed message: decrypts it, checks its integrity, verifies its one signature against
+ * the known documenter keys. The plaintext is held in memory and handed out only when every
+ * check passed: Bouncy Castle gives out plaintext of a tampered message and only reports the
+ * failed integrity check once the stream is read to its end.
+ */
+public final class Opener {
+    /** Testimony is text; past this size a message is not one and is refused before it fills memory. */
+    public static final int MAX_CONTENT = 64 << 20;
+
+    /** Asks for the passphrase of a key when, and only when, it is needed. The caller wipes the array it returns. */
+    @FunctionalInterface
+    public interface PassphraseSource {
+        char[] passphraseFor(String fingerprint);
+    }
+
+    private Opener() {
+    }
+
+    public static Opened open(byte[] sealed, SecretKey key, PassphraseSource passphrase,
+                              List<Certificate> knownSigners, Instant now) {
+        try {
+            return decrypt(sealed, key, passphrase, knownSigners);
+        } catch (EOFException e) {
+            throw damaged("the sealed data ends early (truncated)", e);
+        } catch (IOException | PGPException | RuntimeException e) {
+            if (e instanceof GawahException) {
+                throw (GawahException) e;
+            }
+            throw damaged("the sealed data is damaged or was altered (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static Opened decrypt(byte[] sealed, SecretKey key, PassphraseSource passphrase,
+                                  List<Certificate> knownSigners) throws IOException, PGPException {
+        PGPObjectFactory outer = new BcPGPObjectFactory(Armor.decoder(sealed));
+        Object first = nextSkippingMarkers(outer);
+        if (!(first instanceof PGPEncryptedDataList)) {
+            throw new GawahException(Failure.BAD_DATA, "not an encrypted OpenPGP message");
+        }
+        PGPPublicKeyEncryptedData mine = findOurs((PGPEncryptedDataList) first, key);
+        if (!mine.isIntegrityProtected()) {
+            throw new GawahException(Failure.BAD_DATA,
+                    "the message has no integrity protection (no MDC), so it could have been altered: refused");
+        }
+        PGPPrivateKey privateKey;
+        char[] secret = passphrase.passphraseFor(key.fingerprint());
+        try {
+            privateKey = key.unlock(mine.getKeyIdentifier(), secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        InputStream clear;
+        try {
+            clear = mine.getDataStream(new BcPublicKeyDataDecryptorFactory(privateKey));
+        } catch (PGPException e) {
+            throw damaged("the encrypted session key could not be decrypted: the message is damaged", e);
+        }
+        SignedContent content = SignedContent.read(clear, knownSigners);
+        try {
+            drain(clear);
+            if (!mine.verify()) {
+                throw damaged("integrity check failed (MDC): the sealed data was altered", null);
+            }
+            if (outer.nextObject() != null) {
+                throw damaged("unexpected data after the encrypted message", null);
+            }
+            return content.verified();
+        } catch (IOException | PGPException | RuntimeException e) {
+            content.wipe();
+            throw e;
+        }
+    }
+
+    private static PGPPublicKeyEncryptedData findOurs(PGPEncryptedDataList list, SecretKey key) {
+        List<String> others = new ArrayList<>();
+        for (PGPEncryptedData data : list) {
+            if (data instanceof PGPPublicKeyEncryptedData) {
+                PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
+                if (key.has(pk.getKeyIdentifier())) {
+                    return pk;
+                }
+                others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
+            }
+        }
+        throw new GawahException(Failure.CANNOT_DECRYPT,
+                "this message is not encrypted to key " + key.fingerprint()
+                        + (others.isEmpty() ? " (it has no public-key recipients)" : " (it is for " + String.join(", ", others) + ")"),
+                "open it where a recipient's secret key is kept");
+    }
+
+    static Object nextSkippingMarkers(PGPObjectFactory factory) throws IOException {
+        Object next = factory.nextObject();
+        while (next instanceof PGPMarker) {
+            next = factory.nextObject();
+        }
+        return next;
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        while (in.read(sink) >= 0) {
+            // Reading to the end is what makes Bouncy Castle check the MDC.
+        }
+    }
+
+    static GawahException damaged(String message, Throwable cause) {
+        return new GawahException(Failure.BAD_DATA, message, "nothing of its content was shown or written", cause);
+    }
+
+    /** The packets inside the encryption: [compressed(] one-pass signature, literal data, signature [)]. */
+    private static final class SignedContent {
+        private final SecretBuffer data;
+        private final PGPOnePassSignature onePass;
+        private final Certificate signer;
+        private final PGPSignature signature;
+
+        private SignedContent(SecretBuffer data, PGPOnePassSignature onePass, Certificate signer, PGPSignature signature) {
+            this.data = data;
+            this.onePass = onePass;
+            this.signer = signer;
+            this.signature = signature;
+        }
+
+        static SignedContent read(InputStream clear, List<Certificate> knownSigners) throws IOException, PGPException {
+            PGPObjectFactory factory = new BcPGPObjectFactory(clear);
+            Object next = factory.nextObject();
+            if (next instanceof PGPCompressedData) {
+                // GnuPG compresses by default. One level only: nested compression is a bomb, not a message.
+                factory = new BcPGPObjectFactory(((PGPCompressedData) next).getDataStream());
+                next = factory.nextObject();
+            }
+            PGPOnePassSignature onePass = null;
+            Certificate signer = null;
+            if (next instanceof PGPOnePassSignatureList) {
+                PGPOnePassSignatureList list = (PGPOnePassSignatureList) next;
+                if (list.size() != 1) {
+                    throw damaged("the message carries " + list.size() + " one-pass signatures; Gawah expects one", null);
+                }
+                onePass = list.get(0);
+                signer = find(knownSigners, onePass.getKeyIdentifier());
+                if (signer != null) {
+                    onePass.init(new BcPGPContentVerifierBuilderProvider(), signer.bc().getKey(onePass.getKeyIdentifier()).getPGPPublicKey());
+                }
+                next = factory.nextObject();
+            }
+            if (!(next instanceof PGPLiteralData)) {
+                throw damaged("the message holds no literal data where expected", null);
+            }
+            SecretBuffer data = new SecretBuffer(MAX_CONTENT);
+            try {
+                readLiteral((PGPLiteralData) next, data, signer != null ? onePass : null);
+                PGPSignature signature = null;
+                if (onePass != null) {
+                    Object trailer = factory.nextObject();
+                    if (!(trailer instanceof PGPSignatureList) || ((PGPSignatureList) trailer).size() != 1) {
+                        throw damaged("the one-pass signature has no matching signature packet", null);
+                    }
+                    signature = ((PGPSignatureList) trailer).get(0);
+                }
+                if (factory.nextObject() != null) {
+                    throw damaged("unexpected packets after the signed data", null);
+                }
+                return new SignedContent(data, onePass, signer, signature);
+            } catch (IOException | RuntimeException e) {
+                data.wipe();
+                throw e;
+            }
+        }
+
+        private static void readLiteral(PGPLiteralData literal, SecretBuffer data, PGPOnePassSignature onePass)
+                throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = literal.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (!data.append(buffer, 0, n)) {
+                        throw new GawahException(Failure.BAD_DATA,
+                                "the message content is larger than " + (MAX_CONTENT >> 20) + " MiB: not a testimony");
+                    }
+                    if (onePass != null) {
+                        onePass.update(buffer, 0, n);
+                    }
+                }
+            } finally {
+                Arrays.fill(buffer, (byte) 0);
+            }
+        }
+
+        private static Certificate find(List<Certificate> certificates, KeyIdentifier id) {
+            for (Certificate certificate : certificates) {
+                if (certificate.contains(id)) {
+                    return certificate;
+                }
+            }
+            return null;
+        }
+
+        /** Runs after the integrity check: judges the signature, then hands out the plaintext. */
+        Opened verified() throws PGPException, IOException {
+            try {
+                if (onePass == null) {
+                    throw new GawahException(Failure.NO_SIGNATURE, "the message is not signed",
+                            "a record without the documenter's signature cannot be trusted; ask for a signed one");
+                }
+                if (signer == null) {
+                    throw new GawahException(Failure.UNKNOWN_SIGNER,
+                            "signed by key " + Fingerprints.keyId(onePass.getKeyIdentifier())
+                                    + ", which is not a known documenter key",
+                            "if you trust this documenter, import their certificate: gawah keys import --role documenter FILE");
+                }
+                SignatureCheck.check(onePass, signature, signer);
+                return new Opened(data.take(), signer.fingerprint(), signer.userId(),
+                        signature.getCreationTime().toInstant(), signature.getEncoded());
+            } finally {
+                data.wipe();
+            }
+        }
+
+        void wipe() {
+            data.wipe();
+        }
+    }
+}
