@@ -1,0 +1,243 @@
+package org.gawah.testimony;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.gawah.GawahException;
+
+/**
+ * One object of the documenter's input, read field by field with its JSON path at hand, so every
+ * refusal names the field. Each object declares its fields when it is opened and refuses any
+ * other at once: a typo ("pseudonim") is reported as itself, not as a missing field.
+ *
+ * <p>Two kinds of string: <em>text</em> (free text, possibly identifying, never quoted in a
+ * message) and <em>tokens</em> (enum values, codes, dates: quoted when short and plain ASCII, so
+ * "documentor" can be seen as the typo it is). JSON null counts as absent.
+ */
+final class Input {
+    /** What a quoted token may look like: short ASCII, no room for a sentence of testimony. */
+    private static final Pattern QUOTABLE = Pattern.compile("[A-Za-z0-9_.:+\\-]{1,40}");
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z0-9_]{1,40}");
+
+    private final JsonNode node;
+    private final String path;
+    private final List<String> fields;
+
+    private Input(JsonNode node, String path, String... fields) {
+        this.node = node;
+        this.path = path;
+        this.fields = List.of(fields);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!this.fields.contains(name)) {
+                // The name is echoed only if it looks like a field name: it is input too.
+                String problem = "unknown field (known: " + String.join(", ", fields) + ")";
+                if (FIELD_NAME.matcher(name).matches()) {
+                    throw refuse(name, problem);
+                }
+                throw Json.refused("testimony field '" + (path.isEmpty() ? "(top level)" : path)
+                        + "': has an " + problem);
+            }
+        }
+    }
+
+    /** The top-level input object, with its allowed fields. */
+    static Input root(JsonNode node, String... fields) {
+        if (node == null || !node.isObject()) {
+            throw Json.refused("testimony input: not a JSON object");
+        }
+        return new Input(node, "", fields);
+    }
+
+    /** True if {@code key} is present and not null. */
+    boolean has(String key) {
+        return value(key) != null;
+    }
+
+    /** A refusal naming {@code key} of this object. */
+    GawahException refuse(String key, String problem) {
+        return Json.refused("testimony field '" + path(key) + "': " + problem);
+    }
+
+    Input object(String key, String... fields) {
+        Input in = optionalObject(key, fields);
+        if (in == null) {
+            throw refuse(key, "required");
+        }
+        return in;
+    }
+
+    Input optionalObject(String key, String... fields) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw refuse(key, "must be a JSON object");
+        }
+        return new Input(v, path(key), fields);
+    }
+
+    /** An array of at least {@code min} objects; null if absent and {@code min} is 0. */
+    List<Input> objects(String key, int min, String... fields) {
+        List<Input> result = new ArrayList<>();
+        JsonNode array = array(key, min);
+        if (array == null) {
+            return null;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String at = path(key) + "[" + i + "]";
+            if (!array.get(i).isObject()) {
+                throw Json.refused("testimony field '" + at + "': must be a JSON object");
+            }
+            result.add(new Input(array.get(i), at, fields));
+        }
+        return result;
+    }
+
+    /** Required free text, not blank, at most 64 KiB of UTF-8. */
+    String text(String key) {
+        return text(key, Text.LIMIT);
+    }
+
+    String text(String key, int maxBytes) {
+        String s = optionalText(key, maxBytes);
+        if (s == null) {
+            throw refuse(key, "required");
+        }
+        return s;
+    }
+
+    String optionalText(String key) {
+        return optionalText(key, Text.LIMIT);
+    }
+
+    /** Free text if present; when present it may not be blank (leave a field out instead). */
+    String optionalText(String key, int maxBytes) {
+        JsonNode v = value(key);
+        return v == null ? null : Text.check(v, path(key), maxBytes);
+    }
+
+    /** An optional array of free-text items, each not blank; null if absent. */
+    List<String> texts(String key) {
+        JsonNode array = array(key, 0);
+        if (array == null) {
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            result.add(Text.check(array.get(i), path(key) + "[" + i + "]", Text.LIMIT));
+        }
+        return result;
+    }
+
+    boolean bool(String key) {
+        JsonNode v = value(key);
+        if (v == null) {
+            throw refuse(key, "required (true or false)");
+        }
+        if (!v.isBoolean()) {
+            throw refuse(key, "must be true or false (a JSON boolean, not a string)");
+        }
+        return v.booleanValue();
+    }
+
+    /** A required token: a short non-secret string such as a date or a code. */
+    String token(String key) {
+        String s = optionalToken(key);
+        if (s == null) {
+            throw refuse(key, "required");
+        }
+        return s;
+    }
+
+    String optionalToken(String key) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw refuse(key, "must be a string");
+        }
+        return v.textValue();
+    }
+
+    /** A required token that must be one of {@code allowed}. */
+    String choice(String key, List<String> allowed) {
+        String s = optionalChoice(key, allowed);
+        if (s == null) {
+            throw refuse(key, "required, one of " + String.join(", ", allowed));
+        }
+        return s;
+    }
+
+    String optionalChoice(String key, List<String> allowed) {
+        String s = optionalToken(key);
+        if (s != null && !allowed.contains(s)) {
+            throw refuse(key, "must be one of " + String.join(", ", allowed) + quoted(s));
+        }
+        return s;
+    }
+
+    /** An array of at least {@code min} tokens, each passing {@code valid}, none repeated. */
+    List<String> tokens(String key, int min, Predicate<String> valid, String expected) {
+        JsonNode array = array(key, min);
+        if (array == null) {
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = path(key) + "[" + i + "]";
+            JsonNode item = array.get(i);
+            if (!item.isTextual() || !valid.test(item.textValue())) {
+                String got = item.isTextual() ? quoted(item.textValue()) : "";
+                throw Json.refused("testimony field '" + at + "': must be " + expected + got);
+            }
+            if (!seen.add(item.textValue())) {
+                throw Json.refused("testimony field '" + at + "': repeats an earlier item" + quoted(item.textValue()));
+            }
+            result.add(item.textValue());
+        }
+        return result;
+    }
+
+    /** The value quoted for a message, only if it is short plain ASCII; else nothing. */
+    static String quoted(String value) {
+        return value != null && QUOTABLE.matcher(value).matches() ? " (got '" + value + "')" : "";
+    }
+
+    private JsonNode array(String key, int min) {
+        JsonNode v = value(key);
+        if (v == null) {
+            if (min > 0) {
+                throw refuse(key, "required (a JSON array of at least " + min + ")");
+            }
+            return null;
+        }
+        if (!v.isArray()) {
+            throw refuse(key, "must be a JSON array");
+        }
+        if (v.size() < min) {
+            throw refuse(key, "must hold at least " + min + " item" + (min == 1 ? "" : "s"));
+        }
+        return v;
+    }
+
+    private JsonNode value(String key) {
+        if (!fields.contains(key)) {
+            throw new IllegalStateException("undeclared field " + path(key)); // a bug, not input
+        }
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private String path(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

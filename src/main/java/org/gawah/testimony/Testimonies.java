@@ -1,0 +1,115 @@
+package org.gawah.testimony;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a documenter's input into the exact bytes that get signed: the {@code gawah.testimony/1}
+ * document and, apart from it, the {@code gawah.identity/1} document. Those bytes are kept and
+ * exported as they are, never re-serialised, so this is the only place that writes them
+ * (docs/format/testimony.md is their specification).
+ */
+public final class Testimonies {
+    public static final String SCHEMA = "gawah.testimony/1";
+    public static final String IDENTITY_SCHEMA = "gawah.identity/1";
+    /** Input limit: the account may hold 8 MiB, and there must be room for the rest. */
+    static final int MAX_INPUT = 16 * 1024 * 1024;
+    /** Output limit, and read's: pretty-printing at most doubles the size of the input. */
+    static final int MAX_TESTIMONY = 32 * 1024 * 1024;
+    private static final Pattern RECORD_ID = Pattern.compile("GWH(-[0-9A-Z]{4}){4}");
+
+    private Testimonies() {
+    }
+
+    /** Validates input and builds the exact bytes to sign. recordId like "GWH-7K3M-9QXA-2D4F-8ZZP"; recordedAt UTC. */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt) {
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
+            // Made by gawah, not typed by a user: a wrong one is a bug.
+            throw new IllegalArgumentException("not a record id: " + recordId);
+        }
+        if (input != null && input.isObject()) {
+            for (String setByGawah : new String[] {"record_id", "recorded_at"}) {
+                if (input.has(setByGawah)) {
+                    throw Json.refused("testimony field '" + setByGawah + "': set by gawah, leave it out of the input");
+                }
+            }
+        }
+        Input root = Input.root(input, "schema", "interview", "acknowledgement", "consent", "witness",
+                "source", "account", "documenter_notes", "events", "identity");
+        String schema = root.optionalToken("schema");
+        if (schema != null && !schema.equals(SCHEMA)) {
+            throw root.refuse("schema", "must be \"" + SCHEMA + "\"" + Input.quoted(schema));
+        }
+        Instant at = recordedAt.truncatedTo(ChronoUnit.SECONDS);
+        Sections sections = new Sections(at);
+
+        ObjectNode t = Sections.object();
+        t.put("schema", SCHEMA);
+        t.put("record_id", recordId);
+        t.put("recorded_at", at.toString());
+        t.set("interview", sections.interview(root));
+        t.set("acknowledgement", sections.acknowledgement(root));
+        t.set("consent", sections.consent(root));
+        t.set("witness", sections.witness(root));
+        t.set("source", sections.source(root));
+        t.set("account", sections.account(root));
+        Sections.putIfGiven(t, "documenter_notes", root.optionalText("documenter_notes"));
+        t.set("events", sections.events(root));
+        t.putArray("attachments"); // reserved: attachments by id with their hashes
+
+        ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
+        byte[] testimony = Json.write(t);
+        if (testimony.length > MAX_TESTIMONY) {
+            throw Json.refused("testimony input: the testimony would be larger than "
+                    + (MAX_TESTIMONY >> 20) + " MiB");
+        }
+        return new SealableTestimony(testimony, identity == null ? null : Json.write(identity));
+    }
+
+    /** Parses UTF-8 JSON input bytes (strict: invalid UTF-8, duplicate keys, trailing garbage, > 16 MiB all refused with INVALID_TESTIMONY) and calls build. */
+    public static SealableTestimony build(byte[] inputJson, String recordId, Instant recordedAt) {
+        Objects.requireNonNull(inputJson, "inputJson");
+        return build(Json.parse(inputJson, MAX_INPUT, "testimony input"), recordId, recordedAt);
+    }
+
+    /** Reads back a sealed testimony's plaintext (for display/tests): validates schema=="gawah.testimony/1" and returns the tree. */
+    public static JsonNode read(byte[] testimonyJson) {
+        Objects.requireNonNull(testimonyJson, "testimonyJson");
+        JsonNode tree = Json.parse(testimonyJson, MAX_TESTIMONY, "testimony");
+        JsonNode schema = tree.get("schema");
+        if (!tree.isObject() || schema == null || !SCHEMA.equals(schema.textValue())) {
+            throw Json.refused("testimony field 'schema': must be \"" + SCHEMA + "\""
+                    + (schema != null && schema.isTextual() ? Input.quoted(schema.textValue()) : ""));
+        }
+        return tree;
+    }
+
+    /**
+     * The identity document, or null. It must not be given away by the pseudonym: a pseudonym
+     * equal to the name would put the name into the testimony, which is sealed more widely.
+     */
+    private static ObjectNode identity(Input root, String recordId, String pseudonym) {
+        Input in = root.optionalObject("identity", "name", "contact", "notes");
+        if (in == null) {
+            return null;
+        }
+        String name = in.text("name");
+        if (fold(name).equals(fold(pseudonym))) {
+            throw Json.refused("testimony field 'witness.pseudonym': must not be the witness's name (identity.name)");
+        }
+        ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
+        Sections.putIfGiven(out, "contact", in.optionalText("contact"));
+        Sections.putIfGiven(out, "notes", in.optionalText("notes"));
+        return out;
+    }
+
+    private static String fold(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

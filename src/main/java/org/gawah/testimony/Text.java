@@ -1,0 +1,68 @@
+package org.gawah.testimony;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
+
+/**
+ * The rules every free-text value obeys: a JSON string, no control characters but tab and line
+ * breaks (they hide text from reviewers and break terminals), no unpaired surrogates (not
+ * encodable in UTF-8), NFC so the same words are the same bytes, not blank, within a size limit.
+ */
+final class Text {
+    /** Limit for every free-text value but the account. */
+    static final int LIMIT = 64 * 1024;
+
+    private Text() {
+    }
+
+    /**
+     * Checks one free-text value and returns it NFC-normalised. The value itself never appears in
+     * a message; only where it is and what is wrong.
+     */
+    static String check(JsonNode v, String at, int maxBytes) {
+        if (!v.isTextual()) {
+            throw Json.refused("testimony field '" + at + "': must be a string");
+        }
+        String s = v.textValue();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw Json.refused("testimony field '" + at + "': holds control character U+"
+                        + String.format("%04X", (int) c) + " at position " + i + " (only tab and line breaks are allowed)");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw Json.refused("testimony field '" + at + "': holds an unpaired surrogate at position " + i);
+                }
+            }
+        }
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (s.isBlank()) {
+            throw Json.refused("testimony field '" + at + "': must not be blank (leave an optional field out instead)");
+        }
+        if (utf8Length(s) > maxBytes) {
+            throw Json.refused("testimony field '" + at + "': longer than " + (maxBytes / 1024) + " KiB of UTF-8");
+        }
+        return s;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}
