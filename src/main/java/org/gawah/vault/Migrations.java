@@ -1,0 +1,42 @@
+package org.gawah.vault;
+
+import java.util.List;
+
+/**
+ * The vault schema, as numbered steps. Step N brings a vault from {@code user_version} N-1 to N.
+ * Steps are only ever appended, never edited: a vault in the field may be at any of them.
+ * docs/format/vault.md describes the resulting schema.
+ */
+final class Migrations {
+    /** 'GAWH': marks the SQLite file as a Gawah vault ({@code PRAGMA application_id}). */
+    static final int APPLICATION_ID = 0x47415748;
+
+    static final List<String[]> STEPS = List.<String[]>of(
+            new String[] {
+                "CREATE TABLE records ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " sealed_at TEXT NOT NULL,"
+                        + " signer TEXT NOT NULL,"
+                        + " testimony BLOB NOT NULL,"
+                        + " testimony_size INTEGER NOT NULL,"
+                        + " testimony_sha256 TEXT NOT NULL,"
+                        + " identity BLOB,"
+                        + " identity_size INTEGER NOT NULL DEFAULT 0,"
+                        + " identity_sha256 TEXT"
+                        + ") STRICT",
+                "CREATE TABLE record_recipients ("
+                        + " record_id TEXT NOT NULL REFERENCES records(id),"
+                        + " envelope TEXT NOT NULL CHECK (envelope IN ('testimony', 'identity')),"
+                        + " fingerprint TEXT NOT NULL,"
+                        + " PRIMARY KEY (record_id, envelope, fingerprint)"
+                        + ") STRICT",
+                "CREATE INDEX records_by_time ON records(sealed_at)",
+            });
+
+    private Migrations() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+}

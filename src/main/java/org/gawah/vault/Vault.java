@@ -1,0 +1,266 @@
+package org.gawah.vault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * The SQLite vault: one file holding sealed records and their clear metadata. Durable on power
+ * loss (WAL, synchronous=FULL); every write is one transaction, so a crash leaves a whole
+ * record or none. Only ciphertext is ever written, so neither the file nor its WAL holds
+ * plaintext.
+ */
+public final class Vault implements AutoCloseable {
+    private final Connection connection;
+
+    private Vault(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens the vault at {@code file}, creating it and bringing its schema up to date. */
+    public static Vault open(Path file) {
+        try {
+            boolean fresh = !Files.exists(file);
+            if (fresh) {
+                FilePermissions.createPrivateFile(file);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try {
+                Vault vault = new Vault(connection);
+                vault.configure(fresh);
+                vault.migrate();
+                return vault;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException | IOException e) {
+            throw new GawahException(Failure.VAULT, "cannot open the vault " + file + ": " + e.getMessage(),
+                    "check that the file is a Gawah vault and that no other program holds it", e);
+        }
+    }
+
+    private void configure(boolean fresh) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            if (fresh) {
+                // Before the first table: large pages make chunked attachments much faster to write.
+                s.execute("PRAGMA page_size = 65536");
+                s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            }
+            int applicationId = intPragma(s, "application_id");
+            if (applicationId != Migrations.APPLICATION_ID && !isEmpty(s)) {
+                throw new GawahException(Failure.VAULT, "this SQLite file is not a Gawah vault");
+            }
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA secure_delete = ON");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            int version = intPragma(s, "user_version");
+            if (version > Migrations.latest()) {
+                throw new GawahException(Failure.VAULT, "the vault was made by a newer Gawah (schema "
+                        + version + ", this one knows up to " + Migrations.latest() + ")", "upgrade Gawah");
+            }
+            if (version == Migrations.latest()) {
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                for (int step = version; step < Migrations.latest(); step++) {
+                    for (String sql : Migrations.STEPS.get(step)) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + Migrations.latest());
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Stores a record and its recipients in one transaction. */
+    public void store(SealedRecord record) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                insertRecord(record);
+                insertRecipients(record.id(), "testimony", record.testimonyRecipients());
+                insertRecipients(record.id(), "identity", record.identityRecipients());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                throw new GawahException(Failure.VAULT, "a record with id " + record.id() + " is already in the vault");
+            }
+            throw failed("store record " + record.id(), e);
+        }
+    }
+
+    private void insertRecord(SealedRecord record) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO records (id, sealed_at, signer, testimony, testimony_size, testimony_sha256,"
+                        + " identity, identity_size, identity_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.id());
+            insert.setString(2, record.sealedAt().toString());
+            insert.setString(3, record.signer());
+            insert.setBytes(4, record.testimony());
+            insert.setLong(5, record.testimony().length);
+            insert.setString(6, sha256(record.testimony()));
+            insert.setBytes(7, record.identity());
+            insert.setLong(8, record.identity() == null ? 0 : record.identity().length);
+            insert.setString(9, record.identity() == null ? null : sha256(record.identity()));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertRecipients(String id, String envelope, List<String> fingerprints) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO record_recipients (record_id, envelope, fingerprint) VALUES (?, ?, ?)")) {
+            for (String fingerprint : fingerprints) {
+                insert.setString(1, id);
+                insert.setString(2, envelope);
+                insert.setString(3, fingerprint);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Every record's clear metadata, oldest first. */
+    public List<RecordSummary> list() {
+        List<RecordSummary> summaries = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, sealed_at, signer, testimony_size, testimony_sha256, identity_size FROM records"
+                        + " ORDER BY sealed_at, id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                summaries.add(new RecordSummary(id, Instant.parse(rows.getString(2)), rows.getString(3),
+                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony")));
+            }
+        } catch (SQLException e) {
+            throw failed("list records", e);
+        }
+        return summaries;
+    }
+
+    /**
+     * The record with this id, its ciphertext checked against the SHA-256 stored with it: a record
+     * altered inside the vault is reported here, before anything tries to decrypt it.
+     */
+    public Optional<SealedRecord> get(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT sealed_at, signer, testimony, testimony_sha256, identity, identity_sha256"
+                        + " FROM records WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                byte[] testimony = checked(id, "testimony", row.getBytes(3), row.getString(4));
+                byte[] identity = row.getBytes(5) == null ? null : checked(id, "identity", row.getBytes(5), row.getString(6));
+                return Optional.of(new SealedRecord(id, Instant.parse(row.getString(1)), row.getString(2),
+                        testimony, recipients(id, "testimony"), identity, recipients(id, "identity")));
+            }
+        } catch (SQLException e) {
+            throw failed("read record " + id, e);
+        }
+    }
+
+    private static byte[] checked(String id, String envelope, byte[] ciphertext, String expectedSha256) {
+        if (!sha256(ciphertext).equals(expectedSha256)) {
+            throw new GawahException(Failure.BAD_DATA, "the " + envelope + " of record " + id
+                    + " does not match its SHA-256: it was altered or damaged in the vault",
+                    "restore the vault from a backup; run gawah verify when available");
+        }
+        return ciphertext;
+    }
+
+    private List<String> recipients(String id, String envelope) throws SQLException {
+        List<String> fingerprints = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT fingerprint FROM record_recipients WHERE record_id = ? AND envelope = ? ORDER BY fingerprint")) {
+            query.setString(1, id);
+            query.setString(2, envelope);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    fingerprints.add(rows.getString(1));
+                }
+            }
+        }
+        return fingerprints;
+    }
+
+    /** SQLite's own consistency check; "ok" when the file is sound. */
+    public String integrityCheck() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            return r.next() ? r.getString(1) : "no answer";
+        } catch (SQLException e) {
+            throw failed("check integrity", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failed("close", e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int intPragma(Statement s, String name) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    private static boolean isEmpty(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return r.next() && r.getInt(1) == 0;
+        }
+    }
+
+    private static GawahException failed(String what, SQLException e) {
+        return new GawahException(Failure.VAULT, "vault: cannot " + what + ": " + e.getMessage(), null, e);
+    }
+}
