@@ -10,11 +10,11 @@ import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPUtil;
 
 /** ASCII armour in and out. Output carries no Version header: it would only identify the tool. */
-final class Armor {
+public final class Armor {
     private Armor() {
     }
 
-    static String armor(byte[] binary) {
+    public static String armor(byte[] binary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(binary.length * 4 / 3 + 128);
         try (ArmoredOutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(out)) {
             armored.write(binary);

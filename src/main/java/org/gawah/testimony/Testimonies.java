@@ -72,10 +72,19 @@ public final class Testimonies {
         return new SealableTestimony(testimony, identity == null ? null : Json.write(identity));
     }
 
+    /**
+     * Parses input JSON strictly (invalid UTF-8, duplicate keys, trailing garbage, over 16 MiB:
+     * INVALID_TESTIMONY), for callers that lay more fields over it before {@link #build}.
+     */
+    public static JsonNode parseInput(byte[] inputJson) {
+        Objects.requireNonNull(inputJson, "inputJson");
+        return Json.parse(inputJson, MAX_INPUT, "testimony input");
+    }
+
     /** Parses UTF-8 JSON input bytes (strict: invalid UTF-8, duplicate keys, trailing garbage, > 16 MiB all refused with INVALID_TESTIMONY) and calls build. */
     public static SealableTestimony build(byte[] inputJson, String recordId, Instant recordedAt) {
         Objects.requireNonNull(inputJson, "inputJson");
-        return build(Json.parse(inputJson, MAX_INPUT, "testimony input"), recordId, recordedAt);
+        return build(parseInput(inputJson), recordId, recordedAt);
     }
 
     /** Reads back a sealed testimony's plaintext (for display/tests): validates schema=="gawah.testimony/1" and returns the tree. */

@@ -1,0 +1,29 @@
+package org.gawah.cli;
+
+/** How values are shown to people. */
+final class Display {
+    private Display() {
+    }
+
+    /** A fingerprint in groups of four, the way people compare them aloud or on paper. */
+    static String fingerprint(String hex) {
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            if (i > 0) {
+                grouped.append(i == hex.length() / 2 ? "  " : " ");
+            }
+            grouped.append(hex, i, Math.min(hex.length(), i + 4));
+        }
+        return grouped.toString();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+}

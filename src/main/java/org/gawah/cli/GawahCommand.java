@@ -1,0 +1,46 @@
+package org.gawah.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "gawah",
+        mixinStandardHelpOptions = true,
+        version = "gawah 0.1.0",
+        description = {
+            "Seal witness testimony with OpenPGP the moment it is saved.",
+            "",
+            "Each record is signed with the documenter's key and encrypted to the legal team's keys,",
+            "then kept in one SQLite vault. Nothing readable is left on this computer.",
+        },
+        footer = {
+            "",
+            "Example (see it all work in a throwaway folder):",
+            "  gawah quickstart",
+            "",
+            "Example (a documenter's first steps):",
+            "  gawah init",
+            "  gawah keys generate --name \"Documenter D-14\"",
+            "  gawah keys import --role legal legal-team.asc",
+            "  gawah record --from testimony.json",
+            "",
+            "The home folder is --home, else $GAWAH_HOME, else ~/.gawah. Exit codes: see README.md.",
+        },
+        subcommands = {
+            QuickstartCommand.class,
+            InitCommand.class,
+            KeysCommand.class,
+            RecordCommand.class,
+            ListCommand.class,
+            OpenCommand.class,
+            ExportSealedCommand.class,
+        })
+final class GawahCommand {
+    final Terminal terminal;
+
+    @Option(names = "--stacktrace", description = "On failure, also print the Java stack trace (for bug reports).")
+    boolean stacktrace;
+
+    GawahCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+}

@@ -1,0 +1,70 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.keys.Keyring;
+import org.gawah.vault.Vault;
+
+/** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
+final class Home {
+    private final Path dir;
+
+    Home(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path vaultFile() {
+        return dir.resolve("vault.db");
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(vaultFile());
+    }
+
+    /** Creates the folder (0700) and the vault. Returns false when it was already there. */
+    boolean create() {
+        boolean existed = exists();
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                }
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } else {
+                Files.createDirectories(dir);
+            }
+            Files.createDirectories(dir.resolve("keys"));
+        } catch (IOException e) {
+            throw new GawahException(Failure.NOT_READY, "cannot create the home " + dir + ": " + e.getMessage());
+        }
+        Vault.open(vaultFile()).close();
+        return !existed;
+    }
+
+    private void requireExists() {
+        if (!exists()) {
+            throw new GawahException(Failure.NOT_READY, "no Gawah home at " + dir,
+                    "create it with: gawah init --home " + dir);
+        }
+    }
+
+    Keyring keyring() {
+        requireExists();
+        return new Keyring(dir.resolve("keys"));
+    }
+
+    Vault vault() {
+        requireExists();
+        return Vault.open(vaultFile());
+    }
+}

@@ -1,0 +1,44 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/** Files the user asked for: created new (never overwritten), readable by the owner only. */
+final class OutputFile {
+    private OutputFile() {
+    }
+
+    static void writeNew(Path file, byte[] data) {
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new GawahException(Failure.OUTPUT_EXISTS, file + " already exists; nothing was written",
+                    "choose another name or move the old file away");
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot create " + file + ": " + e.getMessage());
+        }
+        try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            stream.write(data);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // The write failure below is the one to report.
+            }
+            throw new GawahException(Failure.MISSING_INPUT, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.gawah.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "quickstart",
+        description = {
+            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection",
+            "officer each get a home and a key; they exchange certificates; the documenter seals a",
+            "sample testimony (in Dari); the legal team opens it and checks the signature; the",
+            "documenter's own laptop cannot open it. Uses random passphrases; touches no real home.",
+        },
+        footer = {"", "Example:", "  gawah quickstart --dir /tmp/gawah-demo"})
+final class QuickstartCommand implements Callable<Integer> {
+    private static final String PASSPHRASE_VAR = "GAWAH_QUICKSTART_PASSPHRASE";
+
+    @ParentCommand
+    GawahCommand root;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the demo (new folder). Default: a new temporary folder.")
+    Path dir;
+
+    private Terminal terminal;
+
+    @Override
+    public Integer call() throws IOException {
+        terminal = root.terminal;
+        Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("gawah-quickstart-");
+        Path documenter = base.resolve("documenter");
+        Path legal = base.resolve("legal-team");
+        Path protection = base.resolve("protection-officer");
+        Path exchange = Files.createDirectories(base.resolve("exchange"));
+
+        say("1. Three homes, each with its own key (a passphrase locks each key; here random ones)");
+        home(documenter, "Documenter D-14 (demo)");
+        home(legal, "Legal team (demo)");
+        home(protection, "Protection officer (demo)");
+
+        say("2. Certificates (public keys) change hands and are pinned by fingerprint");
+        run(legal, "keys", "export", "--out", exchange.resolve("legal-team.asc").toString());
+        run(protection, "keys", "export", "--out", exchange.resolve("protection-officer.asc").toString());
+        run(documenter, "keys", "export", "--out", exchange.resolve("documenter.asc").toString());
+        run(documenter, "keys", "import", "--role", "legal", exchange.resolve("legal-team.asc").toString());
+        run(documenter, "keys", "import", "--role", "protection", exchange.resolve("protection-officer.asc").toString());
+        run(legal, "keys", "import", "--role", "documenter", exchange.resolve("documenter.asc").toString());
+
+        say("3. The documenter seals a testimony: signed, then encrypted to the legal team and the");
+        say("   protection officer; the witness's name goes into a second envelope for the officer only");
+        String id;
+        try (InputStream sample = QuickstartCommand.class.getResourceAsStream("sample-testimony.json")) {
+            id = run(documenter, sample, "record", "--from", "-", "--passphrase-env", PASSPHRASE_VAR).strip();
+        }
+
+        say("4. What the vault shows without any key: metadata only");
+        run(documenter, "list");
+
+        say("5. The documenter's laptop cannot open its own record (write-only): expected to fail");
+        int code = Main.execute(derived(documenter, new ByteArrayOutputStream(), InputStream.nullInputStream()),
+                "open", "--home", documenter.toString(), "--passphrase-env", PASSPHRASE_VAR, id);
+        say("   -> exit code " + code + (code == Failure.CANNOT_DECRYPT.exitCode() ? " (cannot decrypt), as it should" : ""));
+
+        say("6. The sealed record travels (here: a file) and the legal team opens it");
+        Path sealed = exchange.resolve(id + ".pgp");
+        run(documenter, "export-sealed", id, "--out", sealed.toString());
+        run(legal, "open", "--sealed", sealed.toString(), "--passphrase-env", PASSPHRASE_VAR);
+
+        say("");
+        say("Where everything is:");
+        say("  documenter's home     " + documenter + "   (vault.db, keys/)");
+        say("  legal team's home     " + legal);
+        say("  protection officer's  " + protection);
+        say("  exchanged files       " + exchange + "   (certificates, the sealed record " + id + ".pgp)");
+        say("Check it with GnuPG too: gawah keys export --secret --home " + legal + " ... | gpg --import; gpg --decrypt " + sealed);
+        say("This demo used throwaway keys; delete " + base + " when done.");
+        return 0;
+    }
+
+    private void home(Path home, String name) {
+        run(home, "init");
+        run(home, "keys", "generate", "--name", name, "--passphrase-env", PASSPHRASE_VAR);
+    }
+
+    private String run(Path home, String... args) {
+        return run(home, InputStream.nullInputStream(), args);
+    }
+
+    /** Runs one gawah command in a home; returns its stdout; stops the demo if it fails. */
+    private String run(Path home, InputStream in, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] full = new String[args.length + 2];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--home";
+        full[args.length + 1] = home.toString();
+        terminal.out().println("$ gawah " + shellWords(args) + "   [" + home.getFileName() + "]");
+        int code = Main.execute(derived(home, out, in), full);
+        terminal.out().print(out.toString(StandardCharsets.UTF_8));
+        if (code != 0) {
+            throw new GawahException(Failure.INTERNAL, "quickstart step failed: gawah " + String.join(" ", args));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String shellWords(String... args) {
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            line.append(line.length() == 0 ? "" : " ").append(arg.contains(" ") ? "\"" + arg + "\"" : arg);
+        }
+        return line.toString();
+    }
+
+    private final Map<Path, String> passphrases = new HashMap<>();
+
+    private Terminal derived(Path home, ByteArrayOutputStream out, InputStream in) {
+        String passphrase = passphrases.computeIfAbsent(home, h -> {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            return Base64.getUrlEncoder().encodeToString(random);
+        });
+        return terminal.derive(out, in == null ? new ByteArrayInputStream(new byte[0]) : in,
+                Map.of(PASSPHRASE_VAR, passphrase));
+    }
+
+    private void say(String line) {
+        terminal.out().println(line);
+    }
+}

@@ -1,0 +1,191 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Sealer;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.RecordId;
+import org.gawah.testimony.SealableTestimony;
+import org.gawah.testimony.Testimonies;
+import org.gawah.vault.SealedRecord;
+import org.gawah.vault.Vault;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "record",
+        description = {
+            "Seal one testimony into the vault: sign it with your key, encrypt it to every pinned",
+            "legal and protection key, store it. Nothing readable is written anywhere.",
+            "",
+            "Fields come from --from FILE.json (see docs/format/testimony.md) and from the flags",
+            "below, which win over the file. Without --from, the witness's account is read from",
+            "standard input. The witness's identity (an \"identity\" object in the JSON) is sealed",
+            "in its own envelope that only protection officers can open.",
+        },
+        footer = {"", "Examples:",
+            "  gawah record --from testimony.json",
+            "  gawah record --started-at 2026-11-20T10:00+04:30 --place \"Herat\" \\",
+            "      --present documenter:D-14 --interview-language prs --record-language prs \\",
+            "      --acknowledged --purpose-explained --consent-recipient legal_team \\",
+            "      --no-audio-video-consent --anonymity --withdrawal-explained \\",
+            "      --pseudonym W-0193 --confidentiality confidential --source-connection victim \\",
+            "      --account-language prs  < account.txt"})
+final class RecordCommand implements Callable<Integer> {
+    /** An account longer than this is not typed testimony; attachments take large files. */
+    private static final int MAX_STDIN = 16 << 20;
+
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @ArgGroup(exclusive = false, heading = "%nTestimony fields:%n")
+    TestimonyFlags flags = new TestimonyFlags();
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Testimony fields as JSON; '-' reads them from standard input.")
+    Path from;
+
+    @Option(names = "--self-readable",
+            description = "Also encrypt to your own key, so this laptop can open it (off by default: a seized laptop opens nothing).")
+    boolean selfReadable;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        Keyring keyring = home.keyring();
+        SecretKey own = keyring.requireOwnKey();
+        List<Certificate> protection = keyring.pinned(Role.PROTECTION);
+        List<Certificate> recipients = new ArrayList<>(keyring.pinned(Role.LEGAL));
+        recipients.addAll(protection);
+        if (selfReadable) {
+            recipients.add(own.certificate());
+        }
+        if (recipients.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, "no legal-team key is pinned: there is no one to seal to",
+                    "import your team's certificates: gawah keys import --role legal FILE");
+        }
+        Instant now = Instant.now();
+        for (Certificate recipient : recipients) {
+            recipient.checkCanEncrypt(now);
+        }
+
+        String id = RecordId.random();
+        SealableTestimony plaintext = Testimonies.build(input(terminal), id, now);
+        try {
+            if (plaintext.identity() != null && protection.isEmpty()) {
+                throw new GawahException(Failure.NOT_READY,
+                        "the testimony names the witness, but no protection officer's key is pinned",
+                        "import one: gawah keys import --role protection FILE, or leave the identity out");
+            }
+            SigningKey signer = unlock(terminal, own, now);
+            byte[] testimony = Sealer.seal(plaintext.testimony(), signer, recipients, now);
+            byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, protection, now);
+            try (Vault vault = home.vault()) {
+                vault.store(new SealedRecord(id, now, own.fingerprint(), testimony, fingerprints(recipients),
+                        identity, identity == null ? List.of() : fingerprints(protection)));
+            }
+        } finally {
+            plaintext.wipe();
+        }
+        report(terminal, id, recipients, protection, plaintext);
+        return 0;
+    }
+
+    private JsonNode input(Terminal terminal) {
+        ObjectNode input;
+        if (from != null) {
+            byte[] json = from.toString().equals("-") ? readStdin(terminal) : KeysImportCommand.read(from);
+            try {
+                JsonNode parsed = Testimonies.parseInput(json);
+                if (!parsed.isObject()) {
+                    throw new GawahException(Failure.INVALID_TESTIMONY, "testimony input: not a JSON object");
+                }
+                input = (ObjectNode) parsed;
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+        } else {
+            input = JsonNodeFactory.instance.objectNode();
+            if (terminal.console() != null) {
+                terminal.info("type or paste the witness's account, then press Ctrl-D (Windows: Ctrl-Z, Enter)");
+            }
+            byte[] account = readStdin(terminal);
+            try {
+                input.putObject("account").put("text", Utf8.decode(account, "the account on standard input"));
+            } finally {
+                Arrays.fill(account, (byte) 0);
+            }
+        }
+        flags.applyTo(input);
+        return input;
+    }
+
+    private SigningKey unlock(Terminal terminal, SecretKey own, Instant now) {
+        char[] secret = passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
+        try {
+            return own.unlockForSigning(secret, now);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private static byte[] readStdin(Terminal terminal) {
+        try {
+            InputStream in = terminal.in();
+            byte[] data = in.readNBytes(MAX_STDIN + 1);
+            if (data.length > MAX_STDIN) {
+                Arrays.fill(data, (byte) 0);
+                throw new GawahException(Failure.INVALID_TESTIMONY, "standard input is larger than 16 MiB");
+            }
+            return data;
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    private static List<String> fingerprints(List<Certificate> certificates) {
+        return certificates.stream().map(Certificate::fingerprint).distinct().toList();
+    }
+
+    private static void report(Terminal terminal, String id, List<Certificate> recipients, List<Certificate> protection,
+                               SealableTestimony plaintext) {
+        terminal.info("sealed record " + id + ", encrypted to:");
+        for (Certificate recipient : recipients) {
+            terminal.info("  " + Display.fingerprint(recipient.fingerprint()) + "  " + recipient.userId());
+        }
+        if (plaintext.identity() != null) {
+            terminal.info("the witness's identity is sealed apart, to the " + protection.size() + " protection key(s) only");
+        }
+        if (recipients.stream().map(Certificate::fingerprint).distinct().count() == 1) {
+            terminal.warn("sealed to a single key: if that key is lost, this record is lost too;"
+                    + " pin a second legal key or an offline escrow key");
+        }
+        terminal.out().println(id);
+    }
+}

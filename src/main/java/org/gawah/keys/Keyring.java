@@ -1,0 +1,136 @@
+package org.gawah.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SecretKey;
+
+/**
+ * The keys of one home, as armoured files under {@code keys/}: the home's own secret key in
+ * {@code secret/}, pinned certificates in one folder per role. A file is named by its
+ * fingerprint, and that is the pin: every load recomputes the fingerprint and refuses a file
+ * whose content no longer matches its name.
+ */
+public final class Keyring {
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
+
+    private final Path dir;
+
+    public Keyring(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The home's own secret key, if one was generated. */
+    public Optional<SecretKey> ownKey() {
+        List<Path> files = files(dir.resolve("secret"));
+        if (files.size() > 1) {
+            throw new GawahException(Failure.NOT_READY, "more than one secret key in " + dir.resolve("secret"),
+                    "a home holds one own key; move the others away");
+        }
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        SecretKey key = SecretKey.parse(read(files.get(0)));
+        checkPin(files.get(0), key.fingerprint());
+        return Optional.of(key);
+    }
+
+    public SecretKey requireOwnKey() {
+        return ownKey().orElseThrow(() -> new GawahException(Failure.NOT_READY, "this home has no key of its own yet",
+                "make one: gawah keys generate --name \"Your name\""));
+    }
+
+    public void saveOwnKey(SecretKey key) {
+        if (ownKey().isPresent()) {
+            throw new GawahException(Failure.NOT_READY, "this home already has its own key",
+                    "use a separate --home for another identity");
+        }
+        write(dir.resolve("secret"), key.fingerprint(), key.armored(), true);
+    }
+
+    /** Pins a certificate under a role. Pinning the same one again changes nothing. */
+    public void pin(Role role, Certificate certificate) {
+        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored(), false);
+    }
+
+    /** The certificates pinned under a role, each checked against its pin. */
+    public List<Certificate> pinned(Role role) {
+        List<Certificate> certificates = new ArrayList<>();
+        for (Path file : files(dir.resolve(role.label()))) {
+            Certificate certificate = Certificate.parse(read(file));
+            checkPin(file, certificate.fingerprint());
+            certificates.add(certificate);
+        }
+        return certificates;
+    }
+
+    private static void checkPin(Path file, String fingerprint) {
+        String pinned = file.getFileName().toString().replaceFirst("\\.asc$", "");
+        if (!pinned.equals(fingerprint)) {
+            throw new GawahException(Failure.BAD_DATA, "key file " + file + " was altered: it is pinned as "
+                    + pinned + " but holds " + fingerprint, "remove the file and import the right certificate again");
+        }
+    }
+
+    private static List<Path> files(Path folder) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.asc")) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString().replaceFirst("\\.asc$", "");
+                if (FINGERPRINT.matcher(name).matches()) {
+                    files.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read key file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes through a temporary file and a rename, so a crash never leaves half a key. */
+    private static void write(Path folder, String fingerprint, String armored, boolean secret) {
+        try {
+            Files.createDirectories(folder);
+            Path target = folder.resolve(fingerprint + ".asc");
+            Path temporary = folder.resolve("." + fingerprint + ".tmp");
+            Files.deleteIfExists(temporary);
+            if (secret && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.write(temporary, armored.getBytes(StandardCharsets.US_ASCII));
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GawahException(Failure.INTERNAL, "cannot write key file in " + folder + ": " + e.getMessage(), null, e);
+        }
+    }
+}

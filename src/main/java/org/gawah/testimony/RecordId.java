@@ -1,0 +1,26 @@
+package org.gawah.testimony;
+
+import java.security.SecureRandom;
+
+/**
+ * Record ids: "GWH-" and 16 random Crockford base-32 characters in groups of four (80 bits).
+ * Random, so nothing about the witness, the place or the order of interviews can be read from one.
+ */
+public final class RecordId {
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RecordId() {
+    }
+
+    public static String random() {
+        StringBuilder id = new StringBuilder("GWH");
+        for (int i = 0; i < 16; i++) {
+            if (i % 4 == 0) {
+                id.append('-');
+            }
+            id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+}
