@@ -231,6 +231,15 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** One setting of this connection, as SQLite reports it (tests check the durability settings). */
+    String setting(String pragma) {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw failed("read " + pragma, e);
+        }
+    }
+
     @Override
     public void close() {
         try {

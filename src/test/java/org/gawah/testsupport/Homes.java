@@ -1,0 +1,54 @@
+package org.gawah.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * A documenter home and a legal-team home, keys made and certificates exchanged, the way the
+ * quickstart does it. Key generation costs about a second per key (strong S2K): share a Homes
+ * across the tests of a class.
+ */
+public final class Homes {
+    public static final String PASSPHRASE = "correct horse battery staple";
+
+    public final Gawah gawah = new Gawah(PASSPHRASE);
+    public final Path documenter;
+    public final Path legal;
+    public final String documenterFingerprint;
+    public final String legalFingerprint;
+
+    public Homes(Path base) {
+        documenter = base.resolve("documenter");
+        legal = base.resolve("legal");
+        documenterFingerprint = makeHome(documenter, "Documenter D-14");
+        legalFingerprint = makeHome(legal, "Legal team");
+        Path legalCert = base.resolve("legal.asc");
+        Path documenterCert = base.resolve("documenter.asc");
+        gawah.in(legal, "keys", "export", "--out", legalCert.toString()).ok();
+        gawah.in(documenter, "keys", "export", "--out", documenterCert.toString()).ok();
+        gawah.in(documenter, "keys", "import", "--role", "legal", legalCert.toString()).ok();
+        // The legal team doubles as protection officer here, so the sample's identity can be sealed.
+        gawah.in(documenter, "keys", "import", "--role", "protection", legalCert.toString()).ok();
+        gawah.in(legal, "keys", "import", "--role", "documenter", documenterCert.toString()).ok();
+    }
+
+    private String makeHome(Path home, String name) {
+        gawah.in(home, "init").ok();
+        return gawah.in(home, "keys", "generate", "--name", name).ok().out().strip();
+    }
+
+    /** Seals the shared sample testimony (full-input.json) in the documenter's home; returns the record id. */
+    public String record() {
+        return gawah.inWithInput(documenter, sampleInput(), "record", "--from", "-").ok().out().strip();
+    }
+
+    public static byte[] sampleInput() {
+        try (InputStream in = Homes.class.getResourceAsStream("/org/gawah/testimony/full-input.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.gawah.vault;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaultTest {
+    @TempDir
+    Path dir;
+
+    private static SealedRecord record(String id) {
+        return new SealedRecord(id, Instant.parse("2026-11-28T05:00:00Z"), "AB".repeat(20),
+                new byte[] {1, 2, 3, 4}, List.of("CD".repeat(20)), null, List.of());
+    }
+
+    @Test
+    void storesAndReadsBackARecordWithItsMetadata() {
+        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
+            vault.store(record("GWH-0000-0000-0000-0001"));
+            SealedRecord back = vault.get("GWH-0000-0000-0000-0001").orElseThrow();
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, back.testimony());
+            assertEquals(List.of("CD".repeat(20)), back.testimonyRecipients());
+            RecordSummary summary = vault.list().get(0);
+            assertEquals(4, summary.testimonySize());
+            assertEquals("9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a", summary.testimonySha256());
+        }
+    }
+
+    @Test
+    void usesWalFullSyncAndSecureDelete() throws Exception {
+        Vault.open(dir.resolve("v.db")).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("v.db"));
+             Statement s = c.createStatement()) {
+            assertEquals("wal", pragma(s, "journal_mode"));
+            assertEquals(Migrations.APPLICATION_ID, Integer.parseInt(pragma(s, "application_id")));
+            assertEquals(String.valueOf(Migrations.latest()), pragma(s, "user_version"));
+        }
+        // synchronous and secure_delete are per connection: check them on the vault's own.
+        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
+            assertEquals("ok", vault.integrityCheck());
+            assertEquals("2", vault.setting("synchronous"), "synchronous=FULL");
+            assertEquals("1", vault.setting("secure_delete"));
+            assertEquals("65536", vault.setting("page_size"));
+        }
+    }
+
+    @Test
+    void refusesADuplicateIdAndKeepsTheFirst() {
+        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
+            vault.store(record("GWH-0000-0000-0000-0001"));
+            GawahException e = assertThrows(GawahException.class, () -> vault.store(record("GWH-0000-0000-0000-0001")));
+            assertEquals(Failure.VAULT, e.failure());
+            assertEquals(1, vault.list().size());
+        }
+    }
+
+    @Test
+    void reportsARecordAlteredInTheFile() throws Exception {
+        Path file = dir.resolve("v.db");
+        try (Vault vault = Vault.open(file)) {
+            vault.store(record("GWH-0000-0000-0000-0001"));
+        }
+        VaultTamper.flipTestimonyByte(file, "GWH-0000-0000-0000-0001", 2);
+        try (Vault vault = Vault.open(file)) {
+            GawahException e = assertThrows(GawahException.class, () -> vault.get("GWH-0000-0000-0000-0001"));
+            assertEquals(Failure.BAD_DATA, e.failure());
+            assertTrue(e.getMessage().contains("does not match its SHA-256"));
+        }
+    }
+
+    @Test
+    void refusesAnSqliteFileThatIsNotAVault() throws Exception {
+        Path other = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE notes (text TEXT)");
+            s.execute("INSERT INTO notes VALUES ('keep me')");
+        }
+        long before = Files.size(other);
+        GawahException e = assertThrows(GawahException.class, () -> Vault.open(other));
+        assertEquals(Failure.VAULT, e.failure());
+        assertEquals(before, Files.size(other));
+    }
+
+    @Test
+    void refusesAVaultFromANewerGawah() throws Exception {
+        Path file = dir.resolve("v.db");
+        Vault.open(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        GawahException e = assertThrows(GawahException.class, () -> Vault.open(file));
+        assertTrue(e.getMessage().contains("newer Gawah"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotSqlite() throws Exception {
+        Path junk = dir.resolve("junk.db");
+        Files.write(junk, "this is not a database, just text that is long enough to have a header".getBytes());
+        GawahException e = assertThrows(GawahException.class, () -> Vault.open(junk));
+        assertEquals(Failure.VAULT, e.failure());
+    }
+
+    private static String pragma(Statement s, String name) throws Exception {
+        try (ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}
