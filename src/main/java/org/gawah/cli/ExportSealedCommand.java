@@ -17,8 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export-sealed",
         description = {
-            "Copy a sealed record out of the vault as it is: an OpenPGP message, still encrypted",
-            "and signed. Any OpenPGP tool opens it with a recipient's key, e.g. gpg --decrypt.",
+            "Copy a sealed record out of the vault as it is: an OpenPGP message, still encrypted and signed.",
+            "Any OpenPGP tool opens it with a recipient's key, e.g. gpg --decrypt.",
         },
         footer = {"", "Example:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
             "  gpg --decrypt record.pgp > testimony.json"})

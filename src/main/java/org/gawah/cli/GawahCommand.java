@@ -1,16 +1,21 @@
 package org.gawah.cli;
 
+import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "gawah",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         version = "gawah 0.1.0",
         description = {
             "Seal witness testimony with OpenPGP the moment it is saved.",
             "",
-            "Each record is signed with the documenter's key and encrypted to the legal team's keys,",
-            "then kept in one SQLite vault. Nothing readable is left on this computer.",
+            "Each record is signed with the documenter's key and encrypted to the legal team's keys, then kept in one SQLite vault. Nothing readable is left on this computer.",
         },
         footer = {
             "",
@@ -34,13 +39,27 @@ import picocli.CommandLine.Option;
             OpenCommand.class,
             ExportSealedCommand.class,
         })
-final class GawahCommand {
+final class GawahCommand implements Callable<Integer> {
     final Terminal terminal;
 
-    @Option(names = "--stacktrace", description = "On failure, also print the Java stack trace (for bug reports).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stacktrace", scope = ScopeType.LOCAL, description = "On failure, also print the Java stack trace (for bug reports).")
     boolean stacktrace;
 
     GawahCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** Without a subcommand: show the help, and say it was not enough. */
+    @Override
+    public Integer call() {
+        return usage(spec, terminal);
+    }
+
+    static int usage(CommandSpec spec, Terminal terminal) {
+        spec.commandLine().usage(terminal.err());
+        return org.gawah.Failure.USAGE.exitCode();
     }
 }

@@ -1,13 +1,25 @@
 package org.gawah.cli;
 
+import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "keys",
         description = "Make, import, list and export keys.",
         subcommands = {KeysGenerateCommand.class, KeysImportCommand.class, KeysListCommand.class, KeysExportCommand.class},
         footer = {"", "Example:", "  gawah keys list"})
-final class KeysCommand {
+final class KeysCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return GawahCommand.usage(spec, root.terminal);
+    }
 }

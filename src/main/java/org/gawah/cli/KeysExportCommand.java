@@ -14,9 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export",
         description = {
             "Write this home's certificate (public key), armoured, to give to your team.",
-            "With --secret, write the secret key instead, still locked by its passphrase: for a",
-            "backup kept offline, or to use the key in GnuPG. Anyone holding it can try to guess",
-            "the passphrase, so keep it as safe as the records themselves."
+            "With --secret, write the secret key instead, still locked by its passphrase: for a backup kept offline, or to use the key in GnuPG. Anyone holding it can try to guess the passphrase, so keep it as safe as the records themselves.",
         },
         footer = {"", "Examples:", "  gawah keys export --out documenter-d14.asc",
             "  gawah keys export --secret --out /media/backup/legal-team.sec.asc"})

@@ -15,9 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "generate",
         description = {
-            "Make this home's own key: Ed25519 for signing, X25519 for encryption (OpenPGP v4,",
-            "readable by GnuPG 2.2 and every current OpenPGP tool). The secret part is locked with",
-            "your passphrase (AES-256, the strongest iterated S2K)."
+            "Make this home's own key: Ed25519 for signing, X25519 for encryption (OpenPGP v4, readable by GnuPG 2.2 and every current OpenPGP tool).",
+            "The secret part is locked with your passphrase (AES-256, the strongest iterated S2K).",
         },
         footer = {"", "Example:", "  gawah keys generate --name \"Documenter D-14\" --email d14@example.org"})
 final class KeysGenerateCommand implements Callable<Integer> {

@@ -21,12 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import",
         description = {
-            "Pin someone else's certificate (public key) under a role:",
-            "  legal       a legal-team member; every record is encrypted to them",
-            "  protection  a protection officer; also receives the witness-identity envelope",
-            "  documenter  a documenter whose signed records this home accepts",
-            "Expired, revoked or unusable certificates are refused. Compare the fingerprint shown",
-            "with its owner by another channel (phone, in person), or give it with --fingerprint."
+            "Pin someone else's certificate (public key) under a role:   legal       a legal-team member; every record is encrypted to them   protection  a protection officer; also receives the witness-identity envelope   documenter  a documenter whose signed records this home accepts Expired, revoked or unusable certificates are refused.",
+            "Compare the fingerprint shown with its owner by another channel (phone, in person), or give it with --fingerprint.",
         },
         footer = {"", "Example:", "  gawah keys import --role legal --fingerprint 0A1B...9F legal-team.asc"})
 final class KeysImportCommand implements Callable<Integer> {

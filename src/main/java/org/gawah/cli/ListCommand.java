@@ -12,8 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "list",
         description = {
-            "List the records in the vault. Shows only what is kept in clear: id, time sealed,",
-            "signer, size and SHA-256 of the ciphertext, number of recipients. No key is needed."
+            "List the records in the vault.",
+            "Shows only what is kept in clear: id, time sealed, signer, size and SHA-256 of the ciphertext, number of recipients. No key is needed.",
         },
         footer = {"", "Example:", "  gawah list --home ~/.gawah"})
 final class ListCommand implements Callable<Integer> {

@@ -27,10 +27,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "open",
         description = {
-            "Decrypt a sealed record with this home's key, check that nothing changed since it was",
-            "sealed, and check it was signed by a pinned documenter key. Only then is the testimony",
-            "shown (the exact signed JSON bytes) on standard output, or written with --out.",
-            "The signature status goes to standard error.",
+            "Decrypt a sealed record with this home's key, check that nothing changed since it was sealed, and check it was signed by a pinned documenter key.",
+            "Only then is the testimony shown (the exact signed JSON bytes) on standard output, or written with --out. The signature status goes to standard error.",
         },
         footer = {"", "Examples:",
             "  gawah open GWH-7K3M-9QXA-2D4F-8ZZP",

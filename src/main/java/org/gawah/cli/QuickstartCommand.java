@@ -22,10 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "quickstart",
         description = {
-            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection",
-            "officer each get a home and a key; they exchange certificates; the documenter seals a",
-            "sample testimony (in Dari); the legal team opens it and checks the signature; the",
-            "documenter's own laptop cannot open it. Uses random passphrases; touches no real home.",
+            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection officer each get a home and a key; they exchange certificates; the documenter seals a sample testimony (in Dari); the legal team opens it and checks the signature; the documenter's own laptop cannot open it.",
+            "Uses random passphrases; touches no real home.",
         },
         footer = {"", "Example:", "  gawah quickstart --dir /tmp/gawah-demo"})
 final class QuickstartCommand implements Callable<Integer> {

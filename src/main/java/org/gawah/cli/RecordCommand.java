@@ -34,13 +34,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "record",
         description = {
-            "Seal one testimony into the vault: sign it with your key, encrypt it to every pinned",
-            "legal and protection key, store it. Nothing readable is written anywhere.",
+            "Seal one testimony into the vault: sign it with your key, encrypt it to every pinned legal and protection key, store it.",
+            "Nothing readable is written anywhere.",
             "",
-            "Fields come from --from FILE.json (see docs/format/testimony.md) and from the flags",
-            "below, which win over the file. Without --from, the witness's account is read from",
-            "standard input. The witness's identity (an \"identity\" object in the JSON) is sealed",
-            "in its own envelope that only protection officers can open.",
+            "Fields come from --from FILE.json (see docs/format/testimony.md) and from the flags below, which win over the file. Without --from, the witness's account is read from standard input. The witness's identity (an \"identity\" object in the JSON) is sealed in its own envelope that only protection officers can open.",
         },
         footer = {"", "Examples:",
             "  gawah record --from testimony.json",
