@@ -2,7 +2,6 @@ package org.gawah.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,7 +75,7 @@ final class OpenCommand implements Callable<Integer> {
 
         Opened opened = Opener.open(sealed(home), own,
                 fingerprint -> passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)),
-                signers, Instant.now());
+                signers);
         try {
             terminal.info("good signature from " + opened.signerUserId() + " ("
                     + Display.fingerprint(opened.signerFingerprint()) + "), signed " + opened.signedAt());

@@ -3,7 +3,6 @@ package org.gawah.openpgp;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +46,12 @@ public final class Opener {
     private Opener() {
     }
 
+    /**
+     * Opens {@code sealed} with {@code key}. A signature is judged at its own creation time: a
+     * documenter key that expired since still vouches for what it signed while it was valid.
+     */
     public static Opened open(byte[] sealed, SecretKey key, PassphraseSource passphrase,
-                              List<Certificate> knownSigners, Instant now) {
+                              List<Certificate> knownSigners) {
         try {
             return decrypt(sealed, key, passphrase, knownSigners);
         } catch (EOFException e) {
