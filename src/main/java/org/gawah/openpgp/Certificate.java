@@ -120,6 +120,12 @@ public final class Certificate {
     }
 
     private void checkUsable(Instant now) {
+        // First: Bouncy Castle's policy ignores the self-signatures of weak keys, which would
+        // otherwise show up below as the misleading "no valid self-signature".
+        String weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
+        if (weak != null) {
+            throw refused("uses " + weak);
+        }
         Date at = Date.from(now);
         if (cert.getRevocation(at) != null) {
             throw refused("is revoked");
@@ -130,10 +136,6 @@ public final class Certificate {
         }
         if (!cert.getPrimaryKey().isBoundAt(at)) {
             throw refused("has no valid self-signature");
-        }
-        String weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
-        if (weak != null) {
-            throw refused("uses " + weak);
         }
     }
 
