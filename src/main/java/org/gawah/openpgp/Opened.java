@@ -16,14 +16,22 @@ public final class Opened {
     private final byte[] signature;
 
     Opened(byte[] content, String signerFingerprint, String signerUserId, Instant signedAt, byte[] signature) {
-        this.content = content;
+        this.content = content == null ? new byte[0] : content;
         this.signerFingerprint = signerFingerprint;
         this.signerUserId = signerUserId;
         this.signedAt = signedAt;
         this.signature = signature;
     }
 
-    /** The plaintext. The array is shared, not copied: call {@link #wipe()} when done. */
+    /** Same signature facts, with the plaintext that was held back until they were checked. */
+    Opened withContent(byte[] plaintext) {
+        return new Opened(plaintext, signerFingerprint, signerUserId, signedAt, signature);
+    }
+
+    /**
+     * The plaintext, or an empty array when it was streamed elsewhere ({@code Opener.openTo}).
+     * The array is shared, not copied: call {@link #wipe()} when done.
+     */
     public byte[] content() {
         return content;
     }

@@ -3,6 +3,7 @@ package org.gawah.openpgp;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 
@@ -52,8 +53,26 @@ public final class Opener {
      */
     public static Opened open(byte[] sealed, SecretKey key, PassphraseSource passphrase,
                               List<Certificate> knownSigners) {
+        SecretBuffer buffer = new SecretBuffer(MAX_CONTENT);
         try {
-            return decrypt(sealed, key, passphrase, knownSigners);
+            Opened opened = openTo(Armor.decoder(sealed), buffer, key, passphrase, knownSigners);
+            return opened.withContent(buffer.take());
+        } catch (IOException e) {
+            throw damaged("the sealed data is damaged", e);
+        } finally {
+            buffer.wipe();
+        }
+    }
+
+    /**
+     * Streams the plaintext of a large message (an attachment) into {@code sink}, in constant
+     * memory. The plaintext reaches the sink before the checks are done: the caller must treat
+     * what it wrote as untrusted, and destroy it, unless this method returns normally.
+     */
+    public static Opened openTo(InputStream sealed, OutputStream sink, SecretKey key, PassphraseSource passphrase,
+                                List<Certificate> knownSigners) {
+        try {
+            return decrypt(sealed, sink, key, passphrase, knownSigners);
         } catch (EOFException e) {
             throw damaged("the sealed data ends early (truncated)", e);
         } catch (IOException | PGPException | RuntimeException e) {
@@ -64,9 +83,9 @@ public final class Opener {
         }
     }
 
-    private static Opened decrypt(byte[] sealed, SecretKey key, PassphraseSource passphrase,
+    private static Opened decrypt(InputStream sealed, OutputStream sink, SecretKey key, PassphraseSource passphrase,
                                   List<Certificate> knownSigners) throws IOException, PGPException {
-        PGPObjectFactory outer = new BcPGPObjectFactory(Armor.decoder(sealed));
+        PGPObjectFactory outer = new BcPGPObjectFactory(sealed);
         Object first = nextSkippingMarkers(outer);
         if (!(first instanceof PGPEncryptedDataList)) {
             throw new GawahException(Failure.BAD_DATA, "not an encrypted OpenPGP message");
@@ -85,24 +104,22 @@ public final class Opener {
         }
         InputStream clear;
         try {
-            clear = mine.getDataStream(new BcPublicKeyDataDecryptorFactory(privateKey));
+            clear = mine.getDataStream(new JcePublicKeyDataDecryptorFactoryBuilder()
+                    .setProvider(Providers.BC)
+                    .setContentProvider(Providers.bulk())
+                    .build(privateKey));
         } catch (PGPException e) {
             throw damaged("the encrypted session key could not be decrypted: the message is damaged", e);
         }
-        SignedContent content = SignedContent.read(clear, knownSigners);
-        try {
-            drain(clear);
-            if (!mine.verify()) {
-                throw damaged("integrity check failed (MDC): the sealed data was altered", null);
-            }
-            if (outer.nextObject() != null) {
-                throw damaged("unexpected data after the encrypted message", null);
-            }
-            return content.verified();
-        } catch (IOException | PGPException | RuntimeException e) {
-            content.wipe();
-            throw e;
+        SignedContent content = SignedContent.read(clear, sink, knownSigners);
+        drain(clear);
+        if (!mine.verify()) {
+            throw damaged("integrity check failed (MDC): the sealed data was altered", null);
         }
+        if (outer.nextObject() != null) {
+            throw damaged("unexpected data after the encrypted message", null);
+        }
+        return content.verified();
     }
 
     private static PGPPublicKeyEncryptedData findOurs(PGPEncryptedDataList list, SecretKey key) {
@@ -143,19 +160,18 @@ public final class Opener {
 
     /** The packets inside the encryption: [compressed(] one-pass signature, literal data, signature [)]. */
     private static final class SignedContent {
-        private final SecretBuffer data;
         private final PGPOnePassSignature onePass;
         private final Certificate signer;
         private final PGPSignature signature;
 
-        private SignedContent(SecretBuffer data, PGPOnePassSignature onePass, Certificate signer, PGPSignature signature) {
-            this.data = data;
+        private SignedContent(PGPOnePassSignature onePass, Certificate signer, PGPSignature signature) {
             this.onePass = onePass;
             this.signer = signer;
             this.signature = signature;
         }
 
-        static SignedContent read(InputStream clear, List<Certificate> knownSigners) throws IOException, PGPException {
+        static SignedContent read(InputStream clear, OutputStream sink, List<Certificate> knownSigners)
+                throws IOException, PGPException {
             PGPObjectFactory factory = new BcPGPObjectFactory(clear);
             Object next = factory.nextObject();
             if (next instanceof PGPCompressedData) {
@@ -180,37 +196,28 @@ public final class Opener {
             if (!(next instanceof PGPLiteralData)) {
                 throw damaged("the message holds no literal data where expected", null);
             }
-            SecretBuffer data = new SecretBuffer(MAX_CONTENT);
-            try {
-                readLiteral((PGPLiteralData) next, data, signer != null ? onePass : null);
-                PGPSignature signature = null;
-                if (onePass != null) {
-                    Object trailer = factory.nextObject();
-                    if (!(trailer instanceof PGPSignatureList) || ((PGPSignatureList) trailer).size() != 1) {
-                        throw damaged("the one-pass signature has no matching signature packet", null);
-                    }
-                    signature = ((PGPSignatureList) trailer).get(0);
+            readLiteral((PGPLiteralData) next, sink, signer != null ? onePass : null);
+            PGPSignature signature = null;
+            if (onePass != null) {
+                Object trailer = factory.nextObject();
+                if (!(trailer instanceof PGPSignatureList) || ((PGPSignatureList) trailer).size() != 1) {
+                    throw damaged("the one-pass signature has no matching signature packet", null);
                 }
-                if (factory.nextObject() != null) {
-                    throw damaged("unexpected packets after the signed data", null);
-                }
-                return new SignedContent(data, onePass, signer, signature);
-            } catch (IOException | RuntimeException e) {
-                data.wipe();
-                throw e;
+                signature = ((PGPSignatureList) trailer).get(0);
             }
+            if (factory.nextObject() != null) {
+                throw damaged("unexpected packets after the signed data", null);
+            }
+            return new SignedContent(onePass, signer, signature);
         }
 
-        private static void readLiteral(PGPLiteralData literal, SecretBuffer data, PGPOnePassSignature onePass)
+        private static void readLiteral(PGPLiteralData literal, OutputStream sink, PGPOnePassSignature onePass)
                 throws IOException {
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = literal.getInputStream()) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    if (!data.append(buffer, 0, n)) {
-                        throw new GawahException(Failure.BAD_DATA,
-                                "the message content is larger than " + (MAX_CONTENT >> 20) + " MiB: not a testimony");
-                    }
+                    sink.write(buffer, 0, n);
                     if (onePass != null) {
                         onePass.update(buffer, 0, n);
                     }
@@ -231,8 +238,7 @@ public final class Opener {
 
         /** Runs after the integrity check: judges the signature, then hands out the plaintext. */
         Opened verified() throws PGPException, IOException {
-            try {
-                if (onePass == null) {
+            if (onePass == null) {
                     throw new GawahException(Failure.NO_SIGNATURE, "the message is not signed",
                             "a record without the documenter's signature cannot be trusted; ask for a signed one");
                 }
@@ -242,16 +248,9 @@ public final class Opener {
                                     + ", which is not a known documenter key",
                             "if you trust this documenter, import their certificate: gawah keys import --role documenter FILE");
                 }
-                SignatureCheck.check(onePass, signature, signer);
-                return new Opened(data.take(), signer.fingerprint(), signer.userId(),
-                        signature.getCreationTime().toInstant(), signature.getEncoded());
-            } finally {
-                data.wipe();
-            }
-        }
-
-        void wipe() {
-            data.wipe();
+            SignatureCheck.check(onePass, signature, signer);
+            return new Opened(null, signer.fingerprint(), signer.userId(),
+                    signature.getCreationTime().toInstant(), signature.getEncoded());
         }
     }
 }

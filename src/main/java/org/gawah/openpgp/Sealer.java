@@ -66,7 +66,7 @@ public final class Sealer {
                     new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                             .setWithIntegrityPacket(true)
                             .setSecureRandom(new SecureRandom())
-                            .setProvider("SunJCE"));
+                            .setProvider(Providers.bulk()));
             for (Certificate recipient : recipients) {
                 recipient.checkCanEncrypt(now);
                 for (PGPPublicKey key : recipient.encryptionKeys(now)) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A growable byte buffer for plaintext that zero-fills every array it lets go of, so a message
  * refused after decryption leaves no copy of its plaintext behind in the heap.
  */
-final class SecretBuffer {
+final class SecretBuffer extends java.io.OutputStream {
     private final int limit;
     private byte[] bytes = new byte[8192];
     private int size;
@@ -28,6 +28,19 @@ final class SecretBuffer {
         System.arraycopy(data, offset, bytes, size, length);
         size += length;
         return true;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) {
+        if (!append(data, offset, length)) {
+            throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA,
+                    "the message content is larger than " + (limit >> 20) + " MiB: not a testimony");
+        }
     }
 
     /** Hands over the content in an exact-size array and wipes the buffer. */

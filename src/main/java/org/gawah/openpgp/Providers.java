@@ -1,0 +1,23 @@
+package org.gawah.openpgp;
+
+import java.security.Provider;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * JCA providers. Bulk AES runs on the JDK's own provider, whose AES uses the processor's AES
+ * instructions (several times faster than Bouncy Castle's Java AES); Bouncy Castle's provider
+ * does what the JDK cannot (X25519 key agreement with OpenPGP's KDF), never registered globally.
+ */
+final class Providers {
+    static final Provider BC = new BouncyCastleProvider();
+
+    private Providers() {
+    }
+
+    /** SunJCE where it exists (every OpenJDK build), else Bouncy Castle. */
+    static Provider bulk() {
+        Provider sun = java.security.Security.getProvider("SunJCE");
+        return sun != null ? sun : BC;
+    }
+}
