@@ -1,12 +1,18 @@
 package org.gawah.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.openpgp.Armor;
 import org.gawah.vault.SealedRecord;
+import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
@@ -20,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
             "Copy a sealed record out of the vault as it is: an OpenPGP message, still encrypted and signed.",
             "Any OpenPGP tool opens it with a recipient's key, e.g. gpg --decrypt.",
         },
-        footer = {"", "Example:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
+        footer = {"", "Examples:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
+            "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --attachment 1 --out photo.jpg.pgp",
             "  gpg --decrypt record.pgp > testimony.json"})
 final class ExportSealedCommand implements Callable<Integer> {
     @ParentCommand
@@ -41,10 +48,17 @@ final class ExportSealedCommand implements Callable<Integer> {
     @Option(names = "--armor", description = "ASCII-armoured instead of binary.")
     boolean armor;
 
+    @Option(names = "--attachment", paramLabel = "N",
+            description = "Export the record's N-th attachment (1, 2, ...) instead of the testimony; streamed, any size.")
+    Integer attachment;
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
+        if (attachment != null) {
+            return exportAttachment(terminal, home);
+        }
         byte[] sealed;
         try (Vault vault = home.vault()) {
             SealedRecord record = vault.get(id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
@@ -54,8 +68,44 @@ final class ExportSealedCommand implements Callable<Integer> {
                 throw new GawahException(Failure.NOT_FOUND, "record " + id + " has no identity envelope");
             }
         }
-        OutputFile.writeNew(out, armor ? org.gawah.openpgp.Armor.armor(sealed).getBytes(StandardCharsets.US_ASCII) : sealed);
+        OutputFile.writeNew(out, armor ? Armor.armor(sealed).getBytes(StandardCharsets.US_ASCII) : sealed);
         terminal.info("wrote sealed record " + id + " (" + Display.size(sealed.length) + ") to " + out);
         return 0;
+    }
+
+    private int exportAttachment(Terminal terminal, Home home) {
+        try (Vault vault = home.vault()) {
+            if (vault.get(id).isEmpty()) {
+                throw new GawahException(Failure.NOT_FOUND, "no record " + id + " in " + home.vaultFile());
+            }
+            java.util.List<StoredAttachment> stored = vault.attachments(id);
+            if (attachment < 1 || attachment > stored.size()) {
+                throw new GawahException(Failure.NOT_FOUND, "record " + id + " has " + stored.size() + " attachment(s), no number " + attachment);
+            }
+            StoredAttachment chosen = stored.get(attachment - 1);
+            OutputFile.createPrivate(out);
+            boolean done = false;
+            try (InputStream in = vault.openAttachment(chosen);
+                 OutputStream file = armor ? Armor.armoring(Files.newOutputStream(out)) : Files.newOutputStream(out)) {
+                in.transferTo(file);
+                done = true;
+            } catch (IOException e) {
+                throw new GawahException(Failure.BAD_DATA, "cannot export attachment " + chosen.id() + ": " + e.getMessage(), null, e);
+            } finally {
+                if (!done) {
+                    deleteQuietly(out);
+                }
+            }
+            terminal.info("wrote sealed attachment " + chosen.id() + " (" + Display.size(chosen.sealedSize()) + ") to " + out);
+        }
+        return 0;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The export's own failure is what the user is told.
+        }
     }
 }

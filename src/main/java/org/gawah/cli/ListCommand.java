@@ -34,12 +34,14 @@ final class ListCommand implements Callable<Integer> {
             terminal.info("the vault is empty");
             return 0;
         }
-        terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-10s  %s%n",
-                "RECORD", "SEALED (UTC)", "SIGNER", "SIZE", "IDENTITY", "RECIPIENTS  SHA-256");
+        terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %s%n",
+                "RECORD", "SEALED (UTC)", "SIGNER", "SIZE", "IDENTITY", "ATTACHMENTS", "RECIPIENTS  SHA-256");
         for (RecordSummary r : records) {
-            terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-10s  %-10d  %s%n",
+            String attachments = r.attachmentCount() == 0 ? "-"
+                    : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
+            terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
                     r.id(), r.sealedAt(), r.signer().substring(r.signer().length() - 16), Display.size(r.testimonySize()),
-                    r.identitySize() > 0 ? "sealed" : "-", r.recipients().size(), r.testimonySha256());
+                    r.identitySize() > 0 ? "sealed" : "-", attachments, r.recipients().size(), r.testimonySha256());
         }
         return 0;
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  gawah open GWH-7K3M-9QXA-2D4F-8ZZP",
             "  gawah open --sealed GWH-7K3M-9QXA-2D4F-8ZZP.pgp --out testimony.json",
-            "  gawah open --identity GWH-7K3M-9QXA-2D4F-8ZZP     (protection officers)"})
+            "  gawah open --identity GWH-7K3M-9QXA-2D4F-8ZZP     (protection officers)",
+            "  gawah open GWH-7K3M-9QXA-2D4F-8ZZP --out testimony.json --attachments ./evidence"})
 final class OpenCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -57,6 +58,10 @@ final class OpenCommand implements Callable<Integer> {
     @Option(names = "--identity", description = "Open the witness-identity envelope instead of the testimony.")
     boolean identity;
 
+    @Option(names = "--attachments", paramLabel = "DIR",
+            description = "Also write the record's attachments into DIR, each checked (signature, hashes) before it is kept.")
+    Path attachmentsDir;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the plaintext to FILE (created new, owner-only) instead of standard output.")
     Path out;
@@ -73,10 +78,17 @@ final class OpenCommand implements Callable<Integer> {
         List<Certificate> signers = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         signers.add(own.certificate());
 
-        Opened opened = Opener.open(sealed(home), own,
-                fingerprint -> passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)),
-                signers);
+        if (attachmentsDir != null && (source.file != null || identity)) {
+            throw new GawahException(Failure.USAGE, "--attachments goes with a record id, not with --sealed or --identity");
+        }
+        if (attachmentsDir != null && !Files.isDirectory(attachmentsDir)) {
+            throw new GawahException(Failure.MISSING_INPUT, "no such folder: " + attachmentsDir);
+        }
+        AskOnce ask = new AskOnce(fingerprint ->
+                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+        Opened opened = null;
         try {
+            opened = Opener.open(sealed(home), own, ask, signers);
             terminal.info("good signature from " + opened.signerUserId() + " ("
                     + Display.fingerprint(opened.signerFingerprint()) + "), signed " + opened.signedAt());
             if (out == null) {
@@ -85,8 +97,16 @@ final class OpenCommand implements Callable<Integer> {
                 OutputFile.writeNew(out, opened.content());
                 terminal.info("wrote the plaintext to " + out + ": it is readable now; delete it when done");
             }
+            if (attachmentsDir != null) {
+                try (Vault vault = home.vault()) {
+                    AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
+                }
+            }
         } finally {
-            opened.wipe();
+            ask.wipe();
+            if (opened != null) {
+                opened.wipe();
+            }
         }
         return 0;
     }

@@ -17,7 +17,8 @@ final class OutputFile {
     private OutputFile() {
     }
 
-    static void writeNew(Path file, byte[] data) {
+    /** Creates an empty file readable by its owner only; refuses an existing one. */
+    static void createPrivate(Path file) {
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -30,6 +31,10 @@ final class OutputFile {
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, "cannot create " + file + ": " + e.getMessage());
         }
+    }
+
+    static void writeNew(Path file, byte[] data) {
+        createPrivate(file);
         try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
             stream.write(data);
         } catch (IOException e) {

@@ -20,9 +20,11 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.Attachment;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
 import org.gawah.testimony.Testimonies;
+import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.Vault;
 
@@ -41,6 +43,7 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {"", "Examples:",
             "  gawah record --from testimony.json",
+            "  gawah record --from testimony.json --attach interview.m4a --attach-copy scan.pdf",
             "  gawah record --started-at 2026-11-20T10:00+04:30 --place \"Herat\" \\",
             "      --present documenter:D-14 --interview-language prs --record-language prs \\",
             "      --acknowledged --purpose-explained --consent-recipient legal_team \\",
@@ -67,6 +70,19 @@ final class RecordCommand implements Callable<Integer> {
             description = "Testimony fields as JSON; '-' reads them from standard input.")
     Path from;
 
+    @Option(names = "--attach", paramLabel = "FILE",
+            description = "Seal this file with the testimony (repeat): a photo, recording, scan or video the documenter made.")
+    List<Path> attach = new ArrayList<>();
+
+    @Option(names = "--attach-copy", paramLabel = "FILE",
+            description = "As --attach, for a file received from someone else (marked \"copy\", not \"original\").")
+    List<Path> attachCopy = new ArrayList<>();
+
+    @Option(names = "--shred-original",
+            description = "After the seal is stored and checked, overwrite and delete the attached files."
+                    + " On SSDs and flash, copies may survive in the drive's spare blocks.")
+    boolean shredOriginal;
+
     @Option(names = "--self-readable",
             description = "Also encrypt to your own key, so this laptop can open it (off by default: a seized laptop opens nothing).")
     boolean selfReadable;
@@ -87,30 +103,41 @@ final class RecordCommand implements Callable<Integer> {
             throw new GawahException(Failure.NOT_READY, "no legal-team key is pinned: there is no one to seal to",
                     "import your team's certificates: gawah keys import --role legal FILE");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (Certificate recipient : recipients) {
             recipient.checkCanEncrypt(now);
         }
 
         String id = RecordId.random();
-        SealableTestimony plaintext = Testimonies.build(input(terminal), id, now);
-        try {
-            if (plaintext.identity() != null && protection.isEmpty()) {
-                throw new GawahException(Failure.NOT_READY,
-                        "the testimony names the witness, but no protection officer's key is pinned",
-                        "import one: gawah keys import --role protection FILE, or leave the identity out");
-            }
-            SigningKey signer = unlock(terminal, own, now);
+        List<AttachmentSealing.Source> sources = sources();
+        AttachmentSealing.check(sources);
+        JsonNode input = input(terminal);
+        // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
+        Testimonies.build(input, id, now).wipe();
+        boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
+        if (withIdentity && protection.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY,
+                    "the testimony names the witness, but no protection officer's key is pinned",
+                    "import one: gawah keys import --role protection FILE, or leave the identity out");
+        }
+        SigningKey signer = unlock(terminal, own, now);
+        SealableTestimony plaintext = null;
+        try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
+            List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
+            plaintext = Testimonies.build(input, id, now, attachments);
             byte[] testimony = Sealer.seal(plaintext.testimony(), signer, recipients, now);
             byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, protection, now);
-            try (Vault vault = home.vault()) {
-                vault.store(new SealedRecord(id, now, own.fingerprint(), testimony, fingerprints(recipients),
-                        identity, identity == null ? List.of() : fingerprints(protection)));
+            write.commit(new SealedRecord(id, now, own.fingerprint(), testimony, fingerprints(recipients),
+                    identity, identity == null ? List.of() : fingerprints(protection)));
+            if (shredOriginal) {
+                Shredder.shredAfterCheck(terminal, vault, id, sources);
             }
         } finally {
-            plaintext.wipe();
+            if (plaintext != null) {
+                plaintext.wipe();
+            }
         }
-        report(terminal, id, recipients, protection, plaintext);
+        report(terminal, id, recipients, protection, withIdentity, sources.size());
         return 0;
     }
 
@@ -170,13 +197,21 @@ final class RecordCommand implements Callable<Integer> {
         return certificates.stream().map(Certificate::fingerprint).distinct().toList();
     }
 
+    private List<AttachmentSealing.Source> sources() {
+        List<AttachmentSealing.Source> sources = new ArrayList<>();
+        attach.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));
+        attachCopy.forEach(file -> sources.add(new AttachmentSealing.Source(file, "copy")));
+        return sources;
+    }
+
     private static void report(Terminal terminal, String id, List<Certificate> recipients, List<Certificate> protection,
-                               SealableTestimony plaintext) {
-        terminal.info("sealed record " + id + ", encrypted to:");
+                               boolean withIdentity, int attachments) {
+        terminal.info("sealed record " + id + (attachments > 0 ? " with " + attachments + " attachment(s)" : "")
+                + ", encrypted to:");
         for (Certificate recipient : recipients) {
             terminal.info("  " + Display.fingerprint(recipient.fingerprint()) + "  " + recipient.userId());
         }
-        if (plaintext.identity() != null) {
+        if (withIdentity) {
             terminal.info("the witness's identity is sealed apart, to the " + protection.size() + " protection key(s) only");
         }
         if (recipients.stream().map(Certificate::fingerprint).distinct().count() == 1) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
@@ -22,6 +23,23 @@ public final class Armor {
             throw new UncheckedIOException(e);
         }
         return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A stream that armours what is written to it; closing it closes {@code out}. */
+    public static OutputStream armoring(OutputStream out) {
+        ArmoredOutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(out);
+        return new java.io.FilterOutputStream(armored) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                armored.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                armored.close();
+                out.close();
+            }
+        };
     }
 
     /** Binary or armoured input, decoded to packets. */

@@ -77,7 +77,8 @@ public final class Sealer {
             try (OutputStream encrypted = encryption.open(out, new byte[BUFFER])) {
                 signature.generateOnePassVersion(false).encode(encrypted);
                 PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
-                try (OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, "", length, time)) {
+                // Partial body lengths: a fixed length header cannot describe files over 4 GiB.
+                try (OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, "", time, new byte[BUFFER])) {
                     copy(in, data, signature, length);
                 }
                 signature.generate().encode(encrypted);

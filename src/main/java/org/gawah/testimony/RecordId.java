@@ -3,7 +3,7 @@ package org.gawah.testimony;
 import java.security.SecureRandom;
 
 /**
- * Record ids: "GWH-" and 16 random Crockford base-32 characters in groups of four (80 bits).
+ * Record ids: "GWH-" (attachments: "GWA-") and 16 random Crockford base-32 characters in groups of four (80 bits).
  * Random, so nothing about the witness, the place or the order of interviews can be read from one.
  */
 public final class RecordId {
@@ -14,7 +14,16 @@ public final class RecordId {
     }
 
     public static String random() {
-        StringBuilder id = new StringBuilder("GWH");
+        return random("GWH");
+    }
+
+    /** An attachment id: "GWA-" and the same 80 random bits. */
+    public static String randomAttachment() {
+        return random("GWA");
+    }
+
+    private static String random(String prefix) {
+        StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 16; i++) {
             if (i % 4 == 0) {
                 id.append('-');

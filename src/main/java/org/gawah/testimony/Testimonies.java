@@ -1,9 +1,11 @@
 package org.gawah.testimony;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,6 +30,12 @@ public final class Testimonies {
 
     /** Validates input and builds the exact bytes to sign. recordId like "GWH-7K3M-9QXA-2D4F-8ZZP"; recordedAt UTC. */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt) {
+        return build(input, recordId, recordedAt, List.of());
+    }
+
+    /** As {@link #build(JsonNode, String, Instant)}, listing the attachments sealed with it. */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -61,7 +69,12 @@ public final class Testimonies {
         t.set("account", sections.account(root));
         Sections.putIfGiven(t, "documenter_notes", root.optionalText("documenter_notes"));
         t.set("events", sections.events(root));
-        t.putArray("attachments"); // reserved: attachments by id with their hashes
+        ArrayNode listed = t.putArray("attachments");
+        for (Attachment a : attachments) {
+            listed.addObject().put("id", a.id()).put("file_name", java.text.Normalizer.normalize(a.fileName(), java.text.Normalizer.Form.NFC)).put("media_type", a.mediaType())
+                    .put("size", a.size()).put("sha256", a.sha256()).put("sha512", a.sha512())
+                    .put("generation", a.generation());
+        }
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
         byte[] testimony = Json.write(t);

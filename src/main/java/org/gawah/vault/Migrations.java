@@ -31,6 +31,26 @@ final class Migrations {
                         + " PRIMARY KEY (record_id, envelope, fingerprint)"
                         + ") STRICT",
                 "CREATE INDEX records_by_time ON records(sealed_at)",
+            },
+            new String[] {
+                // Attachments: each a sealed OpenPGP message cut into chunks of about 1 MiB
+                // (sqlite-jdbc has no incremental blob I/O; one blob over 1e9 bytes fails).
+                // Written in the same transaction as their record, so the reference may wait.
+                "CREATE TABLE attachments ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " record_id TEXT NOT NULL REFERENCES records(id) DEFERRABLE INITIALLY DEFERRED,"
+                        + " position INTEGER NOT NULL,"
+                        + " sealed_size INTEGER NOT NULL,"
+                        + " sealed_sha256 TEXT NOT NULL,"
+                        + " chunk_count INTEGER NOT NULL,"
+                        + " UNIQUE (record_id, position)"
+                        + ") STRICT",
+                "CREATE TABLE attachment_chunks ("
+                        + " attachment_id TEXT NOT NULL REFERENCES attachments(id) DEFERRABLE INITIALLY DEFERRED,"
+                        + " seq INTEGER NOT NULL,"
+                        + " data BLOB NOT NULL,"
+                        + " PRIMARY KEY (attachment_id, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {

@@ -104,27 +104,26 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Stores a record and its recipients in one transaction. */
+    /** Stores a record (without attachments) and its recipients in one transaction. */
     public void store(SealedRecord record) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                insertRecord(record);
-                insertRecipients(record.id(), "testimony", record.testimonyRecipients());
-                insertRecipients(record.id(), "identity", record.identityRecipients());
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                throw new GawahException(Failure.VAULT, "a record with id " + record.id() + " is already in the vault");
-            }
-            throw failed("store record " + record.id(), e);
+        try (RecordWrite write = beginRecord(record.id())) {
+            write.commit(record);
         }
+    }
+
+    /** Starts writing a record: attachments first, then {@link RecordWrite#commit}. */
+    public RecordWrite beginRecord(String recordId) {
+        try {
+            return new RecordWrite(this, connection, recordId);
+        } catch (SQLException e) {
+            throw failed("start record " + recordId, e);
+        }
+    }
+
+    void insert(SealedRecord record) throws SQLException {
+        insertRecord(record);
+        insertRecipients(record.id(), "testimony", record.testimonyRecipients());
+        insertRecipients(record.id(), "identity", record.identityRecipients());
     }
 
     private void insertRecord(SealedRecord record) throws SQLException {
@@ -161,13 +160,16 @@ public final class Vault implements AutoCloseable {
     public List<RecordSummary> list() {
         List<RecordSummary> summaries = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, sealed_at, signer, testimony_size, testimony_sha256, identity_size FROM records"
-                        + " ORDER BY sealed_at, id");
+                "SELECT id, sealed_at, signer, testimony_size, testimony_sha256, identity_size,"
+                        + " (SELECT count(*) FROM attachments a WHERE a.record_id = r.id),"
+                        + " (SELECT coalesce(sum(sealed_size), 0) FROM attachments a WHERE a.record_id = r.id)"
+                        + " FROM records r ORDER BY sealed_at, id");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString(1);
                 summaries.add(new RecordSummary(id, Instant.parse(rows.getString(2)), rows.getString(3),
-                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony")));
+                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony"),
+                        rows.getInt(7), rows.getLong(8)));
             }
         } catch (SQLException e) {
             throw failed("list records", e);
@@ -222,6 +224,33 @@ public final class Vault implements AutoCloseable {
         return fingerprints;
     }
 
+    /** The attachments of a record, in the order they were sealed. */
+    public List<StoredAttachment> attachments(String recordId) {
+        List<StoredAttachment> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, position, sealed_size, sealed_sha256, chunk_count FROM attachments"
+                        + " WHERE record_id = ? ORDER BY position")) {
+            query.setString(1, recordId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new StoredAttachment(rows.getString(1), recordId, rows.getInt(2), rows.getLong(3),
+                            rows.getString(4), rows.getInt(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("list attachments of " + recordId, e);
+        }
+        return found;
+    }
+
+    /**
+     * The sealed attachment as a stream, read chunk by chunk. At its end the ciphertext's SHA-256
+     * and length are checked against what was stored; a mismatch is an IOException there.
+     */
+    public java.io.InputStream openAttachment(StoredAttachment attachment) {
+        return new ChunkReader(connection, attachment);
+    }
+
     /** SQLite's own consistency check; "ok" when the file is sound. */
     public String integrityCheck() {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
@@ -269,7 +298,7 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private static GawahException failed(String what, SQLException e) {
+    static GawahException failed(String what, SQLException e) {
         return new GawahException(Failure.VAULT, "vault: cannot " + what + ": " + e.getMessage(), null, e);
     }
 }

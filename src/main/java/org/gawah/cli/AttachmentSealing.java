@@ -1,0 +1,92 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Sealer;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.Attachment;
+import org.gawah.testimony.RecordId;
+import org.gawah.vault.RecordWrite;
+
+/**
+ * Seals attachment files into a record being written: each file streamed once, in constant
+ * memory, through the plaintext hashes (SHA-256, SHA-512, for the testimony) and the sealer,
+ * into the vault's chunks.
+ */
+final class AttachmentSealing {
+    /** A file to attach and whether the documenter made it ("original") or received it ("copy"). */
+    record Source(Path file, String generation) {
+    }
+
+    private AttachmentSealing() {
+    }
+
+    /** Refuses missing, unreadable or special files before anything is asked or written. */
+    static void check(List<Source> sources) {
+        for (Source source : sources) {
+            Path file = source.file();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new GawahException(Failure.MISSING_INPUT, "cannot read the attachment " + file
+                        + (Files.isDirectory(file) ? ": it is a folder" : ""));
+            }
+        }
+    }
+
+    static List<Attachment> sealAll(Terminal terminal, List<Source> sources, RecordWrite write, SigningKey signer,
+                                    List<Certificate> recipients, Instant now) {
+        List<Attachment> sealed = new ArrayList<>();
+        for (Source source : sources) {
+            sealed.add(seal(terminal, source, write, signer, recipients, now));
+        }
+        return sealed;
+    }
+
+    private static Attachment seal(Terminal terminal, Source source, RecordWrite write, SigningKey signer,
+                                   List<Certificate> recipients, Instant now) {
+        Path file = source.file();
+        String id = RecordId.randomAttachment();
+        try {
+            long size = Files.size(file);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+            Progress progress = new Progress(terminal, "sealing " + file.getFileName(), size);
+            try (InputStream in = new DigestInputStream(new DigestInputStream(
+                    progress.counting(Files.newInputStream(file)), sha256), sha512);
+                 OutputStream out = write.attachment(id)) {
+                Sealer.seal(in, size, out, signer, recipients, now);
+            }
+            progress.finish();
+            return new Attachment(id, file.getFileName().toString(), mediaType(file), size,
+                    HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sha512.digest()),
+                    source.generation());
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot seal the attachment " + file + ": " + e.getMessage(),
+                    "nothing was stored", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String mediaType(Path file) {
+        try {
+            String probed = Files.probeContentType(file);
+            return probed != null ? probed : "application/octet-stream";
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+}

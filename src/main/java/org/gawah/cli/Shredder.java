@@ -1,0 +1,64 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.vault.StoredAttachment;
+import org.gawah.vault.Vault;
+
+/**
+ * --shred-original: once the record is committed and each attachment's stored ciphertext reads
+ * back whole (chunks present, SHA-256 matching), overwrite each source file with zeros, sync,
+ * and delete it.
+ */
+final class Shredder {
+    private Shredder() {
+    }
+
+    static void shredAfterCheck(Terminal terminal, Vault vault, String recordId, List<AttachmentSealing.Source> sources) {
+        List<StoredAttachment> stored = vault.attachments(recordId);
+        if (stored.size() != sources.size()) {
+            throw new GawahException(Failure.VAULT, "the vault holds " + stored.size() + " attachments of "
+                    + sources.size() + ": the originals were NOT deleted");
+        }
+        for (StoredAttachment attachment : stored) {
+            try (InputStream in = vault.openAttachment(attachment)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new GawahException(Failure.VAULT, "the stored attachment " + attachment.id()
+                        + " does not read back: the originals were NOT deleted", null, e);
+            }
+        }
+        terminal.warn("overwriting the originals; on SSDs and flash drives the drive may keep old copies"
+                + " in blocks no program can reach: full-disk encryption is the real protection");
+        for (AttachmentSealing.Source source : sources) {
+            try {
+                overwrite(source);
+                Files.delete(source.file());
+                terminal.info("shredded " + source.file());
+            } catch (IOException e) {
+                throw new GawahException(Failure.MISSING_INPUT, "sealed, but could not shred " + source.file()
+                        + ": " + e.getMessage(), "delete it by hand");
+            }
+        }
+    }
+
+    private static void overwrite(AttachmentSealing.Source source) throws IOException {
+        try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long at = 0; at < size; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+                at += channel.write(zeros, at);
+            }
+            channel.force(true);
+        }
+    }
+}
