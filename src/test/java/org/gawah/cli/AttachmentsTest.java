@@ -1,0 +1,125 @@
+package org.gawah.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gawah.Failure;
+import org.gawah.testimony.Testimonies;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.Homes;
+import org.gawah.vault.VaultTamper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AttachmentsTest {
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static Path video;
+    static Path scan;
+    static String id;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        homes = new Homes(base);
+        video = base.resolve("interview.mp4");
+        byte[] random = new byte[5 * 1024 * 1024 + 12345]; // more than five chunks, the last one short
+        new Random(7).nextBytes(random);
+        Files.write(video, random);
+        scan = base.resolve("statement scan.pdf");
+        Files.writeString(scan, "%PDF-1.4 a scanned statement");
+        id = record("--attach", video.toString(), "--attach-copy", scan.toString());
+    }
+
+    private static String record(String... attachments) {
+        String[] args = new String[3 + attachments.length];
+        args[0] = "record";
+        args[1] = "--from";
+        args[2] = "-";
+        System.arraycopy(attachments, 0, args, 3, attachments.length);
+        // Self-readable, so the documenter's home can open its own records in these tests.
+        String[] full = java.util.Arrays.copyOf(args, args.length + 1);
+        full[args.length] = "--self-readable";
+        return homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), full).ok().out().strip();
+    }
+
+    @Test
+    void testimonyListsEachAttachmentWithItsHashesUnderTheOneSignature() throws Exception {
+        Result opened = homes.gawah.in(homes.documenter, "open", id).ok();
+        JsonNode listed = Testimonies.read(opened.stdout()).get("attachments");
+        assertEquals(2, listed.size());
+        JsonNode first = listed.get(0);
+        assertEquals("interview.mp4", first.get("file_name").asText());
+        assertEquals(Files.size(video), first.get("size").asLong());
+        assertEquals(hex("SHA-256", video), first.get("sha256").asText());
+        assertEquals(hex("SHA-512", video), first.get("sha512").asText());
+        assertEquals("original", first.get("generation").asText());
+        assertEquals("copy", listed.get(1).get("generation").asText());
+    }
+
+    @Test
+    void openWritesEveryAttachmentBackExactly() throws Exception {
+        Path out = Files.createDirectories(base.resolve("opened"));
+        homes.gawah.in(homes.documenter, "open", id, "--attachments", out.toString()).ok();
+        assertArrayEquals(Files.readAllBytes(video), Files.readAllBytes(out.resolve("interview.mp4")));
+        assertArrayEquals(Files.readAllBytes(scan), Files.readAllBytes(out.resolve("statement scan.pdf")));
+    }
+
+    @Test
+    void listShowsAttachmentCountAndSize() {
+        String listing = homes.gawah.in(homes.documenter, "list").ok().out();
+        assertTrue(listing.contains(id), listing);
+        assertTrue(listing.contains("2 (5."), listing);
+    }
+
+    @Test
+    void oneFlippedByteInAnyChunkIsDetectedAndNothingIsLeftBehind() throws Exception {
+        for (int seq : new int[] {0, 3, 5}) {
+            Path home = base.resolve("tampered-" + seq);
+            OpenRefusalsTest.copyHome(homes.documenter, home);
+            VaultTamper.flipChunkByte(home.resolve("vault.db"), id, seq, 4242);
+            Path out = Files.createDirectories(base.resolve("out-" + seq));
+            Result result = homes.gawah.in(home, "open", id, "--attachments", out.toString());
+            assertEquals(Failure.BAD_DATA.exitCode(), result.code(), "chunk " + seq + ": " + result.stderr());
+            try (var left = Files.list(out)) {
+                assertEquals(0, left.count(), "no file, partial or whole, is left after a failed open");
+            }
+        }
+    }
+
+    @Test
+    void missingAttachmentIsRefusedBeforeAnythingIsStored() throws Exception {
+        int before = VaultTamper.count(homes.documenter.resolve("vault.db"), "records");
+        Result result = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(),
+                "record", "--from", "-", "--attach", base.resolve("no-such-file.jpg").toString());
+        assertEquals(Failure.MISSING_INPUT.exitCode(), result.code(), result.stderr());
+        assertEquals(before, VaultTamper.count(homes.documenter.resolve("vault.db"), "records"));
+    }
+
+    @Test
+    void shredOriginalDeletesTheSourceOnlyAfterTheSealIsStored() throws Exception {
+        Path photo = base.resolve("photo-to-shred.jpg");
+        Files.write(photo, new byte[300_000]);
+        Result result = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
+                "--self-readable", "--attach", photo.toString(), "--shred-original").ok();
+        assertTrue(Files.notExists(photo));
+        assertTrue(result.stderr().contains("SSDs"), result.stderr());
+        String shreddedId = result.out().strip();
+        Path out = Files.createDirectories(base.resolve("shredded"));
+        homes.gawah.in(homes.documenter, "open", shreddedId, "--attachments", out.toString()).ok();
+        assertArrayEquals(new byte[300_000], Files.readAllBytes(out.resolve("photo-to-shred.jpg")));
+    }
+
+    private static String hex(String algorithm, Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
+    }
+}
