@@ -1,0 +1,124 @@
+package org.gawah.process;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.gawah.testsupport.GawahProcess;
+import org.gawah.testsupport.Homes;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultTamper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes: constant memory under a small heap, and a SIGKILL in the middle of a large seal. */
+class LargeAttachmentProcessTest {
+    /** 256 MiB through a 32 MiB heap: memory does not grow with the file (the benchmark shows 1 GiB under 64 MiB). */
+    private static final long SIZE = 256L << 20;
+
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static Path big;
+    static Path input;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        homes = new Homes(base);
+        big = base.resolve("video.bin");
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(11);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (long written = 0; written < SIZE; written += block.length) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        input = base.resolve("testimony.json");
+        Files.write(input, Homes.sampleInput());
+    }
+
+    @Test
+    void sealsAndOpensAFileEightTimesTheHeapSize() throws Exception {
+        List<String> smallHeap = List.of("-Xmx32m");
+        Process record = GawahProcess.start(smallHeap, homes.documenter, base.resolve("record"),
+                "record", "--from", input.toString(), "--attach", big.toString(), "--self-readable");
+        assertEquals(0, waitFor(record), Files.readString(base.resolve("record.err")));
+        String id = Files.readString(base.resolve("record.out")).strip();
+
+        Path out = Files.createDirectories(base.resolve("opened"));
+        Process open = GawahProcess.start(smallHeap, homes.documenter, base.resolve("open"),
+                "open", id, "--out", base.resolve("t.json").toString(), "--attachments", out.toString());
+        assertEquals(0, waitFor(open), Files.readString(base.resolve("open.err")));
+        assertArrayEquals(sha256(big), sha256(out.resolve("video.bin")));
+    }
+
+    @Test
+    void killedDuringALargeSealLeavesNoPartialAttachmentAndNoOrphanChunks() throws Exception {
+        Path home = base.resolve("kill-home");
+        copy(homes.documenter, home);
+        Path vaultFile = home.resolve("vault.db");
+        int records = VaultTamper.count(vaultFile, "records");
+        int attachments = VaultTamper.count(vaultFile, "attachments");
+        int chunks = VaultTamper.count(vaultFile, "attachment_chunks");
+
+        Process record = GawahProcess.start(List.of(), home, base.resolve("killed"),
+                "record", "--from", input.toString(), "--attach", big.toString());
+        // Kill once chunks are being written: the WAL grows past a few chunks.
+        Path wal = home.resolve("vault.db-wal");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (record.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(wal) || Files.size(wal) < (16L << 20))) {
+            Thread.sleep(20);
+        }
+        assertTrue(record.isAlive(), "the seal ended before it could be killed: " + Files.readString(base.resolve("killed.err")));
+        record.destroyForcibly().waitFor();
+
+        try (Vault vault = Vault.open(vaultFile)) {
+            assertEquals("ok", vault.integrityCheck());
+        }
+        assertEquals(records, VaultTamper.count(vaultFile, "records"));
+        assertEquals(attachments, VaultTamper.count(vaultFile, "attachments"));
+        assertEquals(chunks, VaultTamper.count(vaultFile, "attachment_chunks"));
+    }
+
+    private static int waitFor(Process process) throws InterruptedException {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("gawah did not finish in 5 minutes");
+        }
+        return process.exitValue();
+    }
+
+    private static byte[] sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return digest.digest();
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}
