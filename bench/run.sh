@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Gawah vs GnuPG on one machine, in one run: seal and open a large attachment.
+# Usage: bench/run.sh [SIZE_MIB]   (default 1024; RUNS=3 for medians)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mib=${1:-1024}
+runs=${RUNS:-1}
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/gawah-bench.XXXXXX")
+trap 'gpgconf --homedir "$work/gnupg" --kill gpg-agent >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+[ -f target/gawah.jar ] || mvn -B -q package -DskipTests
+command -v gpg >/dev/null || { echo "bench: gpg is needed (apt-get install gnupg)" >&2; exit 1; }
+export BENCH_PASSPHRASE="bench passphrase, not a secret"
+gawah() { GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" ./gawah "$@"; }
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "bench: preparing $size_mib MiB of random data and two homes in $work" >&2
+head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$work/input.bin"
+for who in documenter legal; do
+  gawah init --home "$work/$who" >/dev/null 2>&1
+  gawah keys generate --name "bench $who" --home "$work/$who" --passphrase-env BENCH_PASSPHRASE >/dev/null 2>&1
+  gawah keys export --home "$work/$who" --out "$work/$who.asc" 2>/dev/null
+  gawah keys export --secret --home "$work/$who" --out "$work/$who.sec.asc" 2>/dev/null
+done
+gawah keys import --role legal --home "$work/documenter" "$work/legal.asc" >/dev/null 2>&1
+gawah keys import --role protection --home "$work/documenter" "$work/legal.asc" >/dev/null 2>&1
+gawah keys import --role documenter --home "$work/legal" "$work/documenter.asc" >/dev/null 2>&1
+cp src/test/resources/org/gawah/testimony/full-input.json "$work/testimony.json"
+
+mkdir -m 700 "$work/gnupg"
+echo allow-loopback-pinentry > "$work/gnupg/gpg-agent.conf"
+printf '%s\n' "$BENCH_PASSPHRASE" > "$work/pass"
+g() { gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" "$@"; }
+g --import "$work/documenter.sec.asc" "$work/legal.sec.asc" 2>/dev/null
+dfpr=$(gawah keys list --home "$work/documenter" | awk '$1=="own"{print $2}')
+lfpr=$(gawah keys list --home "$work/legal" | awk '$1=="own"{print $2}')
+g --quick-set-ownertrust "$lfpr" ultimate 2>/dev/null || echo "$lfpr:6:" | g --import-ownertrust 2>/dev/null
+
+seal_gawah=() ; seal_gpg=() ; seal_gpg_sync=() ; open_gawah=() ; open_gpg=() ; rss=()
+for run in $(seq "$runs"); do
+  rm -f "$work/vault-before"; sync
+  t0=$(now)
+  /usr/bin/time -f %M -o "$work/rss" env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" ./gawah record --home "$work/documenter" \
+      --passphrase-env BENCH_PASSPHRASE --from "$work/testimony.json" --attach "$work/input.bin" --self-readable \
+      > "$work/id" 2>"$work/record.err" || { cat "$work/record.err" >&2; exit 1; }
+  t1=$(now); seal_gawah+=("$(echo "$t1 - $t0" | bc)"); rss+=("$(cat "$work/rss")")
+  id=$(cat "$work/id")
+
+  rm -f "$work/gpg.pgp"; sync
+  t0=$(now); g -u "$dfpr" -r "$lfpr" --sign --encrypt -o "$work/gpg.pgp" "$work/input.bin" 2>/dev/null; t1=$(now)
+  sync; t2=$(now)
+  seal_gpg+=("$(echo "$t1 - $t0" | bc)"); seal_gpg_sync+=("$(echo "$t2 - $t0" | bc)")
+
+  rm -rf "$work/out"; mkdir "$work/out"
+  t0=$(now)
+  gawah open "$id" --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE --out "$work/out/t.json" \
+      --attachments "$work/out" 2>"$work/open.err" || { cat "$work/open.err" >&2; exit 1; }
+  t1=$(now); open_gawah+=("$(echo "$t1 - $t0" | bc)")
+  cmp -s "$work/input.bin" "$work/out/input.bin" || { echo "bench: gawah opened something else" >&2; exit 1; }
+
+  rm -f "$work/gpg.out"
+  t0=$(now); g -o "$work/gpg.out" --decrypt "$work/gpg.pgp" 2>/dev/null; t1=$(now)
+  open_gpg+=("$(echo "$t1 - $t0" | bc)")
+  rm -f "$work/gpg.out" "$work/out/input.bin"
+done
+
+dd_rate=$(dd if=/dev/zero of="$work/dd.bin" bs=1M count=1024 conv=fdatasync 2>&1 | awk -F', ' '/copied/{print $NF}'); rm -f "$work/dd.bin"
+aes=$(openssl speed -evp aes-256-cfb -bytes 16384 -seconds 2 2>/dev/null | awk '/^aes-256-cfb/{print $NF}')
+sha=$(openssl speed -evp sha512 -bytes 16384 -seconds 2 2>/dev/null | awk '/^sha512/{print $NF}')
+
+m() { printf '%s\n' "$@" | median; }
+sg=$(m "${seal_gawah[@]}"); sp=$(m "${seal_gpg[@]}"); sps=$(m "${seal_gpg_sync[@]}")
+og=$(m "${open_gawah[@]}"); op=$(m "${open_gpg[@]}"); mem=$(m "${rss[@]}")
+rate() { echo "scale=0; $size_mib / $1" | bc; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+
+echo
+echo "Gawah vs GnuPG, $size_mib MiB attachment, $runs run(s), median; $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo
+printf '| %-58s | %9s | %8s | %-16s |\n' "what" "seconds" "MiB/s" "ratio to gpg"
+printf '|%s|%s|%s|%s|\n' "------------------------------------------------------------" "-----------" "----------" "------------------"
+printf '| %-58s | %9.2f | %8s | %-16s |\n' "gawah record --attach (signed, encrypted, in SQLite, fsync)" "$sg" "$(rate "$sg")" "$(ratio "$sg" "$sp") (w/ sync $(ratio "$sg" "$sps"))"
+printf '| %-58s | %9.2f | %8s | %-16s |\n' "gpg --sign --encrypt to a file" "$sp" "$(rate "$sp")" "1.00"
+printf '| %-58s | %9.2f | %8s | %-16s |\n' "gpg --sign --encrypt to a file, then sync" "$sps" "$(rate "$sps")" ""
+printf '| %-58s | %9.2f | %8s | %-16s |\n' "gawah open --attachments (decrypt, verify, hashes)" "$og" "$(rate "$og")" "$(ratio "$og" "$op")"
+printf '| %-58s | %9.2f | %8s | %-16s |\n' "gpg --decrypt (with signature check)" "$op" "$(rate "$op")" "1.00"
+echo
+echo "Machine limits: dd 1 GiB conv=fdatasync: $dd_rate; openssl AES-256-CFB: $aes; SHA-512: $sha (16 KiB blocks)"
+echo "Peak memory of gawah record (max RSS, ${GAWAH_JAVA_OPTS:--Xmx64m}): $((mem / 1024)) MiB"
