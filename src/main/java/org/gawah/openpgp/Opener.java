@@ -23,7 +23,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -96,7 +95,7 @@ public final class Opener {
                     "the message has no integrity protection (no MDC), so it could have been altered: refused");
         }
         PGPPrivateKey privateKey;
-        char[] secret = passphrase.passphraseFor(key.fingerprint());
+        char[] secret = key.isLocked(mine.getKeyIdentifier()) ? passphrase.passphraseFor(key.fingerprint()) : new char[0];
         try {
             privateKey = key.unlock(mine.getKeyIdentifier(), secret);
         } finally {
@@ -189,7 +188,7 @@ public final class Opener {
                 onePass = list.get(0);
                 signer = find(knownSigners, onePass.getKeyIdentifier());
                 if (signer != null) {
-                    onePass.init(new BcPGPContentVerifierBuilderProvider(), signer.bc().getKey(onePass.getKeyIdentifier()).getPGPPublicKey());
+                    onePass.init(FastEdDsa.verifierProvider(), signer.bc().getKey(onePass.getKeyIdentifier()).getPGPPublicKey());
                 }
                 next = factory.nextObject();
             }

@@ -22,7 +22,6 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.gawah.Failure;
@@ -90,7 +89,7 @@ public final class Sealer {
 
     static PGPSignatureGenerator signatureGenerator(SigningKey signer, Date time) throws PGPException {
         PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                new BcPGPContentSignerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
+                FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
                 signer.publicKey());
         generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey());
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();

@@ -27,6 +27,8 @@ import org.gawah.GawahException;
 /** A passphrase-protected OpenPGP secret key, as stored in the home. Unlocked only for one use. */
 public final class SecretKey {
     private final PGPSecretKeyRing ring;
+    /** Keys unlocked during this command: the strong S2K costs most of a second per unlock. */
+    private final java.util.Map<KeyIdentifier, PGPPrivateKey> unlocked = new java.util.HashMap<>();
 
     SecretKey(PGPSecretKeyRing ring) {
         this.ring = ring;
@@ -85,7 +87,16 @@ public final class SecretKey {
         return ring.getSecretKey(id) != null;
     }
 
+    /** Whether a passphrase is still needed for this (sub)key. */
+    boolean isLocked(KeyIdentifier id) {
+        return !unlocked.containsKey(id);
+    }
+
     PGPPrivateKey unlock(KeyIdentifier id, char[] passphrase) {
+        PGPPrivateKey cached = unlocked.get(id);
+        if (cached != null) {
+            return cached;
+        }
         PGPSecretKey secret = ring.getSecretKey(id);
         if (secret == null || secret.isPrivateKeyEmpty()) {
             throw new GawahException(Failure.NOT_READY, "the secret part of key " + fingerprint() + " is not here");
@@ -98,6 +109,7 @@ public final class SecretKey {
             if (key == null) {
                 throw new GawahException(Failure.NOT_READY, "the secret part of key " + fingerprint() + " is not here");
             }
+            unlocked.put(id, key);
             return key;
         } catch (PGPException | RuntimeException e) {
             if (e instanceof GawahException) {
