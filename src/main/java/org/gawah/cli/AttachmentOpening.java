@@ -35,7 +35,7 @@ final class AttachmentOpening {
 
     static void openAll(Terminal terminal, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
                         Opener.PassphraseSource passphrase, List<Certificate> signers) {
-        JsonNode listed = org.gawah.testimony.Testimonies.read(testimony.content()).get("attachments");
+        JsonNode listed = org.gawah.testimony.Testimonies.readRecord(testimony.content()).get("attachments");
         List<StoredAttachment> stored = vault.attachments(recordId);
         if (listed.size() != stored.size()) {
             throw new GawahException(Failure.BAD_DATA, "the testimony lists " + listed.size()

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             InitCommand.class,
             KeysCommand.class,
             RecordCommand.class,
+            AttachCommand.class,
             ListCommand.class,
             OpenCommand.class,
             ExportSealedCommand.class,

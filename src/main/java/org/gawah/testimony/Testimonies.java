@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class Testimonies {
     public static final String SCHEMA = "gawah.testimony/1";
     public static final String IDENTITY_SCHEMA = "gawah.identity/1";
+    public static final String ADDENDUM_SCHEMA = "gawah.addendum/1";
     /** Input limit: the account may hold 8 MiB, and there must be room for the rest. */
     static final int MAX_INPUT = 16 * 1024 * 1024;
     /** Output limit, and read's: pretty-printing at most doubles the size of the input. */
@@ -69,12 +70,7 @@ public final class Testimonies {
         t.set("account", sections.account(root));
         Sections.putIfGiven(t, "documenter_notes", root.optionalText("documenter_notes"));
         t.set("events", sections.events(root));
-        ArrayNode listed = t.putArray("attachments");
-        for (Attachment a : attachments) {
-            listed.addObject().put("id", a.id()).put("file_name", java.text.Normalizer.normalize(a.fileName(), java.text.Normalizer.Form.NFC)).put("media_type", a.mediaType())
-                    .put("size", a.size()).put("sha256", a.sha256()).put("sha512", a.sha512())
-                    .put("generation", a.generation());
-        }
+        listAttachments(t, attachments);
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
         byte[] testimony = Json.write(t);
@@ -102,14 +98,50 @@ public final class Testimonies {
 
     /** Reads back a sealed testimony's plaintext (for display/tests): validates schema=="gawah.testimony/1" and returns the tree. */
     public static JsonNode read(byte[] testimonyJson) {
-        Objects.requireNonNull(testimonyJson, "testimonyJson");
-        JsonNode tree = Json.parse(testimonyJson, MAX_TESTIMONY, "testimony");
+        return read(testimonyJson, SCHEMA);
+    }
+
+    /** Reads back a sealed testimony or addendum: either schema is accepted. */
+    public static JsonNode readRecord(byte[] json) {
+        return read(json, SCHEMA, ADDENDUM_SCHEMA);
+    }
+
+    private static JsonNode read(byte[] json, String... schemas) {
+        Objects.requireNonNull(json, "json");
+        JsonNode tree = Json.parse(json, MAX_TESTIMONY, "testimony");
         JsonNode schema = tree.get("schema");
-        if (!tree.isObject() || schema == null || !SCHEMA.equals(schema.textValue())) {
-            throw Json.refused("testimony field 'schema': must be \"" + SCHEMA + "\""
+        if (!tree.isObject() || schema == null || !List.of(schemas).contains(schema.textValue())) {
+            throw Json.refused("testimony field 'schema': must be \"" + String.join("\" or \"", schemas) + "\""
                     + (schema != null && schema.isTextual() ? Input.quoted(schema.textValue()) : ""));
         }
         return tree;
+    }
+
+    /**
+     * An addendum: attachments added after a testimony was sealed, as a record of their own that
+     * names the record it adds to. Signed like a testimony, so the hashes are vouched for too.
+     */
+    public static byte[] buildAddendum(String recordId, Instant recordedAt, String addsTo, List<Attachment> attachments) {
+        if (!RECORD_ID.matcher(recordId).matches() || !RECORD_ID.matcher(addsTo).matches()) {
+            throw new IllegalArgumentException("not a record id: " + recordId + " / " + addsTo);
+        }
+        ObjectNode a = Sections.object();
+        a.put("schema", ADDENDUM_SCHEMA);
+        a.put("record_id", recordId);
+        a.put("recorded_at", recordedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        a.put("adds_to", addsTo);
+        listAttachments(a, attachments);
+        return Json.write(a);
+    }
+
+    private static void listAttachments(ObjectNode record, List<Attachment> attachments) {
+        ArrayNode listed = record.putArray("attachments");
+        for (Attachment a : attachments) {
+            listed.addObject().put("id", a.id())
+                    .put("file_name", java.text.Normalizer.normalize(a.fileName(), java.text.Normalizer.Form.NFC))
+                    .put("media_type", a.mediaType()).put("size", a.size()).put("sha256", a.sha256())
+                    .put("sha512", a.sha512()).put("generation", a.generation());
+        }
     }
 
     /**

@@ -119,6 +119,28 @@ class AttachmentsTest {
         assertArrayEquals(new byte[300_000], Files.readAllBytes(out.resolve("photo-to-shred.jpg")));
     }
 
+    @Test
+    void attachAddsALinkedRecordWhoseSignedAddendumListsTheFiles() throws Exception {
+        Path later = base.resolve("voice-note.m4a");
+        Files.write(later, new byte[] {1, 2, 3, 4, 5});
+        String addendum = homes.gawah.in(homes.documenter, "attach", id, later.toString(), "--copy").ok().out().strip();
+        Result opened = homes.gawah.in(homes.documenter, "open", addendum).ok();
+        JsonNode tree = Testimonies.readRecord(opened.stdout());
+        assertEquals("gawah.addendum/1", tree.get("schema").asText());
+        assertEquals(id, tree.get("adds_to").asText());
+        assertEquals(hex("SHA-256", later), tree.at("/attachments/0/sha256").asText());
+        assertEquals("copy", tree.at("/attachments/0/generation").asText());
+        Path out = Files.createDirectories(base.resolve("addendum"));
+        homes.gawah.in(homes.documenter, "open", addendum, "--attachments", out.toString()).ok();
+        assertArrayEquals(Files.readAllBytes(later), Files.readAllBytes(out.resolve("voice-note.m4a")));
+    }
+
+    @Test
+    void attachToAnUnknownRecordIsRefused() {
+        Result result = homes.gawah.in(homes.documenter, "attach", "GWH-0000-0000-0000-0000", scan.toString());
+        assertEquals(Failure.NOT_FOUND.exitCode(), result.code(), result.stderr());
+    }
+
     private static String hex(String algorithm, Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
     }

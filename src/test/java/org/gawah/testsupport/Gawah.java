@@ -59,7 +59,7 @@ public final class Gawah {
 
     private static boolean needsPassphrase(String... args) {
         String command = args.length == 0 ? "" : args[0];
-        return command.equals("record") || command.equals("open")
+        return command.equals("record") || command.equals("open") || command.equals("attach")
                 || (command.equals("keys") && args.length > 1 && args[1].equals("generate"));
     }
 

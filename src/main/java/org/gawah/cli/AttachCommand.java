@@ -1,0 +1,122 @@
+package org.gawah.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Sealer;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.Attachment;
+import org.gawah.testimony.RecordId;
+import org.gawah.testimony.Testimonies;
+import org.gawah.vault.RecordWrite;
+import org.gawah.vault.SealedRecord;
+import org.gawah.vault.Vault;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "attach",
+        description = {
+            "Seal files that belong to an earlier record, as a new linked record.",
+            "The new record (an addendum) names the record it adds to and lists each file with its SHA-256 and SHA-512, all under your signature; it is encrypted to the same keys as the earlier testimony.",
+        },
+        footer = {"", "Example:", "  gawah attach GWH-7K3M-9QXA-2D4F-8ZZP photo-2.jpg voice-note.m4a"})
+final class AttachCommand implements Callable<Integer> {
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Parameters(index = "0", paramLabel = "RECORD-ID", description = "The record these files belong to.")
+    String addsTo;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "The files to seal.")
+    List<Path> files;
+
+    @Option(names = "--copy", description = "The files were received from someone else (marked \"copy\").")
+    boolean copy;
+
+    @Option(names = "--shred-original",
+            description = "After the seal is stored and checked, overwrite and delete the files (SSDs may keep copies).")
+    boolean shredOriginal;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        Keyring keyring = home.keyring();
+        SecretKey own = keyring.requireOwnKey();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<AttachmentSealing.Source> sources = new ArrayList<>();
+        files.forEach(file -> sources.add(new AttachmentSealing.Source(file, copy ? "copy" : "original")));
+        AttachmentSealing.check(sources);
+        String id = RecordId.random();
+        try (Vault vault = home.vault()) {
+            SealedRecord earlier = vault.get(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+                    "no record " + addsTo + " in " + home.vaultFile(), "see the records with: gawah list"));
+            List<Certificate> recipients = sameRecipients(keyring, own, earlier);
+            SigningKey signer = unlock(terminal, own, now);
+            try (RecordWrite write = vault.beginRecord(id)) {
+                List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
+                byte[] addendum = Testimonies.buildAddendum(id, now, addsTo, attachments);
+                byte[] sealed;
+                try {
+                    sealed = Sealer.seal(addendum, signer, recipients, now);
+                } finally {
+                    Arrays.fill(addendum, (byte) 0);
+                }
+                write.commit(new SealedRecord(id, now, own.fingerprint(), sealed, earlier.testimonyRecipients(),
+                        null, List.of()));
+            }
+            if (shredOriginal) {
+                Shredder.shredAfterCheck(terminal, vault, id, sources);
+            }
+        }
+        terminal.info("sealed record " + id + " with " + sources.size() + " attachment(s), adding to " + addsTo);
+        terminal.out().println(id);
+        return 0;
+    }
+
+    /** The certificates the earlier testimony was sealed to; each must still be pinned and usable. */
+    private static List<Certificate> sameRecipients(Keyring keyring, SecretKey own, SealedRecord earlier) {
+        List<Certificate> known = new ArrayList<>(keyring.pinned(Role.LEGAL));
+        known.addAll(keyring.pinned(Role.PROTECTION));
+        known.add(own.certificate());
+        List<Certificate> recipients = new ArrayList<>();
+        for (String fingerprint : earlier.testimonyRecipients()) {
+            Certificate match = known.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
+                    .orElseThrow(() -> new GawahException(Failure.NOT_READY, "record " + earlier.id()
+                            + " was sealed to " + fingerprint + ", which is no longer pinned here",
+                            "import that certificate again, or seal the files with a new record"));
+            recipients.add(match);
+        }
+        return recipients;
+    }
+
+    private SigningKey unlock(Terminal terminal, SecretKey own, Instant now) {
+        char[] secret = passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
+        try {
+            return own.unlockForSigning(secret, now);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+}
