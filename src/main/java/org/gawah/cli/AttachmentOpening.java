@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,9 @@ import org.gawah.vault.Vault;
  * partial file is deleted and the command fails.
  */
 final class AttachmentOpening {
+    /** Decryption hands out small pieces; writing each straight to the file cost more than decrypting them. */
+    private static final int BUFFER = 1 << 20;
+
     private AttachmentOpening() {
     }
 
@@ -72,7 +76,7 @@ final class AttachmentOpening {
             Opened opened;
             try (InputStream sealed = vault.openAttachment(attachment);
                  OutputStream out = new DigestOutputStream(new DigestOutputStream(
-                         Files.newOutputStream(partial), sha256), sha512)) {
+                         new BufferedOutputStream(Files.newOutputStream(partial), BUFFER), sha256), sha512)) {
                 opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
             }
             progress.finish();

@@ -86,7 +86,8 @@ final class ExportSealedCommand implements Callable<Integer> {
             OutputFile.createPrivate(out);
             boolean done = false;
             try (InputStream in = vault.openAttachment(chosen);
-                 OutputStream file = armor ? Armor.armoring(Files.newOutputStream(out)) : Files.newOutputStream(out)) {
+                 OutputStream file = new java.io.BufferedOutputStream(
+                         armor ? Armor.armoring(Files.newOutputStream(out)) : Files.newOutputStream(out), 1 << 20)) {
                 in.transferTo(file);
                 done = true;
             } catch (IOException e) {
