@@ -1,0 +1,100 @@
+package org.gawah.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.Failure;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A testimony that does not validate: one line naming the field, exit 65, nothing stored, no free text echoed. */
+class InvalidTestimonyWritesNothingTest {
+    @TempDir
+    static Path base;
+    static Homes homes;
+
+    @BeforeAll
+    static void setUp() {
+        homes = new Homes(base);
+        homes.record();
+    }
+
+    private static String listing() {
+        return homes.gawah.in(homes.documenter, "list").ok().out();
+    }
+
+    private static void assertRefusedNamingField(byte[] input, String field) {
+        String listingBefore = listing();
+        Result result = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-");
+        assertEquals(Failure.INVALID_TESTIMONY.exitCode(), result.code(), result.stderr());
+        assertEquals(0, result.stdout().length);
+        assertTrue(result.stderr().startsWith("gawah: error: "), result.stderr());
+        assertTrue(result.stderr().contains(field), result.stderr());
+        assertFalse(result.stderr().contains("شاهد"), "no account text in the message");
+        assertEquals(listingBefore, homes.gawah.in(homes.documenter, "list").ok().out(), "the vault is unchanged");
+    }
+
+    private static byte[] sampleWith(String pointer, Object value) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode input = (ObjectNode) mapper.readTree(Homes.sampleInput());
+        int slash = pointer.lastIndexOf('/');
+        ObjectNode parent = (ObjectNode) input.at(pointer.substring(0, slash));
+        parent.set(pointer.substring(slash + 1), mapper.valueToTree(value));
+        return mapper.writeValueAsBytes(input);
+    }
+
+    @Test
+    void consentNotExplained() throws Exception {
+        assertRefusedNamingField(sampleWith("/consent/purpose_explained", false), "consent.purpose_explained");
+    }
+
+    @Test
+    void unknownLanguageCode() throws Exception {
+        assertRefusedNamingField(sampleWith("/account/language", "xx-dari"), "account.language");
+    }
+
+    @Test
+    void impossibleDate() throws Exception {
+        assertRefusedNamingField(sampleWith("/interview/started_at", "2026-02-30T10:00+04:30"), "interview.started_at");
+    }
+
+    @Test
+    void unknownField() throws Exception {
+        assertRefusedNamingField(sampleWith("/witness/pseudonymn", "typo"), "witness");
+    }
+
+    @Test
+    void invalidUtf8() {
+        String text = new String(Homes.sampleInput(), StandardCharsets.UTF_8);
+        int at = text.indexOf("Safe location");
+        byte[] head = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = text.substring(at).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9; // a lone Latin-1 byte: not UTF-8
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        String listingBefore = listing();
+        Result result = homes.gawah.inWithInput(homes.documenter, bytes, "record", "--from", "-");
+        assertEquals(Failure.INVALID_TESTIMONY.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("UTF-8"), result.stderr());
+        assertEquals(listingBefore, listing());
+    }
+
+    @Test
+    void sqlMetacharactersAreJustText() throws Exception {
+        byte[] input = sampleWith("/interview/place", "Herat'); DROP TABLE records; --");
+        String id = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-", "--self-readable")
+                .ok().out().strip();
+        assertTrue(homes.gawah.in(homes.documenter, "open", id).ok().out().contains("DROP TABLE records"));
+        assertTrue(homes.gawah.in(homes.documenter, "list").ok().out().contains(id));
+    }
+}
