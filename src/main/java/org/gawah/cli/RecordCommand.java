@@ -99,6 +99,7 @@ final class RecordCommand implements Callable<Integer> {
         if (selfReadable) {
             recipients.add(own.certificate());
         }
+        recipients = distinct(recipients);
         if (recipients.isEmpty()) {
             throw new GawahException(Failure.NOT_READY, "no legal-team key is pinned: there is no one to seal to",
                     "import your team's certificates: gawah keys import --role legal FILE");
@@ -193,6 +194,13 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** One entry a certificate: a team member pinned both as legal and as protection is sealed to once. */
+    private static List<Certificate> distinct(List<Certificate> certificates) {
+        java.util.Map<String, Certificate> byFingerprint = new java.util.LinkedHashMap<>();
+        certificates.forEach(c -> byFingerprint.putIfAbsent(c.fingerprint(), c));
+        return new ArrayList<>(byFingerprint.values());
+    }
+
     private static List<String> fingerprints(List<Certificate> certificates) {
         return certificates.stream().map(Certificate::fingerprint).distinct().toList();
     }
@@ -214,7 +222,7 @@ final class RecordCommand implements Callable<Integer> {
         if (withIdentity) {
             terminal.info("the witness's identity is sealed apart, to the " + protection.size() + " protection key(s) only");
         }
-        if (recipients.stream().map(Certificate::fingerprint).distinct().count() == 1) {
+        if (recipients.size() == 1) {
             terminal.warn("sealed to a single key: if that key is lost, this record is lost too;"
                     + " pin a second legal key or an offline escrow key");
         }
