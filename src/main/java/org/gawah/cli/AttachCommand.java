@@ -73,7 +73,7 @@ final class AttachCommand implements Callable<Integer> {
             SealedRecord earlier = vault.get(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                     "no record " + addsTo + " in " + home.vaultFile(), "see the records with: gawah list"));
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
-            SigningKey signer = unlock(terminal, own, now);
+            SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (RecordWrite write = vault.beginRecord(id)) {
                 List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
                 byte[] addendum = Testimonies.buildAddendum(id, now, addsTo, attachments);
@@ -111,12 +111,4 @@ final class AttachCommand implements Callable<Integer> {
         return recipients;
     }
 
-    private SigningKey unlock(Terminal terminal, SecretKey own, Instant now) {
-        char[] secret = passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
-        try {
-            return own.unlockForSigning(secret, now);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
-    }
 }

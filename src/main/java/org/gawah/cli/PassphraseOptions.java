@@ -11,10 +11,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
 
 import picocli.CommandLine.Option;
 
@@ -50,6 +53,16 @@ final class PassphraseOptions {
             throw new GawahException(Failure.BAD_PASSPHRASE, "no passphrase given");
         }
         return typed;
+    }
+
+    /** Unlocks the home's own key for signing; the passphrase is wiped at once. */
+    SigningKey unlockForSigning(Terminal terminal, SecretKey own, Instant now) {
+        char[] secret = read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
+        try {
+            return own.unlockForSigning(secret, now);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** A new passphrase: asked twice when typed, checked for a sane length. */

@@ -121,7 +121,7 @@ final class RecordCommand implements Callable<Integer> {
                     "the testimony names the witness, but no protection officer's key is pinned",
                     "import one: gawah keys import --role protection FILE, or leave the identity out");
         }
-        SigningKey signer = unlock(terminal, own, now);
+        SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
             List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
@@ -171,14 +171,6 @@ final class RecordCommand implements Callable<Integer> {
         return input;
     }
 
-    private SigningKey unlock(Terminal terminal, SecretKey own, Instant now) {
-        char[] secret = passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
-        try {
-            return own.unlockForSigning(secret, now);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
-    }
 
     private static byte[] readStdin(Terminal terminal) {
         try {

@@ -85,7 +85,7 @@ class AttachmentsTest {
     void oneFlippedByteInAnyChunkIsDetectedAndNothingIsLeftBehind() throws Exception {
         for (int seq : new int[] {0, 3, 5}) {
             Path home = base.resolve("tampered-" + seq);
-            OpenRefusalsTest.copyHome(homes.documenter, home);
+            Homes.copy(homes.documenter, home);
             VaultTamper.flipChunkByte(home.resolve("vault.db"), id, seq, 4242);
             Path out = Files.createDirectories(base.resolve("out-" + seq));
             Result result = homes.gawah.in(home, "open", id, "--attachments", out.toString());

@@ -79,7 +79,7 @@ class OpenRefusalsTest {
     @Test
     void recordAlteredInsideTheVault() throws Exception {
         Path copy = base.resolve("tampered-home");
-        copyHome(homes.documenter, copy);
+        Homes.copy(homes.documenter, copy);
         VaultTamper.flipTestimonyByte(copy.resolve("vault.db"), id, 200);
         Result result = homes.gawah.in(copy, "open", id);
         assertRefused(Failure.BAD_DATA, result);
@@ -129,16 +129,4 @@ class OpenRefusalsTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     }
 
-    static void copyHome(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
 }

@@ -67,7 +67,7 @@ class LargeAttachmentProcessTest {
     @Test
     void killedDuringALargeSealLeavesNoPartialAttachmentAndNoOrphanChunks() throws Exception {
         Path home = base.resolve("kill-home");
-        copy(homes.documenter, home);
+        Homes.copy(homes.documenter, home);
         Path vaultFile = home.resolve("vault.db");
         int records = VaultTamper.count(vaultFile, "records");
         int attachments = VaultTamper.count(vaultFile, "attachments");
@@ -109,16 +109,4 @@ class LargeAttachmentProcessTest {
         return digest.digest();
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
 }

@@ -44,6 +44,22 @@ public final class Homes {
         return gawah.inWithInput(documenter, sampleInput(), "record", "--from", "-").ok().out().strip();
     }
 
+    /** A copy of a whole home (vault, WAL, keys), to damage or kill without touching the original. */
+    public static void copy(Path from, Path to) {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] sampleInput() {
         try (InputStream in = Homes.class.getResourceAsStream("/org/gawah/testimony/full-input.json")) {
             return in.readAllBytes();
