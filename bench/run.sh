@@ -66,8 +66,8 @@ for run in $(seq "$runs"); do
 done
 
 dd_rate=$(dd if=/dev/zero of="$work/dd.bin" bs=1M count=1024 conv=fdatasync 2>&1 | awk -F', ' '/copied/{print $NF}'); rm -f "$work/dd.bin"
-aes=$(openssl speed -evp aes-256-cfb -bytes 16384 -seconds 2 2>/dev/null | awk '/^aes-256-cfb/{print $NF}')
-sha=$(openssl speed -evp sha512 -bytes 16384 -seconds 2 2>/dev/null | awk '/^sha512/{print $NF}')
+aes=$(openssl speed -evp aes-256-cfb -bytes 16384 -seconds 2 2>/dev/null | awk 'tolower($1)=="aes-256-cfb"{print $NF}')
+sha=$(openssl speed -evp sha512 -bytes 16384 -seconds 2 2>/dev/null | awk 'tolower($1)=="sha512"{print $NF}')
 
 m() { printf '%s\n' "$@" | median; }
 sg=$(m "${seal_gawah[@]}"); sp=$(m "${seal_gpg[@]}"); sps=$(m "${seal_gpg_sync[@]}")
