@@ -69,14 +69,13 @@ final class AttachmentOpening {
         boolean kept = false;
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
             long size = entry.get("size").asLong();
             Progress progress = new Progress(terminal, "opening " + target.getFileName(), size);
             OutputFile.createPrivate(partial);
             Opened opened;
             try (InputStream sealed = vault.openAttachment(attachment);
-                 OutputStream out = new DigestOutputStream(new DigestOutputStream(
-                         new BufferedOutputStream(Files.newOutputStream(partial), BUFFER), sha256), sha512)) {
+                 OutputStream out = new DigestOutputStream(
+                         new BufferedOutputStream(Files.newOutputStream(partial), BUFFER), sha256)) {
                 opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
             }
             progress.finish();
@@ -86,7 +85,7 @@ final class AttachmentOpening {
             }
             if (Files.size(partial) != size
                     || !HexFormat.of().formatHex(sha256.digest()).equals(entry.get("sha256").asText())
-                    || !HexFormat.of().formatHex(sha512.digest()).equals(entry.get("sha512").asText())) {
+                    || !opened.contentSha512().equals(entry.get("sha512").asText())) {
                 throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id()
                         + " does not match the size and hashes its signed testimony lists");
             }

@@ -35,37 +35,85 @@ final class FastEdDsa {
     private FastEdDsa() {
     }
 
-    static PGPContentSignerBuilder signerBuilder(int keyAlgorithm, int hashAlgorithm) {
-        PGPContentSignerBuilder fallback = new BcPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm);
-        if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || hashAlgorithm != HashAlgorithmTags.SHA512) {
-            return fallback;
+    /**
+     * The SHA-512 of the signed data so far, before the signature trailer is hashed in: the very
+     * digest a large file needs for its manifest, so it is not computed a second time.
+     */
+    interface DataDigest {
+        byte[] sha512OfData();
+    }
+
+    /** A signer builder that remembers the one-pass signer it built (null for other algorithms). */
+    static final class SignerBuilder implements PGPContentSignerBuilder {
+        private final int keyAlgorithm;
+        private final int hashAlgorithm;
+        private DataDigest built;
+
+        SignerBuilder(int keyAlgorithm, int hashAlgorithm) {
+            this.keyAlgorithm = keyAlgorithm;
+            this.hashAlgorithm = hashAlgorithm;
         }
-        return (signatureType, privateKey) -> {
+
+        @Override
+        public PGPContentSigner build(int signatureType, PGPPrivateKey privateKey) throws PGPException {
+            PGPContentSignerBuilder fallback = new BcPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm);
+            if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || hashAlgorithm != HashAlgorithmTags.SHA512) {
+                return fallback.build(signatureType, privateKey);
+            }
             AsymmetricKeyParameter key = new BcPGPKeyConverter().getPrivateKey(privateKey);
             if (!(key instanceof Ed25519PrivateKeyParameters)) {
                 return fallback.build(signatureType, privateKey);
             }
-            return new Signer(signatureType, privateKey, (Ed25519PrivateKeyParameters) key);
-        };
+            Signer signer = new Signer(signatureType, privateKey, (Ed25519PrivateKeyParameters) key);
+            built = signer;
+            return signer;
+        }
+
+        DataDigest built() {
+            return built;
+        }
     }
 
-    static PGPContentVerifierBuilderProvider verifierProvider() {
-        PGPContentVerifierBuilderProvider fallback = new BcPGPContentVerifierBuilderProvider();
-        return (keyAlgorithm, hashAlgorithm) -> {
+    /** A verifier provider that remembers the verifier it built (null for other algorithms). */
+    static final class VerifierProvider implements PGPContentVerifierBuilderProvider {
+        private final PGPContentVerifierBuilderProvider fallback = new BcPGPContentVerifierBuilderProvider();
+        private DataDigest built;
+
+        @Override
+        public PGPContentVerifierBuilder get(int keyAlgorithm, int hashAlgorithm) throws PGPException {
             if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || hashAlgorithm != HashAlgorithmTags.SHA512) {
                 return fallback.get(keyAlgorithm, hashAlgorithm);
             }
-            return new PGPContentVerifierBuilder() {
-                @Override
-                public PGPContentVerifier build(PGPPublicKey publicKey) throws PGPException {
-                    AsymmetricKeyParameter key = new BcPGPKeyConverter().getPublicKey(publicKey);
-                    if (!(key instanceof Ed25519PublicKeyParameters)) {
-                        return fallback.get(keyAlgorithm, hashAlgorithm).build(publicKey);
-                    }
-                    return new Verifier(publicKey.getKeyID(), (Ed25519PublicKeyParameters) key);
+            return publicKey -> {
+                AsymmetricKeyParameter key = new BcPGPKeyConverter().getPublicKey(publicKey);
+                if (!(key instanceof Ed25519PublicKeyParameters)) {
+                    return fallback.get(keyAlgorithm, hashAlgorithm).build(publicKey);
                 }
+                Verifier verifier = new Verifier(publicKey.getKeyID(), (Ed25519PublicKeyParameters) key);
+                built = verifier;
+                return verifier;
             };
-        };
+        }
+
+        DataDigest built() {
+            return built;
+        }
+    }
+
+    static SignerBuilder signerBuilder(int keyAlgorithm, int hashAlgorithm) {
+        return new SignerBuilder(keyAlgorithm, hashAlgorithm);
+    }
+
+    static VerifierProvider verifierProvider() {
+        return new VerifierProvider();
+    }
+
+    private static byte[] snapshot(MessageDigest digest) {
+        try {
+            return ((MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-512 state cannot be copied", e);
+        }
     }
 
     private static MessageDigest sha512() {
@@ -76,7 +124,7 @@ final class FastEdDsa {
         }
     }
 
-    private static final class Signer implements PGPContentSigner {
+    private static final class Signer implements PGPContentSigner, DataDigest {
         private final int type;
         private final PGPPrivateKey privateKey;
         private final Ed25519PrivateKeyParameters key;
@@ -92,6 +140,11 @@ final class FastEdDsa {
         @Override
         public OutputStream getOutputStream() {
             return new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+        }
+
+        @Override
+        public byte[] sha512OfData() {
+            return snapshot(digest);
         }
 
         @Override
@@ -132,7 +185,7 @@ final class FastEdDsa {
         }
     }
 
-    private static final class Verifier implements PGPContentVerifier {
+    private static final class Verifier implements PGPContentVerifier, DataDigest {
         private final long keyId;
         private final Ed25519PublicKeyParameters key;
         private final MessageDigest digest = sha512();
@@ -145,6 +198,11 @@ final class FastEdDsa {
         @Override
         public OutputStream getOutputStream() {
             return new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+        }
+
+        @Override
+        public byte[] sha512OfData() {
+            return snapshot(digest);
         }
 
         @Override

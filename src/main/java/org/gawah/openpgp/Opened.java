@@ -14,8 +14,11 @@ public final class Opened {
     private final String signerUserId;
     private final Instant signedAt;
     private final byte[] signature;
+    private final String contentSha512;
 
-    Opened(byte[] content, String signerFingerprint, String signerUserId, Instant signedAt, byte[] signature) {
+    Opened(byte[] content, String signerFingerprint, String signerUserId, Instant signedAt, byte[] signature,
+           String contentSha512) {
+        this.contentSha512 = contentSha512;
         this.content = content == null ? new byte[0] : content;
         this.signerFingerprint = signerFingerprint;
         this.signerUserId = signerUserId;
@@ -25,7 +28,7 @@ public final class Opened {
 
     /** Same signature facts, with the plaintext that was held back until they were checked. */
     Opened withContent(byte[] plaintext) {
-        return new Opened(plaintext, signerFingerprint, signerUserId, signedAt, signature);
+        return new Opened(plaintext, signerFingerprint, signerUserId, signedAt, signature, contentSha512);
     }
 
     /**
@@ -52,6 +55,11 @@ public final class Opened {
     /** The signature packet, binary. */
     public byte[] signature() {
         return signature.clone();
+    }
+
+    /** SHA-512 of the content, lower-case hex (of what went to the sink, for a streamed open). */
+    public String contentSha512() {
+        return contentSha512;
     }
 
     public void wipe() {

@@ -4,7 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 
@@ -153,6 +156,14 @@ public final class Opener {
         }
     }
 
+    private static MessageDigest sha512() {
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static GawahException damaged(String message, Throwable cause) {
         return new GawahException(Failure.BAD_DATA, message, "nothing of its content was shown or written", cause);
     }
@@ -162,8 +173,10 @@ public final class Opener {
         private final PGPOnePassSignature onePass;
         private final Certificate signer;
         private final PGPSignature signature;
+        private final String sha512;
 
-        private SignedContent(PGPOnePassSignature onePass, Certificate signer, PGPSignature signature) {
+        private SignedContent(PGPOnePassSignature onePass, Certificate signer, PGPSignature signature, String sha512) {
+            this.sha512 = sha512;
             this.onePass = onePass;
             this.signer = signer;
             this.signature = signature;
@@ -180,6 +193,7 @@ public final class Opener {
             }
             PGPOnePassSignature onePass = null;
             Certificate signer = null;
+            FastEdDsa.VerifierProvider verifiers = FastEdDsa.verifierProvider();
             if (next instanceof PGPOnePassSignatureList) {
                 PGPOnePassSignatureList list = (PGPOnePassSignatureList) next;
                 if (list.size() != 1) {
@@ -188,14 +202,19 @@ public final class Opener {
                 onePass = list.get(0);
                 signer = find(knownSigners, onePass.getKeyIdentifier());
                 if (signer != null) {
-                    onePass.init(FastEdDsa.verifierProvider(), signer.bc().getKey(onePass.getKeyIdentifier()).getPGPPublicKey());
+                    onePass.init(verifiers, signer.bc().getKey(onePass.getKeyIdentifier()).getPGPPublicKey());
                 }
                 next = factory.nextObject();
             }
             if (!(next instanceof PGPLiteralData)) {
                 throw damaged("the message holds no literal data where expected", null);
             }
-            readLiteral((PGPLiteralData) next, sink, signer != null ? onePass : null);
+            // The verifier's SHA-512 of the data is the content's SHA-512; hash again only without it.
+            // (Binary signatures only: text signatures hash the data with normalised line ends.)
+            boolean shared = verifiers.built() != null && onePass.getSignatureType() == PGPSignature.BINARY_DOCUMENT;
+            MessageDigest ownSha512 = shared ? null : sha512();
+            readLiteral((PGPLiteralData) next, sink, signer != null ? onePass : null, ownSha512);
+            String sha512 = HexFormat.of().formatHex(ownSha512 != null ? ownSha512.digest() : verifiers.built().sha512OfData());
             PGPSignature signature = null;
             if (onePass != null) {
                 Object trailer = factory.nextObject();
@@ -207,16 +226,19 @@ public final class Opener {
             if (factory.nextObject() != null) {
                 throw damaged("unexpected packets after the signed data", null);
             }
-            return new SignedContent(onePass, signer, signature);
+            return new SignedContent(onePass, signer, signature, sha512);
         }
 
-        private static void readLiteral(PGPLiteralData literal, OutputStream sink, PGPOnePassSignature onePass)
-                throws IOException {
+        private static void readLiteral(PGPLiteralData literal, OutputStream sink, PGPOnePassSignature onePass,
+                                        MessageDigest sha512) throws IOException {
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = literal.getInputStream()) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     sink.write(buffer, 0, n);
+                    if (sha512 != null) {
+                        sha512.update(buffer, 0, n);
+                    }
                     if (onePass != null) {
                         onePass.update(buffer, 0, n);
                     }
@@ -249,7 +271,7 @@ public final class Opener {
                 }
             SignatureCheck.check(onePass, signature, signer);
             return new Opened(null, signer.fingerprint(), signer.userId(),
-                    signature.getCreationTime().toInstant(), signature.getEncoded());
+                    signature.getCreationTime().toInstant(), signature.getEncoded(), sha512);
         }
     }
 }

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -53,9 +56,12 @@ public final class Sealer {
         return out.toByteArray();
     }
 
-    /** Seals a stream of known length into {@code out}, in constant memory. */
-    public static void seal(InputStream in, long length, OutputStream out, SigningKey signer,
-                            List<Certificate> recipients, Instant now) throws IOException {
+    /**
+     * Seals a stream of known length into {@code out}, in constant memory. Returns the SHA-512 of
+     * the plaintext (lower-case hex), taken from the signature's own hash where it can be.
+     */
+    public static String seal(InputStream in, long length, OutputStream out, SigningKey signer,
+                              List<Certificate> recipients, Instant now) throws IOException {
         if (recipients.isEmpty()) {
             throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
         }
@@ -72,25 +78,32 @@ public final class Sealer {
                     encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
                 }
             }
-            PGPSignatureGenerator signature = signatureGenerator(signer, time);
+            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
+            PGPSignatureGenerator signature = signatureGenerator(builder, signer, time);
+            // Only when the signature's hash is not SHA-512 of the data does the plaintext need a pass of its own.
+            MessageDigest ownSha512 = builder.built() == null ? MessageDigest.getInstance("SHA-512") : null;
+            String sha512;
             try (OutputStream encrypted = encryption.open(out, new byte[BUFFER])) {
                 signature.generateOnePassVersion(false).encode(encrypted);
                 PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
                 // Partial body lengths: a fixed length header cannot describe files over 4 GiB.
                 try (OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, "", time, new byte[BUFFER])) {
-                    copy(in, data, signature, length);
+                    copy(in, data, signature, ownSha512, length);
                 }
+                sha512 = HexFormat.of().formatHex(ownSha512 != null ? ownSha512.digest() : builder.built().sha512OfData());
                 signature.generate().encode(encrypted);
             }
+            return sha512;
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, "sealing failed: " + e.getMessage(), null, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    static PGPSignatureGenerator signatureGenerator(SigningKey signer, Date time) throws PGPException {
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
-                signer.publicKey());
+    static PGPSignatureGenerator signatureGenerator(FastEdDsa.SignerBuilder builder, SigningKey signer, Date time)
+            throws PGPException {
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(builder, signer.publicKey());
         generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey());
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
         hashed.setSignatureCreationTime(true, time);
@@ -99,14 +112,17 @@ public final class Sealer {
         return generator;
     }
 
-    private static void copy(InputStream in, OutputStream data, PGPSignatureGenerator signature, long length)
-            throws IOException {
+    private static void copy(InputStream in, OutputStream data, PGPSignatureGenerator signature,
+                             MessageDigest sha512, long length) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
             data.write(buffer, 0, n);
             signature.update(buffer, 0, n);
+            if (sha512 != null) {
+                sha512.update(buffer, 0, n);
+            }
             total += n;
         }
         java.util.Arrays.fill(buffer, (byte) 0);
