@@ -35,6 +35,7 @@ final class Policy {
     }
 
     /** Null when the key is strong enough, else the reason it is not. */
+    @SuppressWarnings("deprecation") // the old RSA and ElGamal ids still turn up in keys from outside
     static String weakness(PGPPublicKey key) {
         int algorithm = key.getAlgorithm();
         boolean rsa = algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
