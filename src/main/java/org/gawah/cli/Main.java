@@ -35,15 +35,29 @@ public final class Main {
             GawahException failure = (GawahException) e;
             terminal.error(failure.getMessage(), failure.hint());
             if (stacktrace && failure.getCause() != null) {
-                failure.getCause().printStackTrace(terminal.err());
+                printTrace(terminal, failure.getCause());
             }
             return failure.failure().exitCode();
         }
         // A bug: say so plainly. Exception messages here come from our code or libraries, never plaintext.
-        terminal.error("unexpected failure: " + e, "run again with --stacktrace and report it");
+        terminal.error("unexpected failure (" + e.getClass().getName() + ")", "run again with --stacktrace and report it");
         if (stacktrace) {
-            e.printStackTrace(terminal.err());
+            printTrace(terminal, e);
         }
         return Failure.INTERNAL.exitCode();
+    }
+
+    /**
+     * Classes and frames, without the messages of other libraries' exceptions: a parser's message
+     * may quote the input it choked on, and the input may be testimony.
+     */
+    private static void printTrace(Terminal terminal, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            terminal.err().println((t == e ? "" : "caused by: ") + t.getClass().getName()
+                    + (t instanceof GawahException ? ": " + t.getMessage() : ""));
+            for (StackTraceElement frame : t.getStackTrace()) {
+                terminal.err().println("\tat " + frame);
+            }
+        }
     }
 }
