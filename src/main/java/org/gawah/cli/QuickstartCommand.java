@@ -85,7 +85,9 @@ final class QuickstartCommand implements Callable<Integer> {
         say("  legal team's home     " + legal);
         say("  protection officer's  " + protection);
         say("  exchanged files       " + exchange + "   (certificates, the sealed record " + id + ".pgp)");
-        say("Check it with GnuPG too: gawah keys export --secret --home " + legal + " ... | gpg --import; gpg --decrypt " + sealed);
+        say("Check it with GnuPG too (the passphrase was random: this shows the commands, for your own keys):");
+        say("  gawah keys export --secret --home " + legal + " --out legal.sec.asc && gpg --import legal.sec.asc");
+        say("  gpg --decrypt " + sealed);
         say("This demo used throwaway keys; delete " + base + " when done.");
         return 0;
     }

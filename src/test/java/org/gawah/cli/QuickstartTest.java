@@ -1,0 +1,31 @@
+package org.gawah.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gawah.testsupport.Gawah;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the whole flow, from keys to an opened record, in a throwaway folder. */
+class QuickstartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsTheWholeFlowAndLeavesItWhereItSays() throws Exception {
+        Gawah.Result result = new Gawah("unused").run("quickstart", "--dir", dir.resolve("demo").toString()).ok();
+        String out = result.out();
+        assertTrue(result.stderr().contains("good signature from Documenter D-14 (demo)"), result.stderr());
+        assertTrue(out.contains("exit code 29 (cannot decrypt), as it should"), out);
+        assertTrue(out.contains("\"schema\": \"gawah.testimony/1\""), out);
+        assertTrue(out.contains("شاهد گفت"), "the Dari account is shown");
+        assertTrue(Files.isRegularFile(dir.resolve("demo/documenter/vault.db")));
+        try (var sealed = Files.list(dir.resolve("demo/exchange"))) {
+            assertEquals(1, sealed.filter(p -> p.toString().endsWith(".pgp")).count());
+        }
+    }
+}
