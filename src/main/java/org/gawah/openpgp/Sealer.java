@@ -26,7 +26,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 
@@ -68,10 +67,7 @@ public final class Sealer {
         Date time = Date.from(now.truncatedTo(ChronoUnit.SECONDS));
         try {
             PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                    new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                            .setWithIntegrityPacket(true)
-                            .setSecureRandom(new SecureRandom())
-                            .setProvider(Providers.bulk()));
+                    new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
             for (Certificate recipient : recipients) {
                 recipient.checkCanEncrypt(now);
                 for (PGPPublicKey key : recipient.encryptionKeys(now)) {
