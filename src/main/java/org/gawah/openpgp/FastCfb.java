@@ -181,7 +181,9 @@ final class FastCfb implements PGPDataEncryptorBuilder {
                 cipher = new byte[length];
             }
             try {
-                cbc.update(plain, offset, length, next, 0);
+                if (cbc.update(plain, offset, length, next, 0) != length) {
+                    throw new IOException("AES/CBC held back whole blocks");
+                }
             } catch (GeneralSecurityException e) {
                 throw new IOException("AES failed: " + e.getMessage(), e);
             }
