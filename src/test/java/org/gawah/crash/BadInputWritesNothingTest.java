@@ -1,0 +1,137 @@
+package org.gawah.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.GawahProcess;
+import org.gawah.testsupport.Homes;
+import org.gawah.vault.Vault;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A testimony that does not validate: exit 65, nothing on stdout, one "gawah: error:" line
+ * naming the field and quoting none of the free text, and the vault exactly as it was.
+ */
+class BadInputWritesNothingTest {
+    private static final String FREE_TEXT = "PLAINTEXT-MARKER-7f3a9c she saw them take him at night";
+    private static final String DARI = "من هر روز به دروازه\u200cی ولایت رفتم";
+    private static final List<String> SECRETS = List.of(FREE_TEXT, "PLAINTEXT-MARKER", DARI, "مریم نمونه", "W-0193");
+
+    @TempDir
+    static Path base;
+    static Homes homes;
+
+    @BeforeAll
+    static void setUp() {
+        homes = new Homes(base);
+        homes.record();
+    }
+
+    @Test
+    void consentNotExplained() throws Exception {
+        assertRefused(input(in -> ((ObjectNode) in.get("consent")).put("purpose_explained", false)),
+                "consent.purpose_explained");
+    }
+
+    @Test
+    void unknownField() throws Exception {
+        assertRefused(input(in -> ((ObjectNode) in.get("witness")).put("pseudonymn", "W-0193")), "witness.pseudonymn");
+    }
+
+    @Test
+    void unknownFieldNamedWithFreeText() throws Exception {
+        assertRefused(input(in -> ((ObjectNode) in.get("witness")).put(DARI, FREE_TEXT)), "'witness'");
+    }
+
+    @Test
+    void freeTextInATokenField() throws Exception {
+        assertRefused(input(in -> ((ObjectNode) in.get("witness")).put("confidentiality", FREE_TEXT)),
+                "witness.confidentiality");
+    }
+
+    @Test
+    void invalidUtf8InTheAccount() throws Exception {
+        byte[] json = input(in -> { });
+        String text = new String(json, StandardCharsets.UTF_8);
+        int at = text.indexOf(DARI) + 4; // inside the account: a lone Latin-1 byte, not UTF-8
+        byte[] head = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[json.length + 1];
+        System.arraycopy(head, 0, bad, 0, head.length);
+        bad[head.length] = (byte) 0xE9;
+        System.arraycopy(json, head.length, bad, head.length + 1, json.length - head.length);
+        assertRefused(bad, "UTF-8");
+    }
+
+    /** The same through a real process, its System.exit and its real stdout, reading --from FILE. */
+    @Test
+    void consentNotExplainedInARealProcess() throws Exception {
+        Path file = base.resolve("no-consent.json");
+        Files.write(file, input(in -> ((ObjectNode) in.get("consent")).put("purpose_explained", false)));
+        VaultState before = VaultState.of(homes);
+        Process process = GawahProcess.start(List.of(), homes.documenter, base.resolve("child"),
+                "record", "--from", file.toString());
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES));
+        String stderr = Files.readString(base.resolve("child.err"));
+        assertEquals(65, process.exitValue(), stderr);
+        assertEquals(0, Files.size(base.resolve("child.out")));
+        assertOneErrorLine(stderr, "consent.purpose_explained");
+        assertEquals(before, VaultState.of(homes));
+    }
+
+    private static void assertRefused(byte[] input, String named) throws Exception {
+        VaultState before = VaultState.of(homes);
+        Result result = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-");
+        assertEquals(65, result.code(), result.stderr());
+        assertEquals(0, result.stdout().length, result.out());
+        assertOneErrorLine(result.stderr(), named);
+        assertEquals(before, VaultState.of(homes), "the vault is unchanged");
+    }
+
+    private static void assertOneErrorLine(String stderr, String named) {
+        List<String> errors = stderr.lines().filter(line -> line.startsWith("gawah: error: ")).toList();
+        assertEquals(1, errors.size(), stderr);
+        assertTrue(errors.get(0).contains(named), stderr);
+        assertTrue(stderr.lines().allMatch(line -> line.startsWith("gawah: ")), stderr);
+        for (String secret : SECRETS) {
+            assertFalse(stderr.contains(secret), "stderr quotes the testimony: " + stderr);
+        }
+    }
+
+    /** The sample with FREE_TEXT and DARI in the account, then changed by {@code change}. */
+    private static byte[] input(Consumer<ObjectNode> change) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode input = (ObjectNode) mapper.readTree(Homes.sampleInput());
+        ((ObjectNode) input.get("account")).put("text", FREE_TEXT + "\n" + DARI + "\n" + FREE_TEXT);
+        change.accept(input);
+        return mapper.writeValueAsBytes(input);
+    }
+
+    /** What {@code gawah list} shows, the number of records, and the bytes of vault.db. */
+    private record VaultState(String listing, int records, String vaultSha256) {
+        static VaultState of(Homes homes) throws Exception {
+            String listing = homes.gawah.in(homes.documenter, "list").ok().out();
+            int records;
+            try (Vault vault = Vault.open(homes.documenter.resolve("vault.db"))) {
+                records = vault.list().size();
+            }
+            byte[] bytes = Files.readAllBytes(homes.documenter.resolve("vault.db"));
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new VaultState(listing, records, sha256);
+        }
+    }
+}
