@@ -141,6 +141,21 @@ class AttachmentsTest {
         assertEquals(Failure.NOT_FOUND.exitCode(), result.code(), result.stderr());
     }
 
+    @Test
+    void exportOfAnAttachmentThatDoesNotExistWritesNoFile() {
+        Path out = base.resolve("none.pgp");
+        Result result = homes.gawah.in(homes.documenter, "export-sealed", id, "--attachment", "9", "--out", out.toString());
+        assertEquals(Failure.NOT_FOUND.exitCode(), result.code(), result.stderr());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void openIntoAMissingFolderIsRefusedBeforeDecrypting() {
+        Result result = homes.gawah.in(homes.documenter, "open", id, "--attachments", base.resolve("no-such-dir").toString());
+        assertEquals(Failure.MISSING_INPUT.exitCode(), result.code(), result.stderr());
+        assertEquals(0, result.stdout().length);
+    }
+
     private static String hex(String algorithm, Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
     }
