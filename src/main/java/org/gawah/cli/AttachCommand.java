@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -84,7 +85,7 @@ final class AttachCommand implements Callable<Integer> {
                     Arrays.fill(addendum, (byte) 0);
                 }
                 write.commit(new SealedRecord(id, now, own.fingerprint(), sealed, earlier.testimonyRecipients(),
-                        null, List.of()));
+                        null, List.of()), new EntrySigner(signer));
             }
             if (shredOriginal) {
                 Shredder.shredAfterCheck(terminal, vault, id, sources);

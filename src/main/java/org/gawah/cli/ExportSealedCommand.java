@@ -6,11 +6,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
 import org.gawah.openpgp.Armor;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
@@ -28,6 +33,7 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {"", "Examples:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
             "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --attachment 1 --out photo.jpg.pgp",
+            "Each export is signed into the custody log, so it asks for your passphrase.",
             "  gpg --decrypt record.pgp > testimony.json"})
 final class ExportSealedCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,6 +41,9 @@ final class ExportSealedCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
 
     @Parameters(paramLabel = "RECORD-ID")
     String id;
@@ -68,6 +77,10 @@ final class ExportSealedCommand implements Callable<Integer> {
                 throw new GawahException(Failure.NOT_FOUND, "record " + id + " has no identity envelope");
             }
         }
+        if (Files.exists(out)) {
+            throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
+        }
+        logExport(terminal, home, identity ? RecordWrite.identitySubject(id) : id, Entry.sha256(sealed));
         OutputFile.writeNew(out, armor ? Armor.armor(sealed).getBytes(StandardCharsets.US_ASCII) : sealed);
         terminal.info("wrote sealed record " + id + " (" + Display.size(sealed.length) + ") to " + out);
         return 0;
@@ -83,6 +96,10 @@ final class ExportSealedCommand implements Callable<Integer> {
                 throw new GawahException(Failure.NOT_FOUND, "record " + id + " has " + stored.size() + " attachment(s), no number " + attachment);
             }
             StoredAttachment chosen = stored.get(attachment - 1);
+            if (Files.exists(out)) {
+                throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
+            }
+            logExport(terminal, home, chosen.id(), chosen.sealedSha256());
             OutputFile.createPrivate(out);
             boolean done = false;
             try (InputStream in = vault.openAttachment(chosen);
@@ -100,6 +117,12 @@ final class ExportSealedCommand implements Callable<Integer> {
             terminal.info("wrote sealed attachment " + chosen.id() + " (" + Display.size(chosen.sealedSize()) + ") to " + out);
         }
         return 0;
+    }
+
+    /** Logged first: a copy that leaves the vault is in the custody log even if writing it then fails. */
+    private void logExport(Terminal terminal, Home home, String subject, String sha256) {
+        SecretKey own = home.keyring().requireOwnKey();
+        CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, Instant.now()), Action.EXPORTED, subject, sha256);
     }
 
     private static void deleteQuietly(Path file) {

@@ -39,6 +39,10 @@ import picocli.CommandLine.Option;
             ListCommand.class,
             OpenCommand.class,
             ExportSealedCommand.class,
+            SubmitCommand.class,
+            ImportCommand.class,
+            VerifyCommand.class,
+            LogCommand.class,
         })
 final class GawahCommand implements Callable<Integer> {
     final Terminal terminal;

@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Role;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
 import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SecretKey;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +27,16 @@ import picocli.CommandLine.ParentCommand;
             "Pin someone else's certificate (public key) under a role:   legal       a legal-team member; every record is encrypted to them   protection  a protection officer; also receives the witness-identity envelope   documenter  a documenter whose signed records this home accepts Expired, revoked or unusable certificates are refused.",
             "Compare the fingerprint shown with its owner by another channel (phone, in person), or give it with --fingerprint.",
         },
-        footer = {"", "Example:", "  gawah keys import --role legal --fingerprint 0A1B...9F legal-team.asc"})
+        footer = {"", "Example:", "  gawah keys import --role legal --fingerprint 0A1B...9F legal-team.asc", "", "The pin is signed into the custody log with your own key, so it asks for your passphrase."})
 final class KeysImportCommand implements Callable<Integer> {
     @ParentCommand
     KeysCommand keys;
 
     @Mixin
     HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
             description = "legal, protection or documenter.")
@@ -47,7 +53,10 @@ final class KeysImportCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = keys.root.terminal;
         Role parsedRole = parseRole(role);
-        var keyring = homeOptions.resolve(terminal).keyring();
+        Home home = homeOptions.resolve(terminal);
+        var keyring = home.keyring();
+        // Every pin is signed into the custody log: without an own key there is no one to sign it.
+        SecretKey own = keyring.requireOwnKey();
         Certificate certificate = Certificate.parse(read(file));
         if (expected != null) {
             String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
@@ -63,6 +72,8 @@ final class KeysImportCommand implements Callable<Integer> {
         } else {
             certificate.checkCanEncrypt(now);
         }
+        CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, now), Action.KEY_IMPORTED,
+                certificate.fingerprint(), Entry.sha256(certificate.encoded()));
         keyring.pin(parsedRole, certificate);
         terminal.info("pinned as " + parsedRole.label() + ": " + certificate.userId());
         terminal.info("fingerprint " + Display.fingerprint(certificate.fingerprint()));

@@ -8,12 +8,15 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.Vault;
 
@@ -88,7 +91,13 @@ final class OpenCommand implements Callable<Integer> {
                 passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
         Opened opened = null;
         try {
-            opened = Opener.open(sealed(home), own, ask, signers);
+            byte[] sealed = sealed(home);
+            opened = Opener.open(sealed, own, ask, signers);
+            if (source.id != null) {
+                // Logged before anything is shown: no plaintext leaves the vault unrecorded.
+                CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED,
+                        identity ? RecordWrite.identitySubject(source.id) : source.id, Entry.sha256(sealed));
+            }
             terminal.info("good signature from " + opened.signerUserId() + " ("
                     + Display.fingerprint(opened.signerFingerprint()) + "), signed " + opened.signedAt());
             if (out == null) {
@@ -100,6 +109,8 @@ final class OpenCommand implements Callable<Integer> {
             if (attachmentsDir != null) {
                 try (Vault vault = home.vault()) {
                     AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
+                    CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, vault.attachments(source.id)
+                            .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
                 }
             }
         } finally {

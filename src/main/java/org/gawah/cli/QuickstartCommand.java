@@ -55,9 +55,12 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "keys", "export", "--out", exchange.resolve("legal-team.asc").toString());
         run(protection, "keys", "export", "--out", exchange.resolve("protection-officer.asc").toString());
         run(documenter, "keys", "export", "--out", exchange.resolve("documenter.asc").toString());
-        run(documenter, "keys", "import", "--role", "legal", exchange.resolve("legal-team.asc").toString());
-        run(documenter, "keys", "import", "--role", "protection", exchange.resolve("protection-officer.asc").toString());
-        run(legal, "keys", "import", "--role", "documenter", exchange.resolve("documenter.asc").toString());
+        run(documenter, "keys", "import", "--role", "legal", exchange.resolve("legal-team.asc").toString(),
+                "--passphrase-env", PASSPHRASE_VAR);
+        run(documenter, "keys", "import", "--role", "protection", exchange.resolve("protection-officer.asc").toString(),
+                "--passphrase-env", PASSPHRASE_VAR);
+        run(legal, "keys", "import", "--role", "documenter", exchange.resolve("documenter.asc").toString(),
+                "--passphrase-env", PASSPHRASE_VAR);
 
         say("3. The documenter seals a testimony: signed, then encrypted to the legal team and the");
         say("   protection officer; the witness's name goes into a second envelope for the officer only");
@@ -74,20 +77,30 @@ final class QuickstartCommand implements Callable<Integer> {
                 "open", "--home", documenter.toString(), "--passphrase-env", PASSPHRASE_VAR, id);
         say("   -> exit code " + code + (code == Failure.CANNOT_DECRYPT.exitCode() ? " (cannot decrypt), as it should" : ""));
 
-        say("6. The sealed record travels (here: a file) and the legal team opens it");
-        Path sealed = exchange.resolve(id + ".pgp");
-        run(documenter, "export-sealed", id, "--out", sealed.toString());
-        run(legal, "open", "--sealed", sealed.toString(), "--passphrase-env", PASSPHRASE_VAR);
+        say("6. The documenter packs a submission bag: the sealed record as it is (still encrypted),");
+        say("   the documenter's custody log, and a signature over the bag's manifests");
+        Path bag = exchange.resolve("submission.zip");
+        run(documenter, "submit", "--out", bag.toString(), "--passphrase-env", PASSPHRASE_VAR);
+
+        say("7. The bag travels (USB stick, Signal, upload); the legal team checks it, imports it");
+        say("   (nothing is written unless every check passes) and opens the record from its own vault");
+        run(legal, "verify", bag.toString());
+        run(legal, "import", bag.toString(), "--passphrase-env", PASSPHRASE_VAR);
+        run(legal, "open", id, "--passphrase-env", PASSPHRASE_VAR);
+
+        say("8. Every action is in a signed, hash-chained custody log on each side");
+        run(legal, "log");
+        run(legal, "verify", "--vault", "--passphrase-env", PASSPHRASE_VAR);
 
         say("");
         say("Where everything is:");
         say("  documenter's home     " + documenter + "   (vault.db, keys/)");
         say("  legal team's home     " + legal);
         say("  protection officer's  " + protection);
-        say("  exchanged files       " + exchange + "   (certificates, the sealed record " + id + ".pgp)");
-        say("Check it with GnuPG too (the passphrase was random: this shows the commands, for your own keys):");
-        say("  gawah keys export --secret --home " + legal + " --out legal.sec.asc && gpg --import legal.sec.asc");
-        say("  gpg --decrypt " + sealed);
+        say("  exchanged files       " + exchange + "   (certificates, the submission bag)");
+        say("Check the bag with standard tools too (unzip, then in the bag's folder):");
+        say("  sha256sum -c manifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt");
+        say("  gpg --import " + exchange.resolve("documenter.asc") + " && gpg --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
         say("This demo used throwaway keys; delete " + base + " when done.");
         return 0;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -129,7 +130,7 @@ final class RecordCommand implements Callable<Integer> {
             byte[] testimony = Sealer.seal(plaintext.testimony(), signer, recipients, now);
             byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, protection, now);
             write.commit(new SealedRecord(id, now, own.fingerprint(), testimony, fingerprints(recipients),
-                    identity, identity == null ? List.of() : fingerprints(protection)));
+                    identity, identity == null ? List.of() : fingerprints(protection)), new EntrySigner(signer));
             if (shredOriginal) {
                 Shredder.shredAfterCheck(terminal, vault, id, sources);
             }

@@ -79,7 +79,7 @@ public final class SecretKey {
         cert.checkCanSign(now);
         List<OpenPGPComponentKey> signing = cert.bc().getSigningKeys(Date.from(now));
         PGPPublicKey publicKey = signing.get(0).getPGPPublicKey();
-        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey);
+        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, fingerprint());
     }
 
     /** Whether one of this key's (sub)keys has this id. */

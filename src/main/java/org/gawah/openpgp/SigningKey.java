@@ -7,10 +7,17 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 public final class SigningKey {
     private final PGPPrivateKey privateKey;
     private final PGPPublicKey publicKey;
+    private final String fingerprint;
 
-    SigningKey(PGPPrivateKey privateKey, PGPPublicKey publicKey) {
+    SigningKey(PGPPrivateKey privateKey, PGPPublicKey publicKey, String fingerprint) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.fingerprint = fingerprint;
+    }
+
+    /** The fingerprint of the certificate this key belongs to: who signs. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     PGPPrivateKey privateKey() {

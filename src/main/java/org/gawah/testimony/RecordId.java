@@ -22,6 +22,16 @@ public final class RecordId {
         return random("GWA");
     }
 
+    /** A submission bag id: "GWB-" and the same 80 random bits. */
+    public static String randomBag() {
+        return random("GWB");
+    }
+
+    /** Whether {@code text} is an id of this form with the given prefix ("GWH", "GWA", "GWB"). */
+    public static boolean isValid(String prefix, String text) {
+        return text != null && text.matches(prefix + "(-[0-9A-HJKMNP-TV-Z]{4}){4}");
+    }
+
     private static String random(String prefix) {
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 16; i++) {

@@ -25,6 +25,7 @@ final class ChunkWriter extends OutputStream {
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
     private final MessageDigest sha256;
+    private String sha256Hex;
     private final Thread writer;
     private volatile Exception failure;
     private byte[] current;
@@ -144,8 +145,12 @@ final class ChunkWriter extends OutputStream {
         return chunks;
     }
 
+    /** The ciphertext's SHA-256, once everything is written (the same answer on every call). */
     String sha256() {
-        return java.util.HexFormat.of().formatHex(sha256.digest());
+        if (sha256Hex == null) {
+            sha256Hex = java.util.HexFormat.of().formatHex(sha256.digest());
+        }
+        return sha256Hex;
     }
 
     private static <T> void put(BlockingQueue<T> queue, T item) throws IOException {

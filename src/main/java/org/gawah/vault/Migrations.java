@@ -51,6 +51,44 @@ final class Migrations {
                         + " data BLOB NOT NULL,"
                         + " PRIMARY KEY (attachment_id, seq)"
                         + ") STRICT",
+            },
+            new String[] {
+                // The custody log: the exact canonical bytes of each entry and the actor's detached
+                // signature over them (docs/format/custody-log.md). Append-only by convention;
+                // gawah verify --vault detects any edit, deletion or reorder.
+                "CREATE TABLE custody_log ("
+                        + " seq INTEGER PRIMARY KEY,"
+                        + " entry BLOB NOT NULL,"
+                        + " signature BLOB NOT NULL"
+                        + ") STRICT",
+                // Documenter side: which records each submission bag held (for submit --since).
+                "CREATE TABLE submissions ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " made_at TEXT NOT NULL,"
+                        + " head_seq INTEGER NOT NULL"
+                        + ") STRICT",
+                "CREATE TABLE submitted_records ("
+                        + " submission_id TEXT NOT NULL REFERENCES submissions(id),"
+                        + " record_id TEXT NOT NULL REFERENCES records(id),"
+                        + " PRIMARY KEY (submission_id, record_id)"
+                        + ") STRICT",
+                "CREATE INDEX submitted_by_record ON submitted_records(record_id)",
+                // Legal side: bags imported, and the documenters' custody entries they carried.
+                "CREATE TABLE imports ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " documenter TEXT NOT NULL,"
+                        + " head_seq INTEGER NOT NULL,"
+                        + " head_sha256 TEXT NOT NULL,"
+                        + " bag_sha256 TEXT NOT NULL,"
+                        + " imported_at TEXT NOT NULL"
+                        + ") STRICT",
+                "CREATE TABLE received_custody ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " entry BLOB NOT NULL,"
+                        + " signature BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {

@@ -1,110 +1,56 @@
 package org.gawah.vault;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Instant;
 
-import org.gawah.Failure;
-import org.gawah.GawahException;
+import org.gawah.custody.Action;
+import org.gawah.custody.EntrySigner;
 
 /**
- * One record being written: its attachments streamed in first, then the record itself, all in a
- * single transaction. A crash or a failure at any point leaves nothing (SQLite rolls back an
- * uncommitted WAL tail), so there are never partial attachments or orphan chunks.
+ * One record being sealed: its attachments streamed in first, then the record itself and its
+ * custody entries ({@code sealed} for each envelope, {@code attached} for each attachment), all in
+ * a single {@link VaultWrite}.
  */
 public final class RecordWrite implements AutoCloseable {
-    private final Vault vault;
-    private final Connection connection;
+    private final VaultWrite write;
     private final String recordId;
     private int position;
-    private ChunkWriter open;
-    private boolean finished;
 
-    RecordWrite(Vault vault, Connection connection, String recordId) throws SQLException {
-        this.vault = vault;
-        this.connection = connection;
+    RecordWrite(VaultWrite write, String recordId) {
+        this.write = write;
         this.recordId = recordId;
-        connection.setAutoCommit(false);
     }
 
-    /**
-     * A stream for one sealed attachment; closing it stores the attachment's metadata. Streams
-     * are written one after the other, never two at once.
-     */
+    /** A stream for the record's next sealed attachment; see {@link VaultWrite#attachment}. */
     public OutputStream attachment(String attachmentId) {
-        if (open != null) {
-            throw new IllegalStateException("the previous attachment stream is still open");
-        }
-        try {
-            open = new ChunkWriter(connection, attachmentId);
-        } catch (SQLException e) {
-            throw Vault.failed("store attachment " + attachmentId, e);
-        }
-        ChunkWriter chunks = open;
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                chunks.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                chunks.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                chunks.close();
-                open = null;
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO attachments (id, record_id, position, sealed_size, sealed_sha256, chunk_count)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, attachmentId);
-                    insert.setString(2, recordId);
-                    insert.setInt(3, position++);
-                    insert.setLong(4, chunks.size());
-                    insert.setString(5, chunks.sha256());
-                    insert.setInt(6, chunks.chunks());
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    throw new IOException("cannot store attachment " + attachmentId + ": " + e.getMessage(), e);
-                }
-            }
-        };
+        return write.attachment(recordId, position++, attachmentId);
     }
 
-    /** Stores the record and makes everything written so far durable, at once. */
-    public void commit(SealedRecord record) {
+    /** Stores the record, logs it, and makes everything written so far durable, at once. */
+    public void commit(SealedRecord record, EntrySigner signer) {
         if (!record.id().equals(recordId)) {
             throw new IllegalArgumentException("record " + record.id() + " is not " + recordId);
         }
-        try {
-            vault.insert(record);
-            connection.commit();
-            finished = true;
-        } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                throw new GawahException(Failure.VAULT, "a record with id " + record.id() + " is already in the vault");
-            }
-            throw Vault.failed("store record " + record.id(), e);
+        write.insert(record);
+        Instant time = record.sealedAt();
+        write.append(Action.SEALED, record.id(), Vault.sha256(record.testimony()), time, signer);
+        if (record.identity() != null) {
+            write.append(Action.SEALED, identitySubject(record.id()), Vault.sha256(record.identity()), time, signer);
         }
+        for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
+            write.append(Action.ATTACHED, attachment.id(), attachment.sha256(), time, signer);
+        }
+        write.commit();
+    }
+
+    /** The custody subject of a record's identity envelope. */
+    public static String identitySubject(String recordId) {
+        return recordId + "/identity";
     }
 
     /** Without a commit: rolls everything back. */
     @Override
     public void close() {
-        try {
-            if (open != null) {
-                open.abandon();
-            }
-            if (!finished) {
-                connection.rollback();
-            }
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw Vault.failed("roll back record " + recordId, e);
-        }
+        write.close();
     }
 }

@@ -40,7 +40,11 @@ public final class Vault implements AutoCloseable {
             if (fresh) {
                 FilePermissions.createPrivateFile(file);
             }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            java.util.Properties settings = new java.util.Properties();
+            // Every write transaction takes the write lock at BEGIN: two processes appending to the
+            // custody log then queue (busy_timeout) instead of one failing on a stale snapshot.
+            settings.setProperty("transaction_mode", "IMMEDIATE");
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
             try {
                 Vault vault = new Vault(connection);
                 vault.configure(fresh);
@@ -58,7 +62,7 @@ public final class Vault implements AutoCloseable {
 
     private void configure(boolean fresh) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA busy_timeout = 60000");
             if (fresh) {
                 // Before the first table: large pages make chunked attachments much faster to write.
                 s.execute("PRAGMA page_size = 65536");
@@ -104,19 +108,116 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Stores a record (without attachments) and its recipients in one transaction. */
-    public void store(SealedRecord record) {
-        try (RecordWrite write = beginRecord(record.id())) {
-            write.commit(record);
+    /** Stores a record (without attachments or custody entry) in one transaction: for tests of the store itself. */
+    void store(SealedRecord record) {
+        try (VaultWrite write = begin()) {
+            write.insert(record);
+            write.commit();
         }
     }
 
-    /** Starts writing a record: attachments first, then {@link RecordWrite#commit}. */
-    public RecordWrite beginRecord(String recordId) {
+    /** Starts a write transaction; nothing is kept unless it commits. */
+    public VaultWrite begin() {
         try {
-            return new RecordWrite(this, connection, recordId);
+            return new VaultWrite(this, connection);
         } catch (SQLException e) {
-            throw failed("start record " + recordId, e);
+            throw failed("start writing", e);
+        }
+    }
+
+    /** Starts sealing a record: attachments first, then {@link RecordWrite#commit}. */
+    public RecordWrite beginRecord(String recordId) {
+        return new RecordWrite(begin(), recordId);
+    }
+
+    boolean hasRecord(String id) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM records WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw failed("look up record " + id, e);
+        }
+    }
+
+    /** One stored custody entry, as it is in the file (checked by {@code org.gawah.custody.ChainCheck}). */
+    public record CustodyRow(long seq, byte[] entry, byte[] signature) {
+    }
+
+    /** Hands every custody entry to {@code each}, in sequence order, without holding the log in memory. */
+    public void forEachCustody(java.util.function.Consumer<CustodyRow> each) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT seq, entry, signature FROM custody_log ORDER BY seq");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
+            }
+        } catch (SQLException e) {
+            throw failed("read the custody log", e);
+        }
+    }
+
+    /** Ids of the records no earlier submission held, oldest first. */
+    public List<String> unsubmittedRecords() {
+        return ids("SELECT id FROM records r WHERE NOT EXISTS"
+                + " (SELECT 1 FROM submitted_records s WHERE s.record_id = r.id) ORDER BY sealed_at, id");
+    }
+
+    /** Ids of every record, oldest first. */
+    public List<String> recordIds() {
+        return ids("SELECT id FROM records ORDER BY sealed_at, id");
+    }
+
+    private List<String> ids(String sql) {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failed("list records", e);
+        }
+        return ids;
+    }
+
+    /** The bag with this id, if it was imported before. */
+    public Optional<ImportedBag> importedBag(String bagId) {
+        return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports WHERE id = ?", bagId);
+    }
+
+    /** The import that carried the furthest entry of this documenter's log, if any. */
+    public Optional<ImportedBag> latestImport(String documenter) {
+        return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports"
+                + " WHERE documenter = ? ORDER BY head_seq DESC LIMIT 1", documenter);
+    }
+
+    private Optional<ImportedBag> imports(String sql, String key) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ImportedBag(row.getString(1), row.getString(2), row.getLong(3),
+                        row.getString(4), row.getString(5), Instant.parse(row.getString(6))));
+            }
+        } catch (SQLException e) {
+            throw failed("read imports", e);
+        }
+    }
+
+    /** The canonical bytes of a documenter's custody entry received in an earlier bag, if any. */
+    public Optional<byte[]> receivedEntry(String actor, long seq) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entry FROM received_custody WHERE actor = ? AND seq = ?")) {
+            query.setString(1, actor);
+            query.setLong(2, seq);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read received custody entries", e);
         }
     }
 

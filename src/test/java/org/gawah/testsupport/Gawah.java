@@ -59,8 +59,9 @@ public final class Gawah {
 
     private static boolean needsPassphrase(String... args) {
         String command = args.length == 0 ? "" : args[0];
-        return command.equals("record") || command.equals("open") || command.equals("attach")
-                || (command.equals("keys") && args.length > 1 && args[1].equals("generate"));
+        return java.util.Set.of("record", "open", "attach", "export-sealed", "submit", "import").contains(command)
+                || (command.equals("verify") && Arrays.asList(args).contains("--vault") && !Arrays.asList(args).contains("--no-entry"))
+                || (command.equals("keys") && args.length > 1 && (args[1].equals("generate") || args[1].equals("import")));
     }
 
     /** One run: exit code, stdout bytes, stderr text. */

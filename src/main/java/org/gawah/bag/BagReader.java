@@ -1,0 +1,337 @@
+package org.gawah.bag;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * Reads a zipped BagIt 1.0 bag from outside, trusting nothing: the zip is scanned first
+ * ({@link ZipScan}), entries are read through the central directory only and never extracted,
+ * each read is capped at the size the entry declares, and every check refuses with a message
+ * that names the file. Generic BagIt; what a Gawah submission must hold is {@link Submission}'s.
+ */
+public final class BagReader implements AutoCloseable {
+    /** A tag file is text: manifests, bag-info, a custody log. Past this it is not one of ours. */
+    public static final int MAX_TAG_FILE = 64 << 20;
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final ZipFile zip;
+    private final String root;
+    /** Files (no folders) by path relative to the bag folder, with their declared sizes. */
+    private final Map<String, Long> files = new TreeMap<>();
+
+    private BagReader(ZipFile zip, String root, List<ZipScan.Entry> entries) {
+        this.zip = zip;
+        this.root = root;
+        for (ZipScan.Entry entry : entries) {
+            if (!entry.name().endsWith("/")) {
+                files.put(entry.name().substring(root.length()), entry.size());
+            }
+        }
+    }
+
+    public static BagReader open(Path file) {
+        List<ZipScan.Entry> entries;
+        try {
+            entries = ZipScan.scan(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+        } catch (IOException e) {
+            throw refused("cannot read " + file + " as a zip file (" + e.getMessage() + ")");
+        }
+        String root = root(entries);
+        try {
+            return new BagReader(new ZipFile(file.toFile(), StandardCharsets.UTF_8), root, entries);
+        } catch (ZipException e) {
+            throw refused("not a readable zip file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The single top-level folder every entry sits in: the bag. */
+    private static String root(List<ZipScan.Entry> entries) {
+        if (entries.isEmpty()) {
+            throw refused("the zip file is empty");
+        }
+        String first = entries.get(0).name();
+        int slash = first.indexOf('/');
+        if (slash <= 0) {
+            throw refused("the zip must hold one folder (the bag), but " + printable(first) + " is at its top");
+        }
+        String root = first.substring(0, slash + 1);
+        for (ZipScan.Entry entry : entries) {
+            if (!entry.name().startsWith(root)) {
+                throw refused("the zip must hold one folder (the bag), but it also holds "
+                        + printable(entry.name()));
+            }
+        }
+        return root;
+    }
+
+    /** The bag folder's name. */
+    public String name() {
+        return root.substring(0, root.length() - 1);
+    }
+
+    /** Every file of the bag, by path relative to the bag folder. */
+    public Set<String> files() {
+        return new TreeSet<>(files.keySet());
+    }
+
+    /** A file, whole: a tag file, or a small payload file such as a sealed testimony. */
+    public byte[] tag(String path) {
+        Long size = files.get(path);
+        if (size == null) {
+            throw refused("the bag has no " + path);
+        }
+        if (size > MAX_TAG_FILE) {
+            throw refused(path + " declares " + size + " bytes, more than a tag file may hold (64 MiB)");
+        }
+        try (InputStream in = open(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A tag file as strict UTF-8 text. */
+    public String text(String path) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(tag(path))).toString();
+        } catch (CharacterCodingException e) {
+            throw refused(path + " is not UTF-8 text");
+        }
+    }
+
+    /**
+     * A file's bytes as a stream that fails if the entry yields more (or fewer) bytes than it
+     * declares: a zip bomb stops at its declared size.
+     */
+    public InputStream open(String path) throws IOException {
+        Long declared = files.get(path);
+        ZipEntry entry = zip.getEntry(root + path);
+        if (declared == null || entry == null) {
+            throw refused("the bag has no " + path);
+        }
+        return new Bounded(zip.getInputStream(entry), declared, path);
+    }
+
+    /** bagit.txt must declare BagIt 1.0 in UTF-8. */
+    public void checkDeclaration() {
+        Map<String, String> declaration = fields("bagit.txt");
+        if (!"1.0".equals(declaration.get("BagIt-Version"))
+                || !"UTF-8".equalsIgnoreCase(declaration.get("Tag-File-Character-Encoding"))
+                || declaration.size() != 2) {
+            throw refused("bagit.txt does not declare BagIt-Version 1.0 and Tag-File-Character-Encoding UTF-8");
+        }
+    }
+
+    /** A tag file of "Label: value" lines (bagit.txt, bag-info.txt). Repeated labels are refused. */
+    public Map<String, String> fields(String path) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String text = text(path);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw refused(path + " does not end with a line break");
+        }
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            int colon = line.indexOf(": ");
+            if (colon <= 0 || !LABEL.matcher(line.substring(0, colon)).matches()) {
+                throw refused(path + " has a line that is not \"Label: value\"");
+            }
+            if (fields.put(line.substring(0, colon), line.substring(colon + 2).strip()) != null) {
+                throw refused(path + " repeats the label " + line.substring(0, colon));
+            }
+        }
+        return fields;
+    }
+
+    /** A manifest: path to lower-case hex digest. Bad lines, bad digests and repeated paths are refused. */
+    public Map<String, String> manifest(String path, int hexLength) {
+        Map<String, String> lines = new TreeMap<>();
+        String text = text(path);
+        if (!text.endsWith("\n")) {
+            throw refused(path + " is empty or does not end with a line break");
+        }
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            int space = line.indexOf(' ');
+            String digest = space < 0 ? line : line.substring(0, space);
+            String file = space < 0 ? "" : line.substring(space).stripLeading();
+            if (digest.length() != hexLength || !digest.matches("[0-9a-fA-F]+") || file.isEmpty()) {
+                throw refused(path + " has a malformed line");
+            }
+            if (lines.put(file, digest.toLowerCase(java.util.Locale.ROOT)) != null) {
+                throw refused(path + " lists " + printable(file) + " twice");
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Checks the tag manifest: it lists every tag file but itself and {@code unlisted}, each with
+     * its SHA-512, and nothing absent or under data/.
+     */
+    public void checkTagManifest(Map<String, String> tagManifest, Set<String> unlisted) {
+        for (String file : files.keySet()) {
+            if (!file.startsWith("data/") && !unlisted.contains(file) && !tagManifest.containsKey(file)) {
+                throw refused(printable(file) + " is in the bag but not in tagmanifest-sha512.txt");
+            }
+        }
+        for (Map.Entry<String, String> line : tagManifest.entrySet()) {
+            if (line.getKey().startsWith("data/") || !files.containsKey(line.getKey())) {
+                throw refused("tagmanifest-sha512.txt lists " + printable(line.getKey())
+                        + ", which is not a tag file of the bag");
+            }
+            MessageDigest sha512 = BagWriter.digest("SHA-512");
+            sha512.update(tag(line.getKey()));
+            if (!BagWriter.hex(sha512).equals(line.getValue())) {
+                throw refused(printable(line.getKey()) + " does not match its SHA-512 in tagmanifest-sha512.txt");
+            }
+        }
+    }
+
+    /**
+     * Checks the payload against both manifests: the same files, exactly those under data/, each
+     * read once and matching both digests, and the Payload-Oxum. Returns each file's SHA-256.
+     */
+    public Map<String, String> checkPayload(Map<String, String> sha256, Map<String, String> sha512, String oxum,
+                                            ProgressListener progress) {
+        Set<String> payload = new TreeSet<>();
+        files.keySet().stream().filter(f -> f.startsWith("data/")).forEach(payload::add);
+        for (Map<String, String> manifest : List.of(sha256, sha512)) {
+            String which = manifest == sha256 ? "manifest-sha256.txt" : "manifest-sha512.txt";
+            for (String file : payload) {
+                if (!manifest.containsKey(file)) {
+                    throw refused(printable(file) + " is in the bag but not in " + which);
+                }
+            }
+            for (String file : manifest.keySet()) {
+                if (!payload.contains(file)) {
+                    throw refused(which + " lists " + printable(file) + ", which is not in the bag");
+                }
+            }
+        }
+        long total = payload.stream().mapToLong(files::get).sum();
+        if (!(total + "." + payload.size()).equals(oxum)) {
+            throw refused("Payload-Oxum says " + oxum + " but the payload is " + total + "." + payload.size());
+        }
+        for (String file : payload) {
+            MessageDigest a = BagWriter.digest("SHA-256");
+            MessageDigest b = BagWriter.digest("SHA-512");
+            try (InputStream in = open(file)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    a.update(buffer, 0, n);
+                    b.update(buffer, 0, n);
+                    progress.advance(n);
+                }
+            } catch (IOException e) {
+                throw refused("cannot read " + printable(file) + " (" + e.getMessage() + ")");
+            }
+            if (!BagWriter.hex(a).equals(sha256.get(file))) {
+                throw refused(printable(file) + " does not match its SHA-256 in manifest-sha256.txt");
+            }
+            if (!BagWriter.hex(b).equals(sha512.get(file))) {
+                throw refused(printable(file) + " does not match its SHA-512 in manifest-sha512.txt");
+            }
+        }
+        return sha256;
+    }
+
+    /** Told how far a long read has come. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        ProgressListener NONE = bytes -> { };
+
+        void advance(long bytes);
+    }
+
+    /** Copies a file's bytes into {@code out}. */
+    public void copy(String path, OutputStream out) throws IOException {
+        try (InputStream in = open(path)) {
+            in.transferTo(out);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // Read-only: nothing is lost by a failed close.
+        }
+    }
+
+    /** A name from outside, safe to print: control characters become '?'. */
+    static String printable(String name) {
+        StringBuilder safe = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> safe.appendCodePoint(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
+        return "\"" + safe + "\"";
+    }
+
+    static GawahException refused(String problem) {
+        return new GawahException(Failure.BAD_DATA, "bag: " + problem, "nothing was written; ask the sender for a new bag");
+    }
+
+    /** Fails as soon as an entry yields more bytes than it declared, or ends short of them. */
+    private static final class Bounded extends FilterInputStream {
+        private final String path;
+        private long left;
+
+        Bounded(InputStream in, long declared, String path) {
+            super(in);
+            this.left = declared;
+            this.path = path;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, Math.max(left, 1)));
+            if (n < 0) {
+                if (left > 0) {
+                    throw refused(printable(path) + " ends before its declared size");
+                }
+                return -1;
+            }
+            left -= n;
+            if (left < 0) {
+                throw refused(printable(path) + " holds more bytes than it declares (a zip bomb?)");
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.gawah.cli;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.gawah.custody.Action;
+import org.gawah.custody.EntrySigner;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultWrite;
+
+/** Appends one action to the home's custody log, signed, in a transaction of its own. */
+final class CustodyLog {
+    private CustodyLog() {
+    }
+
+    /** What an entry is about: an id and the SHA-256 of its ciphertext (or package, or key). */
+    record Subject(String id, String sha256) {
+    }
+
+    static void append(Home home, SigningKey key, Action action, String subject, String subjectSha256) {
+        append(home, key, action, java.util.List.of(new Subject(subject, subjectSha256)));
+    }
+
+    /** Appends one entry per subject, all in one transaction. */
+    static void append(Home home, SigningKey key, Action action, java.util.List<Subject> subjects) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        EntrySigner signer = new EntrySigner(key);
+        try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
+            for (Subject subject : subjects) {
+                write.append(action, subject.id(), subject.sha256(), now, signer);
+            }
+            write.commit();
+        }
+    }
+
+    /** Unlocks the own key for signing with the passphrase the command already asked for (no second prompt). */
+    static SigningKey signingKey(org.gawah.openpgp.SecretKey own, AskOnce ask) {
+        char[] passphrase = ask.passphraseFor(own.fingerprint());
+        try {
+            return own.unlockForSigning(passphrase, Instant.now());
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.bag.BagReader;
+import org.gawah.bag.Submission;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
+import org.gawah.custody.EntrySigner;
+import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.ImportedBag;
+import org.gawah.vault.RecordWrite;
+import org.gawah.vault.SealedRecord;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultWrite;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import",
+        description = {
+            "Check a submission bag from a documenter completely, then store its sealed records in this vault.",
+            "Checked first, with nothing written: every manifest line, no extra or missing file, the signature by a documenter key pinned here, the documenter's custody log, and that each record is one that documenter logged. Records already in the vault are skipped; importing the same bag again changes nothing. A replayed older bag is refused.",
+            "Each stored item and the bag get a signed 'imported' entry in this vault's custody log (your passphrase is asked once the bag has passed).",
+        },
+        footer = {"", "Examples:", "  gawah import submission.zip", "  gawah verify submission.zip     (check only, write nothing)"})
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Parameters(paramLabel = "FILE", description = "The submission bag (.zip).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        Keyring keyring = home.keyring();
+        SecretKey own = keyring.requireOwnKey();
+        List<Certificate> documenters = keyring.pinned(Role.DOCUMENTER);
+        if (documenters.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, "no documenter key is pinned here: no bag can be trusted",
+                    "pin the documenter's certificate: gawah keys import --role documenter FILE");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+        }
+        try (BagReader bag = BagReader.open(file); Vault vault = home.vault()) {
+            String zipSha256 = sha256(file);
+            Progress progress = new Progress(terminal, "checking the bag", size(file));
+            Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
+            progress.finish();
+            Optional<ImportedBag> before = vault.importedBag(verified.id());
+            if (before.isPresent()) {
+                return alreadyImported(terminal, before.get(), zipSha256);
+            }
+            refuseReplayOrFork(vault, verified);
+            EntrySigner signer = new EntrySigner(passphrase.unlockForSigning(terminal, own, Instant.now()));
+            int[] counts = store(vault, bag, verified, zipSha256, signer);
+            terminal.info("imported bag " + verified.id() + " from " + verified.documenter().userId() + " ("
+                    + Display.fingerprint(verified.documenter().fingerprint()) + "): " + counts[0] + " new record(s), "
+                    + counts[1] + " already here");
+            terminal.out().println(verified.id());
+        }
+        return 0;
+    }
+
+    private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
+        if (!before.bagSha256().equals(zipSha256)) {
+            throw new GawahException(Failure.BAD_DATA, "bag " + before.id() + " was imported on " + before.importedAt()
+                    + ", but this file differs from that one (SHA-256 " + zipSha256 + "): it was altered or replayed;"
+                    + " nothing was written", "keep the file for investigation and ask the documenter");
+        }
+        terminal.info("bag " + before.id() + " was already imported on " + before.importedAt() + "; nothing changed");
+        terminal.out().println(before.id());
+        return 0;
+    }
+
+    /**
+     * The documenter's log in the bag must extend the furthest one received before, entry for
+     * entry. An older head is a replay; a different entry at the same place is a fork.
+     */
+    private static void refuseReplayOrFork(Vault vault, Submission.Verified bag) {
+        String documenter = bag.documenter().fingerprint();
+        Optional<ImportedBag> latest = vault.latestImport(documenter);
+        if (latest.isEmpty()) {
+            return;
+        }
+        long head = bag.head().seq();
+        if (head <= latest.get().headSeq()) {
+            throw new GawahException(Failure.BAD_DATA, "bag " + bag.id() + " is older than bag " + latest.get().id()
+                    + ", already imported: its custody log ends at entry " + head + ", and entry "
+                    + latest.get().headSeq() + " of this documenter's log is already here. A replayed bag; nothing was written",
+                    "if it was only delivered late, ask the documenter to submit again without --since");
+        }
+        Entry.Signed atLatest = bag.log().get((int) latest.get().headSeq() - 1);
+        if (!atLatest.entry().sha256().equals(latest.get().headSha256())) {
+            throw new GawahException(Failure.BAD_DATA, "bag " + bag.id() + " carries a custody log that differs from the one"
+                    + " received in bag " + latest.get().id() + " at entry " + latest.get().headSeq()
+                    + ": the documenter's log forked (a restored backup, or a forgery); nothing was written",
+                    "keep both bags and ask the documenter");
+        }
+    }
+
+    /** Everything in one transaction; each ciphertext is hashed again as stored and must still match. */
+    private static int[] store(Vault vault, BagReader bag, Submission.Verified verified, String zipSha256,
+                               EntrySigner signer) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String documenter = verified.documenter().fingerprint();
+        int added = 0;
+        int skipped = 0;
+        try (VaultWrite write = vault.begin()) {
+            for (Submission.RecordMeta meta : verified.records()) {
+                if (write.hasRecord(meta.id())) {
+                    skipped++;
+                    continue;
+                }
+                byte[] testimony = checked(bag, meta.testimonyFile(), verified);
+                byte[] identity = meta.identityFile() == null ? null : checked(bag, meta.identityFile(), verified);
+                for (int position = 0; position < meta.attachments().size(); position++) {
+                    String attachment = meta.attachments().get(position);
+                    String path = Submission.RecordMeta.attachmentFile(attachment);
+                    try (OutputStream out = write.attachment(meta.id(), position, attachment)) {
+                        bag.copy(path, out);
+                    } catch (IOException e) {
+                        throw new GawahException(Failure.BAD_DATA, "bag: cannot store " + path + ": " + e.getMessage(), null, e);
+                    }
+                }
+                write.insert(new SealedRecord(meta.id(), meta.sealedAt(), documenter, testimony,
+                        meta.testimonyRecipients(), identity, meta.identityRecipients()));
+                write.append(Action.IMPORTED, meta.id(), Entry.sha256(testimony), now, signer);
+                if (identity != null) {
+                    write.append(Action.IMPORTED, RecordWrite.identitySubject(meta.id()), Entry.sha256(identity), now, signer);
+                }
+                added++;
+            }
+            for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
+                String expected = verified.payloadSha256().get(Submission.RecordMeta.attachmentFile(attachment.id()));
+                if (!attachment.sha256().equals(expected)) {
+                    throw new GawahException(Failure.BAD_DATA, "bag: " + attachment.id()
+                            + " changed while it was being imported; nothing was written");
+                }
+                write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
+            }
+            Entry.Signed head = verified.log().get(verified.log().size() - 1);
+            write.recordImport(new ImportedBag(verified.id(), documenter, head.entry().seq(), verified.headSha256(),
+                    zipSha256, now), verified.log());
+            write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
+            write.commit();
+        }
+        return new int[] {added, skipped};
+    }
+
+    private static byte[] checked(BagReader bag, String path, Submission.Verified verified) {
+        byte[] data = bag.tag(path);
+        if (!Entry.sha256(data).equals(verified.payloadSha256().get(path))) {
+            throw new GawahException(Failure.BAD_DATA, "bag: " + path + " changed while it was being imported; nothing was written");
+        }
+        return data;
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

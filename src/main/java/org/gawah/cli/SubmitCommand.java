@@ -1,0 +1,169 @@
+package org.gawah.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.bag.BagWriter;
+import org.gawah.bag.Submission;
+import org.gawah.custody.Action;
+import org.gawah.custody.ChainCheck;
+import org.gawah.custody.Entry;
+import org.gawah.custody.EntrySigner;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.RecordId;
+import org.gawah.vault.SealedRecord;
+import org.gawah.vault.StoredAttachment;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultWrite;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "submit",
+        description = {
+            "Pack sealed records for the legal team into one submission bag (a zipped BagIt 1.0 bag): the records and attachments exactly as sealed (still encrypted), your custody log, your certificate, SHA-256 and SHA-512 manifests, and your signature over it all.",
+            "The bag reveals no testimony; send it by USB stick, Signal or upload. The legal team checks and stores it with gawah import. See docs/format/submission-bag.md.",
+        },
+        footer = {"", "Examples:", "  gawah submit --out submission.zip",
+            "  gawah submit --since --out week-48.zip      (only records no earlier bag held)",
+            "  gawah verify submission.zip                 (check it before sending)"})
+final class SubmitCommand implements Callable<Integer> {
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bag to write (.zip; not overwritten).")
+    Path out;
+
+    @Option(names = "--since", description = "Only the records that no earlier submission held.")
+    boolean since;
+
+    @Option(names = "--organization", paramLabel = "NAME",
+            description = "Source-Organization in bag-info.txt (default: your key's user ID).")
+    String organization;
+
+    @Override
+    public Integer call() throws IOException {
+        Terminal terminal = root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        SecretKey own = home.keyring().requireOwnKey();
+        if (Files.exists(out)) {
+            throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written",
+                    "choose another name or move the old file away");
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new GawahException(Failure.MISSING_INPUT, "no such folder: " + folder);
+        }
+        String bagId = RecordId.randomBag();
+        Path partial = folder.resolve("." + out.getFileName() + ".partial");
+        try (Vault vault = home.vault()) {
+            List<String> ids = since ? vault.unsubmittedRecords() : vault.recordIds();
+            if (ids.isEmpty()) {
+                throw new GawahException(Failure.NOT_FOUND, since ? "nothing new since the last submission; nothing was written"
+                        : "the vault holds no records; nothing was written");
+            }
+            SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
+            OutputFile.createPrivate(partial);
+            boolean done = false;
+            try {
+                write(terminal, vault, ids, bagId, partial, own, key);
+                Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
+                done = true;
+            } finally {
+                if (!done) {
+                    Files.deleteIfExists(partial);
+                }
+            }
+            terminal.info("wrote submission " + bagId + " with " + ids.size() + " record(s), "
+                    + Display.size(Files.size(out)) + ", to " + out);
+            terminal.info("it holds ciphertext only; the legal team runs: gawah import " + out.getFileName());
+        }
+        terminal.out().println(bagId);
+        return 0;
+    }
+
+    /**
+     * Payload first, outside any transaction; then, holding the vault's write lock, the
+     * {@code submitted} entry, the log and the signed tag files. The entry commits only once
+     * the bag is complete and on disk, so no logged submission lacks its bag.
+     */
+    private void write(Terminal terminal, Vault vault, List<String> ids, String bagId, Path partial, SecretKey own,
+                       SigningKey key) throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Submission.RecordMeta> records = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+             OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
+             BagWriter bag = new BagWriter(file, bagId)) {
+            long total = 0;
+            for (String id : ids) {
+                total += vault.attachments(id).stream().mapToLong(StoredAttachment::sealedSize).sum();
+            }
+            Progress progress = new Progress(terminal, "packing attachments", total);
+            for (String id : ids) {
+                records.add(pack(vault, id, bag, progress));
+            }
+            progress.finish();
+            byte[] manifest = bag.writeManifests();
+            try (VaultWrite write = vault.begin()) {
+                write.append(Action.SUBMITTED, bagId, Entry.sha256(manifest), now, new EntrySigner(key));
+                // The legal team will check this log from its first entry: a damaged one fails here, not there.
+                ChainCheck chain = new ChainCheck("this vault's custody log", List.of(own.certificate()));
+                List<Entry.Signed> log = new ArrayList<>();
+                vault.forEachCustody(row -> log.add(new Entry.Signed(chain.add(row.seq(), row.entry(), row.signature()),
+                        row.signature())));
+                write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(), ids);
+                String name = organization != null ? organization : own.certificate().userId();
+                Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
+                        own.certificate(), key);
+                bag.finish();
+                channel.force(true);
+                write.commit();
+            }
+        }
+    }
+
+    private static Submission.RecordMeta pack(Vault vault, String id, BagWriter bag, Progress progress) throws IOException {
+        SealedRecord record = vault.get(id).orElseThrow();
+        try (OutputStream data = bag.payload(id + ".pgp")) {
+            data.write(record.testimony());
+        }
+        if (record.identity() != null) {
+            try (OutputStream data = bag.payload(id + ".identity.pgp")) {
+                data.write(record.identity());
+            }
+        }
+        List<String> attachments = new ArrayList<>();
+        for (StoredAttachment attachment : vault.attachments(id)) {
+            try (InputStream in = progress.counting(vault.openAttachment(attachment));
+                 OutputStream data = bag.payload(attachment.id() + ".pgp")) {
+                in.transferTo(data);
+            }
+            attachments.add(attachment.id());
+        }
+        return new Submission.RecordMeta(id, record.sealedAt(), record.testimonyRecipients(),
+                record.identityRecipients(), attachments);
+    }
+}

@@ -1,0 +1,80 @@
+package org.gawah.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gawah.custody.Action;
+import org.gawah.keys.Keyring;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultAudit;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "verify",
+        description = {
+            "Check a submission bag, or this home's whole vault, and say plainly whether it is intact.",
+            "A bag (FILE): every manifest line, no extra or missing file, the documenter's signature on the tag manifest, the custody log it carries, and that each sealed record is one its documenter logged. Nothing is written.",
+            "The vault (--vault): the custody chain entry by entry (a deleted, reordered, edited or forged entry is named), then every record and attachment against the digest its entry logged. When all is well, a signed 'verified' entry is appended (your passphrase is asked), unless --no-entry.",
+        },
+        footer = {"", "Examples:", "  gawah verify submission-GWB-4T9K-2M8Q-7XRA-C3PD.zip", "  gawah verify --vault",
+            "  gawah verify --vault --no-entry     (read-only audit, no passphrase)"})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Parameters(paramLabel = "FILE", description = "A submission bag (.zip).")
+        Path bag;
+
+        @Option(names = "--vault", description = "Check this home's vault and custody log instead.")
+        boolean vault;
+    }
+
+    @Option(names = "--no-entry", description = "With --vault: do not append a 'verified' entry (and ask no passphrase).")
+    boolean noEntry;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        if (target.bag != null) {
+            return BagVerification.verify(terminal, home, target.bag);
+        }
+        Keyring keyring = home.keyring();
+        SecretKey own = keyring.requireOwnKey();
+        // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
+        List<Certificate> actors = List.of(own.certificate());
+        VaultAudit.Report report;
+        try (Vault vault = home.vault()) {
+            terminal.info("checking the custody log and every record in " + home.vaultFile() + " ...");
+            report = VaultAudit.run(vault, actors);
+        }
+        terminal.out().println("vault intact: " + report.entries() + " custody entries, chain unbroken, every signature good");
+        terminal.out().println("  " + report.records() + " records and " + report.attachments() + " attachments ("
+                + Display.size(report.attachmentBytes()) + ") match the digests their entries logged");
+        terminal.out().println("  log head SHA-256 " + report.headSha256());
+        if (!noEntry) {
+            CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, java.time.Instant.now()), Action.VERIFIED,
+                    "vault", report.headSha256());
+            terminal.info("appended a signed 'verified' entry to the custody log");
+        }
+        return 0;
+    }
+}

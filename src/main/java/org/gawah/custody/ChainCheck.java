@@ -1,0 +1,103 @@
+package org.gawah.custody;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.DetachedSignature;
+
+/**
+ * Walks a custody log from its first entry, one entry at a time, and stops at the first one that
+ * breaks the chain, naming it: a gap (deletion), a sequence number out of place (reorder), bytes
+ * that are not what was signed (edit), a signature by an unknown or wrong key (forgery), or a
+ * {@code prev_sha256} that does not hash the entry before it.
+ */
+public final class ChainCheck {
+    private final Map<String, Certificate> keys = new HashMap<>();
+    private final String where;
+    private final Map<String, String> digests = new HashMap<>();
+    private long expected = 1;
+    private String previous = Entry.GENESIS;
+    private Entry head;
+
+    /** {@code where} names the log in messages ("the vault's custody log", "the bag's custody log"). */
+    public ChainCheck(String where, List<Certificate> actors) {
+        this.where = where;
+        actors.forEach(c -> keys.put(c.fingerprint(), c));
+    }
+
+    /** Checks the entry stored at position {@code row} (1, 2, ...) of the log. */
+    public Entry add(long row, byte[] bytes, byte[] signature) {
+        if (row > expected) {
+            throw broken(expected, (row - 1 > expected ? "entries " + expected + " to " + (row - 1) + " are" : "it is")
+                    + " missing: deleted");
+        }
+        if (row < expected) {
+            throw broken(row, "it appears twice");
+        }
+        Entry entry;
+        try {
+            entry = Entry.parse(bytes);
+        } catch (CustodyException e) {
+            throw broken(row, "it was edited: not a well-formed entry (" + e.getMessage() + ")");
+        }
+        if (entry.seq() != row) {
+            throw broken(row, "it holds sequence number " + entry.seq() + ": entries were reordered or renumbered");
+        }
+        Certificate actor = keys.get(entry.actor());
+        if (actor == null) {
+            throw broken(row, "it names actor " + entry.actor() + ", a key not known here: forged, or from another log");
+        }
+        try {
+            DetachedSignature.verify(signature, bytes, List.of(actor));
+        } catch (GawahException e) {
+            throw broken(row, "it does not carry a good signature by its actor (" + e.getMessage()
+                    + "): it was edited or forged");
+        }
+        if (!entry.prevSha256().equals(previous)) {
+            throw broken(row, "it does not follow the entry before it (prev_sha256 differs):"
+                    + " an entry before it was removed, reordered or replaced");
+        }
+        previous = Entry.sha256(bytes);
+        expected++;
+        head = entry;
+        boolean item = !entry.subject().startsWith("GWB-"); // an imported bag is not an item of the vault
+        if (item && (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED
+                || entry.action() == Action.IMPORTED)) {
+            digests.put(entry.subject(), entry.subjectSha256());
+        }
+        return entry;
+    }
+
+    /** Checks an exported line (entry with its signature). */
+    public Entry add(long row, Entry.Signed signed) {
+        return add(row, signed.entry().canonical(), signed.signature());
+    }
+
+    /** The last good entry, or null for an empty log. */
+    public Entry head() {
+        return head;
+    }
+
+    /** SHA-256 of the last good entry's bytes ({@link Entry#GENESIS} for an empty log). */
+    public String headSha256() {
+        return previous;
+    }
+
+    public long count() {
+        return expected - 1;
+    }
+
+    /** What the log says each sealed, attached or imported record, envelope or attachment hashes to. */
+    public Map<String, String> digests() {
+        return digests;
+    }
+
+    private GawahException broken(long row, String problem) {
+        return new GawahException(Failure.BAD_DATA, where + " is broken at entry " + row + ": " + problem,
+                "keep this copy as it is for investigation; compare with a backup or the last submission");
+    }
+}

@@ -1,0 +1,127 @@
+package org.gawah.openpgp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * Detached signatures (v4, binary document, SHA-512) over small byte strings: custody-log
+ * entries and bag tag manifests. {@code gpg --verify FILE.sig FILE} checks them.
+ */
+public final class DetachedSignature {
+    /** A real detached signature is a few hundred bytes. */
+    private static final int MAX_BYTES = 64 << 10;
+
+    /** Who signed, and when, once a signature has passed every check. */
+    public record Verified(Certificate signer, Instant signedAt) {
+    }
+
+    private DetachedSignature() {
+    }
+
+    /** The binary signature packet over {@code data}, made at {@code time}. */
+    public static byte[] sign(SigningKey key, byte[] data, Instant time) {
+        try {
+            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(key.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
+            PGPSignatureGenerator generator = Sealer.signatureGenerator(builder, key,
+                    Date.from(time.truncatedTo(ChronoUnit.SECONDS)));
+            generator.update(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+            generator.generate().encode(out);
+            return out.toByteArray();
+        } catch (PGPException e) {
+            throw new GawahException(Failure.INTERNAL, "signing failed: " + e.getMessage(), null, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks that {@code signature} (binary or armoured) is one good signature over {@code data}
+     * by one of {@code known}, made while that key was valid for signing. Anything less fails:
+     * {@link Failure#UNKNOWN_SIGNER} when no known key made it, else {@link Failure#BAD_SIGNATURE}.
+     */
+    public static Verified verify(byte[] signature, byte[] data, List<Certificate> known) {
+        PGPSignature parsed = parse(signature);
+        KeyIdentifier issuer = issuer(parsed);
+        Certificate signer = known.stream().filter(c -> c.contains(issuer)).findFirst()
+                .orElseThrow(() -> new GawahException(Failure.UNKNOWN_SIGNER,
+                        "signed by key " + Fingerprints.keyId(issuer) + ", which is not pinned here",
+                        "check the fingerprint with its owner, then pin it: gawah keys import --role documenter FILE"));
+        if (parsed.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
+            throw bad("it is of type " + parsed.getSignatureType() + ", not a binary document signature");
+        }
+        if (!Policy.acceptsHash(parsed.getHashAlgorithm())) {
+            throw bad("it uses " + Policy.hashName(parsed.getHashAlgorithm()) + ", which is too weak to be accepted");
+        }
+        try {
+            parsed.init(FastEdDsa.verifierProvider(), signer.bc().getKey(issuer).getPGPPublicKey());
+            parsed.update(data);
+            if (!parsed.verify()) {
+                throw bad("it does not match the signed data: the data was altered after signing");
+            }
+        } catch (PGPException e) {
+            throw bad("it cannot be checked (" + e.getMessage() + ")");
+        }
+        Date signedAt = parsed.getCreationTime();
+        boolean allowed = false;
+        for (OpenPGPComponentKey key : signer.bc().getSigningKeys(signedAt)) {
+            allowed |= key.getKeyIdentifier().matches(issuer);
+        }
+        if (!allowed) {
+            throw bad("key " + signer.fingerprint() + " was not valid for signing on " + signedAt.toInstant()
+                    + " (expired, revoked, or not a signing key)");
+        }
+        return new Verified(signer, signedAt.toInstant());
+    }
+
+    private static PGPSignature parse(byte[] signature) {
+        if (signature.length > MAX_BYTES) {
+            throw bad("it is larger than 64 KiB");
+        }
+        try (InputStream in = Armor.decoder(signature)) {
+            PGPObjectFactory factory = new BcPGPObjectFactory(in);
+            Object first = factory.nextObject();
+            if (!(first instanceof PGPSignatureList) || ((PGPSignatureList) first).size() != 1
+                    || factory.nextObject() != null) {
+                throw bad("it is not exactly one OpenPGP signature");
+            }
+            return ((PGPSignatureList) first).get(0);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GawahException) {
+                throw (GawahException) e;
+            }
+            throw bad("it is not a readable OpenPGP signature");
+        }
+    }
+
+    private static KeyIdentifier issuer(PGPSignature signature) {
+        List<KeyIdentifier> ids = signature.getKeyIdentifiers();
+        if (ids.isEmpty()) {
+            throw bad("it does not name the key that made it");
+        }
+        return ids.get(0);
+    }
+
+    private static GawahException bad(String reason) {
+        return new GawahException(Failure.BAD_SIGNATURE, "bad signature: " + reason,
+                "do not rely on the signed data");
+    }
+}

@@ -1,0 +1,78 @@
+package org.gawah.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.custody.ChainCheck;
+import org.gawah.openpgp.Certificate;
+
+/**
+ * Checks a whole vault: the custody chain entry by entry, then every record, identity envelope
+ * and attachment against the digest its custody entry logged (and against the SHA-256 stored
+ * beside it). Stops at the first fault and names it; reads everything, writes nothing.
+ */
+public final class VaultAudit {
+    /** What an intact vault holds. */
+    public record Report(long entries, String headSha256, int records, int attachments, long attachmentBytes) {
+    }
+
+    private VaultAudit() {
+    }
+
+    public static Report run(Vault vault, List<Certificate> actors) {
+        ChainCheck chain = new ChainCheck("the vault's custody log", actors);
+        vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
+        Map<String, String> logged = new java.util.HashMap<>(chain.digests());
+        int records = 0;
+        int attachments = 0;
+        long bytes = 0;
+        for (String id : vault.recordIds()) {
+            SealedRecord record = vault.get(id).orElseThrow();
+            match(logged, id, "record " + id, Vault.sha256(record.testimony()));
+            if (record.identity() != null) {
+                match(logged, RecordWrite.identitySubject(id), "the identity envelope of " + id, Vault.sha256(record.identity()));
+            }
+            for (StoredAttachment attachment : vault.attachments(id)) {
+                readThrough(vault, attachment);
+                match(logged, attachment.id(), "attachment " + attachment.id() + " of " + id, attachment.sealedSha256());
+                attachments++;
+                bytes += attachment.sealedSize();
+            }
+            records++;
+        }
+        if (!logged.isEmpty()) {
+            String subject = new java.util.TreeSet<>(logged.keySet()).first();
+            throw new GawahException(Failure.BAD_DATA, subject + " is in the custody log but not in the vault: it was deleted",
+                    "restore it from a backup or from the last submission");
+        }
+        return new Report(chain.count(), chain.headSha256(), records, attachments, bytes);
+    }
+
+    private static void match(Map<String, String> logged, String subject, String what, String sha256) {
+        String expected = logged.remove(subject);
+        if (expected == null) {
+            throw new GawahException(Failure.BAD_DATA, what + " has no custody entry: it was added to the vault"
+                    + " outside Gawah, or its entry was deleted", "keep this copy as it is for investigation");
+        }
+        if (!expected.equals(sha256)) {
+            throw new GawahException(Failure.BAD_DATA, what + " is not the ciphertext its custody entry logged"
+                    + " (SHA-256 " + sha256 + ", logged " + expected + "): it was replaced",
+                    "keep this copy as it is for investigation");
+        }
+    }
+
+    /** Reads the chunks; the reader checks length and SHA-256 against the stored values at the end. */
+    private static void readThrough(Vault vault, StoredAttachment attachment) {
+        try (InputStream in = vault.openAttachment(attachment)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id() + " is damaged: " + e.getMessage(),
+                    "keep this copy as it is for investigation", e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.gawah.vault;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
+import org.gawah.custody.EntrySigner;
+
+/**
+ * One write transaction on the vault: records, attachments streamed in chunks, custody entries
+ * and bookkeeping, committed at once or not at all. A crash or a failure at any point leaves
+ * nothing (SQLite rolls back an uncommitted WAL tail): no partial attachment, no orphan chunk, no
+ * custody entry for something that was not stored. The vault's write lock is taken at the start
+ * (BEGIN IMMEDIATE), so two processes append to the custody log one after the other.
+ */
+public final class VaultWrite implements AutoCloseable {
+    private final Vault vault;
+    private final Connection connection;
+    private final List<WrittenAttachment> written = new ArrayList<>();
+    private ChunkWriter open;
+    private boolean finished;
+
+    /** An attachment stored in this transaction. */
+    public record WrittenAttachment(String id, String recordId, long size, String sha256) {
+    }
+
+    VaultWrite(Vault vault, Connection connection) throws SQLException {
+        this.vault = vault;
+        this.connection = connection;
+        connection.setAutoCommit(false);
+    }
+
+    /**
+     * A stream for one sealed attachment of {@code recordId}; closing it stores the attachment's
+     * metadata. Streams are written one after the other, never two at once.
+     */
+    public OutputStream attachment(String recordId, int position, String attachmentId) {
+        if (open != null) {
+            throw new IllegalStateException("the previous attachment stream is still open");
+        }
+        try {
+            open = new ChunkWriter(connection, attachmentId);
+        } catch (SQLException e) {
+            throw Vault.failed("store attachment " + attachmentId, e);
+        }
+        ChunkWriter chunks = open;
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                chunks.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                chunks.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                chunks.close();
+                open = null;
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO attachments (id, record_id, position, sealed_size, sealed_sha256, chunk_count)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, attachmentId);
+                    insert.setString(2, recordId);
+                    insert.setInt(3, position);
+                    insert.setLong(4, chunks.size());
+                    insert.setString(5, chunks.sha256());
+                    insert.setInt(6, chunks.chunks());
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IOException("cannot store attachment " + attachmentId + ": " + e.getMessage(), e);
+                }
+                written.add(new WrittenAttachment(attachmentId, recordId, chunks.size(), chunks.sha256()));
+            }
+        };
+    }
+
+    /** The attachments stored so far in this transaction, in order. */
+    public List<WrittenAttachment> attachments() {
+        return List.copyOf(written);
+    }
+
+    /** Stores a record and its recipients. */
+    public void insert(SealedRecord record) {
+        try {
+            vault.insert(record);
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                throw new GawahException(Failure.VAULT, "a record with id " + record.id() + " is already in the vault");
+            }
+            throw Vault.failed("store record " + record.id(), e);
+        }
+    }
+
+    /** Whether a record with this id is stored (committed, or written in this transaction). */
+    public boolean hasRecord(String id) {
+        return vault.hasRecord(id);
+    }
+
+    /** Appends one signed entry to the vault's custody log, after its current last entry. */
+    public Entry.Signed append(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
+        try {
+            long seq = 1;
+            String previous = Entry.GENESIS;
+            try (PreparedStatement last = connection.prepareStatement(
+                    "SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
+                 ResultSet row = last.executeQuery()) {
+                if (row.next()) {
+                    seq = row.getLong(1) + 1;
+                    previous = Entry.sha256(row.getBytes(2));
+                }
+            }
+            Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
+                insert.setLong(1, seq);
+                insert.setBytes(2, signed.entry().canonical());
+                insert.setBytes(3, signed.signature());
+                insert.executeUpdate();
+            }
+            return signed;
+        } catch (SQLException e) {
+            throw Vault.failed("append to the custody log", e);
+        }
+    }
+
+    /** Notes that a submission bag holds these records (documenter side, for {@code submit --since}). */
+    public void recordSubmission(String bagId, Instant madeAt, long headSeq, List<String> recordIds) {
+        try (PreparedStatement bag = connection.prepareStatement(
+                "INSERT INTO submissions (id, made_at, head_seq) VALUES (?, ?, ?)");
+             PreparedStatement item = connection.prepareStatement(
+                     "INSERT INTO submitted_records (submission_id, record_id) VALUES (?, ?)")) {
+            bag.setString(1, bagId);
+            bag.setString(2, madeAt.toString());
+            bag.setLong(3, headSeq);
+            bag.executeUpdate();
+            for (String id : recordIds) {
+                item.setString(1, bagId);
+                item.setString(2, id);
+                item.addBatch();
+            }
+            item.executeBatch();
+        } catch (SQLException e) {
+            throw Vault.failed("note submission " + bagId, e);
+        }
+    }
+
+    /** Notes an imported bag and keeps the documenter's custody entries it carried (legal side). */
+    public void recordImport(ImportedBag bag, List<Entry.Signed> documenterLog) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO imports (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement entry = connection.prepareStatement(
+                     "INSERT OR IGNORE INTO received_custody (actor, seq, entry, signature) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, bag.id());
+            insert.setString(2, bag.documenter());
+            insert.setLong(3, bag.headSeq());
+            insert.setString(4, bag.headSha256());
+            insert.setString(5, bag.bagSha256());
+            insert.setString(6, bag.importedAt().toString());
+            insert.executeUpdate();
+            for (Entry.Signed signed : documenterLog) {
+                entry.setString(1, signed.entry().actor());
+                entry.setLong(2, signed.entry().seq());
+                entry.setBytes(3, signed.entry().canonical());
+                entry.setBytes(4, signed.signature());
+                entry.addBatch();
+            }
+            entry.executeBatch();
+        } catch (SQLException e) {
+            throw Vault.failed("note import of " + bag.id(), e);
+        }
+    }
+
+    /** Makes everything written so far durable, at once. */
+    public void commit() {
+        try {
+            connection.commit();
+            finished = true;
+        } catch (SQLException e) {
+            throw Vault.failed("commit", e);
+        }
+    }
+
+    /** Without a commit: rolls everything back. */
+    @Override
+    public void close() {
+        try {
+            if (open != null) {
+                open.abandon();
+            }
+            if (!finished) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw Vault.failed("roll back", e);
+        }
+    }
+}

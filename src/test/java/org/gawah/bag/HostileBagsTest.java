@@ -1,0 +1,220 @@
+package org.gawah.bag;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.gawah.Failure;
+import org.gawah.keys.Keyring;
+import org.gawah.testsupport.Bags;
+import org.gawah.testsupport.Bags.Item;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bags made to hurt: each is refused by {@code gawah import} with a message naming the problem,
+ * and the legal team's vault is left byte for byte as it was.
+ */
+class HostileBagsTest {
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static Path good;
+    static String root;
+    static String record;
+    static Path otherDocumenter;
+
+    @BeforeAll
+    static void aGoodBagAndAVaultToProtect() throws IOException {
+        homes = new Homes(base);
+        record = homes.record();
+        good = base.resolve("good.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", good.toString()).ok();
+        root = Bags.root(Bags.read(good));
+        // The legal vault already holds something worth losing: an earlier bag from the same documenter.
+        Path earlier = base.resolve("earlier.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", earlier.toString()).ok();
+        homes.gawah.in(homes.legal, "import", earlier.toString()).ok();
+    }
+
+    @Test
+    void refusesPathTraversal(@TempDir Path dir) throws IOException {
+        assertRefused(withExtra(dir, root + "/../evil.sh"), Failure.BAD_DATA, "..");
+    }
+
+    @Test
+    void refusesAbsolutePaths(@TempDir Path dir) throws IOException {
+        assertRefused(withExtra(dir, "/etc/cron.d/evil"), Failure.BAD_DATA, "/etc/cron.d/evil");
+    }
+
+    @Test
+    void refusesDriveLetters(@TempDir Path dir) throws IOException {
+        assertRefused(withExtra(dir, "C:/Windows/evil.bat"), Failure.BAD_DATA, "C:/Windows/evil.bat");
+    }
+
+    @Test
+    void refusesSymbolicLinks(@TempDir Path dir) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        String name = root + "/data/" + record + ".pgp";
+        items.put(name, new Item(name, "/home/legal/.gawah/keys/secret".getBytes(StandardCharsets.UTF_8), 0120777));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, "symbolic link");
+    }
+
+    @Test
+    void refusesDuplicateEntries(@TempDir Path dir) throws IOException {
+        List<Item> items = new ArrayList<>(Bags.read(good).values());
+        String name = root + "/data/" + record + ".pgp";
+        items.add(new Item(name, "another content".getBytes(StandardCharsets.UTF_8)));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, "twice");
+    }
+
+    @Test
+    void refusesFilesNotInTheManifest(@TempDir Path dir) throws IOException {
+        assertRefused(withExtra(dir, root + "/data/GWH-AAAA-AAAA-AAAA-AAAA.pgp"), Failure.BAD_DATA,
+                "not in manifest-sha256.txt");
+    }
+
+    @Test
+    void refusesManifestLinesForMissingFiles(@TempDir Path dir) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        items.remove(root + "/data/" + record + ".identity.pgp");
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, "which is not in the bag");
+    }
+
+    @Test
+    void refusesWrongChecksums(@TempDir Path dir) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        String name = root + "/data/" + record + ".pgp";
+        byte[] data = items.get(name).data().clone();
+        data[data.length / 2] ^= 0x01;
+        items.put(name, new Item(name, data));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, "does not match its SHA-256");
+    }
+
+    @Test
+    void refusesAnEditedTagFile(@TempDir Path dir) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        Bags.put(items, root + "/bag-info.txt", items.get(root + "/bag-info.txt").text()
+                .replace("Bag-Count: 1 of 1", "Bag-Count: 1 of 2"));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, "\"bag-info.txt\" does not match its SHA-512");
+    }
+
+    @Test
+    void refusesAZipBomb(@TempDir Path dir) throws IOException {
+        // 256 MiB of zeros deflate to about 250 KiB: far past any honest ratio for ciphertext.
+        Path bag = dir.resolve("bag.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bag))) {
+            for (Item item : Bags.read(good).values()) {
+                zip.putNextEntry(new ZipEntry(item.name()));
+                zip.write(item.data());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(root + "/data/GWA-BBBB-BBBB-BBBB-BBBB.pgp"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertRefused(bag, Failure.BAD_DATA, "GWA-BBBB-BBBB-BBBB-BBBB");
+    }
+
+    @Test
+    void refusesABagSignedByAnUnknownKey(@TempDir Path dir) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        Bags.reseal(items, new Keyring(homes.legal.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        // The legal team's own key is not pinned as a documenter in its home.
+        assertRefused(bag, Failure.UNKNOWN_SIGNER, "not pinned");
+    }
+
+    @Test
+    void refusesACiphertextSwappedForAnotherDocumentersRecord(@TempDir Path dir) throws IOException {
+        // A second documenter, trusted by the legal team, re-signs its own bag with the first
+        // documenter's record put in place of its own: every manifest and signature is "good".
+        Path second = dir.resolve("second");
+        homes.gawah.in(second, "init").ok();
+        homes.gawah.in(second, "keys", "generate", "--name", "Documenter D-15").ok();
+        homes.gawah.in(second, "keys", "import", "--role", "legal", base.resolve("legal.asc").toString()).ok();
+        homes.gawah.in(second, "keys", "import", "--role", "protection", base.resolve("legal.asc").toString()).ok();
+        Path secondCert = dir.resolve("second.asc");
+        homes.gawah.in(second, "keys", "export", "--out", secondCert.toString()).ok();
+        Path legal = dir.resolve("legal");
+        Homes.copy(homes.legal, legal);
+        homes.gawah.in(legal, "keys", "import", "--role", "documenter", secondCert.toString()).ok();
+        String own = homes.gawah.inWithInput(second, Homes.sampleInput(), "record", "--from", "-").ok().out().strip();
+        Path secondBag = dir.resolve("second.zip");
+        homes.gawah.in(second, "submit", "--out", secondBag.toString()).ok();
+
+        Map<String, Item> items = Bags.read(secondBag);
+        String secondRoot = Bags.root(items);
+        String target = secondRoot + "/data/" + own + ".pgp";
+        items.put(target, new Item(target, Bags.read(good).get(root + "/data/" + record + ".pgp").data()));
+        Bags.reseal(items, new Keyring(second.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        byte[] before = Files.readAllBytes(legal.resolve("vault.db"));
+        Result result = homes.gawah.in(legal, "import", bag.toString());
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("is not the ciphertext the documenter's log recorded for " + own), result.stderr());
+        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")));
+        // The untouched bag of the second documenter imports: the refusal was about the swap.
+        homes.gawah.in(legal, "import", secondBag.toString()).ok();
+    }
+
+    @Test
+    void refusesATruncatedZip(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(good);
+        Path bag = dir.resolve("bag.zip");
+        Files.write(bag, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertRefused(bag, Failure.BAD_DATA, "zip");
+    }
+
+    private static Path withExtra(Path dir, String name) throws IOException {
+        Map<String, Item> items = Bags.read(good);
+        items.put(name, new Item(name, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        return bag;
+    }
+
+    /** Refused with this failure and a message holding {@code reason}; the vault unchanged. */
+    private static void assertRefused(Path bag, Failure failure, String reason) throws IOException {
+        byte[] before = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        Result result = homes.gawah.in(homes.legal, "import", bag.toString());
+        assertEquals(failure.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains(reason), result.stderr());
+        assertEquals(1, result.stderr().lines().filter(l -> l.startsWith("gawah: error:")).count(), result.stderr());
+        assertArrayEquals(before, Files.readAllBytes(homes.legal.resolve("vault.db")));
+        Result verify = homes.gawah.in(homes.legal, "verify", bag.toString());
+        assertEquals(failure.exitCode(), verify.code(), verify.stderr());
+    }
+
+}

@@ -1,0 +1,144 @@
+package org.gawah.bag;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.custody.Action;
+import org.gawah.custody.Entry;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** From the documenter's vault to the legal team's, through a bag, as the two would run it. */
+class SubmitAndImportTest {
+    @TempDir
+    Path base;
+
+    @Test
+    void aSubmittedBagImportsOpensAndLeavesBothLogsIntact() throws Exception {
+        Homes homes = new Homes(base);
+        String first = homes.record();
+        Path photo = base.resolve("photo.jpg");
+        Files.write(photo, new byte[300_000]);
+        String second = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
+                "--attach", photo.toString()).ok().out().strip();
+        Path bag = base.resolve("submission.zip");
+        String bagId = homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok().out().strip();
+
+        String report = homes.gawah.in(homes.legal, "verify", bag.toString()).ok().out();
+        assertTrue(report.contains("bag " + bagId + ": VALID"), report);
+        assertTrue(report.contains("records      2 (2 with an identity envelope), 1 attachment(s)"), report);
+        assertEquals(bagId, homes.gawah.in(homes.legal, "import", bag.toString()).ok().out().strip());
+
+        String list = homes.gawah.in(homes.legal, "list").ok().out();
+        assertTrue(list.contains(first) && list.contains(second), list);
+        byte[] opened = homes.gawah.in(homes.legal, "open", first).ok().stdout();
+        assertTrue(new String(opened, java.nio.charset.StandardCharsets.UTF_8).contains(first));
+        Path out = Files.createDirectory(base.resolve("evidence"));
+        homes.gawah.in(homes.legal, "open", second, "--out", base.resolve("t.json").toString(),
+                "--attachments", out.toString()).ok();
+        assertArrayEquals(Files.readAllBytes(photo), Files.readAllBytes(out.resolve("photo.jpg")));
+
+        List<Entry> legalLog = log(homes, homes.legal);
+        String bagSha256 = sha256(bag);
+        assertTrue(legalLog.stream().anyMatch(e -> e.action() == Action.IMPORTED && e.subject().equals(bagId)
+                && e.subjectSha256().equals(bagSha256)));
+        assertTrue(legalLog.stream().anyMatch(e -> e.action() == Action.IMPORTED && e.subject().equals(first + "/identity")));
+        assertTrue(legalLog.stream().anyMatch(e -> e.action() == Action.OPENED && e.subject().equals(first)));
+        List<Entry> documenterLog = log(homes, homes.documenter);
+        Entry submitted = documenterLog.get(documenterLog.size() - 1);
+        assertEquals(Action.SUBMITTED, submitted.action());
+        assertEquals(bagId, submitted.subject());
+        homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry").ok();
+        homes.gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok();
+    }
+
+    @Test
+    void importingTheSameBagTwiceChangesNothing() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path bag = base.resolve("submission.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+        byte[] vault = Files.readAllBytes(homes.legal.resolve("vault.db"));
+
+        Result again = homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+        assertTrue(again.stderr().contains("already imported"), again.stderr());
+        assertArrayEquals(vault, Files.readAllBytes(homes.legal.resolve("vault.db")));
+    }
+
+    @Test
+    void sinceSubmitsOnlyRecordsNoEarlierBagHeld() throws Exception {
+        Homes homes = new Homes(base);
+        String first = homes.record();
+        Path one = base.resolve("one.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
+        Result nothing = homes.gawah.in(homes.documenter, "submit", "--since", "--out", base.resolve("none.zip").toString());
+        assertEquals(Failure.NOT_FOUND.exitCode(), nothing.code(), nothing.stderr());
+        assertTrue(Files.notExists(base.resolve("none.zip")));
+
+        String second = homes.record();
+        Path two = base.resolve("two.zip");
+        homes.gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
+        String report = homes.gawah.in(homes.legal, "verify", two.toString()).ok().out();
+        assertTrue(report.contains("records      1 "), report);
+
+        homes.gawah.in(homes.legal, "import", one.toString()).ok();
+        homes.gawah.in(homes.legal, "import", two.toString()).ok();
+        String list = homes.gawah.in(homes.legal, "list").ok().out();
+        assertTrue(list.contains(first) && list.contains(second), list);
+    }
+
+    @Test
+    void aReplayedOlderBagIsRefusedAndWritesNothing() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path old = base.resolve("old.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", old.toString()).ok();
+        homes.record();
+        Path newer = base.resolve("newer.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", newer.toString()).ok();
+        homes.gawah.in(homes.legal, "import", newer.toString()).ok();
+        byte[] vault = Files.readAllBytes(homes.legal.resolve("vault.db"));
+
+        Result replay = homes.gawah.in(homes.legal, "import", old.toString());
+        assertEquals(Failure.BAD_DATA.exitCode(), replay.code(), replay.stderr());
+        assertTrue(replay.stderr().contains("replayed"), replay.stderr());
+        assertArrayEquals(vault, Files.readAllBytes(homes.legal.resolve("vault.db")));
+    }
+
+    @Test
+    void aBagFromAKeyNotPinnedIsReportedButNotTrusted() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path bag = base.resolve("submission.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        Path stranger = base.resolve("stranger");
+        homes.gawah.in(stranger, "init").ok();
+        homes.gawah.in(stranger, "keys", "generate", "--name", "Someone else").ok();
+        homes.gawah.in(stranger, "keys", "import", "--role", "documenter", base.resolve("legal.asc").toString()).ok();
+
+        Result verify = homes.gawah.in(stranger, "verify", bag.toString());
+        assertEquals(Failure.UNKNOWN_SIGNER.exitCode(), verify.code(), verify.stderr());
+        assertTrue(verify.out().contains("NOT TRUSTED HERE"), verify.out());
+        Result imported = homes.gawah.in(stranger, "import", bag.toString());
+        assertEquals(Failure.UNKNOWN_SIGNER.exitCode(), imported.code(), imported.stderr());
+        assertEquals("", homes.gawah.in(stranger, "list").ok().out());
+    }
+
+    static List<Entry> log(Homes homes, Path home) {
+        return homes.gawah.in(home, "log", "--jsonl").ok().out().lines().map(l -> Entry.parseLine(l).entry()).toList();
+    }
+
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,59 @@
+package org.gawah.custody;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class EntryTest {
+    private static final String ACTOR = "0A1B2C3D4E5F60718293A4B5C6D7E8F901234567";
+    private static final Entry ENTRY = new Entry(7, Instant.parse("2026-11-28T05:55:22.900Z"), ACTOR, Action.SEALED,
+            "GWH-7K3M-9QXA-2D4F-8ZZP", "ab".repeat(32), "cd".repeat(32));
+    /** The documented form (docs/format/custody-log.md): sorted keys, no whitespace, whole seconds. */
+    private static final String GOLDEN = "{\"action\":\"sealed\",\"actor\":\"" + ACTOR + "\",\"prev_sha256\":\""
+            + "cd".repeat(32) + "\",\"schema\":\"gawah.custody/1\",\"seq\":7,\"subject\":\"GWH-7K3M-9QXA-2D4F-8ZZP\","
+            + "\"subject_sha256\":\"" + "ab".repeat(32) + "\",\"time\":\"2026-11-28T05:55:22Z\"}";
+
+    @Test
+    void canonicalBytesAreTheDocumentedForm() {
+        assertEquals(GOLDEN, new String(ENTRY.canonical(), StandardCharsets.US_ASCII));
+        assertEquals(ENTRY, Entry.parse(GOLDEN.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void exportedLineCarriesTheSignatureInKeyOrderAndReadsBack() {
+        byte[] signature = {1, 2, 3, (byte) 0xff};
+        String line = ENTRY.line(signature);
+        assertEquals(GOLDEN.replace(",\"subject\":", ",\"signature\":\"AQID/w==\",\"subject\":"), line);
+        Entry.Signed back = Entry.parseLine(line);
+        assertEquals(ENTRY, back.entry());
+        assertArrayEquals(signature, back.signature());
+    }
+
+    @Test
+    void refusesBytesThatAreNotCanonical() {
+        for (String variant : new String[] {
+            GOLDEN.replace(",\"seq\":7", ", \"seq\":7"),                       // whitespace
+            GOLDEN.replace("\"seq\":7", "\"seq\":7.0"),                       // not an integer
+            GOLDEN.replace("{\"action\":\"sealed\",", "{") .replace("}", ",\"action\":\"sealed\"}"), // key order
+            GOLDEN.replace("}", ",\"note\":\"x\"}"),                          // unknown field
+            GOLDEN.replace("}", ",\"seq\":8}"),                               // duplicate key
+            GOLDEN.replace("sealed", "destroyed"),                            // unknown action
+            GOLDEN.replace("05:55:22Z", "05:55:22.5Z"),                       // not whole seconds
+            GOLDEN.replace(ACTOR, ACTOR.toLowerCase()),                        // fingerprint case
+            GOLDEN + "\n",
+        }) {
+            assertThrows(CustodyException.class, () -> Entry.parse(variant.getBytes(StandardCharsets.UTF_8)), variant);
+        }
+    }
+
+    @Test
+    void refusesSubjectsOutsideTheAlphabet() {
+        assertThrows(CustodyException.class, () -> new Entry(1, Instant.EPOCH, ACTOR, Action.OPENED, "a\"b",
+                "ab".repeat(32), Entry.GENESIS));
+    }
+}

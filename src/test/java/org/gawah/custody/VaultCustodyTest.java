@@ -1,0 +1,201 @@
+package org.gawah.custody;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.keys.Keyring;
+import org.gawah.openpgp.DetachedSignature;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testsupport.Gawah.Result;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The documenter's custody log as the commands write it, and what {@code verify --vault} says
+ * when someone with the SQLite file (and the sqlite3 tool) edits, deletes or reorders a row.
+ */
+class VaultCustodyTest {
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static String first;
+    static String second;
+
+    @BeforeAll
+    static void sealTwoRecords() {
+        homes = new Homes(base);
+        first = homes.record();
+        second = homes.record();
+    }
+
+    /** Entries: 1-2 key imports (legal, protection), 3-4 first record (testimony, identity), 5-6 second. */
+    @Test
+    void everyActionIsLoggedInOrderAndTheChainVerifies() {
+        List<String> lines = homes.gawah.in(homes.documenter, "log", "--jsonl").ok().out().lines().toList();
+        assertEquals(6, lines.size());
+        List<Entry> entries = lines.stream().map(l -> Entry.parseLine(l).entry()).toList();
+        assertEquals(List.of(Action.KEY_IMPORTED, Action.KEY_IMPORTED, Action.SEALED, Action.SEALED, Action.SEALED,
+                Action.SEALED), entries.stream().map(Entry::action).toList());
+        assertEquals(first, entries.get(2).subject());
+        assertEquals(first + "/identity", entries.get(3).subject());
+        assertEquals(Entry.GENESIS, entries.get(0).prevSha256());
+        for (int i = 1; i < entries.size(); i++) {
+            assertEquals(entries.get(i - 1).sha256(), entries.get(i).prevSha256());
+            assertEquals(homes.documenterFingerprint, entries.get(i).actor());
+        }
+        String report = homes.gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok().out();
+        assertTrue(report.contains("6 custody entries"), report);
+        assertTrue(report.contains("2 records"), report);
+    }
+
+    @Test
+    void verifyAppendsASignedVerifiedEntry(@TempDir Path dir) {
+        Path home = copyOfDocumenter(dir);
+        homes.gawah.in(home, "verify", "--vault").ok();
+        List<String> lines = homes.gawah.in(home, "log", "--jsonl").ok().out().lines().toList();
+        Entry last = Entry.parseLine(lines.get(lines.size() - 1)).entry();
+        assertEquals(Action.VERIFIED, last.action());
+        assertEquals(last.prevSha256(), last.subjectSha256());
+        homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
+    }
+
+    @Test
+    void anEditedEntryIsNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"action\":\"sealed\"',"
+                + " '\"action\":\"opened\"') AS BLOB) WHERE seq = 4");
+        assertBroken(home, "entry 4", "does not carry a good signature");
+    }
+
+    @Test
+    void anEditThatBreaksTheCanonicalFormIsNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), ',', ', ') AS BLOB) WHERE seq = 2");
+        assertBroken(home, "entry 2", "edited");
+    }
+
+    @Test
+    void aDeletedEntryIsNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "DELETE FROM custody_log WHERE seq = 3");
+        assertBroken(home, "entry 3", "missing");
+    }
+
+    @Test
+    void reorderedEntriesAreNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (3, 4);"
+                + " UPDATE custody_log SET seq = 4 WHERE seq = -3; UPDATE custody_log SET seq = 3 WHERE seq = -4");
+        assertBroken(home, "entry 3", "reordered");
+    }
+
+    @Test
+    void renumberedEntriesAreNamed(@TempDir Path dir) throws Exception {
+        // Swap the rows and rewrite their seq fields too: the signatures no longer match.
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (5, 6);"
+                + " UPDATE custody_log SET seq = 6 WHERE seq = -5; UPDATE custody_log SET seq = 5 WHERE seq = -6;"
+                + " UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"seq\":6', '\"seq\":5') AS BLOB) WHERE seq = 5;"
+                + " UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"seq\":5', '\"seq\":6') AS BLOB) WHERE seq = 6");
+        assertBroken(home, "entry 5", "signature");
+    }
+
+    @Test
+    void aSignatureMovedFromAnotherEntryIsNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 5) WHERE seq = 2");
+        assertBroken(home, "entry 2", "signature");
+    }
+
+    @Test
+    void anEntryAppendedByAnotherKeyIsNamed(@TempDir Path dir) throws Exception {
+        // A well-formed 7th entry, chained correctly, signed by the legal team's key as itself.
+        Path home = copyOfDocumenter(dir);
+        SigningKey legal = legalKey();
+        appendForged(home, legal, legal.fingerprint());
+        assertBroken(home, "entry 7", "not known here");
+    }
+
+    @Test
+    void anEntryForgedInTheDocumentersNameIsNamed(@TempDir Path dir) throws Exception {
+        // The same, claiming the documenter as actor: the signature is not the documenter's.
+        Path home = copyOfDocumenter(dir);
+        appendForged(home, legalKey(), homes.documenterFingerprint);
+        assertBroken(home, "entry 7", "does not carry a good signature by its actor");
+    }
+
+    private static SigningKey legalKey() {
+        return new Keyring(homes.legal.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now());
+    }
+
+    private static void appendForged(Path home, SigningKey key, String actor) throws Exception {
+        byte[] sixth = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 6").strip());
+        Entry forged = new Entry(7, Instant.now(), actor, Action.SEALED, "GWH-0000-0000-0000-0000", "ab".repeat(32),
+                Entry.sha256(sixth));
+        byte[] signature = DetachedSignature.sign(key, forged.canonical(), forged.time());
+        sqlite(home, "INSERT INTO custody_log (seq, entry, signature) VALUES (7, X'"
+                + HexFormat.of().formatHex(forged.canonical()) + "', X'" + HexFormat.of().formatHex(signature) + "')");
+    }
+
+    @Test
+    void aReplacedCiphertextIsNamed(@TempDir Path dir) throws Exception {
+        // Swap the two records' testimonies, with their stored SHA-256s: only the log can tell.
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "UPDATE records SET testimony = (SELECT testimony FROM records r WHERE r.id = '" + second + "'),"
+                + " testimony_sha256 = (SELECT testimony_sha256 FROM records r WHERE r.id = '" + second + "')"
+                + " WHERE id = '" + first + "'");
+        Result result = homes.gawah.in(home, "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("record " + first + " is not the ciphertext its custody entry logged"), result.stderr());
+    }
+
+    @Test
+    void aRecordDeletedBehindTheLogIsNamed(@TempDir Path dir) throws Exception {
+        Path home = copyOfDocumenter(dir);
+        sqlite(home, "PRAGMA foreign_keys = OFF; DELETE FROM record_recipients WHERE record_id = '" + second + "';"
+                + " DELETE FROM records WHERE id = '" + second + "'");
+        Result result = homes.gawah.in(home, "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains(second) && result.stderr().contains("deleted"), result.stderr());
+    }
+
+    private static void assertBroken(Path home, String entry, String reason) {
+        Result result = homes.gawah.in(home, "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("custody log is broken at " + entry + ":"), result.stderr());
+        assertTrue(result.stderr().contains(reason), result.stderr());
+        assertTrue(result.out().isEmpty() || !result.out().contains("vault intact"), result.out());
+    }
+
+    private static Path copyOfDocumenter(Path dir) {
+        Path home = dir.resolve("home");
+        Homes.copy(homes.documenter, home);
+        return home;
+    }
+
+    /** Edits the vault with the sqlite3 command-line tool, as anyone holding the file could. */
+    static void sqlite(Path home, String sql) throws IOException, InterruptedException {
+        sqliteOut(home, sql);
+    }
+
+    static String sqliteOut(Path home, String sql) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sqlite3", home.resolve("vault.db").toString(), sql)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(Files.exists(home.resolve("vault.db")));
+        return output;
+    }
+}

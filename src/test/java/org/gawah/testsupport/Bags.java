@@ -1,0 +1,184 @@
+package org.gawah.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.gawah.custody.Entry;
+import org.gawah.openpgp.Armor;
+import org.gawah.openpgp.DetachedSignature;
+import org.gawah.openpgp.SigningKey;
+
+/**
+ * Test-only: takes a bag apart and puts it back together with changes, writing the zip by hand so
+ * that it can hold what no honest tool writes: duplicate names, links, traversing paths.
+ */
+public final class Bags {
+    private Bags() {
+    }
+
+    /** One zip entry to write: its name, its bytes, and the Unix mode to claim (0 for none). */
+    public record Item(String name, byte[] data, int unixMode) {
+        public Item(String name, byte[] data) {
+            this(name, data, 0);
+        }
+
+        public String text() {
+            return new String(data, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The entries of a zip, in order, by full name. */
+    public static Map<String, Item> read(Path zip) throws IOException {
+        Map<String, Item> items = new LinkedHashMap<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                try (InputStream in = file.getInputStream(entry)) {
+                    items.put(entry.getName(), new Item(entry.getName(), in.readAllBytes()));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** The bag folder's name (the zip's one top-level folder). */
+    public static String root(Map<String, Item> items) {
+        String first = items.keySet().iterator().next();
+        return first.substring(0, first.indexOf('/'));
+    }
+
+    /** Writes entries as a stored (uncompressed) zip, exactly as given. */
+    public static void write(Path zip, List<Item> items) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        for (Item item : items) {
+            byte[] name = item.name().getBytes(StandardCharsets.UTF_8);
+            CRC32 crc = new CRC32();
+            crc.update(item.data());
+            int offset = out.size();
+            le32(out, 0x04034b50);
+            le16(out, 20);
+            le16(out, 0x0800);
+            le16(out, 0);
+            le32(out, 0);
+            le32(out, (int) crc.getValue());
+            le32(out, item.data().length);
+            le32(out, item.data().length);
+            le16(out, name.length);
+            le16(out, 0);
+            out.write(name);
+            out.write(item.data());
+            le32(central, 0x02014b50);
+            le16(central, item.unixMode() != 0 ? (3 << 8) | 20 : 20);
+            le16(central, 20);
+            le16(central, 0x0800);
+            le16(central, 0);
+            le32(central, 0);
+            le32(central, (int) crc.getValue());
+            le32(central, item.data().length);
+            le32(central, item.data().length);
+            le16(central, name.length);
+            le16(central, 0);
+            le16(central, 0);
+            le16(central, 0);
+            le16(central, 0);
+            le32(central, item.unixMode() << 16);
+            le32(central, offset);
+            central.write(name);
+        }
+        int centralOffset = out.size();
+        central.writeTo(out);
+        le32(out, 0x06054b50);
+        le16(out, 0);
+        le16(out, 0);
+        le16(out, items.size());
+        le16(out, items.size());
+        le32(out, central.size());
+        le32(out, centralOffset);
+        le16(out, 0);
+        Files.write(zip, out.toByteArray());
+    }
+
+    public static void write(Path zip, Map<String, Item> items) throws IOException {
+        write(zip, new ArrayList<>(items.values()));
+    }
+
+    /**
+     * Rebuilds a bag's manifests, its closing {@code submitted} entry, bag-info and tag manifest
+     * around changed payload, and signs it all with {@code key}: what a documenter (or anyone
+     * holding a trusted key) could do to smuggle something in.
+     */
+    public static void reseal(Map<String, Item> items, SigningKey key) {
+        String root = root(items) + "/";
+        StringBuilder sha256 = new StringBuilder();
+        StringBuilder sha512 = new StringBuilder();
+        long bytes = 0;
+        int count = 0;
+        for (Item item : new java.util.TreeMap<>(items).values()) {
+            if (item.name().startsWith(root + "data/")) {
+                String path = item.name().substring(root.length());
+                sha256.append(hex("SHA-256", item.data())).append("  ").append(path).append('\n');
+                sha512.append(hex("SHA-512", item.data())).append("  ").append(path).append('\n');
+                bytes += item.data().length;
+                count++;
+            }
+        }
+        put(items, root + "manifest-sha256.txt", sha256.toString());
+        put(items, root + "manifest-sha512.txt", sha512.toString());
+        List<String> log = new ArrayList<>(items.get(root + "custody/log.jsonl").text().lines().toList());
+        Entry last = Entry.parseLine(log.get(log.size() - 1)).entry();
+        Entry submitted = new Entry(last.seq(), last.time(), key.fingerprint(), last.action(), last.subject(),
+                Entry.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+        log.set(log.size() - 1, submitted.line(DetachedSignature.sign(key, submitted.canonical(), submitted.time())));
+        put(items, root + "custody/log.jsonl", String.join("\n", log) + "\n");
+        String info = items.get(root + "bag-info.txt").text()
+                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + bytes + "." + count)
+                .replaceAll("Gawah-Log-Head: .*", "Gawah-Log-Head: " + submitted.seq() + " " + submitted.sha256())
+                .replaceAll("Internal-Sender-Identifier: .*", "Internal-Sender-Identifier: " + key.fingerprint());
+        put(items, root + "bag-info.txt", info);
+        StringBuilder tags = new StringBuilder();
+        for (String tag : List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt",
+                "metadata/records.jsonl", "custody/log.jsonl", "keys/documenter.asc")) {
+            tags.append(hex("SHA-512", items.get(root + tag).data())).append("  ").append(tag).append('\n');
+        }
+        byte[] tagManifest = tags.toString().getBytes(StandardCharsets.UTF_8);
+        put(items, root + "tagmanifest-sha512.txt", tags.toString());
+        put(items, root + "tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));
+    }
+
+    public static void put(Map<String, Item> items, String name, String text) {
+        items.put(name, new Item(name, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hex(String algorithm, byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void le16(OutputStream out, int v) throws IOException {
+        out.write(v & 0xff);
+        out.write((v >>> 8) & 0xff);
+    }
+
+    private static void le32(OutputStream out, int v) throws IOException {
+        le16(out, v & 0xffff);
+        le16(out, (v >>> 16) & 0xffff);
+    }
+}
