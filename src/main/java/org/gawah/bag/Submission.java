@@ -44,7 +44,8 @@ public final class Submission {
     public static final String LOG = "custody/log.jsonl";
     public static final String CERTIFICATE = "keys/documenter.asc";
     public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
-    public static final String SIGNATURE = TAG_MANIFEST + ".asc";
+    /** In a folder of its own: bagit-java takes every root file named "tagmanifest-*" for a manifest. */
+    public static final String SIGNATURE = "signature/" + TAG_MANIFEST + ".asc";
     private static final Set<String> TAG_FILES = Set.of("bagit.txt", BAG_INFO, "manifest-sha256.txt",
             "manifest-sha512.txt", RECORDS, LOG, CERTIFICATE, TAG_MANIFEST, SIGNATURE);
     private static final List<String> REQUIRED_INFO = List.of("Source-Organization", "Bagging-Date", "Payload-Oxum",

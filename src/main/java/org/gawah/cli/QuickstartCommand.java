@@ -100,7 +100,7 @@ final class QuickstartCommand implements Callable<Integer> {
         say("  exchanged files       " + exchange + "   (certificates, the submission bag)");
         say("Check the bag with standard tools too (unzip, then in the bag's folder):");
         say("  sha256sum -c manifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt");
-        say("  gpg --import " + exchange.resolve("documenter.asc") + " && gpg --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
+        say("  gpg --import " + exchange.resolve("documenter.asc") + " && gpg --verify signature/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
         say("This demo used throwaway keys; delete " + base + " when done.");
         return 0;
     }

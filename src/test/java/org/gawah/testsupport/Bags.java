@@ -157,7 +157,7 @@ public final class Bags {
         }
         byte[] tagManifest = tags.toString().getBytes(StandardCharsets.UTF_8);
         put(items, root + "tagmanifest-sha512.txt", tags.toString());
-        put(items, root + "tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));
+        put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));
     }
 
     public static void put(Map<String, Item> items, String name, String text) {
