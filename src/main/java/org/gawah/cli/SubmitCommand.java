@@ -86,6 +86,8 @@ final class SubmitCommand implements Callable<Integer> {
                         : "the vault holds no records; nothing was written");
             }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
+            // Left by a submit that was killed: ciphertext only, never logged, safe to replace.
+            Files.deleteIfExists(partial);
             OutputFile.createPrivate(partial);
             boolean done = false;
             try {
