@@ -33,8 +33,8 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {"", "Examples:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
             "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --attachment 1 --out photo.jpg.pgp",
-            "Each export is signed into the custody log, so it asks for your passphrase.",
-            "  gpg --decrypt record.pgp > testimony.json"})
+            "  gpg --decrypt record.pgp > testimony.json",
+            "", "Each export is signed into the custody log first, so it asks for your passphrase."})
 final class ExportSealedCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;

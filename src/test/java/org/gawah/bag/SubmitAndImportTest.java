@@ -134,6 +134,29 @@ class SubmitAndImportTest {
         assertEquals("", homes.gawah.in(stranger, "list").ok().out());
     }
 
+    @Test
+    void verifyChecksABagOnAMachineWithoutAnyHome() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path bag = base.resolve("submission.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        Path nowhere = base.resolve("no-home-here");
+        Result result = homes.gawah.run("verify", bag.toString(), "--home", nowhere.toString());
+        assertEquals(Failure.UNKNOWN_SIGNER.exitCode(), result.code(), result.stderr());
+        assertTrue(result.out().contains("NOT TRUSTED HERE (otherwise intact)"), result.out());
+        assertTrue(result.out().contains(homes.documenterFingerprint.substring(0, 4)), result.out());
+        assertTrue(Files.notExists(nowhere), "verify creates nothing");
+    }
+
+    @Test
+    void logShowsEachEntryReadably() {
+        Homes homes = new Homes(base);
+        String id = homes.record();
+        String log = homes.gawah.in(homes.documenter, "log").ok().out();
+        assertTrue(log.lines().anyMatch(l -> l.matches("\\s+3  \\S+Z  sealed\\s+" + id + "\\s.*")), log);
+        assertEquals(5, log.lines().count(), "a header and four entries");
+    }
+
     static List<Entry> log(Homes homes, Path home) {
         return homes.gawah.in(home, "log", "--jsonl").ok().out().lines().map(l -> Entry.parseLine(l).entry()).toList();
     }
