@@ -9,222 +9,305 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
 
 /**
- * Reads a zip's central directory itself (PKWARE APPNOTE 6.3.x, sections 4.3.12 to 4.3.16),
- * before anything else touches the file, because {@link java.util.zip.ZipFile} hides what a
- * received bag must not hold: file types in the external attributes (links, devices), names that
- * repeat, names that climb out of the folder. Nothing is extracted; this only judges names and
- * declared sizes.
+ * Reads a zip's central directory itself (PKWARE APPNOTE 6.3.10, sections 4.3.12 to 4.3.16 and
+ * 4.5.3) before {@link java.util.zip.ZipFile} touches a bag from outside, because ZipFile hides
+ * what such a bag must not hold: file types in the external attributes (links, devices), repeated
+ * names, names that climb out of the folder. Nothing is extracted; this judges names and declared
+ * sizes only.
+ *
+ * <p>Where the format leaves room, only the layout that ZipFile reads the same way is accepted: no
+ * bytes before the first entry or after the end record, a central directory that ends where the
+ * end record begins and holds exactly the entries it declares. Otherwise ZipFile, which finds the
+ * directory by other means, could serve entries this scan never saw.
  */
 public final class ZipScan {
     /** One central-directory record that passed every check. */
     public record Entry(String name, long compressedSize, long size, int method) {
     }
 
+    /** Limits: entry count and total declared uncompressed size, and per-entry compression ratio. */
     public static final int MAX_ENTRIES = 200_000;
-    public static final long MAX_TOTAL_SIZE = 1L << 40;
+    public static final long MAX_TOTAL_SIZE = 1L << 40;      // 1 TiB declared
+    /** Deflate shrinks at best about 1032:1; sealed OpenPGP data hardly shrinks at all. */
+    private static final long MAX_RATIO = 100;
+    private static final long RATIO_SLACK = 1 << 20;
     private static final int MAX_CENTRAL_DIRECTORY = 256 << 20;
-    private static final int EOCD = 0x06054b50;
+    private static final int END = 0x06054b50;
     private static final int ZIP64_LOCATOR = 0x07064b50;
-    private static final int ZIP64_EOCD = 0x06064b50;
-    private static final int CENTRAL_HEADER = 0x02014b50;
-    private static final long MAX_32 = 0xffffffffL;
-    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:.*");
+    private static final int ZIP64_END = 0x06064b50;
+    private static final int CENTRAL = 0x02014b50;
+    private static final long FULL16 = 0xffff;
+    private static final long FULL32 = 0xffffffffL;
+    private static final Pattern DRIVE = Pattern.compile("(^|.*/)[A-Za-z]:.*", Pattern.DOTALL);
 
     private ZipScan() {
     }
 
+    /** Scans the central directory of the zip file; every refusal is a GawahException(Failure.BAD_DATA, "bag: ..."). */
     public static List<Entry> scan(Path zip) throws IOException {
         try (FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
-            long size = file.size();
-            // 4.3.16: the end record is the last 22 bytes plus a comment of up to 65,535.
-            int tail = (int) Math.min(size, 22 + 65_535);
-            ByteBuffer end = read(file, size - tail, tail);
-            int at = -1;
-            for (int i = tail - 22; i >= 0; i--) {
-                if (end.getInt(i) == EOCD) {
-                    at = i;
-                    break;
-                }
+            long length = file.size();
+            // 4.3.16: 22 bytes and a comment of up to 65,535. ZipFile takes the last signature it
+            // sees; so do we, and refuse it unless its comment ends the file exactly.
+            int tail = (int) Math.min(length, 22 + FULL16);
+            ByteBuffer end = read(file, length - tail, tail);
+            int at = tail - 22;
+            while (at >= 0 && end.getInt(at) != END) {
+                at--;
             }
             if (at < 0) {
-                throw refused("not a zip file (no end of central directory)");
+                throw refused("not a zip file (no end of central directory record)");
             }
-            if (end.getShort(at + 4) != 0 || end.getShort(at + 6) != 0) {
+            if (at + 22 + u16(end, at + 20) != tail) {
+                throw refused("the zip has bytes after its end record, or a second one in its comment");
+            }
+            if (u16(end, at + 4) != 0 || u16(end, at + 6) != 0 || u16(end, at + 8) != u16(end, at + 10)) {
                 throw refused("a zip split over several disks is not accepted");
             }
-            long count = end.getShort(at + 10) & 0xffff;
-            long cdSize = end.getInt(at + 12) & MAX_32;
-            long cdOffset = end.getInt(at + 16) & MAX_32;
-            if (count == 0xffff || cdSize == MAX_32 || cdOffset == MAX_32) {
-                // 4.3.14 and 4.3.15: ZIP64 end record, found through its locator just before.
-                long locator = size - tail + at - 20;
-                ByteBuffer loc = read(file, locator, 20);
-                if (locator < 0 || loc.getInt(0) != ZIP64_LOCATOR) {
-                    throw refused("the zip's ZIP64 end record is missing");
+            long endAt = length - tail + at;
+            long count = u16(end, at + 10);
+            long cdSize = u32(end, at + 12);
+            long cdOffset = u32(end, at + 16);
+            // 4.3.14, 4.3.15: ZipFile reads the ZIP64 end record whenever its locator sits just
+            // before the end record, whatever the 16- and 32-bit fields say; so must we.
+            ByteBuffer locator = endAt >= 20 ? read(file, endAt - 20, 20) : null;
+            if (locator != null && locator.getInt(0) == ZIP64_LOCATOR) {
+                long z64At = locator.getLong(8);
+                if (locator.getInt(4) != 0 || Integer.compareUnsigned(locator.getInt(16), 1) > 0) {
+                    throw refused("a zip split over several disks is not accepted");
                 }
-                ByteBuffer z = read(file, loc.getLong(8), 56);
-                if (z.getInt(0) != ZIP64_EOCD) {
-                    throw refused("the zip's ZIP64 end record is damaged");
+                if (z64At < 0 || z64At > endAt - 20 - 56) {
+                    throw refused("the zip's ZIP64 end record is missing or misplaced");
+                }
+                ByteBuffer z = read(file, z64At, 56);
+                if (z.getInt(0) != ZIP64_END || z.getLong(4) != endAt - 20 - z64At - 12) {
+                    throw refused("the zip's ZIP64 end record is damaged or misplaced");
+                }
+                if (z.getInt(16) != 0 || z.getInt(20) != 0 || z.getLong(24) != z.getLong(32)) {
+                    throw refused("a zip split over several disks is not accepted");
+                }
+                // ZipFile quietly falls back to the 32-bit record when the two disagree; we refuse.
+                if (!agree(count, FULL16, z.getLong(32)) || !agree(cdSize, FULL32, z.getLong(40))
+                        || !agree(cdOffset, FULL32, z.getLong(48))) {
+                    throw refused("the zip's two end records disagree");
                 }
                 count = z.getLong(32);
                 cdSize = z.getLong(40);
                 cdOffset = z.getLong(48);
+                endAt = z64At;
             }
-            if (count > MAX_ENTRIES) {
-                throw refused("the zip declares " + count + " entries, more than " + MAX_ENTRIES);
+            if (count < 0 || count > MAX_ENTRIES) {
+                throw refused("the zip declares " + Long.toUnsignedString(count) + " entries, more than " + MAX_ENTRIES);
             }
-            if (cdSize > MAX_CENTRAL_DIRECTORY || cdOffset < 0 || cdOffset + cdSize > size) {
-                throw refused("the zip's central directory is damaged or truncated");
+            if (cdSize < 0 || cdSize > MAX_CENTRAL_DIRECTORY) {
+                throw refused("the zip's central directory is too large (" + Long.toUnsignedString(cdSize) + " bytes)");
             }
-            return entries(read(file, cdOffset, (int) cdSize), (int) count);
+            // ZipFile reads the directory that ends at the end record, whatever the offset says.
+            if (cdOffset != endAt - cdSize) {
+                throw refused("the zip's central directory is damaged or truncated (it does not end at the end record)");
+            }
+            return entries(read(file, cdOffset, (int) cdSize), (int) count, cdOffset);
         }
     }
 
-    private static List<Entry> entries(ByteBuffer cd, int count) {
+    private static List<Entry> entries(ByteBuffer cd, int count, long dataEnd) {
         List<Entry> entries = new ArrayList<>(count);
-        Set<String> folded = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         long total = 0;
         int p = 0;
-        for (int i = 0; i < count; i++) {
-            if (p + 46 > cd.limit() || cd.getInt(p) != CENTRAL_HEADER) {
-                throw refused("the zip's central directory is damaged or truncated");
+        while (p < cd.limit()) {
+            // ZipFile reads every record in the directory, however many the end record declares.
+            if (entries.size() == count) {
+                throw refused("the zip's central directory holds more entries than the " + count + " it declares");
             }
-            int madeBy = cd.getShort(p + 4) & 0xffff;
-            int flags = cd.getShort(p + 8) & 0xffff;
-            int method = cd.getShort(p + 10) & 0xffff;
-            long compressed = cd.getInt(p + 20) & MAX_32;
-            long size = cd.getInt(p + 24) & MAX_32;
-            int nameLength = cd.getShort(p + 28) & 0xffff;
-            int extraLength = cd.getShort(p + 30) & 0xffff;
-            int commentLength = cd.getShort(p + 32) & 0xffff;
-            long external = cd.getInt(p + 38) & MAX_32;
-            int next = p + 46 + nameLength + extraLength + commentLength;
+            if (p + 46 > cd.limit() || cd.getInt(p) != CENTRAL) {
+                throw refused("the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
+            }
+            int next = p + 46 + u16(cd, p + 28) + u16(cd, p + 30) + u16(cd, p + 32);
             if (next > cd.limit()) {
-                throw refused("the zip's central directory is damaged or truncated");
+                throw refused("the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
             }
-            String name = name(cd, p + 46, nameLength);
-            if (compressed == MAX_32 || size == MAX_32) {
-                long[] sizes = zip64Sizes(cd, p + 46 + nameLength, extraLength, size, compressed, name);
-                size = sizes[0];
-                compressed = sizes[1];
+            Entry entry = entry(cd, p, dataEnd);
+            if (entry.size() > MAX_TOTAL_SIZE - total) {
+                throw refused("the zip declares more than 1 TiB of content (at entry " + quoted(entry.name()) + ")");
             }
-            checkName(name);
-            if ((flags & 1) != 0) {
-                throw refused("entry " + BagReader.printable(name) + " is encrypted");
-            }
-            if (method != 0 && method != 8) {
-                throw refused("entry " + BagReader.printable(name) + " uses compression method " + method
-                        + " (only stored and deflated are accepted)");
-            }
-            checkType(name, madeBy, external);
-            if (!folded.add(name.toLowerCase(Locale.ROOT)) || !folded.add(twin(name).toLowerCase(Locale.ROOT))) {
-                throw refused("entry " + BagReader.printable(name) + " appears twice (perhaps differing in case only)");
-            }
-            if (size > 100 * compressed + (1 << 20)) {
-                throw refused("entry " + BagReader.printable(name) + " declares " + size + " bytes from " + compressed
-                        + " compressed: a zip bomb");
-            }
-            total += size;
-            if (total > MAX_TOTAL_SIZE) {
-                throw refused("the zip declares more than 1 TiB of content");
-            }
-            entries.add(new Entry(name, compressed, size, method));
+            total += entry.size();
+            unique(seen, entry.name());
+            entries.add(entry);
             p = next;
+        }
+        if (entries.size() != count) {
+            throw refused("the zip's central directory holds " + entries.size() + " entries, not the " + count + " it declares");
         }
         return entries;
     }
 
-    /** A folder and a file may not share a name: "a/" stands in the set also as "a", and "a" as "a/". */
-    private static String twin(String name) {
-        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name + "/";
+    /** 4.3.12: one central directory header, judged on its own. */
+    private static Entry entry(ByteBuffer cd, int p, long dataEnd) {
+        int nameLength = u16(cd, p + 28);
+        String name = name(cd, p + 46, nameLength);
+        String shown = "entry " + quoted(name);
+        checkName(name, shown);
+        if ((u16(cd, p + 8) & 0x41) != 0) {   // 4.4.4: bit 0 encrypted, bit 6 strong encryption
+            throw refused(shown + " is encrypted");
+        }
+        int method = u16(cd, p + 10);
+        if (method != 0 && method != 8) {
+            throw refused(shown + " uses compression method " + method + " (only 0, stored, and 8, deflated, are accepted)");
+        }
+        checkType(name, shown, u16(cd, p + 4), u32(cd, p + 38));
+        if (u16(cd, p + 34) != 0) {
+            throw refused(shown + " starts on another disk; a split zip is not accepted");
+        }
+        long[] v = {u32(cd, p + 24), u32(cd, p + 20), u32(cd, p + 42)};   // size, compressed, offset
+        if (v[0] == FULL32 || v[1] == FULL32 || v[2] == FULL32) {
+            zip64(cd, p + 46 + nameLength, u16(cd, p + 30), v, shown);
+        }
+        long size = v[0];
+        long compressed = v[1];
+        if (compressed > dataEnd || v[2] > dataEnd - compressed) {
+            throw refused(shown + " claims data beyond the zip's entries (offset " + v[2] + ", " + compressed + " bytes)");
+        }
+        if (method == 0 && size != compressed) {
+            throw refused(shown + " is stored but declares " + size + " bytes in " + compressed);
+        }
+        if (name.endsWith("/") && size != 0) {
+            throw refused(shown + " is a folder but holds " + size + " bytes");
+        }
+        if (size > MAX_RATIO * compressed + RATIO_SLACK) {
+            throw refused(shown + " declares " + size + " bytes from " + compressed + " compressed: a zip bomb");
+        }
+        return new Entry(name, compressed, size, method);
     }
 
-    /** 4.5.3: the ZIP64 extra field holds, in this order, only the sizes whose 32-bit field was full. */
-    private static long[] zip64Sizes(ByteBuffer cd, int at, int length, long size, long compressed, String name) {
-        int end = at + length;
-        while (at + 4 <= end) {
-            int id = cd.getShort(at) & 0xffff;
-            int len = cd.getShort(at + 2) & 0xffff;
-            if (id == 0x0001 && at + 4 + len <= end) {
-                int q = at + 4;
-                int stop = q + len;
-                if (size == MAX_32) {
-                    if (q + 8 > stop) {
-                        break;
+    /** 4.5.3: the ZIP64 extra field holds, in this order, each value whose header field is full. */
+    private static void zip64(ByteBuffer cd, int at, int length, long[] values, String shown) {
+        for (int end = at + length; at + 4 <= end; at += 4 + u16(cd, at + 2)) {
+            if (u16(cd, at) != 0x0001) {
+                continue;
+            }
+            int q = at + 4;
+            int stop = Math.min(q + u16(cd, at + 2), end);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == FULL32) {
+                    if (q + 8 > stop || (values[i] = cd.getLong(q)) < 0) {
+                        throw refused(shown + " has a damaged ZIP64 extra field");
                     }
-                    size = cd.getLong(q);
                     q += 8;
                 }
-                if (compressed == MAX_32) {
-                    if (q + 8 > stop) {
-                        break;
-                    }
-                    compressed = cd.getLong(q);
-                }
-                if (size < 0 || compressed < 0) {
-                    break;
-                }
-                return new long[] {size, compressed};
             }
-            at += 4 + len;
+            return;
         }
-        throw refused("entry " + BagReader.printable(name) + " has a damaged ZIP64 size field");
+        throw refused(shown + " has a full 32-bit size or offset but no ZIP64 extra field");
     }
 
+    /** Strict UTF-8 whatever bit 11 says (4.4.4): a name is either exactly these characters or refused. */
     private static String name(ByteBuffer cd, int at, int length) {
-        ByteBuffer bytes = cd.duplicate();
-        bytes.position(at).limit(at + length);
+        ByteBuffer bytes = cd.duplicate().position(at).limit(at + length);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
         } catch (CharacterCodingException e) {
-            throw refused("an entry's name is not UTF-8");
+            byte[] raw = new byte[length];
+            cd.get(at, raw);
+            throw refused("entry " + quoted(new String(raw, StandardCharsets.UTF_8)) + " has a name that is not valid UTF-8");
         }
     }
 
     /** Names stay inside the bag folder on every system: no root, no climbing, no drive, no backslash. */
-    private static void checkName(String name) {
-        String shown = BagReader.printable(name);
-        if (name.isEmpty() || name.startsWith("/")) {
-            throw refused("entry " + shown + " has an absolute path");
+    private static void checkName(String name, String shown) {
+        if (name.isEmpty()) {
+            throw refused("an entry has an empty name");
         }
-        if (name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0 || name.indexOf(':') >= 0 || DRIVE.matcher(name).matches()) {
-            throw refused("entry " + shown + " holds a NUL, a backslash, a ':' or a drive letter");
+        if (name.indexOf('\0') >= 0) {
+            throw refused(shown + " holds a NUL character");
+        }
+        if (name.indexOf('\\') >= 0) {
+            throw refused(shown + " holds a backslash (a Windows path separator)");
+        }
+        if (name.startsWith("/")) {
+            throw refused(shown + " is an absolute path");
+        }
+        if (DRIVE.matcher(name).matches()) {
+            throw refused(shown + " names a drive letter");
+        }
+        if (name.indexOf(':') >= 0) {
+            throw refused(shown + " holds a ':' (a drive or an NTFS stream on Windows)");
         }
         String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw refused("entry " + shown + " has an empty, '.' or '..' path segment");
+            if (segment.isEmpty()) {
+                throw refused(shown + " has an empty path segment ('//')");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw refused(shown + " has a '" + segment + "' path segment");
             }
         }
     }
 
-    /** 4.4.2 and 4.4.15: made on Unix (host 3), the high 16 bits of the external attributes are st_mode. */
-    private static void checkType(String name, int madeBy, long external) {
+    /** 4.4.2, 4.4.15: made on Unix (host 3), the high 16 bits of the external attributes are st_mode. */
+    private static void checkType(String name, String shown, int madeBy, long external) {
         if ((madeBy >>> 8) != 3) {
             return;
         }
-        int type = (int) (external >>> 16) & 0170000;
-        boolean ok = type == 0 || type == 0100000 || (type == 0040000 && name.endsWith("/"));
-        if (!ok) {
-            throw refused("entry " + BagReader.printable(name) + " is "
-                    + (type == 0120000 ? "a symbolic link" : "not a regular file (mode " + Integer.toOctalString(type) + ")"));
+        long type = (external >>> 16) & 0170000;
+        if (type == 0120000) {
+            throw refused(shown + " is a symbolic link");
+        }
+        if (type == 0040000 && !name.endsWith("/")) {
+            throw refused(shown + " is marked as a folder but its name does not end in '/'");
+        }
+        if (type != 0 && type != 0100000 && type != 0040000) {
+            throw refused(shown + " is not a regular file (a device, pipe or socket: type 0" + Long.toOctalString(type) + ")");
         }
     }
 
+    /**
+     * No two names may land on one file: exact repeats, and names equal once Unicode-normalised
+     * (macOS) and lower-cased (Windows, macOS); nor a file and a folder of one name ("a", "a/").
+     */
+    private static void unique(Map<String, String> seen, String name) {
+        String bare = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        String other = seen.putIfAbsent(Normalizer.normalize(bare, Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
+        if (other == null) {
+            return;
+        }
+        if (other.equals(name)) {
+            throw refused("entry " + quoted(name) + " appears twice");
+        }
+        if (other.endsWith("/") != name.endsWith("/")) {
+            throw refused("entry " + quoted(name) + " is both a file and a folder (see " + quoted(other) + ")");
+        }
+        throw refused("entries " + quoted(other) + " and " + quoted(name)
+                + " differ only in case or Unicode form; a case-insensitive disk would make them one (they appear twice)");
+    }
+
+    private static boolean agree(long narrow, long full, long wide) {
+        return narrow == full || narrow == wide;
+    }
+
+    /** A name for a message: control and direction-changing characters become '?', and it is cut short. */
+    static String quoted(String name) {
+        StringBuilder safe = new StringBuilder();
+        name.codePoints().limit(200).forEach(c -> safe.appendCodePoint(c < 0x20 || (c >= 0x7f && c < 0xa0)
+                || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
+        return "\"" + safe + (name.codePointCount(0, name.length()) > 200 ? "\"..." : "\"");
+    }
+
     private static ByteBuffer read(FileChannel file, long at, int length) throws IOException {
-        if (at < 0 || at + length > file.size()) {
+        if (at < 0 || length > file.size() - at) {
             throw refused("the zip is truncated");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
@@ -234,6 +317,14 @@ public final class ZipScan {
             }
         }
         return buffer.flip();
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return b.getShort(at) & 0xffff;
+    }
+
+    private static long u32(ByteBuffer b, int at) {
+        return b.getInt(at) & FULL32;
     }
 
     private static GawahException refused(String problem) {

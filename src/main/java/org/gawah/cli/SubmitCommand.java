@@ -86,8 +86,7 @@ final class SubmitCommand implements Callable<Integer> {
                         : "the vault holds no records; nothing was written");
             }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
-            // Left by a submit that was killed: ciphertext only, never logged, safe to replace.
-            Files.deleteIfExists(partial);
+            recoverInterrupted(terminal, vault, partial);
             OutputFile.createPrivate(partial);
             boolean done = false;
             try {
@@ -144,6 +143,32 @@ final class SubmitCommand implements Callable<Integer> {
                 channel.force(true);
                 write.commit();
             }
+        }
+    }
+
+    /**
+     * A partial bag left by a submit that was killed. The bag is complete and fsynced before its
+     * {@code submitted} entry commits, and renamed just after: if that entry committed, the
+     * partial file is the only copy of a logged submission and is kept, under its bag id; if not,
+     * it was never logged and is deleted (ciphertext only).
+     */
+    private static void recoverInterrupted(Terminal terminal, Vault vault, Path partial) throws IOException {
+        if (!Files.exists(partial)) {
+            return;
+        }
+        String bagId = null;
+        try (org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(partial)) {
+            bagId = bag.name();
+        } catch (GawahException unreadable) {
+            // Cut off before its central directory: certainly not committed.
+        }
+        if (bagId != null && vault.hasSubmission(bagId)) {
+            Path kept = partial.resolveSibling(bagId + ".zip");
+            Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
+            terminal.warn("an earlier submit was interrupted after it was logged; its bag is kept as " + kept
+                    + ": send it too");
+        } else {
+            Files.delete(partial);
         }
     }
 

@@ -181,6 +181,18 @@ public final class Vault implements AutoCloseable {
         return ids;
     }
 
+    /** Whether this vault made a submission with this bag id (documenter side). */
+    public boolean hasSubmission(String bagId) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM submissions WHERE id = ?")) {
+            query.setString(1, bagId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw failed("look up submission " + bagId, e);
+        }
+    }
+
     /** The bag with this id, if it was imported before. */
     public Optional<ImportedBag> importedBag(String bagId) {
         return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports WHERE id = ?", bagId);

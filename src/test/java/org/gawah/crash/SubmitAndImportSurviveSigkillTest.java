@@ -1,0 +1,117 @@
+package org.gawah.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.gawah.testsupport.GawahProcess;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL a real {@code gawah submit} or {@code gawah import} at moments spread over its run.
+ * Afterwards the vault's chain verifies, an import is all or nothing, a bag that exists is
+ * whole, and running the command again finishes the job.
+ */
+class SubmitAndImportSurviveSigkillTest {
+    private static final double[] MOMENTS = {0.15, 0.35, 0.55, 0.75, 0.9, 1.0};
+
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static String small;
+    static String large;
+    static Path bag;
+    static long submitMillis;
+    static long importMillis;
+
+    @BeforeAll
+    static void twoRecordsOneLarge() throws Exception {
+        homes = new Homes(base);
+        small = homes.record();
+        Path video = base.resolve("video.mp4");
+        byte[] data = new byte[40 << 20];
+        new Random(11).nextBytes(data);
+        Files.write(video, data);
+        large = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
+                "--attach", video.toString()).ok().out().strip();
+        Path home = copy(homes.documenter, "timing-documenter");
+        bag = base.resolve("bag.zip");
+        submitMillis = timed(home, "timing-submit", "submit", "--out", bag.toString());
+        importMillis = timed(copy(homes.legal, "timing-legal"), "timing-import", "import", bag.toString());
+    }
+
+    @Test
+    void aKilledSubmitLeavesTheVaultIntactAndTheNextSubmitWhole() throws Exception {
+        for (int run = 0; run < MOMENTS.length; run++) {
+            Path dir = Files.createDirectories(base.resolve("submit-" + run));
+            Path home = copy(homes.documenter, "submit-home-" + run);
+            Path out = dir.resolve("bag.zip");
+            kill(home, dir.resolve("log"), (long) (submitMillis * MOMENTS[run]), "submit", "--out", out.toString());
+
+            homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
+            if (Files.exists(out)) {
+                homes.gawah.in(homes.legal, "verify", out.toString()).ok();
+            }
+            // The documenter runs the same command again (or, when the bag was made, a new one).
+            Path again = Files.exists(out) ? dir.resolve("again.zip") : out;
+            homes.gawah.in(home, "submit", "--out", again.toString()).ok();
+            homes.gawah.in(homes.legal, "verify", again.toString()).ok();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    assertTrue(!name.endsWith(".partial"), "no partial bag is left: " + name);
+                    if (name.startsWith("GWB-")) {
+                        homes.gawah.in(homes.legal, "verify", file.toString()).ok(); // a logged bag, recovered whole
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKilledImportStoresAllOrNothingAndTheNextImportCompletes() throws Exception {
+        for (int run = 0; run < MOMENTS.length; run++) {
+            Path home = copy(homes.legal, "import-home-" + run);
+            kill(home, base.resolve("import-" + run), (long) (importMillis * MOMENTS[run]), "import", bag.toString());
+
+            homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
+            String list = homes.gawah.in(home, "list").ok().out();
+            assertEquals(list.contains(small), list.contains(large), "all or nothing: " + list);
+            homes.gawah.in(home, "import", bag.toString()).ok();
+            list = homes.gawah.in(home, "list").ok().out();
+            assertTrue(list.contains(small) && list.contains(large), list);
+            homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
+        }
+    }
+
+    private static void kill(Path home, Path log, long afterMillis, String... args) throws Exception {
+        Process process = GawahProcess.start(List.of("-Xmx64m"), home, log, args);
+        process.waitFor(afterMillis, TimeUnit.MILLISECONDS);
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private static long timed(Path home, String log, String... args) throws Exception {
+        long started = System.nanoTime();
+        Process process = GawahProcess.start(List.of("-Xmx64m"), home, base.resolve(log), args);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, process.exitValue(), Files.readString(base.resolve(log + ".err")));
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static Path copy(Path home, String name) throws IOException {
+        Path copy = base.resolve(name);
+        Homes.copy(home, copy);
+        return copy;
+    }
+}
