@@ -48,8 +48,9 @@ public final class ZipScan {
     private static final int ZIP64_LOCATOR = 0x07064b50;
     private static final int ZIP64_END = 0x06064b50;
     private static final int CENTRAL = 0x02014b50;
-    private static final long FULL16 = 0xffff;
+    private static final int FULL16 = 0xffff;
     private static final long FULL32 = 0xffffffffL;
+    private static final String SPLIT = "a zip split over several disks is not accepted";
     private static final Pattern DRIVE = Pattern.compile("(^|.*/)[A-Za-z]:.*", Pattern.DOTALL);
 
     private ZipScan() {
@@ -67,15 +68,9 @@ public final class ZipScan {
             while (at >= 0 && end.getInt(at) != END) {
                 at--;
             }
-            if (at < 0) {
-                throw refused("not a zip file (no end of central directory record)");
-            }
-            if (at + 22 + u16(end, at + 20) != tail) {
-                throw refused("the zip has bytes after its end record, or a second one in its comment");
-            }
-            if (u16(end, at + 4) != 0 || u16(end, at + 6) != 0 || u16(end, at + 8) != u16(end, at + 10)) {
-                throw refused("a zip split over several disks is not accepted");
-            }
+            refuseIf(at < 0, "not a zip file (no end of central directory record)");
+            refuseIf(at + 22 + u16(end, at + 20) != tail, "the zip has bytes after its end record, or a second one in its comment");
+            refuseIf(u16(end, at + 4) != 0 || u16(end, at + 6) != 0 || u16(end, at + 8) != u16(end, at + 10), SPLIT);
             long endAt = length - tail + at;
             long count = u16(end, at + 10);
             long cdSize = u32(end, at + 12);
@@ -85,39 +80,26 @@ public final class ZipScan {
             ByteBuffer locator = endAt >= 20 ? read(file, endAt - 20, 20) : null;
             if (locator != null && locator.getInt(0) == ZIP64_LOCATOR) {
                 long z64At = locator.getLong(8);
-                if (locator.getInt(4) != 0 || Integer.compareUnsigned(locator.getInt(16), 1) > 0) {
-                    throw refused("a zip split over several disks is not accepted");
-                }
-                if (z64At < 0 || z64At > endAt - 20 - 56) {
-                    throw refused("the zip's ZIP64 end record is missing or misplaced");
-                }
+                refuseIf(locator.getInt(4) != 0 || Integer.compareUnsigned(locator.getInt(16), 1) > 0, SPLIT);
+                refuseIf(z64At < 0 || z64At > endAt - 20 - 56, "the zip's ZIP64 end record is missing or misplaced");
                 ByteBuffer z = read(file, z64At, 56);
-                if (z.getInt(0) != ZIP64_END || z.getLong(4) != endAt - 20 - z64At - 12) {
-                    throw refused("the zip's ZIP64 end record is damaged or misplaced");
-                }
-                if (z.getInt(16) != 0 || z.getInt(20) != 0 || z.getLong(24) != z.getLong(32)) {
-                    throw refused("a zip split over several disks is not accepted");
-                }
+                refuseIf(z.getInt(0) != ZIP64_END || z.getLong(4) != endAt - 20 - z64At - 12,
+                        "the zip's ZIP64 end record is damaged or misplaced");
+                refuseIf(z.getInt(16) != 0 || z.getInt(20) != 0 || z.getLong(24) != z.getLong(32), SPLIT);
                 // ZipFile quietly falls back to the 32-bit record when the two disagree; we refuse.
-                if (!agree(count, FULL16, z.getLong(32)) || !agree(cdSize, FULL32, z.getLong(40))
-                        || !agree(cdOffset, FULL32, z.getLong(48))) {
-                    throw refused("the zip's two end records disagree");
-                }
+                refuseIf(!agree(count, FULL16, z.getLong(32)) || !agree(cdSize, FULL32, z.getLong(40))
+                        || !agree(cdOffset, FULL32, z.getLong(48)), "the zip's two end records disagree");
                 count = z.getLong(32);
                 cdSize = z.getLong(40);
                 cdOffset = z.getLong(48);
                 endAt = z64At;
             }
-            if (count < 0 || count > MAX_ENTRIES) {
-                throw refused("the zip declares " + Long.toUnsignedString(count) + " entries, more than " + MAX_ENTRIES);
-            }
-            if (cdSize < 0 || cdSize > MAX_CENTRAL_DIRECTORY) {
-                throw refused("the zip's central directory is too large (" + Long.toUnsignedString(cdSize) + " bytes)");
-            }
+            refuseIf(count < 0 || count > MAX_ENTRIES,
+                    "the zip declares " + Long.toUnsignedString(count) + " entries, more than " + MAX_ENTRIES);
+            refuseIf(cdSize < 0 || cdSize > MAX_CENTRAL_DIRECTORY,
+                    "the zip's central directory is too large (" + Long.toUnsignedString(cdSize) + " bytes)");
             // ZipFile reads the directory that ends at the end record, whatever the offset says.
-            if (cdOffset != endAt - cdSize) {
-                throw refused("the zip's central directory is damaged or truncated (it does not end at the end record)");
-            }
+            refuseIf(cdOffset != endAt - cdSize, "the zip's central directory is damaged or truncated (it does not end at the end record)");
             return entries(read(file, cdOffset, (int) cdSize), (int) count, cdOffset);
         }
     }
@@ -126,19 +108,11 @@ public final class ZipScan {
         List<Entry> entries = new ArrayList<>(count);
         Map<String, String> seen = new HashMap<>();
         long total = 0;
-        int p = 0;
-        while (p < cd.limit()) {
+        for (int p = 0; p < cd.limit(); p = next(cd, p)) {
             // ZipFile reads every record in the directory, however many the end record declares.
-            if (entries.size() == count) {
-                throw refused("the zip's central directory holds more entries than the " + count + " it declares");
-            }
-            if (p + 46 > cd.limit() || cd.getInt(p) != CENTRAL) {
-                throw refused("the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
-            }
-            int next = p + 46 + u16(cd, p + 28) + u16(cd, p + 30) + u16(cd, p + 32);
-            if (next > cd.limit()) {
-                throw refused("the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
-            }
+            refuseIf(entries.size() == count, "the zip's central directory holds more entries than the " + count + " it declares");
+            refuseIf(p + 46 > cd.limit() || cd.getInt(p) != CENTRAL || next(cd, p) > cd.limit(),
+                    "the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
             Entry entry = entry(cd, p, dataEnd);
             if (entry.size() > MAX_TOTAL_SIZE - total) {
                 throw refused("the zip declares more than 1 TiB of content (at entry " + quoted(entry.name()) + ")");
@@ -146,11 +120,9 @@ public final class ZipScan {
             total += entry.size();
             unique(seen, entry.name());
             entries.add(entry);
-            p = next;
         }
-        if (entries.size() != count) {
-            throw refused("the zip's central directory holds " + entries.size() + " entries, not the " + count + " it declares");
-        }
+        refuseIf(entries.size() != count,
+                "the zip's central directory holds " + entries.size() + " entries, not the " + count + " it declares");
         return entries;
     }
 
@@ -160,23 +132,20 @@ public final class ZipScan {
         String name = name(cd, p + 46, nameLength);
         String shown = "entry " + quoted(name);
         checkName(name, shown);
-        if ((u16(cd, p + 8) & 0x41) != 0) {   // 4.4.4: bit 0 encrypted, bit 6 strong encryption
-            throw refused(shown + " is encrypted");
-        }
+        refuseIf((u16(cd, p + 8) & 0x41) != 0, shown + " is encrypted");   // 4.4.4: bits 0 and 6
         int method = u16(cd, p + 10);
         if (method != 0 && method != 8) {
             throw refused(shown + " uses compression method " + method + " (only 0, stored, and 8, deflated, are accepted)");
         }
         checkType(name, shown, u16(cd, p + 4), u32(cd, p + 38));
-        if (u16(cd, p + 34) != 0) {
-            throw refused(shown + " starts on another disk; a split zip is not accepted");
-        }
+        refuseIf(u16(cd, p + 34) != 0, shown + " starts on another disk; " + SPLIT);
         long[] v = {u32(cd, p + 24), u32(cd, p + 20), u32(cd, p + 42)};   // size, compressed, offset
         if (v[0] == FULL32 || v[1] == FULL32 || v[2] == FULL32) {
             zip64(cd, p + 46 + nameLength, u16(cd, p + 30), v, shown);
         }
         long size = v[0];
         long compressed = v[1];
+        // Data must lie before the directory; this also bounds compressed sizes by the file's length.
         if (compressed > dataEnd || v[2] > dataEnd - compressed) {
             throw refused(shown + " claims data beyond the zip's entries (offset " + v[2] + ", " + compressed + " bytes)");
         }
@@ -195,30 +164,26 @@ public final class ZipScan {
     /** 4.5.3: the ZIP64 extra field holds, in this order, each value whose header field is full. */
     private static void zip64(ByteBuffer cd, int at, int length, long[] values, String shown) {
         for (int end = at + length; at + 4 <= end; at += 4 + u16(cd, at + 2)) {
-            if (u16(cd, at) != 0x0001) {
-                continue;
-            }
-            int q = at + 4;
-            int stop = Math.min(q + u16(cd, at + 2), end);
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == FULL32) {
-                    if (q + 8 > stop || (values[i] = cd.getLong(q)) < 0) {
-                        throw refused(shown + " has a damaged ZIP64 extra field");
+            if (u16(cd, at) == 0x0001) {
+                int q = at + 4;
+                int stop = Math.min(q + u16(cd, at + 2), end);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] == FULL32) {
+                        refuseIf(q + 8 > stop || (values[i] = cd.getLong(q)) < 0, shown + " has a damaged ZIP64 extra field");
+                        q += 8;
                     }
-                    q += 8;
                 }
+                return;
             }
-            return;
         }
         throw refused(shown + " has a full 32-bit size or offset but no ZIP64 extra field");
     }
 
-    /** Strict UTF-8 whatever bit 11 says (4.4.4): a name is either exactly these characters or refused. */
+    /** Strict UTF-8 whatever bit 11 says (4.4.4): a name is exactly these characters or refused. */
     private static String name(ByteBuffer cd, int at, int length) {
-        ByteBuffer bytes = cd.duplicate().position(at).limit(at + length);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(cd.slice(at, length)).toString();
         } catch (CharacterCodingException e) {
             byte[] raw = new byte[length];
             cd.get(at, raw);
@@ -228,29 +193,14 @@ public final class ZipScan {
 
     /** Names stay inside the bag folder on every system: no root, no climbing, no drive, no backslash. */
     private static void checkName(String name, String shown) {
-        if (name.isEmpty()) {
-            throw refused("an entry has an empty name");
-        }
-        if (name.indexOf('\0') >= 0) {
-            throw refused(shown + " holds a NUL character");
-        }
-        if (name.indexOf('\\') >= 0) {
-            throw refused(shown + " holds a backslash (a Windows path separator)");
-        }
-        if (name.startsWith("/")) {
-            throw refused(shown + " is an absolute path");
-        }
-        if (DRIVE.matcher(name).matches()) {
-            throw refused(shown + " names a drive letter");
-        }
-        if (name.indexOf(':') >= 0) {
-            throw refused(shown + " holds a ':' (a drive or an NTFS stream on Windows)");
-        }
-        String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw refused(shown + " has an empty path segment ('//')");
-            }
+        refuseIf(name.isEmpty(), "an entry has an empty name");
+        refuseIf(name.indexOf('\0') >= 0, shown + " holds a NUL character");
+        refuseIf(name.indexOf('\\') >= 0, shown + " holds a backslash (a Windows path separator)");
+        refuseIf(name.startsWith("/"), shown + " is an absolute path");
+        refuseIf(DRIVE.matcher(name).matches(), shown + " names a drive letter");
+        refuseIf(name.indexOf(':') >= 0, shown + " holds a ':' (a drive or an NTFS stream on Windows)");
+        for (String segment : bare(name).split("/", -1)) {
+            refuseIf(segment.isEmpty(), shown + " has an empty path segment ('//')");
             if (segment.equals(".") || segment.equals("..")) {
                 throw refused(shown + " has a '" + segment + "' path segment");
             }
@@ -259,16 +209,9 @@ public final class ZipScan {
 
     /** 4.4.2, 4.4.15: made on Unix (host 3), the high 16 bits of the external attributes are st_mode. */
     private static void checkType(String name, String shown, int madeBy, long external) {
-        if ((madeBy >>> 8) != 3) {
-            return;
-        }
-        long type = (external >>> 16) & 0170000;
-        if (type == 0120000) {
-            throw refused(shown + " is a symbolic link");
-        }
-        if (type == 0040000 && !name.endsWith("/")) {
-            throw refused(shown + " is marked as a folder but its name does not end in '/'");
-        }
+        long type = (madeBy >>> 8) == 3 ? (external >>> 16) & 0170000 : 0;
+        refuseIf(type == 0120000, shown + " is a symbolic link");
+        refuseIf(type == 0040000 && !name.endsWith("/"), shown + " is marked as a folder but its name does not end in '/'");
         if (type != 0 && type != 0100000 && type != 0040000) {
             throw refused(shown + " is not a regular file (a device, pipe or socket: type 0" + Long.toOctalString(type) + ")");
         }
@@ -279,23 +222,14 @@ public final class ZipScan {
      * (macOS) and lower-cased (Windows, macOS); nor a file and a folder of one name ("a", "a/").
      */
     private static void unique(Map<String, String> seen, String name) {
-        String bare = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        String other = seen.putIfAbsent(Normalizer.normalize(bare, Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
-        if (other == null) {
-            return;
+        String other = seen.putIfAbsent(Normalizer.normalize(bare(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
+        if (other != null) {
+            refuseIf(other.equals(name), "entry " + quoted(name) + " appears twice");
+            refuseIf(other.endsWith("/") != name.endsWith("/"),
+                    "entry " + quoted(name) + " is both a file and a folder (see " + quoted(other) + ")");
+            throw refused("entries " + quoted(other) + " and " + quoted(name)
+                    + " differ only in case or Unicode form; a case-insensitive disk would make them one (they appear twice)");
         }
-        if (other.equals(name)) {
-            throw refused("entry " + quoted(name) + " appears twice");
-        }
-        if (other.endsWith("/") != name.endsWith("/")) {
-            throw refused("entry " + quoted(name) + " is both a file and a folder (see " + quoted(other) + ")");
-        }
-        throw refused("entries " + quoted(other) + " and " + quoted(name)
-                + " differ only in case or Unicode form; a case-insensitive disk would make them one (they appear twice)");
-    }
-
-    private static boolean agree(long narrow, long full, long wide) {
-        return narrow == full || narrow == wide;
     }
 
     /** A name for a message: control and direction-changing characters become '?', and it is cut short. */
@@ -306,15 +240,23 @@ public final class ZipScan {
         return "\"" + safe + (name.codePointCount(0, name.length()) > 200 ? "\"..." : "\"");
     }
 
+    private static String bare(String name) {
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static int next(ByteBuffer cd, int p) {
+        return p + 46 + u16(cd, p + 28) + u16(cd, p + 30) + u16(cd, p + 32);
+    }
+
+    private static boolean agree(long narrow, long full, long wide) {
+        return narrow == full || narrow == wide;
+    }
+
     private static ByteBuffer read(FileChannel file, long at, int length) throws IOException {
-        if (at < 0 || length > file.size() - at) {
-            throw refused("the zip is truncated");
-        }
+        refuseIf(at < 0 || length > file.size() - at, "the zip is truncated");
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
-            if (file.read(buffer, at + buffer.position()) < 0) {
-                throw refused("the zip is truncated");
-            }
+            refuseIf(file.read(buffer, at + buffer.position()) < 0, "the zip is truncated");
         }
         return buffer.flip();
     }
@@ -325,6 +267,13 @@ public final class ZipScan {
 
     private static long u32(ByteBuffer b, int at) {
         return b.getInt(at) & FULL32;
+    }
+
+    /** Only for messages cheap to build: this runs for every entry. */
+    private static void refuseIf(boolean bad, String problem) {
+        if (bad) {
+            throw refused(problem);
+        }
     }
 
     private static GawahException refused(String problem) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.Vault;
@@ -64,11 +65,15 @@ final class VerifyCommand implements Callable<Integer> {
         VaultAudit.Report report;
         try (Vault vault = home.vault()) {
             terminal.info("checking the custody log and every record in " + home.vaultFile() + " ...");
-            report = VaultAudit.run(vault, actors);
+            report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
         }
         terminal.out().println("vault intact: " + report.entries() + " custody entries, chain unbroken, every signature good");
         terminal.out().println("  " + report.records() + " records and " + report.attachments() + " attachments ("
                 + Display.size(report.attachmentBytes()) + ") match the digests their entries logged");
+        if (report.documenterLogs() > 0) {
+            terminal.out().println("  " + report.documenterLogs() + " documenter log(s) received in bags, "
+                    + report.documenterEntries() + " entries, each unbroken up to its last imported bag");
+        }
         terminal.out().println("  log head SHA-256 " + report.headSha256());
         if (!noEntry) {
             CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, java.time.Instant.now()), Action.VERIFIED,

@@ -158,6 +158,26 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** The documenters whose custody entries arrived in imported bags (legal side). */
+    public List<String> receivedLogs() {
+        return ids("SELECT DISTINCT actor FROM received_custody ORDER BY actor");
+    }
+
+    /** Hands a documenter's received custody entries to {@code each}, in sequence order. */
+    public void forEachReceived(String actor, java.util.function.Consumer<CustodyRow> each) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT seq, entry, signature FROM received_custody WHERE actor = ? ORDER BY seq")) {
+            query.setString(1, actor);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("read received custody entries", e);
+        }
+    }
+
     /** Ids of the records no earlier submission held, oldest first. */
     public List<String> unsubmittedRecords() {
         return ids("SELECT id FROM records r WHERE NOT EXISTS"

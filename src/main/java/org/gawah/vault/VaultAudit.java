@@ -18,13 +18,18 @@ import org.gawah.openpgp.Certificate;
  */
 public final class VaultAudit {
     /** What an intact vault holds. */
-    public record Report(long entries, String headSha256, int records, int attachments, long attachmentBytes) {
+    public record Report(long entries, String headSha256, int records, int attachments, long attachmentBytes,
+                         int documenterLogs, long documenterEntries) {
     }
 
     private VaultAudit() {
     }
 
-    public static Report run(Vault vault, List<Certificate> actors) {
+    /**
+     * {@code actors}: the keys that may write this vault's log (its own); {@code documenters}:
+     * the pinned documenter keys, whose logs arrived with imported bags and are checked too.
+     */
+    public static Report run(Vault vault, List<Certificate> actors, List<Certificate> documenters) {
         ChainCheck chain = new ChainCheck("the vault's custody log", actors);
         vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
         Map<String, String> logged = new java.util.HashMap<>(chain.digests());
@@ -50,7 +55,31 @@ public final class VaultAudit {
             throw new GawahException(Failure.BAD_DATA, subject + " is in the custody log but not in the vault: it was deleted",
                     "restore it from a backup or from the last submission");
         }
-        return new Report(chain.count(), chain.headSha256(), records, attachments, bytes);
+        long received = 0;
+        List<String> logs = vault.receivedLogs();
+        for (String documenter : logs) {
+            received += checkReceived(vault, documenter, documenters);
+        }
+        return new Report(chain.count(), chain.headSha256(), records, attachments, bytes, logs.size(), received);
+    }
+
+    /** A documenter's log as received: whole from entry 1, and ending where the last import said. */
+    private static long checkReceived(Vault vault, String documenter, List<Certificate> documenters) {
+        List<Certificate> key = documenters.stream().filter(c -> c.fingerprint().equals(documenter)).toList();
+        if (key.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, "the custody log received from documenter " + documenter
+                    + " cannot be checked: that certificate is no longer pinned here",
+                    "pin it again: gawah keys import --role documenter FILE");
+        }
+        ChainCheck chain = new ChainCheck("the custody log received from documenter " + documenter, key);
+        vault.forEachReceived(documenter, row -> chain.add(row.seq(), row.entry(), row.signature()));
+        ImportedBag latest = vault.latestImport(documenter).orElseThrow();
+        if (chain.count() != latest.headSeq() || !chain.headSha256().equals(latest.headSha256())) {
+            throw new GawahException(Failure.BAD_DATA, "the custody log received from documenter " + documenter
+                    + " does not end where bag " + latest.id() + " said (entry " + latest.headSeq() + ")",
+                    "keep this copy as it is for investigation; the bags themselves can be imported again elsewhere");
+        }
+        return chain.count();
     }
 
     private static void match(Map<String, String> logged, String subject, String what, String sha256) {

@@ -57,7 +57,8 @@ class SubmitAndImportTest {
         Entry submitted = documenterLog.get(documenterLog.size() - 1);
         assertEquals(Action.SUBMITTED, submitted.action());
         assertEquals(bagId, submitted.subject());
-        homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry").ok();
+        String audit = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry").ok().out();
+        assertTrue(audit.contains("1 documenter log(s) received in bags, " + documenterLog.size() + " entries"), audit);
         homes.gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok();
     }
 
@@ -132,6 +133,23 @@ class SubmitAndImportTest {
         Result imported = homes.gawah.in(stranger, "import", bag.toString());
         assertEquals(Failure.UNKNOWN_SIGNER.exitCode(), imported.code(), imported.stderr());
         assertEquals("", homes.gawah.in(stranger, "list").ok().out());
+    }
+
+    @Test
+    void aReceivedDocumenterEntryEditedOnTheLegalSideIsNamed() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path bag = base.resolve("submission.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+        Process sqlite = new ProcessBuilder("sqlite3", homes.legal.resolve("vault.db").toString(),
+                "UPDATE received_custody SET entry = CAST(replace(CAST(entry AS TEXT), '\"sealed\"', '\"opened\"')"
+                        + " AS BLOB) WHERE seq = 3").redirectErrorStream(true).start();
+        assertEquals(0, sqlite.waitFor(), new String(sqlite.getInputStream().readAllBytes()));
+        Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("custody log received from documenter " + homes.documenterFingerprint
+                + " is broken at entry 3"), result.stderr());
     }
 
     @Test
