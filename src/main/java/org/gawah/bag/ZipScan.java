@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,10 @@ import org.gawah.GawahException;
 public final class ZipScan {
     /** One central-directory record that passed every check. */
     public record Entry(String name, long compressedSize, long size, int method) {
+    }
+
+    /** Where an entry's local header and data lie in the file (APPNOTE 4.3.7), to find overlaps. */
+    private record Span(long start, long end, String name) {
     }
 
     /** Limits: entry count and total declared uncompressed size, and per-entry compression ratio. */
@@ -106,6 +111,7 @@ public final class ZipScan {
 
     private static List<Entry> entries(ByteBuffer cd, int count, long dataEnd) {
         List<Entry> entries = new ArrayList<>(count);
+        List<Span> spans = new ArrayList<>(count);
         Map<String, String> seen = new HashMap<>();
         long total = 0;
         for (int p = 0; p < cd.limit(); p = next(cd, p)) {
@@ -113,7 +119,7 @@ public final class ZipScan {
             refuseIf(entries.size() == count, "the zip's central directory holds more entries than the " + count + " it declares");
             refuseIf(p + 46 > cd.limit() || cd.getInt(p) != CENTRAL || next(cd, p) > cd.limit(),
                     "the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
-            Entry entry = entry(cd, p, dataEnd);
+            Entry entry = entry(cd, p, dataEnd, spans);
             if (entry.size() > MAX_TOTAL_SIZE - total) {
                 throw refused("the zip declares more than 1 TiB of content (at entry " + quoted(entry.name()) + ")");
             }
@@ -123,11 +129,20 @@ public final class ZipScan {
         }
         refuseIf(entries.size() != count,
                 "the zip's central directory holds " + entries.size() + " entries, not the " + count + " it declares");
+        // Entries that share bytes are how a small zip declares terabytes (Fifield's overlapping
+        // zip bomb); no honest writer makes them.
+        spans.sort(Comparator.comparingLong(Span::start));
+        for (int i = 1; i < spans.size(); i++) {
+            if (spans.get(i).start() < spans.get(i - 1).end()) {
+                throw refused("entries " + quoted(spans.get(i - 1).name()) + " and " + quoted(spans.get(i).name())
+                        + " overlap in the file: a zip bomb or a forgery");
+            }
+        }
         return entries;
     }
 
     /** 4.3.12: one central directory header, judged on its own. */
-    private static Entry entry(ByteBuffer cd, int p, long dataEnd) {
+    private static Entry entry(ByteBuffer cd, int p, long dataEnd, List<Span> spans) {
         int nameLength = u16(cd, p + 28);
         String name = name(cd, p + 46, nameLength);
         String shown = "entry " + quoted(name);
@@ -145,10 +160,11 @@ public final class ZipScan {
         }
         long size = v[0];
         long compressed = v[1];
-        // Data must lie before the directory; this also bounds compressed sizes by the file's length.
-        if (compressed > dataEnd || v[2] > dataEnd - compressed) {
+        // Header and data lie before the directory; so compressed sizes add up to less than the file.
+        if (compressed > dataEnd || v[2] > dataEnd - compressed - 30 - nameLength) {
             throw refused(shown + " claims data beyond the zip's entries (offset " + v[2] + ", " + compressed + " bytes)");
         }
+        spans.add(new Span(v[2], v[2] + 30 + nameLength + compressed, name));
         if (method == 0 && size != compressed) {
             throw refused(shown + " is stored but declares " + size + " bytes in " + compressed);
         }
