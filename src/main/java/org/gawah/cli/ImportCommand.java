@@ -138,6 +138,12 @@ final class ImportCommand implements Callable<Integer> {
         int added = 0;
         int skipped = 0;
         try (VaultWrite write = vault.begin()) {
+            // Again under the write lock: another import may have landed since the first look.
+            if (vault.importedBag(verified.id()).isPresent()) {
+                throw new GawahException(Failure.BAD_DATA, "bag " + verified.id()
+                        + " was imported by another process just now; nothing was written");
+            }
+            refuseReplayOrFork(vault, verified);
             for (Submission.RecordMeta meta : verified.records()) {
                 if (write.hasRecord(meta.id())) {
                     skipped++;
