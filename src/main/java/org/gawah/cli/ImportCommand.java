@@ -146,6 +146,7 @@ final class ImportCommand implements Callable<Integer> {
             refuseReplayOrFork(vault, verified);
             for (Submission.RecordMeta meta : verified.records()) {
                 if (write.hasRecord(meta.id())) {
+                    refuseConflict(vault, meta, verified);
                     skipped++;
                     continue;
                 }
@@ -183,6 +184,17 @@ final class ImportCommand implements Callable<Integer> {
             write.commit();
         }
         return new int[] {added, skipped};
+    }
+
+    /** A record id already here must be the same sealed testimony: never let one record shadow another. */
+    private static void refuseConflict(Vault vault, Submission.RecordMeta meta, Submission.Verified verified) {
+        SealedRecord here = vault.get(meta.id()).orElseThrow();
+        String incoming = verified.payloadSha256().get(meta.testimonyFile());
+        if (!Entry.sha256(here.testimony()).equals(incoming)) {
+            throw new GawahException(Failure.BAD_DATA, "record " + meta.id() + " in bag " + verified.id()
+                    + " differs from the record " + meta.id() + " already here (signed by " + here.signer()
+                    + "): two records claim one id; nothing was written", "keep the bag and ask both documenters");
+        }
     }
 
     private static byte[] checked(BagReader bag, String path, Submission.Verified verified) {

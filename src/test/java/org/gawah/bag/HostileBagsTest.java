@@ -190,6 +190,56 @@ class HostileBagsTest {
     }
 
     @Test
+    void refusesARecordThatClaimsTheIdOfOneAlreadyHere(@TempDir Path dir) throws IOException {
+        // A trusted second documenter forges its history so that its own record carries the id of
+        // a record the legal team already holds: the import must not skip it as "already here".
+        Path second = secondDocumenter(dir);
+        Path legal = legalTrusting(dir, second);
+        String own = homes.gawah.inWithInput(second, Homes.sampleInput(), "record", "--from", "-").ok().out().strip();
+        Path secondBag = dir.resolve("second.zip");
+        homes.gawah.in(second, "submit", "--out", secondBag.toString()).ok();
+        Map<String, Item> items = Bags.read(secondBag);
+        String secondRoot = Bags.root(items);
+        Map<String, Item> renamed = new java.util.LinkedHashMap<>();
+        for (Item item : items.values()) {
+            String name = item.name().replace(own, record);
+            byte[] data = item.name().endsWith("records.jsonl") ? item.text().replace(own, record).getBytes(StandardCharsets.UTF_8)
+                    : item.data();
+            renamed.put(name, new Item(name, data));
+        }
+        var key = new Keyring(second.resolve("keys")).requireOwnKey().unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now());
+        Bags.rewriteLog(renamed, key, Map.of(own, record, own + "/identity", record + "/identity"));
+        Bags.reseal(renamed, key);
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, renamed);
+        assertTrue(secondRoot.startsWith("GWB-"));
+        byte[] before = Files.readAllBytes(legal.resolve("vault.db"));
+        Result result = homes.gawah.in(legal, "import", bag.toString());
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("two records claim one id"), result.stderr());
+        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")));
+    }
+
+    private static Path secondDocumenter(Path dir) {
+        Path second = dir.resolve("second");
+        homes.gawah.in(second, "init").ok();
+        homes.gawah.in(second, "keys", "generate", "--name", "Documenter D-15").ok();
+        homes.gawah.in(second, "keys", "import", "--role", "legal", base.resolve("legal.asc").toString()).ok();
+        homes.gawah.in(second, "keys", "import", "--role", "protection", base.resolve("legal.asc").toString()).ok();
+        return second;
+    }
+
+    /** A copy of the legal home that also pins {@code documenter}. */
+    private static Path legalTrusting(Path dir, Path documenter) {
+        Path cert = dir.resolve("second.asc");
+        homes.gawah.in(documenter, "keys", "export", "--out", cert.toString()).ok();
+        Path legal = dir.resolve("legal");
+        Homes.copy(homes.legal, legal);
+        homes.gawah.in(legal, "keys", "import", "--role", "documenter", cert.toString()).ok();
+        return legal;
+    }
+
+    @Test
     void refusesATruncatedZip(@TempDir Path dir) throws IOException {
         byte[] whole = Files.readAllBytes(good);
         Path bag = dir.resolve("bag.zip");

@@ -160,6 +160,24 @@ public final class Bags {
         put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));
     }
 
+    /**
+     * Rewrites every entry of a bag's custody log with {@code subjects} renamed (old id to new id),
+     * chained and signed again with {@code key}: a documenter forging their own history.
+     */
+    public static void rewriteLog(Map<String, Item> items, SigningKey key, Map<String, String> subjects) {
+        String name = root(items) + "/custody/log.jsonl";
+        StringBuilder log = new StringBuilder();
+        String previous = Entry.GENESIS;
+        for (String line : items.get(name).text().lines().toList()) {
+            Entry old = Entry.parseLine(line).entry();
+            Entry entry = new Entry(old.seq(), old.time(), key.fingerprint(), old.action(),
+                    subjects.getOrDefault(old.subject(), old.subject()), old.subjectSha256(), previous);
+            log.append(entry.line(DetachedSignature.sign(key, entry.canonical(), entry.time()))).append('\n');
+            previous = entry.sha256();
+        }
+        put(items, name, log.toString());
+    }
+
     public static void put(Map<String, Item> items, String name, String text) {
         items.put(name, new Item(name, text.getBytes(StandardCharsets.UTF_8)));
     }
