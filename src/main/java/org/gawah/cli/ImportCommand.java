@@ -190,9 +190,13 @@ final class ImportCommand implements Callable<Integer> {
     private static void refuseConflict(Vault vault, Submission.RecordMeta meta, Submission.Verified verified) {
         SealedRecord here = vault.get(meta.id()).orElseThrow();
         String incoming = verified.payloadSha256().get(meta.testimonyFile());
-        if (!Entry.sha256(here.testimony()).equals(incoming)) {
+        String identity = meta.identityFile() == null ? null : verified.payloadSha256().get(meta.identityFile());
+        boolean same = Entry.sha256(here.testimony()).equals(incoming)
+                && java.util.Objects.equals(here.identity() == null ? null : Entry.sha256(here.identity()), identity)
+                && here.signer().equals(verified.documenter().fingerprint());
+        if (!same) {
             throw new GawahException(Failure.BAD_DATA, "record " + meta.id() + " in bag " + verified.id()
-                    + " differs from the record " + meta.id() + " already here (signed by " + here.signer()
+                    + " differs from the record " + meta.id() + " already here (from " + here.signer()
                     + "): two records claim one id; nothing was written", "keep the bag and ask both documenters");
         }
     }

@@ -72,9 +72,10 @@ final class KeysImportCommand implements Callable<Integer> {
         } else {
             certificate.checkCanEncrypt(now);
         }
-        CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, now), Action.KEY_IMPORTED,
-                certificate.fingerprint(), Entry.sha256(certificate.encoded()));
+        // Passphrase first (a typo pins nothing), then the pin, then its entry.
+        var key = passphrase.unlockForSigning(terminal, own, now);
         keyring.pin(parsedRole, certificate);
+        CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Entry.sha256(certificate.encoded()));
         terminal.info("pinned as " + parsedRole.label() + ": " + certificate.userId());
         terminal.info("fingerprint " + Display.fingerprint(certificate.fingerprint()));
         certificate.expires().ifPresent(at -> terminal.info("expires " + at));

@@ -108,9 +108,9 @@ final class OpenCommand implements Callable<Integer> {
             }
             if (attachmentsDir != null) {
                 try (Vault vault = home.vault()) {
-                    AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, vault.attachments(source.id)
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
+                    AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
                 }
             }
         } finally {

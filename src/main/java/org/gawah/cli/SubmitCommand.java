@@ -88,15 +88,22 @@ final class SubmitCommand implements Callable<Integer> {
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
             recoverInterrupted(terminal, vault, partial);
             OutputFile.createPrivate(partial);
-            boolean done = false;
             try {
                 write(terminal, vault, ids, bagId, partial, own, key);
-                Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
-                done = true;
-            } finally {
-                if (!done) {
+            } catch (IOException | RuntimeException e) {
+                // Once the submission is logged its bag is kept, whatever failed after the commit.
+                if (!vault.hasSubmission(bagId)) {
                     Files.deleteIfExists(partial);
                 }
+                throw e;
+            }
+            try {
+                // Not ATOMIC_MOVE: on Linux that would silently replace an --out made meanwhile.
+                Files.move(partial, out);
+            } catch (IOException e) {
+                throw new GawahException(Failure.OUTPUT_EXISTS, "submission " + bagId + " is logged and complete in "
+                        + partial + ", but it cannot be moved to " + out + ": " + e.getMessage(),
+                        "rename that file yourself and send it");
             }
             terminal.info("wrote submission " + bagId + " with " + ids.size() + " record(s), "
                     + Display.size(Files.size(out)) + ", to " + out);

@@ -19,6 +19,7 @@ public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
     private final String where;
     private final Map<String, String> digests = new HashMap<>();
+    private final Map<String, String> importedBags = new HashMap<>();
     private long expected = 1;
     private String previous = Entry.GENESIS;
     private Entry head;
@@ -52,8 +53,14 @@ public final class ChainCheck {
             throw broken(row, "it names actor " + entry.actor() + ", a key not known here: forged, or from another log");
         }
         try {
-            DetachedSignature.verify(signature, bytes, List.of(actor));
+            if (!DetachedSignature.verify(signature, bytes, List.of(actor)).signedAt().equals(entry.time())) {
+                throw broken(row, "its signature was not made at the entry's time: key validity would be judged"
+                        + " at a time the signer chose");
+            }
         } catch (GawahException e) {
+            if (e.getMessage().startsWith(where)) {
+                throw e;
+            }
             throw broken(row, "it does not carry a good signature by its actor (" + e.getMessage()
                     + "): it was edited or forged");
         }
@@ -64,7 +71,10 @@ public final class ChainCheck {
         previous = Entry.sha256(bytes);
         expected++;
         head = entry;
-        boolean item = !entry.subject().startsWith("GWB-"); // an imported bag is not an item of the vault
+        boolean item = !entry.subject().startsWith("GWB-"); // a bag is not an item of the vault
+        if (!item && entry.action() == Action.IMPORTED) {
+            importedBags.put(entry.subject(), entry.subjectSha256());
+        }
         if (item && (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED
                 || entry.action() == Action.IMPORTED)) {
             digests.put(entry.subject(), entry.subjectSha256());
@@ -94,6 +104,11 @@ public final class ChainCheck {
     /** What the log says each sealed, attached or imported record, envelope or attachment hashes to. */
     public Map<String, String> digests() {
         return digests;
+    }
+
+    /** The bags this log says were imported, with the SHA-256 of each zip file. */
+    public Map<String, String> importedBags() {
+        return importedBags;
     }
 
     private GawahException broken(long row, String problem) {

@@ -213,6 +213,11 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** How many bags were imported into this vault. */
+    public int importCount() {
+        return ids("SELECT id FROM imports").size();
+    }
+
     /** The bag with this id, if it was imported before. */
     public Optional<ImportedBag> importedBag(String bagId) {
         return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports WHERE id = ?", bagId);

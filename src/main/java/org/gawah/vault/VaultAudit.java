@@ -56,15 +56,18 @@ public final class VaultAudit {
                     "restore it from a backup or from the last submission");
         }
         long received = 0;
+        Map<String, java.util.Set<String>> submittedBags = new java.util.HashMap<>();
         List<String> logs = vault.receivedLogs();
         for (String documenter : logs) {
-            received += checkReceived(vault, documenter, documenters);
+            received += checkReceived(vault, documenter, documenters, submittedBags);
         }
+        checkImports(vault, chain.importedBags(), submittedBags);
         return new Report(chain.count(), chain.headSha256(), records, attachments, bytes, logs.size(), received);
     }
 
     /** A documenter's log as received: whole from entry 1, and ending where the last import said. */
-    private static long checkReceived(Vault vault, String documenter, List<Certificate> documenters) {
+    private static long checkReceived(Vault vault, String documenter, List<Certificate> documenters,
+                                      Map<String, java.util.Set<String>> submittedBags) {
         List<Certificate> key = documenters.stream().filter(c -> c.fingerprint().equals(documenter)).toList();
         if (key.isEmpty()) {
             throw new GawahException(Failure.NOT_READY, "the custody log received from documenter " + documenter
@@ -72,14 +75,49 @@ public final class VaultAudit {
                     "pin it again: gawah keys import --role documenter FILE");
         }
         ChainCheck chain = new ChainCheck("the custody log received from documenter " + documenter, key);
-        vault.forEachReceived(documenter, row -> chain.add(row.seq(), row.entry(), row.signature()));
-        ImportedBag latest = vault.latestImport(documenter).orElseThrow();
+        java.util.Set<String> bags = submittedBags.computeIfAbsent(documenter, d -> new java.util.HashSet<>());
+        vault.forEachReceived(documenter, row -> {
+            org.gawah.custody.Entry entry = chain.add(row.seq(), row.entry(), row.signature());
+            if (entry.action() == org.gawah.custody.Action.SUBMITTED) {
+                bags.add(entry.subject());
+            }
+        });
+        ImportedBag latest = vault.latestImport(documenter).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+                "the custody log received from documenter " + documenter + " is here, but no import of it is recorded",
+                "keep this copy as it is for investigation"));
         if (chain.count() != latest.headSeq() || !chain.headSha256().equals(latest.headSha256())) {
             throw new GawahException(Failure.BAD_DATA, "the custody log received from documenter " + documenter
                     + " does not end where bag " + latest.id() + " said (entry " + latest.headSeq() + ")",
                     "keep this copy as it is for investigation; the bags themselves can be imported again elsewhere");
         }
         return chain.count();
+    }
+
+    /**
+     * The imports table is not signed; this vault's own log is. Each bag the log says was imported
+     * must have its import row, with the same zip SHA-256, and its own {@code submitted} entry in
+     * the documenter's log as received: cutting that log back, or dropping an import, shows here.
+     */
+    private static void checkImports(Vault vault, Map<String, String> logged, Map<String, java.util.Set<String>> submitted) {
+        for (Map.Entry<String, String> bag : new java.util.TreeMap<>(logged).entrySet()) {
+            ImportedBag row = vault.importedBag(bag.getKey()).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+                    "bag " + bag.getKey() + " is in the custody log as imported, but its import record was deleted",
+                    "keep this copy as it is for investigation"));
+            if (!row.bagSha256().equals(bag.getValue())) {
+                throw new GawahException(Failure.BAD_DATA, "the import record of bag " + bag.getKey()
+                        + " does not match the custody log: it was edited", "keep this copy as it is for investigation");
+            }
+            if (!submitted.getOrDefault(row.documenter(), java.util.Set.of()).contains(bag.getKey())) {
+                throw new GawahException(Failure.BAD_DATA, "the custody log received from documenter " + row.documenter()
+                        + " no longer holds the submission of bag " + bag.getKey() + ": it was cut back",
+                        "keep this copy as it is for investigation");
+            }
+        }
+        if (vault.importCount() != logged.size()) {
+            throw new GawahException(Failure.BAD_DATA, "the vault records " + vault.importCount() + " imported bags, its"
+                    + " custody log " + logged.size() + ": an import was added outside Gawah",
+                    "keep this copy as it is for investigation");
+        }
     }
 
     private static void match(Map<String, String> logged, String subject, String what, String sha256) {

@@ -153,6 +153,28 @@ class SubmitAndImportTest {
     }
 
     @Test
+    void aDocumenterLogCutBackWithItsImportRecordIsNamed() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path one = base.resolve("one.zip");
+        homes.gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
+        homes.gawah.in(homes.legal, "import", one.toString()).ok();
+        homes.record();
+        Path two = base.resolve("two.zip");
+        homes.gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
+        String second = homes.gawah.in(homes.legal, "import", two.toString()).ok().out().strip();
+        // Drop the newest import and the documenter entries it brought: the unsigned tables agree again.
+        Process sqlite = new ProcessBuilder("sqlite3", homes.legal.resolve("vault.db").toString(),
+                "DELETE FROM received_custody WHERE seq > (SELECT head_seq FROM imports WHERE id <> '" + second + "');"
+                        + " DELETE FROM imports WHERE id = '" + second + "'").redirectErrorStream(true).start();
+        assertEquals(0, sqlite.waitFor(), new String(sqlite.getInputStream().readAllBytes()));
+        Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().contains("bag " + second + " is in the custody log as imported, but its import record"
+                + " was deleted"), result.stderr());
+    }
+
+    @Test
     void verifyChecksABagOnAMachineWithoutAnyHome() throws Exception {
         Homes homes = new Homes(base);
         homes.record();
