@@ -1,7 +1,5 @@
 package org.gawah.custody;
 
-import java.time.Instant;
-
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.openpgp.SigningKey;
 
