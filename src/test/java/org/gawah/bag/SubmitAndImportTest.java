@@ -142,10 +142,8 @@ class SubmitAndImportTest {
         Path bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
-        Process sqlite = new ProcessBuilder("sqlite3", homes.legal.resolve("vault.db").toString(),
-                "UPDATE received_custody SET entry = CAST(replace(CAST(entry AS TEXT), '\"sealed\"', '\"opened\"')"
-                        + " AS BLOB) WHERE seq = 3").redirectErrorStream(true).start();
-        assertEquals(0, sqlite.waitFor(), new String(sqlite.getInputStream().readAllBytes()));
+        sqlite(homes.legal, "UPDATE received_custody SET entry = CAST(replace(CAST(entry AS TEXT), '\"sealed\"',"
+                + " '\"opened\"') AS BLOB) WHERE seq = 3");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("custody log received from documenter " + homes.documenterFingerprint
@@ -164,10 +162,8 @@ class SubmitAndImportTest {
         homes.gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
         String second = homes.gawah.in(homes.legal, "import", two.toString()).ok().out().strip();
         // Drop the newest import and the documenter entries it brought: the unsigned tables agree again.
-        Process sqlite = new ProcessBuilder("sqlite3", homes.legal.resolve("vault.db").toString(),
-                "DELETE FROM received_custody WHERE seq > (SELECT head_seq FROM imports WHERE id <> '" + second + "');"
-                        + " DELETE FROM imports WHERE id = '" + second + "'").redirectErrorStream(true).start();
-        assertEquals(0, sqlite.waitFor(), new String(sqlite.getInputStream().readAllBytes()));
+        sqlite(homes.legal, "DELETE FROM received_custody WHERE seq > (SELECT head_seq FROM imports WHERE id <> '"
+                + second + "'); DELETE FROM imports WHERE id = '" + second + "'");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("bag " + second + " is in the custody log as imported, but its import record"
@@ -195,6 +191,13 @@ class SubmitAndImportTest {
         String log = homes.gawah.in(homes.documenter, "log").ok().out();
         assertTrue(log.lines().anyMatch(l -> l.matches("\\s+3  \\S+Z  sealed\\s+" + id + "\\s.*")), log);
         assertEquals(5, log.lines().count(), "a header and four entries");
+    }
+
+    /** Edits a vault with the sqlite3 tool, as anyone holding the file could. */
+    static void sqlite(Path home, String sql) throws Exception {
+        Process process = new ProcessBuilder("sqlite3", home.resolve("vault.db").toString(), sql)
+                .redirectErrorStream(true).start();
+        assertEquals(0, process.waitFor(), new String(process.getInputStream().readAllBytes()));
     }
 
     static List<Entry> log(Homes homes, Path home) {
