@@ -99,6 +99,26 @@ class SubmitAndImportTest {
     }
 
     @Test
+    void submitNeverOverwritesAndLogsNothingWhenRefused() throws Exception {
+        Homes homes = new Homes(base);
+        homes.record();
+        Path out = Files.writeString(base.resolve("taken.zip"), "someone's file");
+        byte[] vault = Files.readAllBytes(homes.documenter.resolve("vault.db"));
+        Result result = homes.gawah.in(homes.documenter, "submit", "--out", out.toString());
+        assertEquals(Failure.OUTPUT_EXISTS.exitCode(), result.code(), result.stderr());
+        assertEquals("someone's file", Files.readString(out));
+        assertArrayEquals(vault, Files.readAllBytes(homes.documenter.resolve("vault.db")));
+        Result wrong = homes.gawah.run("submit", "--out", base.resolve("new.zip").toString(), "--home",
+                homes.documenter.toString(), "--passphrase-env", "NO_SUCH_VARIABLE");
+        assertEquals(Failure.BAD_PASSPHRASE.exitCode(), wrong.code(), wrong.stderr());
+        assertTrue(Files.notExists(base.resolve("new.zip")));
+        try (var files = Files.list(base)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")));
+        }
+        assertArrayEquals(vault, Files.readAllBytes(homes.documenter.resolve("vault.db")));
+    }
+
+    @Test
     void aReplayedOlderBagIsRefusedAndWritesNothing() throws Exception {
         Homes homes = new Homes(base);
         homes.record();
