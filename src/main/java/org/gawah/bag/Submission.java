@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
@@ -205,7 +206,7 @@ public final class Submission {
         }
         byte[] manifest256 = bag.tag("manifest-sha256.txt");
         if (last.action() != Action.SUBMITTED || !last.subject().equals(id)
-                || !last.subjectSha256().equals(Entry.sha256(manifest256))) {
+                || !last.subjectSha256().equals(Digests.sha256(manifest256))) {
             throw BagReader.refused("the custody log's last entry is not the submission of this bag and its manifest");
         }
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
-import org.gawah.custody.Entry;
 import org.gawah.openpgp.Armor;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.RecordWrite;
@@ -80,7 +80,7 @@ final class ExportSealedCommand implements Callable<Integer> {
         if (Files.exists(out)) {
             throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
         }
-        logExport(terminal, home, identity ? RecordWrite.identitySubject(id) : id, Entry.sha256(sealed));
+        logExport(terminal, home, identity ? RecordWrite.identitySubject(id) : id, Digests.sha256(sealed));
         OutputFile.writeNew(out, armor ? Armor.armor(sealed).getBytes(StandardCharsets.US_ASCII) : sealed);
         terminal.info("wrote sealed record " + id + " (" + Display.size(sealed.length) + ") to " + out);
         return 0;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.bag.BagReader;
@@ -163,9 +164,9 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 write.insert(new SealedRecord(meta.id(), meta.sealedAt(), documenter, testimony,
                         meta.testimonyRecipients(), identity, meta.identityRecipients()));
-                write.append(Action.IMPORTED, meta.id(), Entry.sha256(testimony), now, signer);
+                write.append(Action.IMPORTED, meta.id(), Digests.sha256(testimony), now, signer);
                 if (identity != null) {
-                    write.append(Action.IMPORTED, RecordWrite.identitySubject(meta.id()), Entry.sha256(identity), now, signer);
+                    write.append(Action.IMPORTED, RecordWrite.identitySubject(meta.id()), Digests.sha256(identity), now, signer);
                 }
                 added++;
             }
@@ -191,8 +192,8 @@ final class ImportCommand implements Callable<Integer> {
         SealedRecord here = vault.get(meta.id()).orElseThrow();
         String incoming = verified.payloadSha256().get(meta.testimonyFile());
         String identity = meta.identityFile() == null ? null : verified.payloadSha256().get(meta.identityFile());
-        boolean same = Entry.sha256(here.testimony()).equals(incoming)
-                && java.util.Objects.equals(here.identity() == null ? null : Entry.sha256(here.identity()), identity)
+        boolean same = Digests.sha256(here.testimony()).equals(incoming)
+                && java.util.Objects.equals(here.identity() == null ? null : Digests.sha256(here.identity()), identity)
                 && here.signer().equals(verified.documenter().fingerprint());
         if (!same) {
             throw new GawahException(Failure.BAD_DATA, "record " + meta.id() + " in bag " + verified.id()
@@ -203,7 +204,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private static byte[] checked(BagReader bag, String path, Submission.Verified verified) {
         byte[] data = bag.tag(path);
-        if (!Entry.sha256(data).equals(verified.payloadSha256().get(path))) {
+        if (!Digests.sha256(data).equals(verified.payloadSha256().get(path))) {
             throw new GawahException(Failure.BAD_DATA, "bag: " + path + " changed while it was being imported; nothing was written");
         }
         return data;

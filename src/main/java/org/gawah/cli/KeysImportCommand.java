@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Role;
 import org.gawah.custody.Action;
-import org.gawah.custody.Entry;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
 
@@ -75,7 +75,7 @@ final class KeysImportCommand implements Callable<Integer> {
         // Passphrase first (a typo pins nothing), then the pin, then its entry.
         var key = passphrase.unlockForSigning(terminal, own, now);
         keyring.pin(parsedRole, certificate);
-        CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Entry.sha256(certificate.encoded()));
+        CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Digests.sha256(certificate.encoded()));
         terminal.info("pinned as " + parsedRole.label() + ": " + certificate.userId());
         terminal.info("fingerprint " + Display.fingerprint(certificate.fingerprint()));
         certificate.expires().ifPresent(at -> terminal.info("expires " + at));

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
-import org.gawah.custody.Entry;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -96,7 +96,7 @@ final class OpenCommand implements Callable<Integer> {
             if (source.id != null) {
                 // Logged before anything is shown: no plaintext leaves the vault unrecorded.
                 CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED,
-                        identity ? RecordWrite.identitySubject(source.id) : source.id, Entry.sha256(sealed));
+                        identity ? RecordWrite.identitySubject(source.id) : source.id, Digests.sha256(sealed));
             }
             terminal.info("good signature from " + opened.signerUserId() + " ("
                     + Display.fingerprint(opened.signerFingerprint()) + "), signed " + opened.signedAt());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.bag.BagWriter;
@@ -136,7 +137,7 @@ final class SubmitCommand implements Callable<Integer> {
             progress.finish();
             byte[] manifest = bag.writeManifests();
             try (VaultWrite write = vault.begin()) {
-                write.append(Action.SUBMITTED, bagId, Entry.sha256(manifest), now, new EntrySigner(key));
+                write.append(Action.SUBMITTED, bagId, Digests.sha256(manifest), now, new EntrySigner(key));
                 // The legal team will check this log from its first entry: a damaged one fails here, not there.
                 ChainCheck chain = new ChainCheck("this vault's custody log", List.of(own.certificate()));
                 List<Entry.Signed> log = new ArrayList<>();

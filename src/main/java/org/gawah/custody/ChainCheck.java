@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.openpgp.Certificate;
@@ -68,7 +69,7 @@ public final class ChainCheck {
             throw broken(row, "it does not follow the entry before it (prev_sha256 differs):"
                     + " an entry before it was removed, reordered or replaced");
         }
-        previous = Entry.sha256(bytes);
+        previous = Digests.sha256(bytes);
         expected++;
         head = entry;
         boolean item = !entry.subject().startsWith("GWB-"); // a bag is not an item of the vault

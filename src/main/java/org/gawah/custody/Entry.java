@@ -2,14 +2,11 @@ package org.gawah.custody;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +17,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.gawah.Digests;
 
 /**
  * One custody-log entry (docs/format/custody-log.md). Its bytes are the canonical JSON below,
@@ -62,7 +61,7 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     }
 
     public String sha256() {
-        return sha256(canonical());
+        return Digests.sha256(canonical());
     }
 
     private String json(String signature) {
@@ -146,14 +145,6 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     private static void check(boolean condition, String problem) {
         if (!condition) {
             throw new CustodyException(problem);
-        }
-    }
-
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

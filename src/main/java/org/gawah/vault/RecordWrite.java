@@ -3,6 +3,7 @@ package org.gawah.vault;
 import java.io.OutputStream;
 import java.time.Instant;
 
+import org.gawah.Digests;
 import org.gawah.custody.Action;
 import org.gawah.custody.EntrySigner;
 
@@ -33,9 +34,9 @@ public final class RecordWrite implements AutoCloseable {
         }
         write.insert(record);
         Instant time = record.sealedAt();
-        write.append(Action.SEALED, record.id(), Vault.sha256(record.testimony()), time, signer);
+        write.append(Action.SEALED, record.id(), Digests.sha256(record.testimony()), time, signer);
         if (record.identity() != null) {
-            write.append(Action.SEALED, identitySubject(record.id()), Vault.sha256(record.identity()), time, signer);
+            write.append(Action.SEALED, identitySubject(record.id()), Digests.sha256(record.identity()), time, signer);
         }
         for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
             write.append(Action.ATTACHED, attachment.id(), attachment.sha256(), time, signer);

@@ -3,8 +3,6 @@ package org.gawah.vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,10 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 
@@ -273,10 +271,10 @@ public final class Vault implements AutoCloseable {
             insert.setString(3, record.signer());
             insert.setBytes(4, record.testimony());
             insert.setLong(5, record.testimony().length);
-            insert.setString(6, sha256(record.testimony()));
+            insert.setString(6, Digests.sha256(record.testimony()));
             insert.setBytes(7, record.identity());
             insert.setLong(8, record.identity() == null ? 0 : record.identity().length);
-            insert.setString(9, record.identity() == null ? null : sha256(record.identity()));
+            insert.setString(9, record.identity() == null ? null : Digests.sha256(record.identity()));
             insert.executeUpdate();
         }
     }
@@ -339,7 +337,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static byte[] checked(String id, String envelope, byte[] ciphertext, String expectedSha256) {
-        if (!sha256(ciphertext).equals(expectedSha256)) {
+        if (!Digests.sha256(ciphertext).equals(expectedSha256)) {
             throw new GawahException(Failure.BAD_DATA, "the " + envelope + " of record " + id
                     + " does not match its SHA-256: it was altered or damaged in the vault",
                     "restore the vault from a backup; run gawah verify when available");
@@ -413,14 +411,6 @@ public final class Vault implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw failed("close", e);
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

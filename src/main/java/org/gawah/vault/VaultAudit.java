@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.ChainCheck;
@@ -38,9 +39,9 @@ public final class VaultAudit {
         long bytes = 0;
         for (String id : vault.recordIds()) {
             SealedRecord record = vault.get(id).orElseThrow();
-            match(logged, id, "record " + id, Vault.sha256(record.testimony()));
+            match(logged, id, "record " + id, Digests.sha256(record.testimony()));
             if (record.identity() != null) {
-                match(logged, RecordWrite.identitySubject(id), "the identity envelope of " + id, Vault.sha256(record.identity()));
+                match(logged, RecordWrite.identitySubject(id), "the identity envelope of " + id, Digests.sha256(record.identity()));
             }
             for (StoredAttachment attachment : vault.attachments(id)) {
                 readThrough(vault, attachment);

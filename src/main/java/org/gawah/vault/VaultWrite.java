@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
@@ -119,7 +120,7 @@ public final class VaultWrite implements AutoCloseable {
                  ResultSet row = last.executeQuery()) {
                 if (row.next()) {
                     seq = row.getLong(1) + 1;
-                    previous = Entry.sha256(row.getBytes(2));
+                    previous = Digests.sha256(row.getBytes(2));
                 }
             }
             Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));

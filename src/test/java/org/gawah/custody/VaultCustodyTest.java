@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.DetachedSignature;
@@ -143,7 +144,7 @@ class VaultCustodyTest {
     private static void appendForged(Path home, SigningKey key, String actor) throws Exception {
         byte[] sixth = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 6").strip());
         Entry forged = new Entry(7, Instant.now(), actor, Action.SEALED, "GWH-0000-0000-0000-0000", "ab".repeat(32),
-                Entry.sha256(sixth));
+                Digests.sha256(sixth));
         byte[] signature = DetachedSignature.sign(key, forged.canonical(), forged.time());
         sqlite(home, "INSERT INTO custody_log (seq, entry, signature) VALUES (7, X'"
                 + HexFormat.of().formatHex(forged.canonical()) + "', X'" + HexFormat.of().formatHex(signature) + "')");

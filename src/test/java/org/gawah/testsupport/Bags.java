@@ -17,6 +17,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.gawah.Digests;
 import org.gawah.custody.Entry;
 import org.gawah.openpgp.Armor;
 import org.gawah.openpgp.DetachedSignature;
@@ -142,7 +143,7 @@ public final class Bags {
         List<String> log = new ArrayList<>(items.get(root + "custody/log.jsonl").text().lines().toList());
         Entry last = Entry.parseLine(log.get(log.size() - 1)).entry();
         Entry submitted = new Entry(last.seq(), last.time(), key.fingerprint(), last.action(), last.subject(),
-                Entry.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+                Digests.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
         log.set(log.size() - 1, submitted.line(DetachedSignature.sign(key, submitted.canonical(), submitted.time())));
         put(items, root + "custody/log.jsonl", String.join("\n", log) + "\n");
         String info = items.get(root + "bag-info.txt").text()
