@@ -25,7 +25,8 @@ public final class BagWriter implements AutoCloseable {
     private final List<Digested> tags = new ArrayList<>();
     private boolean entryOpen;
 
-    private record Digested(String path, long size, String sha256, String sha512) {
+    /** A file written into the bag: its path from the bag's root, size and digests. */
+    public record Digested(String path, long size, String sha256, String sha512) {
     }
 
     public BagWriter(OutputStream out, String bagName) {
@@ -85,6 +86,11 @@ public final class BagWriter implements AutoCloseable {
         sha256.update(content);
         sha512.update(content);
         tags.add(new Digested(path, content.length, hex(sha256), hex(sha512)));
+    }
+
+    /** The payload file closed last. */
+    public Digested lastPayload() {
+        return payload.get(payload.size() - 1);
     }
 
     /** {@code <total bytes>.<file count>} of the payload written so far. */

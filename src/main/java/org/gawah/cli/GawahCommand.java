@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
             ImportCommand.class,
             VerifyCommand.class,
             LogCommand.class,
+            CaseCommand.class,
+            ExportCommand.class,
         })
 final class GawahCommand implements Callable<Integer> {
     final Terminal terminal;

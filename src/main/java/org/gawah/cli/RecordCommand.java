@@ -173,7 +173,7 @@ final class RecordCommand implements Callable<Integer> {
     }
 
 
-    private static byte[] readStdin(Terminal terminal) {
+    static byte[] readStdin(Terminal terminal) {
         try {
             InputStream in = terminal.in();
             byte[] data = in.readNBytes(MAX_STDIN + 1);

@@ -12,7 +12,10 @@ public enum Action {
     OPENED("opened"),
     EXPORTED("exported"),
     VERIFIED("verified"),
-    KEY_IMPORTED("key_imported");
+    KEY_IMPORTED("key_imported"),
+    CASE_CREATED("case_created"),
+    ANALYSED("analysed"),
+    REDACTED("redacted");
 
     private final String wire;
 

@@ -59,6 +59,15 @@ public final class DetachedSignature {
      * {@link Failure#UNKNOWN_SIGNER} when no known key made it, else {@link Failure#BAD_SIGNATURE}.
      */
     public static Verified verify(byte[] signature, byte[] data, List<Certificate> known) {
+        try {
+            return verify(signature, new java.io.ByteArrayInputStream(data), known);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The same check over data of any size, read from {@code data} to its end. */
+    public static Verified verify(byte[] signature, InputStream data, List<Certificate> known) throws IOException {
         PGPSignature parsed = parse(signature);
         KeyIdentifier issuer = issuer(parsed);
         Certificate signer = known.stream().filter(c -> c.contains(issuer)).findFirst()
@@ -73,7 +82,11 @@ public final class DetachedSignature {
         }
         try {
             parsed.init(FastEdDsa.verifierProvider(), signer.bc().getKey(issuer).getPGPPublicKey());
-            parsed.update(data);
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = data.read(buffer)) > 0) {
+                parsed.update(buffer, 0, n);
+            }
             if (!parsed.verify()) {
                 throw bad("it does not match the signed data: the data was altered after signing");
             }

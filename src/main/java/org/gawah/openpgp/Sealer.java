@@ -97,6 +97,69 @@ public final class Sealer {
         }
     }
 
+    /**
+     * A stream that seals what is written to it into {@code out}, for data whose length is not
+     * known in advance (an evidence package being zipped). Closing it writes the signature and
+     * ends the message; {@code out} itself is left open.
+     */
+    public static OutputStream sealing(OutputStream out, SigningKey signer, List<Certificate> recipients, Instant now)
+            throws IOException {
+        if (recipients.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
+        }
+        Date time = Date.from(now.truncatedTo(ChronoUnit.SECONDS));
+        try {
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
+                    new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
+            for (Certificate recipient : recipients) {
+                recipient.checkCanEncrypt(now);
+                for (PGPPublicKey key : recipient.encryptionKeys(now)) {
+                    encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+                }
+            }
+            PGPSignatureGenerator signature = signatureGenerator(
+                    FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512), signer, time);
+            OutputStream encrypted = encryption.open(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            }, new byte[BUFFER]);
+            signature.generateOnePassVersion(false).encode(encrypted);
+            OutputStream data = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.BINARY, "", time, new byte[BUFFER]);
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    data.write(b, off, len);
+                    signature.update(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    data.close();
+                    try {
+                        signature.generate().encode(encrypted);
+                    } catch (PGPException e) {
+                        throw new IOException("signing failed: " + e.getMessage(), e);
+                    }
+                    encrypted.close();
+                }
+            };
+        } catch (PGPException e) {
+            throw new GawahException(Failure.INTERNAL, "sealing failed: " + e.getMessage(), null, e);
+        }
+    }
+
     static PGPSignatureGenerator signatureGenerator(FastEdDsa.SignerBuilder builder, SigningKey signer, Date time)
             throws PGPException {
         PGPSignatureGenerator generator = new PGPSignatureGenerator(builder, signer.publicKey());

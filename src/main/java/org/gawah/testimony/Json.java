@@ -29,7 +29,7 @@ import org.gawah.GawahException;
  * Strict JSON in, one fixed JSON layout out. Both directions are here so the layout the
  * signature covers is defined in one place (docs/format/testimony.md describes it).
  */
-final class Json {
+public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -55,7 +55,7 @@ final class Json {
      * Jackson's own messages are not passed on, nor is the cause kept: they quote the input, and
      * the input is secret.
      */
-    static JsonNode parse(byte[] bytes, long maxBytes, String what) {
+    public static JsonNode parse(byte[] bytes, long maxBytes, String what) {
         if (bytes.length > maxBytes) {
             throw refused(what + ": larger than " + (maxBytes >> 20) + " MiB");
         }
@@ -76,7 +76,7 @@ final class Json {
     }
 
     /** Writes {@code node} in the fixed layout, ending with a newline. */
-    static byte[] write(JsonNode node) {
+    public static byte[] write(JsonNode node) {
         WipingBuffer out = new WipingBuffer();
         try (JsonGenerator gen = MAPPER.createGenerator(out)) {
             gen.setPrettyPrinter(LAYOUT.createInstance()); // it keeps state: one per use

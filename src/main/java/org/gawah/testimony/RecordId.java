@@ -27,6 +27,19 @@ public final class RecordId {
         return random("GWB");
     }
 
+    /** A case id "GWC-…", an analysis id "GWN-…", an evidence package id "GWE-…". */
+    public static String randomCase() {
+        return random("GWC");
+    }
+
+    public static String randomAnalysis() {
+        return random("GWN");
+    }
+
+    public static String randomExport() {
+        return random("GWE");
+    }
+
     /** Whether {@code text} is an id of this form with the given prefix ("GWH", "GWA", "GWB"). */
     public static boolean isValid(String prefix, String text) {
         return text != null && text.matches(prefix + "(-[0-9A-HJKMNP-TV-Z]{4}){4}");

@@ -89,6 +89,33 @@ final class Migrations {
                         + " signature BLOB NOT NULL,"
                         + " PRIMARY KEY (actor, seq)"
                         + ") STRICT",
+            },
+            new String[] {
+                // Cases (legal side): which records a case groups, and the analyst data about each.
+                // Titles and analyst data are sealed to the team (docs/format/case.md); only ids,
+                // times and digests are in clear.
+                "CREATE TABLE cases ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " created_at TEXT NOT NULL,"
+                        + " sealed BLOB NOT NULL,"
+                        + " sealed_sha256 TEXT NOT NULL"
+                        + ") STRICT",
+                "CREATE TABLE case_records ("
+                        + " case_id TEXT NOT NULL REFERENCES cases(id),"
+                        + " record_id TEXT NOT NULL REFERENCES records(id),"
+                        + " position INTEGER NOT NULL,"
+                        + " PRIMARY KEY (case_id, record_id)"
+                        + ") STRICT",
+                "CREATE TABLE analyses ("
+                        + " id TEXT PRIMARY KEY,"
+                        + " case_id TEXT NOT NULL,"
+                        + " record_id TEXT NOT NULL,"
+                        + " made_at TEXT NOT NULL,"
+                        + " sealed BLOB NOT NULL,"
+                        + " sealed_sha256 TEXT NOT NULL,"
+                        + " FOREIGN KEY (case_id, record_id) REFERENCES case_records(case_id, record_id)"
+                        + ") STRICT",
+                "CREATE INDEX analyses_by_record ON analyses(case_id, record_id, made_at)",
             });
 
     private Migrations() {

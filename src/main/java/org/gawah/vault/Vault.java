@@ -256,6 +256,80 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** A case's clear metadata: id, creation time, how many records it groups. */
+    public record CaseSummary(String id, Instant createdAt, int records) {
+    }
+
+    /** Every case, oldest first. */
+    public List<CaseSummary> cases() {
+        List<CaseSummary> cases = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, created_at, (SELECT count(*) FROM case_records m WHERE m.case_id = c.id)"
+                        + " FROM cases c ORDER BY created_at, id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                cases.add(new CaseSummary(rows.getString(1), Instant.parse(rows.getString(2)), rows.getInt(3)));
+            }
+        } catch (SQLException e) {
+            throw failed("list cases", e);
+        }
+        return cases;
+    }
+
+    /** The sealed {@code gawah.case/1} of a case, checked against its stored SHA-256. */
+    public Optional<byte[]> sealedCase(String caseId) {
+        return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId, "case " + caseId);
+    }
+
+    /** The records of a case, in the order they were added. */
+    public List<String> caseRecords(String caseId) {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT record_id FROM case_records WHERE case_id = ? ORDER BY position")) {
+            query.setString(1, caseId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("list the records of case " + caseId, e);
+        }
+        return ids;
+    }
+
+    /** The sealed {@code gawah.analysis/1} most recently added for a record of a case. */
+    public Optional<byte[]> latestAnalysis(String caseId, String recordId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT sealed, sealed_sha256, id FROM analyses WHERE case_id = ? AND record_id = ?"
+                        + " ORDER BY made_at DESC, rowid DESC LIMIT 1")) {
+            query.setString(1, caseId);
+            query.setString(2, recordId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(checked(row.getString(3), "analysis", row.getBytes(1), row.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw failed("read the analysis of " + recordId, e);
+        }
+    }
+
+    private Optional<byte[]> sealed(String sql, String id, String what) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(checked(id, "sealed document", row.getBytes(1), row.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw failed("read " + what, e);
+        }
+    }
+
     void insert(SealedRecord record) throws SQLException {
         insertRecord(record);
         insertRecipients(record.id(), "testimony", record.testimonyRecipients());
@@ -338,7 +412,7 @@ public final class Vault implements AutoCloseable {
 
     private static byte[] checked(String id, String envelope, byte[] ciphertext, String expectedSha256) {
         if (!Digests.sha256(ciphertext).equals(expectedSha256)) {
-            throw new GawahException(Failure.BAD_DATA, "the " + envelope + " of record " + id
+            throw new GawahException(Failure.BAD_DATA, "the " + envelope + " of " + id
                     + " does not match its SHA-256: it was altered or damaged in the vault",
                     "restore the vault from a backup; run gawah verify when available");
         }

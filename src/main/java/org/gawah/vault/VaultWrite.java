@@ -185,6 +185,47 @@ public final class VaultWrite implements AutoCloseable {
         }
     }
 
+    /** Stores a new case: its id, time and sealed {@code gawah.case/1} document. */
+    public void insertCase(String caseId, Instant createdAt, byte[] sealed) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO cases (id, created_at, sealed, sealed_sha256) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, caseId);
+            insert.setString(2, createdAt.toString());
+            insert.setBytes(3, sealed);
+            insert.setString(4, Digests.sha256(sealed));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed("store case " + caseId, e);
+        }
+    }
+
+    /**
+     * Adds a record to a case (kept if already there) and stores a sealed analysis of it, which
+     * from now on is the record's latest.
+     */
+    public void insertAnalysis(String analysisId, String caseId, String recordId, Instant madeAt, byte[] sealed) {
+        try (PreparedStatement member = connection.prepareStatement(
+                "INSERT OR IGNORE INTO case_records (case_id, record_id, position)"
+                        + " SELECT ?, ?, coalesce(max(position), 0) + 1 FROM case_records WHERE case_id = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO analyses (id, case_id, record_id, made_at, sealed, sealed_sha256)"
+                             + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            member.setString(1, caseId);
+            member.setString(2, recordId);
+            member.setString(3, caseId);
+            member.executeUpdate();
+            insert.setString(1, analysisId);
+            insert.setString(2, caseId);
+            insert.setString(3, recordId);
+            insert.setString(4, madeAt.toString());
+            insert.setBytes(5, sealed);
+            insert.setString(6, Digests.sha256(sealed));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed("add " + recordId + " to case " + caseId, e);
+        }
+    }
+
     /** Makes everything written so far durable, at once. */
     public void commit() {
         try {

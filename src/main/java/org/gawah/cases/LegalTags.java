@@ -1,0 +1,126 @@
+package org.gawah.cases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+
+/**
+ * The legal-qualification tags the legal team may put on a record, with their labels: the
+ * Rome Statute's genocide, crimes against humanity and war crimes, one tag per sub-paragraph
+ * ({@code rome:7(1)(h)}). The list is a checked-in resource so that a lawyer can review it
+ * without reading Java; a tag not on it is refused, because a typo in a legal qualification
+ * would silently file evidence under the wrong crime.
+ */
+public final class LegalTags {
+    private static final String RESOURCE = "rome-statute.tsv";
+    /** Article, then a paragraph number for 7 and 8, then lettered and Roman-numbered points. */
+    private static final Pattern TAG = Pattern.compile("rome:[678](\\([0-9]+\\))?(\\([a-z]+\\))+");
+    /** Longest tag echoed back in a message; anything longer is probably not a typo. */
+    private static final int ECHO_LIMIT = 40;
+
+    private final Map<String, String> labels;
+
+    private LegalTags(Map<String, String> labels) {
+        this.labels = labels;
+    }
+
+    /** The list shipped with Gawah, read once. */
+    public static LegalTags shipped() {
+        return Shipped.TAGS;
+    }
+
+    public boolean isKnown(String tag) {
+        return tag != null && labels.containsKey(tag);
+    }
+
+    /** The label of a known tag, or null. */
+    public String label(String tag) {
+        return tag == null ? null : labels.get(tag);
+    }
+
+    /** Every tag, in the Statute's order. */
+    public List<String> tags() {
+        return List.copyOf(labels.keySet());
+    }
+
+    /** Refuses a tag that is not on the shipped list. */
+    public static void requireKnown(String tag) {
+        if (!shipped().isKnown(tag)) {
+            // The tag was typed by a person and may be anything (pasted testimony, terminal
+            // escapes); only a short printable ASCII one is safe to show back.
+            String message = echoable(tag) ? "unknown legal-qualification tag '" + tag + "'"
+                    : "an unknown tag was given as a legal qualification (not shown: long or not printable ASCII)";
+            throw new GawahException(Failure.USAGE, message, "see the shipped list: gawah case tags");
+        }
+    }
+
+    private static boolean echoable(String tag) {
+        return tag != null && !tag.isEmpty() && tag.length() <= ECHO_LIMIT
+                && tag.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
+    /**
+     * Reads the list strictly: UTF-8, comment lines start with '#', every other line is a tag of
+     * the expected shape, one tab, a non-blank label; no blank lines, no repeats. A damaged list
+     * is a build error, not something to work around at run time.
+     */
+    static LegalTags parse(byte[] utf8) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException(RESOURCE + ": not UTF-8", e);
+        }
+        if (!text.endsWith("\n")) {
+            throw new IllegalStateException(RESOURCE + ": must end with a line break");
+        }
+        // Ends with a line break, so the last piece of the split is empty and not a line.
+        String[] lines = text.split("\n", -1);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", -1);
+            if (parts.length != 2 || !TAG.matcher(parts[0]).matches() || parts[1].isBlank()
+                    || !parts[1].equals(parts[1].strip())) {
+                throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": expected tag, tab, label");
+            }
+            if (labels.putIfAbsent(parts[0], parts[1]) != null) {
+                throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": repeated tag " + parts[0]);
+            }
+        }
+        return new LegalTags(Collections.unmodifiableMap(labels));
+    }
+
+    /** Loaded on first use, so a program that never tags does not read the list. */
+    private static final class Shipped {
+        static final LegalTags TAGS = load();
+
+        private static LegalTags load() {
+            try (InputStream in = LegalTags.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource missing: " + RESOURCE);
+                }
+                return parse(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.gawah.cli;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+import org.gawah.Digests;
+import org.gawah.cases.CaseFile;
+import org.gawah.custody.Action;
+import org.gawah.custody.EntrySigner;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.RecordId;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultWrite;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "create",
+        description = {"Make a new case and print its id. The title is sealed to the legal team; do not put a witness's name in it."},
+        footer = {"", "Example:", "  gawah case create --title \"Detentions, Herat 2025\""})
+final class CaseCreateCommand implements Callable<Integer> {
+    @ParentCommand
+    CaseCommand parent;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Option(names = "--title", required = true, paramLabel = "TEXT", description = "A short title for the legal team (one line, at most 200 characters).")
+    String title;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = parent.root.terminal;
+        Home home = homeOptions.resolve(terminal);
+        Team team = new Team(home.keyring());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CaseFile file = new CaseFile(RecordId.randomCase(), now, title);
+        SigningKey key = passphrase.unlockForSigning(terminal, team.own(), now);
+        byte[] sealed = team.seal(file.bytes(), key, now);
+        try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
+            write.insertCase(file.caseId(), now, sealed);
+            write.append(Action.CASE_CREATED, file.caseId(), Digests.sha256(sealed), now, new EntrySigner(key));
+            write.commit();
+        }
+        terminal.info("created case " + file.caseId() + "; add records with: gawah case add " + file.caseId() + " RECORD-ID");
+        terminal.out().println(file.caseId());
+        return 0;
+    }
+}

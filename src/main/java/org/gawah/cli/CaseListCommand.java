@@ -1,0 +1,31 @@
+package org.gawah.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gawah.vault.Vault;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "list",
+        description = {"List the cases: id, when made, how many records. Titles are sealed: see them with gawah case show."},
+        footer = {"", "Example:", "  gawah case list"})
+final class CaseListCommand implements Callable<Integer> {
+    @ParentCommand
+    CaseCommand parent;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = parent.root.terminal;
+        try (Vault vault = homeOptions.resolve(terminal).vault()) {
+            for (Vault.CaseSummary summary : vault.cases()) {
+                terminal.out().printf("%s  %s  %d record(s)%n", summary.id(), summary.createdAt(), summary.records());
+            }
+        }
+        return 0;
+    }
+}

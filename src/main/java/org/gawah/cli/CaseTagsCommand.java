@@ -1,0 +1,25 @@
+package org.gawah.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gawah.cases.LegalTags;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "tags",
+        description = {"List the legal-qualification tags gawah case add accepts: the Rome Statute's articles 6, 7(1) and 8(2)."},
+        footer = {"", "Example:", "  gawah case tags | grep persecution"})
+final class CaseTagsCommand implements Callable<Integer> {
+    @ParentCommand
+    CaseCommand parent;
+
+    @Override
+    public Integer call() {
+        LegalTags tags = LegalTags.shipped();
+        for (String tag : tags.tags()) {
+            parent.root.terminal.out().println(tag + "\t" + tags.label(tag));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,301 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.Digests;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.bag.BagWriter;
+import org.gawah.custody.Entry;
+import org.gawah.export.Consent;
+import org.gawah.export.Item;
+import org.gawah.export.Reading;
+import org.gawah.export.Redaction;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Opened;
+import org.gawah.openpgp.Opener;
+import org.gawah.testimony.Json;
+import org.gawah.testimony.Testimonies;
+import org.gawah.vault.SealedRecord;
+import org.gawah.vault.StoredAttachment;
+import org.gawah.vault.Vault;
+
+/**
+ * The payload of an evidence package, record by record: each record opened and checked, consent
+ * applied, then its items written into the bag (docs/format/evidence-package.md, "Consent and
+ * protection"). Every plaintext buffer is wiped once written.
+ */
+final class EvidenceItems {
+    private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private final ExportCommand.Run run;
+    private final BagWriter bag;
+    /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
+    private final Map<String, String> exported = new LinkedHashMap<>();
+    private final Map<String, String> redactions = new LinkedHashMap<>();
+    /** Every subject whose custody entries travel with the package. */
+    private final Set<String> traced = new HashSet<>();
+    private final List<String> exportedRecords = new ArrayList<>();
+    private final Map<String, Certificate> signers = new LinkedHashMap<>();
+
+    EvidenceItems(ExportCommand.Run run, BagWriter bag) {
+        this.run = run;
+        this.bag = bag;
+    }
+
+    void add(String recordId) throws IOException {
+        SealedRecord record = run.vault().get(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+                "record " + recordId + " of the case is not in the vault"));
+        Opened opened = open(record.testimony());
+        Opened base = null;
+        try {
+            JsonNode document = Testimonies.readRecord(opened.content());
+            JsonNode testimony = document;
+            SealedRecord consentRecord = record;
+            if (document.has("adds_to")) {
+                // An addendum has no consent of its own: the testimony it adds to decides.
+                String addsTo = document.get("adds_to").textValue();
+                Optional<SealedRecord> target = run.vault().get(addsTo);
+                if (target.isEmpty()) {
+                    run.report().leftOut(recordId, null, "it adds to " + addsTo + ", which is not in this vault: its consent is unknown");
+                    return;
+                }
+                consentRecord = target.get();
+                base = open(consentRecord.testimony());
+                testimony = Testimonies.read(base.content());
+            }
+            Optional<String> refusal = Consent.refusal(testimony, run.profile());
+            if (refusal.isPresent()) {
+                run.report().leftOut(recordId, null, refusal.get());
+                return;
+            }
+            boolean identityGoes = Consent.identity(testimony, run.includeIdentities()) && record.identity() != null;
+            if (run.includeIdentities() && record.identity() != null && !identityGoes) {
+                run.report().leftOut(recordId, recordId + ".identity", "the witness asked to stay anonymous");
+            }
+            Redaction.Masker names = identityGoes ? Redaction.Masker.none() : names(consentRecord);
+            write(recordId, record, opened, document, testimony, identityGoes, names);
+        } finally {
+            opened.wipe();
+            if (base != null) {
+                base.wipe();
+            }
+        }
+    }
+
+    private void write(String recordId, SealedRecord record, Opened opened, JsonNode document, JsonNode testimony,
+                       boolean identityGoes, Redaction.Masker names) throws IOException {
+        String folder = recordId + "/";
+        Item.RecordFacts facts = Item.RecordFacts.of(testimony);
+        Certificate signer = signer(opened.signerFingerprint());
+        Redaction.Result redacted = identityGoes ? null
+                : Redaction.of(recordId + ".testimony", opened.content(), document, run.profile().withhold(), names);
+        String testimonyItem;
+        JsonNode readable;
+        if (redacted == null) {
+            testimonyItem = recordId + ".testimony";
+            BagWriter.Digested file = payload(folder + "testimony.json", opened.content());
+            BagWriter.Digested signature = payload(folder + "testimony.json.sig", opened.signature());
+            add(new Item(testimonyItem, Item.Kind.TESTIMONY, file.path(), signature.path(), recordId, null, JSON,
+                    file.size(), file.sha256(), file.sha512(), opened.signedAt(), signer.fingerprint(), "original", null,
+                    null, null, facts));
+            exported.put(recordId, Digests.sha256(record.testimony()));
+            readable = document;
+        } else {
+            testimonyItem = recordId + ".redacted";
+            BagWriter.Digested file = payload(folder + "testimony-redacted.json", redacted.bytes());
+            add(new Item(testimonyItem, Item.Kind.REDACTED_TESTIMONY, file.path(), null, recordId, null, JSON,
+                    file.size(), file.sha256(), file.sha512(), opened.signedAt(), signer.fingerprint(), "derivative",
+                    recordId + ".testimony", redacted.withheld(), null, facts));
+            redactions.put(recordId + "/redacted", file.sha256());
+            ObjectNode copy = (ObjectNode) Json.parse(redacted.bytes(), Integer.MAX_VALUE, "redacted copy").get("testimony");
+            ArrayNode withheld = copy.putArray("withheld");
+            redacted.withheld().forEach(withheld::add);
+            readable = copy;
+        }
+        traced.add(recordId);
+        traced.add(recordId + "/redacted");
+        BagWriter.Digested reading = payload(folder + "testimony.txt",
+                Reading.render(readable).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        add(new Item(recordId + ".reading", Item.Kind.READING, reading.path(), null, recordId, null, TEXT, reading.size(),
+                reading.sha256(), reading.sha512(), opened.signedAt(), signer.fingerprint(), "derivative", testimonyItem,
+                null, null, facts));
+        if (identityGoes) {
+            identity(recordId, record, folder, signer, testimonyItem, facts);
+        }
+        attachments(recordId, document, testimony, opened, folder, signer, testimonyItem, facts, names);
+        exportedRecords.add(recordId);
+    }
+
+    private void identity(String recordId, SealedRecord record, String folder, Certificate signer, String testimonyItem,
+                          Item.RecordFacts facts) throws IOException {
+        if (!record.identityRecipients().contains(run.own().fingerprint())) {
+            run.report().leftOut(recordId, recordId + ".identity",
+                    "this key cannot open the identity envelope (it is sealed to the protection officers)");
+            return;
+        }
+        Opened identity = open(record.identity());
+        try {
+            requireSameSigner(identity, signer, recordId + "/identity");
+            BagWriter.Digested file = payload(folder + "identity.json", identity.content());
+            BagWriter.Digested signature = payload(folder + "identity.json.sig", identity.signature());
+            add(new Item(recordId + ".identity", Item.Kind.IDENTITY, file.path(), signature.path(), recordId, null, JSON,
+                    file.size(), file.sha256(), file.sha512(), identity.signedAt(), signer.fingerprint(), "original", null,
+                    null, testimonyItem, facts));
+            exported.put(recordId + "/identity", Digests.sha256(record.identity()));
+            traced.add(recordId + "/identity");
+        } finally {
+            identity.wipe();
+        }
+    }
+
+    private void attachments(String recordId, JsonNode document, JsonNode testimony, Opened opened, String folder,
+                             Certificate signer, String testimonyItem, Item.RecordFacts facts, Redaction.Masker names)
+            throws IOException {
+        JsonNode listed = document.get("attachments");
+        List<StoredAttachment> stored = run.vault().attachments(recordId);
+        if (listed == null || listed.size() != stored.size()) {
+            throw new GawahException(Failure.BAD_DATA, "the testimony of " + recordId + " lists "
+                    + (listed == null ? 0 : listed.size()) + " attachments but the vault holds " + stored.size());
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            JsonNode entry = listed.get(i);
+            StoredAttachment attachment = stored.get(i);
+            if (!attachment.id().equals(entry.path("id").asText())) {
+                throw new GawahException(Failure.BAD_DATA, "attachment " + (i + 1) + " of " + recordId
+                        + " is not the one its testimony lists");
+            }
+            String mediaType = entry.path("media_type").asText("application/octet-stream");
+            if (Consent.isAudioVideo(mediaType) && !Consent.audioVideo(testimony)) {
+                run.report().leftOut(recordId, attachment.id(), "audio or video: the witness did not consent to its use");
+                continue;
+            }
+            String name = folder + attachment.id() + "." + Item.extension(mediaType);
+            Progress progress = new Progress(run.terminal(), "exporting " + attachment.id(), attachment.sealedSize());
+            Opened sealed;
+            try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
+                 OutputStream data = bag.payload(name)) {
+                // Plaintext reaches the package before the checks end; a failure deletes the whole package.
+                sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
+            }
+            progress.finish();
+            BagWriter.Digested file = bag.lastPayload();
+            requireSameSigner(sealed, signer, attachment.id());
+            if (file.size() != entry.path("size").asLong(-1) || !file.sha256().equals(entry.path("sha256").asText())
+                    || !file.sha512().equals(entry.path("sha512").asText())) {
+                throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id()
+                        + " does not match the size and hashes its signed testimony lists");
+            }
+            BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
+            add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId,
+                    names.mask(entry.path("file_name").asText()), mediaType, file.size(), file.sha256(), file.sha512(),
+                    sealed.signedAt(), signer.fingerprint(), entry.path("generation").asText("original"), null, null,
+                    testimonyItem, facts));
+            exported.put(attachment.id(), attachment.sealedSha256());
+            traced.add(attachment.id());
+        }
+    }
+
+    /**
+     * The witness's name and contact, to find them in the testimony; from the identity envelope
+     * when this key can open it. Otherwise the report says the names were not checked.
+     */
+    private Redaction.Masker names(SealedRecord record) {
+        if (record.identity() == null) {
+            return Redaction.Masker.none();
+        }
+        if (!record.identityRecipients().contains(run.own().fingerprint())) {
+            run.report().note(record.id() + ": this key cannot open the identity envelope, so the testimony was not"
+                    + " searched for the witness's name; review it before sending");
+            return Redaction.Masker.none();
+        }
+        Opened identity = open(record.identity());
+        try {
+            JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, "identity");
+            return new Redaction.Masker(node.path("name").asText(null), node.path("contact").asText(null));
+        } finally {
+            identity.wipe();
+        }
+    }
+
+    private Opened open(byte[] sealed) {
+        return Opener.open(sealed, run.own(), run.ask(), run.documenters());
+    }
+
+    private static void requireSameSigner(Opened opened, Certificate signer, String what) {
+        if (!opened.signerFingerprint().equals(signer.fingerprint())) {
+            throw new GawahException(Failure.BAD_SIGNATURE, what + " is signed by " + opened.signerFingerprint()
+                    + ", not by its testimony's signer " + signer.fingerprint());
+        }
+    }
+
+    private Certificate signer(String fingerprint) {
+        Certificate certificate = run.documenters().stream().filter(c -> c.fingerprint().equals(fingerprint))
+                .findFirst().orElseThrow();
+        signers.putIfAbsent(fingerprint, certificate);
+        return certificate;
+    }
+
+    private BagWriter.Digested payload(String name, byte[] content) throws IOException {
+        try (OutputStream out = bag.payload(name)) {
+            out.write(content);
+        }
+        return bag.lastPayload();
+    }
+
+    private void add(Item item) {
+        run.report().included(item);
+    }
+
+    Map<String, String> exported() {
+        return exported;
+    }
+
+    Map<String, String> redactions() {
+        return redactions;
+    }
+
+    List<String> exportedRecords() {
+        return exportedRecords;
+    }
+
+    List<Certificate> signers() {
+        return List.copyOf(signers.values());
+    }
+
+    /**
+     * The custody entries of every exported item, from the documenters' logs received in bags
+     * and from this vault's own log, this export's entries included (read inside its transaction).
+     */
+    List<Entry.Signed> custody(String bagId) {
+        Set<String> subjects = new HashSet<>(traced);
+        subjects.add(bagId);
+        List<Entry.Signed> entries = new ArrayList<>();
+        Vault vault = run.vault();
+        for (String actor : vault.receivedLogs()) {
+            vault.forEachReceived(actor, row -> keep(entries, subjects, row));
+        }
+        vault.forEachCustody(row -> keep(entries, subjects, row));
+        return entries;
+    }
+
+    private static void keep(List<Entry.Signed> entries, Set<String> subjects, Vault.CustodyRow row) {
+        Entry entry = Entry.parse(row.entry());
+        if (subjects.contains(entry.subject())) {
+            entries.add(new Entry.Signed(entry, row.signature()));
+        }
+    }
+}

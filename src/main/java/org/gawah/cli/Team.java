@@ -1,0 +1,75 @@
+package org.gawah.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.cases.Analysis;
+import org.gawah.cases.CaseFile;
+import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Opened;
+import org.gawah.openpgp.Opener;
+import org.gawah.openpgp.Sealer;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.vault.Vault;
+
+/**
+ * The legal team as analyst data sees it: this home's key and every certificate pinned as
+ * {@code legal}. Case titles and analyses are sealed to all of them and must be signed by one.
+ */
+final class Team {
+    private final SecretKey own;
+    private final List<Certificate> members;
+
+    Team(Keyring keyring) {
+        this.own = keyring.requireOwnKey();
+        List<Certificate> all = new ArrayList<>();
+        all.add(own.certificate());
+        for (Certificate certificate : keyring.pinned(Role.LEGAL)) {
+            if (!certificate.fingerprint().equals(own.fingerprint())) {
+                all.add(certificate);
+            }
+        }
+        this.members = List.copyOf(all);
+    }
+
+    SecretKey own() {
+        return own;
+    }
+
+    byte[] seal(byte[] document, SigningKey key, Instant now) {
+        return Sealer.seal(document, key, members, now);
+    }
+
+    CaseFile openCase(Vault vault, String caseId, Opener.PassphraseSource passphrase) {
+        byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+                "no case " + caseId + " in this vault", "see the cases with: gawah case list"));
+        CaseFile file = CaseFile.read(open(sealed, passphrase));
+        if (!file.caseId().equals(caseId)) {
+            throw new GawahException(Failure.BAD_DATA, "the sealed document stored for case " + caseId + " is another case's");
+        }
+        return file;
+    }
+
+    /** The record's latest analysis in this case, if any, checked to be about this case and record. */
+    java.util.Optional<Analysis> openAnalysis(Vault vault, String caseId, String recordId, Opener.PassphraseSource passphrase) {
+        return vault.latestAnalysis(caseId, recordId).map(sealed -> {
+            Analysis analysis = Analysis.read(open(sealed, passphrase));
+            if (!analysis.caseId().equals(caseId) || !analysis.recordId().equals(recordId)) {
+                throw new GawahException(Failure.BAD_DATA, "the analysis stored for " + recordId + " in case " + caseId
+                        + " is about another record or case");
+            }
+            return analysis;
+        });
+    }
+
+    private byte[] open(byte[] sealed, Opener.PassphraseSource passphrase) {
+        Opened opened = Opener.open(sealed, own, passphrase, members);
+        return opened.content();
+    }
+}

@@ -1,0 +1,103 @@
+package org.gawah.export;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gawah.bag.BagWriter;
+import org.gawah.custody.Entry;
+import org.gawah.openpgp.Armor;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.DetachedSignature;
+import org.gawah.openpgp.SigningKey;
+
+/**
+ * An evidence package (docs/format/evidence-package.md): the layout's names, and the tag files
+ * written after the payload. {@link PackageCheck} reads one back.
+ */
+public final class EvidencePackage {
+    public static final String BAG_INFO = "bag-info.txt";
+    public static final String VERIFY = "VERIFY.txt";
+    public static final String INDEX = "metadata/index.csv";
+    public static final String CASE = "metadata/case.json";
+    public static final String ITEMS = "metadata/items/";
+    public static final String CUSTODY = "custody/";
+    public static final String KEYS = "keys/";
+    public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
+    public static final String SIGNATURE = "signature/" + TAG_MANIFEST + ".asc";
+
+    /** What bag-info.txt says, beyond the fixed fields. */
+    public record Info(String bagId, String organization, String custodian, String caseId, Profile profile,
+                       Instant baggedAt, Entry exportEntry) {
+    }
+
+    private EvidencePackage() {
+    }
+
+    public static String testimonyFolder(String recordId) {
+        return recordId + "/";
+    }
+
+    public static String custodyFile(Entry entry) {
+        return CUSTODY + entry.actor() + "/" + String.format("%08d", entry.seq()) + ".json";
+    }
+
+    /**
+     * Writes every tag file after the payload and its manifests: bag-info, sidecars, index, case
+     * data, custody entries, certificates, VERIFY.txt, then the tag manifest and the custodian's
+     * signature over it.
+     */
+    public static void writeTags(BagWriter bag, Info info, List<Item> items, byte[] caseJson, List<Entry.Signed> custody,
+                                 Certificate custodian, List<Certificate> documenters, SigningKey key) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Source-Organization", oneLine(info.organization()));
+        fields.put("Bagging-Date", LocalDate.ofInstant(info.baggedAt(), ZoneOffset.UTC).toString());
+        fields.put("Payload-Oxum", bag.payloadOxum());
+        fields.put("Bag-Count", "1 of 1");
+        fields.put("External-Identifier", info.bagId());
+        fields.put("Internal-Sender-Identifier", info.custodian());
+        fields.put("Case-Identifier", info.caseId());
+        fields.put("Intended-Recipient", oneLine(info.profile().recipient()));
+        fields.put("Profile-Identifier", info.profile().identifier());
+        fields.put("Gawah-Export-Entry", info.exportEntry().seq() + " " + info.exportEntry().sha256());
+        fields.put("Bag-Software-Agent", "gawah 0.1.0");
+        StringBuilder text = new StringBuilder();
+        fields.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
+        bag.tag(BAG_INFO, utf8(text.toString()));
+
+        StringBuilder index = new StringBuilder(Item.CSV_HEADER).append("\r\n");
+        for (Item item : items) {
+            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId()));
+            index.append(item.csvRow()).append("\r\n");
+        }
+        bag.tag(INDEX, utf8(index.toString()));
+        bag.tag(CASE, caseJson);
+        for (Entry.Signed signed : custody) {
+            String file = custodyFile(signed.entry());
+            bag.tag(file, signed.entry().canonical());
+            bag.tag(file + ".sig", signed.signature());
+        }
+        bag.tag(KEYS + custodian.fingerprint() + ".asc", custodian.armored().getBytes(StandardCharsets.US_ASCII));
+        for (Certificate documenter : documenters) {
+            if (!documenter.fingerprint().equals(custodian.fingerprint())) {
+                bag.tag(KEYS + documenter.fingerprint() + ".asc", documenter.armored().getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        bag.tag(VERIFY, utf8(VerifyGuide.text(info, custodian, documenters)));
+        byte[] tagManifest = bag.writeTagManifest();
+        byte[] signature = DetachedSignature.sign(key, tagManifest, info.baggedAt());
+        bag.tag(SIGNATURE, Armor.armor(signature).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}]", " ").strip();
+    }
+}

@@ -1,0 +1,131 @@
+package org.gawah.export;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.testimony.Json;
+
+/**
+ * One file of an evidence package and what its sidecar says about it
+ * (docs/format/evidence-package.md, "Items"). {@code facts} are the testimony's languages,
+ * consent and confidentiality, shared by every item of a record.
+ */
+public record Item(String id, Kind kind, String path, String signature, String recordId, String fileName,
+                   String mediaType, long size, String sha256, String sha512, Instant sealedAt, String documenter,
+                   String generation, String derivedFrom, List<String> withheld, String testimony, RecordFacts facts) {
+    public enum Kind {
+        TESTIMONY("testimony"), REDACTED_TESTIMONY("redacted_testimony"), READING("reading"), IDENTITY("identity"),
+        ATTACHMENT("attachment");
+
+        private final String wire;
+
+        Kind(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** The testimony's facts every item of its record carries. */
+    public record RecordFacts(JsonNode languages, List<String> consent, String confidentiality) {
+        public static RecordFacts of(JsonNode testimony) {
+            JsonNode confidentiality = testimony.path("witness").path("confidentiality");
+            return new RecordFacts(testimony.path("interview").path("languages").deepCopy(), Consent.recipients(testimony),
+                    confidentiality.isTextual() ? confidentiality.textValue() : null);
+        }
+    }
+
+    public Item {
+        withheld = withheld == null ? List.of() : List.copyOf(withheld);
+    }
+
+    /** The sidecar, {@code metadata/items/ID.json}. */
+    public byte[] sidecar(String caseId) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("schema", "gawah.item/1");
+        node.put("item_id", id);
+        node.put("kind", kind.wire());
+        node.put("path", path);
+        putIf(node, "signature", signature);
+        node.put("record_id", recordId);
+        node.put("case_id", caseId);
+        putIf(node, "file_name", fileName);
+        node.put("media_type", mediaType);
+        node.put("size", size);
+        node.put("sha256", sha256);
+        node.put("sha512", sha512);
+        node.put("sealed_at", sealedAt.toString());
+        node.put("documenter", documenter);
+        if (facts != null) {
+            if (facts.languages() != null && !facts.languages().isMissingNode()) {
+                node.set("languages", facts.languages());
+            }
+            ArrayNode consent = node.putArray("consent");
+            facts.consent().forEach(consent::add);
+            putIf(node, "confidentiality", facts.confidentiality());
+        }
+        node.put("generation", generation);
+        putIf(node, "derived_from", derivedFrom);
+        if (!withheld.isEmpty()) {
+            ArrayNode list = node.putArray("withheld");
+            withheld.forEach(list::add);
+        }
+        putIf(node, "testimony", testimony);
+        return Json.write(node);
+    }
+
+    private static final java.util.Map<String, String> EXTENSIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("image/jpeg", "jpg"), java.util.Map.entry("image/png", "png"),
+            java.util.Map.entry("image/gif", "gif"), java.util.Map.entry("image/webp", "webp"),
+            java.util.Map.entry("image/heic", "heic"), java.util.Map.entry("image/tiff", "tif"),
+            java.util.Map.entry("application/pdf", "pdf"), java.util.Map.entry("text/plain", "txt"),
+            java.util.Map.entry("audio/mpeg", "mp3"), java.util.Map.entry("audio/mp4", "m4a"),
+            java.util.Map.entry("audio/x-m4a", "m4a"), java.util.Map.entry("audio/ogg", "ogg"),
+            java.util.Map.entry("audio/wav", "wav"), java.util.Map.entry("audio/x-wav", "wav"),
+            java.util.Map.entry("video/mp4", "mp4"), java.util.Map.entry("video/quicktime", "mov"),
+            java.util.Map.entry("video/webm", "webm"));
+
+    /**
+     * The file name extension for a media type, from a fixed table ("bin" otherwise): the
+     * documenter's own file name may identify someone, so it goes in the sidecar only.
+     */
+    public static String extension(String mediaType) {
+        return EXTENSIONS.getOrDefault(mediaType, "bin");
+    }
+
+    public static final String CSV_HEADER = "item_id,kind,path,record_id,file_name,media_type,size,sha256,sealed_at,"
+            + "documenter,generation,derived_from,signature";
+
+    /** Its row in {@code metadata/index.csv} (RFC 4180). */
+    public String csvRow() {
+        return String.join(",", csv(id), csv(kind.wire()), csv(path), csv(recordId), csv(fileName), csv(mediaType),
+                csv(String.valueOf(size)), csv(sha256), csv(sealedAt.toString()), csv(documenter), csv(generation),
+                csv(derivedFrom), csv(signature));
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.matches("(?s)[=+\\-@\t\r].*")) {
+            // A spreadsheet would run it as a formula; the sidecar keeps the exact value.
+            value = "'" + value;
+        }
+        if (value.matches("[^\",\r\n]*")) {
+            return value;
+        }
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void putIf(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.gawah.export;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.gawah.Digests;
+import org.gawah.testimony.Json;
+
+/**
+ * A redacted derivative of a testimony (docs/format/evidence-package.md, "gawah.redacted/1"):
+ * the fields a profile withholds are removed and every mention of the witness's name or contact
+ * is replaced. It is a new document: the documenter's signature covers the original, not this.
+ */
+public final class Redaction {
+    public static final String SCHEMA = "gawah.redacted/1";
+    public static final String MARK = "[withheld]";
+
+    /** The derivative's bytes and what was withheld, as field paths. */
+    public record Result(byte[] bytes, List<String> withheld) {
+        public Result {
+            withheld = List.copyOf(withheld);
+        }
+    }
+
+    private Redaction() {
+    }
+
+    /**
+     * The derivative of {@code testimony} (whose exact bytes are {@code original}) without the
+     * {@code paths} and with {@code names} masked, or null when nothing needs withholding: then the
+     * original itself may go.
+     */
+    public static Result of(String itemId, byte[] original, JsonNode testimony, List<String> paths, Masker names) {
+        ObjectNode copy = testimony.deepCopy();
+        List<String> withheld = new ArrayList<>();
+        for (String path : paths) {
+            if (remove(copy, path)) {
+                withheld.add(path);
+            }
+        }
+        mask(copy, "", names, withheld);
+        if (withheld.isEmpty()) {
+            return null;
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("schema", SCHEMA);
+        document.put("derived_from", itemId);
+        document.put("original_sha256", Digests.sha256(original));
+        ArrayNode list = document.putArray("withheld");
+        withheld.forEach(list::add);
+        document.set("testimony", copy);
+        return new Result(Json.write(document), withheld);
+    }
+
+    private static boolean remove(ObjectNode node, String path) {
+        String[] parts = path.split("\\.");
+        JsonNode parent = node;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parent.path(parts[i]);
+        }
+        return parent instanceof ObjectNode && ((ObjectNode) parent).remove(parts[parts.length - 1]) != null;
+    }
+
+    private static void mask(JsonNode node, String at, Masker names, List<String> withheld) {
+        if (node instanceof ObjectNode) {
+            ObjectNode object = (ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String path = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+                if (field.getValue().isTextual()) {
+                    String masked = names.mask(field.getValue().textValue());
+                    if (!masked.equals(field.getValue().textValue())) {
+                        field.setValue(TextNode.valueOf(masked));
+                        withheld.add(path + " (name)");
+                    }
+                } else {
+                    mask(field.getValue(), path, names, withheld);
+                }
+            }
+        } else if (node instanceof ArrayNode) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                String path = at + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    String masked = names.mask(array.get(i).textValue());
+                    if (!masked.equals(array.get(i).textValue())) {
+                        array.set(i, TextNode.valueOf(masked));
+                        withheld.add(path + " (name)");
+                    }
+                } else {
+                    mask(array.get(i), path, names, withheld);
+                }
+            }
+        }
+    }
+
+    /**
+     * Replaces the witness's name, each word of it of three letters or more, and the contact,
+     * wherever they stand as words, ignoring case. Over-redaction is the safe side; the contact is
+     * matched whole only (its words are ordinary words).
+     */
+    public static final class Masker {
+        private static final String EDGE = "[\\p{L}\\p{M}\\p{N}]";
+        private final List<Pattern> patterns = new ArrayList<>();
+
+        public Masker(String name, String contact) {
+            List<String> words = new ArrayList<>();
+            if (name != null && !name.isBlank()) {
+                words.add(name.strip());
+                for (String part : name.split("[\\s,;:()\"'«»]+")) {
+                    if (part.codePointCount(0, part.length()) >= 3 && !words.contains(part)) {
+                        words.add(part);
+                    }
+                }
+            }
+            if (contact != null && !contact.isBlank()) {
+                words.add(contact.strip());
+            }
+            // Longest first, so a full name is replaced whole before its parts are looked for.
+            words.sort((a, b) -> b.length() - a.length());
+            for (String word : words) {
+                patterns.add(Pattern.compile("(?<!" + EDGE + ")" + Pattern.quote(word) + "(?!" + EDGE + ")",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            }
+        }
+
+        public static Masker none() {
+            return new Masker(null, null);
+        }
+
+        public String mask(String text) {
+            String result = text;
+            for (Pattern pattern : patterns) {
+                result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(MARK));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.gawah.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.testimony.Json;
+
+/**
+ * The export report: what went into the package and what was left out, and why. Ids and reasons
+ * only, never testimony. Kept beside the package, not in it: the receiver is not told what was
+ * withheld from it.
+ */
+public final class Report {
+    /** Something left out: a record, or one file of a record ({@code item} set). */
+    public record LeftOut(String recordId, String item, String reason) {
+    }
+
+    private final String bagId;
+    private final String caseId;
+    private final Profile profile;
+    private final List<Item> included = new ArrayList<>();
+    private final List<LeftOut> leftOut = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public Report(String bagId, String caseId, Profile profile) {
+        this.bagId = bagId;
+        this.caseId = caseId;
+        this.profile = profile;
+    }
+
+    public String bagId() {
+        return bagId;
+    }
+
+    public void included(Item item) {
+        included.add(item);
+    }
+
+    public void leftOut(String recordId, String item, String reason) {
+        leftOut.add(new LeftOut(recordId, item, reason));
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public List<Item> items() {
+        return List.copyOf(included);
+    }
+
+    public List<LeftOut> leftOut() {
+        return List.copyOf(leftOut);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        text.append("Export ").append(bagId).append(" of case ").append(caseId).append(" for ").append(profile.name())
+                .append(" (").append(profile.recipient()).append(")\n\n");
+        text.append("Included (").append(included.size()).append(" items):\n");
+        for (Item item : included) {
+            text.append("  ").append(item.path()).append("  ").append(item.kind().wire());
+            if (!item.withheld().isEmpty()) {
+                text.append("; withheld: ").append(String.join(", ", item.withheld()));
+            }
+            text.append('\n');
+        }
+        text.append("\nLeft out (").append(leftOut.size()).append("):\n");
+        for (LeftOut out : leftOut) {
+            text.append("  ").append(out.recordId()).append(out.item() == null ? "" : " " + out.item())
+                    .append(": ").append(out.reason()).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            text.append("\nNotes:\n");
+            notes.forEach(note -> text.append("  ").append(note).append('\n'));
+        }
+        return text.toString();
+    }
+
+    public byte[] json() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("schema", "gawah.export-report/1");
+        node.put("package_id", bagId);
+        node.put("case_id", caseId);
+        node.put("profile", profile.identifier());
+        ArrayNode in = node.putArray("included");
+        for (Item item : included) {
+            ObjectNode entry = in.addObject();
+            entry.put("item_id", item.id());
+            entry.put("kind", item.kind().wire());
+            entry.put("path", item.path());
+            ArrayNode withheld = entry.putArray("withheld");
+            item.withheld().forEach(withheld::add);
+        }
+        ArrayNode out = node.putArray("left_out");
+        for (LeftOut left : leftOut) {
+            ObjectNode entry = out.addObject();
+            entry.put("record_id", left.recordId());
+            if (left.item() != null) {
+                entry.put("item_id", left.item());
+            }
+            entry.put("reason", left.reason());
+        }
+        ArrayNode notesNode = node.putArray("notes");
+        notes.forEach(notesNode::add);
+        return Json.write(node);
+    }
+}
