@@ -155,9 +155,7 @@ final class ExportCommand implements Callable<Integer> {
         terminal.info("wrote evidence package " + bagId + " for " + profile.recipient() + ": " + report.items().size()
                 + " item(s), " + Display.size(Files.size(out)) + ", to " + out
                 + (recipient == null ? " (plaintext: keep it safe)" : " (encrypted to " + Display.fingerprint(recipient.fingerprint()) + ")"));
-        for (Report.LeftOut left : report.leftOut()) {
-            terminal.info("left out " + left.recordId() + (left.item() == null ? "" : " " + left.item()) + ": " + left.reason());
-        }
+        printLeftOut(terminal, report);
         report.notes().forEach(terminal::warn);
         terminal.info("report: " + textReport + " (not in the package)");
         terminal.out().println(bagId);
@@ -182,9 +180,10 @@ final class ExportCommand implements Callable<Integer> {
                     items.add(recordId);
                 }
                 if (run.report().items().isEmpty()) {
+                    printLeftOut(run.terminal(), run.report());
                     throw new GawahException(Failure.NOT_FOUND, "nothing to export: all " + records.size()
                             + " record(s) of case " + caseId + " were left out; nothing was written",
-                            "see why with the lines above");
+                            "each record's reason is above");
                 }
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());
@@ -218,6 +217,12 @@ final class ExportCommand implements Callable<Integer> {
             } finally {
                 bag.close();
             }
+        }
+    }
+
+    private static void printLeftOut(Terminal terminal, Report report) {
+        for (Report.LeftOut left : report.leftOut()) {
+            terminal.info("left out " + left.recordId() + (left.item() == null ? "" : " " + left.item()) + ": " + left.reason());
         }
     }
 

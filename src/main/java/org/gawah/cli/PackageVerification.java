@@ -1,0 +1,140 @@
+package org.gawah.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.bag.BagReader;
+import org.gawah.export.PackageCheck;
+import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Opened;
+import org.gawah.openpgp.Opener;
+import org.gawah.openpgp.SecretKey;
+
+/**
+ * {@code gawah verify} on an evidence package, zipped or encrypted to this home's key: every
+ * check of docs/format/evidence-package.md, and a summary a receiver can act on. Writes nothing;
+ * an encrypted package is decrypted in memory only.
+ */
+final class PackageVerification {
+    /** The largest encrypted package verified in memory; beyond it, gpg --decrypt first. */
+    static final long MAX_IN_MEMORY = 1L << 30;
+
+    private PackageVerification() {
+    }
+
+    /** Whether the file is an OpenPGP message rather than a zip (which starts "PK"). */
+    static boolean isEncrypted(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && !(start[0] == 'P' && start[1] == 'K');
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The custodians whose packages this home trusts: its own key and the certificates pinned as legal. */
+    static List<Certificate> custodians(Home home) {
+        if (!home.exists()) {
+            return List.of();
+        }
+        Keyring keyring = home.keyring();
+        List<Certificate> trusted = new ArrayList<>(keyring.pinned(Role.LEGAL));
+        keyring.ownKey().ifPresent(own -> trusted.add(own.certificate()));
+        return trusted;
+    }
+
+    /** Decrypts an encrypted package with this home's key, checking it was signed by a trusted custodian. */
+    static byte[] decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
+        SecretKey own = home.keyring().requireOwnKey();
+        AskOnce ask = new AskOnce(fingerprint ->
+                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+        Capped buffer = new Capped();
+        try (InputStream in = Files.newInputStream(file)) {
+            Opened opened = Opener.openTo(in, buffer, own, ask, custodians(home));
+            terminal.info("decrypted in memory; the package was signed by " + opened.signerUserId() + " ("
+                    + Display.fingerprint(opened.signerFingerprint()) + ") at " + opened.signedAt());
+            return buffer.take();
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+        } finally {
+            buffer.wipe();
+            ask.wipe();
+        }
+    }
+
+    static int verify(Terminal terminal, Home home, BagReader bag, String label, long size) {
+        PackageCheck.Verified verified;
+        Progress progress = new Progress(terminal, "checking the package", size);
+        try {
+            verified = PackageCheck.read(bag, custodians(home), progress::advance);
+        } catch (GawahException e) {
+            terminal.out().println("package " + label + ": INVALID");
+            terminal.out().println("  what failed: " + e.getMessage());
+            throw e;
+        }
+        progress.finish();
+        Certificate custodian = verified.custodian();
+        terminal.out().println("package " + verified.id() + ": " + (verified.trusted() ? "VALID" : "NOT TRUSTED HERE (otherwise intact)"));
+        terminal.out().println("  case         " + verified.info().get("Case-Identifier") + " for "
+                + verified.info().get("Intended-Recipient") + " (" + verified.info().get("Profile-Identifier") + ")");
+        terminal.out().println("  custodian    " + custodian.userId() + "  " + Display.fingerprint(custodian.fingerprint()));
+        terminal.out().println("               " + (verified.trusted() ? "trusted in this home"
+                : "NOT pinned in this home: compare this fingerprint with the custodian through another channel"));
+        for (Certificate documenter : verified.documenters()) {
+            terminal.out().println("  documenter   " + documenter.userId() + "  " + Display.fingerprint(documenter.fingerprint()));
+        }
+        terminal.out().println("  items        " + verified.items() + ", " + verified.signatures()
+                + " with the documenter's own signature, each good and made when the item was sealed");
+        terminal.out().println("  payload      " + Display.size(verified.payloadBytes())
+                + ", every SHA-256 and SHA-512 matches; nothing missing, nothing extra");
+        terminal.out().println("  custody      " + verified.custodyEntries() + " entries, every signature good;"
+                + " the last records this export");
+        if (!verified.trusted()) {
+            throw new GawahException(Failure.UNKNOWN_SIGNER, "the package is signed by " + custodian.fingerprint()
+                    + ", which is not trusted here", "check the fingerprint with the custodian, then:"
+                    + " gawah keys import --role legal FILE");
+        }
+        return 0;
+    }
+
+    /** Holds a decrypted package in memory, up to {@link #MAX_IN_MEMORY}, and wipes it. */
+    private static final class Capped extends ByteArrayOutputStream {
+        Capped() {
+            super(1 << 20);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + (long) len > MAX_IN_MEMORY) {
+                throw new GawahException(Failure.BAD_DATA, "the encrypted package is larger than 1 GiB, too large to check in memory",
+                        "decrypt it with gpg --decrypt FILE > package.zip, then: gawah verify package.zip");
+            }
+            super.write(b, off, len);
+        }
+
+        byte[] take() {
+            return toByteArray();
+        }
+
+        /** Zeroes the buffer (arrays it outgrew are garbage the JVM may not have cleared). */
+        void wipe() {
+            Arrays.fill(buf, (byte) 0);
+            count = 0;
+        }
+    }
+}

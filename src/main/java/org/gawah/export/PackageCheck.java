@@ -1,0 +1,322 @@
+package org.gawah.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gawah.Digests;
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.bag.BagReader;
+import org.gawah.custody.Action;
+import org.gawah.custody.CustodyException;
+import org.gawah.custody.Entry;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.DetachedSignature;
+import org.gawah.testimony.Json;
+import org.gawah.testimony.RecordId;
+
+/**
+ * Checks an evidence package completely (docs/format/evidence-package.md, "What gawah verify
+ * checks"): trusting nothing until the custodian's signature is good, and every item, signature
+ * and custody entry after that. Writes nothing.
+ */
+public final class PackageCheck {
+    private static final List<String> REQUIRED_INFO = List.of("Source-Organization", "Bagging-Date", "Payload-Oxum",
+            "Bag-Count", "External-Identifier", "Internal-Sender-Identifier", "Case-Identifier", "Intended-Recipient",
+            "Profile-Identifier", "Gawah-Export-Entry");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
+    private static final Pattern CUSTODY_FILE = Pattern.compile("custody/([0-9A-F]{40}|[0-9A-F]{64})/([0-9]{8})\\.json");
+    private static final Pattern ITEM_FILE = Pattern.compile("metadata/items/([A-Za-z0-9.-]{1,80})\\.json");
+    private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
+    private static final Set<String> FIXED = Set.of("bagit.txt", EvidencePackage.BAG_INFO, "manifest-sha256.txt",
+            "manifest-sha512.txt", EvidencePackage.TAG_MANIFEST, EvidencePackage.SIGNATURE, EvidencePackage.VERIFY,
+            EvidencePackage.INDEX, EvidencePackage.CASE);
+
+    /** A package that passed every check; {@code trusted} says whether its custodian is pinned here. */
+    public record Verified(String id, Certificate custodian, boolean trusted, Map<String, String> info, int items,
+                           int signatures, List<Certificate> documenters, int custodyEntries, long payloadBytes) {
+    }
+
+    private PackageCheck() {
+    }
+
+    /**
+     * Checks {@code bag} against the custodians trusted here. A package signed by someone else is
+     * still checked throughout, with the certificate it carries, and comes back not trusted.
+     */
+    public static Verified read(BagReader bag, List<Certificate> trusted, BagReader.ProgressListener progress) {
+        bag.checkDeclaration();
+        Set<String> files = bag.files();
+        for (String file : files) {
+            boolean known = FIXED.contains(file) || file.startsWith("data/") || ITEM_FILE.matcher(file).matches()
+                    || CUSTODY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
+                    || file.matches("keys/([0-9A-F]{40}|[0-9A-F]{64})\\.asc");
+            if (!known) {
+                throw refused("unexpected file " + printable(file) + " (an evidence package holds only the files"
+                        + " in docs/format/evidence-package.md)");
+            }
+        }
+        for (String required : FIXED) {
+            if (!files.contains(required)) {
+                throw refused("the package has no " + required);
+            }
+        }
+        Map<String, String> info = bag.fields(EvidencePackage.BAG_INFO);
+        Map<String, Certificate> keys = keys(bag, files);
+        Certificate custodian = keys.get(info.get("Internal-Sender-Identifier"));
+        if (custodian == null) {
+            throw refused("bag-info.txt names no custodian whose certificate is in keys/");
+        }
+        byte[] tagManifest = bag.tag(EvidencePackage.TAG_MANIFEST);
+        boolean pinned = trusted.stream().anyMatch(c -> c.fingerprint().equals(custodian.fingerprint()));
+        try {
+            Certificate signer = DetachedSignature.verify(bag.tag(EvidencePackage.SIGNATURE), tagManifest,
+                    pinned ? trusted : List.of(custodian)).signer();
+            if (!signer.fingerprint().equals(custodian.fingerprint())) {
+                throw refused("the tag manifest is not signed by the custodian bag-info.txt names");
+            }
+        } catch (GawahException e) {
+            throw new GawahException(e.failure(), "package: the signature on " + EvidencePackage.TAG_MANIFEST + ": "
+                    + e.getMessage(), "do not rely on this package; ask the sender for a new one");
+        }
+        bag.checkTagManifest(bag.manifest(EvidencePackage.TAG_MANIFEST, 128),
+                Set.of(EvidencePackage.TAG_MANIFEST, EvidencePackage.SIGNATURE));
+
+        for (String label : REQUIRED_INFO) {
+            if (!info.containsKey(label)) {
+                throw refused("bag-info.txt has no " + label);
+            }
+        }
+        String id = info.get("External-Identifier");
+        if (!RecordId.isValid("GWE", id) || !id.equals(bag.name())) {
+            throw refused("External-Identifier is not the package's id (the folder " + printable(bag.name()) + ")");
+        }
+        if (!RecordId.isValid("GWC", info.get("Case-Identifier"))) {
+            throw refused("Case-Identifier is not a case id");
+        }
+        Map<String, String> sha512 = bag.manifest("manifest-sha512.txt", 128);
+        Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64), sha512,
+                info.get("Payload-Oxum"), progress);
+        int custody = checkCustody(bag, files, keys, custodian, info, id);
+        List<String> documenters = new ArrayList<>();
+        int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters);
+        long bytes = Long.parseLong(info.get("Payload-Oxum").split("\\.")[0]);
+        return new Verified(id, custodian, pinned, info, countItems(files), signatures,
+                documenters.stream().map(keys::get).toList(), custody, bytes);
+    }
+
+    private static Map<String, Certificate> keys(BagReader bag, Set<String> files) {
+        Map<String, Certificate> keys = new HashMap<>();
+        for (String file : files) {
+            if (file.startsWith("keys/")) {
+                Certificate certificate = Certificate.parse(bag.tag(file));
+                if (!file.equals("keys/" + certificate.fingerprint() + ".asc")) {
+                    throw refused(printable(file) + " is not the certificate its name says");
+                }
+                keys.put(certificate.fingerprint(), certificate);
+            }
+        }
+        return keys;
+    }
+
+    /** Each entry signed by its actor at its time; the custodian's last is this export, over this manifest. */
+    private static int checkCustody(BagReader bag, Set<String> files, Map<String, Certificate> keys, Certificate custodian,
+                                    Map<String, String> info, String id) {
+        TreeMap<Long, Entry> custodianEntries = new TreeMap<>();
+        int count = 0;
+        for (String file : files) {
+            Matcher name = CUSTODY_FILE.matcher(file);
+            if (!name.matches()) {
+                continue;
+            }
+            if (!files.contains(file + ".sig")) {
+                throw refused(file + " has no signature beside it");
+            }
+            byte[] bytes = bag.tag(file);
+            Entry entry;
+            try {
+                entry = Entry.parse(bytes);
+            } catch (CustodyException e) {
+                throw refused(file + " is not a custody entry (" + e.getMessage() + ")");
+            }
+            Certificate actor = keys.get(name.group(1));
+            if (actor == null || !entry.actor().equals(name.group(1)) || entry.seq() != Long.parseLong(name.group(2))) {
+                throw refused(file + " is not entry " + Long.parseLong(name.group(2)) + " of " + name.group(1)
+                        + ", or that key is not in keys/");
+            }
+            Instant signedAt;
+            try {
+                signedAt = DetachedSignature.verify(bag.tag(file + ".sig"), bytes, List.of(actor)).signedAt();
+            } catch (GawahException e) {
+                throw new GawahException(e.failure(), "package: custody entry " + file + ": " + e.getMessage());
+            }
+            if (!signedAt.equals(entry.time())) {
+                throw refused(file + " was signed at " + signedAt + ", not at its own time " + entry.time());
+            }
+            if (entry.actor().equals(custodian.fingerprint())) {
+                custodianEntries.put(entry.seq(), entry);
+            }
+            count++;
+        }
+        for (String file : files) {
+            if (file.startsWith("custody/") && file.endsWith(".sig") && !files.contains(file.substring(0, file.length() - 4))) {
+                throw refused(file + " signs no entry");
+            }
+        }
+        Matcher head = EXPORT_ENTRY.matcher(info.get("Gawah-Export-Entry"));
+        Map.Entry<Long, Entry> last = custodianEntries.lastEntry();
+        if (!head.matches() || last == null || last.getKey() != Long.parseLong(head.group(1))
+                || !Digests.sha256(last.getValue().canonical()).equals(head.group(2))) {
+            throw refused("the custodian's last custody entry is not the Gawah-Export-Entry of bag-info.txt");
+        }
+        Entry export = last.getValue();
+        if (export.action() != Action.EXPORTED || !export.subject().equals(id)
+                || !export.subjectSha256().equals(Digests.sha256(bag.tag("manifest-sha256.txt")))) {
+            throw refused("the custodian's last custody entry is not the export of this package and its manifest");
+        }
+        return count;
+    }
+
+    /**
+     * Every payload file is one item (with a sidecar) or the signature of one; each sidecar agrees
+     * with its file; each signature is good, by the documenter the sidecar names, made when the
+     * sidecar says it was sealed; each attachment is one its signed testimony lists, with the same
+     * digests.
+     */
+    private static int checkItems(BagReader bag, Set<String> files, Map<String, Certificate> keys, Map<String, String> sha256,
+                                  Map<String, String> sha512, String caseId, List<String> documenters) {
+        Map<String, JsonNode> byPath = new HashMap<>();
+        Map<String, JsonNode> byId = new HashMap<>();
+        Set<String> signatures = new HashSet<>();
+        for (String file : files) {
+            Matcher name = ITEM_FILE.matcher(file);
+            if (!name.matches()) {
+                continue;
+            }
+            JsonNode sidecar = parse(bag.tag(file), file);
+            String path = sidecar.path("path").asText();
+            if (!name.group(1).equals(sidecar.path("item_id").asText()) || !sha256.containsKey(path) || path.endsWith(".sig")
+                    || byPath.put(path, sidecar) != null || !caseId.equals(sidecar.path("case_id").asText())) {
+                throw refused(file + " does not describe one item of this package");
+            }
+            byId.put(name.group(1), sidecar);
+            if (sidecar.has("signature")) {
+                signatures.add(sidecar.get("signature").asText());
+            }
+        }
+        for (String file : sha256.keySet()) {
+            if (!byPath.containsKey(file) && !signatures.contains(file)) {
+                throw refused(printable(file) + " is in data/ but no sidecar describes it");
+            }
+        }
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> item : byPath.entrySet()) {
+            String path = item.getKey();
+            JsonNode sidecar = item.getValue();
+            String where = "the sidecar of " + path;
+            if (!sha256.get(path).equals(sidecar.path("sha256").asText()) || !sha512.get(path).equals(sidecar.path("sha512").asText())) {
+                throw refused(where + " does not give its SHA-256 and SHA-512");
+            }
+            long size = readSize(bag, path);
+            if (size != sidecar.path("size").asLong(-1)) {
+                throw refused(where + " gives " + sidecar.path("size").asText() + " bytes; the file has " + size);
+            }
+            if (sidecar.has("signature")) {
+                checkSignature(bag, path, sidecar, keys, documenters);
+                checked++;
+            }
+            if ("attachment".equals(sidecar.path("kind").asText())) {
+                checkListed(bag, path, sidecar, byId);
+            }
+        }
+        return checked;
+    }
+
+    private static void checkSignature(BagReader bag, String path, JsonNode sidecar, Map<String, Certificate> keys,
+                                       List<String> documenters) {
+        String signature = sidecar.get("signature").asText();
+        if (!signature.equals(path + ".sig") || !bag.files().contains(signature)) {
+            throw refused("the sidecar of " + path + " names a signature that is not beside it");
+        }
+        Certificate documenter = keys.get(sidecar.path("documenter").asText());
+        if (documenter == null) {
+            throw refused("the documenter of " + path + " has no certificate in keys/");
+        }
+        DetachedSignature.Verified verified;
+        try (InputStream in = bag.open(path)) {
+            verified = DetachedSignature.verify(bag.tag(signature), in, List.of(documenter));
+        } catch (GawahException e) {
+            throw new GawahException(e.failure(), "package: " + signature + ": " + e.getMessage(),
+                    "this item is not what its documenter signed; do not rely on it");
+        } catch (IOException e) {
+            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+        }
+        if (!verified.signedAt().toString().equals(sidecar.path("sealed_at").asText())) {
+            throw refused("the sidecar of " + path + " says it was sealed at " + sidecar.path("sealed_at").asText()
+                    + "; its signature was made at " + verified.signedAt());
+        }
+        if (!documenters.contains(documenter.fingerprint())) {
+            documenters.add(documenter.fingerprint());
+        }
+    }
+
+    /** The attachment must be listed, with these digests, by the signed testimony (or its redacted copy) it belongs to. */
+    private static void checkListed(BagReader bag, String path, JsonNode sidecar, Map<String, JsonNode> byId) {
+        JsonNode owner = byId.get(sidecar.path("testimony").asText());
+        if (owner == null) {
+            throw refused("attachment " + path + " belongs to no testimony in the package");
+        }
+        JsonNode document = parse(bag.tag(owner.path("path").asText()), owner.path("path").asText());
+        JsonNode listed = document.has("testimony") ? document.get("testimony").path("attachments") : document.path("attachments");
+        for (JsonNode entry : listed) {
+            if (entry.path("id").asText().equals(sidecar.path("item_id").asText())) {
+                if (!entry.path("sha256").asText().equals(sidecar.path("sha256").asText())
+                        || !entry.path("sha512").asText().equals(sidecar.path("sha512").asText())
+                        || entry.path("size").asLong(-1) != sidecar.path("size").asLong(-2)) {
+                    throw refused("attachment " + path + " is not the file its testimony lists (digests differ)");
+                }
+                return;
+            }
+        }
+        throw refused("attachment " + path + " is not listed by its testimony");
+    }
+
+    private static long readSize(BagReader bag, String path) {
+        try (InputStream in = bag.open(path)) {
+            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static JsonNode parse(byte[] json, String file) {
+        try {
+            return Json.parse(json, BagReader.MAX_TAG_FILE, file);
+        } catch (GawahException e) {
+            throw refused(file + " is not valid JSON");
+        }
+    }
+
+    private static int countItems(Set<String> files) {
+        return (int) files.stream().filter(f -> ITEM_FILE.matcher(f).matches()).count();
+    }
+
+    private static String printable(String name) {
+        return "\"" + name.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
+    }
+
+    static GawahException refused(String problem) {
+        return new GawahException(Failure.BAD_DATA, "package: " + problem, "do not rely on this package; ask the sender for a new one");
+    }
+}
