@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "quickstart",
         description = {
-            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection officer each get a home and a key; they exchange certificates; the documenter seals a sample testimony (in Dari); the legal team opens it and checks the signature; the documenter's own laptop cannot open it.",
+            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection officer each get a home and a key; they exchange certificates; the documenter seals a sample testimony (in Dari); the legal team imports it, opens it and checks the signature, then exports an evidence package for the ICC; the documenter's own laptop cannot open it.",
             "Uses random passphrases; touches no real home.",
         },
         footer = {"", "Example:", "  gawah quickstart --dir /tmp/gawah-demo"})
@@ -88,7 +88,19 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "import", bag.toString(), "--passphrase-env", PASSPHRASE_VAR);
         run(legal, "open", id, "--passphrase-env", PASSPHRASE_VAR);
 
-        say("8. Every action is in a signed, hash-chained custody log on each side");
+        say("8. The legal team opens a case, qualifies the record under the Rome Statute (its own");
+        say("   analysis, signed and sealed apart from the witness's words) and exports an evidence");
+        say("   package for the ICC: the testimony exactly as the documenter signed it, with that");
+        say("   signature beside it, only because the witness consented to the ICC receiving it");
+        String caseId = run(legal, "case", "create", "--title", "Demo case", "--passphrase-env", PASSPHRASE_VAR).strip();
+        run(legal, "case", "add", caseId, id, "--tag", "rome:7(1)(h)", "--reliability", "high",
+                "--passphrase-env", PASSPHRASE_VAR);
+        Path evidence = exchange.resolve("evidence-icc.zip");
+        run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(),
+                "--passphrase-env", PASSPHRASE_VAR);
+        run(legal, "verify", evidence.toString());
+
+        say("9. Every action is in a signed, hash-chained custody log on each side");
         run(legal, "log");
         run(legal, "verify", "--vault", "--passphrase-env", PASSPHRASE_VAR);
 
@@ -97,10 +109,9 @@ final class QuickstartCommand implements Callable<Integer> {
         say("  documenter's home     " + documenter + "   (vault.db, keys/)");
         say("  legal team's home     " + legal);
         say("  protection officer's  " + protection);
-        say("  exchanged files       " + exchange + "   (certificates, the submission bag)");
-        say("Check the bag with standard tools too (unzip, then in the bag's folder):");
-        say("  sha256sum -c manifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt");
-        say("  gpg --import " + exchange.resolve("documenter.asc") + " && gpg --verify signature/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
+        say("  exchanged files       " + exchange + "   (certificates, the submission bag, the evidence package)");
+        say("Check the evidence package with standard tools too: unzip it and follow VERIFY.txt inside");
+        say("  (gpg --import keys/*.asc; gpg --verify ...; sha256sum -c manifest-sha256.txt; ...)");
         say("This demo used throwaway keys; delete " + base + " when done.");
         return 0;
     }

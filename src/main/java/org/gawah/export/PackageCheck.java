@@ -120,7 +120,12 @@ public final class PackageCheck {
         Map<String, Certificate> keys = new HashMap<>();
         for (String file : files) {
             if (file.startsWith("keys/")) {
-                Certificate certificate = Certificate.parse(bag.tag(file));
+                Certificate certificate;
+                try {
+                    certificate = Certificate.parse(bag.tag(file));
+                } catch (GawahException e) {
+                    throw refused(printable(file) + " is not a readable certificate (" + e.getMessage() + ")");
+                }
                 if (!file.equals("keys/" + certificate.fingerprint() + ".asc")) {
                     throw refused(printable(file) + " is not the certificate its name says");
                 }

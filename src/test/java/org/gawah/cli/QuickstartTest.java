@@ -27,5 +27,8 @@ class QuickstartTest {
         assertTrue(out.contains(": VALID"), out);
         assertTrue(out.contains("vault intact"), out);
         assertTrue(out.contains(" imported "), "the legal team's log shows the import");
+        assertTrue(Files.isRegularFile(dir.resolve("demo/exchange/evidence-icc.zip")));
+        assertTrue(out.contains("package GWE-"), out);
+        assertTrue(out.contains(" exported "), "the legal team's log shows the export");
     }
 }
