@@ -1,0 +1,107 @@
+package org.gawah.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gawah.Digests;
+import org.gawah.testsupport.Gawah;
+import org.gawah.testsupport.Homes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cases and analyst data: sealed, logged, apart from the testimony; bad requests change nothing. */
+class CaseCommandsTest {
+    private static final String NOTE = "Corroborates the pattern in Herat; see also interview 12 — شاهد معتبر";
+    private static final String TITLE = "Detentions of teachers, Herat 2025";
+
+    @TempDir
+    static Path base;
+    static Homes homes;
+    static Gawah gawah;
+    static String record;
+    static String caseId;
+
+    @BeforeAll
+    static void aCaseWithOneAnalysedRecord() throws Exception {
+        homes = new Homes(base);
+        gawah = homes.gawah;
+        record = homes.record();
+        Path bag = base.resolve("bag.zip");
+        gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        gawah.in(homes.legal, "import", bag.toString()).ok();
+        caseId = gawah.in(homes.legal, "case", "create", "--title", TITLE).ok().out().strip();
+        gawah.inWithInput(homes.legal, NOTE.getBytes(StandardCharsets.UTF_8), "case", "add", caseId, record,
+                "--tag", "rome:7(1)(h)", "--tag", "rome:7(1)(e)", "--reliability", "medium", "--note-file", "-").ok();
+    }
+
+    @Test
+    void showDecryptsTheTitleTagsAndNote() {
+        String shown = gawah.in(homes.legal, "case", "show", caseId).ok().out();
+        assertTrue(shown.contains(TITLE), shown);
+        assertTrue(shown.contains("rome:7(1)(h)  Crime against humanity: persecution"), shown);
+        assertTrue(shown.contains("reliability: medium"), shown);
+        assertTrue(shown.contains(NOTE), shown);
+        assertTrue(gawah.in(homes.legal, "case", "list").ok().out().contains(caseId + "  "), "listed without a passphrase");
+    }
+
+    @Test
+    void titleAndNoteAreSealedNotStoredInClear() throws Exception {
+        try (var files = Files.list(homes.legal)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains("Corroborates"), file.toString());
+                assertFalse(bytes.contains("Detentions of teachers"), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void caseAndAnalysisAreLoggedAndTheVaultStillVerifies() {
+        String log = gawah.in(homes.legal, "log", "--jsonl").ok().out();
+        assertTrue(log.contains("\"action\":\"case_created\"") && log.contains("\"subject\":\"" + caseId + "\""), log);
+        assertTrue(log.contains("\"action\":\"analysed\""), log);
+        gawah.in(homes.legal, "verify", "--vault", "--no-entry").ok();
+    }
+
+    @Test
+    void addingAgainReplacesTheAnalysisAndKeepsTheRecordOnce() {
+        String other = gawah.in(homes.legal, "case", "create", "--title", "Second case").ok().out().strip();
+        gawah.in(homes.legal, "case", "add", other, record, "--tag", "rome:8(2)(c)(i)").ok();
+        gawah.in(homes.legal, "case", "add", other, record, "--tag", "rome:7(1)(k)", "--reliability", "low").ok();
+        String shown = gawah.in(homes.legal, "case", "show", other).ok().out();
+        assertEquals(1, shown.split(record, -1).length - 1, shown);
+        assertTrue(shown.contains("rome:7(1)(k)") && !shown.contains("rome:8(2)(c)(i)"), shown);
+    }
+
+    @Test
+    void badRequestsAreRefusedAndChangeNothing() throws Exception {
+        String vault = vaultDigest();
+        assertEquals(2, gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:99").code());
+        assertEquals(2, gawah.in(homes.legal, "case", "add", caseId, record, "--reliability", "certain").code());
+        assertEquals(66, gawah.in(homes.legal, "case", "add", caseId, "GWH-0000-0000-0000-0000").code());
+        assertEquals(66, gawah.in(homes.legal, "case", "add", "GWC-0000-0000-0000-0000", record).code());
+        assertEquals(66, gawah.in(homes.legal, "case", "show", "GWC-0000-0000-0000-0000").code());
+        assertEquals(2, gawah.in(homes.legal, "case", "create", "--title", "two\nlines").code());
+        assertEquals(67, new Gawah("wrong passphrase").in(homes.legal, "case", "create", "--title", "x").code());
+        Gawah.Result unknown = gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:\u202eevil");
+        assertFalse(unknown.stderr().contains("\u202e"), "a hostile tag is not echoed");
+        assertEquals(vault, vaultDigest());
+    }
+
+    @Test
+    void tagsListsTheShippedVocabulary() {
+        String tags = gawah.run("case", "tags").ok().out();
+        assertTrue(tags.contains("rome:6(a)\t"), tags);
+        assertTrue(tags.contains("rome:8(2)(e)(i)\t"), tags);
+    }
+
+    private static String vaultDigest() throws Exception {
+        return gawah.in(homes.legal, "log", "--jsonl").ok().out() + Digests.sha256(Files.readAllBytes(homes.legal.resolve("vault.db")));
+    }
+}
