@@ -1,0 +1,77 @@
+package org.gawah.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gawah.GawahException;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode testimony(String account) throws Exception {
+        return JSON.readTree("""
+                {"schema": "gawah.testimony/1", "record_id": "GWH-7K3M-9QXA-2D4F-8ZZP",
+                 "interview": {"place": "Safe house, Herat"},
+                 "witness": {"pseudonym": "W-0193", "vulnerability": ["sole caregiver"]},
+                 "account": {"language": "prs", "text": %s},
+                 "attachments": [{"id": "GWA-7K3M-9QXA-2D4F-8ZZP", "file_name": "مریم at home.jpg"}]}
+                """.formatted(JSON.writeValueAsString(account)));
+    }
+
+    @Test
+    void nothingToWithholdMeansTheOriginalMayGo() throws Exception {
+        assertNull(Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", new byte[0], testimony("شاهد گفت"), List.of(),
+                new Redaction.Masker("Zarmina Testname", null)));
+    }
+
+    @Test
+    void theNameItsWordsAndTheContactAreMaskedAsWordsIgnoringCase() {
+        Redaction.Masker masker = new Redaction.Masker("مریم نمونه", "Signal +93 700 000 000");
+        assertEquals("[withheld] گفت", masker.mask("مریم نمونه گفت"));
+        assertEquals("[withheld]‌ها", masker.mask("مریم‌ها"), "a zero-width non-joiner ends a word");
+        assertEquals("call [withheld] today", masker.mask("call SIGNAL +93 700 000 000 today"));
+        Redaction.Masker latin = new Redaction.Masker("Ali Rezai", null);
+        assertEquals("Alice met [withheld] and [withheld]", latin.mask("Alice met ali and REZAI"));
+        assertEquals("it is [withheld]", latin.mask("it is Ali Rezai"));
+    }
+
+    @Test
+    void theProfilesFieldsAndEveryMentionAreWithheldAndListed() throws Exception {
+        byte[] original = "{}".getBytes(StandardCharsets.UTF_8);
+        Redaction.Result result = Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", original,
+                testimony("مریم گفت که ..."), Profile.named("national").withhold(), new Redaction.Masker("مریم نمونه", null));
+        JsonNode derivative = JSON.readTree(result.bytes());
+        assertEquals("gawah.redacted/1", derivative.get("schema").asText());
+        assertEquals("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", derivative.get("derived_from").asText());
+        assertEquals(List.of("interview.place", "witness.vulnerability", "account.text (name)",
+                "attachments[0].file_name (name)"), result.withheld());
+        assertFalse(derivative.get("testimony").get("interview").has("place"));
+        assertEquals("[withheld] گفت که ...", derivative.get("testimony").get("account").get("text").asText());
+        assertFalse(new String(result.bytes(), StandardCharsets.UTF_8).contains("مریم"));
+    }
+
+    @Test
+    void everyShippedProfileLoadsAndABadOneIsRefused() {
+        for (String name : Profile.NAMES) {
+            Profile profile = Profile.named(name);
+            assertEquals(name, profile.name());
+            assertTrue(profile.identifier().startsWith("urn:gawah:profile:" + name + ":"));
+        }
+        assertThrows(GawahException.class, () -> Profile.named("../icc"));
+        String good = "name = x\nversion = 1\nrecipient = R\nconsent = icc\nwithhold =\nanalyst_notes = no\n";
+        Profile.parse(good);
+        assertThrows(IllegalArgumentException.class, () -> Profile.parse(good + "extra = 1\n"));
+        assertThrows(IllegalArgumentException.class, () -> Profile.parse(good.replace("consent = icc", "consent = anyone")));
+        assertThrows(IllegalArgumentException.class, () -> Profile.parse(good.replace("withhold =", "withhold = a..b")));
+        assertThrows(IllegalArgumentException.class, () -> Profile.parse(good.replace("version = 1\n", "")));
+    }
+}
