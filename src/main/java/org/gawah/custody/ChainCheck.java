@@ -77,7 +77,8 @@ public final class ChainCheck {
             importedBags.put(entry.subject(), entry.subjectSha256());
         }
         if (item && (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED
-                || entry.action() == Action.IMPORTED)) {
+                || entry.action() == Action.IMPORTED || entry.action() == Action.CASE_CREATED
+                || entry.action() == Action.ANALYSED)) {
             digests.put(entry.subject(), entry.subjectSha256());
         }
         return entry;
@@ -102,7 +103,7 @@ public final class ChainCheck {
         return expected - 1;
     }
 
-    /** What the log says each sealed, attached or imported record, envelope or attachment hashes to. */
+    /** What the log says each record, envelope, attachment, case or analysis stored in the vault hashes to. */
     public Map<String, String> digests() {
         return digests;
     }

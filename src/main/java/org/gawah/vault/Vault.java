@@ -276,6 +276,28 @@ public final class Vault implements AutoCloseable {
         return cases;
     }
 
+    /** A sealed case document or analysis, as stored: its id, what it is, the SHA-256 of its ciphertext. */
+    public record SealedItem(String id, String what, String sha256) {
+    }
+
+    /** Every case and analysis, each checked against the SHA-256 stored beside it. */
+    public List<SealedItem> caseItems() {
+        List<SealedItem> items = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, 'case', sealed, sealed_sha256 FROM cases"
+                        + " UNION ALL SELECT id, 'analysis', sealed, sealed_sha256 FROM analyses ORDER BY 1");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                checked(id, rows.getString(2), rows.getBytes(3), rows.getString(4));
+                items.add(new SealedItem(id, rows.getString(2), rows.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw failed("read cases", e);
+        }
+        return items;
+    }
+
     /** The sealed {@code gawah.case/1} of a case, checked against its stored SHA-256. */
     public Optional<byte[]> sealedCase(String caseId) {
         return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId, "case " + caseId);

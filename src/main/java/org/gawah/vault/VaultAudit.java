@@ -13,8 +13,8 @@ import org.gawah.custody.ChainCheck;
 import org.gawah.openpgp.Certificate;
 
 /**
- * Checks a whole vault: the custody chain entry by entry, then every record, identity envelope
- * and attachment against the digest its custody entry logged (and against the SHA-256 stored
+ * Checks a whole vault: the custody chain entry by entry, then every record, identity envelope,
+ * attachment, case and analysis against the digest its custody entry logged (and against the SHA-256 stored
  * beside it). Stops at the first fault and names it; reads everything, writes nothing.
  */
 public final class VaultAudit {
@@ -50,6 +50,9 @@ public final class VaultAudit {
                 bytes += attachment.sealedSize();
             }
             records++;
+        }
+        for (Vault.SealedItem item : vault.caseItems()) {
+            match(logged, item.id(), item.what() + " " + item.id(), item.sha256());
         }
         if (!logged.isEmpty()) {
             String subject = new java.util.TreeSet<>(logged.keySet()).first();

@@ -95,6 +95,22 @@ class CaseCommandsTest {
     }
 
     @Test
+    void anAnalysisReplacedInTheVaultIsNamedByVerify(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("legal");
+        Homes.copy(homes.legal, copy);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
+             var s = c.createStatement()) {
+            // A consistent forgery: the case's own sealed blob, with its SHA-256, put in the analysis's place.
+            s.executeUpdate("UPDATE analyses SET sealed = (SELECT sealed FROM cases LIMIT 1),"
+                    + " sealed_sha256 = (SELECT sealed_sha256 FROM cases LIMIT 1)");
+        }
+        Gawah.Result result = gawah.in(copy, "verify", "--vault", "--no-entry");
+        assertEquals(41, result.code(), result.stderr());
+        assertTrue(result.stderr().contains("analysis GWN-") && result.stderr().contains("is not the ciphertext its custody entry logged"),
+                result.stderr());
+    }
+
+    @Test
     void tagsListsTheShippedVocabulary() {
         String tags = gawah.run("case", "tags").ok().out();
         assertTrue(tags.contains("rome:6(a)\t"), tags);
