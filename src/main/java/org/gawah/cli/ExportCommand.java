@@ -117,7 +117,8 @@ final class ExportCommand implements Callable<Integer> {
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
         String bagId = RecordId.randomExport();
-        Path partial = folder.resolve("." + out.getFileName() + ".partial");
+        // The id in the name tells, after a crash, whether this partial package was logged.
+        Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
         Report report;
         try (Vault vault = home.vault()) {
             CaseFile caseFile = team.openCase(vault, caseId, ask);
@@ -127,11 +128,7 @@ final class ExportCommand implements Callable<Integer> {
                         "add some: gawah case add " + caseId + " RECORD-ID");
             }
             SigningKey key = CustodyLog.signingKey(own, ask);
-            if (Files.exists(partial)) {
-                // Left by an export that was killed: never renamed, so never handed to anyone.
-                Files.delete(partial);
-                terminal.warn("deleted " + partial + ", left by an interrupted export");
-            }
+            recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities, report, now);
@@ -218,6 +215,45 @@ final class ExportCommand implements Callable<Integer> {
                 bag.close();
             }
         }
+    }
+
+    /**
+     * Partial packages left by an export that was killed. The package is complete and fsynced
+     * before its final {@code exported} entry commits, and renamed just after: a logged one is
+     * kept under its id (the log says it exists); an unlogged one was never finished and is
+     * deleted, since it may hold plaintext.
+     */
+    private static void recoverInterrupted(Terminal terminal, Vault vault, Path folder, String name) throws IOException {
+        String prefix = "." + name + ".";
+        List<Path> partials;
+        try (var files = Files.list(folder)) {
+            partials = files.filter(f -> {
+                String file = f.getFileName().toString();
+                return file.startsWith(prefix) && file.endsWith(".partial")
+                        && RecordId.isValid("GWE", file.substring(prefix.length(), file.length() - ".partial".length()));
+            }).toList();
+        }
+        for (Path partial : partials) {
+            String file = partial.getFileName().toString();
+            String id = file.substring(prefix.length(), file.length() - ".partial".length());
+            if (loggedExport(vault, id)) {
+                Path kept = folder.resolve(id + (PackageVerification.isEncrypted(partial) ? ".zip.pgp" : ".zip"));
+                Files.move(partial, kept);
+                terminal.warn("an earlier export was interrupted after it was logged; its package is kept as " + kept);
+            } else {
+                Files.delete(partial);
+                terminal.warn("deleted " + partial + ", left unfinished by an interrupted export");
+            }
+        }
+    }
+
+    private static boolean loggedExport(Vault vault, String bagId) {
+        boolean[] found = {false};
+        vault.forEachCustody(row -> {
+            Entry entry = Entry.parse(row.entry());
+            found[0] |= entry.action() == Action.EXPORTED && entry.subject().equals(bagId);
+        });
+        return found[0];
     }
 
     private static void printLeftOut(Terminal terminal, Report report) {
