@@ -56,6 +56,12 @@ class ConsentAndIdentityTest {
         assertTrue(redacted.contains("\"account.text (name)\""), redacted);
         assertTrue(redacted.contains("My name is [withheld]. They took my brother.\\n[withheld] is what"), redacted);
         assertFalse(files.containsKey(folder + "testimony-redacted.json.sig"), "the original's signature is not claimed");
+        String log = fixture.homes.gawah.in(fixture.homes.legal, "log", "--jsonl").ok().out();
+        assertTrue(log.contains("\"action\":\"redacted\"") && log.contains("\"subject\":\"" + fixture.named + "/redacted\""),
+                "the redaction is in the custody log");
+        assertTrue(files.entrySet().stream().anyMatch(f -> f.getKey().startsWith("custody/" + fixture.homes.legalFingerprint)
+                && new String(f.getValue(), StandardCharsets.US_ASCII).contains("\"subject\":\"" + fixture.named + "/redacted\"")),
+                "and in the package, traced to the original's entries");
         // The anonymous witness's testimony names no one: it goes as signed.
         assertTrue(files.containsKey("data/" + fixture.anonymous + "/testimony.json.sig"));
     }
