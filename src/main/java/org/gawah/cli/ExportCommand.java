@@ -135,7 +135,10 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 write(run, caseFile, records, partial, recipient);
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
+                // Once the export is logged its package is kept, whatever failed after the commit.
+                if (!loggedExport(vault, bagId)) {
+                    Files.deleteIfExists(partial);
+                }
                 throw e;
             }
             try {
