@@ -1,70 +1,100 @@
 package org.gawah.bag;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
 
 /**
  * Reads a zipped BagIt 1.0 bag from outside, trusting nothing: the zip is scanned first
- * ({@link ZipScan}), entries are read through the central directory only and never extracted,
- * each read is capped at the size the entry declares, and every check refuses with a message
- * that names the file. Generic BagIt; what a Gawah submission must hold is {@link Submission}'s.
+ * ({@link ZipScan}: every byte of it accounted for, each local header checked against the central
+ * directory), then each entry is read from where the scan found it, never extracted, and fails
+ * unless it yields exactly the bytes its central directory record declares, with its CRC-32.
+ * Every check refuses with a message that names the file. Generic BagIt; what a Gawah submission
+ * must hold is {@link Submission}'s.
  */
 public final class BagReader implements AutoCloseable {
     /** A tag file is text: manifests, bag-info, a custody log. Past this it is not one of ours. */
     public static final int MAX_TAG_FILE = 64 << 20;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final ZipFile zip;
+    private final SeekableByteChannel zip;
     private final String root;
-    /** Files (no folders) by path relative to the bag folder, with their declared sizes. */
-    private final Map<String, Long> files = new TreeMap<>();
+    /** Files (no folders) by path relative to the bag folder. */
+    private final Map<String, ZipScan.Entry> files = new TreeMap<>();
+    /** One inflater kept from the last closed stream: a bag may hold many thousand small entries. */
+    private Inflater spare;
 
-    private BagReader(ZipFile zip, String root, List<ZipScan.Entry> entries) {
+    private BagReader(SeekableByteChannel zip, String root, List<ZipScan.Entry> entries) throws IOException {
         this.zip = zip;
         this.root = root;
         for (ZipScan.Entry entry : entries) {
             if (!entry.name().endsWith("/")) {
-                files.put(entry.name().substring(root.length()), entry.size());
+                files.put(entry.name().substring(root.length()), entry);
+            } else {
+                // Nothing else reads a folder's (empty) data: check it now, so no byte goes unread.
+                try (InputStream in = new EntryStream(this, entry, entry.name())) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
             }
         }
     }
 
+    /** Opens a bag in a file. */
     public static BagReader open(Path file) {
-        List<ZipScan.Entry> entries;
+        SeekableByteChannel channel;
         try {
-            entries = ZipScan.scan(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
             throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
         } catch (IOException e) {
             throw refused("cannot read " + file + " as a zip file (" + e.getMessage() + ")");
         }
-        String root = root(entries);
+        return open(channel, file.toString());
+    }
+
+    /**
+     * Opens a bag read through {@code channel}: a file, or a {@link MemoryChannel} over a zip held
+     * in memory (one just decrypted, say). The reader owns the channel from here on: it closes it
+     * when it is closed itself, or at once if the bag is refused. {@code displayName} names the bag
+     * in messages.
+     */
+    public static BagReader open(SeekableByteChannel channel, String displayName) {
+        boolean opened = false;
         try {
-            return new BagReader(new ZipFile(file.toFile(), StandardCharsets.UTF_8), root, entries);
-        } catch (ZipException e) {
-            throw refused("not a readable zip file (" + e.getMessage() + ")");
+            List<ZipScan.Entry> entries = ZipScan.scan(channel);
+            BagReader reader = new BagReader(channel, root(entries), entries);
+            opened = true;
+            return reader;
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw refused("cannot read " + displayName + " as a zip file (" + e.getMessage() + ")");
+        } finally {
+            if (!opened) {
+                closeQuietly(channel);
+            }
         }
     }
 
@@ -100,12 +130,12 @@ public final class BagReader implements AutoCloseable {
 
     /** A file, whole: a tag file, or a small payload file such as a sealed testimony. */
     public byte[] tag(String path) {
-        Long size = files.get(path);
-        if (size == null) {
+        ZipScan.Entry entry = files.get(path);
+        if (entry == null) {
             throw refused("the bag has no " + path);
         }
-        if (size > MAX_TAG_FILE) {
-            throw refused(path + " declares " + size + " bytes, more than a tag file may hold (64 MiB)");
+        if (entry.size() > MAX_TAG_FILE) {
+            throw refused(path + " declares " + entry.size() + " bytes, more than a tag file may hold (64 MiB)");
         }
         try (InputStream in = open(path)) {
             return in.readAllBytes();
@@ -127,15 +157,15 @@ public final class BagReader implements AutoCloseable {
 
     /**
      * A file's bytes as a stream that fails if the entry yields more (or fewer) bytes than it
-     * declares: a zip bomb stops at its declared size.
+     * declares, or other bytes than its CRC-32 says: a zip bomb stops at its declared size, and a
+     * changed byte is refused at the latest with the last byte.
      */
     public InputStream open(String path) throws IOException {
-        Long declared = files.get(path);
-        ZipEntry entry = zip.getEntry(root + path);
-        if (declared == null || entry == null) {
+        ZipScan.Entry entry = files.get(path);
+        if (entry == null) {
             throw refused("the bag has no " + path);
         }
-        return new Bounded(zip.getInputStream(entry), declared, path);
+        return new EntryStream(this, entry, path);
     }
 
     /** bagit.txt must declare BagIt 1.0 in UTF-8. */
@@ -237,7 +267,7 @@ public final class BagReader implements AutoCloseable {
                 }
             }
         }
-        long total = payload.stream().mapToLong(files::get).sum();
+        long total = payload.stream().mapToLong(f -> files.get(f).size()).sum();
         if (!(total + "." + payload.size()).equals(oxum)) {
             throw refused("Payload-Oxum says " + oxum + " but the payload is " + total + "." + payload.size());
         }
@@ -281,9 +311,32 @@ public final class BagReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (spare != null) {
+            spare.end();
+            spare = null;
+        }
+        closeQuietly(zip);
+    }
+
+    private synchronized Inflater inflater() {
+        Inflater inflater = spare != null ? spare : new Inflater(true);
+        spare = null;
+        return inflater;
+    }
+
+    private synchronized void recycle(Inflater inflater) {
+        if (spare == null && zip.isOpen()) {
+            inflater.reset();
+            spare = inflater;
+        } else {
+            inflater.end();
+        }
+    }
+
+    private static void closeQuietly(SeekableByteChannel channel) {
         try {
-            zip.close();
+            channel.close();
         } catch (IOException ignored) {
             // Read-only: nothing is lost by a failed close.
         }
@@ -301,15 +354,36 @@ public final class BagReader implements AutoCloseable {
         return new GawahException(Failure.BAD_DATA, "bag: " + problem, "nothing was written; ask the sender for a new bag");
     }
 
-    /** Fails as soon as an entry yields more bytes than it declared, or ends short of them. */
-    private static final class Bounded extends FilterInputStream {
+    /**
+     * One entry's data, read from where {@link ZipScan} found it: stored, a bounded copy; deflated,
+     * raw deflate (RFC 1951) inflated with no more input than the compressed size. Fails as soon as
+     * the entry would yield more bytes than it declares; when the last declared byte is read, the
+     * deflate stream must end exactly with the compressed data, and the CRC-32 must match.
+     */
+    private static final class EntryStream extends InputStream {
+        private final BagReader bag;
+        private final SeekableByteChannel zip;
+        private final ZipScan.Entry entry;
         private final String path;
-        private long left;
+        private final Inflater inflater;
+        private final CRC32 crc = new CRC32();
+        private final byte[] input;
+        private long inAt;
+        private long inLeft;
+        private long outLeft;
+        private boolean checked;
+        private boolean closed;
 
-        Bounded(InputStream in, long declared, String path) {
-            super(in);
-            this.left = declared;
+        EntryStream(BagReader bag, ZipScan.Entry entry, String path) {
+            this.bag = bag;
+            this.zip = bag.zip;
+            this.entry = entry;
             this.path = path;
+            this.inflater = entry.method() == 8 ? bag.inflater() : null;
+            this.input = inflater == null ? null : new byte[(int) Math.min(1 << 16, Math.max(1, entry.compressedSize()))];
+            this.inAt = entry.dataOffset();
+            this.inLeft = entry.compressedSize();
+            this.outLeft = entry.size();
         }
 
         @Override
@@ -320,18 +394,114 @@ public final class BagReader implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, (int) Math.min(len, Math.max(left, 1)));
-            if (n < 0) {
-                if (left > 0) {
-                    throw refused(printable(path) + " ends before its declared size");
-                }
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (outLeft == 0) {
+                check();
                 return -1;
             }
-            left -= n;
-            if (left < 0) {
-                throw refused(printable(path) + " holds more bytes than it declares (a zip bomb?)");
+            if (len == 0) {
+                return 0;
+            }
+            int n = inflater == null ? copy(b, off, (int) Math.min(len, outLeft)) : inflate(b, off, (int) Math.min(len, outLeft));
+            crc.update(b, off, n);
+            outLeft -= n;
+            if (outLeft == 0) {
+                check();
             }
             return n;
+        }
+
+        private int copy(byte[] b, int off, int len) throws IOException {
+            int n = ZipScan.readAt(zip, ByteBuffer.wrap(b, off, len), inAt);
+            if (n <= 0) {
+                throw refused(printable(path) + " ends before its declared size");
+            }
+            inAt += n;
+            inLeft -= n;
+            return n;
+        }
+
+        private int inflate(byte[] b, int off, int len) throws IOException {
+            try {
+                while (true) {
+                    int n = inflater.inflate(b, off, len);
+                    if (n > 0) {
+                        return n;
+                    }
+                    if (inflater.finished()) {
+                        throw refused(printable(path) + " ends before its declared size");
+                    }
+                    if (!inflater.needsInput()) {
+                        throw refused(printable(path) + " is damaged (its deflate stream stalls)");
+                    }
+                    feed();
+                }
+            } catch (DataFormatException e) {
+                throw refused(printable(path) + " is damaged (" + e.getMessage() + ")");
+            }
+        }
+
+        /** More compressed input, never beyond the entry's compressed size. */
+        private void feed() throws IOException {
+            if (inLeft == 0) {
+                throw refused(printable(path) + " ends before its declared size (its compressed data is cut short)");
+            }
+            int n = ZipScan.readAt(zip, ByteBuffer.wrap(input, 0, (int) Math.min(input.length, inLeft)), inAt);
+            if (n <= 0) {
+                throw refused(printable(path) + " ends before its declared size");
+            }
+            inAt += n;
+            inLeft -= n;
+            inflater.setInput(input, 0, n);
+        }
+
+        /** All declared bytes read: nothing may follow them, and the CRC-32 must match. */
+        private void check() throws IOException {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            if (inflater != null) {
+                byte[] more = new byte[1];
+                try {
+                    while (!inflater.finished()) {
+                        if (inflater.inflate(more) > 0) {
+                            throw refused(printable(path) + " holds more bytes than it declares (a zip bomb?)");
+                        }
+                        if (!inflater.finished()) {
+                            if (!inflater.needsInput()) {
+                                throw refused(printable(path) + " is damaged (its deflate stream stalls)");
+                            }
+                            feed();
+                        }
+                    }
+                } catch (DataFormatException e) {
+                    throw refused(printable(path) + " is damaged (" + e.getMessage() + ")");
+                }
+                if (inflater.getRemaining() != 0 || inLeft != 0) {
+                    throw refused(printable(path) + " has bytes after the end of its compressed data");
+                }
+            }
+            if (crc.getValue() != entry.crc()) {
+                throw refused(printable(path) + " does not match its CRC-32: it was damaged or altered");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (outLeft == 0) {
+                    check();   // an empty file is read by opening it
+                }
+            } finally {
+                if (inflater != null && !closed) {
+                    bag.recycle(inflater);
+                }
+                closed = true;
+            }
         }
     }
 }
