@@ -21,11 +21,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify",
         description = {
-            "Check a submission bag, or this home's whole vault, and say plainly whether it is intact.",
+            "Check a submission bag, an evidence package (zipped, or encrypted to this home's key: it is decrypted in memory only), or this home's whole vault, and say plainly whether it is intact.",
             "A bag (FILE): every manifest line, no extra or missing file, the documenter's signature on the tag manifest, the custody log it carries, and that each sealed record is one its documenter logged. Nothing is written.",
             "The vault (--vault): the custody chain entry by entry (a deleted, reordered, edited or forged entry is named), then every record and attachment against the digest its entry logged. When all is well, a signed 'verified' entry is appended (your passphrase is asked), unless --no-entry.",
         },
-        footer = {"", "Examples:", "  gawah verify submission-GWB-4T9K-2M8Q-7XRA-C3PD.zip", "  gawah verify --vault",
+        footer = {"", "Examples:", "  gawah verify submission-GWB-4T9K-2M8Q-7XRA-C3PD.zip", "  gawah verify case-icc.zip",
+            "  gawah verify case-icc.zip.pgp              (encrypted to this home: asks your passphrase)", "  gawah verify --vault",
             "  gawah verify --vault --no-entry     (read-only audit, no passphrase)"})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -41,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Parameters(paramLabel = "FILE", description = "A submission bag (.zip).")
+        @Parameters(paramLabel = "FILE", description = "A submission bag or an evidence package (.zip), or an evidence package encrypted to this home's key.")
         Path bag;
 
         @Option(names = "--vault", description = "Check this home's vault and custody log instead.")
@@ -56,6 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         if (target.bag != null) {
+            if (java.nio.file.Files.isRegularFile(target.bag) && PackageVerification.isEncrypted(target.bag)) {
+                return verifyEncrypted(terminal, home);
+            }
             return BagVerification.verify(terminal, home, target.bag);
         }
         Keyring keyring = home.keyring();
@@ -81,5 +85,20 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.info("appended a signed 'verified' entry to the custody log");
         }
         return 0;
+    }
+
+    /** An evidence package encrypted to this home's key: decrypted in memory only, then checked. */
+    private int verifyEncrypted(Terminal terminal, Home home) {
+        byte[] zip = PackageVerification.decrypt(terminal, home, target.bag, passphrase);
+        try (org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(new org.gawah.bag.MemoryChannel(zip),
+                target.bag.getFileName().toString())) {
+            if (!bag.name().startsWith("GWE-")) {
+                throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA,
+                        "the encrypted file holds a zip that is not an evidence package");
+            }
+            return PackageVerification.verify(terminal, home, bag, target.bag.getFileName().toString(), zip.length);
+        } finally {
+            java.util.Arrays.fill(zip, (byte) 0);
+        }
     }
 }
