@@ -32,11 +32,15 @@ final class PackageVerification {
     private PackageVerification() {
     }
 
-    /** Whether the file is an OpenPGP message rather than a zip (which starts "PK"). */
+    /**
+     * Whether the file is an OpenPGP message (a binary packet header has its top bit set; or
+     * ASCII armour). Anything else is read as a zip, and refused as one if it is not.
+     */
     static boolean isEncrypted(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(2);
-            return start.length == 2 && !(start[0] == 'P' && start[1] == 'K');
+            byte[] start = in.readNBytes(14);
+            return start.length > 0 && ((start[0] & 0x80) != 0
+                    || new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("-----BEGIN PGP"));
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
         }

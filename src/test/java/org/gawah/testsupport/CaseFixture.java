@@ -71,6 +71,13 @@ public final class CaseFixture {
         return out;
     }
 
+    /** The legal team's certificate, exported to a file; returns its path. */
+    public String exportedCertificate() {
+        Path file = base.resolve("custodian-" + (++outputs) + ".asc");
+        homes.gawah.in(homes.legal, "keys", "export", "--out", file.toString()).ok();
+        return file.toString();
+    }
+
     /** Every file of a zipped bag, by its path inside the bag folder. */
     public static Map<String, byte[]> files(Path zip) {
         try {

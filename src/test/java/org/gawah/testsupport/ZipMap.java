@@ -108,4 +108,35 @@ public final class ZipMap {
         }
         return bytes.toArray(new String[0]);
     }
+    /** Whether a byte changed at {@code offset} lies in deflated data that still inflates to the entry's original content. */
+    public boolean inflatesTheSame(byte[] good, byte[] changed, int offset) {
+        Part part = at(offset);
+        Data data = part.entry() == null ? null : data().get(part.entry());
+        if (data == null || !data.deflated() || !part.part().equals("deflated data")) {
+            return false;
+        }
+        byte[] original = inflate(good, data);
+        return original != null && java.util.Arrays.equals(original, inflate(changed, data));
+    }
+
+    private static byte[] inflate(byte[] zip, Data data) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(zip, data.offset(), data.length());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            return inflater.getRemaining() == 0 ? out.toByteArray() : null;
+        } catch (java.util.zip.DataFormatException e) {
+            return null;
+        } finally {
+            inflater.end();
+        }
+    }
 }
