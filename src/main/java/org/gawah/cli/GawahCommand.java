@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
             ImportCommand.class,
             VerifyCommand.class,
             LogCommand.class,
+            DoctorCommand.class,
             CaseCommand.class,
             ExportCommand.class,
         })
