@@ -82,11 +82,26 @@ final class EvidenceItems {
                 run.report().leftOut(recordId, null, refusal.get());
                 return;
             }
-            boolean identityGoes = Consent.identity(testimony, run.includeIdentities()) && record.identity() != null;
+            // Decided only once it is sure the envelope can be opened: else the testimony is checked as if withheld.
+            boolean identityGoes = Consent.identity(testimony, run.includeIdentities()) && canOpenIdentity(record);
             if (run.includeIdentities() && record.identity() != null && !identityGoes) {
-                run.report().leftOut(recordId, recordId + ".identity", "the witness asked to stay anonymous");
+                run.report().leftOut(recordId, recordId + ".identity", canOpenIdentity(record)
+                        ? "the witness asked to stay anonymous" : "this key cannot open the identity envelope");
             }
-            Redaction.Masker names = identityGoes ? Redaction.Masker.none() : names(consentRecord);
+            Redaction.Masker names = Redaction.Masker.none();
+            if (!identityGoes && consentRecord.identity() != null) {
+                if (canOpenIdentity(consentRecord)) {
+                    names = names(consentRecord);
+                } else if (run.reviewed().contains(recordId)) {
+                    run.report().note(recordId + ": the testimony could not be searched for the witness's name"
+                            + " (this key cannot open the identity envelope); exported because --reviewed was given");
+                } else {
+                    run.report().leftOut(recordId, null, "this key cannot open the identity envelope, so the testimony"
+                            + " could not be searched for the witness's name; read it (gawah open " + recordId
+                            + "), then export again with --reviewed " + recordId);
+                    return;
+                }
+            }
             write(recordId, record, opened, document, testimony, identityGoes, names);
         } finally {
             opened.wipe();
@@ -102,7 +117,8 @@ final class EvidenceItems {
         Item.RecordFacts facts = Item.RecordFacts.of(testimony);
         Certificate signer = signer(opened.signerFingerprint());
         Redaction.Result redacted = identityGoes ? null
-                : Redaction.of(recordId + ".testimony", opened.content(), document, run.profile().withhold(), names);
+                : Redaction.of(recordId + ".testimony", Digests.sha256(record.testimony()), document,
+                        run.profile().withhold(), names);
         String testimonyItem;
         JsonNode readable;
         if (redacted == null) {
@@ -142,11 +158,6 @@ final class EvidenceItems {
 
     private void identity(String recordId, SealedRecord record, String folder, Certificate signer, String testimonyItem,
                           Item.RecordFacts facts) throws IOException {
-        if (!record.identityRecipients().contains(run.own().fingerprint())) {
-            run.report().leftOut(recordId, recordId + ".identity",
-                    "this key cannot open the identity envelope (it is sealed to the protection officers)");
-            return;
-        }
         Opened identity = open(record.identity());
         try {
             requireSameSigner(identity, signer, recordId + "/identity");
@@ -179,8 +190,9 @@ final class EvidenceItems {
                         + " is not the one its testimony lists");
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
-            if (Consent.isAudioVideo(mediaType) && !Consent.audioVideo(testimony)) {
-                run.report().leftOut(recordId, attachment.id(), "audio or video: the witness did not consent to its use");
+            Optional<String> refused = Consent.mediaRefusal(mediaType, testimony);
+            if (refused.isPresent()) {
+                run.report().leftOut(recordId, attachment.id(), refused.get());
                 continue;
             }
             String name = folder + attachment.id() + "." + Item.extension(mediaType);
@@ -209,19 +221,12 @@ final class EvidenceItems {
         }
     }
 
-    /**
-     * The witness's name and contact, to find them in the testimony; from the identity envelope
-     * when this key can open it. Otherwise the report says the names were not checked.
-     */
+    private boolean canOpenIdentity(SealedRecord record) {
+        return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
+    }
+
+    /** The witness's name and contact, from the identity envelope, to find them in the testimony. */
     private Redaction.Masker names(SealedRecord record) {
-        if (record.identity() == null) {
-            return Redaction.Masker.none();
-        }
-        if (!record.identityRecipients().contains(run.own().fingerprint())) {
-            run.report().note(record.id() + ": this key cannot open the identity envelope, so the testimony was not"
-                    + " searched for the witness's name; review it before sending");
-            return Redaction.Masker.none();
-        }
         Opened identity = open(record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, "identity");

@@ -86,6 +86,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--organization", paramLabel = "NAME", description = "Source-Organization in bag-info.txt (default: your key's user ID).")
     String organization;
 
+    @Option(names = "--reviewed", paramLabel = "RECORD-ID",
+            description = "A record whose identity envelope this key cannot open, so its testimony could not be searched for the witness's name: you read it and it may go as it is (repeatable).")
+    List<String> reviewed = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Terminal terminal = root.terminal;
@@ -131,10 +135,11 @@ final class ExportCommand implements Callable<Integer> {
             recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
-            Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities, report, now);
+            Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
+                    java.util.Set.copyOf(reviewed), report, now);
             try {
                 write(run, caseFile, records, partial, recipient);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 // Once the export is logged its package is kept, whatever failed after the commit.
                 if (!loggedExport(vault, bagId)) {
                     Files.deleteIfExists(partial);
@@ -267,7 +272,8 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Everything one export run shares between its steps. */
     record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
-               List<Certificate> documenters, Profile profile, boolean includeIdentities, Report report, Instant now) {
+               List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
+               Report report, Instant now) {
     }
 
     /** Lets the zip be finished and the encryption closed in order, whatever closes it again later. */

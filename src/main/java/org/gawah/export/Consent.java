@@ -42,8 +42,24 @@ public final class Consent {
         return asked && anonymity.isBoolean() && !anonymity.booleanValue();
     }
 
-    /** Whether an attachment of this media type needs audio/video consent. */
-    public static boolean isAudioVideo(String mediaType) {
-        return mediaType.startsWith("audio/") || mediaType.startsWith("video/");
+    /**
+     * Why an attachment of this media type must stay out, if it must. Without audio/video
+     * consent only what is surely not a recording goes: images, PDF and plain text. A type the
+     * documenter's computer did not know may be a recording, so it stays out too (fail closed).
+     */
+    public static Optional<String> mediaRefusal(String mediaType, JsonNode testimony) {
+        if (audioVideo(testimony)) {
+            return Optional.empty();
+        }
+        String type = mediaType.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
+        if (type.startsWith("image/") || type.equals("application/pdf") || type.equals("text/plain")) {
+            return Optional.empty();
+        }
+        if (type.startsWith("audio/") || type.startsWith("video/")) {
+            return Optional.of("audio or video: the witness did not consent to its use");
+        }
+        return Optional.of("media type " + (type.matches("[a-z0-9.+/-]{1,80}") ? type : "(unreadable)")
+                + " may be a recording, and the witness did not consent to audio/video use"
+                + " (without that consent only images, PDF and plain text go)");
     }
 }

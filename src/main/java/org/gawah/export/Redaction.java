@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.gawah.Digests;
 import org.gawah.testimony.Json;
 
 /**
@@ -35,11 +34,12 @@ public final class Redaction {
     }
 
     /**
-     * The derivative of {@code testimony} (whose exact bytes are {@code original}) without the
+     * The derivative of {@code testimony} (sealed as the message whose SHA-256 is
+     * {@code sealedSha256}, as the documenter's {@code sealed} entry logs it) without the
      * {@code paths} and with {@code names} masked, or null when nothing needs withholding: then the
      * original itself may go.
      */
-    public static Result of(String itemId, byte[] original, JsonNode testimony, List<String> paths, Masker names) {
+    public static Result of(String itemId, String sealedSha256, JsonNode testimony, List<String> paths, Masker names) {
         ObjectNode copy = testimony.deepCopy();
         List<String> withheld = new ArrayList<>();
         for (String path : paths) {
@@ -54,7 +54,9 @@ public final class Redaction {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("schema", SCHEMA);
         document.put("derived_from", itemId);
-        document.put("original_sha256", Digests.sha256(original));
+        // The ciphertext's digest, never the plaintext's: a plaintext hash would let anyone
+        // confirm a guessed name or place by putting it back and hashing.
+        document.put("original_sealed_sha256", sealedSha256);
         ArrayNode list = document.putArray("withheld");
         withheld.forEach(list::add);
         document.set("testimony", copy);

@@ -88,10 +88,13 @@ class ConsentAndIdentityTest {
         long audio = files.keySet().stream().filter(f -> f.startsWith(folder + "GWA-") && f.endsWith(".wav")).count();
         assertEquals(1, photos);
         assertEquals(0, audio);
+        assertEquals(2, files.keySet().stream().filter(f -> f.startsWith(folder + "GWA-")).count(), "the photo and its .sig only");
         String photo = files.keySet().stream().filter(f -> f.endsWith(".jpg")).findFirst().orElseThrow();
         assertTrue(java.util.Arrays.equals(fixture.photo, files.get(photo)), "the photo's bytes, exactly");
         String report = Files.readString(Path.of(icc + ".report.txt"));
         assertTrue(report.contains("audio or video: the witness did not consent to its use"), report);
+        assertTrue(report.lines().filter(line -> line.contains("the witness did not consent to audio/video use")
+                || line.contains("audio or video: the witness")).count() == 2, "the clip, whatever type it was given: " + report);
     }
 
     @Test

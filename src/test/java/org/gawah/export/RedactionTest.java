@@ -29,7 +29,7 @@ class RedactionTest {
 
     @Test
     void nothingToWithholdMeansTheOriginalMayGo() throws Exception {
-        assertNull(Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", new byte[0], testimony("شاهد گفت"), List.of(),
+        assertNull(Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", "c".repeat(64), testimony("شاهد گفت"), List.of(),
                 new Redaction.Masker("Zarmina Testname", null)));
     }
 
@@ -46,12 +46,12 @@ class RedactionTest {
 
     @Test
     void theProfilesFieldsAndEveryMentionAreWithheldAndListed() throws Exception {
-        byte[] original = "{}".getBytes(StandardCharsets.UTF_8);
-        Redaction.Result result = Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", original,
+        Redaction.Result result = Redaction.of("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", "c".repeat(64),
                 testimony("مریم گفت که ..."), Profile.named("national").withhold(), new Redaction.Masker("مریم نمونه", null));
         JsonNode derivative = JSON.readTree(result.bytes());
         assertEquals("gawah.redacted/1", derivative.get("schema").asText());
         assertEquals("GWH-7K3M-9QXA-2D4F-8ZZP.testimony", derivative.get("derived_from").asText());
+        assertEquals("c".repeat(64), derivative.get("original_sealed_sha256").asText(), "never a hash of the plaintext");
         assertEquals(List.of("interview.place", "witness.vulnerability", "account.text (name)",
                 "attachments[0].file_name (name)"), result.withheld());
         assertFalse(derivative.get("testimony").get("interview").has("place"));

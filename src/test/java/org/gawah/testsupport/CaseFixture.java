@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@link #anonymous}: the sample testimony (consent for the ICC, anonymity asked);
  * <li>{@link #legalTeamOnly}: consent for the legal team only, its account holding {@link #LEGAL_ONLY_MARKER};
  * <li>{@link #named}: consent for the ICC, no anonymity, the witness named {@link #NAME} in the account and
- *     in an attachment's file name; a photo and an audio recording without audio/video consent.
+ *     in an attachment's file name; a photo, an audio recording and a video clip of a type the computer may not
+ *     know, without audio/video consent.
  * </ul>
  */
 public final class CaseFixture {
@@ -47,12 +48,13 @@ public final class CaseFixture {
         new java.util.Random(7).nextBytes(photo);
         Path photoFile = write(base.resolve("photo of " + NAME + ".jpg"), photo);
         Path audioFile = write(base.resolve("interview.wav"), new byte[40_000]);
+        Path clipFile = write(base.resolve("clip.3gp"), new byte[30_000]); // a type the computer may not know
         named = record(variant(input -> {
             ((ObjectNode) input.get("consent")).put("anonymity", false);
             ((ObjectNode) input.get("account")).put("text", "My name is " + NAME + ". They took my brother.\n"
                     + "Zarmina is what my mother calls me.");
             ((ObjectNode) input.get("identity")).put("name", NAME);
-        }), "--attach", photoFile.toString(), "--attach", audioFile.toString());
+        }), "--attach", photoFile.toString(), "--attach", audioFile.toString(), "--attach", clipFile.toString());
         Path bag = base.resolve("submission.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
