@@ -231,8 +231,9 @@ public final class PackageCheck {
             JsonNode sidecar = item.getValue();
             String where = "the sidecar of " + path;
             if (!sha256.get(path).equals(sidecar.path("sha256").asText()) || !sha512.get(path).equals(sidecar.path("sha512").asText())) {
-                throw refused(where + " does not give its SHA-256 and SHA-512");
+                throw refused(where + ": its SHA-256 or SHA-512 does not match the file");
             }
+            checkKind(bag, path, sidecar, byId);
             long size = readSize(bag, path);
             if (size != sidecar.path("size").asLong(-1)) {
                 throw refused(where + " gives " + sidecar.path("size").asText() + " bytes; the file has " + size);
@@ -245,7 +246,83 @@ public final class PackageCheck {
                 checkListed(bag, path, sidecar, byId);
             }
         }
+        checkIndex(bag, byId);
         return checked;
+    }
+
+    /**
+     * What each kind of item must be (docs/format/evidence-package.md, "Items"): its place and
+     * name, whether the documenter's signature must be beside it, and what it belongs to, all
+     * within one record and one documenter. An item the documenter signed cannot be passed off as
+     * one without a signature, nor an attachment hung on another record's testimony.
+     */
+    private static void checkKind(BagReader bag, String path, JsonNode sidecar, Map<String, JsonNode> byId) {
+        String record = sidecar.path("record_id").asText();
+        String kind = sidecar.path("kind").asText();
+        String id = sidecar.path("item_id").asText();
+        String folder = "data/" + record + "/";
+        String where = "the sidecar of " + printable(path);
+        if (!RecordId.isValid("GWH", record)) {
+            throw refused(where + " names no record");
+        }
+        boolean signed;
+        switch (kind) {
+            case "testimony" -> signed = expect(path.equals(folder + "testimony.json") && id.equals(record + ".testimony"), where, true);
+            case "identity" -> signed = expect(path.equals(folder + "identity.json") && id.equals(record + ".identity"), where, true);
+            case "redacted_testimony" -> signed = expect(path.equals(folder + "testimony-redacted.json")
+                    && id.equals(record + ".redacted") && (record + ".testimony").equals(sidecar.path("derived_from").asText()), where, false);
+            case "reading" -> signed = expect(path.equals(folder + "testimony.txt") && id.equals(record + ".reading")
+                    && byId.containsKey(sidecar.path("derived_from").asText())
+                    && sidecar.path("derived_from").asText().startsWith(record + "."), where, false);
+            case "attachment" -> signed = expect(RecordId.isValid("GWA", id) && path.matches(Pattern.quote(folder + id) + "\\.[a-z0-9]{1,8}"),
+                    where, true);
+            default -> throw refused(where + " gives an unknown kind of item");
+        }
+        if (signed != sidecar.has("signature")) {
+            throw refused(where + (signed ? ": a " + kind + " must carry its documenter's signature beside it"
+                    : ": a " + kind + " is made at export and cannot carry a documenter's signature"));
+        }
+        if (kind.equals("testimony") || kind.equals("identity") || kind.equals("redacted_testimony")) {
+            JsonNode document = parse(bag.tag(path), path);
+            JsonNode inner = kind.equals("redacted_testimony") ? document.path("testimony") : document;
+            if (!record.equals(inner.path("record_id").asText())) {
+                throw refused(printable(path) + " is not record " + record + " (it says " + printable(inner.path("record_id").asText()) + ")");
+            }
+        }
+        if (kind.equals("attachment") || kind.equals("identity")) {
+            String owner = sidecar.path("testimony").asText();
+            JsonNode testimony = byId.get(owner);
+            if (testimony == null || !(owner.equals(record + ".testimony") || owner.equals(record + ".redacted"))
+                    || !testimony.path("documenter").asText().equals(sidecar.path("documenter").asText())) {
+                throw refused(where + ": it belongs to no testimony of record " + record + " by the same documenter");
+            }
+        }
+    }
+
+    private static boolean expect(boolean holds, String where, boolean signed) {
+        if (!holds) {
+            throw refused(where + ": its id, kind, path or origin do not agree");
+        }
+        return signed;
+    }
+
+    /** metadata/index.csv: one row per sidecar, naming the same item, path and SHA-256. */
+    private static void checkIndex(BagReader bag, Map<String, JsonNode> byId) {
+        String text = bag.text(EvidencePackage.INDEX);
+        List<String> rows = new ArrayList<>(List.of(text.split("\r\n", -1)));
+        if (rows.isEmpty() || !rows.remove(rows.size() - 1).isEmpty() || !rows.remove(0).equals(Item.CSV_HEADER)
+                || rows.size() != byId.size()) {
+            throw refused(EvidencePackage.INDEX + " does not hold one row per item");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String row : rows) {
+            String[] cells = row.split(",", 4);
+            JsonNode sidecar = cells.length < 4 ? null : byId.get(cells[0]);
+            if (sidecar == null || !seen.add(cells[0]) || !cells[2].equals(sidecar.path("path").asText())
+                    || !row.contains("," + sidecar.path("sha256").asText() + ",")) {
+                throw refused(EvidencePackage.INDEX + " does not agree with the sidecars (row " + printable(cells[0]) + ")");
+            }
+        }
     }
 
     private static void checkSignature(BagReader bag, String path, JsonNode sidecar, Map<String, Certificate> keys,

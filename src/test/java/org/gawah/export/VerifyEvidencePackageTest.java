@@ -104,6 +104,38 @@ class VerifyEvidencePackageTest {
     }
 
     @Test
+    void aCustodianCannotPassOffAnEditedTestimonyAsUnsigned(@TempDir Path dir) throws Exception {
+        org.gawah.openpgp.SigningKey custodian = new org.gawah.keys.Keyring(fixture.homes.legal.resolve("keys"))
+                .requireOwnKey().unlockForSigning(org.gawah.testsupport.Homes.PASSPHRASE.toCharArray(), java.time.Instant.now());
+        Map<String, Bags.Item> items = Bags.read(zip);
+        String root = Bags.root(items) + "/";
+        Path resealed = dir.resolve("resealed.zip");
+        Bags.resealPackage(items, custodian);
+        Bags.write(resealed, new java.util.ArrayList<>(items.values()));
+        fixture.homes.gawah.in(fixture.homes.legal, "verify", resealed.toString()).ok(); // the tool itself is sound
+
+        String testimony = root + "data/" + fixture.anonymous + "/testimony.json";
+        byte[] edited = new String(items.get(testimony).data(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"witness_acknowledged\": true", "\"witness_acknowledged\": false").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        items.put(testimony, new Bags.Item(testimony, edited));
+        items.remove(testimony + ".sig");
+        String sidecarName = root + "metadata/items/" + fixture.anonymous + ".testimony.json";
+        com.fasterxml.jackson.databind.node.ObjectNode sidecar = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(items.get(sidecarName).data());
+        sidecar.remove("signature");
+        sidecar.put("sha256", org.gawah.Digests.sha256(edited));
+        java.security.MessageDigest sha512 = java.security.MessageDigest.getInstance("SHA-512");
+        sidecar.put("sha512", java.util.HexFormat.of().formatHex(sha512.digest(edited)));
+        sidecar.put("size", edited.length);
+        items.put(sidecarName, new Bags.Item(sidecarName, sidecar.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Bags.resealPackage(items, custodian);
+        Bags.write(resealed, new java.util.ArrayList<>(items.values()));
+        Gawah.Result result = fixture.homes.gawah.in(fixture.homes.legal, "verify", resealed.toString());
+        assertEquals(41, result.code(), result.stderr());
+        assertTrue(result.stderr().contains("a testimony must carry its documenter's signature beside it"), result.stderr());
+    }
+
+    @Test
     void encryptedToTheReceivingBodyItVerifiesWithItsKeyOnly(@TempDir Path dir) throws Exception {
         Gawah gawah = fixture.homes.gawah;
         Path receiver = dir.resolve("icc-otp");

@@ -162,6 +162,51 @@ public final class Bags {
     }
 
     /**
+     * Rebuilds an evidence package around changed files and signs it all again with the
+     * custodian's {@code key}: manifests, Payload-Oxum, the final export entry, the tag manifest.
+     * What a custodian gone bad could do; the documenters' signatures it cannot make.
+     */
+    public static void resealPackage(Map<String, Item> items, SigningKey key) {
+        String root = root(items) + "/";
+        StringBuilder sha256 = new StringBuilder();
+        StringBuilder sha512 = new StringBuilder();
+        long bytes = 0;
+        int count = 0;
+        for (Item item : new java.util.TreeMap<>(items).values()) {
+            if (item.name().startsWith(root + "data/")) {
+                String path = item.name().substring(root.length());
+                sha256.append(hex("SHA-256", item.data())).append("  ").append(path).append('\n');
+                sha512.append(hex("SHA-512", item.data())).append("  ").append(path).append('\n');
+                bytes += item.data().length;
+                count++;
+            }
+        }
+        put(items, root + "manifest-sha256.txt", sha256.toString());
+        put(items, root + "manifest-sha512.txt", sha512.toString());
+        String folder = root + "custody/" + key.fingerprint() + "/";
+        String lastName = new java.util.TreeSet<>(items.keySet()).stream()
+                .filter(n -> n.startsWith(folder) && n.endsWith(".json")).reduce((a, b) -> b).orElseThrow();
+        Entry last = Entry.parse(items.get(lastName).data());
+        Entry export = new Entry(last.seq(), last.time(), last.actor(), last.action(), last.subject(),
+                Digests.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+        items.put(lastName, new Item(lastName, export.canonical()));
+        items.put(lastName + ".sig", new Item(lastName + ".sig", DetachedSignature.sign(key, export.canonical(), export.time())));
+        put(items, root + "bag-info.txt", items.get(root + "bag-info.txt").text()
+                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + bytes + "." + count)
+                .replaceAll("Gawah-Export-Entry: .*", "Gawah-Export-Entry: " + export.seq() + " " + export.sha256()));
+        StringBuilder tags = new StringBuilder();
+        for (String name : new java.util.TreeSet<>(items.keySet())) {
+            String path = name.substring(root.length());
+            if (!path.startsWith("data/") && !path.startsWith("signature/") && !path.equals("tagmanifest-sha512.txt")) {
+                tags.append(hex("SHA-512", items.get(name).data())).append("  ").append(path).append('\n');
+            }
+        }
+        put(items, root + "tagmanifest-sha512.txt", tags.toString());
+        put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key,
+                tags.toString().getBytes(StandardCharsets.UTF_8), Instant.now())));
+    }
+
+    /**
      * Rewrites every entry of a bag's custody log with {@code subjects} renamed (old id to new id),
      * chained and signed again with {@code key}: a documenter forging their own history.
      */
