@@ -37,7 +37,7 @@ public final class BagWriter implements AutoCloseable {
 
     /**
      * A stream for one payload file, {@code data/<name>}; close it before the next. Stored, not
-     * deflated: the payload is ciphertext, which does not compress.
+     * deflated: the payload is ciphertext or media, which do not compress.
      */
     public OutputStream payload(String name) throws IOException {
         String path = "data/" + name;

@@ -31,7 +31,7 @@ final class BagVerification {
         boolean trusted = true;
         try (BagReader bag = BagReader.open(file)) {
             if (bag.name().startsWith("GWE-")) {
-                return PackageVerification.verify(terminal, home, bag, file.getFileName().toString(), ImportCommand.size(file));
+                return PackageVerification.verify(terminal, home, bag, file.getFileName().toString(), ImportCommand.size(file), null);
             }
             Progress progress = new Progress(terminal, "checking the bag", ImportCommand.size(file));
             try {
@@ -51,7 +51,7 @@ final class BagVerification {
         }
         Certificate signer = verified.documenter();
         terminal.out().println("bag " + verified.id() + ": " + (trusted ? "VALID" : "NOT TRUSTED HERE (otherwise intact)"));
-        terminal.out().println("  signer       " + signer.userId() + "  " + Display.fingerprint(signer.fingerprint()));
+        terminal.out().println("  signer       " + Display.safe(signer.userId()) + "  " + Display.fingerprint(signer.fingerprint()));
         terminal.out().println("               " + (trusted ? "pinned as a documenter in this home"
                 : "NOT pinned in this home: compare this fingerprint with the documenter in person"));
         terminal.out().println("  records      " + verified.records().size() + " ("
@@ -61,8 +61,8 @@ final class BagVerification {
                 + ", every SHA-256 and SHA-512 matches; nothing missing, nothing extra");
         terminal.out().println("  custody log  " + verified.log().size() + " entries, chain unbroken, every signature good;"
                 + " ends with this bag's submission at " + verified.head().time());
-        terminal.out().println("  made         " + verified.info().get("Bagging-Date") + " by "
-                + verified.info().get("Source-Organization"));
+        terminal.out().println("  made         " + Display.safe(verified.info().get("Bagging-Date")) + " by "
+                + Display.safe(verified.info().get("Source-Organization")));
         if (!trusted) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, "the bag is signed by " + signer.fingerprint()
                     + ", which is not pinned as a documenter here", "check the fingerprint with the documenter, then:"

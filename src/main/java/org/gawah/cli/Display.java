@@ -17,6 +17,20 @@ final class Display {
         return grouped.toString();
     }
 
+    /**
+     * Text from outside (a certificate's user ID, a bag's fields) made safe for a terminal:
+     * control characters and bidirectional overrides, which could rewrite what is shown, become '?'.
+     */
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) || c == 0x200e || c == 0x200f
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
+        return safe.toString();
+    }
+
     static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

@@ -131,6 +131,13 @@ final class ExportCommand implements Callable<Integer> {
                 throw new GawahException(Failure.NOT_FOUND, "case " + caseId + " has no records; nothing was written",
                         "add some: gawah case add " + caseId + " RECORD-ID");
             }
+            // Membership is only what signed analyses say: a row added to the table by hand exports nothing.
+            Map<String, Analysis> analyses = new LinkedHashMap<>();
+            for (String recordId : records) {
+                analyses.put(recordId, team.openAnalysis(vault, caseId, recordId, ask).orElseThrow(() -> new GawahException(
+                        Failure.BAD_DATA, "record " + recordId + " is in case " + caseId + " without a signed analysis:"
+                        + " the case was changed outside Gawah; nothing was written", "run gawah verify --vault")));
+            }
             SigningKey key = CustodyLog.signingKey(own, ask);
             recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
             OutputFile.createPrivate(partial);
@@ -138,7 +145,7 @@ final class ExportCommand implements Callable<Integer> {
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
                     java.util.Set.copyOf(reviewed), report, now);
             try {
-                write(run, caseFile, records, partial, recipient);
+                write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
                 // Once the export is logged its package is kept, whatever failed after the commit.
                 if (!loggedExport(vault, bagId)) {
@@ -172,7 +179,7 @@ final class ExportCommand implements Callable<Integer> {
      * this export, the tag files and the signature. The final entry commits only once the package
      * is complete and on disk.
      */
-    private void write(Run run, CaseFile caseFile, List<String> records, Path partial, Certificate recipient)
+    private void write(Run run, CaseFile caseFile, Map<String, Analysis> analyses, Path partial, Certificate recipient)
             throws IOException {
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
              OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
@@ -181,12 +188,12 @@ final class ExportCommand implements Callable<Integer> {
             BagWriter bag = new BagWriter(once, run.report().bagId());
             try {
                 EvidenceItems items = new EvidenceItems(run, bag);
-                for (String recordId : records) {
+                for (String recordId : analyses.keySet()) {
                     items.add(recordId);
                 }
                 if (run.report().items().isEmpty()) {
                     printLeftOut(run.terminal(), run.report());
-                    throw new GawahException(Failure.NOT_FOUND, "nothing to export: all " + records.size()
+                    throw new GawahException(Failure.NOT_FOUND, "nothing to export: all " + analyses.size()
                             + " record(s) of case " + caseId + " were left out; nothing was written",
                             "each record's reason is above");
                 }
@@ -201,15 +208,13 @@ final class ExportCommand implements Callable<Integer> {
                     }
                     String bagId = run.report().bagId();
                     Entry last = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer).entry();
-                    Map<String, Analysis> analyses = new LinkedHashMap<>();
-                    for (String recordId : items.exportedRecords()) {
-                        analyses.put(recordId, run.team().openAnalysis(run.vault(), caseId, recordId, run.ask()).orElse(null));
-                    }
+                    Map<String, Analysis> exported = new LinkedHashMap<>();
+                    items.exportedRecords().forEach(recordId -> exported.put(recordId, analyses.get(recordId)));
                     String name = organization != null ? organization : run.own().certificate().userId();
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, analyses, run.profile().analystNotes()), items.custody(bagId),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes()), items.custody(bagId),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import",
         description = {
-            "Pin someone else's certificate (public key) under a role:   legal       a legal-team member; every record is encrypted to them   protection  a protection officer; also receives the witness-identity envelope   documenter  a documenter whose signed records this home accepts Expired, revoked or unusable certificates are refused.",
+            "Pin someone else's certificate (public key) under a role:   legal       a legal-team member; every record is encrypted to them   protection  a protection officer; also receives the witness-identity envelope   documenter  a documenter whose signed records this home accepts   custodian   a legal team whose evidence packages this home accepts (never sealed to) Expired, revoked or unusable certificates are refused.",
             "Compare the fingerprint shown with its owner by another channel (phone, in person), or give it with --fingerprint.",
         },
         footer = {"", "Example:", "  gawah keys import --role legal --fingerprint 0A1B...9F legal-team.asc", "", "The pin is signed into the custody log with your own key, so it asks for your passphrase."})
@@ -39,7 +39,7 @@ final class KeysImportCommand implements Callable<Integer> {
     PassphraseOptions passphrase;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
-            description = "legal, protection or documenter.")
+            description = "legal, protection, documenter or custodian.")
     String role;
 
     @Option(names = "--fingerprint", paramLabel = "HEX",
@@ -67,7 +67,7 @@ final class KeysImportCommand implements Callable<Integer> {
             }
         }
         Instant now = Instant.now();
-        if (parsedRole == Role.DOCUMENTER) {
+        if (parsedRole == Role.DOCUMENTER || parsedRole == Role.CUSTODIAN) {
             certificate.checkCanSign(now);
         } else {
             certificate.checkCanEncrypt(now);
@@ -89,7 +89,7 @@ final class KeysImportCommand implements Callable<Integer> {
                 return candidate;
             }
         }
-        throw new GawahException(Failure.USAGE, "unknown role '" + text + "'", "use legal, protection or documenter");
+        throw new GawahException(Failure.USAGE, "unknown role '" + text + "'", "use legal, protection, documenter or custodian");
     }
 
     static byte[] read(Path file) {

@@ -46,28 +46,33 @@ final class PackageVerification {
         }
     }
 
-    /** The custodians whose packages this home trusts: its own key and the certificates pinned as legal. */
+    /** The custodians whose packages this home trusts: its own key, and those pinned as custodian or legal. */
     static List<Certificate> custodians(Home home) {
         if (!home.exists()) {
             return List.of();
         }
         Keyring keyring = home.keyring();
-        List<Certificate> trusted = new ArrayList<>(keyring.pinned(Role.LEGAL));
+        List<Certificate> trusted = new ArrayList<>(keyring.pinned(Role.CUSTODIAN));
+        trusted.addAll(keyring.pinned(Role.LEGAL));
         keyring.ownKey().ifPresent(own -> trusted.add(own.certificate()));
         return trusted;
     }
 
+    /** A decrypted package, and who signed the encryption layer. */
+    record Decrypted(byte[] zip, String signer) {
+    }
+
     /** Decrypts an encrypted package with this home's key, checking it was signed by a trusted custodian. */
-    static byte[] decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
+    static Decrypted decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
         SecretKey own = home.keyring().requireOwnKey();
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
         Capped buffer = new Capped();
         try (InputStream in = Files.newInputStream(file)) {
             Opened opened = Opener.openTo(in, buffer, own, ask, custodians(home));
-            terminal.info("decrypted in memory; the package was signed by " + opened.signerUserId() + " ("
+            terminal.info("decrypted in memory; the package was signed by " + Display.safe(opened.signerUserId()) + " ("
                     + Display.fingerprint(opened.signerFingerprint()) + ") at " + opened.signedAt());
-            return buffer.take();
+            return new Decrypted(buffer.take(), opened.signerFingerprint());
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
         } finally {
@@ -76,7 +81,8 @@ final class PackageVerification {
         }
     }
 
-    static int verify(Terminal terminal, Home home, BagReader bag, String label, long size) {
+    /** {@code outerSigner}: who signed the encryption layer, which must be the package's custodian (null for a zip). */
+    static int verify(Terminal terminal, Home home, BagReader bag, String label, long size, String outerSigner) {
         PackageCheck.Verified verified;
         Progress progress = new Progress(terminal, "checking the package", size);
         try {
@@ -88,14 +94,19 @@ final class PackageVerification {
         }
         progress.finish();
         Certificate custodian = verified.custodian();
+        if (outerSigner != null && !outerSigner.equals(custodian.fingerprint())) {
+            throw new GawahException(Failure.BAD_SIGNATURE, "the package inside is signed by " + custodian.fingerprint()
+                    + " but the encryption around it by " + outerSigner, "do not rely on this package; ask the sender");
+        }
         terminal.out().println("package " + verified.id() + ": " + (verified.trusted() ? "VALID" : "NOT TRUSTED HERE (otherwise intact)"));
-        terminal.out().println("  case         " + verified.info().get("Case-Identifier") + " for "
-                + verified.info().get("Intended-Recipient") + " (" + verified.info().get("Profile-Identifier") + ")");
-        terminal.out().println("  custodian    " + custodian.userId() + "  " + Display.fingerprint(custodian.fingerprint()));
+        terminal.out().println("  case         " + Display.safe(verified.info().get("Case-Identifier")) + " for "
+                + Display.safe(verified.info().get("Intended-Recipient")) + " ("
+                + Display.safe(verified.info().get("Profile-Identifier")) + ")");
+        terminal.out().println("  custodian    " + Display.safe(custodian.userId()) + "  " + Display.fingerprint(custodian.fingerprint()));
         terminal.out().println("               " + (verified.trusted() ? "trusted in this home"
                 : "NOT pinned in this home: compare this fingerprint with the custodian through another channel"));
         for (Certificate documenter : verified.documenters()) {
-            terminal.out().println("  documenter   " + documenter.userId() + "  " + Display.fingerprint(documenter.fingerprint()));
+            terminal.out().println("  documenter   " + Display.safe(documenter.userId()) + "  " + Display.fingerprint(documenter.fingerprint()));
         }
         terminal.out().println("  items        " + verified.items() + ", " + verified.signatures()
                 + " with the documenter's own signature, each good and made when the item was sealed");
@@ -106,7 +117,7 @@ final class PackageVerification {
         if (!verified.trusted()) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, "the package is signed by " + custodian.fingerprint()
                     + ", which is not trusted here", "check the fingerprint with the custodian, then:"
-                    + " gawah keys import --role legal FILE");
+                    + " gawah keys import --role custodian FILE");
         }
         return 0;
     }

@@ -89,14 +89,16 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** An evidence package encrypted to this home's key: decrypted in memory only, then checked. */
     private int verifyEncrypted(Terminal terminal, Home home) {
-        byte[] zip = PackageVerification.decrypt(terminal, home, target.bag, passphrase);
+        PackageVerification.Decrypted decrypted = PackageVerification.decrypt(terminal, home, target.bag, passphrase);
+        byte[] zip = decrypted.zip();
         try (org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(new org.gawah.bag.MemoryChannel(zip),
                 target.bag.getFileName().toString())) {
             if (!bag.name().startsWith("GWE-")) {
                 throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA,
                         "the encrypted file holds a zip that is not an evidence package");
             }
-            return PackageVerification.verify(terminal, home, bag, target.bag.getFileName().toString(), zip.length);
+            return PackageVerification.verify(terminal, home, bag, target.bag.getFileName().toString(), zip.length,
+                    decrypted.signer());
         } finally {
             java.util.Arrays.fill(zip, (byte) 0);
         }

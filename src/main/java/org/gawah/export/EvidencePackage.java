@@ -38,10 +38,6 @@ public final class EvidencePackage {
     private EvidencePackage() {
     }
 
-    public static String testimonyFolder(String recordId) {
-        return recordId + "/";
-    }
-
     public static String custodyFile(Entry entry) {
         return CUSTODY + entry.actor() + "/" + String.format("%08d", entry.seq()) + ".json";
     }
@@ -98,6 +94,6 @@ public final class EvidencePackage {
     }
 
     static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ").strip();
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}]", " ").strip();
     }
 }

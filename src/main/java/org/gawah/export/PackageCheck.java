@@ -236,7 +236,7 @@ public final class PackageCheck {
             checkKind(bag, path, sidecar, byId);
             long size = readSize(bag, path);
             if (size != sidecar.path("size").asLong(-1)) {
-                throw refused(where + " gives " + sidecar.path("size").asText() + " bytes; the file has " + size);
+                throw refused(where + " gives " + printable(sidecar.path("size").asText()) + " bytes; the file has " + size);
             }
             if (sidecar.has("signature")) {
                 checkSignature(bag, path, sidecar, keys, documenters);
@@ -345,7 +345,7 @@ public final class PackageCheck {
             throw refused("cannot read " + path + " (" + e.getMessage() + ")");
         }
         if (!verified.signedAt().toString().equals(sidecar.path("sealed_at").asText())) {
-            throw refused("the sidecar of " + path + " says it was sealed at " + sidecar.path("sealed_at").asText()
+            throw refused("the sidecar of " + printable(path) + " says it was sealed at " + printable(sidecar.path("sealed_at").asText())
                     + "; its signature was made at " + verified.signedAt());
         }
         if (!documenters.contains(documenter.fingerprint())) {

@@ -12,10 +12,10 @@ final class VerifyGuide {
     static String text(EvidencePackage.Info info, Certificate custodian, List<Certificate> documenters) {
         StringBuilder keys = new StringBuilder();
         keys.append("  custodian (signed this package):\n    ").append(spaced(custodian.fingerprint()))
-                .append("  ").append(oneLine(custodian.userId())).append('\n');
+                .append("  ").append(EvidencePackage.oneLine(custodian.userId())).append('\n');
         keys.append("  documenter(s) (signed the items when they were sealed):\n");
         for (Certificate documenter : documenters) {
-            keys.append("    ").append(spaced(documenter.fingerprint())).append("  ").append(oneLine(documenter.userId())).append('\n');
+            keys.append("    ").append(spaced(documenter.fingerprint())).append("  ").append(EvidencePackage.oneLine(documenter.userId())).append('\n');
         }
         return """
                 HOW TO CHECK THIS EVIDENCE PACKAGE
@@ -88,14 +88,10 @@ final class VerifyGuide {
                 legal team's analysis (legal qualification, reliability), kept apart from the
                 witness's words. With Gawah installed, "gawah verify FILE" does all of the above.
                 """.formatted(info.bagId(), info.caseId(), info.baggedAt().toString().substring(0, 10),
-                oneLine(info.profile().recipient()), info.profile().identifier(), keys, info.bagId());
+                EvidencePackage.oneLine(info.profile().recipient()), info.profile().identifier(), keys, info.bagId());
     }
 
     private static String spaced(String fingerprint) {
         return fingerprint.replaceAll("(.{4})(?!$)", "$1 ");
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
     }
 }

@@ -298,6 +298,12 @@ public final class Vault implements AutoCloseable {
         return items;
     }
 
+    /** Records a case holds without any analysis: every {@code case add} writes one, so these were added by hand. */
+    public List<String> unanalysedCaseRecords() {
+        return ids("SELECT case_id || ' ' || record_id FROM case_records m WHERE NOT EXISTS (SELECT 1 FROM analyses a"
+                + " WHERE a.case_id = m.case_id AND a.record_id = m.record_id) ORDER BY 1");
+    }
+
     /** The sealed {@code gawah.case/1} of a case, checked against its stored SHA-256. */
     public Optional<byte[]> sealedCase(String caseId) {
         return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId, "case " + caseId);

@@ -51,6 +51,10 @@ public final class VaultAudit {
             }
             records++;
         }
+        for (String member : vault.unanalysedCaseRecords()) {
+            throw new GawahException(Failure.BAD_DATA, "case " + member.replace(" ", " holds record ")
+                    + " without a signed analysis: it was added outside Gawah", "keep this copy as it is for investigation");
+        }
         for (Vault.SealedItem item : vault.caseItems()) {
             match(logged, item.id(), item.what() + " " + item.id(), item.sha256());
         }

@@ -111,6 +111,25 @@ class CaseCommandsTest {
     }
 
     @Test
+    void aRecordAddedToACaseByHandIsNamedAndNeverExported(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("legal");
+        Homes.copy(homes.legal, copy);
+        String other = gawah.in(copy, "case", "create", "--title", "Empty case").ok().out().strip();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
+             var s = c.prepareStatement("INSERT INTO case_records (case_id, record_id, position) VALUES (?, ?, 1)")) {
+            s.setString(1, other);
+            s.setString(2, record);
+            s.executeUpdate();
+        }
+        Gawah.Result audit = gawah.in(copy, "verify", "--vault", "--no-entry");
+        assertEquals(41, audit.code(), audit.stderr());
+        assertTrue(audit.stderr().contains("case " + other + " holds record " + record + " without a signed analysis"), audit.stderr());
+        Gawah.Result export = gawah.in(copy, "export", "--case", other, "--for", "icc", "--out", dir.resolve("p.zip").toString());
+        assertEquals(41, export.code(), export.stderr());
+        assertFalse(Files.exists(dir.resolve("p.zip")));
+    }
+
+    @Test
     void tagsListsTheShippedVocabulary() {
         String tags = gawah.run("case", "tags").ok().out();
         assertTrue(tags.contains("rome:6(a)\t"), tags);

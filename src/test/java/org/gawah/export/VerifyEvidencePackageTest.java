@@ -145,7 +145,7 @@ class VerifyEvidencePackageTest {
         gawah.in(receiver, "keys", "export", "--out", receiverCert.toString()).ok();
         Path custodianCert = dir.resolve("custodian.asc");
         gawah.in(fixture.homes.legal, "keys", "export", "--out", custodianCert.toString()).ok();
-        gawah.in(receiver, "keys", "import", "--role", "legal", custodianCert.toString()).ok();
+        gawah.in(receiver, "keys", "import", "--role", "custodian", custodianCert.toString()).ok();
 
         Path encrypted = base.resolve("to-icc.zip.pgp");
         gawah.in(fixture.homes.legal, "export", "--case", fixture.caseId, "--for", "icc", "--to", receiverCert.toString(),
