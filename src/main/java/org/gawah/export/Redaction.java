@@ -111,7 +111,10 @@ public final class Redaction {
      * matched whole only (its words are ordinary words).
      */
     public static final class Masker {
-        private static final String EDGE = "[\\p{L}\\p{M}\\p{N}]";
+        /** A letter or digit next to a match means it is inside another word. Marks are not: an ezafe may follow. */
+        private static final String EDGE = "[\\p{L}\\p{N}]";
+        /** Arabic harakat, superscript alef and tatweel: written or not, the same name. */
+        private static final String IGNORABLE = "[\\u064B-\\u065F\\u0670\\u0640]";
         private final List<Pattern> patterns = new ArrayList<>();
 
         public Masker(String name, String contact) {
@@ -130,9 +133,29 @@ public final class Redaction {
             // Longest first, so a full name is replaced whole before its parts are looked for.
             words.sort((a, b) -> b.length() - a.length());
             for (String word : words) {
-                patterns.add(Pattern.compile("(?<!" + EDGE + ")" + Pattern.quote(word) + "(?!" + EDGE + ")",
+                patterns.add(Pattern.compile("(?<!" + EDGE + ")" + letters(word) + "[\\p{M}\\u0640]*(?!" + EDGE + ")",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             }
+        }
+
+        /**
+         * The word as a pattern that also matches its Arabic-keyboard spelling (ي for ی, ك for ک,
+         * ة for ه) and any harakat or tatweel between its letters.
+         */
+        private static String letters(String word) {
+            StringBuilder regex = new StringBuilder();
+            word.codePoints().filter(c -> !String.valueOf(Character.toChars(c)).matches(IGNORABLE)).forEach(c -> {
+                if (regex.length() > 0) {
+                    regex.append(IGNORABLE).append('*');
+                }
+                switch (c) {
+                    case 'ی', 'ي', 'ى' -> regex.append("[یيى]");
+                    case 'ک', 'ك' -> regex.append("[کك]");
+                    case 'ه', 'ة' -> regex.append("[هة]");
+                    default -> regex.append(Pattern.quote(new String(Character.toChars(c))));
+                }
+            });
+            return regex.toString();
         }
 
         public static Masker none() {

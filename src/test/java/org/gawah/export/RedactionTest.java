@@ -38,6 +38,9 @@ class RedactionTest {
         Redaction.Masker masker = new Redaction.Masker("مریم نمونه", "Signal +93 700 000 000");
         assertEquals("[withheld] گفت", masker.mask("مریم نمونه گفت"));
         assertEquals("[withheld]‌ها", masker.mask("مریم‌ها"), "a zero-width non-joiner ends a word");
+        assertEquals("[withheld] آمد", masker.mask("مريم آمد"), "typed on an Arabic keyboard (ي)");
+        assertEquals("خانه [withheld] است", masker.mask("خانه مَریَمِ است"), "with harakat and an ezafe");
+        assertEquals("مریمک", masker.mask("مریمک"), "another word that starts with the name is not it");
         assertEquals("call [withheld] today", masker.mask("call SIGNAL +93 700 000 000 today"));
         Redaction.Masker latin = new Redaction.Masker("Ali Rezai", null);
         assertEquals("Alice met [withheld] and [withheld]", latin.mask("Alice met ali and REZAI"));
