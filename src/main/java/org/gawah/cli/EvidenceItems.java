@@ -141,11 +141,13 @@ final class EvidenceItems {
             ArrayNode withheld = copy.putArray("withheld");
             redacted.withheld().forEach(withheld::add);
             readable = copy;
+            java.util.Arrays.fill(redacted.bytes(), (byte) 0);
         }
         traced.add(recordId);
         traced.add(recordId + "/redacted");
-        BagWriter.Digested reading = payload(folder + "testimony.txt",
-                Reading.render(readable).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] text = Reading.render(readable).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BagWriter.Digested reading = payload(folder + "testimony.txt", text);
+        java.util.Arrays.fill(text, (byte) 0);
         add(new Item(recordId + ".reading", Item.Kind.READING, reading.path(), null, recordId, null, TEXT, reading.size(),
                 reading.sha256(), reading.sha512(), opened.signedAt(), signer.fingerprint(), "derivative", testimonyItem,
                 null, null, facts));

@@ -49,7 +49,13 @@ final class Team {
     CaseFile openCase(Vault vault, String caseId, Opener.PassphraseSource passphrase) {
         byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 "no case " + caseId + " in this vault", "see the cases with: gawah case list"));
-        CaseFile file = CaseFile.read(open(sealed, passphrase));
+        byte[] plaintext = open(sealed, passphrase);
+        CaseFile file;
+        try {
+            file = CaseFile.read(plaintext);
+        } finally {
+            java.util.Arrays.fill(plaintext, (byte) 0);
+        }
         if (!file.caseId().equals(caseId)) {
             throw new GawahException(Failure.BAD_DATA, "the sealed document stored for case " + caseId + " is another case's");
         }
@@ -59,7 +65,13 @@ final class Team {
     /** The record's latest analysis in this case, if any, checked to be about this case and record. */
     java.util.Optional<Analysis> openAnalysis(Vault vault, String caseId, String recordId, Opener.PassphraseSource passphrase) {
         return vault.latestAnalysis(caseId, recordId).map(sealed -> {
-            Analysis analysis = Analysis.read(open(sealed, passphrase));
+            byte[] plaintext = open(sealed, passphrase);
+            Analysis analysis;
+            try {
+                analysis = Analysis.read(plaintext);
+            } finally {
+                java.util.Arrays.fill(plaintext, (byte) 0);
+            }
             if (!analysis.caseId().equals(caseId) || !analysis.recordId().equals(recordId)) {
                 throw new GawahException(Failure.BAD_DATA, "the analysis stored for " + recordId + " in case " + caseId
                         + " is about another record or case");
