@@ -61,19 +61,9 @@ public final class Sealer {
      */
     public static String seal(InputStream in, long length, OutputStream out, SigningKey signer,
                               List<Certificate> recipients, Instant now) throws IOException {
-        if (recipients.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
-        }
         Date time = Date.from(now.truncatedTo(ChronoUnit.SECONDS));
         try {
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                    new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
-            for (Certificate recipient : recipients) {
-                recipient.checkCanEncrypt(now);
-                for (PGPPublicKey key : recipient.encryptionKeys(now)) {
-                    encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
-                }
-            }
+            PGPEncryptedDataGenerator encryption = encryptionTo(recipients, now);
             FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
             PGPSignatureGenerator signature = signatureGenerator(builder, signer, time);
             // Only when the signature's hash is not SHA-512 of the data does the plaintext need a pass of its own.
@@ -104,19 +94,9 @@ public final class Sealer {
      */
     public static OutputStream sealing(OutputStream out, SigningKey signer, List<Certificate> recipients, Instant now)
             throws IOException {
-        if (recipients.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
-        }
         Date time = Date.from(now.truncatedTo(ChronoUnit.SECONDS));
         try {
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                    new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
-            for (Certificate recipient : recipients) {
-                recipient.checkCanEncrypt(now);
-                for (PGPPublicKey key : recipient.encryptionKeys(now)) {
-                    encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
-                }
-            }
+            PGPEncryptedDataGenerator encryption = encryptionTo(recipients, now);
             PGPSignatureGenerator signature = signatureGenerator(
                     FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512), signer, time);
             OutputStream encrypted = encryption.open(new java.io.FilterOutputStream(out) {
@@ -158,6 +138,22 @@ public final class Sealer {
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, "sealing failed: " + e.getMessage(), null, e);
         }
+    }
+
+    /** AES-256 with MDC to every encryption subkey of every recipient, each checked usable now. */
+    private static PGPEncryptedDataGenerator encryptionTo(List<Certificate> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
+        }
+        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
+                new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
+        for (Certificate recipient : recipients) {
+            recipient.checkCanEncrypt(now);
+            for (PGPPublicKey key : recipient.encryptionKeys(now)) {
+                encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+            }
+        }
+        return encryption;
     }
 
     static PGPSignatureGenerator signatureGenerator(FastEdDsa.SignerBuilder builder, SigningKey signer, Date time)

@@ -125,29 +125,16 @@ public final class Bags {
      */
     public static void reseal(Map<String, Item> items, SigningKey key) {
         String root = root(items) + "/";
-        StringBuilder sha256 = new StringBuilder();
-        StringBuilder sha512 = new StringBuilder();
-        long bytes = 0;
-        int count = 0;
-        for (Item item : new java.util.TreeMap<>(items).values()) {
-            if (item.name().startsWith(root + "data/")) {
-                String path = item.name().substring(root.length());
-                sha256.append(hex("SHA-256", item.data())).append("  ").append(path).append('\n');
-                sha512.append(hex("SHA-512", item.data())).append("  ").append(path).append('\n');
-                bytes += item.data().length;
-                count++;
-            }
-        }
-        put(items, root + "manifest-sha256.txt", sha256.toString());
-        put(items, root + "manifest-sha512.txt", sha512.toString());
+        String oxum = rebuildManifests(items, root);
+        String sha256 = items.get(root + "manifest-sha256.txt").text();
         List<String> log = new ArrayList<>(items.get(root + "custody/log.jsonl").text().lines().toList());
         Entry last = Entry.parseLine(log.get(log.size() - 1)).entry();
         Entry submitted = new Entry(last.seq(), last.time(), key.fingerprint(), last.action(), last.subject(),
-                Digests.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256());
         log.set(log.size() - 1, submitted.line(DetachedSignature.sign(key, submitted.canonical(), submitted.time())));
         put(items, root + "custody/log.jsonl", String.join("\n", log) + "\n");
         String info = items.get(root + "bag-info.txt").text()
-                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + bytes + "." + count)
+                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + oxum)
                 .replaceAll("Gawah-Log-Head: .*", "Gawah-Log-Head: " + submitted.seq() + " " + submitted.sha256())
                 .replaceAll("Internal-Sender-Identifier: .*", "Internal-Sender-Identifier: " + key.fingerprint());
         put(items, root + "bag-info.txt", info);
@@ -161,13 +148,8 @@ public final class Bags {
         put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));
     }
 
-    /**
-     * Rebuilds an evidence package around changed files and signs it all again with the
-     * custodian's {@code key}: manifests, Payload-Oxum, the final export entry, the tag manifest.
-     * What a custodian gone bad could do; the documenters' signatures it cannot make.
-     */
-    public static void resealPackage(Map<String, Item> items, SigningKey key) {
-        String root = root(items) + "/";
+    /** Writes both payload manifests over the files under data/; returns the Payload-Oxum. */
+    private static String rebuildManifests(Map<String, Item> items, String root) {
         StringBuilder sha256 = new StringBuilder();
         StringBuilder sha512 = new StringBuilder();
         long bytes = 0;
@@ -183,16 +165,28 @@ public final class Bags {
         }
         put(items, root + "manifest-sha256.txt", sha256.toString());
         put(items, root + "manifest-sha512.txt", sha512.toString());
+        return bytes + "." + count;
+    }
+
+    /**
+     * Rebuilds an evidence package around changed files and signs it all again with the
+     * custodian's {@code key}: manifests, Payload-Oxum, the final export entry, the tag manifest.
+     * What a custodian gone bad could do; the documenters' signatures it cannot make.
+     */
+    public static void resealPackage(Map<String, Item> items, SigningKey key) {
+        String root = root(items) + "/";
+        String oxum = rebuildManifests(items, root);
+        String sha256 = items.get(root + "manifest-sha256.txt").text();
         String folder = root + "custody/" + key.fingerprint() + "/";
         String lastName = new java.util.TreeSet<>(items.keySet()).stream()
                 .filter(n -> n.startsWith(folder) && n.endsWith(".json")).reduce((a, b) -> b).orElseThrow();
         Entry last = Entry.parse(items.get(lastName).data());
         Entry export = new Entry(last.seq(), last.time(), last.actor(), last.action(), last.subject(),
-                Digests.sha256(sha256.toString().getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256());
         items.put(lastName, new Item(lastName, export.canonical()));
         items.put(lastName + ".sig", new Item(lastName + ".sig", DetachedSignature.sign(key, export.canonical(), export.time())));
         put(items, root + "bag-info.txt", items.get(root + "bag-info.txt").text()
-                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + bytes + "." + count)
+                .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + oxum)
                 .replaceAll("Gawah-Export-Entry: .*", "Gawah-Export-Entry: " + export.seq() + " " + export.sha256()));
         StringBuilder tags = new StringBuilder();
         for (String name : new java.util.TreeSet<>(items.keySet())) {
