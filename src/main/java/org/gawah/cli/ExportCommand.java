@@ -54,7 +54,7 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {"", "Examples:",
             "  gawah export --case GWC-4F2K-9QXA-7M3B-2D8Z --for icc --out case-icc.zip",
-            "  gawah export --case GWC-4F2K-9QXA-7M3B-2D8Z --for un-mechanism --to mechanism.asc --out case-un.zip.pgp",
+            "  gawah export --case GWC-4F2K-9QXA-7M3B-2D8Z --for un-mechanism --to mechanism.asc --to-fingerprint 0A1B...9F --out case-un.zip.pgp",
             "  gawah verify case-icc.zip           (what the receiver runs; or gpg and sha256sum, per VERIFY.txt)",
             "", "Profiles (--for): icc, un-mechanism, national, generic."})
 final class ExportCommand implements Callable<Integer> {
@@ -78,6 +78,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "CERT.asc", description = "Encrypt the package to this certificate (the receiving body's).")
     Path to;
+
+    @Option(names = "--to-fingerprint", paramLabel = "HEX",
+            description = "With --to: the fingerprint the receiving body gave you by another channel (spaces allowed); any other certificate is refused.")
+    String toFingerprint;
 
     @Option(names = "--include-identities",
             description = "Include the witness-identity envelope where the witness did not ask for anonymity (and the profile's consent holds).")
@@ -113,7 +117,16 @@ final class ExportCommand implements Callable<Integer> {
         Certificate recipient = null;
         if (to != null) {
             recipient = Certificate.parse(KeysImportCommand.read(to));
+            if (toFingerprint != null
+                    && !toFingerprint.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT).equals(recipient.fingerprint())) {
+                throw new GawahException(Failure.CERTIFICATE_REFUSED, "the certificate in " + to + " is "
+                        + recipient.fingerprint() + ", not the one given with --to-fingerprint; nothing was written",
+                        "someone may have swapped the file; get it again from the receiving body");
+            }
             recipient.checkCanEncrypt(now);
+            terminal.info("encrypting to " + Display.safe(recipient.userId()) + " ("
+                    + Display.fingerprint(recipient.fingerprint()) + ")" + (toFingerprint == null
+                    ? ": check this fingerprint with the receiving body, or give it with --to-fingerprint" : ""));
         }
         List<Certificate> documenters = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         documenters.add(own.certificate());

@@ -140,7 +140,7 @@ class VerifyEvidencePackageTest {
         Gawah gawah = fixture.homes.gawah;
         Path receiver = dir.resolve("icc-otp");
         gawah.in(receiver, "init").ok();
-        gawah.in(receiver, "keys", "generate", "--name", "ICC OTP evidence unit").ok();
+        String receiverFingerprint = gawah.in(receiver, "keys", "generate", "--name", "ICC OTP evidence unit").ok().out().strip();
         Path receiverCert = dir.resolve("icc.asc");
         gawah.in(receiver, "keys", "export", "--out", receiverCert.toString()).ok();
         Path custodianCert = dir.resolve("custodian.asc");
@@ -149,7 +149,7 @@ class VerifyEvidencePackageTest {
 
         Path encrypted = base.resolve("to-icc.zip.pgp");
         gawah.in(fixture.homes.legal, "export", "--case", fixture.caseId, "--for", "icc", "--to", receiverCert.toString(),
-                "--out", encrypted.toString()).ok();
+                "--to-fingerprint", receiverFingerprint, "--out", encrypted.toString()).ok();
         assertNotEquals('P', Files.readAllBytes(encrypted)[0], "not a zip in clear");
         assertTrue(gawah.in(receiver, "verify", encrypted.toString()).ok().out().contains(": VALID"));
 
@@ -177,6 +177,11 @@ class VerifyEvidencePackageTest {
         assertEquals(59, gawah.in(fixture.homes.legal, "export", "--case", fixture.caseId, "--for", "icc",
                 "--out", out.toString()).code());
         assertEquals("kept", Files.readString(out));
+        Path custodianCert = dir.resolve("other.asc");
+        gawah.in(fixture.homes.legal, "keys", "export", "--out", custodianCert.toString()).ok();
+        assertEquals(17, gawah.in(fixture.homes.legal, "export", "--case", fixture.caseId, "--for", "icc",
+                "--to", custodianCert.toString(), "--to-fingerprint", "0A1B 2C3D", "--out", dir.resolve("s.zip").toString()).code());
+        Files.delete(custodianCert);
         Path notACertificate = Files.writeString(dir.resolve("icc.asc"), "not a key");
         assertNotEquals(0, gawah.in(fixture.homes.legal, "export", "--case", fixture.caseId, "--for", "icc",
                 "--to", notACertificate.toString(), "--out", dir.resolve("q.zip").toString()).code());
