@@ -19,6 +19,11 @@ import java.util.zip.ZipOutputStream;
  * manifest. Constant memory, whatever the payload size. The zip has one top-level folder, the bag.
  */
 public final class BagWriter implements AutoCloseable {
+    public static final String BAG_INFO = "bag-info.txt";
+    public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
+    /** In a folder of its own: bagit-java 5.2.0 takes every root file named "tagmanifest-*" for a manifest. */
+    public static final String SIGNATURE = "signature/" + TAG_MANIFEST + ".asc";
+
     private final ZipOutputStream zip;
     private final String root;
     private final List<Digested> payload = new ArrayList<>();
@@ -109,7 +114,7 @@ public final class BagWriter implements AutoCloseable {
     /** Writes tagmanifest-sha512.txt over every tag file so far; returns its bytes (to be signed). */
     public byte[] writeTagManifest() {
         byte[] manifest = manifest(new ArrayList<>(tags), false);
-        tag("tagmanifest-sha512.txt", manifest);
+        tag(TAG_MANIFEST, manifest);
         return manifest;
     }
 

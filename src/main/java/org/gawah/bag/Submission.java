@@ -40,13 +40,12 @@ import org.gawah.testimony.RecordId;
  * until the signature is good and nothing after unless it is bound to what was signed.
  */
 public final class Submission {
-    public static final String BAG_INFO = "bag-info.txt";
+    public static final String BAG_INFO = BagWriter.BAG_INFO;
     public static final String RECORDS = "metadata/records.jsonl";
     public static final String LOG = "custody/log.jsonl";
     public static final String CERTIFICATE = "keys/documenter.asc";
-    public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
-    /** In a folder of its own: bagit-java takes every root file named "tagmanifest-*" for a manifest. */
-    public static final String SIGNATURE = "signature/" + TAG_MANIFEST + ".asc";
+    public static final String TAG_MANIFEST = BagWriter.TAG_MANIFEST;
+    public static final String SIGNATURE = BagWriter.SIGNATURE;
     private static final Set<String> TAG_FILES = Set.of("bagit.txt", BAG_INFO, "manifest-sha256.txt",
             "manifest-sha512.txt", RECORDS, LOG, CERTIFICATE, TAG_MANIFEST, SIGNATURE);
     private static final List<String> REQUIRED_INFO = List.of("Source-Organization", "Bagging-Date", "Payload-Oxum",

@@ -20,15 +20,15 @@ import org.gawah.openpgp.SigningKey;
  * written after the payload. {@link PackageCheck} reads one back.
  */
 public final class EvidencePackage {
-    public static final String BAG_INFO = "bag-info.txt";
+    public static final String BAG_INFO = BagWriter.BAG_INFO;
     public static final String VERIFY = "VERIFY.txt";
     public static final String INDEX = "metadata/index.csv";
     public static final String CASE = "metadata/case.json";
     public static final String ITEMS = "metadata/items/";
     public static final String CUSTODY = "custody/";
     public static final String KEYS = "keys/";
-    public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
-    public static final String SIGNATURE = "signature/" + TAG_MANIFEST + ".asc";
+    public static final String TAG_MANIFEST = BagWriter.TAG_MANIFEST;
+    public static final String SIGNATURE = BagWriter.SIGNATURE;
 
     /** What bag-info.txt says, beyond the fixed fields. */
     public record Info(String bagId, String organization, String custodian, String caseId, Profile profile,
