@@ -2,35 +2,70 @@ package org.gawah;
 
 /**
  * The one exception the user sees. Its {@link Failure} says what kind of failure it is and so
- * which exit code the program ends with; the message says what went wrong, the hint what to do.
- * Messages never carry testimony plaintext.
+ * which exit code the program ends with; the message says what went wrong, the hint what to do,
+ * both as {@link Message}s put into words in the run's language. Messages never carry testimony
+ * plaintext.
  */
 public final class GawahException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final Failure failure;
-    private final String hint;
+    private final transient Message message;
+    private final transient Message hint;
 
-    public GawahException(Failure failure, String message) {
+    public GawahException(Failure failure, Message message) {
         this(failure, message, null, null);
     }
 
-    public GawahException(Failure failure, String message, String hint) {
+    public GawahException(Failure failure, Message message, Message hint) {
         this(failure, message, hint, null);
     }
 
-    public GawahException(Failure failure, String message, String hint, Throwable cause) {
-        super(message, cause);
+    public GawahException(Failure failure, Message message, Message hint, Throwable cause) {
+        super(message.key(), cause);
         this.failure = failure;
+        this.message = message;
         this.hint = hint;
+    }
+
+    /** @deprecated until every message is in a bundle: use the {@link Message} constructors. */
+    @Deprecated
+    public GawahException(Failure failure, String message) {
+        this(failure, Message.untranslated(message), null, null);
+    }
+
+    /** @deprecated as above. */
+    @Deprecated
+    public GawahException(Failure failure, String message, String hint) {
+        this(failure, Message.untranslated(message), hint == null ? null : Message.untranslated(hint), null);
+    }
+
+    /** @deprecated as above. */
+    @Deprecated
+    public GawahException(Failure failure, String message, String hint, Throwable cause) {
+        this(failure, Message.untranslated(message), hint == null ? null : Message.untranslated(hint), cause);
     }
 
     public Failure failure() {
         return failure;
     }
 
-    /** What the user can do about it, or null. */
+    /** What went wrong, in the run's language. */
+    @Override
+    public String getMessage() {
+        return message.render();
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    /** What the user can do about it, in the run's language, or null. */
     public String hint() {
+        return hint == null ? null : hint.render();
+    }
+
+    public Message hintMessage() {
         return hint;
     }
 }

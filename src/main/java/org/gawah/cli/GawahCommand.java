@@ -56,6 +56,10 @@ final class GawahCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.LOCAL, description = "On failure, also print the Java stack trace (for bug reports).")
     boolean stacktrace;
 
+    /** Read by {@link Main#language} before parsing; declared so that help lists it and parsing accepts it. */
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language: en, fa-AF (Dari) or ps (Pashto). Default: from the locale.")
+    String lang;
+
     GawahCommand(Terminal terminal) {
         this.terminal = terminal;
     }

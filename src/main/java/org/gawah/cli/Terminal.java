@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.gawah.Message;
+
 /**
  * Everything the program says and hears: stdout for data only, stderr for messages in one
  * grammar ({@code gawah: error: ...}, {@code gawah: hint: ...}), stdin, the environment and the
@@ -22,6 +24,7 @@ public final class Terminal {
     private final InputStream in;
     private final Map<String, String> env;
     private final Console console;
+    private final boolean visualOrder;
 
     public Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console) {
         this.stdout = stdout;
@@ -30,6 +33,7 @@ public final class Terminal {
         this.in = in;
         this.env = env;
         this.console = console;
+        this.visualOrder = Bidi.visualOrderWanted(env.get("GAWAH_BIDI"), System.getProperty("os.name", ""));
     }
 
     static Terminal system() {
@@ -73,19 +77,51 @@ public final class Terminal {
         }
     }
 
+    /** @deprecated until every message is in a bundle. */
+    @Deprecated
     void info(String message) {
-        err.println("gawah: " + message);
+        say(Messages.of("terminal.info", message));
     }
 
+    /** @deprecated until every message is in a bundle. */
+    @Deprecated
     void warn(String message) {
-        err.println("gawah: warning: " + message);
+        say(Messages.of("terminal.warning", message));
     }
 
+    /** @deprecated until every message is in a bundle. */
+    @Deprecated
     void error(String message, String hint) {
-        err.println("gawah: error: " + message);
+        say(Messages.of("terminal.error", message));
         if (hint != null) {
-            err.println("gawah: hint: " + hint);
+            say(Messages.of("terminal.hint", hint));
         }
+    }
+
+    void info(Message message) {
+        say(Messages.of("terminal.info", message));
+    }
+
+    void warn(Message message) {
+        say(Messages.of("terminal.warning", message));
+    }
+
+    void error(Message message, Message hint) {
+        say(Messages.of("terminal.error", message));
+        if (hint != null) {
+            say(Messages.of("terminal.hint", hint));
+        }
+    }
+
+    /** One line of words on stderr, in the run's language and in the order this terminal shows. */
+    void say(Message line) {
+        err.println(Bidi.forTerminal(line.render(), visualOrder));
+    }
+
+    /** As {@link #say}, without ending the line: a prompt. */
+    void prompt(Message words) {
+        err.print(Bidi.forTerminal(words.render(), visualOrder));
+        err.flush();
     }
 
     /** Lets a derived terminal write through this one's stderr writer. */
