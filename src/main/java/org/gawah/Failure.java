@@ -35,7 +35,9 @@ public enum Failure {
     /** The vault file cannot be read or written, or is not a Gawah vault. */
     VAULT(74),
     /** The home is not set up for this: no key, no recipients, already initialised. */
-    NOT_READY(78);
+    NOT_READY(78),
+    /** {@code gawah lock} closed the session: what was typed and not sealed is gone. */
+    LOCKED(80);
 
     private final int exitCode;
 

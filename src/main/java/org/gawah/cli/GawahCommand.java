@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
             DoctorCommand.class,
             CaseCommand.class,
             ExportCommand.class,
+            InterviewCommand.class,
+            LockCommand.class,
         })
 final class GawahCommand implements Callable<Integer> {
     final Terminal terminal;

@@ -148,7 +148,7 @@ public final class Testimonies {
      * The identity document, or null. It must not be given away by the pseudonym: a pseudonym
      * equal to the name would put the name into the testimony, which is sealed more widely.
      */
-    private static ObjectNode identity(Input root, String recordId, String pseudonym) {
+    static ObjectNode identity(Input root, String recordId, String pseudonym) {
         Input in = root.optionalObject("identity", "name", "contact", "notes");
         if (in == null) {
             return null;

@@ -1,0 +1,259 @@
+package org.gawah.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.gawah.Message;
+
+/**
+ * Questions and answers on a plain terminal, one line at a time, so it works over any terminal,
+ * a serial line or Windows Terminal alike. Typed text is kept in memory only. At any question:
+ * {@code <} goes back one step, {@code !draft} seals what was typed as a draft (when allowed),
+ * {@code !lock} closes the session at once. Ctrl-C asks before anything is discarded.
+ * Numbers may be typed in Latin, Persian or Arabic digits.
+ */
+final class Prompter {
+    /** The documenter asked to go back a step. */
+    static final class Back extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Back() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The documenter chose to stop: discard everything, or seal it as a draft. */
+    static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final boolean draft;
+
+        Stop(boolean draft) {
+            super(null, null, false, false);
+            this.draft = draft;
+        }
+    }
+
+    /** {@code !lock}: forget everything and end at once. */
+    static final class Lock extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Lock() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The input ended (Ctrl-D, a closed pipe) before the interview was done. */
+    static final class EndOfInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EndOfInput() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Terminal terminal;
+    private final BufferedReader reader;
+    private final boolean draftAllowed;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+
+    Prompter(Terminal terminal, Charset charset, boolean draftAllowed) {
+        this.terminal = terminal;
+        this.reader = new BufferedReader(new InputStreamReader(terminal.in(), charset == null ? StandardCharsets.UTF_8 : charset));
+        this.draftAllowed = draftAllowed;
+    }
+
+    /** Called from the Ctrl-C handler: the next line typed answers this question instead. */
+    void interrupt() {
+        interrupted.set(true);
+        terminal.say(Messages.of("interview.interrupted"));
+        terminal.say(Messages.of("interview.interrupted.continue"));
+        terminal.say(Messages.of("interview.interrupted.discard"));
+        if (draftAllowed) {
+            terminal.say(Messages.of("interview.interrupted.draft"));
+        }
+        terminal.prompt(Messages.of("interview.choose"));
+    }
+
+    /** One line, after the navigation words are handled. */
+    String line(Message prompt) {
+        while (true) {
+            terminal.prompt(prompt);
+            String line = read();
+            if (interrupted.getAndSet(false)) {
+                handleInterrupt(line);
+                continue;
+            }
+            switch (line.strip()) {
+                case "<":
+                    throw new Back();
+                case "!lock":
+                    throw new Lock();
+                case "!draft":
+                    if (draftAllowed) {
+                        throw new Stop(true);
+                    }
+                    terminal.say(Messages.of("interview.draft-not-allowed"));
+                    continue;
+                default:
+                    return line;
+            }
+        }
+    }
+
+    private void handleInterrupt(String answer) {
+        int chosen = number(answer);
+        if (chosen == 2) {
+            throw new Stop(false);
+        }
+        if (chosen == 3 && draftAllowed) {
+            throw new Stop(true);
+        }
+        terminal.say(Messages.of("interview.continuing"));
+    }
+
+    /** Free text; Enter keeps {@code current}; {@code -} clears an optional answer. */
+    String text(Message question, String current, boolean required) {
+        ask(question, current);
+        while (true) {
+            String answer = line(Messages.of("interview.answer")).strip();
+            if (answer.isEmpty() && current != null) {
+                return current;
+            }
+            if (answer.equals("-") && !required) {
+                return null;
+            }
+            if (!answer.isEmpty()) {
+                return answer;
+            }
+            if (!required) {
+                return null;
+            }
+            terminal.say(Messages.of("interview.required"));
+        }
+    }
+
+    /** Several lines, ended by a line holding only a full stop. */
+    String lines(Message question, String current, boolean required) {
+        ask(question, current == null ? null : Messages.of("interview.characters", current.length()).render());
+        terminal.say(Messages.of("interview.multiline"));
+        while (true) {
+            StringBuilder text = new StringBuilder();
+            String first = line(Messages.of("interview.answer"));
+            for (String line = first; !line.strip().equals("."); line = line(Messages.of("interview.more"))) {
+                text.append(line).append('\n');
+            }
+            String typed = text.toString().strip();
+            if (typed.isEmpty() && current != null) {
+                return current;
+            }
+            if (!typed.isEmpty()) {
+                return text.toString().stripTrailing();
+            }
+            if (!required) {
+                return null;
+            }
+            terminal.say(Messages.of("interview.required"));
+        }
+    }
+
+    boolean yesNo(Message question, Boolean current) {
+        int chosen = choose(question, List.of(Messages.of("interview.yes"), Messages.of("interview.no")),
+                current == null ? -1 : current ? 0 : 1);
+        return chosen == 0;
+    }
+
+    /** One of {@code labels}; returns its index. {@code current} is the index kept by Enter, or -1. */
+    int choose(Message question, List<Message> labels, int current) {
+        ask(question, current < 0 ? null : labels.get(current).render());
+        for (int i = 0; i < labels.size(); i++) {
+            terminal.say(Messages.of("interview.option", i + 1, labels.get(i)));
+        }
+        while (true) {
+            String answer = line(Messages.of("interview.choose")).strip();
+            if (answer.isEmpty() && current >= 0) {
+                return current;
+            }
+            int n = number(answer);
+            if (n >= 1 && n <= labels.size()) {
+                return n - 1;
+            }
+            terminal.say(Messages.of("interview.choose-number", labels.size()));
+        }
+    }
+
+    /** Several of {@code labels}, as numbers separated by spaces or commas; at least one. */
+    List<Integer> chooseSome(Message question, List<Message> labels, List<Integer> current) {
+        ask(question, current.isEmpty() ? null : current.stream().map(i -> String.valueOf(i + 1)).reduce((a, b) -> a + " " + b).get());
+        for (int i = 0; i < labels.size(); i++) {
+            terminal.say(Messages.of("interview.option", i + 1, labels.get(i)));
+        }
+        while (true) {
+            String answer = line(Messages.of("interview.choose-some")).strip();
+            if (answer.isEmpty() && !current.isEmpty()) {
+                return current;
+            }
+            List<Integer> chosen = new ArrayList<>();
+            for (String part : answer.split("[\\s,،]+")) {
+                int n = number(part);
+                if (n < 1 || n > labels.size()) {
+                    chosen.clear();
+                    break;
+                }
+                if (!chosen.contains(n - 1)) {
+                    chosen.add(n - 1);
+                }
+            }
+            if (!chosen.isEmpty()) {
+                return chosen;
+            }
+            terminal.say(Messages.of("interview.choose-number", labels.size()));
+        }
+    }
+
+    void say(Message words) {
+        terminal.say(words);
+    }
+
+    private void ask(Message question, String current) {
+        terminal.say(question);
+        if (current != null) {
+            terminal.say(Messages.of("interview.current", current));
+        }
+    }
+
+    private String read() {
+        try {
+            String line = reader.readLine();
+            if (line == null) {
+                throw new EndOfInput();
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A whole number typed in any script's decimal digits (Latin, Persian, Arabic-Indic), or -1. */
+    static int number(String typed) {
+        String s = typed.strip();
+        if (s.isEmpty() || s.length() > 3) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int digit = Character.digit(s.charAt(i), 10);
+            if (digit < 0) {
+                return -1;
+            }
+            n = n * 10 + digit;
+        }
+        return n;
+    }
+}
