@@ -59,7 +59,7 @@ final class GawahCommand implements Callable<Integer> {
     boolean stacktrace;
 
     /** Read by {@link Main#language} before parsing; declared so that help lists it and parsing accepts it. */
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language: en, fa-AF (Dari) or ps (Pashto). Default: from the locale.")
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT, description = "Language: en, fa-AF (Dari) or ps (Pashto). Default: from the locale.")
     String lang;
 
     GawahCommand(Terminal terminal) {
