@@ -58,6 +58,7 @@ final class Interview {
     String identityName;
     String identityContact;
     String vulnerability;
+    String referrals;
     int connection = -1;
     int reliability = -1;
     String accountLanguage;
@@ -85,6 +86,7 @@ final class Interview {
      */
     boolean ask(Prompter p, int index) {
         String step = STEPS.get(index);
+        p.newScreen();
         p.say(Messages.of("interview.step", index + 1, STEPS.size(), title(step)));
         switch (step) {
             case "purpose":
@@ -139,6 +141,7 @@ final class Interview {
                 return true;
             case "vulnerability":
                 vulnerability = p.lines(Messages.of("interview.q.vulnerability"), vulnerability, false);
+                referrals = p.lines(Messages.of("interview.q.referrals"), referrals, false);
                 return true;
             case "connection":
                 connection = p.choose(Messages.of("interview.q.connection"), labels(CONNECTIONS), connection);
@@ -247,10 +250,8 @@ final class Interview {
         if (confidentiality >= 0) {
             witness.put("confidentiality", CONFIDENTIALITY.get(confidentiality));
         }
-        if (vulnerability != null) {
-            ArrayNode list = witness.putArray("vulnerability");
-            vulnerability.lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
-        }
+        lines(witness, "vulnerability", vulnerability);
+        lines(witness, "referrals_offered", referrals);
         if (connection >= 0) {
             ObjectNode source = in.putObject("source").put("connection", CONNECTIONS.get(connection));
             if (reliability >= 0) {
@@ -297,7 +298,7 @@ final class Interview {
             case "pseudonym": return short60(pseudonym);
             case "confidentiality": return confidentiality < 0 ? "-" : label(CONFIDENTIALITY, confidentiality);
             case "identity": return identityName == null ? "-" : Messages.of("interview.identity-given").render();
-            case "vulnerability": return short60(vulnerability);
+            case "vulnerability": return short60(vulnerability) + " / " + short60(referrals);
             case "connection": return connection < 0 ? "-" : label(CONNECTIONS, connection);
             case "reliability": return reliability < 0 ? "-" : label(RELIABILITY, reliability);
             case "account_language": return orDash(accountLanguage);
@@ -389,6 +390,14 @@ final class Interview {
             for (String code : codes.strip().split("[\\s,،]+")) {
                 array.add(code);
             }
+        }
+    }
+
+    /** One list item a line typed. */
+    private static void lines(ObjectNode parent, String field, String typed) {
+        if (typed != null) {
+            ArrayNode list = parent.putArray(field);
+            typed.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(list::add);
         }
     }
 

@@ -129,6 +129,7 @@ final class InterviewCommand implements Callable<Integer> {
 
     /** Every answer, numbered; returns 0 to seal, or the number of the step to change. */
     private int review(Prompter prompter) {
+        prompter.newScreen();
         prompter.say(Messages.of("interview.review"));
         List<Message> options = new java.util.ArrayList<>();
         options.add(Messages.of("interview.review.seal"));

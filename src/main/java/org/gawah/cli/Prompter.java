@@ -62,9 +62,11 @@ final class Prompter {
     private final BufferedReader reader;
     private final boolean draftAllowed;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final boolean clears;
 
     Prompter(Terminal terminal, Charset charset, boolean draftAllowed) {
         this.terminal = terminal;
+        this.clears = canClear(terminal);
         this.reader = new BufferedReader(new InputStreamReader(terminal.in(), charset == null ? StandardCharsets.UTF_8 : charset));
         this.draftAllowed = draftAllowed;
     }
@@ -215,6 +217,30 @@ final class Prompter {
             }
             terminal.say(Messages.of("interview.choose-number", labels.size()));
         }
+    }
+
+    /** A fresh screen for the next step, where the terminal understands it; a blank line elsewhere. */
+    void newScreen() {
+        if (clears) {
+            terminal.err().print("\033[H\033[2J");
+        }
+        terminal.err().println();
+    }
+
+    /**
+     * ANSI screen clearing only on a real terminal that speaks it: not when TERM is unset or
+     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as
+     * the old console shows the escape codes as they are.
+     */
+    private static boolean canClear(Terminal terminal) {
+        if (terminal.console() == null) {
+            return false;
+        }
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return terminal.env("WT_SESSION") != null;
+        }
+        String term = terminal.env("TERM");
+        return term != null && !term.isEmpty() && !term.equals("dumb");
     }
 
     void say(Message words) {

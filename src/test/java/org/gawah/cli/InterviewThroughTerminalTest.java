@@ -105,6 +105,8 @@ class InterviewThroughTerminalTest {
             answer(pty, language, "interview.q.identity-name", realName);
             answer(pty, language, "interview.q.identity-contact", "");
             answer(pty, language, "interview.q.vulnerability", ".");
+            answer(pty, language, "interview.q.referrals", "psychosocial support " + marker);
+            pty.type(".");
             answer(pty, language, "interview.q.connection", "1");
             answer(pty, language, "interview.q.reliability", "");
             answer(pty, language, "interview.q.account-language", "");
@@ -138,6 +140,8 @@ class InterviewThroughTerminalTest {
             assertEquals("[\"legal_team\",\"icc\"]", testimony.at("/consent/recipients").toString());
             assertTrue(testimony.at("/consent/anonymity").asBoolean());
             assertFalse(testimony.at("/consent/audio_video").asBoolean());
+            assertEquals("psychosocial support " + marker, testimony.at("/witness/referrals_offered/0").asText());
+            assertTrue(testimony.at("/witness/vulnerability").isMissingNode(), testimony.toString());
             assertEquals("estimate", testimony.at("/events/0/date/precision").asText());
             assertEquals("Documenter D-14", testimony.at("/interview/present/0/name").asText());
             String identity = homes.gawah.in(homes.legal, "open", id.group(), "--identity").ok().out();
@@ -163,14 +167,14 @@ class InterviewThroughTerminalTest {
         for (Path folder : folders) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).filter(Files::isReadable).toList()) {
-                    if (Files.getLastModifiedTime(file).compareTo(since) < 0 || Files.size(file) > (256 << 20)) {
-                        continue;
-                    }
                     byte[] content;
                     try {
+                        if (Files.getLastModifiedTime(file).compareTo(since) < 0 || Files.size(file) > (256 << 20)) {
+                            continue;
+                        }
                         content = Files.readAllBytes(file);
                     } catch (IOException e) {
-                        continue;
+                        continue; // Another process's temp file, gone since the listing.
                     }
                     checked++;
                     for (byte[] needle : needles) {
