@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.DetachedSignature;
 
@@ -18,7 +19,8 @@ import org.gawah.openpgp.DetachedSignature;
  */
 public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
-    private final String where;
+    /** A {@link Message}, or a String from a caller not yet moved onto the bundles. */
+    private final Object where;
     private final Map<String, String> digests = new HashMap<>();
     private final Map<String, String> importedBags = new HashMap<>();
     private long expected = 1;
@@ -26,7 +28,20 @@ public final class ChainCheck {
     private Entry head;
 
     /** {@code where} names the log in messages ("the vault's custody log", "the bag's custody log"). */
+    public ChainCheck(Message where, List<Certificate> actors) {
+        this((Object) where, actors);
+    }
+
+    /**
+     * @deprecated {@code where} in English only: pass a {@link Message}. Kept while the callers in
+     * other packages (bag, cli) move onto the bundles; delete once none is left.
+     */
+    @Deprecated
     public ChainCheck(String where, List<Certificate> actors) {
+        this((Object) where, actors);
+    }
+
+    private ChainCheck(Object where, List<Certificate> actors) {
         this.where = where;
         actors.forEach(c -> keys.put(c.fingerprint(), c));
     }
@@ -34,40 +49,37 @@ public final class ChainCheck {
     /** Checks the entry stored at position {@code row} (1, 2, ...) of the log. */
     public Entry add(long row, byte[] bytes, byte[] signature) {
         if (row > expected) {
-            throw broken(expected, (row - 1 > expected ? "entries " + expected + " to " + (row - 1) + " are" : "it is")
-                    + " missing: deleted");
+            throw broken(expected, row - 1 > expected
+                    ? Messages.of("custody.chain.entries-missing", expected, row - 1)
+                    : Messages.of("custody.chain.entry-missing"));
         }
         if (row < expected) {
-            throw broken(row, "it appears twice");
+            throw broken(row, Messages.of("custody.chain.twice"));
         }
         Entry entry;
         try {
             entry = Entry.parse(bytes);
         } catch (CustodyException e) {
-            throw broken(row, "it was edited: not a well-formed entry (" + e.getMessage() + ")");
+            throw broken(row, Messages.of("custody.chain.malformed", e.problem()));
         }
         if (entry.seq() != row) {
-            throw broken(row, "it holds sequence number " + entry.seq() + ": entries were reordered or renumbered");
+            throw broken(row, Messages.of("custody.chain.renumbered", entry.seq()));
         }
         Certificate actor = keys.get(entry.actor());
         if (actor == null) {
-            throw broken(row, "it names actor " + entry.actor() + ", a key not known here: forged, or from another log");
+            throw broken(row, Messages.of("custody.chain.unknown-actor", entry.actor()));
         }
+        DetachedSignature.Verified verified;
         try {
-            if (!DetachedSignature.verify(signature, bytes, List.of(actor)).signedAt().equals(entry.time())) {
-                throw broken(row, "its signature was not made at the entry's time: key validity would be judged"
-                        + " at a time the signer chose");
-            }
+            verified = DetachedSignature.verify(signature, bytes, List.of(actor));
         } catch (GawahException e) {
-            if (e.getMessage().startsWith(where)) {
-                throw e;
-            }
-            throw broken(row, "it does not carry a good signature by its actor (" + e.getMessage()
-                    + "): it was edited or forged");
+            throw broken(row, Messages.of("custody.chain.bad-signature", e.message()));
+        }
+        if (!verified.signedAt().equals(entry.time())) {
+            throw broken(row, Messages.of("custody.chain.signed-at-other-time"));
         }
         if (!entry.prevSha256().equals(previous)) {
-            throw broken(row, "it does not follow the entry before it (prev_sha256 differs):"
-                    + " an entry before it was removed, reordered or replaced");
+            throw broken(row, Messages.of("custody.chain.prev-differs"));
         }
         previous = Digests.sha256(bytes);
         expected++;
@@ -113,8 +125,8 @@ public final class ChainCheck {
         return importedBags;
     }
 
-    private GawahException broken(long row, String problem) {
-        return new GawahException(Failure.BAD_DATA, where + " is broken at entry " + row + ": " + problem,
-                "keep this copy as it is for investigation; compare with a backup or the last submission");
+    private GawahException broken(long row, Message problem) {
+        return new GawahException(Failure.BAD_DATA, Messages.of("custody.chain.broken", where, row, problem),
+                Messages.of("custody.chain.broken.hint"));
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.gawah.Digests;
+import org.gawah.Message;
 
 /**
  * One custody-log entry (docs/format/custody-log.md). Its bytes are the canonical JSON below,
@@ -43,11 +44,11 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
 
     public Entry {
         time = time.truncatedTo(ChronoUnit.SECONDS);
-        check(seq >= 1, "seq must be 1 or more");
-        check(FINGERPRINT.matcher(actor).matches(), "actor is not a fingerprint");
-        check(SUBJECT.matcher(subject).matches(), "subject is not an id");
-        check(SHA256.matcher(subjectSha256).matches(), "subject_sha256 is not a SHA-256");
-        check(SHA256.matcher(prevSha256).matches(), "prev_sha256 is not a SHA-256");
+        check(seq >= 1, Messages.of("custody.entry.seq-below-one"));
+        check(FINGERPRINT.matcher(actor).matches(), Messages.of("custody.entry.actor-not-fingerprint"));
+        check(SUBJECT.matcher(subject).matches(), Messages.of("custody.entry.subject-not-id"));
+        check(SHA256.matcher(subjectSha256).matches(), Messages.of("custody.entry.subject-sha256-invalid"));
+        check(SHA256.matcher(prevSha256).matches(), Messages.of("custody.entry.prev-sha256-invalid"));
     }
 
     /** The canonical bytes: what is signed, and what the next entry's {@code prev_sha256} hashes. */
@@ -80,7 +81,7 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     public static Entry parse(byte[] canonical) {
         Entry entry = fromJson(canonical, KEYS);
         if (!Arrays.equals(entry.canonical(), canonical)) {
-            throw new CustodyException("not in canonical form");
+            throw new CustodyException(Messages.of("custody.entry.not-canonical"));
         }
         return entry;
     }
@@ -96,10 +97,10 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         try {
             signature = Base64.getDecoder().decode(tree.get("signature").asText());
         } catch (IllegalArgumentException e) {
-            throw new CustodyException("signature is not base64");
+            throw new CustodyException(Messages.of("custody.entry.signature-not-base64"));
         }
         if (!entry.line(signature).equals(line)) {
-            throw new CustodyException("not in canonical form");
+            throw new CustodyException(Messages.of("custody.entry.not-canonical"));
         }
         return new Signed(entry, signature);
     }
@@ -111,20 +112,21 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
             present.add(names.next());
         }
         if (!present.equals(keys)) {
-            throw new CustodyException("has fields " + present + ", expected " + new TreeSet<>(keys));
+            throw new CustodyException(Messages.of("custody.entry.fields", present, new TreeSet<>(keys)));
         }
-        check(SCHEMA.equals(tree.get("schema").asText()), "schema is not " + SCHEMA);
-        check(tree.get("seq").isIntegralNumber() && tree.get("seq").canConvertToLong(), "seq is not a whole number");
+        check(SCHEMA.equals(tree.get("schema").asText()), Messages.of("custody.entry.schema", SCHEMA));
+        check(tree.get("seq").isIntegralNumber() && tree.get("seq").canConvertToLong(),
+                Messages.of("custody.entry.seq-not-whole"));
         for (String text : new String[] {"action", "actor", "subject", "subject_sha256", "prev_sha256", "time"}) {
-            check(tree.get(text).isTextual(), text + " is not a string");
+            check(tree.get(text).isTextual(), Messages.of("custody.entry.not-string", text));
         }
         Action action = Action.fromWire(tree.get("action").asText())
-                .orElseThrow(() -> new CustodyException("unknown action"));
+                .orElseThrow(() -> new CustodyException(Messages.of("custody.entry.unknown-action")));
         Instant time;
         try {
             time = Instant.parse(tree.get("time").asText());
         } catch (DateTimeParseException e) {
-            throw new CustodyException("time is not a UTC instant");
+            throw new CustodyException(Messages.of("custody.entry.time-not-utc"));
         }
         return new Entry(tree.get("seq").asLong(), time, tree.get("actor").asText(), action,
                 tree.get("subject").asText(), tree.get("subject_sha256").asText(), tree.get("prev_sha256").asText());
@@ -134,15 +136,15 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         try {
             JsonNode tree = JSON.readTree(bytes);
             if (tree == null || !tree.isObject()) {
-                throw new CustodyException("not a JSON object");
+                throw new CustodyException(Messages.of("custody.entry.not-object"));
             }
             return tree;
         } catch (IOException e) {
-            throw new CustodyException("not valid JSON");
+            throw new CustodyException(Messages.of("custody.entry.not-json"));
         }
     }
 
-    private static void check(boolean condition, String problem) {
+    private static void check(boolean condition, Message problem) {
         if (!condition) {
             throw new CustodyException(problem);
         }

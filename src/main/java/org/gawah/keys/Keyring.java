@@ -42,8 +42,8 @@ public final class Keyring {
     public Optional<SecretKey> ownKey() {
         List<Path> files = files(dir.resolve("secret"));
         if (files.size() > 1) {
-            throw new GawahException(Failure.NOT_READY, "more than one secret key in " + dir.resolve("secret"),
-                    "a home holds one own key; move the others away");
+            throw new GawahException(Failure.NOT_READY, Messages.of("keys.secret.several", dir.resolve("secret")),
+                    Messages.of("keys.secret.several.hint"));
         }
         if (files.isEmpty()) {
             return Optional.empty();
@@ -54,14 +54,14 @@ public final class Keyring {
     }
 
     public SecretKey requireOwnKey() {
-        return ownKey().orElseThrow(() -> new GawahException(Failure.NOT_READY, "this home has no key of its own yet",
-                "make one: gawah keys generate --name \"Your name\""));
+        return ownKey().orElseThrow(() -> new GawahException(Failure.NOT_READY, Messages.of("keys.own.none"),
+                Messages.of("keys.own.none.hint")));
     }
 
     public void saveOwnKey(SecretKey key) {
         if (ownKey().isPresent()) {
-            throw new GawahException(Failure.NOT_READY, "this home already has its own key",
-                    "use a separate --home for another identity");
+            throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
+                    Messages.of("keys.own.exists.hint"));
         }
         write(dir.resolve("secret"), key.fingerprint(), key.armored(), true);
     }
@@ -85,8 +85,8 @@ public final class Keyring {
     private static void checkPin(Path file, String fingerprint) {
         String pinned = file.getFileName().toString().replaceFirst("\\.asc$", "");
         if (!pinned.equals(fingerprint)) {
-            throw new GawahException(Failure.BAD_DATA, "key file " + file + " was altered: it is pinned as "
-                    + pinned + " but holds " + fingerprint, "remove the file and import the right certificate again");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("keys.pin.altered", file, pinned, fingerprint),
+                    Messages.of("keys.pin.altered.hint"));
         }
     }
 
@@ -113,7 +113,7 @@ public final class Keyring {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read key file " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.file.unreadable", file, e.getMessage()));
         }
     }
 
@@ -130,7 +130,7 @@ public final class Keyring {
             Files.write(temporary, armored.getBytes(StandardCharsets.US_ASCII));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new GawahException(Failure.INTERNAL, "cannot write key file in " + folder + ": " + e.getMessage(), null, e);
+            throw new GawahException(Failure.INTERNAL, Messages.of("keys.file.unwritable", folder, e.getMessage()), null, e);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.bcpg.KeyIdentifier;
-import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -20,6 +19,7 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * An OpenPGP certificate (public key) read from outside. Parsing checks only its form; whether it
@@ -39,30 +39,28 @@ public final class Certificate {
     /** Reads one certificate, armoured or binary. A file holding a secret key is refused. */
     public static Certificate parse(byte[] data) {
         if (data.length > MAX_BYTES) {
-            throw new GawahException(Failure.BAD_DATA, "certificate file is larger than 1 MiB: not a certificate");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.too-large"));
         }
         PGPPublicKeyRing ring;
         try (InputStream in = Armor.decoder(data)) {
             PGPObjectFactory factory = new BcPGPObjectFactory(in);
             Object first = factory.nextObject();
             if (first instanceof PGPSecretKeyRing) {
-                throw new GawahException(Failure.BAD_DATA, "this file holds a secret key, not a certificate",
-                        "export the public certificate (gpg --export --armor FINGERPRINT) and import that");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.secret-key"),
+                        Messages.of("certificate.secret-key.hint"));
             }
             if (!(first instanceof PGPPublicKeyRing)) {
-                throw new GawahException(Failure.BAD_DATA, "not an OpenPGP certificate");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.not-certificate"));
             }
             if (factory.nextObject() != null) {
-                throw new GawahException(Failure.BAD_DATA,
-                        "the file holds more than one key; import one certificate at a time");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.several"));
             }
             ring = (PGPPublicKeyRing) first;
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw new GawahException(Failure.BAD_DATA, "not a readable OpenPGP certificate (" + e.getMessage() + ")",
-                    null, e);
+            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", e.getMessage()), null, e);
         }
         return new Certificate(new OpenPGPCertificate(ring));
     }
@@ -107,7 +105,7 @@ public final class Certificate {
     public void checkCanEncrypt(Instant now) {
         checkUsable(now);
         if (encryptionKeys(now).isEmpty()) {
-            throw refused("has no valid encryption subkey");
+            throw refused(Messages.of("certificate.no-encryption-subkey", fingerprint()));
         }
     }
 
@@ -115,34 +113,32 @@ public final class Certificate {
     public void checkCanSign(Instant now) {
         checkUsable(now);
         if (cert.getSigningKeys(Date.from(now)).isEmpty()) {
-            throw refused("has no valid signing key");
+            throw refused(Messages.of("certificate.no-signing-key", fingerprint()));
         }
     }
 
     private void checkUsable(Instant now) {
         // First: Bouncy Castle's policy ignores the self-signatures of weak keys, which would
         // otherwise show up below as the misleading "no valid self-signature".
-        String weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
+        Message weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
         if (weak != null) {
-            throw refused("uses " + weak);
+            throw refused(Messages.of("certificate.weak", fingerprint(), weak));
         }
         Date at = Date.from(now);
         if (cert.getRevocation(at) != null) {
-            throw refused("is revoked");
+            throw refused(Messages.of("certificate.revoked", fingerprint()));
         }
         Date expiry = cert.getExpirationTime(at);
         if (expiry != null && !expiry.after(at)) {
-            throw refused("expired on " + expiry.toInstant());
+            throw refused(Messages.of("certificate.expired", fingerprint(), expiry.toInstant()));
         }
         if (!cert.getPrimaryKey().isBoundAt(at)) {
-            throw refused("has no valid self-signature");
+            throw refused(Messages.of("certificate.no-self-signature", fingerprint()));
         }
     }
 
-    private GawahException refused(String reason) {
-        return new GawahException(Failure.CERTIFICATE_REFUSED,
-                "certificate " + fingerprint() + " " + reason,
-                "ask its owner for a current certificate");
+    private static GawahException refused(Message reason) {
+        return new GawahException(Failure.CERTIFICATE_REFUSED, reason, Messages.of("certificate.refused.hint"));
     }
 
     /** Valid encryption (sub)keys at the given time, weak ones left out. */
@@ -168,9 +164,5 @@ public final class Certificate {
     @Override
     public String toString() {
         return fingerprint();
-    }
-
-    static GawahException wrap(PGPException e, String what) {
-        return new GawahException(Failure.BAD_DATA, what + ": " + e.getMessage(), null, e);
     }
 }

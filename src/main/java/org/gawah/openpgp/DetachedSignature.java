@@ -20,6 +20,7 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Detached signatures (v4, binary document, SHA-512) over small byte strings: custody-log
@@ -47,7 +48,7 @@ public final class DetachedSignature {
             generator.generate().encode(out);
             return out.toByteArray();
         } catch (PGPException e) {
-            throw new GawahException(Failure.INTERNAL, "signing failed: " + e.getMessage(), null, e);
+            throw new GawahException(Failure.INTERNAL, Messages.of("signature.failed", e.getMessage()), null, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,13 +73,13 @@ public final class DetachedSignature {
         KeyIdentifier issuer = issuer(parsed);
         Certificate signer = known.stream().filter(c -> c.contains(issuer)).findFirst()
                 .orElseThrow(() -> new GawahException(Failure.UNKNOWN_SIGNER,
-                        "signed by key " + Fingerprints.keyId(issuer) + ", which is not pinned here",
-                        "check the fingerprint with its owner, then pin it: gawah keys import --role documenter FILE"));
+                        Messages.of("signature.unknown-signer", Fingerprints.keyId(issuer)),
+                        Messages.of("signature.unknown-signer.hint")));
         if (parsed.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
-            throw bad("it is of type " + parsed.getSignatureType() + ", not a binary document signature");
+            throw bad(Messages.of("signature.type", parsed.getSignatureType()));
         }
         if (!Policy.acceptsHash(parsed.getHashAlgorithm())) {
-            throw bad("it uses " + Policy.hashName(parsed.getHashAlgorithm()) + ", which is too weak to be accepted");
+            throw bad(Messages.of("signature.weak-hash", Policy.hashName(parsed.getHashAlgorithm())));
         }
         try {
             parsed.init(FastEdDsa.verifierProvider(), signer.bc().getKey(issuer).getPGPPublicKey());
@@ -88,10 +89,10 @@ public final class DetachedSignature {
                 parsed.update(buffer, 0, n);
             }
             if (!parsed.verify()) {
-                throw bad("it does not match the signed data: the data was altered after signing");
+                throw bad(Messages.of("signature.mismatch"));
             }
         } catch (PGPException e) {
-            throw bad("it cannot be checked (" + e.getMessage() + ")");
+            throw bad(Messages.of("signature.unchecked", e.getMessage()));
         }
         Date signedAt = parsed.getCreationTime();
         boolean allowed = false;
@@ -99,42 +100,41 @@ public final class DetachedSignature {
             allowed |= key.getKeyIdentifier().matches(issuer);
         }
         if (!allowed) {
-            throw bad("key " + signer.fingerprint() + " was not valid for signing on " + signedAt.toInstant()
-                    + " (expired, revoked, or not a signing key)");
+            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant()));
         }
         return new Verified(signer, signedAt.toInstant());
     }
 
     private static PGPSignature parse(byte[] signature) {
         if (signature.length > MAX_BYTES) {
-            throw bad("it is larger than 64 KiB");
+            throw bad(Messages.of("signature.too-large"));
         }
         try (InputStream in = Armor.decoder(signature)) {
             PGPObjectFactory factory = new BcPGPObjectFactory(in);
             Object first = factory.nextObject();
             if (!(first instanceof PGPSignatureList) || ((PGPSignatureList) first).size() != 1
                     || factory.nextObject() != null) {
-                throw bad("it is not exactly one OpenPGP signature");
+                throw bad(Messages.of("signature.not-one"));
             }
             return ((PGPSignatureList) first).get(0);
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw bad("it is not a readable OpenPGP signature");
+            throw bad(Messages.of("signature.unreadable"));
         }
     }
 
     private static KeyIdentifier issuer(PGPSignature signature) {
         List<KeyIdentifier> ids = signature.getKeyIdentifiers();
         if (ids.isEmpty()) {
-            throw bad("it does not name the key that made it");
+            throw bad(Messages.of("signature.no-issuer"));
         }
         return ids.get(0);
     }
 
-    private static GawahException bad(String reason) {
-        return new GawahException(Failure.BAD_SIGNATURE, "bad signature: " + reason,
-                "do not rely on the signed data");
+    private static GawahException bad(Message reason) {
+        return new GawahException(Failure.BAD_SIGNATURE, Messages.of("signature.bad", reason),
+                Messages.of("signature.bad.hint"));
     }
 }

@@ -18,6 +18,8 @@ import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
+import org.gawah.Message;
+import org.gawah.MessageIOException;
 
 /**
  * SEIPD v1 encryption (OpenPGP CFB, zero IV, no resync; SHA-1 MDC) computed with the JDK's
@@ -48,7 +50,7 @@ final class FastCfb implements PGPDataEncryptorBuilder {
         try {
             return new Encryptor(keyBytes);
         } catch (GeneralSecurityException e) {
-            throw new PGPException("AES not available: " + e.getMessage(), e);
+            throw new Unavailable(Messages.of("cfb.aes-unavailable", e.getMessage()), e);
         }
     }
 
@@ -182,10 +184,10 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             }
             try {
                 if (cbc.update(plain, offset, length, next, 0) != length) {
-                    throw new IOException("AES/CBC held back whole blocks");
+                    throw new MessageIOException(Messages.of("cfb.blocks-held-back"));
                 }
             } catch (GeneralSecurityException e) {
-                throw new IOException("AES failed: " + e.getMessage(), e);
+                throw new MessageIOException(Messages.of("cfb.aes-failed", e.getMessage()), e);
             }
             for (int i = 0; i < BLOCK; i++) {
                 cipher[i] = (byte) (plain[offset + i] ^ keystream[i]);
@@ -238,6 +240,23 @@ final class FastCfb implements PGPDataEncryptorBuilder {
         @Override
         public void reset() {
             digest.reset();
+        }
+    }
+
+    /** The JDK's AES cannot be used: its words in the run's language, quoted by whoever catches it. */
+    private static final class Unavailable extends PGPException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Message message;
+
+        Unavailable(Message message, Exception cause) {
+            super(message.key(), cause);
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message.render();
         }
     }
 }

@@ -48,7 +48,7 @@ public final class KeyGenerator {
      */
     public static SecretKey generate(String userId, char[] passphrase, Instant now) {
         if (passphrase.length == 0) {
-            throw new GawahException(Failure.BAD_PASSPHRASE, "an empty passphrase would leave the key unprotected");
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("keygen.empty-passphrase"));
         }
         try {
             SecureRandom random = new SecureRandom();
@@ -76,7 +76,7 @@ public final class KeyGenerator {
             rings.addSubKey(encryption, subkey.generate(), null);
             return new SecretKey(rings.generateSecretKeyRing());
         } catch (PGPException e) {
-            throw new GawahException(Failure.INTERNAL, "key generation failed: " + e.getMessage(), null, e);
+            throw new GawahException(Failure.INTERNAL, Messages.of("keygen.failed", e.getMessage()), null, e);
         }
     }
 

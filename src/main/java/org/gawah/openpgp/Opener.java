@@ -29,6 +29,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Opens a sealed message: decrypts it, checks its integrity, verifies its one signature against
@@ -60,7 +61,7 @@ public final class Opener {
             Opened opened = openTo(Armor.decoder(sealed), buffer, key, passphrase, knownSigners);
             return opened.withContent(buffer.take());
         } catch (IOException e) {
-            throw damaged("the sealed data is damaged", e);
+            throw damaged(Messages.of("open.damaged"), e);
         } finally {
             buffer.wipe();
         }
@@ -76,12 +77,12 @@ public final class Opener {
         try {
             return decrypt(sealed, sink, key, passphrase, knownSigners);
         } catch (EOFException e) {
-            throw damaged("the sealed data ends early (truncated)", e);
+            throw damaged(Messages.of("open.truncated"), e);
         } catch (IOException | PGPException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw damaged("the sealed data is damaged or was altered (" + e.getClass().getSimpleName() + ")", e);
+            throw damaged(Messages.of("open.altered", e.getClass().getSimpleName()), e);
         }
     }
 
@@ -90,12 +91,11 @@ public final class Opener {
         PGPObjectFactory outer = new BcPGPObjectFactory(sealed);
         Object first = nextSkippingMarkers(outer);
         if (!(first instanceof PGPEncryptedDataList)) {
-            throw new GawahException(Failure.BAD_DATA, "not an encrypted OpenPGP message");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("open.not-encrypted"));
         }
         PGPPublicKeyEncryptedData mine = findOurs((PGPEncryptedDataList) first, key);
         if (!mine.isIntegrityProtected()) {
-            throw new GawahException(Failure.BAD_DATA,
-                    "the message has no integrity protection (no MDC), so it could have been altered: refused");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("open.no-mdc"));
         }
         PGPPrivateKey privateKey;
         char[] secret = key.isLocked(mine.getKeyIdentifier()) ? passphrase.passphraseFor(key.fingerprint()) : new char[0];
@@ -111,15 +111,15 @@ public final class Opener {
                     .setContentProvider(Providers.bulk())
                     .build(privateKey));
         } catch (PGPException e) {
-            throw damaged("the encrypted session key could not be decrypted: the message is damaged", e);
+            throw damaged(Messages.of("open.session-key"), e);
         }
         SignedContent content = SignedContent.read(clear, sink, knownSigners);
         drain(clear);
         if (!mine.verify()) {
-            throw damaged("integrity check failed (MDC): the sealed data was altered", null);
+            throw damaged(Messages.of("open.mdc-failed"), null);
         }
         if (outer.nextObject() != null) {
-            throw damaged("unexpected data after the encrypted message", null);
+            throw damaged(Messages.of("open.trailing-data"), null);
         }
         return content.verified();
     }
@@ -135,10 +135,10 @@ public final class Opener {
                 others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
             }
         }
-        throw new GawahException(Failure.CANNOT_DECRYPT,
-                "this message is not encrypted to key " + key.fingerprint()
-                        + (others.isEmpty() ? " (it has no public-key recipients)" : " (it is for " + String.join(", ", others) + ")"),
-                "open it where a recipient's secret key is kept");
+        Message notOurs = others.isEmpty()
+                ? Messages.of("open.not-for-key.no-recipients", key.fingerprint())
+                : Messages.of("open.not-for-key", key.fingerprint(), String.join(", ", others));
+        throw new GawahException(Failure.CANNOT_DECRYPT, notOurs, Messages.of("open.not-for-key.hint"));
     }
 
     static Object nextSkippingMarkers(PGPObjectFactory factory) throws IOException {
@@ -164,8 +164,8 @@ public final class Opener {
         }
     }
 
-    static GawahException damaged(String message, Throwable cause) {
-        return new GawahException(Failure.BAD_DATA, message, "nothing of its content was shown or written", cause);
+    static GawahException damaged(Message message, Throwable cause) {
+        return new GawahException(Failure.BAD_DATA, message, Messages.of("open.damaged.hint"), cause);
     }
 
     /** The packets inside the encryption: [compressed(] one-pass signature, literal data, signature [)]. */
@@ -197,7 +197,7 @@ public final class Opener {
             if (next instanceof PGPOnePassSignatureList) {
                 PGPOnePassSignatureList list = (PGPOnePassSignatureList) next;
                 if (list.size() != 1) {
-                    throw damaged("the message carries " + list.size() + " one-pass signatures; Gawah expects one", null);
+                    throw damaged(Messages.of("open.one-pass-count", list.size()), null);
                 }
                 onePass = list.get(0);
                 signer = find(knownSigners, onePass.getKeyIdentifier());
@@ -207,7 +207,7 @@ public final class Opener {
                 next = factory.nextObject();
             }
             if (!(next instanceof PGPLiteralData)) {
-                throw damaged("the message holds no literal data where expected", null);
+                throw damaged(Messages.of("open.no-literal"), null);
             }
             // The verifier's SHA-512 of the data is the content's SHA-512; hash again only without it.
             // (Binary signatures only: text signatures hash the data with normalised line ends.)
@@ -219,12 +219,12 @@ public final class Opener {
             if (onePass != null) {
                 Object trailer = factory.nextObject();
                 if (!(trailer instanceof PGPSignatureList) || ((PGPSignatureList) trailer).size() != 1) {
-                    throw damaged("the one-pass signature has no matching signature packet", null);
+                    throw damaged(Messages.of("open.no-signature-packet"), null);
                 }
                 signature = ((PGPSignatureList) trailer).get(0);
             }
             if (factory.nextObject() != null) {
-                throw damaged("unexpected packets after the signed data", null);
+                throw damaged(Messages.of("open.trailing-packets"), null);
             }
             return new SignedContent(onePass, signer, signature, sha512);
         }
@@ -260,14 +260,13 @@ public final class Opener {
         /** Runs after the integrity check: judges the signature, then hands out the plaintext. */
         Opened verified() throws PGPException, IOException {
             if (onePass == null) {
-                    throw new GawahException(Failure.NO_SIGNATURE, "the message is not signed",
-                            "a record without the documenter's signature cannot be trusted; ask for a signed one");
+                    throw new GawahException(Failure.NO_SIGNATURE, Messages.of("open.unsigned"),
+                            Messages.of("open.unsigned.hint"));
                 }
                 if (signer == null) {
                     throw new GawahException(Failure.UNKNOWN_SIGNER,
-                            "signed by key " + Fingerprints.keyId(onePass.getKeyIdentifier())
-                                    + ", which is not a known documenter key",
-                            "if you trust this documenter, import their certificate: gawah keys import --role documenter FILE");
+                            Messages.of("open.unknown-signer", Fingerprints.keyId(onePass.getKeyIdentifier())),
+                            Messages.of("open.unknown-signer.hint"));
                 }
             SignatureCheck.check(onePass, signature, signer);
             return new Opened(null, signer.fingerprint(), signer.userId(),

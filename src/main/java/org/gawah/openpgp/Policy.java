@@ -5,6 +5,7 @@ import java.util.Set;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.gawah.Message;
 
 /** Which algorithms Gawah accepts from others. One place, so a reviewer can read it whole. */
 final class Policy {
@@ -22,7 +23,8 @@ final class Policy {
         return ACCEPTED_HASHES.contains(hashAlgorithm);
     }
 
-    static String hashName(int hashAlgorithm) {
+    /** The algorithm's usual name (a String), or words for one without a name here (a {@link Message}). */
+    static Object hashName(int hashAlgorithm) {
         switch (hashAlgorithm) {
             case HashAlgorithmTags.MD5: return "MD5";
             case HashAlgorithmTags.SHA1: return "SHA-1";
@@ -30,23 +32,23 @@ final class Policy {
             case HashAlgorithmTags.SHA256: return "SHA-256";
             case HashAlgorithmTags.SHA384: return "SHA-384";
             case HashAlgorithmTags.SHA512: return "SHA-512";
-            default: return "hash algorithm " + hashAlgorithm;
+            default: return Messages.of("policy.hash-algorithm", hashAlgorithm);
         }
     }
 
     /** Null when the key is strong enough, else the reason it is not. */
     @SuppressWarnings("deprecation") // the old RSA and ElGamal ids still turn up in keys from outside
-    static String weakness(PGPPublicKey key) {
+    static Message weakness(PGPPublicKey key) {
         int algorithm = key.getAlgorithm();
         boolean rsa = algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
                 || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
                 || algorithm == PublicKeyAlgorithmTags.RSA_SIGN;
         if (rsa && key.getBitStrength() < MIN_RSA_BITS) {
-            return "an RSA key of " + key.getBitStrength() + " bits (at least " + MIN_RSA_BITS + " needed)";
+            return Messages.of("policy.rsa-too-short", key.getBitStrength(), MIN_RSA_BITS);
         }
         if (algorithm == PublicKeyAlgorithmTags.DSA || algorithm == PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
                 || algorithm == PublicKeyAlgorithmTags.ELGAMAL_GENERAL) {
-            return "a DSA or ElGamal key, which Gawah does not accept";
+            return Messages.of("policy.dsa-elgamal");
         }
         return null;
     }

@@ -28,6 +28,7 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.MessageIOException;
 
 /**
  * Seals data, compat profile: a one-pass signature (SHA-512) and a literal data packet, inside
@@ -81,7 +82,7 @@ public final class Sealer {
             }
             return sha512;
         } catch (PGPException e) {
-            throw new GawahException(Failure.INTERNAL, "sealing failed: " + e.getMessage(), null, e);
+            throw new GawahException(Failure.INTERNAL, Messages.of("seal.failed", e.getMessage()), null, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -130,20 +131,20 @@ public final class Sealer {
                     try {
                         signature.generate().encode(encrypted);
                     } catch (PGPException e) {
-                        throw new IOException("signing failed: " + e.getMessage(), e);
+                        throw new MessageIOException(Messages.of("seal.signing-failed", e.getMessage()), e);
                     }
                     encrypted.close();
                 }
             };
         } catch (PGPException e) {
-            throw new GawahException(Failure.INTERNAL, "sealing failed: " + e.getMessage(), null, e);
+            throw new GawahException(Failure.INTERNAL, Messages.of("seal.failed", e.getMessage()), null, e);
         }
     }
 
     /** AES-256 with MDC to every encryption subkey of every recipient, each checked usable now. */
     private static PGPEncryptedDataGenerator encryptionTo(List<Certificate> recipients, Instant now) {
         if (recipients.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "no recipient to seal to");
+            throw new GawahException(Failure.NOT_READY, Messages.of("seal.no-recipient"));
         }
         PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
                 new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
@@ -182,7 +183,7 @@ public final class Sealer {
         }
         java.util.Arrays.fill(buffer, (byte) 0);
         if (total != length) {
-            throw new IOException("input changed while sealing: expected " + length + " bytes, read " + total);
+            throw new MessageIOException(Messages.of("seal.input-changed", length, total));
         }
     }
 }

@@ -38,8 +38,7 @@ final class SecretBuffer extends java.io.OutputStream {
     @Override
     public void write(byte[] data, int offset, int length) {
         if (!append(data, offset, length)) {
-            throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA,
-                    "the message content is larger than " + (limit >> 20) + " MiB: not a testimony");
+            throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA, Messages.of("open.too-large", limit >> 20));
         }
     }
 

@@ -36,20 +36,20 @@ public final class SecretKey {
 
     public static SecretKey parse(byte[] data) {
         if (data.length > Certificate.MAX_BYTES) {
-            throw new GawahException(Failure.BAD_DATA, "secret key file is larger than 1 MiB: not a key");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.too-large"));
         }
         try (InputStream in = Armor.decoder(data)) {
             PGPObjectFactory factory = new BcPGPObjectFactory(in);
             Object first = factory.nextObject();
             if (!(first instanceof PGPSecretKeyRing) || factory.nextObject() != null) {
-                throw new GawahException(Failure.BAD_DATA, "not a single OpenPGP secret key");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.not-single"));
             }
             return new SecretKey((PGPSecretKeyRing) first);
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw new GawahException(Failure.BAD_DATA, "not a readable OpenPGP secret key", null, e);
+            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.unreadable"), null, e);
         }
     }
 
@@ -99,7 +99,7 @@ public final class SecretKey {
         }
         PGPSecretKey secret = ring.getSecretKey(id);
         if (secret == null || secret.isPrivateKeyEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "the secret part of key " + fingerprint() + " is not here");
+            throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.missing-part", fingerprint()));
         }
         try {
             // The decryptor builder wipes the array it is given: hand it a copy, the caller wipes its own.
@@ -107,7 +107,7 @@ public final class SecretKey {
                     .build(passphrase.clone());
             PGPPrivateKey key = secret.extractPrivateKey(decryptor);
             if (key == null) {
-                throw new GawahException(Failure.NOT_READY, "the secret part of key " + fingerprint() + " is not here");
+                throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.missing-part", fingerprint()));
             }
             unlocked.put(id, key);
             return key;
@@ -115,8 +115,8 @@ public final class SecretKey {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw new GawahException(Failure.BAD_PASSPHRASE, "wrong passphrase for key " + fingerprint(),
-                    "type it again; check the keyboard layout (Latin or Persian script)", e);
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("secret-key.wrong-passphrase", fingerprint()),
+                    Messages.of("secret-key.wrong-passphrase.hint"), e);
         }
     }
 

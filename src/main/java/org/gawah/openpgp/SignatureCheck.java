@@ -8,6 +8,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Judges one signature: the maths, the hash policy, and whether the key was allowed to sign at
@@ -21,18 +22,17 @@ final class SignatureCheck {
     static void check(PGPOnePassSignature onePass, PGPSignature signature, Certificate signer) throws PGPException {
         if (!onePass.getKeyIdentifier().matches(signature.getKeyIdentifiers().isEmpty()
                 ? onePass.getKeyIdentifier() : signature.getKeyIdentifiers().get(0))) {
-            throw bad("the signature packet does not match its one-pass header");
+            throw bad(Messages.of("signature-check.one-pass-mismatch"));
         }
         int type = signature.getSignatureType();
         if (type != PGPSignature.BINARY_DOCUMENT && type != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
-            throw bad("the signature is of type " + type + ", not a document signature");
+            throw bad(Messages.of("signature-check.type", type));
         }
         if (!Policy.acceptsHash(signature.getHashAlgorithm())) {
-            throw bad("the signature uses " + Policy.hashName(signature.getHashAlgorithm())
-                    + ", which is too weak to be accepted");
+            throw bad(Messages.of("signature-check.weak-hash", Policy.hashName(signature.getHashAlgorithm())));
         }
         if (!onePass.verify(signature)) {
-            throw bad("the signature does not match the content: it was altered after signing");
+            throw bad(Messages.of("signature-check.mismatch"));
         }
         Date signedAt = signature.getCreationTime();
         boolean allowed = false;
@@ -42,13 +42,12 @@ final class SignatureCheck {
             }
         }
         if (!allowed) {
-            throw bad("key " + signer.fingerprint() + " was not valid for signing on " + signedAt.toInstant()
-                    + " (expired, revoked, or not a signing key)");
+            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant()));
         }
     }
 
-    private static GawahException bad(String message) {
-        return new GawahException(Failure.BAD_SIGNATURE, "bad signature: " + message,
-                "do not rely on this record; nothing of its content was shown");
+    private static GawahException bad(Message message) {
+        return new GawahException(Failure.BAD_SIGNATURE, Messages.of("signature.bad", message),
+                Messages.of("signature-check.bad.hint"));
     }
 }

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
+import org.gawah.MessageIOException;
+
 /** Reads a sealed attachment back chunk by chunk, checking its SHA-256 and length at the end. */
 final class ChunkReader extends InputStream {
     private final Connection connection;
@@ -66,12 +68,12 @@ final class ChunkReader extends InputStream {
             query.setInt(2, seq);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new IOException("attachment " + attachment.id() + " is missing chunk " + seq);
+                    throw new MessageIOException(Messages.of("chunks.missing", attachment.id(), seq));
                 }
                 chunk = row.getBytes(1);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot read attachment " + attachment.id() + ": " + e.getMessage(), e);
+            throw new MessageIOException(Messages.of("chunks.unreadable", attachment.id(), e.getMessage()), e);
         }
         offset = 0;
         sha256.update(chunk);
@@ -81,8 +83,7 @@ final class ChunkReader extends InputStream {
     private void finish() throws IOException {
         if (total != attachment.sealedSize()
                 || !HexFormat.of().formatHex(sha256.digest()).equals(attachment.sealedSha256())) {
-            throw new IOException("attachment " + attachment.id()
-                    + " does not match its stored SHA-256: it was altered or damaged in the vault");
+            throw new MessageIOException(Messages.of("chunks.altered", attachment.id()));
         }
     }
 }

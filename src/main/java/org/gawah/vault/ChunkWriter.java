@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.gawah.MessageIOException;
+
 /**
  * Cuts a sealed attachment into chunks and inserts them on a thread of its own, so encryption on
  * the caller's thread and SQLite's writes overlap on two cores. Memory stays constant: a few
@@ -115,7 +117,7 @@ final class ChunkWriter extends OutputStream {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while storing chunks", e);
+            throw new MessageIOException(Messages.of("chunks.interrupted-storing"), e);
         }
         checkWriter();
     }
@@ -133,7 +135,7 @@ final class ChunkWriter extends OutputStream {
 
     private void checkWriter() throws IOException {
         if (failure != null) {
-            throw new IOException("cannot store a chunk in the vault: " + failure.getMessage(), failure);
+            throw new MessageIOException(Messages.of("chunks.store-failed", failure.getMessage()), failure);
         }
     }
 
@@ -158,7 +160,7 @@ final class ChunkWriter extends OutputStream {
             queue.put(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new MessageIOException(Messages.of("chunks.interrupted"), e);
         }
     }
 
@@ -173,7 +175,7 @@ final class ChunkWriter extends OutputStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new MessageIOException(Messages.of("chunks.interrupted"), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * The SQLite vault: one file holding sealed records and their clear metadata. Durable on power
@@ -53,8 +54,8 @@ public final class Vault implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException | IOException e) {
-            throw new GawahException(Failure.VAULT, "cannot open the vault " + file + ": " + e.getMessage(),
-                    "check that the file is a Gawah vault and that no other program holds it", e);
+            throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
+                    Messages.of("vault.open-failed.hint"), e);
         }
     }
 
@@ -68,7 +69,7 @@ public final class Vault implements AutoCloseable {
             }
             int applicationId = intPragma(s, "application_id");
             if (applicationId != Migrations.APPLICATION_ID && !isEmpty(s)) {
-                throw new GawahException(Failure.VAULT, "this SQLite file is not a Gawah vault");
+                throw new GawahException(Failure.VAULT, Messages.of("vault.not-gawah"));
             }
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = FULL");
@@ -81,8 +82,8 @@ public final class Vault implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             int version = intPragma(s, "user_version");
             if (version > Migrations.latest()) {
-                throw new GawahException(Failure.VAULT, "the vault was made by a newer Gawah (schema "
-                        + version + ", this one knows up to " + Migrations.latest() + ")", "upgrade Gawah");
+                throw new GawahException(Failure.VAULT, Messages.of("vault.newer", version, Migrations.latest()),
+                        Messages.of("vault.newer.hint"));
             }
             if (version == Migrations.latest()) {
                 return;
@@ -119,7 +120,7 @@ public final class Vault implements AutoCloseable {
         try {
             return new VaultWrite(this, connection);
         } catch (SQLException e) {
-            throw failed("start writing", e);
+            throw failed(Messages.of("vault.op.start-writing"), e);
         }
     }
 
@@ -135,7 +136,7 @@ public final class Vault implements AutoCloseable {
                 return row.next();
             }
         } catch (SQLException e) {
-            throw failed("look up record " + id, e);
+            throw failed(Messages.of("vault.op.look-up-record", id), e);
         }
     }
 
@@ -152,7 +153,7 @@ public final class Vault implements AutoCloseable {
                 each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
             }
         } catch (SQLException e) {
-            throw failed("read the custody log", e);
+            throw failed(Messages.of("vault.op.read-custody-log"), e);
         }
     }
 
@@ -172,7 +173,7 @@ public final class Vault implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw failed("read received custody entries", e);
+            throw failed(Messages.of("vault.op.read-received"), e);
         }
     }
 
@@ -194,7 +195,7 @@ public final class Vault implements AutoCloseable {
                 ids.add(rows.getString(1));
             }
         } catch (SQLException e) {
-            throw failed("list records", e);
+            throw failed(Messages.of("vault.op.list-records"), e);
         }
         return ids;
     }
@@ -207,7 +208,7 @@ public final class Vault implements AutoCloseable {
                 return row.next();
             }
         } catch (SQLException e) {
-            throw failed("look up submission " + bagId, e);
+            throw failed(Messages.of("vault.op.look-up-submission", bagId), e);
         }
     }
 
@@ -238,7 +239,7 @@ public final class Vault implements AutoCloseable {
                         row.getString(4), row.getString(5), Instant.parse(row.getString(6))));
             }
         } catch (SQLException e) {
-            throw failed("read imports", e);
+            throw failed(Messages.of("vault.op.read-imports"), e);
         }
     }
 
@@ -252,7 +253,7 @@ public final class Vault implements AutoCloseable {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failed("read received custody entries", e);
+            throw failed(Messages.of("vault.op.read-received"), e);
         }
     }
 
@@ -271,7 +272,7 @@ public final class Vault implements AutoCloseable {
                 cases.add(new CaseSummary(rows.getString(1), Instant.parse(rows.getString(2)), rows.getInt(3)));
             }
         } catch (SQLException e) {
-            throw failed("list cases", e);
+            throw failed(Messages.of("vault.op.list-cases"), e);
         }
         return cases;
     }
@@ -289,11 +290,11 @@ public final class Vault implements AutoCloseable {
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString(1);
-                checked(id, rows.getString(2), rows.getBytes(3), rows.getString(4));
+                checked(id, part(rows.getString(2)), rows.getBytes(3), rows.getString(4));
                 items.add(new SealedItem(id, rows.getString(2), rows.getString(4)));
             }
         } catch (SQLException e) {
-            throw failed("read cases", e);
+            throw failed(Messages.of("vault.op.read-cases"), e);
         }
         return items;
     }
@@ -306,7 +307,8 @@ public final class Vault implements AutoCloseable {
 
     /** The sealed {@code gawah.case/1} of a case, checked against its stored SHA-256. */
     public Optional<byte[]> sealedCase(String caseId) {
-        return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId, "case " + caseId);
+        return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId,
+                Messages.of("vault.op.read-case", caseId));
     }
 
     /** The records of a case, in the order they were added. */
@@ -321,7 +323,7 @@ public final class Vault implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw failed("list the records of case " + caseId, e);
+            throw failed(Messages.of("vault.op.list-case-records", caseId), e);
         }
         return ids;
     }
@@ -337,24 +339,25 @@ public final class Vault implements AutoCloseable {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(checked(row.getString(3), "analysis", row.getBytes(1), row.getString(2)));
+                return Optional.of(checked(row.getString(3), Messages.of("vault.part.analysis"), row.getBytes(1),
+                        row.getString(2)));
             }
         } catch (SQLException e) {
-            throw failed("read the analysis of " + recordId, e);
+            throw failed(Messages.of("vault.op.read-analysis", recordId), e);
         }
     }
 
-    private Optional<byte[]> sealed(String sql, String id, String what) {
+    private Optional<byte[]> sealed(String sql, String id, Message reading) {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(checked(id, "sealed document", row.getBytes(1), row.getString(2)));
+                return Optional.of(checked(id, Messages.of("vault.part.sealed-document"), row.getBytes(1), row.getString(2)));
             }
         } catch (SQLException e) {
-            throw failed("read " + what, e);
+            throw failed(reading, e);
         }
     }
 
@@ -410,7 +413,7 @@ public final class Vault implements AutoCloseable {
                         rows.getInt(7), rows.getLong(8)));
             }
         } catch (SQLException e) {
-            throw failed("list records", e);
+            throw failed(Messages.of("vault.op.list-records"), e);
         }
         return summaries;
     }
@@ -428,23 +431,32 @@ public final class Vault implements AutoCloseable {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                byte[] testimony = checked(id, "testimony", row.getBytes(3), row.getString(4));
-                byte[] identity = row.getBytes(5) == null ? null : checked(id, "identity", row.getBytes(5), row.getString(6));
+                byte[] testimony = checked(id, Messages.of("vault.part.testimony"), row.getBytes(3), row.getString(4));
+                byte[] identity = row.getBytes(5) == null ? null
+                        : checked(id, Messages.of("vault.part.identity"), row.getBytes(5), row.getString(6));
                 return Optional.of(new SealedRecord(id, Instant.parse(row.getString(1)), row.getString(2),
                         testimony, recipients(id, "testimony"), identity, recipients(id, "identity")));
             }
         } catch (SQLException e) {
-            throw failed("read record " + id, e);
+            throw failed(Messages.of("vault.op.read-record", id), e);
         }
     }
 
-    private static byte[] checked(String id, String envelope, byte[] ciphertext, String expectedSha256) {
+    private static byte[] checked(String id, Message envelope, byte[] ciphertext, String expectedSha256) {
         if (!Digests.sha256(ciphertext).equals(expectedSha256)) {
-            throw new GawahException(Failure.BAD_DATA, "the " + envelope + " of " + id
-                    + " does not match its SHA-256: it was altered or damaged in the vault",
-                    "restore the vault from a backup; run gawah verify when available");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("vault.altered", envelope, id),
+                    Messages.of("vault.altered.hint"));
         }
         return ciphertext;
+    }
+
+    /** What a row of {@link #caseItems()} is, in words: {@code case} or {@code analysis}. */
+    private static Message part(String what) {
+        switch (what) {
+            case "case": return Messages.of("vault.part.case");
+            case "analysis": return Messages.of("vault.part.analysis");
+            default: throw new IllegalStateException("not a sealed item: " + what);
+        }
     }
 
     private List<String> recipients(String id, String envelope) throws SQLException {
@@ -476,7 +488,7 @@ public final class Vault implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw failed("list attachments of " + recordId, e);
+            throw failed(Messages.of("vault.op.list-attachments", recordId), e);
         }
         return found;
     }
@@ -492,9 +504,9 @@ public final class Vault implements AutoCloseable {
     /** SQLite's own consistency check; "ok" when the file is sound. */
     public String integrityCheck() {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
-            return r.next() ? r.getString(1) : "no answer";
+            return r.next() ? r.getString(1) : Messages.of("vault.integrity.no-answer").render();
         } catch (SQLException e) {
-            throw failed("check integrity", e);
+            throw failed(Messages.of("vault.op.check-integrity"), e);
         }
     }
 
@@ -503,7 +515,7 @@ public final class Vault implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
             return r.next() ? r.getString(1) : null;
         } catch (SQLException e) {
-            throw failed("read " + pragma, e);
+            throw failed(Messages.of("vault.op.read-setting", pragma), e);
         }
     }
 
@@ -512,7 +524,7 @@ public final class Vault implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw failed("close", e);
+            throw failed(Messages.of("vault.op.close"), e);
         }
     }
 
@@ -528,7 +540,8 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    static GawahException failed(String what, SQLException e) {
-        return new GawahException(Failure.VAULT, "vault: cannot " + what + ": " + e.getMessage(), null, e);
+    /** {@code what}: one of the {@code vault.op.*} messages, what could not be done. */
+    static GawahException failed(Message what, SQLException e) {
+        return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()), null, e);
     }
 }

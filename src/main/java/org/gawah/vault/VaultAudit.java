@@ -9,6 +9,7 @@ import java.util.Map;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.custody.ChainCheck;
 import org.gawah.openpgp.Certificate;
 
@@ -31,7 +32,7 @@ public final class VaultAudit {
      * the pinned documenter keys, whose logs arrived with imported bags and are checked too.
      */
     public static Report run(Vault vault, List<Certificate> actors, List<Certificate> documenters) {
-        ChainCheck chain = new ChainCheck("the vault's custody log", actors);
+        ChainCheck chain = new ChainCheck(Messages.of("audit.vault-log"), actors);
         vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
         Map<String, String> logged = new java.util.HashMap<>(chain.digests());
         int records = 0;
@@ -39,29 +40,33 @@ public final class VaultAudit {
         long bytes = 0;
         for (String id : vault.recordIds()) {
             SealedRecord record = vault.get(id).orElseThrow();
-            match(logged, id, "record " + id, Digests.sha256(record.testimony()));
+            match(logged, id, Messages.of("audit.record", id), Digests.sha256(record.testimony()));
             if (record.identity() != null) {
-                match(logged, RecordWrite.identitySubject(id), "the identity envelope of " + id, Digests.sha256(record.identity()));
+                match(logged, RecordWrite.identitySubject(id), Messages.of("audit.identity", id),
+                        Digests.sha256(record.identity()));
             }
             for (StoredAttachment attachment : vault.attachments(id)) {
                 readThrough(vault, attachment);
-                match(logged, attachment.id(), "attachment " + attachment.id() + " of " + id, attachment.sealedSha256());
+                match(logged, attachment.id(), Messages.of("audit.attachment", attachment.id(), id),
+                        attachment.sealedSha256());
                 attachments++;
                 bytes += attachment.sealedSize();
             }
             records++;
         }
         for (String member : vault.unanalysedCaseRecords()) {
-            throw new GawahException(Failure.BAD_DATA, "case " + member.replace(" ", " holds record ")
-                    + " without a signed analysis: it was added outside Gawah", "keep this copy as it is for investigation");
+            int space = member.indexOf(' ');
+            throw new GawahException(Failure.BAD_DATA,
+                    Messages.of("audit.unanalysed", member.substring(0, space), member.substring(space + 1)),
+                    investigate());
         }
         for (Vault.SealedItem item : vault.caseItems()) {
-            match(logged, item.id(), item.what() + " " + item.id(), item.sha256());
+            match(logged, item.id(), describe(item), item.sha256());
         }
         if (!logged.isEmpty()) {
             String subject = new java.util.TreeSet<>(logged.keySet()).first();
-            throw new GawahException(Failure.BAD_DATA, subject + " is in the custody log but not in the vault: it was deleted",
-                    "restore it from a backup or from the last submission");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("audit.deleted", subject),
+                    Messages.of("audit.deleted.hint"));
         }
         long received = 0;
         Map<String, java.util.Set<String>> submittedBags = new java.util.HashMap<>();
@@ -78,11 +83,10 @@ public final class VaultAudit {
                                       Map<String, java.util.Set<String>> submittedBags) {
         List<Certificate> key = documenters.stream().filter(c -> c.fingerprint().equals(documenter)).toList();
         if (key.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "the custody log received from documenter " + documenter
-                    + " cannot be checked: that certificate is no longer pinned here",
-                    "pin it again: gawah keys import --role documenter FILE");
+            throw new GawahException(Failure.NOT_READY, Messages.of("audit.documenter-unpinned", documenter),
+                    Messages.of("audit.documenter-unpinned.hint"));
         }
-        ChainCheck chain = new ChainCheck("the custody log received from documenter " + documenter, key);
+        ChainCheck chain = new ChainCheck(Messages.of("audit.received-log", documenter), key);
         java.util.Set<String> bags = submittedBags.computeIfAbsent(documenter, d -> new java.util.HashSet<>());
         vault.forEachReceived(documenter, row -> {
             org.gawah.custody.Entry entry = chain.add(row.seq(), row.entry(), row.signature());
@@ -91,12 +95,11 @@ public final class VaultAudit {
             }
         });
         ImportedBag latest = vault.latestImport(documenter).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
-                "the custody log received from documenter " + documenter + " is here, but no import of it is recorded",
-                "keep this copy as it is for investigation"));
+                Messages.of("audit.received-not-imported", documenter), investigate()));
         if (chain.count() != latest.headSeq() || !chain.headSha256().equals(latest.headSha256())) {
-            throw new GawahException(Failure.BAD_DATA, "the custody log received from documenter " + documenter
-                    + " does not end where bag " + latest.id() + " said (entry " + latest.headSeq() + ")",
-                    "keep this copy as it is for investigation; the bags themselves can be imported again elsewhere");
+            throw new GawahException(Failure.BAD_DATA,
+                    Messages.of("audit.received-end", documenter, latest.id(), latest.headSeq()),
+                    Messages.of("audit.received-end.hint"));
         }
         return chain.count();
     }
@@ -109,35 +112,45 @@ public final class VaultAudit {
     private static void checkImports(Vault vault, Map<String, String> logged, Map<String, java.util.Set<String>> submitted) {
         for (Map.Entry<String, String> bag : new java.util.TreeMap<>(logged).entrySet()) {
             ImportedBag row = vault.importedBag(bag.getKey()).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
-                    "bag " + bag.getKey() + " is in the custody log as imported, but its import record was deleted",
-                    "keep this copy as it is for investigation"));
+                    Messages.of("audit.import-deleted", bag.getKey()), investigate()));
             if (!row.bagSha256().equals(bag.getValue())) {
-                throw new GawahException(Failure.BAD_DATA, "the import record of bag " + bag.getKey()
-                        + " does not match the custody log: it was edited", "keep this copy as it is for investigation");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-edited", bag.getKey()),
+                        investigate());
             }
             if (!submitted.getOrDefault(row.documenter(), java.util.Set.of()).contains(bag.getKey())) {
-                throw new GawahException(Failure.BAD_DATA, "the custody log received from documenter " + row.documenter()
-                        + " no longer holds the submission of bag " + bag.getKey() + ": it was cut back",
-                        "keep this copy as it is for investigation");
+                throw new GawahException(Failure.BAD_DATA,
+                        Messages.of("audit.cut-back", row.documenter(), bag.getKey()),
+                        investigate());
             }
         }
         if (vault.importCount() != logged.size()) {
-            throw new GawahException(Failure.BAD_DATA, "the vault records " + vault.importCount() + " imported bags, its"
-                    + " custody log " + logged.size() + ": an import was added outside Gawah",
-                    "keep this copy as it is for investigation");
+            throw new GawahException(Failure.BAD_DATA,
+                    Messages.of("audit.import-count", vault.importCount(), logged.size()),
+                    investigate());
         }
     }
 
-    private static void match(Map<String, String> logged, String subject, String what, String sha256) {
+    private static void match(Map<String, String> logged, String subject, Message what, String sha256) {
         String expected = logged.remove(subject);
         if (expected == null) {
-            throw new GawahException(Failure.BAD_DATA, what + " has no custody entry: it was added to the vault"
-                    + " outside Gawah, or its entry was deleted", "keep this copy as it is for investigation");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("audit.no-entry", what), investigate());
         }
         if (!expected.equals(sha256)) {
-            throw new GawahException(Failure.BAD_DATA, what + " is not the ciphertext its custody entry logged"
-                    + " (SHA-256 " + sha256 + ", logged " + expected + "): it was replaced",
-                    "keep this copy as it is for investigation");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("audit.replaced", what, sha256, expected),
+                    investigate());
+        }
+    }
+
+    private static Message investigate() {
+        return Messages.of("audit.investigate.hint");
+    }
+
+    /** A case or an analysis, with its id. */
+    private static Message describe(Vault.SealedItem item) {
+        switch (item.what()) {
+            case "case": return Messages.of("audit.case", item.id());
+            case "analysis": return Messages.of("audit.analysis", item.id());
+            default: throw new IllegalStateException("not a sealed item: " + item.what());
         }
     }
 
@@ -146,8 +159,9 @@ public final class VaultAudit {
         try (InputStream in = vault.openAttachment(attachment)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id() + " is damaged: " + e.getMessage(),
-                    "keep this copy as it is for investigation", e);
+            throw new GawahException(Failure.BAD_DATA,
+                    Messages.of("audit.attachment-damaged", attachment.id(), e.getMessage()),
+                    investigate(), e);
         }
     }
 }

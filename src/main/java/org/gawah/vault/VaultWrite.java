@@ -13,6 +13,7 @@ import java.util.List;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.MessageIOException;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
@@ -52,7 +53,7 @@ public final class VaultWrite implements AutoCloseable {
         try {
             open = new ChunkWriter(connection, attachmentId);
         } catch (SQLException e) {
-            throw Vault.failed("store attachment " + attachmentId, e);
+            throw Vault.failed(Messages.of("vault.op.store-attachment", attachmentId), e);
         }
         ChunkWriter chunks = open;
         return new OutputStream() {
@@ -81,7 +82,7 @@ public final class VaultWrite implements AutoCloseable {
                     insert.setInt(6, chunks.chunks());
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    throw new IOException("cannot store attachment " + attachmentId + ": " + e.getMessage(), e);
+                    throw new MessageIOException(Messages.of("vault.attachment.store-failed", attachmentId, e.getMessage()), e);
                 }
                 written.add(new WrittenAttachment(attachmentId, recordId, chunks.size(), chunks.sha256()));
             }
@@ -99,9 +100,9 @@ public final class VaultWrite implements AutoCloseable {
             vault.insert(record);
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                throw new GawahException(Failure.VAULT, "a record with id " + record.id() + " is already in the vault");
+                throw new GawahException(Failure.VAULT, Messages.of("vault.duplicate-record", record.id()));
             }
-            throw Vault.failed("store record " + record.id(), e);
+            throw Vault.failed(Messages.of("vault.op.store-record", record.id()), e);
         }
     }
 
@@ -133,7 +134,7 @@ public final class VaultWrite implements AutoCloseable {
             }
             return signed;
         } catch (SQLException e) {
-            throw Vault.failed("append to the custody log", e);
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
         }
     }
 
@@ -154,7 +155,7 @@ public final class VaultWrite implements AutoCloseable {
             }
             item.executeBatch();
         } catch (SQLException e) {
-            throw Vault.failed("note submission " + bagId, e);
+            throw Vault.failed(Messages.of("vault.op.note-submission", bagId), e);
         }
     }
 
@@ -181,7 +182,7 @@ public final class VaultWrite implements AutoCloseable {
             }
             entry.executeBatch();
         } catch (SQLException e) {
-            throw Vault.failed("note import of " + bag.id(), e);
+            throw Vault.failed(Messages.of("vault.op.note-import", bag.id()), e);
         }
     }
 
@@ -195,7 +196,7 @@ public final class VaultWrite implements AutoCloseable {
             insert.setString(4, Digests.sha256(sealed));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw Vault.failed("store case " + caseId, e);
+            throw Vault.failed(Messages.of("vault.op.store-case", caseId), e);
         }
     }
 
@@ -222,7 +223,7 @@ public final class VaultWrite implements AutoCloseable {
             insert.setString(6, Digests.sha256(sealed));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw Vault.failed("add " + recordId + " to case " + caseId, e);
+            throw Vault.failed(Messages.of("vault.op.add-to-case", recordId, caseId), e);
         }
     }
 
@@ -232,7 +233,7 @@ public final class VaultWrite implements AutoCloseable {
             connection.commit();
             finished = true;
         } catch (SQLException e) {
-            throw Vault.failed("commit", e);
+            throw Vault.failed(Messages.of("vault.op.commit"), e);
         }
     }
 
@@ -248,7 +249,7 @@ public final class VaultWrite implements AutoCloseable {
             }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw Vault.failed("roll back", e);
+            throw Vault.failed(Messages.of("vault.op.roll-back"), e);
         }
     }
 }
