@@ -87,7 +87,7 @@ public final class ZipScan {
     private ZipScan() {
     }
 
-    /** Scans the zip file; every refusal is a GawahException(Failure.BAD_DATA, "bag: ..."). */
+    /** Scans the zip file; every refusal is a GawahException of Failure.BAD_DATA ("bag: ..." in English). */
     public static List<Entry> scan(Path zip) throws IOException {
         try (FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
             return scan(file);
@@ -96,7 +96,7 @@ public final class ZipScan {
 
     /**
      * Scans a zip read through {@code file} (a file, or a {@link MemoryChannel}), which is left open
-     * and at no particular position; every refusal is a GawahException(Failure.BAD_DATA, "bag: ...").
+     * and at no particular position; every refusal is a GawahException of Failure.BAD_DATA ("bag: ..." in English).
      */
     public static List<Entry> scan(SeekableByteChannel file) throws IOException {
         long length = file.size();
