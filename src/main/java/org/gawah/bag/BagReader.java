@@ -27,6 +27,7 @@ import java.util.zip.Inflater;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Reads a zipped BagIt 1.0 bag from outside, trusting nothing: the zip is scanned first
@@ -69,9 +70,9 @@ public final class BagReader implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("bag.no-such-file", file));
         } catch (IOException e) {
-            throw refused("cannot read " + file + " as a zip file (" + e.getMessage() + ")");
+            throw refused(Messages.of("bag.unreadable-zip", file, e.getMessage()));
         }
         return open(channel, file.toString());
     }
@@ -90,7 +91,7 @@ public final class BagReader implements AutoCloseable {
             opened = true;
             return reader;
         } catch (IOException e) {
-            throw refused("cannot read " + displayName + " as a zip file (" + e.getMessage() + ")");
+            throw refused(Messages.of("bag.unreadable-zip", displayName, e.getMessage()));
         } finally {
             if (!opened) {
                 closeQuietly(channel);
@@ -101,18 +102,17 @@ public final class BagReader implements AutoCloseable {
     /** The single top-level folder every entry sits in: the bag. */
     private static String root(List<ZipScan.Entry> entries) {
         if (entries.isEmpty()) {
-            throw refused("the zip file is empty");
+            throw refused(Messages.of("bag.empty-zip"));
         }
         String first = entries.get(0).name();
         int slash = first.indexOf('/');
         if (slash <= 0) {
-            throw refused("the zip must hold one folder (the bag), but " + printable(first) + " is at its top");
+            throw refused(Messages.of("bag.not-one-folder-top", printable(first)));
         }
         String root = first.substring(0, slash + 1);
         for (ZipScan.Entry entry : entries) {
             if (!entry.name().startsWith(root)) {
-                throw refused("the zip must hold one folder (the bag), but it also holds "
-                        + printable(entry.name()));
+                throw refused(Messages.of("bag.not-one-folder-also", printable(entry.name())));
             }
         }
         return root;
@@ -132,15 +132,15 @@ public final class BagReader implements AutoCloseable {
     public byte[] tag(String path) {
         ZipScan.Entry entry = files.get(path);
         if (entry == null) {
-            throw refused("the bag has no " + path);
+            throw refused(Messages.of("bag.missing-file", path));
         }
         if (entry.size() > MAX_TAG_FILE) {
-            throw refused(path + " declares " + entry.size() + " bytes, more than a tag file may hold (64 MiB)");
+            throw refused(Messages.of("bag.tag-too-large", path, entry.size()));
         }
         try (InputStream in = open(path)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+            throw refused(Messages.of("bag.unreadable", path, e.getMessage()));
         }
     }
 
@@ -151,7 +151,7 @@ public final class BagReader implements AutoCloseable {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(tag(path))).toString();
         } catch (CharacterCodingException e) {
-            throw refused(path + " is not UTF-8 text");
+            throw refused(Messages.of("bag.not-utf8", path));
         }
     }
 
@@ -163,7 +163,7 @@ public final class BagReader implements AutoCloseable {
     public InputStream open(String path) throws IOException {
         ZipScan.Entry entry = files.get(path);
         if (entry == null) {
-            throw refused("the bag has no " + path);
+            throw refused(Messages.of("bag.missing-file", path));
         }
         return new EntryStream(this, entry, path);
     }
@@ -174,7 +174,7 @@ public final class BagReader implements AutoCloseable {
         if (!"1.0".equals(declaration.get("BagIt-Version"))
                 || !"UTF-8".equalsIgnoreCase(declaration.get("Tag-File-Character-Encoding"))
                 || declaration.size() != 2) {
-            throw refused("bagit.txt does not declare BagIt-Version 1.0 and Tag-File-Character-Encoding UTF-8");
+            throw refused(Messages.of("bag.declaration"));
         }
     }
 
@@ -183,7 +183,7 @@ public final class BagReader implements AutoCloseable {
         Map<String, String> fields = new LinkedHashMap<>();
         String text = text(path);
         if (!text.isEmpty() && !text.endsWith("\n")) {
-            throw refused(path + " does not end with a line break");
+            throw refused(Messages.of("bag.no-final-line-break", path));
         }
         for (String line : text.split("\n", -1)) {
             if (line.isEmpty()) {
@@ -192,10 +192,10 @@ public final class BagReader implements AutoCloseable {
             line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             int colon = line.indexOf(": ");
             if (colon <= 0 || !LABEL.matcher(line.substring(0, colon)).matches()) {
-                throw refused(path + " has a line that is not \"Label: value\"");
+                throw refused(Messages.of("bag.not-label-value", path));
             }
             if (fields.put(line.substring(0, colon), line.substring(colon + 2).strip()) != null) {
-                throw refused(path + " repeats the label " + line.substring(0, colon));
+                throw refused(Messages.of("bag.repeated-label", path, line.substring(0, colon)));
             }
         }
         return fields;
@@ -206,7 +206,7 @@ public final class BagReader implements AutoCloseable {
         Map<String, String> lines = new TreeMap<>();
         String text = text(path);
         if (!text.endsWith("\n")) {
-            throw refused(path + " is empty or does not end with a line break");
+            throw refused(Messages.of("bag.empty-or-unterminated", path));
         }
         for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
             line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
@@ -214,10 +214,10 @@ public final class BagReader implements AutoCloseable {
             String digest = space < 0 ? line : line.substring(0, space);
             String file = space < 0 ? "" : line.substring(space).stripLeading();
             if (digest.length() != hexLength || !digest.matches("[0-9a-fA-F]+") || file.isEmpty()) {
-                throw refused(path + " has a malformed line");
+                throw refused(Messages.of("bag.malformed-line", path));
             }
             if (lines.put(file, digest.toLowerCase(java.util.Locale.ROOT)) != null) {
-                throw refused(path + " lists " + printable(file) + " twice");
+                throw refused(Messages.of("bag.listed-twice", path, printable(file)));
             }
         }
         return lines;
@@ -230,18 +230,17 @@ public final class BagReader implements AutoCloseable {
     public void checkTagManifest(Map<String, String> tagManifest, Set<String> unlisted) {
         for (String file : files.keySet()) {
             if (!file.startsWith("data/") && !unlisted.contains(file) && !tagManifest.containsKey(file)) {
-                throw refused(printable(file) + " is in the bag but not in tagmanifest-sha512.txt");
+                throw refused(Messages.of("bag.not-listed", printable(file), "tagmanifest-sha512.txt"));
             }
         }
         for (Map.Entry<String, String> line : tagManifest.entrySet()) {
             if (line.getKey().startsWith("data/") || !files.containsKey(line.getKey())) {
-                throw refused("tagmanifest-sha512.txt lists " + printable(line.getKey())
-                        + ", which is not a tag file of the bag");
+                throw refused(Messages.of("bag.tag-manifest-extra", printable(line.getKey())));
             }
             MessageDigest sha512 = BagWriter.digest("SHA-512");
             sha512.update(tag(line.getKey()));
             if (!BagWriter.hex(sha512).equals(line.getValue())) {
-                throw refused(printable(line.getKey()) + " does not match its SHA-512 in tagmanifest-sha512.txt");
+                throw refused(Messages.of("bag.digest-mismatch", printable(line.getKey()), "SHA-512", "tagmanifest-sha512.txt"));
             }
         }
     }
@@ -258,18 +257,18 @@ public final class BagReader implements AutoCloseable {
             String which = manifest == sha256 ? "manifest-sha256.txt" : "manifest-sha512.txt";
             for (String file : payload) {
                 if (!manifest.containsKey(file)) {
-                    throw refused(printable(file) + " is in the bag but not in " + which);
+                    throw refused(Messages.of("bag.not-listed", printable(file), which));
                 }
             }
             for (String file : manifest.keySet()) {
                 if (!payload.contains(file)) {
-                    throw refused(which + " lists " + printable(file) + ", which is not in the bag");
+                    throw refused(Messages.of("bag.listed-not-in-bag", which, printable(file)));
                 }
             }
         }
         long total = payload.stream().mapToLong(f -> files.get(f).size()).sum();
         if (!(total + "." + payload.size()).equals(oxum)) {
-            throw refused("Payload-Oxum says " + oxum + " but the payload is " + total + "." + payload.size());
+            throw refused(Messages.of("bag.oxum", oxum, total, payload.size()));
         }
         for (String file : payload) {
             MessageDigest a = BagWriter.digest("SHA-256");
@@ -283,13 +282,13 @@ public final class BagReader implements AutoCloseable {
                     progress.advance(n);
                 }
             } catch (IOException e) {
-                throw refused("cannot read " + printable(file) + " (" + e.getMessage() + ")");
+                throw refused(Messages.of("bag.unreadable", printable(file), e.getMessage()));
             }
             if (!BagWriter.hex(a).equals(sha256.get(file))) {
-                throw refused(printable(file) + " does not match its SHA-256 in manifest-sha256.txt");
+                throw refused(Messages.of("bag.digest-mismatch", printable(file), "SHA-256", "manifest-sha256.txt"));
             }
             if (!BagWriter.hex(b).equals(sha512.get(file))) {
-                throw refused(printable(file) + " does not match its SHA-512 in manifest-sha512.txt");
+                throw refused(Messages.of("bag.digest-mismatch", printable(file), "SHA-512", "manifest-sha512.txt"));
             }
         }
         return sha256;
@@ -350,8 +349,13 @@ public final class BagReader implements AutoCloseable {
         return "\"" + safe + "\"";
     }
 
-    static GawahException refused(String problem) {
-        return new GawahException(Failure.BAD_DATA, "bag: " + problem, "nothing was written; ask the sender for a new bag");
+    static GawahException refused(Message problem) {
+        return new GawahException(Failure.BAD_DATA, Messages.of("bag.refused", problem), hint());
+    }
+
+    /** What to do about a refused bag. */
+    static Message hint() {
+        return Messages.of("bag.hint");
     }
 
     /**
@@ -417,7 +421,7 @@ public final class BagReader implements AutoCloseable {
         private int copy(byte[] b, int off, int len) throws IOException {
             int n = ZipScan.readAt(zip, ByteBuffer.wrap(b, off, len), inAt);
             if (n <= 0) {
-                throw refused(printable(path) + " ends before its declared size");
+                throw refused(Messages.of("bag.entry-short", printable(path)));
             }
             inAt += n;
             inLeft -= n;
@@ -432,26 +436,26 @@ public final class BagReader implements AutoCloseable {
                         return n;
                     }
                     if (inflater.finished()) {
-                        throw refused(printable(path) + " ends before its declared size");
+                        throw refused(Messages.of("bag.entry-short", printable(path)));
                     }
                     if (!inflater.needsInput()) {
-                        throw refused(printable(path) + " is damaged (its deflate stream stalls)");
+                        throw refused(Messages.of("bag.entry-stalls", printable(path)));
                     }
                     feed();
                 }
             } catch (DataFormatException e) {
-                throw refused(printable(path) + " is damaged (" + e.getMessage() + ")");
+                throw refused(Messages.of("bag.entry-damaged", printable(path), e.getMessage()));
             }
         }
 
         /** More compressed input, never beyond the entry's compressed size. */
         private void feed() throws IOException {
             if (inLeft == 0) {
-                throw refused(printable(path) + " ends before its declared size (its compressed data is cut short)");
+                throw refused(Messages.of("bag.entry-cut-short", printable(path)));
             }
             int n = ZipScan.readAt(zip, ByteBuffer.wrap(input, 0, (int) Math.min(input.length, inLeft)), inAt);
             if (n <= 0) {
-                throw refused(printable(path) + " ends before its declared size");
+                throw refused(Messages.of("bag.entry-short", printable(path)));
             }
             inAt += n;
             inLeft -= n;
@@ -469,24 +473,24 @@ public final class BagReader implements AutoCloseable {
                 try {
                     while (!inflater.finished()) {
                         if (inflater.inflate(more) > 0) {
-                            throw refused(printable(path) + " holds more bytes than it declares (a zip bomb?)");
+                            throw refused(Messages.of("bag.entry-too-long", printable(path)));
                         }
                         if (!inflater.finished()) {
                             if (!inflater.needsInput()) {
-                                throw refused(printable(path) + " is damaged (its deflate stream stalls)");
+                                throw refused(Messages.of("bag.entry-stalls", printable(path)));
                             }
                             feed();
                         }
                     }
                 } catch (DataFormatException e) {
-                    throw refused(printable(path) + " is damaged (" + e.getMessage() + ")");
+                    throw refused(Messages.of("bag.entry-damaged", printable(path), e.getMessage()));
                 }
                 if (inflater.getRemaining() != 0 || inLeft != 0) {
-                    throw refused(printable(path) + " has bytes after the end of its compressed data");
+                    throw refused(Messages.of("bag.entry-trailing", printable(path)));
                 }
             }
             if (crc.getValue() != entry.crc()) {
-                throw refused(printable(path) + " does not match its CRC-32: it was damaged or altered");
+                throw refused(Messages.of("bag.entry-crc", printable(path)));
             }
         }
 

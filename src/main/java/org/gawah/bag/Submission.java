@@ -154,13 +154,12 @@ public final class Submission {
         Set<String> files = bag.files();
         for (String file : files) {
             if (!file.startsWith("data/") && !TAG_FILES.contains(file)) {
-                throw BagReader.refused("unexpected file " + BagReader.printable(file) + " (a submission holds only"
-                        + " the files in docs/format/submission-bag.md)");
+                throw BagReader.refused(Messages.of("submission.unexpected-file", BagReader.printable(file)));
             }
         }
         for (String required : TAG_FILES) {
             if (!files.contains(required)) {
-                throw BagReader.refused("the bag has no " + required);
+                throw BagReader.refused(Messages.of("bag.missing-file", required));
             }
         }
         byte[] tagManifest = bag.tag(TAG_MANIFEST);
@@ -168,45 +167,42 @@ public final class Submission {
         try {
             signer = DetachedSignature.verify(bag.tag(SIGNATURE), tagManifest, trusted).signer();
         } catch (GawahException e) {
-            throw new GawahException(e.failure(), "bag: the signature on " + TAG_MANIFEST + ": " + e.getMessage(),
-                    e.failure() == Failure.UNKNOWN_SIGNER
-                            ? "pin the documenter's certificate (gawah keys import --role documenter FILE) after checking its fingerprint with them"
-                            : "nothing was written; ask the sender for a new bag");
+            throw new GawahException(e.failure(), Messages.of("bag.refused", Messages.of("submission.signature", TAG_MANIFEST, e.message())),
+                    e.failure() == Failure.UNKNOWN_SIGNER ? Messages.of("submission.pin-hint") : BagReader.hint());
         }
         bag.checkTagManifest(bag.manifest(TAG_MANIFEST, 128), Set.of(TAG_MANIFEST, SIGNATURE));
 
         Map<String, String> info = bag.fields(BAG_INFO);
         for (String label : REQUIRED_INFO) {
             if (!info.containsKey(label)) {
-                throw BagReader.refused("bag-info.txt has no " + label);
+                throw BagReader.refused(Messages.of("submission.info-missing", label));
             }
         }
         String id = info.get("External-Identifier");
         if (!RecordId.isValid("GWB", id) || !id.equals(bag.name())) {
-            throw BagReader.refused("External-Identifier is not the bag's id (the folder " + BagReader.printable(bag.name()) + ")");
+            throw BagReader.refused(Messages.of("submission.id", BagReader.printable(bag.name())));
         }
         if (!signer.fingerprint().equals(info.get("Internal-Sender-Identifier"))) {
-            throw BagReader.refused("Internal-Sender-Identifier is not the key that signed the bag ("
-                    + signer.fingerprint() + ")");
+            throw BagReader.refused(Messages.of("submission.sender", signer.fingerprint()));
         }
         if (!Certificate.parse(bag.tag(CERTIFICATE)).fingerprint().equals(signer.fingerprint())) {
-            throw BagReader.refused(CERTIFICATE + " is not the certificate of the key that signed the bag");
+            throw BagReader.refused(Messages.of("submission.certificate", CERTIFICATE));
         }
         java.util.regex.Matcher head = LOG_HEAD.matcher(info.get("Gawah-Log-Head"));
         if (!head.matches()) {
-            throw BagReader.refused("Gawah-Log-Head is not \"<seq> <sha256>\"");
+            throw BagReader.refused(Messages.of("submission.log-head"));
         }
 
         ChainCheck chain = new ChainCheck("the bag's custody log", List.of(signer));
         List<Entry.Signed> log = readLog(bag, chain);
         Entry last = chain.head();
         if (last == null || last.seq() != Long.parseLong(head.group(1)) || !chain.headSha256().equals(head.group(2))) {
-            throw BagReader.refused("the custody log does not end at Gawah-Log-Head: entries were cut off or added");
+            throw BagReader.refused(Messages.of("submission.log-cut"));
         }
         byte[] manifest256 = bag.tag("manifest-sha256.txt");
         if (last.action() != Action.SUBMITTED || !last.subject().equals(id)
                 || !last.subjectSha256().equals(Digests.sha256(manifest256))) {
-            throw BagReader.refused("the custody log's last entry is not the submission of this bag and its manifest");
+            throw BagReader.refused(Messages.of("submission.log-last"));
         }
 
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64),
@@ -220,7 +216,7 @@ public final class Submission {
     private static List<Entry.Signed> readLog(BagReader bag, ChainCheck chain) {
         String text = bag.text(LOG);
         if (!text.endsWith("\n")) {
-            throw BagReader.refused(LOG + " is empty or does not end with a line break");
+            throw BagReader.refused(Messages.of("bag.empty-or-unterminated", LOG));
         }
         List<Entry.Signed> log = new ArrayList<>();
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
@@ -229,12 +225,12 @@ public final class Submission {
             try {
                 signed = Entry.parseLine(lines[i]);
             } catch (CustodyException e) {
-                throw BagReader.refused("line " + (i + 1) + " of " + LOG + " is not a custody entry (" + e.getMessage() + ")");
+                throw BagReader.refused(Messages.of("submission.log-line", i + 1, LOG, e.getMessage()));
             }
             try {
                 chain.add(i + 1, signed);
             } catch (GawahException e) {
-                throw new GawahException(Failure.BAD_DATA, "bag: " + e.getMessage(), "nothing was written; ask the sender for a new bag");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("bag.refused", e.message()), BagReader.hint());
             }
             log.add(signed);
         }
@@ -248,7 +244,7 @@ public final class Submission {
             return records;
         }
         if (!text.endsWith("\n")) {
-            throw BagReader.refused(RECORDS + " does not end with a line break");
+            throw BagReader.refused(Messages.of("bag.no-final-line-break", RECORDS));
         }
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -256,10 +252,10 @@ public final class Submission {
             try {
                 record = parseRecord(lines[i]);
             } catch (IOException | RuntimeException e) {
-                throw BagReader.refused("line " + (i + 1) + " of " + RECORDS + " is not a record description");
+                throw BagReader.refused(Messages.of("submission.records-line", i + 1, RECORDS));
             }
             if (!record.line().equals(lines[i])) {
-                throw BagReader.refused("line " + (i + 1) + " of " + RECORDS + " is not in canonical form");
+                throw BagReader.refused(Messages.of("submission.records-canonical", i + 1, RECORDS));
             }
             records.add(record);
         }
@@ -323,29 +319,27 @@ public final class Submission {
         }
         for (String file : sha256.keySet()) {
             if (!subjects.containsKey(file)) {
-                throw BagReader.refused(BagReader.printable(file) + " belongs to no record in " + RECORDS);
+                throw BagReader.refused(Messages.of("submission.unclaimed", BagReader.printable(file), RECORDS));
             }
         }
         for (Map.Entry<String, String> item : subjects.entrySet()) {
             String file = item.getKey();
             if (!sha256.containsKey(file)) {
-                throw BagReader.refused(RECORDS + " names " + file + ", which is not in the bag");
+                throw BagReader.refused(Messages.of("submission.names-missing", RECORDS, file));
             }
             String expected = logged.get(item.getValue());
             if (expected == null) {
-                throw BagReader.refused(file + ": the documenter's custody log has no entry sealing " + item.getValue()
-                        + " (a record from someone else?)");
+                throw BagReader.refused(Messages.of("submission.not-logged", file, item.getValue()));
             }
             if (!expected.equals(sha256.get(file))) {
-                throw BagReader.refused(file + " is not the ciphertext the documenter's log recorded for " + item.getValue()
-                        + ": it was swapped or altered");
+                throw BagReader.refused(Messages.of("submission.swapped", file, item.getValue()));
             }
         }
     }
 
     private static void claim(Map<String, String> subjects, String file, String subject) {
         if (subjects.put(file, subject) != null) {
-            throw BagReader.refused(RECORDS + " names " + file + " twice");
+            throw BagReader.refused(Messages.of("submission.named-twice", RECORDS, file));
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Reads a zip's structure itself (PKWARE APPNOTE 6.3.10, sections 4.3.6 to 4.3.16, 4.4 and 4.5)
@@ -81,13 +82,12 @@ public final class ZipScan {
     private static final int KNOWN_FLAGS = DATA_DESCRIPTOR | 0x0800;
     private static final int FULL16 = 0xffff;
     private static final long FULL32 = 0xffffffffL;
-    private static final String SPLIT = "a zip split over several disks is not accepted";
     private static final Pattern DRIVE = Pattern.compile("(^|.*/)[A-Za-z]:.*", Pattern.DOTALL);
 
     private ZipScan() {
     }
 
-    /** Scans the zip file; every refusal is a GawahException(Failure.BAD_DATA, "bag: ..."). */
+    /** Scans the zip file; every refusal is a GawahException of Failure.BAD_DATA ("bag: ..." in English). */
     public static List<Entry> scan(Path zip) throws IOException {
         try (FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
             return scan(file);
@@ -96,7 +96,7 @@ public final class ZipScan {
 
     /**
      * Scans a zip read through {@code file} (a file, or a {@link MemoryChannel}), which is left open
-     * and at no particular position; every refusal is a GawahException(Failure.BAD_DATA, "bag: ...").
+     * and at no particular position; every refusal is a GawahException of Failure.BAD_DATA ("bag: ..." in English).
      */
     public static List<Entry> scan(SeekableByteChannel file) throws IOException {
         long length = file.size();
@@ -108,10 +108,10 @@ public final class ZipScan {
         while (at >= 0 && end.getInt(at) != END) {
             at--;
         }
-        refuseIf(at < 0, "not a zip file (no end of central directory record)");
-        refuseIf(at + 22 + u16(end, at + 20) != tail, "the zip has bytes after its end record, or a second one in its comment");
-        refuseIf(u16(end, at + 20) != 0, "the zip has a comment (" + u16(end, at + 20) + " bytes); a bag has none");
-        refuseIf(u16(end, at + 4) != 0 || u16(end, at + 6) != 0 || u16(end, at + 8) != u16(end, at + 10), SPLIT);
+        refuseIf(at < 0, Messages.of("zip.not-zip"));
+        refuseIf(at + 22 + u16(end, at + 20) != tail, Messages.of("zip.bytes-after-end"));
+        refuseIf(u16(end, at + 20) != 0, Messages.of("zip.comment", u16(end, at + 20)));
+        refuseIf(u16(end, at + 4) != 0 || u16(end, at + 6) != 0 || u16(end, at + 8) != u16(end, at + 10), Messages.of("zip.split"));
         long endAt = length - tail + at;
         long count = u16(end, at + 10);
         long cdSize = u32(end, at + 12);
@@ -121,30 +121,29 @@ public final class ZipScan {
         ByteBuffer locator = endAt >= 20 ? read(file, endAt - 20, 20) : null;
         if (locator != null && locator.getInt(0) == ZIP64_LOCATOR) {
             long z64At = locator.getLong(8);
-            refuseIf(locator.getInt(4) != 0 || locator.getInt(16) != 1, SPLIT);
+            refuseIf(locator.getInt(4) != 0 || locator.getInt(16) != 1, Messages.of("zip.split"));
             // 4.3.14.1: 44 bytes after the size field, with no extensible data, just before the locator.
-            refuseIf(z64At != endAt - 20 - 56, "the zip's ZIP64 end record is missing or misplaced");
+            refuseIf(z64At != endAt - 20 - 56, Messages.of("zip.zip64-end-misplaced"));
             ByteBuffer z = read(file, z64At, 56);
-            refuseIf(z.getInt(0) != ZIP64_END || z.getLong(4) != 44, "the zip's ZIP64 end record is damaged or misplaced");
+            refuseIf(z.getInt(0) != ZIP64_END || z.getLong(4) != 44, Messages.of("zip.zip64-end-damaged"));
             if (!versions(u16(z, 12), u16(z, 14)) || u16(z, 14) != 45) {
-                throw refused("the zip's ZIP64 end record has unexpected versions (made by 0x" + hex(u16(z, 12))
-                        + ", needed " + u16(z, 14) + "; ZipOutputStream writes 4.5 for both)");
+                throw refused(Messages.of("zip.zip64-end-versions", hex(u16(z, 12)), u16(z, 14)));
             }
-            refuseIf(z.getInt(16) != 0 || z.getInt(20) != 0 || z.getLong(24) != z.getLong(32), SPLIT);
+            refuseIf(z.getInt(16) != 0 || z.getInt(20) != 0 || z.getLong(24) != z.getLong(32), Messages.of("zip.split"));
             // ZipFile quietly falls back to the 32-bit record when the two disagree; we refuse.
             refuseIf(!agree(count, FULL16, z.getLong(32)) || !agree(cdSize, FULL32, z.getLong(40))
-                    || !agree(cdOffset, FULL32, z.getLong(48)), "the zip's two end records disagree");
+                    || !agree(cdOffset, FULL32, z.getLong(48)), Messages.of("zip.end-records-disagree"));
             count = z.getLong(32);
             cdSize = z.getLong(40);
             cdOffset = z.getLong(48);
             endAt = z64At;
         }
         refuseIf(count < 0 || count > MAX_ENTRIES,
-                "the zip declares " + Long.toUnsignedString(count) + " entries, more than " + MAX_ENTRIES);
+                Messages.of("zip.too-many-entries", Long.toUnsignedString(count), MAX_ENTRIES));
         refuseIf(cdSize < 0 || cdSize > MAX_CENTRAL_DIRECTORY,
-                "the zip's central directory is too large (" + Long.toUnsignedString(cdSize) + " bytes)");
+                Messages.of("zip.directory-too-large", Long.toUnsignedString(cdSize)));
         // ZipFile reads the directory that ends at the end record, whatever the offset says.
-        refuseIf(cdOffset != endAt - cdSize, "the zip's central directory is damaged or truncated (it does not end at the end record)");
+        refuseIf(cdOffset != endAt - cdSize, Messages.of("zip.directory-not-at-end"));
         ByteBuffer cd = read(file, cdOffset, (int) cdSize);
         return locals(new Window(file), cd, entries(cd, (int) count, cdOffset), cdOffset);
     }
@@ -156,26 +155,24 @@ public final class ZipScan {
         long total = 0;
         for (int p = 0; p < cd.limit(); p = next(cd, p)) {
             // ZipFile reads every record in the directory, however many the end record declares.
-            refuseIf(entries.size() == count, "the zip's central directory holds more entries than the " + count + " it declares");
+            refuseIf(entries.size() == count, Messages.of("zip.directory-extra-entries", count));
             refuseIf(p + 46 > cd.limit() || cd.getInt(p) != CENTRAL || next(cd, p) > cd.limit(),
-                    "the zip's central directory is damaged or truncated (entry " + (entries.size() + 1) + ")");
+                    Messages.of("zip.directory-damaged", entries.size() + 1));
             Central entry = entry(cd, entries.size(), p, dataEnd, spans);
             if (entry.size() > MAX_TOTAL_SIZE - total) {
-                throw refused("the zip declares more than 1 TiB of content (at entry " + quoted(entry.name()) + ")");
+                throw refused(Messages.of("zip.too-much-content", quoted(entry.name())));
             }
             total += entry.size();
             unique(seen, entry.name());
             entries.add(entry);
         }
-        refuseIf(entries.size() != count,
-                "the zip's central directory holds " + entries.size() + " entries, not the " + count + " it declares");
+        refuseIf(entries.size() != count, Messages.of("zip.entry-count", entries.size(), count));
         // Entries that share bytes are how a small zip declares terabytes (Fifield's overlapping
         // zip bomb); no honest writer makes them.
         spans.sort(Comparator.comparingLong(Span::start));
         for (int i = 1; i < spans.size(); i++) {
             if (spans.get(i).start() < spans.get(i - 1).end()) {
-                throw refused("entries " + quoted(spans.get(i - 1).name()) + " and " + quoted(spans.get(i).name())
-                        + " overlap in the file: a zip bomb or a forgery");
+                throw refused(Messages.of("zip.overlap", quoted(spans.get(i - 1).name()), quoted(spans.get(i).name())));
             }
         }
         return entries;
@@ -185,51 +182,50 @@ public final class ZipScan {
     private static Central entry(ByteBuffer cd, int index, int p, long dataEnd, List<Span> spans) {
         int nameLength = u16(cd, p + 28);
         String name = name(cd, p + 46, nameLength);
-        String shown = "entry " + quoted(name);
+        Message shown = entry(name);
         checkName(name, shown);
         int flags = u16(cd, p + 8);
-        refuseIf((flags & 0x41) != 0, shown + " is encrypted");   // 4.4.4: bits 0 and 6
+        refuseIf((flags & 0x41) != 0, Messages.of("zip.encrypted", shown));   // 4.4.4: bits 0 and 6
         if ((flags & ~KNOWN_FLAGS) != 0) {
-            throw refused(shown + " sets general purpose flags 0x" + hex(flags) + " (only bits 3 and 11 are accepted)");
+            throw refused(Messages.of("zip.flags", shown, hex(flags)));
         }
         int method = u16(cd, p + 10);
         if (method != 0 && method != 8) {
-            throw refused(shown + " uses compression method " + method + " (only 0, stored, and 8, deflated, are accepted)");
+            throw refused(Messages.of("zip.method", shown, method));
         }
         int madeBy = u16(cd, p + 4);
         long external = u32(cd, p + 38);
         checkType(name, shown, madeBy, external);
         int needed = u16(cd, p + 6);
         if (needed != 10 && needed != 20 && needed != 45) {
-            throw refused(shown + " needs zip version " + needed / 10 + "." + needed % 10 + " (only 1.0, 2.0 and 4.5 are accepted)");
+            throw refused(Messages.of("zip.version-needed", shown, needed / 10, needed % 10));
         }
         if (!versions(madeBy, needed)) {
-            throw refused(shown + " has an unexpected \"version made by\" (0x" + hex(madeBy)
-                    + "; a bag's entries are made by the version they need, " + needed + ", on MS-DOS or Unix)");
+            throw refused(Messages.of("zip.version-made-by", shown, hex(madeBy), needed));
         }
         checkAttributes(name, shown, madeBy, u16(cd, p + 36), external);
-        refuseIf(u16(cd, p + 34) != 0, shown + " starts on another disk; " + SPLIT);
+        refuseIf(u16(cd, p + 34) != 0, Messages.of("zip.entry-other-disk", shown));
         if (u16(cd, p + 32) != 0) {
-            throw refused(shown + " has a comment; a bag's entries have none");
+            throw refused(Messages.of("zip.entry-comment", shown));
         }
         long[] v = {u32(cd, p + 24), u32(cd, p + 20), u32(cd, p + 42)};   // size, compressed, offset
         boolean wideSizes = v[0] == FULL32 || v[1] == FULL32;
-        zip64(extra(cd, p + 46 + nameLength, u16(cd, p + 30), shown, ""), v, shown);
+        zip64(extra(cd, p + 46 + nameLength, u16(cd, p + 30), shown), v, shown);
         long size = v[0];
         long compressed = v[1];
         // Header and data lie before the directory; so compressed sizes add up to less than the file.
         if (compressed > dataEnd || v[2] > dataEnd - compressed - 30 - nameLength) {
-            throw refused(shown + " claims data beyond the zip's entries (offset " + v[2] + ", " + compressed + " bytes)");
+            throw refused(Messages.of("zip.beyond-entries", shown, v[2], compressed));
         }
         spans.add(new Span(v[2], v[2] + 30 + nameLength + compressed, name));
         if (method == 0 && size != compressed) {
-            throw refused(shown + " is stored but declares " + size + " bytes in " + compressed);
+            throw refused(Messages.of("zip.stored-size", shown, size, compressed));
         }
         if (name.endsWith("/") && size != 0) {
-            throw refused(shown + " is a folder but holds " + size + " bytes");
+            throw refused(Messages.of("zip.folder-with-data", shown, size));
         }
         if (size > MAX_RATIO * compressed + RATIO_SLACK) {
-            throw refused(shown + " declares " + size + " bytes from " + compressed + " compressed: a zip bomb");
+            throw refused(Messages.of("zip.ratio", shown, size, compressed));
         }
         return new Central(index, p, name, compressed, size, v[2], wideSizes);
     }
@@ -238,21 +234,21 @@ public final class ZipScan {
      * 4.5.3: the ZIP64 extra field holds, in this order, each value whose header field is full,
      * and nothing else; with no full field there is no ZIP64 extra field.
      */
-    private static void zip64(List<ByteBuffer> extra, long[] values, String shown) {
+    private static void zip64(List<ByteBuffer> extra, long[] values, Message shown) {
         int full = 0;
         for (long value : values) {
             full += value == FULL32 ? 1 : 0;
         }
         ByteBuffer block = find(extra, ZIP64_EXTRA);
         if (block == null) {
-            refuseIf(full > 0, shown + " has a full 32-bit size or offset but no ZIP64 extra field");
+            refuseIf(full > 0, Messages.of("zip.zip64-missing", shown));
             return;
         }
-        refuseIf(block.limit() != 4 + 8 * full || full == 0, shown + " has a damaged ZIP64 extra field");
+        refuseIf(block.limit() != 4 + 8 * full || full == 0, Messages.of("zip.zip64-damaged", shown));
         int q = 4;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == FULL32) {
-                refuseIf((values[i] = block.getLong(q)) < 0, shown + " has a damaged ZIP64 extra field");
+                refuseIf((values[i] = block.getLong(q)) < 0, Messages.of("zip.zip64-damaged", shown));
                 q += 8;
             }
         }
@@ -263,18 +259,18 @@ public final class ZipScan {
      * ZIP64 (0x0001) and the extended timestamp (0x5455) are accepted, each once: another block
      * could hold what some other reader takes for the entry's name (0x7075) or its attributes.
      */
-    private static List<ByteBuffer> extra(ByteBuffer b, int at, int length, String shown, String where) {
+    private static List<ByteBuffer> extra(ByteBuffer b, int at, int length, Message where) {
         List<ByteBuffer> blocks = new ArrayList<>(2);
         for (int end = at + length; at < end; ) {
             if (at + 4 > end || at + 4 + u16(b, at + 2) > end) {
-                throw refused(shown + where + " has a damaged extra field");
+                throw refused(Messages.of("zip.extra-damaged", where));
             }
             int id = u16(b, at);
             if (id != ZIP64_EXTRA && id != TIMESTAMP_EXTRA) {
-                throw refused(shown + where + " carries extra field 0x" + hex(id) + " (only ZIP64 and the extended timestamp are accepted)");
+                throw refused(Messages.of("zip.extra-unknown", where, hex(id)));
             }
             if (find(blocks, id) != null) {
-                throw refused(shown + where + " repeats extra field 0x" + hex(id));
+                throw refused(Messages.of("zip.extra-repeated", where, hex(id)));
             }
             blocks.add(b.slice(at, 4 + u16(b, at + 2)).order(ByteOrder.LITTLE_ENDIAN));
             at += 4 + u16(b, at + 2);
@@ -306,9 +302,10 @@ public final class ZipScan {
         for (int i = 0; i < inFile.size(); i++) {
             Central record = inFile.get(i);
             if (record.offset() != expected) {
-                throw refused("the zip holds " + (record.offset() - expected) + " bytes that belong to no entry (at offset "
-                        + expected + (before == null ? "" : ", after entry " + quoted(before)) + ", before entry "
-                        + quoted(record.name()) + ")");
+                throw refused(before == null
+                        ? Messages.of("zip.unaccounted", record.offset() - expected, expected, quoted(record.name()))
+                        : Messages.of("zip.unaccounted-after", record.offset() - expected, expected, quoted(before),
+                                quoted(record.name())));
             }
             Placed placed = local(file, cd, record, cdOffset, i + 1 < inFile.size() ? extent(cd, inFile.get(i + 1)) : 0);
             entries[record.index()] = placed.entry();
@@ -316,8 +313,8 @@ public final class ZipScan {
             before = record.name();
         }
         if (expected != cdOffset) {
-            throw refused("the zip holds " + (cdOffset - expected) + " bytes that belong to no entry (at offset " + expected
-                    + (before == null ? "" : ", after entry " + quoted(before)) + ", before the central directory)");
+            throw refused(before == null ? Messages.of("zip.unaccounted-end", cdOffset - expected, expected)
+                    : Messages.of("zip.unaccounted-end-after", cdOffset - expected, expected, quoted(before)));
         }
         return List.of(entries);
     }
@@ -327,56 +324,56 @@ public final class ZipScan {
      * descriptor if it has one (4.3.9); returns the entry and where it ends in the file.
      */
     private static Placed local(Window file, ByteBuffer cd, Central record, long cdOffset, long next) throws IOException {
-        String shown = "entry " + quoted(record.name());
+        Message shown = entry(record.name());
         int p = record.at();
         long wanted = extent(cd, record) + next;
         ByteBuffer h = file.at(record.offset(), 30, wanted);
         if (h.getInt(0) != LOCAL) {
-            throw refused(shown + " has no local header where the central directory says (offset " + record.offset() + ")");
+            throw refused(Messages.of("zip.no-local-header", shown, record.offset()));
         }
         int nameLength = u16(h, 26);
         int extraLength = u16(h, 28);
         long dataOffset = record.offset() + 30 + nameLength + extraLength;
         if (dataOffset > cdOffset - record.compressed()) {
-            throw refused(shown + "'s local header runs into the central directory");
+            throw refused(Messages.of("zip.local-header-overruns", shown));
         }
         h = file.at(record.offset(), 30 + nameLength + extraLength, wanted);
         if (!h.slice(30, nameLength).equals(cd.slice(p + 46, u16(cd, p + 28)))) {
             byte[] raw = new byte[nameLength];
             h.get(30, raw);
-            throw refused(shown + "'s local header names " + quoted(new String(raw, StandardCharsets.UTF_8)));
+            throw refused(Messages.of("zip.local-header-name", shown, quoted(new String(raw, StandardCharsets.UTF_8))));
         }
         int flags = u16(cd, p + 8);
-        agree(u16(h, 6) == flags, shown, "the general purpose flags");
-        agree(u16(h, 8) == u16(cd, p + 10), shown, "the compression method");
-        agree(h.getInt(10) == cd.getInt(p + 12), shown, "the modification time");
-        List<ByteBuffer> extra = extra(h, 30 + nameLength, extraLength, shown, "'s local header");
+        agree(u16(h, 6) == flags, shown, Field.FLAGS);
+        agree(u16(h, 8) == u16(cd, p + 10), shown, Field.METHOD);
+        agree(h.getInt(10) == cd.getInt(p + 12), shown, Field.TIME);
+        List<ByteBuffer> extra = extra(h, 30 + nameLength, extraLength, Messages.of("zip.local-header-of", shown));
         ByteBuffer zip64 = find(extra, ZIP64_EXTRA);
         // ZipOutputStream gives the central record version 4.5 when only it needs ZIP64 (a large
         // offset, or sizes that follow in a data descriptor); the local header keeps 1.0 or 2.0.
         int needed = u16(cd, p + 6);
         int localNeeded = u16(h, 4);
         agree(localNeeded == needed || needed == 45 && zip64 == null && (localNeeded == 10 || localNeeded == 20),
-                shown, "the version needed");
+                shown, Field.VERSION);
         long crc = u32(cd, p + 16);
         if ((flags & DATA_DESCRIPTOR) != 0) {
             // 4.4.4, bit 3: zero here, the values follow the data.
             if (h.getInt(14) != 0 || h.getInt(18) != 0 || h.getInt(22) != 0 || zip64 != null) {
-                throw refused(shown + "'s local header declares a CRC-32 or sizes, yet they follow in a data descriptor");
+                throw refused(Messages.of("zip.local-sizes-in-descriptor", shown));
             }
         } else {
-            agree(u32(h, 14) == crc, shown, "the CRC-32");
+            agree(u32(h, 14) == crc, shown, Field.CRC);
             // 4.5.3: in a local header, the ZIP64 extra field holds both sizes, or neither.
             boolean wide = u32(h, 18) == FULL32 || u32(h, 22) == FULL32;
             boolean same = wide ? u32(h, 18) == FULL32 && u32(h, 22) == FULL32 && zip64 != null && zip64.limit() == 20
                     && zip64.getLong(4) == record.size() && zip64.getLong(12) == record.compressed()
                     : zip64 == null && u32(h, 18) == record.compressed() && u32(h, 22) == record.size();
-            agree(same, shown, "the sizes");
+            agree(same, shown, Field.SIZES);
         }
-        List<ByteBuffer> centralExtra = extra(cd, p + 46 + u16(cd, p + 28), u16(cd, p + 30), shown, "");
+        List<ByteBuffer> centralExtra = extra(cd, p + 46 + u16(cd, p + 28), u16(cd, p + 30), shown);
         centralExtra.remove(find(centralExtra, ZIP64_EXTRA));
         extra.remove(zip64);
-        agree(extra.equals(centralExtra), shown, "the extra fields");
+        agree(extra.equals(centralExtra), shown, Field.EXTRA);
         Entry entry = new Entry(record.name(), record.compressed(), record.size(), u16(cd, p + 10), crc, record.offset(), dataOffset);
         long end = dataOffset + record.compressed();
         if ((flags & DATA_DESCRIPTOR) == 0) {
@@ -386,13 +383,13 @@ public final class ZipScan {
         // ZIP64 for either of them.
         int width = record.wideSizes() ? 8 : 4;
         if (end > cdOffset - 8 - 2 * width) {
-            throw refused(shown + "'s data descriptor runs into the central directory");
+            throw refused(Messages.of("zip.descriptor-overruns", shown));
         }
         ByteBuffer d = file.at(end, 8 + 2 * width, 8 + 2 * width + next);
         boolean same = width == 8 ? d.getLong(8) == record.compressed() && d.getLong(16) == record.size()
                 : u32(d, 8) == record.compressed() && u32(d, 12) == record.size();
         if (d.getInt(0) != DESCRIPTOR || u32(d, 4) != crc || !same) {
-            throw refused(shown + "'s data descriptor and its central directory record disagree");
+            throw refused(Messages.of("zip.descriptor-disagrees", shown));
         }
         return new Placed(entry, end + 8 + 2 * width);
     }
@@ -402,10 +399,27 @@ public final class ZipScan {
         return 30 + u16(cd, record.at() + 28) + 2L * u16(cd, record.at() + 30) + record.compressed() + 24;
     }
 
+    /** The fields a local header repeats from its central directory record, as a message names them. */
+    private enum Field {
+        FLAGS, METHOD, TIME, VERSION, CRC, SIZES, EXTRA;
+
+        Message words() {
+            return switch (this) {
+                case FLAGS -> Messages.of("zip.field.flags");
+                case METHOD -> Messages.of("zip.field.method");
+                case TIME -> Messages.of("zip.field.time");
+                case VERSION -> Messages.of("zip.field.version");
+                case CRC -> Messages.of("zip.field.crc");
+                case SIZES -> Messages.of("zip.field.sizes");
+                case EXTRA -> Messages.of("zip.field.extra");
+            };
+        }
+    }
+
     /** A field of a local header must be what its central directory record says. */
-    private static void agree(boolean same, String shown, String field) {
+    private static void agree(boolean same, Message shown, Field field) {
         if (!same) {
-            throw refused(shown + "'s local header and its central directory record disagree on " + field);
+            throw refused(Messages.of("zip.disagree", shown, field.words()));
         }
     }
 
@@ -417,33 +431,33 @@ public final class ZipScan {
         } catch (CharacterCodingException e) {
             byte[] raw = new byte[length];
             cd.get(at, raw);
-            throw refused("entry " + quoted(new String(raw, StandardCharsets.UTF_8)) + " has a name that is not valid UTF-8");
+            throw refused(Messages.of("zip.name-not-utf8", entry(new String(raw, StandardCharsets.UTF_8))));
         }
     }
 
     /** Names stay inside the bag folder on every system: no root, no climbing, no drive, no backslash. */
-    private static void checkName(String name, String shown) {
-        refuseIf(name.isEmpty(), "an entry has an empty name");
-        refuseIf(name.indexOf('\0') >= 0, shown + " holds a NUL character");
-        refuseIf(name.indexOf('\\') >= 0, shown + " holds a backslash (a Windows path separator)");
-        refuseIf(name.startsWith("/"), shown + " is an absolute path");
-        refuseIf(DRIVE.matcher(name).matches(), shown + " names a drive letter");
-        refuseIf(name.indexOf(':') >= 0, shown + " holds a ':' (a drive or an NTFS stream on Windows)");
+    private static void checkName(String name, Message shown) {
+        refuseIf(name.isEmpty(), Messages.of("zip.empty-name"));
+        refuseIf(name.indexOf('\0') >= 0, Messages.of("zip.nul", shown));
+        refuseIf(name.indexOf('\\') >= 0, Messages.of("zip.backslash", shown));
+        refuseIf(name.startsWith("/"), Messages.of("zip.absolute", shown));
+        refuseIf(DRIVE.matcher(name).matches(), Messages.of("zip.drive", shown));
+        refuseIf(name.indexOf(':') >= 0, Messages.of("zip.colon", shown));
         for (String segment : bare(name).split("/", -1)) {
-            refuseIf(segment.isEmpty(), shown + " has an empty path segment ('//')");
+            refuseIf(segment.isEmpty(), Messages.of("zip.empty-segment", shown));
             if (segment.equals(".") || segment.equals("..")) {
-                throw refused(shown + " has a '" + segment + "' path segment");
+                throw refused(Messages.of("zip.dot-segment", shown, segment));
             }
         }
     }
 
     /** 4.4.2, 4.4.15: made on Unix (host 3), the high 16 bits of the external attributes are st_mode. */
-    private static void checkType(String name, String shown, int madeBy, long external) {
+    private static void checkType(String name, Message shown, int madeBy, long external) {
         long type = (madeBy >>> 8) == 3 ? (external >>> 16) & 0170000 : 0;
-        refuseIf(type == 0120000, shown + " is a symbolic link");
-        refuseIf(type == 0040000 && !name.endsWith("/"), shown + " is marked as a folder but its name does not end in '/'");
+        refuseIf(type == 0120000, Messages.of("zip.symlink", shown));
+        refuseIf(type == 0040000 && !name.endsWith("/"), Messages.of("zip.folder-mark", shown));
         if (type != 0 && type != 0100000 && type != 0040000) {
-            throw refused(shown + " is not a regular file (a device, pipe or socket: type 0" + Long.toOctalString(type) + ")");
+            throw refused(Messages.of("zip.special-file", shown, Long.toOctalString(type)));
         }
     }
 
@@ -452,15 +466,14 @@ public final class ZipScan {
      * MS-DOS), or a Unix file (0644) or folder (0755): a flipped bit here changes nothing a reader
      * needs, so it is refused rather than ignored.
      */
-    private static void checkAttributes(String name, String shown, int madeBy, int internal, long external) {
+    private static void checkAttributes(String name, Message shown, int madeBy, int internal, long external) {
         if (internal != 0) {
-            throw refused(shown + " has internal file attributes; a bag's entries have none");
+            throw refused(Messages.of("zip.internal-attributes", shown));
         }
         long mode = external >>> 16;
         if ((madeBy >>> 8) == 3 ? (external & FULL16) != 0 || (mode != 0 && mode != (name.endsWith("/") ? 0040755 : 0100644))
                 : external != 0) {
-            throw refused(shown + " has external file attributes 0x" + Long.toHexString(external)
-                    + " (a bag's files are 0644 and its folders 0755, or no mode is given)");
+            throw refused(Messages.of("zip.external-attributes", shown, Long.toHexString(external)));
         }
     }
 
@@ -476,12 +489,15 @@ public final class ZipScan {
     private static void unique(Map<String, String> seen, String name) {
         String other = seen.putIfAbsent(Normalizer.normalize(bare(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
         if (other != null) {
-            refuseIf(other.equals(name), "entry " + quoted(name) + " appears twice");
-            refuseIf(other.endsWith("/") != name.endsWith("/"),
-                    "entry " + quoted(name) + " is both a file and a folder (see " + quoted(other) + ")");
-            throw refused("entries " + quoted(other) + " and " + quoted(name)
-                    + " differ only in case or Unicode form; a case-insensitive disk would make them one (they appear twice)");
+            refuseIf(other.equals(name), Messages.of("zip.twice", entry(name)));
+            refuseIf(other.endsWith("/") != name.endsWith("/"), Messages.of("zip.file-and-folder", entry(name), quoted(other)));
+            throw refused(Messages.of("zip.case-clash", quoted(other), quoted(name)));
         }
+    }
+
+    /** "entry" and the entry's name, for a message. */
+    private static Message entry(String name) {
+        return Messages.of("zip.entry", quoted(name));
     }
 
     /** A name for a message: control and direction-changing characters become '?', and it is cut short. */
@@ -505,10 +521,10 @@ public final class ZipScan {
     }
 
     private static ByteBuffer read(SeekableByteChannel file, long at, int length) throws IOException {
-        refuseIf(at < 0 || length > file.size() - at, "the zip is truncated");
+        refuseIf(at < 0 || length > file.size() - at, Messages.of("zip.truncated"));
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
-            refuseIf(readAt(file, buffer, at + buffer.position()) < 0, "the zip is truncated");
+            refuseIf(readAt(file, buffer, at + buffer.position()) < 0, Messages.of("zip.truncated"));
         }
         return buffer.flip();
     }
@@ -562,13 +578,13 @@ public final class ZipScan {
     }
 
     /** Only for messages cheap to build: this runs for every entry. */
-    private static void refuseIf(boolean bad, String problem) {
+    private static void refuseIf(boolean bad, Message problem) {
         if (bad) {
             throw refused(problem);
         }
     }
 
-    private static GawahException refused(String problem) {
-        return new GawahException(Failure.BAD_DATA, "bag: " + problem, "nothing was written; ask the sender for a new bag");
+    private static GawahException refused(Message problem) {
+        return BagReader.refused(problem);
     }
 }

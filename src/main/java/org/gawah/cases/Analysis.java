@@ -38,10 +38,10 @@ public record Analysis(String analysisId, String caseId, String recordId, Instan
         }
         legalQualification = List.copyOf(tags);
         if (reliability != null && !RELIABILITY.contains(reliability)) {
-            throw new GawahException(Failure.USAGE, "reliability must be high, medium, low or unknown");
+            throw new GawahException(Failure.USAGE, Messages.of("analysis.reliability"));
         }
         if (note != null) {
-            note = CaseText.check(note, "the note", NOTE_LIMIT, false);
+            note = CaseText.check(note, Messages.of("analysis.note"), NOTE_LIMIT, false);
         }
     }
 
@@ -68,7 +68,7 @@ public record Analysis(String analysisId, String caseId, String recordId, Instan
     /** Reads an opened {@code gawah.analysis/1}; anything else is damaged data. */
     public static Analysis read(byte[] json) {
         try {
-            JsonNode node = Json.parse(json, 1 << 20, "analysis");
+            JsonNode node = Json.parse(json, 1 << 20, Messages.of("analysis.document"));
             CaseFile.require(node, SCHEMA);
             List<String> tags = new ArrayList<>();
             node.get("legal_qualification").forEach(tag -> tags.add(tag.textValue()));
@@ -80,7 +80,7 @@ public record Analysis(String analysisId, String caseId, String recordId, Instan
             }
             return analysis;
         } catch (RuntimeException e) {
-            throw new GawahException(Failure.BAD_DATA, "an analysis is damaged or not a " + SCHEMA);
+            throw new GawahException(Failure.BAD_DATA, Messages.of("analysis.damaged", SCHEMA));
         }
     }
 

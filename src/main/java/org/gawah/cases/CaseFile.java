@@ -19,7 +19,7 @@ public record CaseFile(String caseId, Instant createdAt, String title) {
         if (!RecordId.isValid("GWC", caseId)) {
             throw new IllegalArgumentException("not a case id");
         }
-        title = CaseText.check(title, "the case title", TITLE_LIMIT, true);
+        title = CaseText.check(title, Messages.of("case.title"), TITLE_LIMIT, true);
     }
 
     /** The exact bytes that are signed and sealed. */
@@ -35,7 +35,7 @@ public record CaseFile(String caseId, Instant createdAt, String title) {
     /** Reads an opened {@code gawah.case/1}; anything else is damaged data. */
     public static CaseFile read(byte[] json) {
         try {
-            JsonNode node = Json.parse(json, 1 << 20, "case");
+            JsonNode node = Json.parse(json, 1 << 20, Messages.of("case.document"));
             require(node, SCHEMA);
             CaseFile file = new CaseFile(node.get("case_id").textValue(), Instant.parse(node.get("created_at").textValue()),
                     node.get("title").textValue());
@@ -44,7 +44,7 @@ public record CaseFile(String caseId, Instant createdAt, String title) {
             }
             return file;
         } catch (RuntimeException e) {
-            throw new GawahException(Failure.BAD_DATA, "the case document is damaged or not a " + SCHEMA);
+            throw new GawahException(Failure.BAD_DATA, Messages.of("case.damaged", SCHEMA));
         }
     }
 

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * The rules for the legal team's own text (case titles, analyst notes): no control characters
@@ -14,29 +15,30 @@ final class CaseText {
     private CaseText() {
     }
 
-    static String check(String text, String what, int maxChars, boolean oneLine) {
+    /** {@code what} names the text in messages ("the case title"). */
+    static String check(String text, Message what, int maxChars, boolean oneLine) {
         if (text == null || text.isBlank()) {
-            throw new GawahException(Failure.USAGE, what + " is empty");
+            throw new GawahException(Failure.USAGE, Messages.of("text.empty", what));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
             if (Character.isISOControl(c) && !(lineBreak && !oneLine)) {
-                throw new GawahException(Failure.USAGE, what + " holds control character U+"
-                        + String.format("%04X", (int) c) + " at position " + i
-                        + (oneLine ? " (it must be one line)" : ""));
+                String code = String.format("%04X", (int) c);
+                throw new GawahException(Failure.USAGE, oneLine ? Messages.of("text.control-character-one-line", what, code, i)
+                        : Messages.of("text.control-character", what, code, i));
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new GawahException(Failure.USAGE, what + " holds an unpaired surrogate at position " + i);
+                    throw new GawahException(Failure.USAGE, Messages.of("text.unpaired-surrogate", what, i));
                 }
             }
         }
         String normalized = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
         if (normalized.length() > maxChars) {
-            throw new GawahException(Failure.USAGE, what + " is longer than " + maxChars + " characters");
+            throw new GawahException(Failure.USAGE, Messages.of("text.too-long", what, maxChars));
         }
         return normalized;
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * The legal-qualification tags the legal team may put on a record, with their labels: the
@@ -59,9 +60,8 @@ public final class LegalTags {
         if (!shipped().isKnown(tag)) {
             // The tag was typed by a person and may be anything (pasted testimony, terminal
             // escapes); only a short printable ASCII one is safe to show back.
-            String message = echoable(tag) ? "unknown legal-qualification tag '" + tag + "'"
-                    : "an unknown tag was given as a legal qualification (not shown: long or not printable ASCII)";
-            throw new GawahException(Failure.USAGE, message, "see the shipped list: gawah case tags");
+            Message message = echoable(tag) ? Messages.of("tags.unknown", tag) : Messages.of("tags.unknown-not-shown");
+            throw new GawahException(Failure.USAGE, message, Messages.of("tags.hint"));
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gawah.Language;
+import org.gawah.Message;
 
 /**
  * The witness's consent, as the signed testimony records it, applied to one export
@@ -15,14 +17,23 @@ public final class Consent {
     private Consent() {
     }
 
-    /** Why the record must stay out of an export for this profile; empty when its consent covers it. */
-    public static Optional<String> refusal(JsonNode testimony, Profile profile) {
+    /**
+     * Why the record must stay out of an export for this profile; empty when its consent covers it.
+     * A Message: the user reads it in their language, the export report (a document) in English.
+     */
+    public static Optional<Message> refusalMessage(JsonNode testimony, Profile profile) {
         List<String> given = recipients(testimony);
         if (given.contains(profile.consent())) {
             return Optional.empty();
         }
-        return Optional.of("the witness's consent does not cover " + profile.consent()
-                + (given.isEmpty() ? " (no recipients recorded)" : " (consented to: " + String.join(", ", given) + ")"));
+        return Optional.of(given.isEmpty() ? Messages.of("consent.not-covered", profile.consent())
+                : Messages.of("consent.not-covered-given", profile.consent(), String.join(", ", given)));
+    }
+
+    /** @deprecated use {@link #refusalMessage}; this is its English text, as the export report has it. */
+    @Deprecated
+    public static Optional<String> refusal(JsonNode testimony, Profile profile) {
+        return refusalMessage(testimony, profile).map(m -> m.render(Language.ENGLISH));
     }
 
     public static List<String> recipients(JsonNode testimony) {
@@ -47,7 +58,7 @@ public final class Consent {
      * consent only what is surely not a recording goes: images, PDF and plain text. A type the
      * documenter's computer did not know may be a recording, so it stays out too (fail closed).
      */
-    public static Optional<String> mediaRefusal(String mediaType, JsonNode testimony) {
+    public static Optional<Message> mediaRefusalMessage(String mediaType, JsonNode testimony) {
         if (audioVideo(testimony)) {
             return Optional.empty();
         }
@@ -56,10 +67,15 @@ public final class Consent {
             return Optional.empty();
         }
         if (type.startsWith("audio/") || type.startsWith("video/")) {
-            return Optional.of("audio or video: the witness did not consent to its use");
+            return Optional.of(Messages.of("consent.audio-video"));
         }
-        return Optional.of("media type " + (type.matches("[a-z0-9.+/-]{1,80}") ? type : "(unreadable)")
-                + " may be a recording, and the witness did not consent to audio/video use"
-                + " (without that consent only images, PDF and plain text go)");
+        return Optional.of(Messages.of("consent.media-type",
+                type.matches("[a-z0-9.+/-]{1,80}") ? type : Messages.of("consent.unreadable-type")));
+    }
+
+    /** @deprecated use {@link #mediaRefusalMessage}; this is its English text, as the export report has it. */
+    @Deprecated
+    public static Optional<String> mediaRefusal(String mediaType, JsonNode testimony) {
+        return mediaRefusalMessage(mediaType, testimony).map(m -> m.render(Language.ENGLISH));
     }
 }

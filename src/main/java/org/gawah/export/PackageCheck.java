@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.bag.BagReader;
 import org.gawah.custody.Action;
 import org.gawah.custody.CustodyException;
@@ -63,20 +64,19 @@ public final class PackageCheck {
                     || CUSTODY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
                     || file.matches("keys/([0-9A-F]{40}|[0-9A-F]{64})\\.asc");
             if (!known) {
-                throw refused("unexpected file " + printable(file) + " (an evidence package holds only the files"
-                        + " in docs/format/evidence-package.md)");
+                throw refused(Messages.of("check.unexpected-file", printable(file)));
             }
         }
         for (String required : FIXED) {
             if (!files.contains(required)) {
-                throw refused("the package has no " + required);
+                throw refused(Messages.of("check.missing-file", required));
             }
         }
         Map<String, String> info = bag.fields(EvidencePackage.BAG_INFO);
         Map<String, Certificate> keys = keys(bag, files);
         Certificate custodian = keys.get(info.get("Internal-Sender-Identifier"));
         if (custodian == null) {
-            throw refused("bag-info.txt names no custodian whose certificate is in keys/");
+            throw refused(Messages.of("check.no-custodian"));
         }
         byte[] tagManifest = bag.tag(EvidencePackage.TAG_MANIFEST);
         boolean pinned = trusted.stream().anyMatch(c -> c.fingerprint().equals(custodian.fingerprint()));
@@ -84,26 +84,25 @@ public final class PackageCheck {
             Certificate signer = DetachedSignature.verify(bag.tag(EvidencePackage.SIGNATURE), tagManifest,
                     pinned ? trusted : List.of(custodian)).signer();
             if (!signer.fingerprint().equals(custodian.fingerprint())) {
-                throw refused("the tag manifest is not signed by the custodian bag-info.txt names");
+                throw refused(Messages.of("check.not-custodian-signed"));
             }
         } catch (GawahException e) {
-            throw new GawahException(e.failure(), "package: the signature on " + EvidencePackage.TAG_MANIFEST + ": "
-                    + e.getMessage(), "do not rely on this package; ask the sender for a new one");
+            throw new GawahException(e.failure(), Messages.of("check.signature", EvidencePackage.TAG_MANIFEST, e.message()), hint());
         }
         bag.checkTagManifest(bag.manifest(EvidencePackage.TAG_MANIFEST, 128),
                 Set.of(EvidencePackage.TAG_MANIFEST, EvidencePackage.SIGNATURE));
 
         for (String label : REQUIRED_INFO) {
             if (!info.containsKey(label)) {
-                throw refused("bag-info.txt has no " + label);
+                throw refused(Messages.of("check.info-missing", label));
             }
         }
         String id = info.get("External-Identifier");
         if (!RecordId.isValid("GWE", id) || !id.equals(bag.name())) {
-            throw refused("External-Identifier is not the package's id (the folder " + printable(bag.name()) + ")");
+            throw refused(Messages.of("check.id", printable(bag.name())));
         }
         if (!RecordId.isValid("GWC", info.get("Case-Identifier"))) {
-            throw refused("Case-Identifier is not a case id");
+            throw refused(Messages.of("check.case-id"));
         }
         Map<String, String> sha512 = bag.manifest("manifest-sha512.txt", 128);
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64), sha512,
@@ -124,10 +123,10 @@ public final class PackageCheck {
                 try {
                     certificate = Certificate.parse(bag.tag(file));
                 } catch (GawahException e) {
-                    throw refused(printable(file) + " is not a readable certificate (" + e.getMessage() + ")");
+                    throw refused(Messages.of("check.unreadable-certificate", printable(file), e.message()));
                 }
                 if (!file.equals("keys/" + certificate.fingerprint() + ".asc")) {
-                    throw refused(printable(file) + " is not the certificate its name says");
+                    throw refused(Messages.of("check.certificate-name", printable(file)));
                 }
                 keys.put(certificate.fingerprint(), certificate);
             }
@@ -146,28 +145,27 @@ public final class PackageCheck {
                 continue;
             }
             if (!files.contains(file + ".sig")) {
-                throw refused(file + " has no signature beside it");
+                throw refused(Messages.of("check.custody-unsigned", file));
             }
             byte[] bytes = bag.tag(file);
             Entry entry;
             try {
                 entry = Entry.parse(bytes);
             } catch (CustodyException e) {
-                throw refused(file + " is not a custody entry (" + e.getMessage() + ")");
+                throw refused(Messages.of("check.custody-entry", file, e.getMessage()));
             }
             Certificate actor = keys.get(name.group(1));
             if (actor == null || !entry.actor().equals(name.group(1)) || entry.seq() != Long.parseLong(name.group(2))) {
-                throw refused(file + " is not entry " + Long.parseLong(name.group(2)) + " of " + name.group(1)
-                        + ", or that key is not in keys/");
+                throw refused(Messages.of("check.custody-name", file, Long.parseLong(name.group(2)), name.group(1)));
             }
             Instant signedAt;
             try {
                 signedAt = DetachedSignature.verify(bag.tag(file + ".sig"), bytes, List.of(actor)).signedAt();
             } catch (GawahException e) {
-                throw new GawahException(e.failure(), "package: custody entry " + file + ": " + e.getMessage());
+                throw new GawahException(e.failure(), Messages.of("check.custody-signature", file, e.message()));
             }
             if (!signedAt.equals(entry.time())) {
-                throw refused(file + " was signed at " + signedAt + ", not at its own time " + entry.time());
+                throw refused(Messages.of("check.custody-time", file, signedAt, entry.time()));
             }
             if (entry.actor().equals(custodian.fingerprint())) {
                 custodianEntries.put(entry.seq(), entry);
@@ -176,19 +174,19 @@ public final class PackageCheck {
         }
         for (String file : files) {
             if (file.startsWith("custody/") && file.endsWith(".sig") && !files.contains(file.substring(0, file.length() - 4))) {
-                throw refused(file + " signs no entry");
+                throw refused(Messages.of("check.custody-orphan-signature", file));
             }
         }
         Matcher head = EXPORT_ENTRY.matcher(info.get("Gawah-Export-Entry"));
         Map.Entry<Long, Entry> last = custodianEntries.lastEntry();
         if (!head.matches() || last == null || last.getKey() != Long.parseLong(head.group(1))
                 || !Digests.sha256(last.getValue().canonical()).equals(head.group(2))) {
-            throw refused("the custodian's last custody entry is not the Gawah-Export-Entry of bag-info.txt");
+            throw refused(Messages.of("check.export-entry"));
         }
         Entry export = last.getValue();
         if (export.action() != Action.EXPORTED || !export.subject().equals(id)
                 || !export.subjectSha256().equals(Digests.sha256(bag.tag("manifest-sha256.txt")))) {
-            throw refused("the custodian's last custody entry is not the export of this package and its manifest");
+            throw refused(Messages.of("check.export-entry-subject"));
         }
         return count;
     }
@@ -213,7 +211,7 @@ public final class PackageCheck {
             String path = sidecar.path("path").asText();
             if (!name.group(1).equals(sidecar.path("item_id").asText()) || !sha256.containsKey(path) || path.endsWith(".sig")
                     || byPath.put(path, sidecar) != null || !caseId.equals(sidecar.path("case_id").asText())) {
-                throw refused(file + " does not describe one item of this package");
+                throw refused(Messages.of("check.sidecar-mismatch", file));
             }
             byId.put(name.group(1), sidecar);
             if (sidecar.has("signature")) {
@@ -222,21 +220,21 @@ public final class PackageCheck {
         }
         for (String file : sha256.keySet()) {
             if (!byPath.containsKey(file) && !signatures.contains(file)) {
-                throw refused(printable(file) + " is in data/ but no sidecar describes it");
+                throw refused(Messages.of("check.undescribed", printable(file)));
             }
         }
         int checked = 0;
         for (Map.Entry<String, JsonNode> item : byPath.entrySet()) {
             String path = item.getKey();
             JsonNode sidecar = item.getValue();
-            String where = "the sidecar of " + path;
+            Message where = sidecarOf(path);
             if (!sha256.get(path).equals(sidecar.path("sha256").asText()) || !sha512.get(path).equals(sidecar.path("sha512").asText())) {
-                throw refused(where + ": its SHA-256 or SHA-512 does not match the file");
+                throw refused(Messages.of("check.digests", where));
             }
             checkKind(bag, path, sidecar, byId);
             long size = readSize(bag, path);
             if (size != sidecar.path("size").asLong(-1)) {
-                throw refused(where + " gives " + printable(sidecar.path("size").asText()) + " bytes; the file has " + size);
+                throw refused(Messages.of("check.size", where, printable(sidecar.path("size").asText()), size));
             }
             if (sidecar.has("signature")) {
                 checkSignature(bag, path, sidecar, keys, documenters);
@@ -261,9 +259,9 @@ public final class PackageCheck {
         String kind = sidecar.path("kind").asText();
         String id = sidecar.path("item_id").asText();
         String folder = "data/" + record + "/";
-        String where = "the sidecar of " + printable(path);
+        Message where = sidecarOf(printable(path));
         if (!RecordId.isValid("GWH", record)) {
-            throw refused(where + " names no record");
+            throw refused(Messages.of("check.no-record", where));
         }
         boolean signed;
         switch (kind) {
@@ -276,17 +274,16 @@ public final class PackageCheck {
                     && sidecar.path("derived_from").asText().startsWith(record + "."), where, false);
             case "attachment" -> signed = expect(RecordId.isValid("GWA", id) && path.matches(Pattern.quote(folder + id) + "\\.[a-z0-9]{1,8}"),
                     where, true);
-            default -> throw refused(where + " gives an unknown kind of item");
+            default -> throw refused(Messages.of("check.unknown-kind", where));
         }
         if (signed != sidecar.has("signature")) {
-            throw refused(where + (signed ? ": a " + kind + " must carry its documenter's signature beside it"
-                    : ": a " + kind + " is made at export and cannot carry a documenter's signature"));
+            throw refused(signed ? Messages.of("check.must-be-signed", where, kind) : Messages.of("check.cannot-be-signed", where, kind));
         }
         if (kind.equals("testimony") || kind.equals("identity") || kind.equals("redacted_testimony")) {
             JsonNode document = parse(bag.tag(path), path);
             JsonNode inner = kind.equals("redacted_testimony") ? document.path("testimony") : document;
             if (!record.equals(inner.path("record_id").asText())) {
-                throw refused(printable(path) + " is not record " + record + " (it says " + printable(inner.path("record_id").asText()) + ")");
+                throw refused(Messages.of("check.wrong-record", printable(path), record, printable(inner.path("record_id").asText())));
             }
         }
         if (kind.equals("attachment") || kind.equals("identity")) {
@@ -294,14 +291,14 @@ public final class PackageCheck {
             JsonNode testimony = byId.get(owner);
             if (testimony == null || !(owner.equals(record + ".testimony") || owner.equals(record + ".redacted"))
                     || !testimony.path("documenter").asText().equals(sidecar.path("documenter").asText())) {
-                throw refused(where + ": it belongs to no testimony of record " + record + " by the same documenter");
+                throw refused(Messages.of("check.no-owner", where, record));
             }
         }
     }
 
-    private static boolean expect(boolean holds, String where, boolean signed) {
+    private static boolean expect(boolean holds, Message where, boolean signed) {
         if (!holds) {
-            throw refused(where + ": its id, kind, path or origin do not agree");
+            throw refused(Messages.of("check.disagree", where));
         }
         return signed;
     }
@@ -312,7 +309,7 @@ public final class PackageCheck {
         List<String> rows = new ArrayList<>(List.of(text.split("\r\n", -1)));
         if (rows.isEmpty() || !rows.remove(rows.size() - 1).isEmpty() || !rows.remove(0).equals(Item.CSV_HEADER)
                 || rows.size() != byId.size()) {
-            throw refused(EvidencePackage.INDEX + " does not hold one row per item");
+            throw refused(Messages.of("check.index-rows", EvidencePackage.INDEX));
         }
         Set<String> seen = new HashSet<>();
         for (String row : rows) {
@@ -320,7 +317,7 @@ public final class PackageCheck {
             JsonNode sidecar = cells.length < 4 ? null : byId.get(cells[0]);
             if (sidecar == null || !seen.add(cells[0]) || !cells[2].equals(sidecar.path("path").asText())
                     || !row.contains("," + sidecar.path("sha256").asText() + ",")) {
-                throw refused(EvidencePackage.INDEX + " does not agree with the sidecars (row " + printable(cells[0]) + ")");
+                throw refused(Messages.of("check.index-row", EvidencePackage.INDEX, printable(cells[0])));
             }
         }
     }
@@ -329,24 +326,24 @@ public final class PackageCheck {
                                        List<String> documenters) {
         String signature = sidecar.get("signature").asText();
         if (!signature.equals(path + ".sig") || !bag.files().contains(signature)) {
-            throw refused("the sidecar of " + path + " names a signature that is not beside it");
+            throw refused(Messages.of("check.signature-absent", sidecarOf(path)));
         }
         Certificate documenter = keys.get(sidecar.path("documenter").asText());
         if (documenter == null) {
-            throw refused("the documenter of " + path + " has no certificate in keys/");
+            throw refused(Messages.of("check.no-documenter-certificate", path));
         }
         DetachedSignature.Verified verified;
         try (InputStream in = bag.open(path)) {
             verified = DetachedSignature.verify(bag.tag(signature), in, List.of(documenter));
         } catch (GawahException e) {
-            throw new GawahException(e.failure(), "package: " + signature + ": " + e.getMessage(),
-                    "this item is not what its documenter signed; do not rely on it");
+            throw new GawahException(e.failure(), Messages.of("check.item-signature", signature, e.message()),
+                    Messages.of("check.item-hint"));
         } catch (IOException e) {
-            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+            throw refused(Messages.of("check.unreadable", path, e.getMessage()));
         }
         if (!verified.signedAt().toString().equals(sidecar.path("sealed_at").asText())) {
-            throw refused("the sidecar of " + printable(path) + " says it was sealed at " + printable(sidecar.path("sealed_at").asText())
-                    + "; its signature was made at " + verified.signedAt());
+            throw refused(Messages.of("check.sealed-at", sidecarOf(printable(path)), printable(sidecar.path("sealed_at").asText()),
+                    verified.signedAt()));
         }
         if (!documenters.contains(documenter.fingerprint())) {
             documenters.add(documenter.fingerprint());
@@ -357,7 +354,7 @@ public final class PackageCheck {
     private static void checkListed(BagReader bag, String path, JsonNode sidecar, Map<String, JsonNode> byId) {
         JsonNode owner = byId.get(sidecar.path("testimony").asText());
         if (owner == null) {
-            throw refused("attachment " + path + " belongs to no testimony in the package");
+            throw refused(Messages.of("check.attachment-orphan", path));
         }
         JsonNode document = parse(bag.tag(owner.path("path").asText()), owner.path("path").asText());
         JsonNode listed = document.has("testimony") ? document.get("testimony").path("attachments") : document.path("attachments");
@@ -366,27 +363,27 @@ public final class PackageCheck {
                 if (!entry.path("sha256").asText().equals(sidecar.path("sha256").asText())
                         || !entry.path("sha512").asText().equals(sidecar.path("sha512").asText())
                         || entry.path("size").asLong(-1) != sidecar.path("size").asLong(-2)) {
-                    throw refused("attachment " + path + " is not the file its testimony lists (digests differ)");
+                    throw refused(Messages.of("check.attachment-digests", path));
                 }
                 return;
             }
         }
-        throw refused("attachment " + path + " is not listed by its testimony");
+        throw refused(Messages.of("check.attachment-unlisted", path));
     }
 
     private static long readSize(BagReader bag, String path) {
         try (InputStream in = bag.open(path)) {
             return in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw refused("cannot read " + path + " (" + e.getMessage() + ")");
+            throw refused(Messages.of("check.unreadable", path, e.getMessage()));
         }
     }
 
     private static JsonNode parse(byte[] json, String file) {
         try {
-            return Json.parse(json, BagReader.MAX_TAG_FILE, file);
+            return Json.parse(json, BagReader.MAX_TAG_FILE, Messages.of("check.file", file));
         } catch (GawahException e) {
-            throw refused(file + " is not valid JSON");
+            throw refused(Messages.of("check.not-json", file));
         }
     }
 
@@ -398,7 +395,16 @@ public final class PackageCheck {
         return "\"" + name.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
     }
 
-    static GawahException refused(String problem) {
-        return new GawahException(Failure.BAD_DATA, "package: " + problem, "do not rely on this package; ask the sender for a new one");
+    /** "the sidecar of" an item, for a message. */
+    private static Message sidecarOf(String path) {
+        return Messages.of("check.sidecar-of", path);
+    }
+
+    static GawahException refused(Message problem) {
+        return new GawahException(Failure.BAD_DATA, Messages.of("check.refused", problem), hint());
+    }
+
+    private static Message hint() {
+        return Messages.of("check.hint");
     }
 }

@@ -29,8 +29,9 @@ public record Profile(String name, int version, String recipient, String consent
     /** The shipped profile called {@code name}. */
     public static Profile named(String name) {
         if (!NAMES.contains(name)) {
-            throw new GawahException(Failure.USAGE, "no export profile '" + (name.matches("[a-z-]{1,30}") ? name : "?") + "'",
-                    "use --for " + String.join(", ", NAMES));
+            String known = String.join(", ", NAMES);
+            throw new GawahException(Failure.USAGE, Messages.of("profile.unknown", name.matches("[a-z-]{1,30}") ? name : "?"),
+                    Messages.of("profile.hint", known));
         }
         try (InputStream in = Profile.class.getResourceAsStream("profiles/" + name + ".profile")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

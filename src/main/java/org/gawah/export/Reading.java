@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+// A document in the package for the receiving body, not a message to this laptop's user: English, whatever --lang says.
 /**
  * A testimony (or addendum) as plain text for a person to read, e.g. a court registry clerk.
  *

@@ -6,8 +6,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.Language;
+import org.gawah.Message;
 import org.gawah.testimony.Json;
 
+// FILE.report.txt and FILE.report.json are documents kept with the package, not messages: English, whatever --lang says.
+// (Reasons and notes are Messages all the same: printed on the terminal, they are in the user's language.)
 /**
  * The export report: what went into the package and what was left out, and why. Ids and reasons
  * only, never testimony. Kept beside the package, not in it: the receiver is not told what was
@@ -15,7 +19,7 @@ import org.gawah.testimony.Json;
  */
 public final class Report {
     /** Something left out: a record, or one file of a record ({@code item} set). */
-    public record LeftOut(String recordId, String item, String reason) {
+    public record LeftOut(String recordId, String item, Message reason) {
     }
 
     private final String bagId;
@@ -23,7 +27,7 @@ public final class Report {
     private final Profile profile;
     private final List<Item> included = new ArrayList<>();
     private final List<LeftOut> leftOut = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Message> notes = new ArrayList<>();
 
     public Report(String bagId, String caseId, Profile profile) {
         this.bagId = bagId;
@@ -39,12 +43,24 @@ public final class Report {
         included.add(item);
     }
 
-    public void leftOut(String recordId, String item, String reason) {
+    public void leftOut(String recordId, String item, Message reason) {
         leftOut.add(new LeftOut(recordId, item, reason));
     }
 
-    public void note(String note) {
+    /** @deprecated until every caller gives a {@link Message}: {@code reason} is shown as it is, in every language. */
+    @Deprecated
+    public void leftOut(String recordId, String item, String reason) {
+        leftOut(recordId, item, Messages.of("report.as-given", reason));
+    }
+
+    public void note(Message note) {
         notes.add(note);
+    }
+
+    /** @deprecated as {@link #leftOut(String, String, String)}. */
+    @Deprecated
+    public void note(String note) {
+        note(Messages.of("report.as-given", note));
     }
 
     public List<Item> items() {
@@ -55,7 +71,7 @@ public final class Report {
         return List.copyOf(leftOut);
     }
 
-    public List<String> notes() {
+    public List<Message> notes() {
         return List.copyOf(notes);
     }
 
@@ -74,11 +90,11 @@ public final class Report {
         text.append("\nLeft out (").append(leftOut.size()).append("):\n");
         for (LeftOut out : leftOut) {
             text.append("  ").append(out.recordId()).append(out.item() == null ? "" : " " + out.item())
-                    .append(": ").append(out.reason()).append('\n');
+                    .append(": ").append(english(out.reason())).append('\n');
         }
         if (!notes.isEmpty()) {
             text.append("\nNotes:\n");
-            notes.forEach(note -> text.append("  ").append(note).append('\n'));
+            notes.forEach(note -> text.append("  ").append(english(note)).append('\n'));
         }
         return text.toString();
     }
@@ -105,10 +121,14 @@ public final class Report {
             if (left.item() != null) {
                 entry.put("item_id", left.item());
             }
-            entry.put("reason", left.reason());
+            entry.put("reason", english(left.reason()));
         }
         ArrayNode notesNode = node.putArray("notes");
-        notes.forEach(notesNode::add);
+        notes.forEach(note -> notesNode.add(english(note)));
         return Json.write(node);
+    }
+
+    private static String english(Message message) {
+        return message.render(Language.ENGLISH);
     }
 }

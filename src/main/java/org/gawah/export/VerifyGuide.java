@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gawah.openpgp.Certificate;
 
+// A document in the package for the receiving body, not a message to this laptop's user: English, whatever --lang says.
 /** VERIFY.txt: how a receiver checks the package with gpg and coreutils alone, step by step. */
 final class VerifyGuide {
     private VerifyGuide() {

@@ -9,6 +9,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.gawah.Message;
 
 /**
  * The testimony's dates. Interview times carry their offset (rule 111 records when, and a local
@@ -32,14 +33,14 @@ final class Dates {
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeException e) {
-            throw in.refuse(key, "not an ISO 8601 date-time with offset, e.g. 2026-11-20T10:00+04:30" + Input.quoted(s));
+            throw in.refuse(key, Messages.of("date.not-date-time"), s);
         }
     }
 
     /** A calendar day, YYYY-MM-DD, not after {@code latest}. */
     static String day(Input in, String key, LocalDate latest) {
         String s = in.token(key);
-        LocalDate day = parse(s, DAY, in, key, "a date YYYY-MM-DD, e.g. 2025-08-15");
+        LocalDate day = parse(s, DAY, in, key, Messages.of("date.must-be-day"));
         notAfter(day, latest, in, key, s);
         return s;
     }
@@ -53,7 +54,7 @@ final class Dates {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("precision", precision);
         if (precision.equals("unknown")) {
             if (date.has("value")) {
-                throw date.refuse("value", "must be absent when precision is 'unknown'");
+                throw date.refuse("value", Messages.of("date.value-not-allowed"));
             }
             return out;
         }
@@ -61,21 +62,21 @@ final class Dates {
         LocalDate earliest;
         switch (precision) {
             case "exact":
-                earliest = parse(s, DAY, date, "value", "YYYY-MM-DD when precision is 'exact'");
+                earliest = parse(s, DAY, date, "value", Messages.of("date.must-be-exact"));
                 break;
             case "unknown_day":
-                earliest = parse(s, MONTH, date, "value", "YYYY-MM when precision is 'unknown_day'");
+                earliest = parse(s, MONTH, date, "value", Messages.of("date.must-be-month"));
                 break;
             default: // estimate: as precise as the witness could say
                 Pattern shape = DAY.matcher(s).matches() ? DAY : MONTH.matcher(s).matches() ? MONTH : YEAR;
-                earliest = parse(s, shape, date, "value", "YYYY, YYYY-MM or YYYY-MM-DD when precision is 'estimate'");
+                earliest = parse(s, shape, date, "value", Messages.of("date.must-be-estimate"));
         }
         notAfter(earliest, latest, date, "value", s);
         return out.put("value", s);
     }
 
-    /** Parses {@code s} in {@code shape}; returns the first day it can mean. */
-    private static LocalDate parse(String s, Pattern shape, Input in, String key, String expected) {
+    /** Parses {@code s} in {@code shape}; returns the first day it can mean; else refuses with {@code problem}. */
+    private static LocalDate parse(String s, Pattern shape, Input in, String key, Message problem) {
         try {
             if (shape.matcher(s).matches()) {
                 if (shape == DAY) {
@@ -89,13 +90,13 @@ final class Dates {
         } catch (DateTimeException e) {
             // falls through: a day or month that does not exist (2025-02-30, 2025-13)
         }
-        throw in.refuse(key, "must be " + expected + Input.quoted(s));
+        throw in.refuse(key, problem, s);
     }
 
     /** Catches typed years such as 2062 for 2026: nothing recorded can have happened later. */
     private static void notAfter(LocalDate earliest, LocalDate latest, Input in, String key, String s) {
         if (earliest.isAfter(latest)) {
-            throw in.refuse(key, "is after the day the record is made" + Input.quoted(s));
+            throw in.refuse(key, Messages.of("date.after-recorded"), s);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * One object of the documenter's input, read field by field with its JSON path at hand, so every
@@ -36,12 +37,11 @@ final class Input {
             String name = names.next();
             if (!this.fields.contains(name)) {
                 // The name is echoed only if it looks like a field name: it is input too.
-                String problem = "unknown field (known: " + String.join(", ", fields) + ")";
+                String known = String.join(", ", fields);
                 if (FIELD_NAME.matcher(name).matches()) {
-                    throw refuse(name, problem);
+                    throw refuse(name, Messages.of("field.unknown", known));
                 }
-                throw Json.refused("testimony field '" + (path.isEmpty() ? "(top level)" : path)
-                        + "': has an " + problem);
+                throw refusal(path.isEmpty() ? Messages.of("field.top-level") : path, Messages.of("field.has-unknown", known));
             }
         }
     }
@@ -49,7 +49,7 @@ final class Input {
     /** The top-level input object, with its allowed fields. */
     static Input root(JsonNode node, String... fields) {
         if (node == null || !node.isObject()) {
-            throw Json.refused("testimony input: not a JSON object");
+            throw Json.refused(Messages.of("input.not-object"));
         }
         return new Input(node, "", fields);
     }
@@ -60,14 +60,32 @@ final class Input {
     }
 
     /** A refusal naming {@code key} of this object. */
-    GawahException refuse(String key, String problem) {
-        return Json.refused("testimony field '" + path(key) + "': " + problem);
+    GawahException refuse(String key, Message problem) {
+        return refusal(path(key), problem);
+    }
+
+    /** A refusal naming {@code key} of this object, quoting the value given if it is short plain ASCII. */
+    GawahException refuse(String key, Message problem, String value) {
+        return refusal(path(key), problem, value);
+    }
+
+    /** A refusal naming the field at {@code where}: its path, or a Message such as "(top level)". */
+    static GawahException refusal(Object where, Message problem) {
+        return Json.refused(Messages.of("field.problem", where, problem));
+    }
+
+    /** As above, quoting {@code value} when it is short plain ASCII (it may be a typo worth seeing). */
+    static GawahException refusal(Object where, Message problem, String value) {
+        if (quotable(value)) {
+            return Json.refused(Messages.of("field.problem-got", where, problem, value));
+        }
+        return refusal(where, problem);
     }
 
     Input object(String key, String... fields) {
         Input in = optionalObject(key, fields);
         if (in == null) {
-            throw refuse(key, "required");
+            throw refuse(key, Messages.of("field.required"));
         }
         return in;
     }
@@ -78,7 +96,7 @@ final class Input {
             return null;
         }
         if (!v.isObject()) {
-            throw refuse(key, "must be a JSON object");
+            throw refuse(key, Messages.of("field.must-be-object"));
         }
         return new Input(v, path(key), fields);
     }
@@ -93,7 +111,7 @@ final class Input {
         for (int i = 0; i < array.size(); i++) {
             String at = path(key) + "[" + i + "]";
             if (!array.get(i).isObject()) {
-                throw Json.refused("testimony field '" + at + "': must be a JSON object");
+                throw refusal(at, Messages.of("field.must-be-object"));
             }
             result.add(new Input(array.get(i), at, fields));
         }
@@ -108,7 +126,7 @@ final class Input {
     String text(String key, int maxBytes) {
         String s = optionalText(key, maxBytes);
         if (s == null) {
-            throw refuse(key, "required");
+            throw refuse(key, Messages.of("field.required"));
         }
         return s;
     }
@@ -139,10 +157,10 @@ final class Input {
     boolean bool(String key) {
         JsonNode v = value(key);
         if (v == null) {
-            throw refuse(key, "required (true or false)");
+            throw refuse(key, Messages.of("field.required-boolean"));
         }
         if (!v.isBoolean()) {
-            throw refuse(key, "must be true or false (a JSON boolean, not a string)");
+            throw refuse(key, Messages.of("field.must-be-boolean"));
         }
         return v.booleanValue();
     }
@@ -151,7 +169,7 @@ final class Input {
     String token(String key) {
         String s = optionalToken(key);
         if (s == null) {
-            throw refuse(key, "required");
+            throw refuse(key, Messages.of("field.required"));
         }
         return s;
     }
@@ -162,7 +180,7 @@ final class Input {
             return null;
         }
         if (!v.isTextual()) {
-            throw refuse(key, "must be a string");
+            throw refuse(key, Messages.of("field.must-be-string"));
         }
         return v.textValue();
     }
@@ -171,7 +189,7 @@ final class Input {
     String choice(String key, List<String> allowed) {
         String s = optionalChoice(key, allowed);
         if (s == null) {
-            throw refuse(key, "required, one of " + String.join(", ", allowed));
+            throw refuse(key, Messages.of("field.required-one-of", String.join(", ", allowed)));
         }
         return s;
     }
@@ -179,13 +197,13 @@ final class Input {
     String optionalChoice(String key, List<String> allowed) {
         String s = optionalToken(key);
         if (s != null && !allowed.contains(s)) {
-            throw refuse(key, "must be one of " + String.join(", ", allowed) + quoted(s));
+            throw refuse(key, Messages.of("field.must-be-one-of", String.join(", ", allowed)), s);
         }
         return s;
     }
 
-    /** An array of at least {@code min} tokens, each passing {@code valid}, none repeated. */
-    List<String> tokens(String key, int min, Predicate<String> valid, String expected) {
+    /** An array of at least {@code min} tokens, each passing {@code valid} (else {@code problem}), none repeated. */
+    List<String> tokens(String key, int min, Predicate<String> valid, Message problem) {
         JsonNode array = array(key, min);
         if (array == null) {
             return null;
@@ -196,35 +214,34 @@ final class Input {
             String at = path(key) + "[" + i + "]";
             JsonNode item = array.get(i);
             if (!item.isTextual() || !valid.test(item.textValue())) {
-                String got = item.isTextual() ? quoted(item.textValue()) : "";
-                throw Json.refused("testimony field '" + at + "': must be " + expected + got);
+                throw refusal(at, problem, item.isTextual() ? item.textValue() : null);
             }
             if (!seen.add(item.textValue())) {
-                throw Json.refused("testimony field '" + at + "': repeats an earlier item" + quoted(item.textValue()));
+                throw refusal(at, Messages.of("field.repeats"), item.textValue());
             }
             result.add(item.textValue());
         }
         return result;
     }
 
-    /** The value quoted for a message, only if it is short plain ASCII; else nothing. */
-    static String quoted(String value) {
-        return value != null && QUOTABLE.matcher(value).matches() ? " (got '" + value + "')" : "";
+    /** Whether a value may be quoted in a message: only if it is short plain ASCII. */
+    private static boolean quotable(String value) {
+        return value != null && QUOTABLE.matcher(value).matches();
     }
 
     private JsonNode array(String key, int min) {
         JsonNode v = value(key);
         if (v == null) {
             if (min > 0) {
-                throw refuse(key, "required (a JSON array of at least " + min + ")");
+                throw refuse(key, Messages.of("field.required-array", min));
             }
             return null;
         }
         if (!v.isArray()) {
-            throw refuse(key, "must be a JSON array");
+            throw refuse(key, Messages.of("field.must-be-array"));
         }
         if (v.size() < min) {
-            throw refuse(key, "must hold at least " + min + " item" + (min == 1 ? "" : "s"));
+            throw refuse(key, min == 1 ? Messages.of("field.at-least-one", min) : Messages.of("field.at-least", min));
         }
         return v;
     }

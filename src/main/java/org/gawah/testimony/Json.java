@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /**
  * Strict JSON in, one fixed JSON layout out. Both directions are here so the layout the
@@ -55,19 +56,30 @@ public final class Json {
      * Jackson's own messages are not passed on, nor is the cause kept: they quote the input, and
      * the input is secret.
      */
+    public static JsonNode parse(byte[] bytes, long maxBytes, Message what) {
+        return read(bytes, maxBytes, what);
+    }
+
+    /** @deprecated until every caller names the document with a {@link Message}: {@code what} is shown as it is. */
+    @Deprecated
     public static JsonNode parse(byte[] bytes, long maxBytes, String what) {
+        return read(bytes, maxBytes, what);
+    }
+
+    /** {@code what}: a Message, or (only while the deprecated overload lives) a String. */
+    private static JsonNode read(byte[] bytes, long maxBytes, Object what) {
         if (bytes.length > maxBytes) {
-            throw refused(what + ": larger than " + (maxBytes >> 20) + " MiB");
+            throw refused(Messages.of("json.too-large", what, maxBytes >> 20));
         }
         char[] chars = decodeUtf8(bytes, what);
         try {
             JsonNode node = MAPPER.readTree(new CharArrayReader(chars));
             if (node == null || node.isMissingNode()) {
-                throw refused(what + ": empty, expected a JSON object");
+                throw refused(Messages.of("json.empty", what));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw refused(what + ": not valid JSON" + describe(e) + at(e.getLocation()));
+            throw refused(invalid(what, describe(e), e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -91,13 +103,12 @@ public final class Json {
         }
     }
 
-    static GawahException refused(String message) {
-        return new GawahException(Failure.INVALID_TESTIMONY, message,
-                "see docs/format/testimony.md for the fields and their rules");
+    static GawahException refused(Message message) {
+        return new GawahException(Failure.INVALID_TESTIMONY, message, Messages.of("json.hint"));
     }
 
     /** Java's decoder, unlike Jackson's, refuses overlong forms and encoded surrogates. */
-    private static char[] decodeUtf8(byte[] bytes, String what) {
+    private static char[] decodeUtf8(byte[] bytes, Object what) {
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -107,33 +118,35 @@ public final class Json {
             Arrays.fill(chars.array(), '\0');
             return result;
         } catch (CharacterCodingException e) {
-            throw refused(what + ": not valid UTF-8");
+            throw refused(Messages.of("json.not-utf8", what));
         }
     }
 
-    /** A safe summary of what Jackson found: only the kinds whose wording carries no input. */
-    private static String describe(JsonProcessingException e) {
+    /** A safe summary of what Jackson found, or null: only the kinds whose wording carries no input. */
+    private static Message describe(JsonProcessingException e) {
         String original = String.valueOf(e.getOriginalMessage());
         if (original.startsWith("Duplicate field")) {
-            return " (duplicate key)";
+            return Messages.of("json.duplicate-key");
         }
         if (original.startsWith("Trailing token")) {
-            return " (more data after the end of the JSON value)";
+            return Messages.of("json.trailing-data");
         }
         if (original.contains("end-of-input")) {
-            return " (ends too early)";
+            return Messages.of("json.ends-early");
         }
         if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {
-            return " (unexpected character)";
+            return Messages.of("json.unexpected-character");
         }
-        return "";
+        return null;
     }
 
-    private static String at(JsonLocation where) {
+    /** Not valid JSON, with what Jackson found ({@code kind}, may be null) and where, if known. */
+    private static Message invalid(Object what, Message kind, JsonLocation where) {
         if (where == null || where.getLineNr() < 1) {
-            return "";
+            return kind == null ? Messages.of("json.invalid", what) : Messages.of("json.invalid-because", what, kind);
         }
-        return " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return kind == null ? Messages.of("json.invalid-at", what, where.getLineNr(), where.getColumnNr())
+                : Messages.of("json.invalid-because-at", what, kind, where.getLineNr(), where.getColumnNr());
     }
 
     /** A byte buffer whose internal array can be zeroed once the result has been copied out. */

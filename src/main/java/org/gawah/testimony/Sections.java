@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.gawah.Message;
 
 /**
  * Reads each section of the input and writes its part of the testimony, fields in the order of
@@ -23,7 +24,6 @@ final class Sections {
     static final List<String> CONNECTIONS = List.of("victim", "eyewitness", "relative", "hearsay", "other");
     static final List<String> RELIABILITY = List.of("high", "medium", "low", "unknown");
     static final int ACCOUNT_LIMIT = 8 * 1024 * 1024;
-    private static final String LANGUAGE = "an ISO 639 language code, e.g. prs, ps, fa-AF";
 
     private final Instant recordedAt;
     /** The last day anything recorded can fall on: the recording day, a day's slack for time zones. */
@@ -40,13 +40,13 @@ final class Sections {
         ObjectNode out = object();
         OffsetDateTime started = Dates.dateTime(in, "started_at");
         if (started.toInstant().isAfter(recordedAt.plus(1, ChronoUnit.DAYS))) {
-            throw in.refuse("started_at", "more than a day after the record is made (" + recordedAt + ")");
+            throw in.refuse("started_at", Messages.of("interview.started-after-recorded", recordedAt));
         }
         out.put("started_at", started.toString());
         if (in.has("ended_at")) {
             OffsetDateTime ended = Dates.dateTime(in, "ended_at");
             if (ended.toInstant().isBefore(started.toInstant())) {
-                throw in.refuse("ended_at", "before interview.started_at");
+                throw in.refuse("ended_at", Messages.of("interview.ended-before-started"));
             }
             out.put("ended_at", ended.toString());
         }
@@ -59,12 +59,12 @@ final class Sections {
             present.addObject().put("role", role).put("name", person.text("name"));
         }
         if (!documenter) {
-            throw in.refuse("present", "must include the documenter (a person with role 'documenter')");
+            throw in.refuse("present", Messages.of("interview.no-documenter"));
         }
         Input langs = in.object("languages", "interview", "record");
         ObjectNode languages = out.putObject("languages");
-        strings(languages, "interview", langs.tokens("interview", 1, Iso639::isValid, LANGUAGE));
-        strings(languages, "record", langs.tokens("record", 1, Iso639::isValid, LANGUAGE));
+        strings(languages, "interview", langs.tokens("interview", 1, Iso639::isValid, language()));
+        strings(languages, "record", langs.tokens("record", 1, Iso639::isValid, language()));
         return out;
     }
 
@@ -74,11 +74,11 @@ final class Sections {
         boolean acknowledged = in.bool("witness_acknowledged");
         ObjectNode out = object().put("witness_acknowledged", acknowledged);
         if (acknowledged && in.has("reason_if_not")) {
-            throw in.refuse("reason_if_not", "must be absent when witness_acknowledged is true");
+            throw in.refuse("reason_if_not", Messages.of("acknowledgement.reason-not-allowed"));
         }
         if (!acknowledged) {
             if (!in.has("reason_if_not")) {
-                throw in.refuse("reason_if_not", "required when witness_acknowledged is false");
+                throw in.refuse("reason_if_not", Messages.of("acknowledgement.reason-required"));
             }
             out.put("reason_if_not", in.text("reason_if_not"));
         }
@@ -90,11 +90,11 @@ final class Sections {
         Input in = root.object("consent",
                 "purpose_explained", "recipients", "audio_video", "anonymity", "withdrawal_explained");
         if (!in.bool("purpose_explained")) {
-            throw in.refuse("purpose_explained", "must be true: no consent, no record");
+            throw in.refuse("purpose_explained", Messages.of("consent.purpose-not-explained"));
         }
         ObjectNode out = object().put("purpose_explained", true);
         strings(out, "recipients", in.tokens("recipients", 1, RECIPIENTS::contains,
-                "one of " + String.join(", ", RECIPIENTS)));
+                Messages.of("field.must-be-one-of", String.join(", ", RECIPIENTS))));
         out.put("audio_video", in.bool("audio_video"));
         out.put("anonymity", in.bool("anonymity"));
         out.put("withdrawal_explained", in.bool("withdrawal_explained"));
@@ -139,7 +139,7 @@ final class Sections {
         Input in = root.object("account", "language", "text");
         String language = in.token("language");
         if (!Iso639.isValid(language)) {
-            throw in.refuse("language", "must be " + LANGUAGE + Input.quoted(language));
+            throw in.refuse("language", language(), language);
         }
         return object().put("language", language).put("text", in.text("text", ACCOUNT_LIMIT));
     }
@@ -159,6 +159,11 @@ final class Sections {
             putIfGiven(item, "perpetrator_type", e.optionalText("perpetrator_type"));
         }
         return out;
+    }
+
+    /** What a language code must be. */
+    private static Message language() {
+        return Messages.of("field.must-be-language");
     }
 
     static ObjectNode object() {

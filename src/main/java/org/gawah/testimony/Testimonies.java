@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.gawah.Message;
 
 /**
  * Turns a documenter's input into the exact bytes that get signed: the {@code gawah.testimony/1}
@@ -45,7 +46,7 @@ public final class Testimonies {
         if (input != null && input.isObject()) {
             for (String setByGawah : new String[] {"record_id", "recorded_at"}) {
                 if (input.has(setByGawah)) {
-                    throw Json.refused("testimony field '" + setByGawah + "': set by gawah, leave it out of the input");
+                    throw Input.refusal(setByGawah, Messages.of("field.set-by-gawah"));
                 }
             }
         }
@@ -53,7 +54,7 @@ public final class Testimonies {
                 "source", "account", "documenter_notes", "events", "identity");
         String schema = root.optionalToken("schema");
         if (schema != null && !schema.equals(SCHEMA)) {
-            throw root.refuse("schema", "must be \"" + SCHEMA + "\"" + Input.quoted(schema));
+            throw root.refuse("schema", Messages.of("schema.must-be", SCHEMA), schema);
         }
         Instant at = recordedAt.truncatedTo(ChronoUnit.SECONDS);
         Sections sections = new Sections(at);
@@ -75,8 +76,7 @@ public final class Testimonies {
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
         byte[] testimony = Json.write(t);
         if (testimony.length > MAX_TESTIMONY) {
-            throw Json.refused("testimony input: the testimony would be larger than "
-                    + (MAX_TESTIMONY >> 20) + " MiB");
+            throw Json.refused(Messages.of("input.too-large", MAX_TESTIMONY >> 20));
         }
         return new SealableTestimony(testimony, identity == null ? null : Json.write(identity));
     }
@@ -87,7 +87,7 @@ public final class Testimonies {
      */
     public static JsonNode parseInput(byte[] inputJson) {
         Objects.requireNonNull(inputJson, "inputJson");
-        return Json.parse(inputJson, MAX_INPUT, "testimony input");
+        return Json.parse(inputJson, MAX_INPUT, Messages.of("json.testimony-input"));
     }
 
     /** Parses UTF-8 JSON input bytes (strict: invalid UTF-8, duplicate keys, trailing garbage, > 16 MiB all refused with INVALID_TESTIMONY) and calls build. */
@@ -108,11 +108,15 @@ public final class Testimonies {
 
     private static JsonNode read(byte[] json, String... schemas) {
         Objects.requireNonNull(json, "json");
-        JsonNode tree = Json.parse(json, MAX_TESTIMONY, "testimony");
+        JsonNode tree = Json.parse(json, MAX_TESTIMONY, Messages.of("json.testimony"));
         JsonNode schema = tree.get("schema");
         if (!tree.isObject() || schema == null || !List.of(schemas).contains(schema.textValue())) {
-            throw Json.refused("testimony field 'schema': must be \"" + String.join("\" or \"", schemas) + "\""
-                    + (schema != null && schema.isTextual() ? Input.quoted(schema.textValue()) : ""));
+            Message problem = switch (schemas.length) {
+                case 1 -> Messages.of("schema.must-be", schemas[0]);
+                case 2 -> Messages.of("schema.must-be-either", schemas[0], schemas[1]);
+                default -> throw new IllegalArgumentException("one or two schemas"); // a bug, not input
+            };
+            throw Input.refusal("schema", problem, schema != null && schema.isTextual() ? schema.textValue() : null);
         }
         return tree;
     }
@@ -155,7 +159,7 @@ public final class Testimonies {
         }
         String name = in.text("name");
         if (fold(name).equals(fold(pseudonym))) {
-            throw Json.refused("testimony field 'witness.pseudonym': must not be the witness's name (identity.name)");
+            throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));

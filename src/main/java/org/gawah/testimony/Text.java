@@ -21,29 +21,28 @@ final class Text {
      */
     static String check(JsonNode v, String at, int maxBytes) {
         if (!v.isTextual()) {
-            throw Json.refused("testimony field '" + at + "': must be a string");
+            throw Input.refusal(at, Messages.of("field.must-be-string"));
         }
         String s = v.textValue();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw Json.refused("testimony field '" + at + "': holds control character U+"
-                        + String.format("%04X", (int) c) + " at position " + i + " (only tab and line breaks are allowed)");
+                throw Input.refusal(at, Messages.of("field.control-character", String.format("%04X", (int) c), i));
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw Json.refused("testimony field '" + at + "': holds an unpaired surrogate at position " + i);
+                    throw Input.refusal(at, Messages.of("field.unpaired-surrogate", i));
                 }
             }
         }
         s = Normalizer.normalize(s, Normalizer.Form.NFC);
         if (s.isBlank()) {
-            throw Json.refused("testimony field '" + at + "': must not be blank (leave an optional field out instead)");
+            throw Input.refusal(at, Messages.of("field.blank"));
         }
         if (utf8Length(s) > maxBytes) {
-            throw Json.refused("testimony field '" + at + "': longer than " + (maxBytes / 1024) + " KiB of UTF-8");
+            throw Input.refusal(at, Messages.of("field.too-long", maxBytes / 1024));
         }
         return s;
     }
