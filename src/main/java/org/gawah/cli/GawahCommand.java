@@ -38,8 +38,11 @@ final class GawahCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", scope = ScopeType.LOCAL)
     boolean stacktrace;
 
-    /** Read by {@link Main#language} before parsing; declared so that help lists it and parsing accepts it. */
-    @Option(names = "--lang", paramLabel = "LANG")
+    /**
+     * Read by {@link Main#language} before parsing; declared so that help lists it and parsing
+     * accepts it, on the root and on every subcommand.
+     */
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT)
     String lang;
 
     GawahCommand(Terminal terminal) {
