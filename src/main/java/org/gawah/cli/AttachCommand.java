@@ -30,12 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "attach",
-        description = {
-            "Seal files that belong to an earlier record, as a new linked record.",
-            "The new record (an addendum) names the record it adds to and lists each file with its SHA-256 and SHA-512, all under your signature; it is encrypted to the same keys as the earlier testimony.",
-        },
-        footer = {"", "Example:", "  gawah attach GWH-7K3M-9QXA-2D4F-8ZZP photo-2.jpg voice-note.m4a"})
+@Command(name = "attach")
 final class AttachCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -46,17 +41,16 @@ final class AttachCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(index = "0", paramLabel = "RECORD-ID", description = "The record these files belong to.")
+    @Parameters(index = "0", paramLabel = "RECORD-ID", descriptionKey = "gawah.attach.record-id")
     String addsTo;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "The files to seal.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
     List<Path> files;
 
-    @Option(names = "--copy", description = "The files were received from someone else (marked \"copy\").")
+    @Option(names = "--copy")
     boolean copy;
 
-    @Option(names = "--shred-original",
-            description = "After the seal is stored and checked, overwrite and delete the files (SSDs may keep copies).")
+    @Option(names = "--shred-original")
     boolean shredOriginal;
 
     @Override
@@ -72,7 +66,7 @@ final class AttachCommand implements Callable<Integer> {
         String id = RecordId.random();
         try (Vault vault = home.vault()) {
             SealedRecord earlier = vault.get(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    "no record " + addsTo + " in " + home.vaultFile(), "see the records with: gawah list"));
+                    Messages.of("home.no-record", addsTo, home.vaultFile()), Messages.of("home.no-record.hint")));
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (RecordWrite write = vault.beginRecord(id)) {
@@ -91,7 +85,7 @@ final class AttachCommand implements Callable<Integer> {
                 Shredder.shredAfterCheck(terminal, vault, id, sources);
             }
         }
-        terminal.info("sealed record " + id + " with " + sources.size() + " attachment(s), adding to " + addsTo);
+        terminal.info(Messages.of("attach.sealed", id, sources.size(), addsTo));
         terminal.out().println(id);
         return 0;
     }
@@ -104,9 +98,9 @@ final class AttachCommand implements Callable<Integer> {
         List<Certificate> recipients = new ArrayList<>();
         for (String fingerprint : earlier.testimonyRecipients()) {
             Certificate match = known.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
-                    .orElseThrow(() -> new GawahException(Failure.NOT_READY, "record " + earlier.id()
-                            + " was sealed to " + fingerprint + ", which is no longer pinned here",
-                            "import that certificate again, or seal the files with a new record"));
+                    .orElseThrow(() -> new GawahException(Failure.NOT_READY,
+                            Messages.of("attach.recipient-gone", earlier.id(), fingerprint),
+                            Messages.of("attach.recipient-gone.hint")));
             recipients.add(match);
         }
         return recipients;

@@ -42,22 +42,21 @@ final class AttachmentOpening {
         JsonNode listed = org.gawah.testimony.Testimonies.readRecord(testimony.content()).get("attachments");
         List<StoredAttachment> stored = vault.attachments(recordId);
         if (listed.size() != stored.size()) {
-            throw new GawahException(Failure.BAD_DATA, "the testimony lists " + listed.size()
-                    + " attachments but the vault holds " + stored.size() + " for record " + recordId);
+            throw new GawahException(Failure.BAD_DATA,
+                    Messages.of("open.attachments-count-mismatch", listed.size(), stored.size(), recordId));
         }
         List<Path> targets = new ArrayList<>();
         for (JsonNode entry : listed) {
             Path target = dir.resolve(safeName(entry.get("file_name").asText(), entry.get("id").asText()));
             if (Files.exists(target) || targets.contains(target)) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, target + " already exists; nothing was written");
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", target));
             }
             targets.add(target);
         }
         for (int i = 0; i < stored.size(); i++) {
             JsonNode entry = listed.get(i);
             if (!entry.get("id").asText().equals(stored.get(i).id())) {
-                throw new GawahException(Failure.BAD_DATA, "attachment " + (i + 1) + " of record " + recordId
-                        + " is not the one its testimony lists");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-not-listed", i + 1, recordId));
             }
             openOne(terminal, vault, stored.get(i), entry, targets.get(i), testimony.signerFingerprint(), key, passphrase, signers);
         }
@@ -70,7 +69,7 @@ final class AttachmentOpening {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = entry.get("size").asLong();
-            Progress progress = new Progress(terminal, "opening " + target.getFileName(), size);
+            Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
             OutputFile.createPrivate(partial);
             Opened opened;
             try (InputStream sealed = vault.openAttachment(attachment);
@@ -80,20 +79,19 @@ final class AttachmentOpening {
             }
             progress.finish();
             if (!opened.signerFingerprint().equals(signer)) {
-                throw new GawahException(Failure.BAD_SIGNATURE, "attachment " + attachment.id()
-                        + " is signed by " + opened.signerFingerprint() + ", not by the testimony's signer " + signer);
+                throw new GawahException(Failure.BAD_SIGNATURE,
+                        Messages.of("open.attachment-other-signer", attachment.id(), opened.signerFingerprint(), signer));
             }
             if (Files.size(partial) != size
                     || !HexFormat.of().formatHex(sha256.digest()).equals(entry.get("sha256").asText())
                     || !opened.contentSha512().equals(entry.get("sha512").asText())) {
-                throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id()
-                        + " does not match the size and hashes its signed testimony lists");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-mismatch", attachment.id()));
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             kept = true;
-            terminal.info("attachment " + attachment.id() + ": good signature, hashes match; wrote " + target);
+            terminal.info(Messages.of("open.attachment-written", attachment.id(), target));
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot write " + target + ": " + e.getMessage(), null, e);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-write", target, e.getMessage()), null, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -101,7 +99,7 @@ final class AttachmentOpening {
                 try {
                     Files.deleteIfExists(partial);
                 } catch (IOException e) {
-                    terminal.warn("could not delete the partial file " + partial + ": delete it by hand");
+                    terminal.warn(Messages.of("open.partial-not-deleted", partial));
                 }
             }
         }

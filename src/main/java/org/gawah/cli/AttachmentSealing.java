@@ -40,8 +40,9 @@ final class AttachmentSealing {
         for (Source source : sources) {
             Path file = source.file();
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new GawahException(Failure.MISSING_INPUT, "cannot read the attachment " + file
-                        + (Files.isDirectory(file) ? ": it is a folder" : ""));
+                throw new GawahException(Failure.MISSING_INPUT, Files.isDirectory(file)
+                        ? Messages.of("attach.is-a-folder", file)
+                        : Messages.of("attach.cannot-read", file));
             }
         }
     }
@@ -62,7 +63,7 @@ final class AttachmentSealing {
         try {
             long size = Files.size(file);
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            Progress progress = new Progress(terminal, "sealing " + file.getFileName(), size);
+            Progress progress = new Progress(terminal, Messages.of("attach.progress", file.getFileName()), size);
             String sha512;
             try (InputStream in = new DigestInputStream(progress.counting(Files.newInputStream(file)), sha256);
                  OutputStream out = write.attachment(id)) {
@@ -73,8 +74,8 @@ final class AttachmentSealing {
             return new Attachment(id, file.getFileName().toString(), mediaType(file), size,
                     HexFormat.of().formatHex(sha256.digest()), sha512, source.generation());
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot seal the attachment " + file + ": " + e.getMessage(),
-                    "nothing was stored", e);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("attach.cannot-seal", file, e.getMessage()),
+                    Messages.of("attach.cannot-seal.hint"), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,15 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export-sealed",
-        description = {
-            "Copy a sealed record out of the vault as it is: an OpenPGP message, still encrypted and signed.",
-            "Any OpenPGP tool opens it with a recipient's key, e.g. gpg --decrypt.",
-        },
-        footer = {"", "Examples:", "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --out record.pgp",
-            "  gawah export-sealed GWH-7K3M-9QXA-2D4F-8ZZP --attachment 1 --out photo.jpg.pgp",
-            "  gpg --decrypt record.pgp > testimony.json",
-            "", "Each export is signed into the custody log first, so it asks for your passphrase."})
+@Command(name = "export-sealed")
 final class ExportSealedCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -45,20 +37,19 @@ final class ExportSealedCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(paramLabel = "RECORD-ID")
+    @Parameters(paramLabel = "RECORD-ID", descriptionKey = "gawah.export-sealed.record-id")
     String id;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write it (not overwritten).")
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--identity", description = "Export the witness-identity envelope instead of the testimony.")
+    @Option(names = "--identity")
     boolean identity;
 
-    @Option(names = "--armor", description = "ASCII-armoured instead of binary.")
+    @Option(names = "--armor")
     boolean armor;
 
-    @Option(names = "--attachment", paramLabel = "N",
-            description = "Export the record's N-th attachment (1, 2, ...) instead of the testimony; streamed, any size.")
+    @Option(names = "--attachment", paramLabel = "N")
     Integer attachment;
 
     @Override
@@ -71,33 +62,34 @@ final class ExportSealedCommand implements Callable<Integer> {
         byte[] sealed;
         try (Vault vault = home.vault()) {
             SealedRecord record = vault.get(id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    "no record " + id + " in " + home.vaultFile(), "see the records with: gawah list"));
+                    Messages.of("home.no-record", id, home.vaultFile()), Messages.of("home.no-record.hint")));
             sealed = identity ? record.identity() : record.testimony();
             if (sealed == null) {
-                throw new GawahException(Failure.NOT_FOUND, "record " + id + " has no identity envelope");
+                throw new GawahException(Failure.NOT_FOUND, Messages.of("open.no-identity", id));
             }
         }
         if (Files.exists(out)) {
-            throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
+            throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", out));
         }
         logExport(terminal, home, identity ? RecordWrite.identitySubject(id) : id, Digests.sha256(sealed));
         OutputFile.writeNew(out, armor ? Armor.armor(sealed).getBytes(StandardCharsets.US_ASCII) : sealed);
-        terminal.info("wrote sealed record " + id + " (" + Display.size(sealed.length) + ") to " + out);
+        terminal.info(Messages.of("export-sealed.wrote-record", id, Display.size(sealed.length), out));
         return 0;
     }
 
     private int exportAttachment(Terminal terminal, Home home) {
         try (Vault vault = home.vault()) {
             if (vault.get(id).isEmpty()) {
-                throw new GawahException(Failure.NOT_FOUND, "no record " + id + " in " + home.vaultFile());
+                throw new GawahException(Failure.NOT_FOUND, Messages.of("home.no-record", id, home.vaultFile()));
             }
             java.util.List<StoredAttachment> stored = vault.attachments(id);
             if (attachment < 1 || attachment > stored.size()) {
-                throw new GawahException(Failure.NOT_FOUND, "record " + id + " has " + stored.size() + " attachment(s), no number " + attachment);
+                throw new GawahException(Failure.NOT_FOUND,
+                        Messages.of("export-sealed.no-such-attachment", id, stored.size(), attachment));
             }
             StoredAttachment chosen = stored.get(attachment - 1);
             if (Files.exists(out)) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", out));
             }
             logExport(terminal, home, chosen.id(), chosen.sealedSha256());
             OutputFile.createPrivate(out);
@@ -108,13 +100,14 @@ final class ExportSealedCommand implements Callable<Integer> {
                 in.transferTo(file);
                 done = true;
             } catch (IOException e) {
-                throw new GawahException(Failure.BAD_DATA, "cannot export attachment " + chosen.id() + ": " + e.getMessage(), null, e);
+                throw new GawahException(Failure.BAD_DATA,
+                        Messages.of("export-sealed.cannot-export-attachment", chosen.id(), e.getMessage()), null, e);
             } finally {
                 if (!done) {
                     deleteQuietly(out);
                 }
             }
-            terminal.info("wrote sealed attachment " + chosen.id() + " (" + Display.size(chosen.sealedSize()) + ") to " + out);
+            terminal.info(Messages.of("export-sealed.wrote-attachment", chosen.id(), Display.size(chosen.sealedSize()), out));
         }
         return 0;
     }

@@ -45,7 +45,7 @@ final class Home {
             }
             Files.createDirectories(dir.resolve("keys"));
         } catch (IOException e) {
-            throw new GawahException(Failure.NOT_READY, "cannot create the home " + dir + ": " + e.getMessage());
+            throw new GawahException(Failure.NOT_READY, Messages.of("home.cannot-create", dir, e.getMessage()));
         }
         Vault.open(vaultFile()).close();
         return !existed;
@@ -53,8 +53,8 @@ final class Home {
 
     private void requireExists() {
         if (!exists()) {
-            throw new GawahException(Failure.NOT_READY, "no Gawah home at " + dir,
-                    "create it with: gawah init --home " + dir);
+            throw new GawahException(Failure.NOT_READY, Messages.of("home.missing", dir),
+                    Messages.of("home.missing.hint", dir));
         }
     }
 

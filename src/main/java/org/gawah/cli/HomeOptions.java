@@ -6,8 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The --home option every command shares. */
 final class HomeOptions {
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "The Gawah home (vault and keys). Default: $GAWAH_HOME, else ~/.gawah.")
+    @Option(names = "--home", paramLabel = "DIR")
     Path home;
 
     Home resolve(Terminal terminal) {

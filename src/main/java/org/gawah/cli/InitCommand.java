@@ -6,9 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init",
-        description = "Create a Gawah home: a private folder with an empty vault and a place for keys.",
-        footer = {"", "Example:", "  gawah init --home /media/usb/gawah"})
+@Command(name = "init")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -21,11 +19,12 @@ final class InitCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         if (home.create()) {
-            terminal.info("created the home " + home.dir());
-            terminal.info("next: gawah keys generate --name \"Your name\""
-                    + (homeOptions.home != null ? " --home " + home.dir() : ""));
+            terminal.info(Messages.of("init.created", home.dir()));
+            terminal.info(homeOptions.home != null
+                    ? Messages.of("init.next-with-home", home.dir())
+                    : Messages.of("init.next"));
         } else {
-            terminal.info("the home " + home.dir() + " already exists; nothing changed");
+            terminal.info(Messages.of("init.exists", home.dir()));
         }
         return 0;
     }

@@ -8,9 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "keys",
-        description = "Make, import, list and export keys.",
-        subcommands = {KeysGenerateCommand.class, KeysImportCommand.class, KeysListCommand.class, KeysExportCommand.class},
-        footer = {"", "Example:", "  gawah keys list"})
+        subcommands = {KeysGenerateCommand.class, KeysImportCommand.class, KeysListCommand.class, KeysExportCommand.class})
 final class KeysCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;

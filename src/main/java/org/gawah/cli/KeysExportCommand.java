@@ -11,13 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export",
-        description = {
-            "Write this home's certificate (public key), armoured, to give to your team.",
-            "With --secret, write the secret key instead, still locked by its passphrase: for a backup kept offline, or to use the key in GnuPG. Anyone holding it can try to guess the passphrase, so keep it as safe as the records themselves.",
-        },
-        footer = {"", "Examples:", "  gawah keys export --out documenter-d14.asc",
-            "  gawah keys export --secret --out /media/backup/legal-team.sec.asc"})
+@Command(name = "export")
 final class KeysExportCommand implements Callable<Integer> {
     @ParentCommand
     KeysCommand keys;
@@ -25,10 +19,10 @@ final class KeysExportCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
-    @Option(names = "--secret", description = "Export the passphrase-locked secret key.")
+    @Option(names = "--secret")
     boolean secret;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (not overwritten) instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Override
@@ -41,8 +35,9 @@ final class KeysExportCommand implements Callable<Integer> {
             terminal.writeData(bytes);
         } else {
             OutputFile.writeNew(out, bytes);
-            terminal.info("wrote the " + (secret ? "secret key" : "certificate") + " of "
-                    + Display.fingerprint(key.fingerprint()) + " to " + out);
+            terminal.info(secret
+                    ? Messages.of("keys.export.wrote-secret", Display.fingerprint(key.fingerprint()), out)
+                    : Messages.of("keys.export.wrote-certificate", Display.fingerprint(key.fingerprint()), out));
         }
         return 0;
     }

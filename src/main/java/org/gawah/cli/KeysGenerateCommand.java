@@ -13,12 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "generate",
-        description = {
-            "Make this home's own key: Ed25519 for signing, X25519 for encryption (OpenPGP v4, readable by GnuPG 2.2 and every current OpenPGP tool).",
-            "The secret part is locked with your passphrase (AES-256, the strongest iterated S2K).",
-        },
-        footer = {"", "Example:", "  gawah keys generate --name \"Documenter D-14\" --email d14@example.org"})
+@Command(name = "generate")
 final class KeysGenerateCommand implements Callable<Integer> {
     @ParentCommand
     KeysCommand keys;
@@ -29,11 +24,10 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "Name in the key's user ID. A work name is safer than a legal name.")
+    @Option(names = "--name", required = true, paramLabel = "NAME")
     String name;
 
-    @Option(names = "--email", paramLabel = "ADDRESS", description = "Optional e-mail address in the user ID.")
+    @Option(names = "--email", paramLabel = "ADDRESS")
     String email;
 
     @Override
@@ -42,11 +36,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
         Keyring keyring = homeOptions.resolve(terminal).keyring();
         keyring.ownKey().ifPresent(existing -> {
             throw new org.gawah.GawahException(org.gawah.Failure.NOT_READY,
-                    "this home already has its own key " + existing.fingerprint(),
-                    "use a separate --home for another identity");
+                    Messages.of("keys.generate.exists", existing.fingerprint()),
+                    Messages.of("keys.generate.exists.hint"));
         });
         String userId = email == null ? name : name + " <" + email + ">";
-        char[] secret = passphrase.readNew(terminal, "New passphrase for the key");
+        char[] secret = passphrase.readNew(terminal, Messages.of("keys.generate.prompt"));
         SecretKey key;
         try {
             key = KeyGenerator.generate(userId, secret, Instant.now());
@@ -54,8 +48,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
             Arrays.fill(secret, '\0');
         }
         keyring.saveOwnKey(key);
-        terminal.info("generated key " + Display.fingerprint(key.fingerprint()) + "  " + userId);
-        terminal.info("give your certificate to your team: gawah keys export --out my-certificate.asc");
+        terminal.info(Messages.of("keys.generate.done", Display.fingerprint(key.fingerprint()), userId));
+        terminal.info(Messages.of("keys.generate.next"));
         terminal.out().println(key.fingerprint());
         return 0;
     }

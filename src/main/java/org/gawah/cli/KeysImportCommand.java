@@ -22,12 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import",
-        description = {
-            "Pin someone else's certificate (public key) under a role:   legal       a legal-team member; every record is encrypted to them   protection  a protection officer; also receives the witness-identity envelope   documenter  a documenter whose signed records this home accepts   custodian   a legal team whose evidence packages this home accepts (never sealed to) Expired, revoked or unusable certificates are refused.",
-            "Compare the fingerprint shown with its owner by another channel (phone, in person), or give it with --fingerprint.",
-        },
-        footer = {"", "Example:", "  gawah keys import --role legal --fingerprint 0A1B...9F legal-team.asc", "", "The pin is signed into the custody log with your own key, so it asks for your passphrase."})
+@Command(name = "import")
 final class KeysImportCommand implements Callable<Integer> {
     @ParentCommand
     KeysCommand keys;
@@ -38,15 +33,13 @@ final class KeysImportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
-            description = "legal, protection, documenter or custodian.")
+    @Option(names = "--role", required = true, paramLabel = "ROLE")
     String role;
 
-    @Option(names = "--fingerprint", paramLabel = "HEX",
-            description = "The fingerprint you expect (spaces allowed); anything else is refused.")
+    @Option(names = "--fingerprint", paramLabel = "HEX")
     String expected;
 
-    @Parameters(paramLabel = "FILE", description = "The certificate, armoured (.asc) or binary.")
+    @Parameters(paramLabel = "FILE", descriptionKey = "gawah.keys.import.file")
     Path file;
 
     @Override
@@ -61,9 +54,9 @@ final class KeysImportCommand implements Callable<Integer> {
         if (expected != null) {
             String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!want.equals(certificate.fingerprint())) {
-                throw new GawahException(Failure.CERTIFICATE_REFUSED, "the certificate's fingerprint is "
-                        + certificate.fingerprint() + ", not the expected " + want,
-                        "someone may have swapped the file; get it again from its owner");
+                throw new GawahException(Failure.CERTIFICATE_REFUSED,
+                        Messages.of("keys.import.fingerprint-mismatch", certificate.fingerprint(), want),
+                        Messages.of("keys.import.fingerprint-mismatch.hint"));
             }
         }
         Instant now = Instant.now();
@@ -76,9 +69,9 @@ final class KeysImportCommand implements Callable<Integer> {
         var key = passphrase.unlockForSigning(terminal, own, now);
         keyring.pin(parsedRole, certificate);
         CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Digests.sha256(certificate.encoded()));
-        terminal.info("pinned as " + parsedRole.label() + ": " + certificate.userId());
-        terminal.info("fingerprint " + Display.fingerprint(certificate.fingerprint()));
-        certificate.expires().ifPresent(at -> terminal.info("expires " + at));
+        terminal.info(Messages.of("keys.import.pinned", parsedRole.label(), certificate.userId()));
+        terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
+        certificate.expires().ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
         terminal.out().println(certificate.fingerprint());
         return 0;
     }
@@ -89,16 +82,17 @@ final class KeysImportCommand implements Callable<Integer> {
                 return candidate;
             }
         }
-        throw new GawahException(Failure.USAGE, "unknown role '" + text + "'", "use legal, protection, documenter or custodian");
+        throw new GawahException(Failure.USAGE, Messages.of("keys.import.unknown-role", text),
+                Messages.of("keys.import.unknown-role.hint"));
     }
 
     static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.import.no-such-file", file));
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.import.cannot-read", file, e.getMessage()));
         }
     }
 }

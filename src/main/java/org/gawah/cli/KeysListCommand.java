@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "list",
-        description = "Show this home's own key and every pinned certificate, with roles and fingerprints.",
-        footer = {"", "Example:", "  gawah keys list --home ~/.gawah"})
+@Command(name = "list")
 final class KeysListCommand implements Callable<Integer> {
     @ParentCommand
     KeysCommand keys;
@@ -34,7 +32,7 @@ final class KeysListCommand implements Callable<Integer> {
     }
 
     private static void line(Terminal terminal, String role, Certificate certificate) {
-        String expiry = certificate.expires().map(at -> "  expires " + at).orElse("");
+        String expiry = certificate.expires().map(at -> "  " + Messages.of("keys.list.expires", at).render()).orElse("");
         terminal.out().printf("%-10s  %s  %s%s%n", role, certificate.fingerprint(), certificate.userId(), expiry);
     }
 }

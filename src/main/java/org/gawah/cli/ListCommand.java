@@ -10,12 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "list",
-        description = {
-            "List the records in the vault.",
-            "Shows only what is kept in clear: id, time sealed, signer, size and SHA-256 of the ciphertext, number of recipients. No key is needed.",
-        },
-        footer = {"", "Example:", "  gawah list --home ~/.gawah"})
+@Command(name = "list")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -31,17 +26,21 @@ final class ListCommand implements Callable<Integer> {
             records = vault.list();
         }
         if (records.isEmpty()) {
-            terminal.info("the vault is empty");
+            terminal.info(Messages.of("list.empty"));
             return 0;
         }
-        terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %s%n",
-                "RECORD", "SEALED (UTC)", "SIGNER", "SIZE", "IDENTITY", "ATTACHMENTS", "RECIPIENTS  SHA-256");
+        terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s%n",
+                Messages.of("list.heading.record").render(), Messages.of("list.heading.sealed").render(),
+                Messages.of("list.heading.signer").render(), Messages.of("list.heading.size").render(),
+                Messages.of("list.heading.identity").render(), Messages.of("list.heading.attachments").render(),
+                Messages.of("list.heading.recipients").render(), "SHA-256");
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
             terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
                     r.id(), r.sealedAt(), r.signer().substring(r.signer().length() - 16), Display.size(r.testimonySize()),
-                    r.identitySize() > 0 ? "sealed" : "-", attachments, r.recipients().size(), r.testimonySha256());
+                    r.identitySize() > 0 ? Messages.of("list.identity-sealed").render() : "-", attachments,
+                    r.recipients().size(), r.testimonySha256());
         }
         return 0;
     }

@@ -10,13 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "log",
-        description = {
-            "Show the vault's custody log: every action on every record (sealed, attached, submitted, imported, opened, exported, verified, key imported), oldest first.",
-            "Each entry is signed by the key that acted and names the entry before it; this command shows them, gawah verify --vault checks them. No key is needed.",
-        },
-        footer = {"", "Examples:", "  gawah log", "  gawah log --jsonl > custody.jsonl     (one signed entry a line: docs/format/custody-log.md)",
-            "  gawah verify --vault"})
+@Command(name = "log")
 final class LogCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -24,7 +18,7 @@ final class LogCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
-    @Option(names = "--jsonl", description = "Print the entries as exported: canonical JSON with the signature, one a line.")
+    @Option(names = "--jsonl")
     boolean jsonl;
 
     @Override
@@ -34,7 +28,9 @@ final class LogCommand implements Callable<Integer> {
         try (Vault vault = homeOptions.resolve(terminal).vault()) {
             if (!jsonl) {
                 terminal.out().printf("%6s  %-20s  %-12s  %-40s  %-16s  %s%n",
-                        "SEQ", "TIME (UTC)", "ACTION", "SUBJECT", "ACTOR", "SUBJECT SHA-256");
+                        Messages.of("log.heading.seq").render(), Messages.of("log.heading.time").render(),
+                        Messages.of("log.heading.action").render(), Messages.of("log.heading.subject").render(),
+                        Messages.of("log.heading.actor").render(), Messages.of("log.heading.subject-sha256").render());
             }
             vault.forEachCustody(row -> {
                 count[0]++;
@@ -42,7 +38,7 @@ final class LogCommand implements Callable<Integer> {
                 try {
                     entry = Entry.parse(row.entry());
                 } catch (RuntimeException e) {
-                    terminal.warn("entry " + row.seq() + " is not a well-formed entry: run gawah verify --vault");
+                    terminal.warn(Messages.of("log.malformed-entry", row.seq()));
                     return;
                 }
                 if (jsonl) {
@@ -55,7 +51,7 @@ final class LogCommand implements Callable<Integer> {
             });
         }
         if (count[0] == 0) {
-            terminal.info("the custody log is empty");
+            terminal.info(Messages.of("log.empty"));
         }
         return 0;
     }

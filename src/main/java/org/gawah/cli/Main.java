@@ -1,6 +1,9 @@
 package org.gawah.cli;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -8,6 +11,14 @@ import org.gawah.Language;
 import org.gawah.Message;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point. {@link #execute} returns the exit code, so tests run the program in-process. */
 public final class Main {
@@ -35,7 +46,7 @@ public final class Main {
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));
         cli.setParameterExceptionHandler((e, args2) -> {
-            terminal.error(e.getMessage(), "see: gawah " + e.getCommandLine().getCommandName() + " --help");
+            terminal.error(parseError(e), Messages.of("parse.see-help", e.getCommandLine().getCommandSpec().qualifiedName(" ")));
             return Failure.USAGE.exitCode();
         });
         int code = cli.execute(args);
@@ -72,18 +83,143 @@ public final class Main {
     static int report(Terminal terminal, Exception e, boolean stacktrace) {
         if (e instanceof GawahException) {
             GawahException failure = (GawahException) e;
-            terminal.error(failure.getMessage(), failure.hint());
+            terminal.error(failure.message(), failure.hintMessage());
             if (stacktrace && failure.getCause() != null) {
                 printTrace(terminal, failure.getCause());
             }
             return failure.failure().exitCode();
         }
         // A bug: say so plainly. Exception messages here come from our code or libraries, never plaintext.
-        terminal.error("unexpected failure (" + e.getClass().getName() + ")", "run again with --stacktrace and report it");
+        terminal.error(Messages.of("main.unexpected", e.getClass().getName()), Messages.of("main.unexpected.hint"));
         if (stacktrace) {
             printTrace(terminal, e);
         }
         return Failure.INTERNAL.exitCode();
+    }
+
+    private static final Pattern UNKNOWN_OPTION_AS_VALUE =
+            Pattern.compile("Unknown option: '(.*)'; Expected parameter for option '([^']*)' but found '.*'", Pattern.DOTALL);
+    private static final Pattern EXPECTED_VALUE =
+            Pattern.compile("Expected parameter for option '([^']*)' but found '(.*)'", Pattern.DOTALL);
+    private static final Pattern UNMATCHED_INDEX = Pattern.compile("Unmatched arguments? (?:at|from) index (\\d+): .*", Pattern.DOTALL);
+    private static final Pattern OPTION_NEEDS_VALUE = Pattern.compile("Missing required parameter for option '([^']*)' \\((.*)\\)");
+    private static final Pattern MISSING = Pattern.compile("Missing required (option|options|parameter|parameters|options and parameters): (.*)", Pattern.DOTALL);
+    private static final Pattern MISSING_ONE_OF = Pattern.compile("Error: Missing required argument \\(specify one of these\\): (.*)", Pattern.DOTALL);
+    private static final Pattern MISSING_IN_GROUP = Pattern.compile("Error: Missing required argument\\(s\\): (.*)", Pattern.DOTALL);
+    private static final Pattern EXCLUSIVE = Pattern.compile("Error: (.*) are mutually exclusive \\(specify only one\\)", Pattern.DOTALL);
+    private static final Pattern TWICE = Pattern.compile("option '([^']*)'(?: \\((.*)\\))? should be specified only once");
+    private static final Pattern WITHOUT_VALUE = Pattern.compile("option '([^']*)' should be specified without '(.*)' parameter", Pattern.DOTALL);
+    private static final Pattern NOT_A = Pattern.compile("Invalid value for option '([^']*)': '(.*)' is not an? (int|long|boolean)", Pattern.DOTALL);
+
+    /**
+     * Picocli's parse errors, which it words in English, in the run's language: by the kind of
+     * exception and the shape of picocli's message, the names and values taken from it. The
+     * English patterns reproduce picocli's own wording. Anything else is shown as picocli words
+     * it, under a translated heading.
+     */
+    static Message parseError(ParameterException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        Matcher m;
+        if (e instanceof UnmatchedArgumentException) {
+            UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
+            List<String> args = unmatched.getUnmatched();
+            if (!args.isEmpty() && unmatched.isUnknownOption()) {
+                return args.size() == 1
+                        ? Messages.of("parse.unknown-option", Display.safe(args.get(0)))
+                        : Messages.of("parse.unknown-options", quoted(args));
+            }
+            if (!args.isEmpty() && (m = UNMATCHED_INDEX.matcher(text)).matches()) {
+                return args.size() == 1
+                        ? Messages.of("parse.unmatched-argument", m.group(1), Display.safe(args.get(0)))
+                        : Messages.of("parse.unmatched-arguments", m.group(1), quoted(args));
+            }
+            if ((m = UNKNOWN_OPTION_AS_VALUE.matcher(text)).matches()) {
+                return Messages.of("parse.unknown-option-as-value", Display.safe(m.group(1)), m.group(2));
+            }
+        } else if (e instanceof MissingParameterException) {
+            if ((m = OPTION_NEEDS_VALUE.matcher(text)).matches()) {
+                return Messages.of("parse.option-needs-value", m.group(1), m.group(2));
+            }
+            if ((m = EXPECTED_VALUE.matcher(text)).matches()) {
+                return Messages.of("parse.expected-value", m.group(1), Display.safe(m.group(2)));
+            }
+            if ((m = MISSING.matcher(text)).matches()) {
+                String what = m.group(2);
+                switch (m.group(1)) {
+                    case "option": return Messages.of("parse.missing-option", what);
+                    case "options": return Messages.of("parse.missing-options", what);
+                    case "parameter": return Messages.of("parse.missing-parameter", what);
+                    case "parameters": return Messages.of("parse.missing-parameters", what);
+                    default: return Messages.of("parse.missing-options-and-parameters", what);
+                }
+            }
+            if ((m = MISSING_ONE_OF.matcher(text)).matches()) {
+                return Messages.of("parse.missing-one-of", m.group(1));
+            }
+            if ((m = MISSING_IN_GROUP.matcher(text)).matches()) {
+                return Messages.of("parse.missing-in-group", m.group(1));
+            }
+            if (!((MissingParameterException) e).getMissing().isEmpty()) {
+                return Messages.of("parse.missing", names(((MissingParameterException) e).getMissing()));
+            }
+        } else if (e instanceof MutuallyExclusiveArgsException) {
+            if ((m = EXCLUSIVE.matcher(text)).matches()) {
+                return Messages.of("parse.mutually-exclusive", m.group(1));
+            }
+        } else if (e instanceof OverwrittenOptionException) {
+            if ((m = TWICE.matcher(text)).matches()) {
+                return m.group(2) == null
+                        ? Messages.of("parse.option-twice", m.group(1))
+                        : Messages.of("parse.option-twice-with-value", m.group(1), m.group(2));
+            }
+            ArgSpec overwritten = ((OverwrittenOptionException) e).getOverwritten();
+            if (overwritten != null) {
+                return Messages.of("parse.given-twice", names(List.of(overwritten)));
+            }
+        }
+        if ((m = WITHOUT_VALUE.matcher(text)).matches()) {
+            return Messages.of("parse.option-takes-no-value", m.group(1), Display.safe(m.group(2)));
+        }
+        if ((m = NOT_A.matcher(text)).matches()) {
+            switch (m.group(3)) {
+                case "int": return Messages.of("parse.not-an-int", m.group(1), Display.safe(m.group(2)));
+                case "long": return Messages.of("parse.not-a-long", m.group(1), Display.safe(m.group(2)));
+                default: return Messages.of("parse.not-a-boolean", m.group(1), Display.safe(m.group(2)));
+            }
+        }
+        if (e.getArgSpec() != null) {
+            return e.getValue() == null
+                    ? Messages.of("parse.invalid-use", names(List.of(e.getArgSpec())))
+                    : Messages.of("parse.invalid-value", names(List.of(e.getArgSpec())), Display.safe(e.getValue()));
+        }
+        return Messages.of("parse.invalid", Display.safe(text));
+    }
+
+    /** 'a', 'b': the user's own arguments, as picocli quotes them. */
+    private static String quoted(List<String> args) {
+        StringBuilder out = new StringBuilder();
+        for (String arg : args) {
+            out.append(out.length() == 0 ? "" : ", ").append('\'').append(Display.safe(arg)).append('\'');
+        }
+        return out.toString();
+    }
+
+    /** '--role=ROLE', 'FILE': options and parameters by name, as picocli names them. */
+    private static String names(List<ArgSpec> specs) {
+        StringBuilder out = new StringBuilder();
+        for (ArgSpec spec : specs) {
+            out.append(out.length() == 0 ? "" : ", ").append('\'');
+            if (spec instanceof OptionSpec) {
+                out.append(((OptionSpec) spec).longestName());
+                if (spec.arity().min() > 0) {
+                    out.append('=').append(spec.paramLabel());
+                }
+            } else if (spec instanceof PositionalParamSpec) {
+                out.append(spec.paramLabel());
+            }
+            out.append('\'');
+        }
+        return out.toString();
     }
 
     /**

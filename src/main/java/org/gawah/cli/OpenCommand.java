@@ -27,16 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "open",
-        description = {
-            "Decrypt a sealed record with this home's key, check that nothing changed since it was sealed, and check it was signed by a pinned documenter key.",
-            "Only then is the testimony shown (the exact signed JSON bytes) on standard output, or written with --out. The signature status goes to standard error.",
-        },
-        footer = {"", "Examples:",
-            "  gawah open GWH-7K3M-9QXA-2D4F-8ZZP",
-            "  gawah open --sealed GWH-7K3M-9QXA-2D4F-8ZZP.pgp --out testimony.json",
-            "  gawah open --identity GWH-7K3M-9QXA-2D4F-8ZZP     (protection officers)",
-            "  gawah open GWH-7K3M-9QXA-2D4F-8ZZP --out testimony.json --attachments ./evidence"})
+@Command(name = "open")
 final class OpenCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -51,22 +42,20 @@ final class OpenCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Parameters(paramLabel = "RECORD-ID", description = "A record in this home's vault.")
+        @Parameters(paramLabel = "RECORD-ID", descriptionKey = "gawah.open.record-id")
         String id;
 
-        @Option(names = "--sealed", paramLabel = "FILE", description = "A sealed message in a file (binary or armoured).")
+        @Option(names = "--sealed", paramLabel = "FILE")
         Path file;
     }
 
-    @Option(names = "--identity", description = "Open the witness-identity envelope instead of the testimony.")
+    @Option(names = "--identity")
     boolean identity;
 
-    @Option(names = "--attachments", paramLabel = "DIR",
-            description = "Also write the record's attachments into DIR, each checked (signature, hashes) before it is kept.")
+    @Option(names = "--attachments", paramLabel = "DIR")
     Path attachmentsDir;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the plaintext to FILE (created new, owner-only) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Override
@@ -76,19 +65,18 @@ final class OpenCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         if (out != null && Files.exists(out)) {
-            throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written");
+            throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", out));
         }
         List<Certificate> signers = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         signers.add(own.certificate());
 
         if (attachmentsDir != null && (source.file != null || identity)) {
-            throw new GawahException(Failure.USAGE, "--attachments goes with a record id, not with --sealed or --identity");
+            throw new GawahException(Failure.USAGE, Messages.of("open.attachments-need-record-id"));
         }
         if (attachmentsDir != null && !Files.isDirectory(attachmentsDir)) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such folder: " + attachmentsDir);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("open.no-such-folder", attachmentsDir));
         }
-        AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+        AskOnce ask = new AskOnce(passphrase.forKeys(terminal));
         Opened opened = null;
         try {
             byte[] sealed = sealed(home);
@@ -98,13 +86,13 @@ final class OpenCommand implements Callable<Integer> {
                 CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED,
                         identity ? RecordWrite.identitySubject(source.id) : source.id, Digests.sha256(sealed));
             }
-            terminal.info("good signature from " + opened.signerUserId() + " ("
-                    + Display.fingerprint(opened.signerFingerprint()) + "), signed " + opened.signedAt());
+            terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
+                    Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             if (out == null) {
                 terminal.writeData(opened.content());
             } else {
                 OutputFile.writeNew(out, opened.content());
-                terminal.info("wrote the plaintext to " + out + ": it is readable now; delete it when done");
+                terminal.info(Messages.of("open.wrote-plaintext", out));
             }
             if (attachmentsDir != null) {
                 try (Vault vault = home.vault()) {
@@ -125,18 +113,18 @@ final class OpenCommand implements Callable<Integer> {
     private byte[] sealed(Home home) {
         if (source.file != null) {
             if (identity) {
-                throw new GawahException(Failure.USAGE, "--identity applies to a record id, not to --sealed");
+                throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
             }
             return KeysImportCommand.read(source.file);
         }
         try (Vault vault = home.vault()) {
             SealedRecord record = vault.get(source.id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    "no record " + source.id + " in " + home.vaultFile(), "see the records with: gawah list"));
+                    Messages.of("home.no-record", source.id, home.vaultFile()), Messages.of("home.no-record.hint")));
             if (!identity) {
                 return record.testimony();
             }
             if (record.identity() == null) {
-                throw new GawahException(Failure.NOT_FOUND, "record " + source.id + " has no identity envelope");
+                throw new GawahException(Failure.NOT_FOUND, Messages.of("open.no-identity", source.id));
             }
             return record.identity();
         }

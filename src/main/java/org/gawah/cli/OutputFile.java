@@ -26,10 +26,10 @@ final class OutputFile {
                 Files.createFile(file);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new GawahException(Failure.OUTPUT_EXISTS, file + " already exists; nothing was written",
-                    "choose another name or move the old file away");
+            throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", file),
+                    Messages.of("output.exists.hint"));
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot create " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-create", file, e.getMessage()));
         }
     }
 
@@ -43,7 +43,7 @@ final class OutputFile {
             } catch (IOException ignored) {
                 // The write failure below is the one to report.
             }
-            throw new GawahException(Failure.MISSING_INPUT, "cannot write " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-write", file, e.getMessage()));
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Arrays;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
+import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 
@@ -27,37 +29,50 @@ import picocli.CommandLine.Option;
  * Passphrases are char arrays, wiped by whoever asked for them.
  */
 final class PassphraseOptions {
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "Read the passphrase from the first line of FILE instead of asking.")
+    @Option(names = "--passphrase-file", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--passphrase-env", paramLabel = "VAR",
-            description = "Read the passphrase from the environment variable VAR instead of asking.")
+    @Option(names = "--passphrase-env", paramLabel = "VAR")
     String envVar;
 
-    /** The passphrase of an existing key. */
-    char[] read(Terminal terminal, String prompt) {
+    /** The passphrase of an existing key; {@code prompt} is what to ask if it is typed. */
+    char[] read(Terminal terminal, Message prompt) {
         if (file != null) {
             return fromFile(file);
         }
         if (envVar != null) {
             String value = terminal.env(envVar);
             if (value == null || value.isEmpty()) {
-                throw new GawahException(Failure.BAD_PASSPHRASE, "the environment variable " + envVar + " is not set");
+                throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.env-not-set", envVar));
             }
             return value.toCharArray();
         }
         Console console = requireConsole(terminal);
-        char[] typed = console.readPassword("%s: ", prompt);
+        char[] typed = console.readPassword("%s", shown(terminal, Messages.of("passphrase.prompt", prompt)));
         if (typed == null || typed.length == 0) {
-            throw new GawahException(Failure.BAD_PASSPHRASE, "no passphrase given");
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.none-given"));
         }
         return typed;
     }
 
+    /**
+     * @deprecated until the callers that still word their prompt in the code pass a
+     * {@link Message} (e.g. {@code Messages.of("passphrase.prompt.key", Display.fingerprint(fp))}),
+     * or use {@link #forKeys}.
+     */
+    @Deprecated
+    char[] read(Terminal terminal, String prompt) {
+        return read(terminal, Messages.of("passphrase.prompt.as-given", prompt));
+    }
+
+    /** Asks for the passphrase of the key a message names ("Passphrase for your key 0A1B ..."): for {@link AskOnce}. */
+    Opener.PassphraseSource forKeys(Terminal terminal) {
+        return fingerprint -> read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(fingerprint)));
+    }
+
     /** Unlocks the home's own key for signing; the passphrase is wiped at once. */
     SigningKey unlockForSigning(Terminal terminal, SecretKey own, Instant now) {
-        char[] secret = read(terminal, "Passphrase for your key " + Display.fingerprint(own.fingerprint()));
+        char[] secret = read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(own.fingerprint())));
         try {
             return own.unlockForSigning(secret, now);
         } finally {
@@ -66,23 +81,24 @@ final class PassphraseOptions {
     }
 
     /** A new passphrase: asked twice when typed, checked for a sane length. */
-    char[] readNew(Terminal terminal, String prompt) {
+    char[] readNew(Terminal terminal, Message prompt) {
         char[] first = read(terminal, prompt);
         if (file == null && envVar == null) {
-            char[] again = requireConsole(terminal).readPassword("%s (again): ", prompt);
+            char[] again = requireConsole(terminal).readPassword("%s",
+                    shown(terminal, Messages.of("passphrase.prompt.again", prompt)));
             boolean same = Arrays.equals(first, again);
             if (again != null) {
                 Arrays.fill(again, '\0');
             }
             if (!same) {
                 Arrays.fill(first, '\0');
-                throw new GawahException(Failure.BAD_PASSPHRASE, "the two passphrases differ");
+                throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.differ"));
             }
         }
         if (first.length < 8) {
             Arrays.fill(first, '\0');
-            throw new GawahException(Failure.BAD_PASSPHRASE, "the passphrase is shorter than 8 characters",
-                    "use a few unrelated words: long is strong, and easier to type under stress");
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.too-short"),
+                    Messages.of("passphrase.too-short.hint"));
         }
         return first;
     }
@@ -90,10 +106,20 @@ final class PassphraseOptions {
     private static Console requireConsole(Terminal terminal) {
         Console console = terminal.console();
         if (console == null) {
-            throw new GawahException(Failure.BAD_PASSPHRASE, "no terminal to ask for the passphrase",
-                    "use --passphrase-file FILE or --passphrase-env VAR");
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.no-terminal"),
+                    Messages.of("passphrase.no-terminal.hint"));
         }
         return console;
+    }
+
+    /**
+     * A prompt as the console should show it: in the run's language and, where the terminal does
+     * not order right-to-left text itself, in visual order (as {@link Terminal#prompt} does on stderr;
+     * the console writes to the terminal device instead).
+     */
+    private static String shown(Terminal terminal, Message prompt) {
+        boolean visual = Bidi.visualOrderWanted(terminal.env("GAWAH_BIDI"), System.getProperty("os.name", ""));
+        return Bidi.forTerminal(prompt.render(), visual);
     }
 
     /** The first line of the file, decoded without going through a String. */
@@ -114,13 +140,13 @@ final class PassphraseOptions {
             char[] passphrase = Arrays.copyOf(chars.array(), chars.limit());
             Arrays.fill(chars.array(), '\0');
             if (passphrase.length == 0) {
-                throw new GawahException(Failure.BAD_PASSPHRASE, "the passphrase file " + path + " is empty");
+                throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.file-empty", path));
             }
             return passphrase;
         } catch (CharacterCodingException e) {
-            throw new GawahException(Failure.BAD_PASSPHRASE, "the passphrase file " + path + " is not UTF-8 text");
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.file-not-utf8", path));
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read the passphrase file " + path);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("passphrase.cannot-read-file", path));
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);

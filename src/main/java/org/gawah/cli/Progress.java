@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import org.gawah.Message;
+
 /**
  * Progress of long work on the terminal: bytes, rate, time left, on one line of stderr that
  * redraws itself about once a second. Silent when stderr is not an interactive terminal, so
@@ -12,14 +14,25 @@ import java.util.Locale;
  */
 final class Progress {
     private final Terminal terminal;
-    private final String label;
+    /** What is being done, e.g. "sealing photo.jpg": a {@link Message}, or a String from a caller not yet moved to one. */
+    private final Object label;
     private final long total;
     private final long started = System.nanoTime();
     private final boolean shown;
     private long done;
     private long lastDrawn;
 
+    Progress(Terminal terminal, Message label, long total) {
+        this(terminal, (Object) label, total);
+    }
+
+    /** @deprecated until every caller words its label in a bundle: use {@link #Progress(Terminal, Message, long)}. */
+    @Deprecated
     Progress(Terminal terminal, String label, long total) {
+        this(terminal, (Object) label, total);
+    }
+
+    private Progress(Terminal terminal, Object label, long total) {
         this.terminal = terminal;
         this.label = label;
         this.total = total;
@@ -60,8 +73,11 @@ final class Progress {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         double rate = done / seconds;
         long left = rate > 0 ? (long) ((total - done) / rate) : 0;
-        terminal.err().printf(Locale.ROOT, "\rgawah: %s  %s of %s  %.0f MiB/s  %d:%02d left   ",
-                label, Display.size(done), Display.size(total), rate / (1 << 20), left / 60, left % 60);
+        // The line redraws itself: back to its start, the words, then blanks over a longer previous line.
+        terminal.err().print('\r');
+        terminal.prompt(Messages.of("progress.line", label, Display.size(done), Display.size(total),
+                String.format(Locale.ROOT, "%.0f", rate / (1 << 20)), String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60)));
+        terminal.err().print("   ");
         terminal.err().flush();
     }
 }

@@ -15,43 +15,44 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Language;
+import org.gawah.Message;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "quickstart",
-        description = {
-            "Show the whole flow in a throwaway folder: a documenter, a legal team and a protection officer each get a home and a key; they exchange certificates; the documenter seals a sample testimony (in Dari); the legal team imports it, opens it and checks the signature, then exports an evidence package for the ICC; the documenter's own laptop cannot open it.",
-            "Uses random passphrases; touches no real home.",
-        },
-        footer = {"", "Example:", "  gawah quickstart --dir /tmp/gawah-demo"})
+@Command(name = "quickstart")
 final class QuickstartCommand implements Callable<Integer> {
     private static final String PASSPHRASE_VAR = "GAWAH_QUICKSTART_PASSPHRASE";
 
     @ParentCommand
     GawahCommand root;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the demo (new folder). Default: a new temporary folder.")
+    @Option(names = "--dir", paramLabel = "DIR")
     Path dir;
 
     private Terminal terminal;
 
+    /** The run's language, passed on to every command the demo runs (each would otherwise choose its own). */
+    private String language;
+
     @Override
     public Integer call() throws IOException {
         terminal = root.terminal;
+        language = Language.current().toLanguageTag();
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("gawah-quickstart-");
         Path documenter = base.resolve("documenter");
         Path legal = base.resolve("legal-team");
         Path protection = base.resolve("protection-officer");
         Path exchange = Files.createDirectories(base.resolve("exchange"));
 
-        say("1. Three homes, each with its own key (a passphrase locks each key; here random ones)");
+        say(Messages.of("quickstart.step-1"));
         home(documenter, "Documenter D-14 (demo)");
         home(legal, "Legal team (demo)");
         home(protection, "Protection officer (demo)");
 
-        say("2. Certificates (public keys) change hands and are pinned by fingerprint");
+        say(Messages.of("quickstart.step-2"));
         run(legal, "keys", "export", "--out", exchange.resolve("legal-team.asc").toString());
         run(protection, "keys", "export", "--out", exchange.resolve("protection-officer.asc").toString());
         run(documenter, "keys", "export", "--out", exchange.resolve("documenter.asc").toString());
@@ -62,59 +63,48 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "keys", "import", "--role", "documenter", exchange.resolve("documenter.asc").toString(),
                 "--passphrase-env", PASSPHRASE_VAR);
 
-        say("3. The documenter seals a testimony: signed, then encrypted to the legal team and the");
-        say("   protection officer; the witness's name goes into a second envelope for the officer only");
+        say(Messages.of("quickstart.step-3"));
         String id;
         try (InputStream sample = QuickstartCommand.class.getResourceAsStream("sample-testimony.json")) {
             id = run(documenter, sample, "record", "--from", "-", "--passphrase-env", PASSPHRASE_VAR).strip();
         }
 
-        say("4. What the vault shows without any key: metadata only");
+        say(Messages.of("quickstart.step-4"));
         run(documenter, "list");
 
-        say("5. The documenter's laptop cannot open its own record (write-only): expected to fail");
+        say(Messages.of("quickstart.step-5"));
         int code = Main.execute(derived(documenter, new ByteArrayOutputStream(), InputStream.nullInputStream()),
-                "open", "--home", documenter.toString(), "--passphrase-env", PASSPHRASE_VAR, id);
-        say("   -> exit code " + code + (code == Failure.CANNOT_DECRYPT.exitCode() ? " (cannot decrypt), as it should" : ""));
+                "--lang", language, "open", "--home", documenter.toString(), "--passphrase-env", PASSPHRASE_VAR, id);
+        say(code == Failure.CANNOT_DECRYPT.exitCode()
+                ? Messages.of("quickstart.exit-code-expected", code) : Messages.of("quickstart.exit-code", code));
 
-        say("6. The documenter packs a submission bag: the sealed record as it is (still encrypted),");
-        say("   the documenter's custody log, and a signature over the bag's manifests");
+        say(Messages.of("quickstart.step-6"));
         Path bag = exchange.resolve("submission.zip");
         run(documenter, "submit", "--out", bag.toString(), "--passphrase-env", PASSPHRASE_VAR);
 
-        say("7. The bag travels (USB stick, Signal, upload); the legal team checks it, imports it");
-        say("   (nothing is written unless every check passes) and opens the record from its own vault");
+        say(Messages.of("quickstart.step-7"));
         run(legal, "verify", bag.toString());
         run(legal, "import", bag.toString(), "--passphrase-env", PASSPHRASE_VAR);
         run(legal, "open", id, "--passphrase-env", PASSPHRASE_VAR);
 
-        say("8. The legal team opens a case, qualifies the record under the Rome Statute (its own");
-        say("   analysis, signed and sealed apart from the witness's words) and exports an evidence");
-        say("   package for the ICC: the testimony exactly as the documenter signed it, with that");
-        say("   signature beside it, only because the witness consented to the ICC receiving it");
+        say(Messages.of("quickstart.step-8"));
         String caseId = run(legal, "case", "create", "--title", "Demo case", "--passphrase-env", PASSPHRASE_VAR).strip();
         run(legal, "case", "add", caseId, id, "--tag", "rome:7(1)(h)", "--reliability", "high",
                 "--passphrase-env", PASSPHRASE_VAR);
         Path evidence = exchange.resolve("evidence-icc.zip");
-        say("   (the witness's name is in the protection officer's envelope, which the legal team cannot");
-        say("   open: it read the testimony above, found no name in it, and says so with --reviewed)");
+        say(Messages.of("quickstart.step-8-reviewed"));
         run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(), "--reviewed", id,
                 "--passphrase-env", PASSPHRASE_VAR);
         run(legal, "verify", evidence.toString());
 
-        say("9. Every action is in a signed, hash-chained custody log on each side");
+        say(Messages.of("quickstart.step-9"));
         run(legal, "log");
         run(legal, "verify", "--vault", "--passphrase-env", PASSPHRASE_VAR);
 
-        say("");
-        say("Where everything is:");
-        say("  documenter's home     " + documenter + "   (vault.db, keys/)");
-        say("  legal team's home     " + legal);
-        say("  protection officer's  " + protection);
-        say("  exchanged files       " + exchange + "   (certificates, the submission bag, the evidence package)");
-        say("Check the evidence package with standard tools too: unzip it and follow VERIFY.txt inside");
-        say("  (gpg --import keys/*.asc; gpg --verify ...; sha256sum -c manifest-sha256.txt; ...)");
-        say("This demo used throwaway keys; delete " + base + " when done.");
+        terminal.out().println();
+        say(Messages.of("quickstart.where", documenter, legal, protection, exchange));
+        say(Messages.of("quickstart.check-with-standard-tools"));
+        say(Messages.of("quickstart.throwaway", base));
         return 0;
     }
 
@@ -130,15 +120,17 @@ final class QuickstartCommand implements Callable<Integer> {
     /** Runs one gawah command in a home; returns its stdout; stops the demo if it fails. */
     private String run(Path home, InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] full = new String[args.length + 2];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = "--home";
-        full[args.length + 1] = home.toString();
+        String[] full = new String[args.length + 4];
+        full[0] = "--lang";
+        full[1] = language;
+        System.arraycopy(args, 0, full, 2, args.length);
+        full[args.length + 2] = "--home";
+        full[args.length + 3] = home.toString();
         terminal.out().println("$ gawah " + shellWords(args) + "   [" + home.getFileName() + "]");
         int code = Main.execute(derived(home, out, in), full);
         terminal.out().print(out.toString(StandardCharsets.UTF_8));
         if (code != 0) {
-            throw new GawahException(Failure.INTERNAL, "quickstart step failed: gawah " + String.join(" ", args));
+            throw new GawahException(Failure.INTERNAL, Messages.of("quickstart.step-failed", String.join(" ", args)));
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -163,7 +155,14 @@ final class QuickstartCommand implements Callable<Integer> {
                 Map.of(PASSPHRASE_VAR, passphrase));
     }
 
-    private void say(String line) {
-        terminal.out().println(line);
+    /**
+     * The demo's narration, on standard output between the commands' own output, one line at a
+     * time in the order this terminal shows (see {@link Bidi}).
+     */
+    private void say(Message words) {
+        boolean visual = Bidi.visualOrderWanted(terminal.env("GAWAH_BIDI"), System.getProperty("os.name", ""));
+        for (String line : words.render().split("\n", -1)) {
+            terminal.out().println(Bidi.forTerminal(line, visual));
+        }
     }
 }

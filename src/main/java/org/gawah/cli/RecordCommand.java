@@ -35,22 +35,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "record",
-        description = {
-            "Seal one testimony into the vault: sign it with your key, encrypt it to every pinned legal and protection key, store it.",
-            "Nothing readable is written anywhere.",
-            "",
-            "Fields come from --from FILE.json (see docs/format/testimony.md) and from the flags below, which win over the file. Without --from, the witness's account is read from standard input. The witness's identity (an \"identity\" object in the JSON) is sealed in its own envelope that only protection officers can open.",
-        },
-        footer = {"", "Examples:",
-            "  gawah record --from testimony.json",
-            "  gawah record --from testimony.json --attach interview.m4a --attach-copy scan.pdf",
-            "  gawah record --started-at 2026-11-20T10:00+04:30 --place \"Herat\" \\",
-            "      --present documenter:D-14 --interview-language prs --record-language prs \\",
-            "      --acknowledged --purpose-explained --consent-recipient legal_team \\",
-            "      --no-audio-video-consent --anonymity --withdrawal-explained \\",
-            "      --pseudonym W-0193 --confidentiality confidential --source-connection victim \\",
-            "      --account-language prs  < account.txt"})
+@Command(name = "record")
 final class RecordCommand implements Callable<Integer> {
     /** An account longer than this is not typed testimony; attachments take large files. */
     private static final int MAX_STDIN = 16 << 20;
@@ -64,28 +49,22 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @ArgGroup(exclusive = false, heading = "%nTestimony fields:%n")
+    @ArgGroup(exclusive = false, headingKey = "gawah.record.testimony-fields")
     TestimonyFlags flags = new TestimonyFlags();
 
-    @Option(names = "--from", paramLabel = "FILE",
-            description = "Testimony fields as JSON; '-' reads them from standard input.")
+    @Option(names = "--from", paramLabel = "FILE")
     Path from;
 
-    @Option(names = "--attach", paramLabel = "FILE",
-            description = "Seal this file with the testimony (repeat): a photo, recording, scan or video the documenter made.")
+    @Option(names = "--attach", paramLabel = "FILE")
     List<Path> attach = new ArrayList<>();
 
-    @Option(names = "--attach-copy", paramLabel = "FILE",
-            description = "As --attach, for a file received from someone else (marked \"copy\", not \"original\").")
+    @Option(names = "--attach-copy", paramLabel = "FILE")
     List<Path> attachCopy = new ArrayList<>();
 
-    @Option(names = "--shred-original",
-            description = "After the seal is stored and checked, overwrite and delete the attached files."
-                    + " On SSDs and flash, copies may survive in the drive's spare blocks.")
+    @Option(names = "--shred-original")
     boolean shredOriginal;
 
-    @Option(names = "--self-readable",
-            description = "Also encrypt to your own key, so this laptop can open it (off by default: a seized laptop opens nothing).")
+    @Option(names = "--self-readable")
     boolean selfReadable;
 
     @Override
@@ -102,8 +81,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         recipients = distinct(recipients);
         if (recipients.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "no legal-team key is pinned: there is no one to seal to",
-                    "import your team's certificates: gawah keys import --role legal FILE");
+            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-recipients"),
+                    Messages.of("record.no-recipients.hint"));
         }
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (Certificate recipient : recipients) {
@@ -118,9 +97,8 @@ final class RecordCommand implements Callable<Integer> {
         Testimonies.build(input, id, now).wipe();
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
         if (withIdentity && protection.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY,
-                    "the testimony names the witness, but no protection officer's key is pinned",
-                    "import one: gawah keys import --role protection FILE, or leave the identity out");
+            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-protection-key"),
+                    Messages.of("record.no-protection-key.hint"));
         }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
@@ -150,7 +128,7 @@ final class RecordCommand implements Callable<Integer> {
             try {
                 JsonNode parsed = Testimonies.parseInput(json);
                 if (!parsed.isObject()) {
-                    throw new GawahException(Failure.INVALID_TESTIMONY, "testimony input: not a JSON object");
+                    throw new GawahException(Failure.INVALID_TESTIMONY, Messages.of("record.input-not-an-object"));
                 }
                 input = (ObjectNode) parsed;
             } finally {
@@ -159,11 +137,11 @@ final class RecordCommand implements Callable<Integer> {
         } else {
             input = JsonNodeFactory.instance.objectNode();
             if (terminal.console() != null) {
-                terminal.info("type or paste the witness's account, then press Ctrl-D (Windows: Ctrl-Z, Enter)");
+                terminal.info(Messages.of("record.type-the-account"));
             }
             byte[] account = readStdin(terminal);
             try {
-                input.putObject("account").put("text", Utf8.decode(account, "the account on standard input"));
+                input.putObject("account").put("text", Utf8.decode(account, Messages.of("record.account-on-stdin")));
             } finally {
                 Arrays.fill(account, (byte) 0);
             }
@@ -179,11 +157,11 @@ final class RecordCommand implements Callable<Integer> {
             byte[] data = in.readNBytes(MAX_STDIN + 1);
             if (data.length > MAX_STDIN) {
                 Arrays.fill(data, (byte) 0);
-                throw new GawahException(Failure.INVALID_TESTIMONY, "standard input is larger than 16 MiB");
+                throw new GawahException(Failure.INVALID_TESTIMONY, Messages.of("record.stdin-too-large"));
             }
             return data;
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read standard input: " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("record.cannot-read-stdin", e.getMessage()));
         }
     }
 
@@ -207,17 +185,17 @@ final class RecordCommand implements Callable<Integer> {
 
     private static void report(Terminal terminal, String id, List<Certificate> recipients, List<Certificate> protection,
                                boolean withIdentity, int attachments) {
-        terminal.info("sealed record " + id + (attachments > 0 ? " with " + attachments + " attachment(s)" : "")
-                + ", encrypted to:");
+        terminal.info(attachments > 0
+                ? Messages.of("record.sealed-with-attachments", id, attachments)
+                : Messages.of("record.sealed", id));
         for (Certificate recipient : recipients) {
-            terminal.info("  " + Display.fingerprint(recipient.fingerprint()) + "  " + recipient.userId());
+            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), recipient.userId()));
         }
         if (withIdentity) {
-            terminal.info("the witness's identity is sealed apart, to the " + protection.size() + " protection key(s) only");
+            terminal.info(Messages.of("record.identity-sealed-apart", protection.size()));
         }
         if (recipients.size() == 1) {
-            terminal.warn("sealed to a single key: if that key is lost, this record is lost too;"
-                    + " pin a second legal key or an offline escrow key");
+            terminal.warn(Messages.of("record.single-key"));
         }
         terminal.out().println(id);
     }

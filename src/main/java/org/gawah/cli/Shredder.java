@@ -25,27 +25,24 @@ final class Shredder {
     static void shredAfterCheck(Terminal terminal, Vault vault, String recordId, List<AttachmentSealing.Source> sources) {
         List<StoredAttachment> stored = vault.attachments(recordId);
         if (stored.size() != sources.size()) {
-            throw new GawahException(Failure.VAULT, "the vault holds " + stored.size() + " attachments of "
-                    + sources.size() + ": the originals were NOT deleted");
+            throw new GawahException(Failure.VAULT, Messages.of("shred.count-mismatch", stored.size(), sources.size()));
         }
         for (StoredAttachment attachment : stored) {
             try (InputStream in = vault.openAttachment(attachment)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException e) {
-                throw new GawahException(Failure.VAULT, "the stored attachment " + attachment.id()
-                        + " does not read back: the originals were NOT deleted", null, e);
+                throw new GawahException(Failure.VAULT, Messages.of("shred.unreadable", attachment.id()), null, e);
             }
         }
-        terminal.warn("overwriting the originals; on SSDs and flash drives the drive may keep old copies"
-                + " in blocks no program can reach: full-disk encryption is the real protection");
+        terminal.warn(Messages.of("shred.ssd-warning"));
         for (AttachmentSealing.Source source : sources) {
             try {
                 overwrite(source);
                 Files.delete(source.file());
-                terminal.info("shredded " + source.file());
+                terminal.info(Messages.of("shred.done", source.file()));
             } catch (IOException e) {
-                throw new GawahException(Failure.MISSING_INPUT, "sealed, but could not shred " + source.file()
-                        + ": " + e.getMessage(), "delete it by hand");
+                throw new GawahException(Failure.MISSING_INPUT, Messages.of("shred.failed", source.file(), e.getMessage()),
+                        Messages.of("shred.failed.hint"));
             }
         }
     }

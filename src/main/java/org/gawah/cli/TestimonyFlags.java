@@ -15,63 +15,58 @@ import picocli.CommandLine.Option;
  * shell history and be visible to every process on the machine.
  */
 final class TestimonyFlags {
-    @Option(names = "--started-at", paramLabel = "TIME", description = "Interview start, e.g. 2026-11-20T10:00+04:30.")
+    @Option(names = "--started-at", paramLabel = "TIME")
     String startedAt;
 
-    @Option(names = "--ended-at", paramLabel = "TIME", description = "Interview end.")
+    @Option(names = "--ended-at", paramLabel = "TIME")
     String endedAt;
 
-    @Option(names = "--place", paramLabel = "TEXT", description = "Where the interview took place.")
+    @Option(names = "--place", paramLabel = "TEXT")
     String place;
 
-    @Option(names = "--present", paramLabel = "ROLE:NAME",
-            description = "A person present (repeat): documenter, interpreter, witness, legal_representative, support_person, other.")
+    @Option(names = "--present", paramLabel = "ROLE:NAME")
     List<String> present;
 
-    @Option(names = "--interview-language", paramLabel = "CODE", description = "ISO 639 code spoken in the interview (repeat).")
+    @Option(names = "--interview-language", paramLabel = "CODE")
     List<String> interviewLanguages;
 
-    @Option(names = "--record-language", paramLabel = "CODE", description = "ISO 639 code the record is written in (repeat).")
+    @Option(names = "--record-language", paramLabel = "CODE")
     List<String> recordLanguages;
 
-    @Option(names = "--acknowledged", negatable = true,
-            description = "The witness acknowledged the record (--no-acknowledged: give --not-acknowledged-reason).")
+    @Option(names = "--acknowledged", negatable = true)
     Boolean acknowledged;
 
-    @Option(names = "--not-acknowledged-reason", paramLabel = "TEXT", description = "Why the witness did not acknowledge it.")
+    @Option(names = "--not-acknowledged-reason", paramLabel = "TEXT")
     String notAcknowledgedReason;
 
-    @Option(names = "--purpose-explained", negatable = true, description = "The purpose was explained to the witness.")
+    @Option(names = "--purpose-explained", negatable = true)
     Boolean purposeExplained;
 
-    @Option(names = "--consent-recipient", paramLabel = "WHO",
-            description = "Who may receive it (repeat): legal_team, icc, un_mechanism, national_court, publication.")
+    @Option(names = "--consent-recipient", paramLabel = "WHO")
     List<String> consentRecipients;
 
-    @Option(names = "--audio-video-consent", negatable = true, description = "The witness consents to audio/video.")
+    @Option(names = "--audio-video-consent", negatable = true)
     Boolean audioVideo;
 
-    @Option(names = "--anonymity", negatable = true, description = "The witness asks to stay anonymous.")
+    @Option(names = "--anonymity", negatable = true)
     Boolean anonymity;
 
-    @Option(names = "--withdrawal-explained", negatable = true, description = "The right to withdraw was explained.")
+    @Option(names = "--withdrawal-explained", negatable = true)
     Boolean withdrawalExplained;
 
-    @Option(names = "--pseudonym", paramLabel = "TEXT", description = "The witness's pseudonym (never the real name).")
+    @Option(names = "--pseudonym", paramLabel = "TEXT")
     String pseudonym;
 
-    @Option(names = "--confidentiality", paramLabel = "LEVEL",
-            description = "public, restricted, confidential or strictly_confidential.")
+    @Option(names = "--confidentiality", paramLabel = "LEVEL")
     String confidentiality;
 
-    @Option(names = "--source-connection", paramLabel = "HOW",
-            description = "How the witness knows: victim, eyewitness, relative, hearsay, other.")
+    @Option(names = "--source-connection", paramLabel = "HOW")
     String sourceConnection;
 
-    @Option(names = "--reliability", paramLabel = "LEVEL", description = "high, medium, low or unknown.")
+    @Option(names = "--reliability", paramLabel = "LEVEL")
     String reliability;
 
-    @Option(names = "--account-language", paramLabel = "CODE", description = "ISO 639 code of the account's language.")
+    @Option(names = "--account-language", paramLabel = "CODE")
     String accountLanguage;
 
     /** Lays the given flags over {@code input}. */

@@ -7,20 +7,22 @@ import java.nio.charset.StandardCharsets;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 
 /** Strict UTF-8 decoding: malformed bytes are refused, never replaced. */
 final class Utf8 {
     private Utf8() {
     }
 
-    static String decode(byte[] bytes, String what) {
+    /** {@code what} names the text for the message if it is refused, e.g. "the account on standard input". */
+    static String decode(byte[] bytes, Message what) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new GawahException(Failure.INVALID_TESTIMONY, what + " is not valid UTF-8 text");
+            throw new GawahException(Failure.INVALID_TESTIMONY, Messages.of("utf8.invalid", what));
         }
     }
 }

@@ -39,6 +39,7 @@ class DocumentedBehaviourTest {
     void everyCommandsHelpShowsAnExample() {
         CommandLine root = new CommandLine(new GawahCommand(new Terminal(new ByteArrayOutputStream(),
                 new ByteArrayOutputStream(), java.io.InputStream.nullInputStream(), Map.of(), null)));
+        root.setResourceBundle(org.gawah.Message.bundle(Main.HELP, org.gawah.Language.ENGLISH));
         assertExamples(root);
     }
 
