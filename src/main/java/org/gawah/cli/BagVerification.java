@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class BagVerification {
 
     static int verify(Terminal terminal, Home home, Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.no-file", file));
         }
         List<Certificate> pinned = home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of();
         Submission.Verified verified;
@@ -33,7 +34,7 @@ final class BagVerification {
             if (bag.name().startsWith("GWE-")) {
                 return PackageVerification.verify(terminal, home, bag, file.getFileName().toString(), ImportCommand.size(file), null);
             }
-            Progress progress = new Progress(terminal, "checking the bag", ImportCommand.size(file));
+            Progress progress = new Progress(terminal, Messages.of("verify.checking-bag").render(), ImportCommand.size(file));
             try {
                 verified = Submission.read(bag, pinned, progress::advance);
             } catch (GawahException e) {
@@ -50,23 +51,24 @@ final class BagVerification {
             progress.finish();
         }
         Certificate signer = verified.documenter();
-        terminal.out().println("bag " + verified.id() + ": " + (trusted ? "VALID" : "NOT TRUSTED HERE (otherwise intact)"));
-        terminal.out().println("  signer       " + Display.safe(signer.userId()) + "  " + Display.fingerprint(signer.fingerprint()));
-        terminal.out().println("               " + (trusted ? "pinned as a documenter in this home"
-                : "NOT pinned in this home: compare this fingerprint with the documenter in person"));
-        terminal.out().println("  records      " + verified.records().size() + " ("
-                + verified.records().stream().filter(r -> r.identityFile() != null).count() + " with an identity envelope), "
-                + verified.attachmentCount() + " attachment(s)");
-        terminal.out().println("  payload      " + verified.payloadSha256().size() + " files, " + Display.size(verified.payloadBytes())
-                + ", every SHA-256 and SHA-512 matches; nothing missing, nothing extra");
-        terminal.out().println("  custody log  " + verified.log().size() + " entries, chain unbroken, every signature good;"
-                + " ends with this bag's submission at " + verified.head().time());
-        terminal.out().println("  made         " + Display.safe(verified.info().get("Bagging-Date")) + " by "
-                + Display.safe(verified.info().get("Source-Organization")));
+        PrintWriter out = terminal.out();
+        out.println(Messages.of("verify.bag", verified.id(),
+                trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
+        out.println("  " + Messages.of("verify.bag.signer", Display.safe(signer.userId()),
+                Display.fingerprint(signer.fingerprint())).render());
+        out.println("               " + (trusted ? Messages.of("verify.bag.pinned")
+                : Messages.of("verify.bag.not-pinned")).render());
+        out.println("  " + Messages.of("verify.bag.records", verified.records().size(),
+                verified.records().stream().filter(r -> r.identityFile() != null).count(),
+                verified.attachmentCount()).render());
+        out.println("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
+                Display.size(verified.payloadBytes())).render());
+        out.println("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
+        out.println("  " + Messages.of("verify.bag.made", Display.safe(verified.info().get("Bagging-Date")),
+                Display.safe(verified.info().get("Source-Organization"))).render());
         if (!trusted) {
-            throw new GawahException(Failure.UNKNOWN_SIGNER, "the bag is signed by " + signer.fingerprint()
-                    + ", which is not pinned as a documenter here", "check the fingerprint with the documenter, then:"
-                    + " gawah keys import --role documenter FILE");
+            throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.bag.untrusted", signer.fingerprint()),
+                    Messages.of("verify.bag.untrusted.hint"));
         }
         return 0;
     }
@@ -79,8 +81,8 @@ final class BagVerification {
     }
 
     private static GawahException invalid(Terminal terminal, Path file, GawahException e) {
-        terminal.out().println("bag " + file.getFileName() + ": INVALID");
-        terminal.out().println("  what failed: " + e.getMessage());
+        terminal.out().println(Messages.of("verify.bag", file.getFileName(), Messages.of("verify.invalid")).render());
+        terminal.out().println("  " + Messages.of("verify.what-failed", e.message()).render());
         return e;
     }
 }

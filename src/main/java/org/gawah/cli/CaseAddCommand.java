@@ -28,15 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "add",
-        description = {
-            "Add records to a case with your analysis of them. Adding a record again records a new analysis, which replaces the earlier one (both stay in the log).",
-            "Each analysis is signed by you, sealed to the legal team and logged; it never touches the witness's words.",
-        },
-        footer = {"", "Examples:",
-            "  gawah case add GWC-4F2K-9QXA-7M3B-2D8Z GWH-7K3M-9QXA-2D4F-8ZZP --tag rome:7(1)(h) --tag rome:7(1)(e) --reliability high",
-            "  gawah case add GWC-4F2K-9QXA-7M3B-2D8Z GWH-7K3M-9QXA-2D4F-8ZZP --note-file analysis.txt",
-            "  gawah case tags          (the legal-qualification tags you can use)"})
+@Command(name = "add")
 final class CaseAddCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;
@@ -47,19 +39,19 @@ final class CaseAddCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(index = "0", paramLabel = "CASE-ID")
+    @Parameters(index = "0", paramLabel = "CASE-ID", descriptionKey = "gawah.case.add.case-id")
     String caseId;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORD-ID")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORD-ID", descriptionKey = "gawah.case.add.record-id")
     List<String> recordIds;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "A legal qualification, e.g. rome:7(1)(h) (repeatable; see gawah case tags).")
+    @Option(names = "--tag", paramLabel = "TAG")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--reliability", paramLabel = "LEVEL", description = "high, medium, low or unknown.")
+    @Option(names = "--reliability", paramLabel = "LEVEL")
     String reliability;
 
-    @Option(names = "--note-file", paramLabel = "FILE", description = "Your note, UTF-8, from FILE ('-' for standard input); never from the command line.")
+    @Option(names = "--note-file", paramLabel = "FILE")
     Path noteFile;
 
     @Override
@@ -73,13 +65,13 @@ final class CaseAddCommand implements Callable<Integer> {
         List<Analysis> analyses = new ArrayList<>();
         try (Vault vault = home.vault()) {
             if (vault.sealedCase(caseId).isEmpty()) {
-                throw new GawahException(Failure.NOT_FOUND, "no case " + printable(caseId) + " in this vault",
-                        "see the cases with: gawah case list");
+                throw new GawahException(Failure.NOT_FOUND, Messages.of("case.no-case", printable(caseId)),
+                        Messages.of("case.no-case.hint"));
             }
             for (String recordId : recordIds) {
                 if (!RecordId.isValid("GWH", recordId) || vault.get(recordId).isEmpty()) {
-                    throw new GawahException(Failure.NOT_FOUND, "no record " + printable(recordId) + " in this vault",
-                            "see the records with: gawah list");
+                    throw new GawahException(Failure.NOT_FOUND, Messages.of("case.no-record", printable(recordId)),
+                            Messages.of("case.no-record.hint"));
                 }
                 analyses.add(new Analysis(RecordId.randomAnalysis(), caseId, recordId, now, analyst, tags, reliability, note));
             }
@@ -94,7 +86,7 @@ final class CaseAddCommand implements Callable<Integer> {
                 write.commit();
             }
         }
-        terminal.info("added " + analyses.size() + " record(s) to case " + caseId);
+        terminal.info(Messages.of("case.added", analyses.size(), caseId));
         return 0;
     }
 
@@ -105,14 +97,14 @@ final class CaseAddCommand implements Callable<Integer> {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new GawahException(Failure.USAGE, "the note is not UTF-8 text");
+            throw new GawahException(Failure.USAGE, Messages.of("case.note-not-utf8"));
         } finally {
             java.util.Arrays.fill(bytes, (byte) 0);
         }
     }
 
-    /** An id as typed, echoed only when it looks like an id. */
-    static String printable(String id) {
-        return id != null && id.matches("[A-Za-z0-9-]{1,40}") ? id : "(not an id)";
+    /** An id as typed, echoed only when it looks like an id (else words saying it is not one). */
+    static Object printable(String id) {
+        return id != null && id.matches("[A-Za-z0-9-]{1,40}") ? id : Messages.of("case.not-an-id");
     }
 }

@@ -18,9 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "create",
-        description = {"Make a new case and print its id. The title is sealed to the legal team; do not put a witness's name in it."},
-        footer = {"", "Example:", "  gawah case create --title \"Detentions, Herat 2025\""})
+@Command(name = "create")
 final class CaseCreateCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;
@@ -31,7 +29,7 @@ final class CaseCreateCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--title", required = true, paramLabel = "TEXT", description = "A short title for the legal team (one line, at most 200 characters).")
+    @Option(names = "--title", required = true, paramLabel = "TEXT")
     String title;
 
     @Override
@@ -48,7 +46,7 @@ final class CaseCreateCommand implements Callable<Integer> {
             write.append(Action.CASE_CREATED, file.caseId(), Digests.sha256(sealed), now, new EntrySigner(key));
             write.commit();
         }
-        terminal.info("created case " + file.caseId() + "; add records with: gawah case add " + file.caseId() + " RECORD-ID");
+        terminal.info(Messages.of("case.created", file.caseId()));
         terminal.out().println(file.caseId());
         return 0;
     }

@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "list",
-        description = {"List the cases: id, when made, how many records. Titles are sealed: see them with gawah case show."},
-        footer = {"", "Example:", "  gawah case list"})
+@Command(name = "list")
 final class CaseListCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;
@@ -23,7 +21,8 @@ final class CaseListCommand implements Callable<Integer> {
         Terminal terminal = parent.root.terminal;
         try (Vault vault = homeOptions.resolve(terminal).vault()) {
             for (Vault.CaseSummary summary : vault.cases()) {
-                terminal.out().printf("%s  %s  %d record(s)%n", summary.id(), summary.createdAt(), summary.records());
+                terminal.out().println(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
+                        .render());
             }
         }
         return 0;

@@ -13,9 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "show",
-        description = {"Decrypt and show a case: its title, and each record with the latest analysis (tags, reliability, note)."},
-        footer = {"", "Example:", "  gawah case show GWC-4F2K-9QXA-7M3B-2D8Z"})
+@Command(name = "show")
 final class CaseShowCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;
@@ -26,7 +24,7 @@ final class CaseShowCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(paramLabel = "CASE-ID")
+    @Parameters(paramLabel = "CASE-ID", descriptionKey = "gawah.case.show.case-id")
     String caseId;
 
     @Override
@@ -35,11 +33,11 @@ final class CaseShowCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         Team team = new Team(home.keyring());
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+                passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint)).render()));
         try (Vault vault = home.vault()) {
             CaseFile file = team.openCase(vault, caseId, ask);
             terminal.out().println(file.caseId() + "  " + file.title());
-            terminal.out().println("created " + file.createdAt());
+            terminal.out().println(Messages.of("case.show.created", file.createdAt()).render());
             for (String recordId : vault.caseRecords(caseId)) {
                 terminal.out().println();
                 terminal.out().println(recordId);
@@ -52,11 +50,12 @@ final class CaseShowCommand implements Callable<Integer> {
                     terminal.out().println("  " + tag + "  " + LegalTags.shipped().label(tag));
                 }
                 if (a.reliability() != null) {
-                    terminal.out().println("  reliability: " + a.reliability());
+                    terminal.out().println("  " + Messages.of("case.show.reliability", a.reliability()).render());
                 }
-                terminal.out().println("  analysed " + a.madeAt() + " by " + Display.fingerprint(a.analyst()));
+                terminal.out().println("  " + Messages.of("case.show.analysed", a.madeAt(), Display.fingerprint(a.analyst()))
+                        .render());
                 if (a.note() != null) {
-                    terminal.out().println("  note:");
+                    terminal.out().println("  " + Messages.of("case.show.note").render());
                     a.note().lines().forEach(line -> terminal.out().println("    " + line));
                 }
             }

@@ -7,9 +7,7 @@ import org.gawah.cases.LegalTags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "tags",
-        description = {"List the legal-qualification tags gawah case add accepts: the Rome Statute's articles 6, 7(1) and 8(2)."},
-        footer = {"", "Example:", "  gawah case tags | grep persecution"})
+@Command(name = "tags")
 final class CaseTagsCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;

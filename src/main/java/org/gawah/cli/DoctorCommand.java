@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -26,12 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "doctor",
-        description = {
-            "Check this home and say what to fix: folder and file permissions, your key and the pinned certificates (present, not expired, not expiring within 30 days), at least two legal-team keys to seal to, the vault and its custody log, free disk space.",
-            "Reads only; asks no passphrase. Exit code 0 when nothing must be fixed (warnings allowed), 78 otherwise.",
-        },
-        footer = {"", "Example:", "  gawah doctor --home ~/.gawah"})
+@Command(name = "doctor")
 final class DoctorCommand implements Callable<Integer> {
     static final Duration SOON = Duration.ofDays(30);
     private static final long LOW_DISK = 1L << 30;
@@ -51,9 +47,9 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
-        terminal.out().println("checking " + home.dir());
+        terminal.out().println(Messages.of("doctor.checking", home.dir()).render());
         if (!home.exists()) {
-            fail("there is no Gawah home here", "create it: gawah init --home " + home.dir());
+            fail(Messages.of("doctor.no-home"), Messages.of("doctor.no-home.fix", home.dir()));
             return summary();
         }
         permissions(home);
@@ -61,9 +57,9 @@ final class DoctorCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Optional<SecretKey> own = keyring.ownKey();
         if (own.isEmpty()) {
-            fail("this home has no key of its own", "make one: gawah keys generate --name \"YOUR WORK NAME\"");
+            fail(Messages.of("doctor.no-key"), Messages.of("doctor.no-key.fix"));
         } else {
-            expiry("your key", own.get().certificate(), now, "make a new key and give its certificate to the team");
+            expiry(Messages.of("doctor.own-key"), own.get().certificate(), now, Messages.of("doctor.own-key.fix"));
         }
         recipients(keyring, now);
         vault(home, keyring, own);
@@ -73,30 +69,31 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void permissions(Home home) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            ok("permissions: not checked here (Windows): the home inherits your profile folder's private access list");
+            ok(Messages.of("doctor.permissions-not-checked"));
             return;
         }
-        mode(home.dir(), "rwx------", "chmod 700 " + home.dir());
-        mode(home.vaultFile(), "rw-------", "chmod 600 " + home.vaultFile());
+        mode(home.dir(), "rwx------", Messages.of("doctor.chmod", "700", home.dir()));
+        mode(home.vaultFile(), "rw-------", Messages.of("doctor.chmod", "600", home.vaultFile()));
         try (var keys = Files.list(home.dir().resolve("keys").resolve("secret"))) {
             for (Path key : keys.toList()) {
-                mode(key, "rw-------", "chmod 600 " + key);
+                mode(key, "rw-------", Messages.of("doctor.chmod", "600", key));
             }
         } catch (IOException e) {
             // No secret folder yet: the key check below says what to do.
         }
     }
 
-    private void mode(Path path, String expected, String fix) {
+    private void mode(Path path, String expected, Message fix) {
         try {
             Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path);
             if (actual.equals(PosixFilePermissions.fromString(expected))) {
-                ok(path.getFileName() + " is private (" + expected + ")");
+                ok(Messages.of("doctor.private", path.getFileName(), expected));
             } else {
-                fail(path + " is " + PosixFilePermissions.toString(actual) + ": others can read it", fix);
+                fail(Messages.of("doctor.others-can-read", path, PosixFilePermissions.toString(actual)), fix);
             }
         } catch (IOException e) {
-            fail("cannot read the permissions of " + path + ": " + e.getMessage(), "check the folder exists and is yours");
+            fail(Messages.of("doctor.cannot-read-permissions", path, e.getMessage()),
+                    Messages.of("doctor.cannot-read-permissions.fix"));
         }
     }
 
@@ -105,36 +102,45 @@ final class DoctorCommand implements Callable<Integer> {
         // A legal team's or a receiving body's workstation receives records; it need not seal any.
         boolean workstation = !keyring.pinned(Role.DOCUMENTER).isEmpty() || !keyring.pinned(Role.CUSTODIAN).isEmpty();
         if (legal.isEmpty() && !workstation) {
-            fail("no legal-team key is pinned: nothing can be sealed", "gawah keys import --role legal legal-team.asc");
+            fail(Messages.of("doctor.no-legal"), Messages.of("doctor.no-legal.fix"));
         } else if (legal.size() == 1 && !workstation) {
-            warn("records are sealed to a single legal-team key: if it is lost, every record is lost",
-                    "pin a second one (another team member, or an escrow key kept offline): gawah keys import --role legal FILE");
+            warn(Messages.of("doctor.single-legal"), Messages.of("doctor.single-legal.fix"));
         } else if (!legal.isEmpty()) {
-            ok(legal.size() + " legal-team keys pinned");
+            ok(Messages.of("doctor.legal-pinned", legal.size()));
         }
         if (keyring.pinned(Role.PROTECTION).isEmpty() && !workstation) {
-            warn("no protection officer's key is pinned: witness identities cannot be sealed",
-                    "gawah keys import --role protection protection-officer.asc");
+            warn(Messages.of("doctor.no-protection"), Messages.of("doctor.no-protection.fix"));
         }
         for (Role role : Role.values()) {
             for (Certificate certificate : keyring.pinned(role)) {
-                expiry(role.label() + " key " + certificate.userId(), certificate, now,
-                        "ask its owner for an extended certificate, then: gawah keys import --role " + role.label() + " FILE");
+                expiry(pinnedKey(role, certificate.userId()), certificate, now,
+                        Messages.of("doctor.pinned-key.fix", role.label()));
             }
         }
     }
 
-    private void expiry(String what, Certificate certificate, Instant now, String fix) {
+    /** "legal key NAME" and the like: the role in words of the run's language. */
+    private static Message pinnedKey(Role role, String userId) {
+        switch (role) {
+            case LEGAL: return Messages.of("doctor.key.legal", userId);
+            case PROTECTION: return Messages.of("doctor.key.protection", userId);
+            case DOCUMENTER: return Messages.of("doctor.key.documenter", userId);
+            case CUSTODIAN: return Messages.of("doctor.key.custodian", userId);
+            default: throw new IllegalStateException("no words for role " + role);
+        }
+    }
+
+    private void expiry(Message what, Certificate certificate, Instant now, Message fix) {
         Optional<Instant> expires = certificate.expires();
         String fingerprint = Display.fingerprint(certificate.fingerprint());
         if (expires.isEmpty()) {
-            ok(what + " (" + fingerprint + ") does not expire");
+            ok(Messages.of("doctor.no-expiry", what, fingerprint));
         } else if (!expires.get().isAfter(now)) {
-            fail(what + " (" + fingerprint + ") expired on " + expires.get(), fix);
+            fail(Messages.of("doctor.expired", what, fingerprint, expires.get()), fix);
         } else if (expires.get().isBefore(now.plus(SOON))) {
-            warn(what + " (" + fingerprint + ") expires on " + expires.get() + ", within 30 days", fix);
+            warn(Messages.of("doctor.expires-soon", what, fingerprint, expires.get()), fix);
         } else {
-            ok(what + " (" + fingerprint + ") valid until " + expires.get());
+            ok(Messages.of("doctor.valid-until", what, fingerprint, expires.get()));
         }
     }
 
@@ -142,16 +148,17 @@ final class DoctorCommand implements Callable<Integer> {
         try (Vault vault = home.vault()) {
             String check = vault.integrityCheck();
             if (!check.equals("ok")) {
-                fail("the vault file is damaged (SQLite says: " + check + ")", "restore vault.db from a backup");
+                fail(Messages.of("doctor.vault-damaged", check), Messages.of("doctor.vault-damaged.fix"));
                 return;
             }
             if (own.isEmpty()) {
                 return;
             }
             VaultAudit.Report report = VaultAudit.run(vault, List.of(own.get().certificate()), keyring.pinned(Role.DOCUMENTER));
-            ok("vault intact: " + report.records() + " records, " + report.entries() + " custody entries, chain unbroken");
+            ok(Messages.of("doctor.vault-intact", report.records(), report.entries()));
         } catch (GawahException e) {
-            fail("vault: " + e.getMessage(), e.hint() != null ? e.hint() : "run gawah verify --vault for details");
+            fail(Messages.of("doctor.vault-failed", e.message()),
+                    e.hintMessage() != null ? e.hintMessage() : Messages.of("doctor.vault-failed.fix"));
         }
     }
 
@@ -159,36 +166,36 @@ final class DoctorCommand implements Callable<Integer> {
         try {
             long free = Files.getFileStore(home.dir()).getUsableSpace();
             if (free < NO_DISK) {
-                fail("only " + Display.size(free) + " free on the disk of the home: sealing may fail", "free some space");
+                fail(Messages.of("doctor.disk-full", Display.size(free)), Messages.of("doctor.disk-full.fix"));
             } else if (free < LOW_DISK) {
-                warn(Display.size(free) + " free on the disk of the home", "free some space before sealing large attachments");
+                warn(Messages.of("doctor.disk-low", Display.size(free)), Messages.of("doctor.disk-low.fix"));
             } else {
-                ok(Display.size(free) + " free on the disk");
+                ok(Messages.of("doctor.disk-free", Display.size(free)));
             }
         } catch (IOException e) {
-            warn("cannot tell the free disk space: " + e.getMessage(), "check the disk");
+            warn(Messages.of("doctor.disk-unknown", e.getMessage()), Messages.of("doctor.disk-unknown.fix"));
         }
     }
 
-    private void ok(String message) {
-        terminal.out().println("  ok    " + message);
+    private void ok(Message message) {
+        terminal.out().println("  " + Messages.of("doctor.ok", message).render());
     }
 
-    private void warn(String message, String fix) {
+    private void warn(Message message, Message fix) {
         warnings++;
-        terminal.out().println("  WARN  " + message);
-        terminal.out().println("        fix: " + fix);
+        terminal.out().println("  " + Messages.of("doctor.warn", message).render());
+        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
     }
 
-    private void fail(String message, String fix) {
+    private void fail(Message message, Message fix) {
         failures++;
-        terminal.out().println("  FAIL  " + message);
-        terminal.out().println("        fix: " + fix);
+        terminal.out().println("  " + Messages.of("doctor.fail", message).render());
+        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
     }
 
     private int summary() {
-        terminal.out().println(failures == 0 && warnings == 0 ? "all good"
-                : failures + " thing(s) to fix, " + warnings + " warning(s)");
+        terminal.out().println((failures == 0 && warnings == 0 ? Messages.of("doctor.all-good")
+                : Messages.of("doctor.summary", failures, warnings)).render());
         return failures == 0 ? 0 : Failure.NOT_READY.exitCode();
     }
 }

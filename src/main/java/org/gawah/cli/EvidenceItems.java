@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Language;
+import org.gawah.Message;
 import org.gawah.bag.BagWriter;
 import org.gawah.custody.Entry;
 import org.gawah.export.Consent;
@@ -58,7 +60,7 @@ final class EvidenceItems {
 
     void add(String recordId) throws IOException {
         SealedRecord record = run.vault().get(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                "record " + recordId + " of the case is not in the vault"));
+                Messages.of("export.record-missing", recordId)));
         Opened opened = open(record.testimony());
         Opened base = null;
         try {
@@ -70,35 +72,32 @@ final class EvidenceItems {
                 String addsTo = document.get("adds_to").textValue();
                 Optional<SealedRecord> target = run.vault().get(addsTo);
                 if (target.isEmpty()) {
-                    run.report().leftOut(recordId, null, "it adds to " + addsTo + ", which is not in this vault: its consent is unknown");
+                    leftOut(recordId, null, Messages.of("export.reason.adds-to-unknown", addsTo));
                     return;
                 }
                 consentRecord = target.get();
                 base = open(consentRecord.testimony());
                 testimony = Testimonies.read(base.content());
             }
-            Optional<String> refusal = Consent.refusal(testimony, run.profile());
+            var refusal = Consent.refusal(testimony, run.profile());
             if (refusal.isPresent()) {
-                run.report().leftOut(recordId, null, refusal.get());
+                leftOut(recordId, null, refusal.get());
                 return;
             }
             // Decided only once it is sure the envelope can be opened: else the testimony is checked as if withheld.
             boolean identityGoes = Consent.identity(testimony, run.includeIdentities()) && canOpenIdentity(record);
             if (run.includeIdentities() && record.identity() != null && !identityGoes) {
-                run.report().leftOut(recordId, recordId + ".identity", canOpenIdentity(record)
-                        ? "the witness asked to stay anonymous" : "this key cannot open the identity envelope");
+                leftOut(recordId, recordId + ".identity", canOpenIdentity(record)
+                        ? Messages.of("export.reason.anonymous") : Messages.of("export.reason.identity-sealed"));
             }
             Redaction.Masker names = Redaction.Masker.none();
             if (!identityGoes && consentRecord.identity() != null) {
                 if (canOpenIdentity(consentRecord)) {
                     names = names(consentRecord);
                 } else if (run.reviewed().contains(recordId)) {
-                    run.report().note(recordId + ": the testimony could not be searched for the witness's name"
-                            + " (this key cannot open the identity envelope); exported because --reviewed was given");
+                    note(Messages.of("export.note.reviewed", recordId));
                 } else {
-                    run.report().leftOut(recordId, null, "this key cannot open the identity envelope, so the testimony"
-                            + " could not be searched for the witness's name; read it (gawah open " + recordId
-                            + "), then export again with --reviewed " + recordId);
+                    leftOut(recordId, null, Messages.of("export.reason.not-searched", recordId));
                     return;
                 }
             }
@@ -137,7 +136,8 @@ final class EvidenceItems {
                     file.size(), file.sha256(), file.sha512(), opened.signedAt(), signer.fingerprint(), "derivative",
                     recordId + ".testimony", redacted.withheld(), null, facts));
             redactions.put(recordId + "/redacted", file.sha256());
-            ObjectNode copy = (ObjectNode) Json.parse(redacted.bytes(), Integer.MAX_VALUE, "redacted copy").get("testimony");
+            ObjectNode copy = (ObjectNode) Json.parse(redacted.bytes(), Integer.MAX_VALUE,
+                    Messages.of("export.redacted-copy").render()).get("testimony");
             ArrayNode withheld = copy.putArray("withheld");
             redacted.withheld().forEach(withheld::add);
             readable = copy;
@@ -181,24 +181,24 @@ final class EvidenceItems {
         JsonNode listed = document.get("attachments");
         List<StoredAttachment> stored = run.vault().attachments(recordId);
         if (listed == null || listed.size() != stored.size()) {
-            throw new GawahException(Failure.BAD_DATA, "the testimony of " + recordId + " lists "
-                    + (listed == null ? 0 : listed.size()) + " attachments but the vault holds " + stored.size());
+            throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-count", recordId,
+                    listed == null ? 0 : listed.size(), stored.size()));
         }
         for (int i = 0; i < stored.size(); i++) {
             JsonNode entry = listed.get(i);
             StoredAttachment attachment = stored.get(i);
             if (!attachment.id().equals(entry.path("id").asText())) {
-                throw new GawahException(Failure.BAD_DATA, "attachment " + (i + 1) + " of " + recordId
-                        + " is not the one its testimony lists");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-order", i + 1, recordId));
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
-            Optional<String> refused = Consent.mediaRefusal(mediaType, testimony);
+            var refused = Consent.mediaRefusal(mediaType, testimony);
             if (refused.isPresent()) {
-                run.report().leftOut(recordId, attachment.id(), refused.get());
+                leftOut(recordId, attachment.id(), refused.get());
                 continue;
             }
             String name = folder + attachment.id() + "." + Item.extension(mediaType);
-            Progress progress = new Progress(run.terminal(), "exporting " + attachment.id(), attachment.sealedSize());
+            Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()).render(),
+                    attachment.sealedSize());
             Opened sealed;
             try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
                  OutputStream data = bag.payload(name)) {
@@ -210,8 +210,7 @@ final class EvidenceItems {
             requireSameSigner(sealed, signer, attachment.id());
             if (file.size() != entry.path("size").asLong(-1) || !file.sha256().equals(entry.path("sha256").asText())
                     || !file.sha512().equals(entry.path("sha512").asText())) {
-                throw new GawahException(Failure.BAD_DATA, "attachment " + attachment.id()
-                        + " does not match the size and hashes its signed testimony lists");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-differs", attachment.id()));
             }
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
             add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId,
@@ -223,6 +222,28 @@ final class EvidenceItems {
         }
     }
 
+    /**
+     * Leaves something out, with the reason in English in the report (a document kept beside the
+     * package) and in the run's language on the terminal. A reason may come as words already made
+     * elsewhere (a String): it is shown as it is.
+     */
+    private void leftOut(String recordId, String item, Object reason) {
+        run.report().leftOut(recordId, item, english(reason));
+    }
+
+    private void note(Message note) {
+        run.report().note(english(note));
+    }
+
+    private String english(Object words) {
+        if (!(words instanceof Message)) {
+            return String.valueOf(words);
+        }
+        String english = ((Message) words).render(Language.ENGLISH);
+        run.inWords().put(english, (Message) words);
+        return english;
+    }
+
     private boolean canOpenIdentity(SealedRecord record) {
         return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
     }
@@ -231,7 +252,7 @@ final class EvidenceItems {
     private Redaction.Masker names(SealedRecord record) {
         Opened identity = open(record.identity());
         try {
-            JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, "identity");
+            JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity").render());
             return new Redaction.Masker(node.path("name").asText(null), node.path("contact").asText(null));
         } finally {
             identity.wipe();
@@ -244,8 +265,8 @@ final class EvidenceItems {
 
     private static void requireSameSigner(Opened opened, Certificate signer, String what) {
         if (!opened.signerFingerprint().equals(signer.fingerprint())) {
-            throw new GawahException(Failure.BAD_SIGNATURE, what + " is signed by " + opened.signerFingerprint()
-                    + ", not by its testimony's signer " + signer.fingerprint());
+            throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("export.other-signer", what,
+                    opened.signerFingerprint(), signer.fingerprint()));
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.bag.BagWriter;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;
@@ -46,17 +48,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export",
-        description = {
-            "Build an evidence package of one case for a receiving body (ICC, UN mechanism, national court): a BagIt 1.0 zip holding each testimony and attachment exactly as the documenter signed it, with the documenter's own signature beside it (.sig), a readable rendering, sidecar metadata, an index for the registry, the custody entries of every item, and your signature over it all. VERIFY.txt inside tells the receiver how to check it with gpg and sha256sum alone.",
-            "Consent is enforced: a record whose witness did not consent to this recipient is left out; audio and video without audio/video consent are left out; identities go only with --include-identities and when the witness did not ask for anonymity. Otherwise details that could identify the witness are withheld in a redacted copy. A report of what went in and what was left out, and why, is written beside the package (FILE.report.txt, FILE.report.json).",
-            "The package holds plaintext testimony. With --to, it is encrypted to the receiving body's certificate and never touches the disk in clear. See docs/format/evidence-package.md.",
-        },
-        footer = {"", "Examples:",
-            "  gawah export --case GWC-4F2K-9QXA-7M3B-2D8Z --for icc --out case-icc.zip",
-            "  gawah export --case GWC-4F2K-9QXA-7M3B-2D8Z --for un-mechanism --to mechanism.asc --to-fingerprint 0A1B...9F --out case-un.zip.pgp",
-            "  gawah verify case-icc.zip           (what the receiver runs; or gpg and sha256sum, per VERIFY.txt)",
-            "", "Profiles (--for): icc, un-mechanism, national, generic."})
+@Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -67,31 +59,28 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--case", required = true, paramLabel = "CASE-ID", description = "The case to export (gawah case list).")
+    @Option(names = "--case", required = true, paramLabel = "CASE-ID")
     String caseId;
 
-    @Option(names = "--for", required = true, paramLabel = "PROFILE", description = "Who receives it: icc, un-mechanism, national or generic.")
+    @Option(names = "--for", required = true, paramLabel = "PROFILE")
     String profileName;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The package to write (not overwritten).")
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--to", paramLabel = "CERT.asc", description = "Encrypt the package to this certificate (the receiving body's).")
+    @Option(names = "--to", paramLabel = "CERT.asc")
     Path to;
 
-    @Option(names = "--to-fingerprint", paramLabel = "HEX",
-            description = "With --to: the fingerprint the receiving body gave you by another channel (spaces allowed); any other certificate is refused.")
+    @Option(names = "--to-fingerprint", paramLabel = "HEX")
     String toFingerprint;
 
-    @Option(names = "--include-identities",
-            description = "Include the witness-identity envelope where the witness did not ask for anonymity (and the profile's consent holds).")
+    @Option(names = "--include-identities")
     boolean includeIdentities;
 
-    @Option(names = "--organization", paramLabel = "NAME", description = "Source-Organization in bag-info.txt (default: your key's user ID).")
+    @Option(names = "--organization", paramLabel = "NAME")
     String organization;
 
-    @Option(names = "--reviewed", paramLabel = "RECORD-ID",
-            description = "A record whose identity envelope this key cannot open, so its testimony could not be searched for the witness's name: you read it and it may go as it is (repeatable).")
+    @Option(names = "--reviewed", paramLabel = "RECORD-ID")
     List<String> reviewed = new ArrayList<>();
 
     @Override
@@ -106,57 +95,58 @@ final class ExportCommand implements Callable<Integer> {
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
         for (Path existing : List.of(out, textReport, jsonReport)) {
             if (Files.exists(existing)) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, existing + " already exists; nothing was written",
-                        "choose another name or move the old file away");
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.output-exists", existing),
+                        Messages.of("export.output-exists.hint"));
             }
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such folder: " + folder);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("export.no-folder", folder));
         }
         Certificate recipient = null;
         if (to != null) {
             recipient = Certificate.parse(KeysImportCommand.read(to));
             if (toFingerprint != null
                     && !toFingerprint.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT).equals(recipient.fingerprint())) {
-                throw new GawahException(Failure.CERTIFICATE_REFUSED, "the certificate in " + to + " is "
-                        + recipient.fingerprint() + ", not the one given with --to-fingerprint; nothing was written",
-                        "someone may have swapped the file; get it again from the receiving body");
+                throw new GawahException(Failure.CERTIFICATE_REFUSED, Messages.of("export.other-certificate", to,
+                        recipient.fingerprint()), Messages.of("export.other-certificate.hint"));
             }
             recipient.checkCanEncrypt(now);
-            terminal.info("encrypting to " + Display.safe(recipient.userId()) + " ("
-                    + Display.fingerprint(recipient.fingerprint()) + ")" + (toFingerprint == null
-                    ? ": check this fingerprint with the receiving body, or give it with --to-fingerprint" : ""));
+            String who = Display.safe(recipient.userId());
+            String fingerprint = Display.fingerprint(recipient.fingerprint());
+            terminal.info(toFingerprint == null ? Messages.of("export.encrypting-unchecked", who, fingerprint)
+                    : Messages.of("export.encrypting", who, fingerprint));
         }
         List<Certificate> documenters = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         documenters.add(own.certificate());
         Team team = new Team(keyring);
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+                passphrase.read(terminal, Messages.of("export.passphrase", Display.fingerprint(fingerprint)).render()));
         String bagId = RecordId.randomExport();
         // The id in the name tells, after a crash, whether this partial package was logged.
         Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
         Report report;
+        Map<String, Message> inWords = new HashMap<>();
         try (Vault vault = home.vault()) {
             CaseFile caseFile = team.openCase(vault, caseId, ask);
             List<String> records = vault.caseRecords(caseId);
             if (records.isEmpty()) {
-                throw new GawahException(Failure.NOT_FOUND, "case " + caseId + " has no records; nothing was written",
-                        "add some: gawah case add " + caseId + " RECORD-ID");
+                throw new GawahException(Failure.NOT_FOUND, Messages.of("export.no-records", caseId),
+                        Messages.of("export.no-records.hint", caseId));
             }
             // Membership is only what signed analyses say: a row added to the table by hand exports nothing.
             Map<String, Analysis> analyses = new LinkedHashMap<>();
             for (String recordId : records) {
                 analyses.put(recordId, team.openAnalysis(vault, caseId, recordId, ask).orElseThrow(() -> new GawahException(
-                        Failure.BAD_DATA, "record " + recordId + " is in case " + caseId + " without a signed analysis:"
-                        + " the case was changed outside Gawah; nothing was written", "run gawah verify --vault")));
+                        Failure.BAD_DATA, Messages.of("export.no-analysis", recordId, caseId),
+                        Messages.of("export.no-analysis.hint"))));
             }
             SigningKey key = CustodyLog.signingKey(own, ask);
             recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
-                    java.util.Set.copyOf(reviewed), report, now);
+                    java.util.Set.copyOf(reviewed), report, now, inWords);
             try {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
@@ -169,20 +159,24 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 Files.move(partial, out);
             } catch (IOException e) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, "package " + bagId + " is logged and complete in "
-                        + partial + ", but it cannot be moved to " + out + ": " + e.getMessage(), "rename that file yourself");
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
+                        e.getMessage()), Messages.of("export.cannot-move.hint"));
             }
         } finally {
             ask.wipe();
         }
         OutputFile.writeNew(textReport, report.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         OutputFile.writeNew(jsonReport, report.json());
-        terminal.info("wrote evidence package " + bagId + " for " + profile.recipient() + ": " + report.items().size()
-                + " item(s), " + Display.size(Files.size(out)) + ", to " + out
-                + (recipient == null ? " (plaintext: keep it safe)" : " (encrypted to " + Display.fingerprint(recipient.fingerprint()) + ")"));
-        printLeftOut(terminal, report);
-        report.notes().forEach(terminal::warn);
-        terminal.info("report: " + textReport + " (not in the package)");
+        String size = Display.size(Files.size(out));
+        terminal.info(recipient == null
+                ? Messages.of("export.wrote-plaintext", bagId, profile.recipient(), report.items().size(), size, out)
+                : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
+                        Display.fingerprint(recipient.fingerprint())));
+        printLeftOut(terminal, report, inWords);
+        for (String note : report.notes()) {
+            terminal.warn(inWords.containsKey(note) ? inWords.get(note) : Messages.of("export.note", note));
+        }
+        terminal.info(Messages.of("export.report", textReport));
         terminal.out().println(bagId);
         return 0;
     }
@@ -205,10 +199,9 @@ final class ExportCommand implements Callable<Integer> {
                     items.add(recordId);
                 }
                 if (run.report().items().isEmpty()) {
-                    printLeftOut(run.terminal(), run.report());
-                    throw new GawahException(Failure.NOT_FOUND, "nothing to export: all " + analyses.size()
-                            + " record(s) of case " + caseId + " were left out; nothing was written",
-                            "each record's reason is above");
+                    printLeftOut(run.terminal(), run.report(), run.inWords());
+                    throw new GawahException(Failure.NOT_FOUND, Messages.of("export.nothing", analyses.size(), caseId),
+                            Messages.of("export.nothing.hint"));
                 }
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());
@@ -265,10 +258,10 @@ final class ExportCommand implements Callable<Integer> {
             if (loggedExport(vault, id)) {
                 Path kept = folder.resolve(id + (PackageVerification.isEncrypted(partial) ? ".zip.pgp" : ".zip"));
                 Files.move(partial, kept);
-                terminal.warn("an earlier export was interrupted after it was logged; its package is kept as " + kept);
+                terminal.warn(Messages.of("export.interrupted-kept", kept));
             } else {
                 Files.delete(partial);
-                terminal.warn("deleted " + partial + ", left unfinished by an interrupted export");
+                terminal.warn(Messages.of("export.interrupted-deleted", partial));
             }
         }
     }
@@ -282,16 +275,23 @@ final class ExportCommand implements Callable<Integer> {
         return found[0];
     }
 
-    private static void printLeftOut(Terminal terminal, Report report) {
+    /** Each reason in the run's language where it is known in words ({@code inWords}), else as the report has it. */
+    private static void printLeftOut(Terminal terminal, Report report, Map<String, Message> inWords) {
         for (Report.LeftOut left : report.leftOut()) {
-            terminal.info("left out " + left.recordId() + (left.item() == null ? "" : " " + left.item()) + ": " + left.reason());
+            Object reason = inWords.containsKey(left.reason()) ? inWords.get(left.reason()) : left.reason();
+            terminal.info(left.item() == null ? Messages.of("export.left-out", left.recordId(), reason)
+                    : Messages.of("export.left-out-item", left.recordId(), left.item(), reason));
         }
     }
 
-    /** Everything one export run shares between its steps. */
+    /**
+     * Everything one export run shares between its steps. {@code inWords}: the reasons and notes
+     * the report holds in English (it is a document, kept beside the package), as the words the
+     * terminal shows in the run's language.
+     */
     record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
                List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
-               Report report, Instant now) {
+               Report report, Instant now, Map<String, Message> inWords) {
     }
 
     /** Lets the zip be finished and the encryption closed in order, whatever closes it again later. */

@@ -35,13 +35,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import",
-        description = {
-            "Check a submission bag from a documenter completely, then store its sealed records in this vault.",
-            "Checked first, with nothing written: every manifest line, no extra or missing file, the signature by a documenter key pinned here, the documenter's custody log, and that each record is one that documenter logged. Records already in the vault are skipped; importing the same bag again changes nothing. A replayed older bag is refused.",
-            "Each stored item and the bag get a signed 'imported' entry in this vault's custody log (your passphrase is asked once the bag has passed).",
-        },
-        footer = {"", "Examples:", "  gawah import submission.zip", "  gawah verify submission.zip     (check only, write nothing)"})
+@Command(name = "import")
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -52,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(paramLabel = "FILE", description = "The submission bag (.zip).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "gawah.import.file")
     Path file;
 
     @Override
@@ -63,11 +57,11 @@ final class ImportCommand implements Callable<Integer> {
         SecretKey own = keyring.requireOwnKey();
         List<Certificate> documenters = keyring.pinned(Role.DOCUMENTER);
         if (documenters.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, "no documenter key is pinned here: no bag can be trusted",
-                    "pin the documenter's certificate: gawah keys import --role documenter FILE");
+            throw new GawahException(Failure.NOT_READY, Messages.of("import.no-documenter"),
+                    Messages.of("import.no-documenter.hint"));
         }
         if (!Files.isRegularFile(file)) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such file: " + file);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("import.no-file", file));
         }
         try (BagReader bag = BagReader.open(file); Vault vault = home.vault()) {
             String zipSha256 = sha256(file);
@@ -76,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
                 // These exact bytes passed every check when they were imported: nothing to redo.
                 return alreadyImported(terminal, same.get(), zipSha256);
             }
-            Progress progress = new Progress(terminal, "checking the bag", size(file));
+            Progress progress = new Progress(terminal, Messages.of("import.checking").render(), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
             Optional<ImportedBag> before = vault.importedBag(verified.id());
@@ -86,9 +80,8 @@ final class ImportCommand implements Callable<Integer> {
             refuseReplayOrFork(vault, verified);
             EntrySigner signer = new EntrySigner(passphrase.unlockForSigning(terminal, own, Instant.now()));
             int[] counts = store(vault, bag, verified, zipSha256, signer);
-            terminal.info("imported bag " + verified.id() + " from " + verified.documenter().userId() + " ("
-                    + Display.fingerprint(verified.documenter().fingerprint()) + "): " + counts[0] + " new record(s), "
-                    + counts[1] + " already here");
+            terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
+                    Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
             terminal.out().println(verified.id());
         }
         return 0;
@@ -96,11 +89,10 @@ final class ImportCommand implements Callable<Integer> {
 
     private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
         if (!before.bagSha256().equals(zipSha256)) {
-            throw new GawahException(Failure.BAD_DATA, "bag " + before.id() + " was imported on " + before.importedAt()
-                    + ", but this file differs from that one (SHA-256 " + zipSha256 + "): it was altered or replayed;"
-                    + " nothing was written", "keep the file for investigation and ask the documenter");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.bag-differs", before.id(), before.importedAt(),
+                    zipSha256), Messages.of("import.bag-differs.hint"));
         }
-        terminal.info("bag " + before.id() + " was already imported on " + before.importedAt() + "; nothing changed");
+        terminal.info(Messages.of("import.already", before.id(), before.importedAt()));
         terminal.out().println(before.id());
         return 0;
     }
@@ -117,17 +109,13 @@ final class ImportCommand implements Callable<Integer> {
         }
         long head = bag.head().seq();
         if (head <= latest.get().headSeq()) {
-            throw new GawahException(Failure.BAD_DATA, "bag " + bag.id() + " is older than bag " + latest.get().id()
-                    + ", already imported: its custody log ends at entry " + head + ", and entry "
-                    + latest.get().headSeq() + " of this documenter's log is already here. A replayed bag; nothing was written",
-                    "if it was only delivered late, ask the documenter to submit again without --since");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.replayed", bag.id(), latest.get().id(), head,
+                    latest.get().headSeq()), Messages.of("import.replayed.hint"));
         }
         Entry.Signed atLatest = bag.log().get((int) latest.get().headSeq() - 1);
         if (!atLatest.entry().sha256().equals(latest.get().headSha256())) {
-            throw new GawahException(Failure.BAD_DATA, "bag " + bag.id() + " carries a custody log that differs from the one"
-                    + " received in bag " + latest.get().id() + " at entry " + latest.get().headSeq()
-                    + ": the documenter's log forked (a restored backup, or a forgery); nothing was written",
-                    "keep both bags and ask the documenter");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.forked", bag.id(), latest.get().id(),
+                    latest.get().headSeq()), Messages.of("import.forked.hint"));
         }
     }
 
@@ -141,8 +129,7 @@ final class ImportCommand implements Callable<Integer> {
         try (VaultWrite write = vault.begin()) {
             // Again under the write lock: another import may have landed since the first look.
             if (vault.importedBag(verified.id()).isPresent()) {
-                throw new GawahException(Failure.BAD_DATA, "bag " + verified.id()
-                        + " was imported by another process just now; nothing was written");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("import.concurrent", verified.id()));
             }
             refuseReplayOrFork(vault, verified);
             for (Submission.RecordMeta meta : verified.records()) {
@@ -159,7 +146,8 @@ final class ImportCommand implements Callable<Integer> {
                     try (OutputStream out = write.attachment(meta.id(), position, attachment)) {
                         bag.copy(path, out);
                     } catch (IOException e) {
-                        throw new GawahException(Failure.BAD_DATA, "bag: cannot store " + path + ": " + e.getMessage(), null, e);
+                        throw new GawahException(Failure.BAD_DATA, Messages.of("import.cannot-store", path, e.getMessage()),
+                                null, e);
                     }
                 }
                 write.insert(new SealedRecord(meta.id(), meta.sealedAt(), documenter, testimony,
@@ -173,8 +161,7 @@ final class ImportCommand implements Callable<Integer> {
             for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
                 String expected = verified.payloadSha256().get(Submission.RecordMeta.attachmentFile(attachment.id()));
                 if (!attachment.sha256().equals(expected)) {
-                    throw new GawahException(Failure.BAD_DATA, "bag: " + attachment.id()
-                            + " changed while it was being imported; nothing was written");
+                    throw new GawahException(Failure.BAD_DATA, Messages.of("import.changed", attachment.id()));
                 }
                 write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
             }
@@ -196,16 +183,15 @@ final class ImportCommand implements Callable<Integer> {
                 && java.util.Objects.equals(here.identity() == null ? null : Digests.sha256(here.identity()), identity)
                 && here.signer().equals(verified.documenter().fingerprint());
         if (!same) {
-            throw new GawahException(Failure.BAD_DATA, "record " + meta.id() + " in bag " + verified.id()
-                    + " differs from the record " + meta.id() + " already here (from " + here.signer()
-                    + "): two records claim one id; nothing was written", "keep the bag and ask both documenters");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.conflict", meta.id(), verified.id(), here.signer()),
+                    Messages.of("import.conflict.hint"));
         }
     }
 
     private static byte[] checked(BagReader bag, String path, Submission.Verified verified) {
         byte[] data = bag.tag(path);
         if (!Digests.sha256(data).equals(verified.payloadSha256().get(path))) {
-            throw new GawahException(Failure.BAD_DATA, "bag: " + path + " changed while it was being imported; nothing was written");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.changed", path));
         }
         return data;
     }
@@ -214,7 +200,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("import.cannot-read", file, e.getMessage()));
         }
     }
 
@@ -228,7 +214,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("import.cannot-read", file, e.getMessage()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

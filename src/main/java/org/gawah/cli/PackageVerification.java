@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class PackageVerification {
             return start.length > 0 && ((start[0] & 0x80) != 0
                     || new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("-----BEGIN PGP"));
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
         }
     }
 
@@ -66,15 +67,15 @@ final class PackageVerification {
     static Decrypted decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
         SecretKey own = home.keyring().requireOwnKey();
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, "Passphrase for your key " + Display.fingerprint(fingerprint)));
+                passphrase.read(terminal, Messages.of("verify.passphrase", Display.fingerprint(fingerprint)).render()));
         Capped buffer = new Capped();
         try (InputStream in = Files.newInputStream(file)) {
             Opened opened = Opener.openTo(in, buffer, own, ask, custodians(home));
-            terminal.info("decrypted in memory; the package was signed by " + Display.safe(opened.signerUserId()) + " ("
-                    + Display.fingerprint(opened.signerFingerprint()) + ") at " + opened.signedAt());
+            terminal.info(Messages.of("verify.decrypted", Display.safe(opened.signerUserId()),
+                    Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             return new Decrypted(buffer.take(), opened.signerFingerprint());
         } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
         } finally {
             buffer.wipe();
             ask.wipe();
@@ -84,40 +85,40 @@ final class PackageVerification {
     /** {@code outerSigner}: who signed the encryption layer, which must be the package's custodian (null for a zip). */
     static int verify(Terminal terminal, Home home, BagReader bag, String label, long size, String outerSigner) {
         PackageCheck.Verified verified;
-        Progress progress = new Progress(terminal, "checking the package", size);
+        Progress progress = new Progress(terminal, Messages.of("verify.checking-package").render(), size);
         try {
             verified = PackageCheck.read(bag, custodians(home), progress::advance);
         } catch (GawahException e) {
-            terminal.out().println("package " + label + ": INVALID");
-            terminal.out().println("  what failed: " + e.getMessage());
+            terminal.out().println(Messages.of("verify.package", label, Messages.of("verify.invalid")).render());
+            terminal.out().println("  " + Messages.of("verify.what-failed", e.message()).render());
             throw e;
         }
         progress.finish();
         Certificate custodian = verified.custodian();
         if (outerSigner != null && !outerSigner.equals(custodian.fingerprint())) {
-            throw new GawahException(Failure.BAD_SIGNATURE, "the package inside is signed by " + custodian.fingerprint()
-                    + " but the encryption around it by " + outerSigner, "do not rely on this package; ask the sender");
+            throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("verify.package.signers-differ",
+                    custodian.fingerprint(), outerSigner), Messages.of("verify.package.signers-differ.hint"));
         }
-        terminal.out().println("package " + verified.id() + ": " + (verified.trusted() ? "VALID" : "NOT TRUSTED HERE (otherwise intact)"));
-        terminal.out().println("  case         " + Display.safe(verified.info().get("Case-Identifier")) + " for "
-                + Display.safe(verified.info().get("Intended-Recipient")) + " ("
-                + Display.safe(verified.info().get("Profile-Identifier")) + ")");
-        terminal.out().println("  custodian    " + Display.safe(custodian.userId()) + "  " + Display.fingerprint(custodian.fingerprint()));
-        terminal.out().println("               " + (verified.trusted() ? "trusted in this home"
-                : "NOT pinned in this home: compare this fingerprint with the custodian through another channel"));
+        PrintWriter out = terminal.out();
+        out.println(Messages.of("verify.package", verified.id(),
+                verified.trusted() ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
+        out.println("  " + Messages.of("verify.package.case", Display.safe(verified.info().get("Case-Identifier")),
+                Display.safe(verified.info().get("Intended-Recipient")),
+                Display.safe(verified.info().get("Profile-Identifier"))).render());
+        out.println("  " + Messages.of("verify.package.custodian", Display.safe(custodian.userId()),
+                Display.fingerprint(custodian.fingerprint())).render());
+        out.println("               " + (verified.trusted() ? Messages.of("verify.package.trusted")
+                : Messages.of("verify.package.not-pinned")).render());
         for (Certificate documenter : verified.documenters()) {
-            terminal.out().println("  documenter   " + Display.safe(documenter.userId()) + "  " + Display.fingerprint(documenter.fingerprint()));
+            out.println("  " + Messages.of("verify.package.documenter", Display.safe(documenter.userId()),
+                    Display.fingerprint(documenter.fingerprint())).render());
         }
-        terminal.out().println("  items        " + verified.items() + ", " + verified.signatures()
-                + " with the documenter's own signature, each good and made when the item was sealed");
-        terminal.out().println("  payload      " + Display.size(verified.payloadBytes())
-                + ", every SHA-256 and SHA-512 matches; nothing missing, nothing extra");
-        terminal.out().println("  custody      " + verified.custodyEntries() + " entries, every signature good;"
-                + " the last records this export");
+        out.println("  " + Messages.of("verify.package.items", verified.items(), verified.signatures()).render());
+        out.println("  " + Messages.of("verify.package.payload", Display.size(verified.payloadBytes())).render());
+        out.println("  " + Messages.of("verify.package.custody", verified.custodyEntries()).render());
         if (!verified.trusted()) {
-            throw new GawahException(Failure.UNKNOWN_SIGNER, "the package is signed by " + custodian.fingerprint()
-                    + ", which is not trusted here", "check the fingerprint with the custodian, then:"
-                    + " gawah keys import --role custodian FILE");
+            throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.package.untrusted", custodian.fingerprint()),
+                    Messages.of("verify.package.untrusted.hint"));
         }
         return 0;
     }
@@ -136,8 +137,7 @@ final class PackageVerification {
         @Override
         public void write(byte[] b, int off, int len) {
             if (count + (long) len > MAX_IN_MEMORY) {
-                throw new GawahException(Failure.BAD_DATA, "the encrypted package is larger than 1 GiB, too large to check in memory",
-                        "decrypt it with gpg --decrypt FILE > package.zip, then: gawah verify package.zip");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("verify.too-large"), Messages.of("verify.too-large.hint"));
             }
             super.write(b, off, len);
         }

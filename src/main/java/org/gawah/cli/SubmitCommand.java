@@ -37,14 +37,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "submit",
-        description = {
-            "Pack sealed records for the legal team into one submission bag (a zipped BagIt 1.0 bag): the records and attachments exactly as sealed (still encrypted), your custody log, your certificate, SHA-256 and SHA-512 manifests, and your signature over it all.",
-            "The bag reveals no testimony; send it by USB stick, Signal or upload. The legal team checks and stores it with gawah import. See docs/format/submission-bag.md.",
-        },
-        footer = {"", "Examples:", "  gawah submit --out submission.zip",
-            "  gawah submit --since --out week-48.zip      (only records no earlier bag held)",
-            "  gawah verify submission.zip                 (check it before sending)"})
+@Command(name = "submit")
 final class SubmitCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;
@@ -55,14 +48,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bag to write (.zip; not overwritten).")
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--since", description = "Only the records that no earlier submission held.")
+    @Option(names = "--since")
     boolean since;
 
-    @Option(names = "--organization", paramLabel = "NAME",
-            description = "Source-Organization in bag-info.txt (default: your key's user ID).")
+    @Option(names = "--organization", paramLabel = "NAME")
     String organization;
 
     @Override
@@ -71,20 +63,20 @@ final class SubmitCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         SecretKey own = home.keyring().requireOwnKey();
         if (Files.exists(out)) {
-            throw new GawahException(Failure.OUTPUT_EXISTS, out + " already exists; nothing was written",
-                    "choose another name or move the old file away");
+            throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.output-exists", out),
+                    Messages.of("submit.output-exists.hint"));
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new GawahException(Failure.MISSING_INPUT, "no such folder: " + folder);
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("submit.no-folder", folder));
         }
         String bagId = RecordId.randomBag();
         Path partial = folder.resolve("." + out.getFileName() + ".partial");
         try (Vault vault = home.vault()) {
             List<String> ids = since ? vault.unsubmittedRecords() : vault.recordIds();
             if (ids.isEmpty()) {
-                throw new GawahException(Failure.NOT_FOUND, since ? "nothing new since the last submission; nothing was written"
-                        : "the vault holds no records; nothing was written");
+                throw new GawahException(Failure.NOT_FOUND, since ? Messages.of("submit.nothing-new")
+                        : Messages.of("submit.vault-empty"));
             }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
             recoverInterrupted(terminal, vault, partial);
@@ -102,13 +94,11 @@ final class SubmitCommand implements Callable<Integer> {
                 // Not ATOMIC_MOVE: on Linux that would silently replace an --out made meanwhile.
                 Files.move(partial, out);
             } catch (IOException e) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, "submission " + bagId + " is logged and complete in "
-                        + partial + ", but it cannot be moved to " + out + ": " + e.getMessage(),
-                        "rename that file yourself and send it");
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.cannot-move", bagId, partial, out,
+                        e.getMessage()), Messages.of("submit.cannot-move.hint"));
             }
-            terminal.info("wrote submission " + bagId + " with " + ids.size() + " record(s), "
-                    + Display.size(Files.size(out)) + ", to " + out);
-            terminal.info("it holds ciphertext only; the legal team runs: gawah import " + out.getFileName());
+            terminal.info(Messages.of("submit.wrote", bagId, ids.size(), Display.size(Files.size(out)), out));
+            terminal.info(Messages.of("submit.ciphertext-only", out.getFileName()));
         }
         terminal.out().println(bagId);
         return 0;
@@ -130,7 +120,7 @@ final class SubmitCommand implements Callable<Integer> {
             for (String id : ids) {
                 total += vault.attachments(id).stream().mapToLong(StoredAttachment::sealedSize).sum();
             }
-            Progress progress = new Progress(terminal, "packing attachments", total);
+            Progress progress = new Progress(terminal, Messages.of("submit.packing").render(), total);
             for (String id : ids) {
                 records.add(pack(vault, id, bag, progress));
             }
@@ -139,7 +129,7 @@ final class SubmitCommand implements Callable<Integer> {
             try (VaultWrite write = vault.begin()) {
                 write.append(Action.SUBMITTED, bagId, Digests.sha256(manifest), now, new EntrySigner(key));
                 // The legal team will check this log from its first entry: a damaged one fails here, not there.
-                ChainCheck chain = new ChainCheck("this vault's custody log", List.of(own.certificate()));
+                ChainCheck chain = new ChainCheck(Messages.of("submit.own-log").render(), List.of(own.certificate()));
                 List<Entry.Signed> log = new ArrayList<>();
                 vault.forEachCustody(row -> log.add(new Entry.Signed(chain.add(row.seq(), row.entry(), row.signature()),
                         row.signature())));
@@ -173,8 +163,7 @@ final class SubmitCommand implements Callable<Integer> {
         if (bagId != null && vault.hasSubmission(bagId)) {
             Path kept = partial.resolveSibling(bagId + ".zip");
             Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
-            terminal.warn("an earlier submit was interrupted after it was logged; its bag is kept as " + kept
-                    + ": send it too");
+            terminal.warn(Messages.of("submit.interrupted-kept", kept));
         } else {
             Files.delete(partial);
         }

@@ -48,7 +48,7 @@ final class Team {
 
     CaseFile openCase(Vault vault, String caseId, Opener.PassphraseSource passphrase) {
         byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                "no case " + caseId + " in this vault", "see the cases with: gawah case list"));
+                Messages.of("case.no-case", caseId), Messages.of("case.no-case.hint")));
         byte[] plaintext = open(sealed, passphrase);
         CaseFile file;
         try {
@@ -57,7 +57,7 @@ final class Team {
             java.util.Arrays.fill(plaintext, (byte) 0);
         }
         if (!file.caseId().equals(caseId)) {
-            throw new GawahException(Failure.BAD_DATA, "the sealed document stored for case " + caseId + " is another case's");
+            throw new GawahException(Failure.BAD_DATA, Messages.of("case.other-case", caseId));
         }
         return file;
     }
@@ -73,8 +73,7 @@ final class Team {
                 java.util.Arrays.fill(plaintext, (byte) 0);
             }
             if (!analysis.caseId().equals(caseId) || !analysis.recordId().equals(recordId)) {
-                throw new GawahException(Failure.BAD_DATA, "the analysis stored for " + recordId + " in case " + caseId
-                        + " is about another record or case");
+                throw new GawahException(Failure.BAD_DATA, Messages.of("case.other-analysis", recordId, caseId));
             }
             return analysis;
         });
