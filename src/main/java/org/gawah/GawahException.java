@@ -28,24 +28,6 @@ public final class GawahException extends RuntimeException {
         this.hint = hint;
     }
 
-    /** @deprecated until every message is in a bundle: use the {@link Message} constructors. */
-    @Deprecated
-    public GawahException(Failure failure, String message) {
-        this(failure, Message.untranslated(message), null, null);
-    }
-
-    /** @deprecated as above. */
-    @Deprecated
-    public GawahException(Failure failure, String message, String hint) {
-        this(failure, Message.untranslated(message), hint == null ? null : Message.untranslated(hint), null);
-    }
-
-    /** @deprecated as above. */
-    @Deprecated
-    public GawahException(Failure failure, String message, String hint, Throwable cause) {
-        this(failure, Message.untranslated(message), hint == null ? null : Message.untranslated(hint), cause);
-    }
-
     public Failure failure() {
         return failure;
     }

@@ -32,12 +32,6 @@ public final class Message {
         return new Message(bundle, key, values);
     }
 
-    /** @deprecated only while messages move into bundles: the text as it is, in every language. */
-    @Deprecated
-    public static Message untranslated(String text) {
-        return new Message(null, text, new Object[0]);
-    }
-
     public String key() {
         return key;
     }

@@ -193,7 +193,7 @@ public final class Submission {
             throw BagReader.refused(Messages.of("submission.log-head"));
         }
 
-        ChainCheck chain = new ChainCheck("the bag's custody log", List.of(signer));
+        ChainCheck chain = new ChainCheck(Messages.of("submission.bag-log"), List.of(signer));
         List<Entry.Signed> log = readLog(bag, chain);
         Entry last = chain.head();
         if (last == null || last.seq() != Long.parseLong(head.group(1)) || !chain.headSha256().equals(head.group(2))) {

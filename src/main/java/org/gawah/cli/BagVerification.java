@@ -34,7 +34,7 @@ final class BagVerification {
             if (bag.name().startsWith("GWE-")) {
                 return PackageVerification.verify(terminal, home, bag, file.getFileName().toString(), ImportCommand.size(file), null);
             }
-            Progress progress = new Progress(terminal, Messages.of("verify.checking-bag").render(), ImportCommand.size(file));
+            Progress progress = new Progress(terminal, Messages.of("verify.checking-bag"), ImportCommand.size(file));
             try {
                 verified = Submission.read(bag, pinned, progress::advance);
             } catch (GawahException e) {

@@ -33,7 +33,7 @@ final class CaseShowCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         Team team = new Team(home.keyring());
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint)).render()));
+                passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
         try (Vault vault = home.vault()) {
             CaseFile file = team.openCase(vault, caseId, ask);
             terminal.out().println(file.caseId() + "  " + file.title());

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.Language;
 import org.gawah.Message;
 import org.gawah.bag.BagWriter;
 import org.gawah.custody.Entry;
@@ -79,7 +78,7 @@ final class EvidenceItems {
                 base = open(consentRecord.testimony());
                 testimony = Testimonies.read(base.content());
             }
-            var refusal = Consent.refusal(testimony, run.profile());
+            var refusal = Consent.refusalMessage(testimony, run.profile());
             if (refusal.isPresent()) {
                 leftOut(recordId, null, refusal.get());
                 return;
@@ -137,7 +136,7 @@ final class EvidenceItems {
                     recordId + ".testimony", redacted.withheld(), null, facts));
             redactions.put(recordId + "/redacted", file.sha256());
             ObjectNode copy = (ObjectNode) Json.parse(redacted.bytes(), Integer.MAX_VALUE,
-                    Messages.of("export.redacted-copy").render()).get("testimony");
+                    Messages.of("export.redacted-copy")).get("testimony");
             ArrayNode withheld = copy.putArray("withheld");
             redacted.withheld().forEach(withheld::add);
             readable = copy;
@@ -191,13 +190,13 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-order", i + 1, recordId));
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
-            var refused = Consent.mediaRefusal(mediaType, testimony);
+            var refused = Consent.mediaRefusalMessage(mediaType, testimony);
             if (refused.isPresent()) {
                 leftOut(recordId, attachment.id(), refused.get());
                 continue;
             }
             String name = folder + attachment.id() + "." + Item.extension(mediaType);
-            Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()).render(),
+            Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
                     attachment.sealedSize());
             Opened sealed;
             try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
@@ -222,26 +221,13 @@ final class EvidenceItems {
         }
     }
 
-    /**
-     * Leaves something out, with the reason in English in the report (a document kept beside the
-     * package) and in the run's language on the terminal. A reason may come as words already made
-     * elsewhere (a String): it is shown as it is.
-     */
-    private void leftOut(String recordId, String item, Object reason) {
-        run.report().leftOut(recordId, item, english(reason));
+    /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */
+    private void leftOut(String recordId, String item, Message reason) {
+        run.report().leftOut(recordId, item, reason);
     }
 
     private void note(Message note) {
-        run.report().note(english(note));
-    }
-
-    private String english(Object words) {
-        if (!(words instanceof Message)) {
-            return String.valueOf(words);
-        }
-        String english = ((Message) words).render(Language.ENGLISH);
-        run.inWords().put(english, (Message) words);
-        return english;
+        run.report().note(note);
     }
 
     private boolean canOpenIdentity(SealedRecord record) {
@@ -252,7 +238,7 @@ final class EvidenceItems {
     private Redaction.Masker names(SealedRecord record) {
         Opened identity = open(record.identity());
         try {
-            JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity").render());
+            JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
             return new Redaction.Masker(node.path("name").asText(null), node.path("contact").asText(null));
         } finally {
             identity.wipe();

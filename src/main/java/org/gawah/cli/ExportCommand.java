@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.export.CaseExport;
 import org.gawah.export.EvidencePackage;
-import org.gawah.export.Item;
 import org.gawah.export.Profile;
 import org.gawah.export.Report;
 import org.gawah.keys.Keyring;
@@ -121,12 +119,11 @@ final class ExportCommand implements Callable<Integer> {
         documenters.add(own.certificate());
         Team team = new Team(keyring);
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, Messages.of("export.passphrase", Display.fingerprint(fingerprint)).render()));
+                passphrase.read(terminal, Messages.of("export.passphrase", Display.fingerprint(fingerprint))));
         String bagId = RecordId.randomExport();
         // The id in the name tells, after a crash, whether this partial package was logged.
         Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
         Report report;
-        Map<String, Message> inWords = new HashMap<>();
         try (Vault vault = home.vault()) {
             CaseFile caseFile = team.openCase(vault, caseId, ask);
             List<String> records = vault.caseRecords(caseId);
@@ -146,7 +143,7 @@ final class ExportCommand implements Callable<Integer> {
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
-                    java.util.Set.copyOf(reviewed), report, now, inWords);
+                    java.util.Set.copyOf(reviewed), report, now);
             try {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
@@ -172,10 +169,8 @@ final class ExportCommand implements Callable<Integer> {
                 ? Messages.of("export.wrote-plaintext", bagId, profile.recipient(), report.items().size(), size, out)
                 : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
-        printLeftOut(terminal, report, inWords);
-        for (String note : report.notes()) {
-            terminal.warn(inWords.containsKey(note) ? inWords.get(note) : Messages.of("export.note", note));
-        }
+        printLeftOut(terminal, report);
+        report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
         terminal.out().println(bagId);
         return 0;
@@ -199,7 +194,7 @@ final class ExportCommand implements Callable<Integer> {
                     items.add(recordId);
                 }
                 if (run.report().items().isEmpty()) {
-                    printLeftOut(run.terminal(), run.report(), run.inWords());
+                    printLeftOut(run.terminal(), run.report());
                     throw new GawahException(Failure.NOT_FOUND, Messages.of("export.nothing", analyses.size(), caseId),
                             Messages.of("export.nothing.hint"));
                 }
@@ -275,23 +270,19 @@ final class ExportCommand implements Callable<Integer> {
         return found[0];
     }
 
-    /** Each reason in the run's language where it is known in words ({@code inWords}), else as the report has it. */
-    private static void printLeftOut(Terminal terminal, Report report, Map<String, Message> inWords) {
+    /** Each reason in the run's language (the report beside the package has them in English). */
+    private static void printLeftOut(Terminal terminal, Report report) {
         for (Report.LeftOut left : report.leftOut()) {
-            Object reason = inWords.containsKey(left.reason()) ? inWords.get(left.reason()) : left.reason();
+            Message reason = left.reason();
             terminal.info(left.item() == null ? Messages.of("export.left-out", left.recordId(), reason)
                     : Messages.of("export.left-out-item", left.recordId(), left.item(), reason));
         }
     }
 
-    /**
-     * Everything one export run shares between its steps. {@code inWords}: the reasons and notes
-     * the report holds in English (it is a document, kept beside the package), as the words the
-     * terminal shows in the run's language.
-     */
+    /** Everything one export run shares between its steps. */
     record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
                List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
-               Report report, Instant now, Map<String, Message> inWords) {
+               Report report, Instant now) {
     }
 
     /** Lets the zip be finished and the encryption closed in order, whatever closes it again later. */

@@ -70,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
                 // These exact bytes passed every check when they were imported: nothing to redo.
                 return alreadyImported(terminal, same.get(), zipSha256);
             }
-            Progress progress = new Progress(terminal, Messages.of("import.checking").render(), size(file));
+            Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
             Optional<ImportedBag> before = vault.importedBag(verified.id());

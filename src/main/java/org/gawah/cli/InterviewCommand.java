@@ -154,7 +154,7 @@ final class InterviewCommand implements Callable<Integer> {
         } finally {
             plaintext.wipe();
         }
-        RecordSealing.report(terminal, id, to, plaintext.identity() != null);
+        RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
     }
 
     private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
@@ -172,7 +172,7 @@ final class InterviewCommand implements Callable<Integer> {
             plaintext.wipe();
         }
         terminal.say(Messages.of("interview.draft-sealed"));
-        RecordSealing.report(terminal, id, to, plaintext.identity() != null);
+        RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
         return 0;
     }
 

@@ -67,7 +67,7 @@ final class PackageVerification {
     static Decrypted decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
         SecretKey own = home.keyring().requireOwnKey();
         AskOnce ask = new AskOnce(fingerprint ->
-                passphrase.read(terminal, Messages.of("verify.passphrase", Display.fingerprint(fingerprint)).render()));
+                passphrase.read(terminal, Messages.of("verify.passphrase", Display.fingerprint(fingerprint))));
         Capped buffer = new Capped();
         try (InputStream in = Files.newInputStream(file)) {
             Opened opened = Opener.openTo(in, buffer, own, ask, custodians(home));
@@ -85,7 +85,7 @@ final class PackageVerification {
     /** {@code outerSigner}: who signed the encryption layer, which must be the package's custodian (null for a zip). */
     static int verify(Terminal terminal, Home home, BagReader bag, String label, long size, String outerSigner) {
         PackageCheck.Verified verified;
-        Progress progress = new Progress(terminal, Messages.of("verify.checking-package").render(), size);
+        Progress progress = new Progress(terminal, Messages.of("verify.checking-package"), size);
         try {
             verified = PackageCheck.read(bag, custodians(home), progress::advance);
         } catch (GawahException e) {

@@ -55,16 +55,6 @@ final class PassphraseOptions {
         return typed;
     }
 
-    /**
-     * @deprecated until the callers that still word their prompt in the code pass a
-     * {@link Message} (e.g. {@code Messages.of("passphrase.prompt.key", Display.fingerprint(fp))}),
-     * or use {@link #forKeys}.
-     */
-    @Deprecated
-    char[] read(Terminal terminal, String prompt) {
-        return read(terminal, Messages.of("passphrase.prompt.as-given", prompt));
-    }
-
     /** Asks for the passphrase of the key a message names ("Passphrase for your key 0A1B ..."): for {@link AskOnce}. */
     Opener.PassphraseSource forKeys(Terminal terminal) {
         return fingerprint -> read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(fingerprint)));

@@ -15,7 +15,7 @@ import org.gawah.Message;
 final class Progress {
     private final Terminal terminal;
     /** What is being done, e.g. "sealing photo.jpg": a {@link Message}, or a String from a caller not yet moved to one. */
-    private final Object label;
+    private final Message label;
     private final long total;
     private final long started = System.nanoTime();
     private final boolean shown;
@@ -23,16 +23,6 @@ final class Progress {
     private long lastDrawn;
 
     Progress(Terminal terminal, Message label, long total) {
-        this(terminal, (Object) label, total);
-    }
-
-    /** @deprecated until every caller words its label in a bundle: use {@link #Progress(Terminal, Message, long)}. */
-    @Deprecated
-    Progress(Terminal terminal, String label, long total) {
-        this(terminal, (Object) label, total);
-    }
-
-    private Progress(Terminal terminal, Object label, long total) {
         this.terminal = terminal;
         this.label = label;
         this.total = total;

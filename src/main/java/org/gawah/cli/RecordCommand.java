@@ -14,11 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
-import org.gawah.keys.Role;
-import org.gawah.openpgp.Certificate;
-import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.Attachment;
@@ -26,7 +22,6 @@ import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.RecordWrite;
-import org.gawah.vault.SealedRecord;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.ArgGroup;
@@ -73,21 +68,8 @@ final class RecordCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
-        List<Certificate> protection = keyring.pinned(Role.PROTECTION);
-        List<Certificate> recipients = new ArrayList<>(keyring.pinned(Role.LEGAL));
-        recipients.addAll(protection);
-        if (selfReadable) {
-            recipients.add(own.certificate());
-        }
-        recipients = distinct(recipients);
-        if (recipients.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-recipients"),
-                    Messages.of("record.no-recipients.hint"));
-        }
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        for (Certificate recipient : recipients) {
-            recipient.checkCanEncrypt(now);
-        }
+        RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
 
         String id = RecordId.random();
         List<AttachmentSealing.Source> sources = sources();
@@ -96,19 +78,13 @@ final class RecordCommand implements Callable<Integer> {
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
         Testimonies.build(input, id, now).wipe();
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
-        if (withIdentity && protection.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-protection-key"),
-                    Messages.of("record.no-protection-key.hint"));
-        }
+        RecordSealing.requireProtectionFor(withIdentity, to);
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
-            List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
+            List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
             plaintext = Testimonies.build(input, id, now, attachments);
-            byte[] testimony = Sealer.seal(plaintext.testimony(), signer, recipients, now);
-            byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, protection, now);
-            write.commit(new SealedRecord(id, now, own.fingerprint(), testimony, fingerprints(recipients),
-                    identity, identity == null ? List.of() : fingerprints(protection)), new EntrySigner(signer));
+            RecordSealing.commit(write, id, plaintext, signer, to, now);
             if (shredOriginal) {
                 Shredder.shredAfterCheck(terminal, vault, id, sources);
             }
@@ -117,7 +93,7 @@ final class RecordCommand implements Callable<Integer> {
                 plaintext.wipe();
             }
         }
-        report(terminal, id, recipients, protection, withIdentity, sources.size());
+        RecordSealing.report(terminal, id, to, withIdentity, sources.size());
         return 0;
     }
 
@@ -165,16 +141,7 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    /** One entry a certificate: a team member pinned both as legal and as protection is sealed to once. */
-    private static List<Certificate> distinct(List<Certificate> certificates) {
-        java.util.Map<String, Certificate> byFingerprint = new java.util.LinkedHashMap<>();
-        certificates.forEach(c -> byFingerprint.putIfAbsent(c.fingerprint(), c));
-        return new ArrayList<>(byFingerprint.values());
-    }
 
-    private static List<String> fingerprints(List<Certificate> certificates) {
-        return certificates.stream().map(Certificate::fingerprint).distinct().toList();
-    }
 
     private List<AttachmentSealing.Source> sources() {
         List<AttachmentSealing.Source> sources = new ArrayList<>();
@@ -183,20 +150,4 @@ final class RecordCommand implements Callable<Integer> {
         return sources;
     }
 
-    private static void report(Terminal terminal, String id, List<Certificate> recipients, List<Certificate> protection,
-                               boolean withIdentity, int attachments) {
-        terminal.info(attachments > 0
-                ? Messages.of("record.sealed-with-attachments", id, attachments)
-                : Messages.of("record.sealed", id));
-        for (Certificate recipient : recipients) {
-            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), recipient.userId()));
-        }
-        if (withIdentity) {
-            terminal.info(Messages.of("record.identity-sealed-apart", protection.size()));
-        }
-        if (recipients.size() == 1) {
-            terminal.warn(Messages.of("record.single-key"));
-        }
-        terminal.out().println(id);
-    }
 }

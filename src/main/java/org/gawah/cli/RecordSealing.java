@@ -20,7 +20,7 @@ import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.Vault;
 
-/** Who a record is sealed to, and the sealing of one record without attachments (interviews, drafts). */
+/** Who a record is sealed to, how it is sealed and stored, and what the documenter is told: for record and interview alike. */
 final class RecordSealing {
     /** Everyone the testimony goes to, and the narrower set that also gets the identity. */
     record Recipients(List<Certificate> all, List<Certificate> protection) {
@@ -40,7 +40,7 @@ final class RecordSealing {
         Map<String, Certificate> byFingerprint = new LinkedHashMap<>();
         all.forEach(c -> byFingerprint.putIfAbsent(c.fingerprint(), c));
         if (byFingerprint.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("sealing.no-legal-key"), Messages.of("sealing.no-legal-key.hint"));
+            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-recipients"), Messages.of("record.no-recipients.hint"));
         }
         for (Certificate recipient : byFingerprint.values()) {
             recipient.checkCanEncrypt(now);
@@ -48,30 +48,43 @@ final class RecordSealing {
         return new Recipients(List.copyOf(byFingerprint.values()), protection);
     }
 
-    /** Seals and stores one record in one transaction, with its custody entry. */
-    static void seal(Home home, String id, SealableTestimony plaintext, SigningKey signer, Recipients to, Instant now) {
-        if (plaintext.identity() != null && to.protection().isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("sealing.no-protection-key"), Messages.of("sealing.no-protection-key.hint"));
-        }
-        try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
-            byte[] testimony = Sealer.seal(plaintext.testimony(), signer, to.all(), now);
-            byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, to.protection(), now);
-            write.commit(new SealedRecord(id, now, signer.fingerprint(), testimony, fingerprints(to.all()),
-                    identity, identity == null ? List.of() : fingerprints(to.protection())), new EntrySigner(signer));
+    /** A witness's identity needs someone to seal it to, apart from the testimony. */
+    static void requireProtectionFor(boolean withIdentity, Recipients to) {
+        if (withIdentity && to.protection().isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("record.no-protection-key"),
+                    Messages.of("record.no-protection-key.hint"));
         }
     }
 
-    /** "sealed: ID, encrypted to:" and each key, then the id alone on stdout. */
-    static void report(Terminal terminal, String id, Recipients to, boolean withIdentity) {
-        terminal.info(Messages.of("sealing.sealed", id));
+    /** Seals and stores one record without attachments in one transaction, with its custody entry. */
+    static void seal(Home home, String id, SealableTestimony plaintext, SigningKey signer, Recipients to, Instant now) {
+        requireProtectionFor(plaintext.identity() != null, to);
+        try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
+            commit(write, id, plaintext, signer, to, now);
+        }
+    }
+
+    /** Seals the testimony (to all) and the identity (to protection only) and commits the record's write. */
+    static void commit(RecordWrite write, String id, SealableTestimony plaintext, SigningKey signer, Recipients to, Instant now) {
+        byte[] testimony = Sealer.seal(plaintext.testimony(), signer, to.all(), now);
+        byte[] identity = plaintext.identity() == null ? null : Sealer.seal(plaintext.identity(), signer, to.protection(), now);
+        write.commit(new SealedRecord(id, now, signer.fingerprint(), testimony, fingerprints(to.all()),
+                identity, identity == null ? List.of() : fingerprints(to.protection())), new EntrySigner(signer));
+    }
+
+    /** "sealed record ID, encrypted to:" and each key by name and fingerprint, then the id alone on stdout. */
+    static void report(Terminal terminal, String id, Recipients to, boolean withIdentity, int attachments) {
+        terminal.info(attachments > 0
+                ? Messages.of("record.sealed-with-attachments", id, attachments)
+                : Messages.of("record.sealed", id));
         for (Certificate recipient : to.all()) {
-            terminal.info(Messages.of("sealing.recipient", Display.fingerprint(recipient.fingerprint()), Display.safe(recipient.userId())));
+            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), Display.safe(recipient.userId())));
         }
         if (withIdentity) {
-            terminal.info(Messages.of("sealing.identity-apart", to.protection().size()));
+            terminal.info(Messages.of("record.identity-sealed-apart", to.protection().size()));
         }
         if (to.all().size() == 1) {
-            terminal.warn(Messages.of("sealing.single-key"));
+            terminal.warn(Messages.of("record.single-key"));
         }
         terminal.out().println(id);
     }

@@ -120,7 +120,7 @@ final class SubmitCommand implements Callable<Integer> {
             for (String id : ids) {
                 total += vault.attachments(id).stream().mapToLong(StoredAttachment::sealedSize).sum();
             }
-            Progress progress = new Progress(terminal, Messages.of("submit.packing").render(), total);
+            Progress progress = new Progress(terminal, Messages.of("submit.packing"), total);
             for (String id : ids) {
                 records.add(pack(vault, id, bag, progress));
             }
@@ -129,7 +129,7 @@ final class SubmitCommand implements Callable<Integer> {
             try (VaultWrite write = vault.begin()) {
                 write.append(Action.SUBMITTED, bagId, Digests.sha256(manifest), now, new EntrySigner(key));
                 // The legal team will check this log from its first entry: a damaged one fails here, not there.
-                ChainCheck chain = new ChainCheck(Messages.of("submit.own-log").render(), List.of(own.certificate()));
+                ChainCheck chain = new ChainCheck(Messages.of("submit.own-log"), List.of(own.certificate()));
                 List<Entry.Signed> log = new ArrayList<>();
                 vault.forEachCustody(row -> log.add(new Entry.Signed(chain.add(row.seq(), row.entry(), row.signature()),
                         row.signature())));

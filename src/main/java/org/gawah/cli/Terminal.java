@@ -77,27 +77,6 @@ public final class Terminal {
         }
     }
 
-    /** @deprecated until every message is in a bundle. */
-    @Deprecated
-    void info(String message) {
-        say(Messages.of("terminal.info", message));
-    }
-
-    /** @deprecated until every message is in a bundle. */
-    @Deprecated
-    void warn(String message) {
-        say(Messages.of("terminal.warning", message));
-    }
-
-    /** @deprecated until every message is in a bundle. */
-    @Deprecated
-    void error(String message, String hint) {
-        say(Messages.of("terminal.error", message));
-        if (hint != null) {
-            say(Messages.of("terminal.hint", hint));
-        }
-    }
-
     void info(Message message) {
         say(Messages.of("terminal.info", message));
     }

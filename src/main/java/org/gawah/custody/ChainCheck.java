@@ -20,7 +20,7 @@ import org.gawah.openpgp.DetachedSignature;
 public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
     /** A {@link Message}, or a String from a caller not yet moved onto the bundles. */
-    private final Object where;
+    private final Message where;
     private final Map<String, String> digests = new HashMap<>();
     private final Map<String, String> importedBags = new HashMap<>();
     private long expected = 1;
@@ -29,19 +29,6 @@ public final class ChainCheck {
 
     /** {@code where} names the log in messages ("the vault's custody log", "the bag's custody log"). */
     public ChainCheck(Message where, List<Certificate> actors) {
-        this((Object) where, actors);
-    }
-
-    /**
-     * @deprecated {@code where} in English only: pass a {@link Message}. Kept while the callers in
-     * other packages (bag, cli) move onto the bundles; delete once none is left.
-     */
-    @Deprecated
-    public ChainCheck(String where, List<Certificate> actors) {
-        this((Object) where, actors);
-    }
-
-    private ChainCheck(Object where, List<Certificate> actors) {
         this.where = where;
         actors.forEach(c -> keys.put(c.fingerprint(), c));
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gawah.Language;
 import org.gawah.Message;
 
 /**
@@ -28,12 +27,6 @@ public final class Consent {
         }
         return Optional.of(given.isEmpty() ? Messages.of("consent.not-covered", profile.consent())
                 : Messages.of("consent.not-covered-given", profile.consent(), String.join(", ", given)));
-    }
-
-    /** @deprecated use {@link #refusalMessage}; this is its English text, as the export report has it. */
-    @Deprecated
-    public static Optional<String> refusal(JsonNode testimony, Profile profile) {
-        return refusalMessage(testimony, profile).map(m -> m.render(Language.ENGLISH));
     }
 
     public static List<String> recipients(JsonNode testimony) {
@@ -73,9 +66,4 @@ public final class Consent {
                 type.matches("[a-z0-9.+/-]{1,80}") ? type : Messages.of("consent.unreadable-type")));
     }
 
-    /** @deprecated use {@link #mediaRefusalMessage}; this is its English text, as the export report has it. */
-    @Deprecated
-    public static Optional<String> mediaRefusal(String mediaType, JsonNode testimony) {
-        return mediaRefusalMessage(mediaType, testimony).map(m -> m.render(Language.ENGLISH));
-    }
 }

@@ -47,20 +47,8 @@ public final class Report {
         leftOut.add(new LeftOut(recordId, item, reason));
     }
 
-    /** @deprecated until every caller gives a {@link Message}: {@code reason} is shown as it is, in every language. */
-    @Deprecated
-    public void leftOut(String recordId, String item, String reason) {
-        leftOut(recordId, item, Messages.of("report.as-given", reason));
-    }
-
     public void note(Message note) {
         notes.add(note);
-    }
-
-    /** @deprecated as {@link #leftOut(String, String, String)}. */
-    @Deprecated
-    public void note(String note) {
-        note(Messages.of("report.as-given", note));
     }
 
     public List<Item> items() {

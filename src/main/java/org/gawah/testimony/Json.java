@@ -60,14 +60,9 @@ public final class Json {
         return read(bytes, maxBytes, what);
     }
 
-    /** @deprecated until every caller names the document with a {@link Message}: {@code what} is shown as it is. */
-    @Deprecated
-    public static JsonNode parse(byte[] bytes, long maxBytes, String what) {
-        return read(bytes, maxBytes, what);
-    }
 
-    /** {@code what}: a Message, or (only while the deprecated overload lives) a String. */
-    private static JsonNode read(byte[] bytes, long maxBytes, Object what) {
+    /** {@code what} names the document in messages. */
+    private static JsonNode read(byte[] bytes, long maxBytes, Message what) {
         if (bytes.length > maxBytes) {
             throw refused(Messages.of("json.too-large", what, maxBytes >> 20));
         }
@@ -108,7 +103,7 @@ public final class Json {
     }
 
     /** Java's decoder, unlike Jackson's, refuses overlong forms and encoded surrogates. */
-    private static char[] decodeUtf8(byte[] bytes, Object what) {
+    private static char[] decodeUtf8(byte[] bytes, Message what) {
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -141,7 +136,7 @@ public final class Json {
     }
 
     /** Not valid JSON, with what Jackson found ({@code kind}, may be null) and where, if known. */
-    private static Message invalid(Object what, Message kind, JsonLocation where) {
+    private static Message invalid(Message what, Message kind, JsonLocation where) {
         if (where == null || where.getLineNr() < 1) {
             return kind == null ? Messages.of("json.invalid", what) : Messages.of("json.invalid-because", what, kind);
         }

@@ -1,7 +1,6 @@
 package org.gawah.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -60,7 +59,7 @@ class InterviewStopsTest {
             pty.keys("\u0003");
             pty.expect(say("interview.interrupted"));
             pty.type("3");
-            String sealed = pty.expect(say("sealing.single-key").substring(0, 12));
+            String sealed = pty.expect(say("record.single-key").substring(0, 12));
             assertEquals(0, pty.exitCode(), pty.screen());
             assertTrue(sealed.contains(say("interview.draft-sealed")), sealed);
             Matcher id = RECORD_ID.matcher(sealed);

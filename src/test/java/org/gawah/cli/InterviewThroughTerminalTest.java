@@ -124,7 +124,7 @@ class InterviewThroughTerminalTest {
             answer(pty, language, "interview.q.acknowledged", "1");
             answer(pty, language, "interview.q.ended-at", "");
             answer(pty, language, "interview.review.choose", "1");
-            String sealed = pty.expect(say(language, "sealing.single-key").substring(0, 12));
+            String sealed = pty.expect(say(language, "record.single-key").substring(0, 12));
             assertEquals(0, pty.exitCode(), pty.screen());
             Matcher id = RECORD_ID.matcher(sealed);
             assertTrue(id.find(), sealed);
