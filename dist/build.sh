@@ -136,6 +136,11 @@ rm "$dir/README.txt.lf"
 (cd "$dir" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | tr '\n' '\0' \
   | xargs -0 $sha256 > SHA256SUMS)
 
+if [ "$target_jdk" = "$(CDPATH='' cd -P -- "$host_jdk" && pwd -P)" ]; then
+  out_version=$("$dir/bin/gawah" --version) || die "the distribution does not run: $dir/bin/gawah --version failed"
+  say "runs: $out_version"
+fi
+
 if [ $archive = yes ]; then
   if [ $os = windows ]; then
     (cd "$out" && "$host_jdk/bin/jar" --create --no-manifest --file "$name.zip" "$name")
