@@ -113,7 +113,7 @@ rm -rf "$dir" "$out/$name.tar.gz" "$out/$name.zip" "$out/$name.tar.gz.sha256" "$
 mkdir -p "$dir/bin" "$dir/lib"
 
 "$host_jdk/bin/jlink" --module-path "$target_jdk/jmods" --add-modules "$modules" \
-  --include-locales=en,fa,ps --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$dir/runtime"
 
 cp -p "$root/target/gawah.jar" "$root"/target/lib/*.jar "$dir/lib/"

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
+import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.Pty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +132,27 @@ class DistributionIT {
     }
 
     @Test
-    void runtimeHoldsTheListedModulesAndTheirLocalesAndCharsets() throws Exception {
+    void ctrlCInAnInterviewAsksBeforeDiscarding() {
+        // sun.misc.Signal (jdk.unsupported) at work: without it, Ctrl-C would end the program.
+        Homes homes = new Homes(base.resolve("interview homes"));
+        ResourceBundle english = ResourceBundle.getBundle("org.gawah.cli.messages", Locale.ENGLISH);
+        Map<String, String> env = env(Map.of("TERM", "xterm"));
+        try (Pty pty = Pty.start(List.of(app.resolve("bin/gawah").toString(), "interview",
+                "--home", homes.documenter.toString(), "--lang", "en"), env, elsewhere)) {
+            pty.expect("Passphrase");
+            pty.type(Homes.PASSPHRASE);
+            pty.expect(english.getString("interview.q.purpose").strip());
+            pty.keys("\u0003");
+            pty.expect(english.getString("interview.interrupted").strip());
+            pty.type("2");
+            pty.expect(english.getString("interview.discarded").strip());
+            assertEquals(0, pty.exitCode(), pty.screen());
+        }
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
+    }
+
+    @Test
+    void runtimeHoldsOnlyTheListedModules() throws Exception {
         Set<String> modules = Set.of(release(app.resolve("runtime/release")).get("MODULES").split(" "));
         for (String line : Files.readAllLines(Path.of("dist/modules.txt"))) {
             String module = line.replaceAll("#.*", "").split("\\s+")[0];
