@@ -1,22 +1,87 @@
 package org.gawah.vault;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
-/** Creates the vault file readable by its owner only, where the file system knows owners. */
-final class FilePermissions {
+/**
+ * Creates files and folders that only their owner can open, with what the file system offers:
+ * POSIX modes (Linux, macOS: 0600 and 0700, given at creation, so others never could open them);
+ * else an access list (Windows NTFS: set right after creation, before anything is written: one
+ * entry, the owner with full control, in place of those inherited from the parent folder); else
+ * nothing (FAT and exFAT USB sticks, some network shares), and likewise where the access list
+ * cannot be changed: the item is created all the same and the method returns false, so the caller
+ * can say that it could not be made private. An existing item is refused
+ * ({@link java.nio.file.FileAlreadyExistsException}).
+ */
+public final class FilePermissions {
     private FilePermissions() {
     }
 
-    static void createPrivateFile(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    /** Creates an empty file only its owner can open; true when the file system could restrict it. */
+    public static boolean createPrivateFile(Path file) throws IOException {
+        if (posix(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            // Windows: the file inherits the ACL of the user's profile folder, which is private.
-            Files.createFile(file);
+            return true;
         }
+        Files.createFile(file);
+        return ownerOnly(file, Set.of());
+    }
+
+    /**
+     * Creates a folder (its parents as they come) only its owner can open, whose access list, where
+     * there is one, is inherited by what is created inside; true when it could be restricted.
+     */
+    public static boolean createPrivateDirectory(Path dir) throws IOException {
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        if (posix(dir)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return true;
+        }
+        Files.createDirectory(dir);
+        return ownerOnly(dir, EnumSet.of(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Replaces the item's access list by one entry for its owner; false where that cannot be done. */
+    private static boolean ownerOnly(Path path, Set<AclEntryFlag> inheritance) {
+        try {
+            AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class);
+            if (view == null || !Files.getFileStore(path).supportsFileAttributeView(AclFileAttributeView.class)) {
+                return false;
+            }
+            // The owner is whoever just created it: this user (or the Administrators group, when an
+            // elevated administrator created it, as Windows does).
+            view.setAcl(ownerOnlyAcl(view.getOwner(), inheritance));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            // Created, but only as private as its folder makes it: the caller is told so.
+            return false;
+        }
+    }
+
+    /** The access list that lets {@code owner} do everything and nobody else anything. */
+    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner, Set<AclEntryFlag> inheritance) {
+        return List.of(AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .setFlags(inheritance)
+                .build());
     }
 }

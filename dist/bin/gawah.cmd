@@ -1,0 +1,13 @@
+@echo off
+rem Gawah launcher for Windows. Runs the Java runtime shipped beside it (..\runtime), never a java
+rem on the PATH or in JAVA_HOME. Works from any folder and with spaces or brackets in the path;
+rem add this bin folder to PATH to type "gawah" anywhere. GAWAH_JAVA_OPTS adds Java options.
+setlocal
+for %%I in ("%~dp0..") do set "GAWAH_APP=%%~fI"
+if exist "%GAWAH_APP%\runtime\bin\java.exe" goto run
+echo gawah: error: "%GAWAH_APP%\runtime\bin\java.exe" is missing: this copy of Gawah is incomplete 1>&2
+echo gawah: hint: unpack the whole zip again and run bin\gawah.cmd from inside it 1>&2
+exit /b 1
+:run
+"%GAWAH_APP%\runtime\bin\java.exe" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
+exit /b %ERRORLEVEL%

@@ -1,0 +1,349 @@
+package org.gawah.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.Pty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The self-contained distribution as a user gets it: the archive dist/build.sh made for this
+ * machine (the build runs it before this test), unpacked into a folder whose name has a space and
+ * run where no Java can be found: the PATH holds only {@code sh} and {@code readlink}, plus a fake
+ * {@code java} that leaves a mark, and JAVA_HOME points at another fake. Whatever runs must be the
+ * bundled runtime.
+ */
+class DistributionIT {
+    private static final Path DIST = Path.of(System.getProperty("gawah.dist.dir", "target/dist"));
+    private static final String VERSION = System.getProperty("gawah.version", "0.1.0-SNAPSHOT");
+
+    @TempDir
+    static Path base;
+
+    private static String name;
+    private static Path app;
+    private static Path tools;
+    private static Path marker;
+    private static Path elsewhere;
+
+    @BeforeAll
+    static void unpackTheArchiveIntoAFolderWithASpace() throws Exception {
+        name = "gawah-" + VERSION + "-" + hostTarget();
+        Path archive = DIST.resolve(name + ".tar.gz");
+        assertTrue(Files.isRegularFile(archive), archive + " is missing: mvn verify builds it with dist/build.sh");
+        assertEquals(sha256(archive) + "  " + name + ".tar.gz\n", Files.readString(DIST.resolve(name + ".tar.gz.sha256")));
+        Path unpacked = Files.createDirectories(base.resolve("Program Files/Gawah app"));
+        assertEquals(0, run(unpacked, Map.of(), "tar", "-xzf", archive.toAbsolutePath().toString()).code);
+        app = unpacked.resolve(name);
+
+        tools = Files.createDirectories(base.resolve("only these tools"));
+        Files.createSymbolicLink(tools.resolve("sh"), Path.of("/bin/sh").toRealPath());
+        Files.createSymbolicLink(tools.resolve("readlink"), which("readlink"));
+        marker = base.resolve("a java from the PATH or JAVA_HOME ran");
+        Path fakeJava = tools.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$0\" >> '" + marker + "'\nexit 97\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path fakeJdk = Files.createDirectories(base.resolve("fake jdk/bin"));
+        Files.copy(fakeJava, fakeJdk.resolve("java"));
+        elsewhere = Files.createDirectories(base.resolve("some other folder"));
+    }
+
+    @Test
+    void versionAndHelpRunOnTheBundledRuntimeOnly() throws Exception {
+        assertTrue(Files.isExecutable(app.resolve("runtime/bin/java")));
+        Result version = gawah(elsewhere, Map.of(), "--version");
+        assertEquals(0, version.code, version.err);
+        assertTrue(version.out.startsWith("gawah "), version.out);
+
+        Result help = gawah(elsewhere, Map.of(), "--help");
+        assertEquals(0, help.code, help.err);
+        assertTrue(help.out.contains("quickstart"), help.out);
+
+        Result settings = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", "-XshowSettings:properties"), "--version");
+        assertEquals(0, settings.code, settings.err);
+        assertTrue(settings.err.contains("java.home = " + app.resolve("runtime").toRealPath()), settings.err);
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
+    }
+
+    @Test
+    void runsThroughSymbolicLinksAndFromThePath() throws Exception {
+        Path links = Files.createDirectories(base.resolve("my links"));
+        Path direct = Files.createSymbolicLink(links.resolve("gawah"), app.resolve("bin/gawah"));
+        Path chained = Files.createSymbolicLink(links.resolve("gawah again"), Path.of("gawah"));
+        for (Path link : List.of(direct, chained)) {
+            Result result = run(elsewhere, env(Map.of()), link.toString(), "--version");
+            assertEquals(0, result.code, link + ": " + result.err);
+            assertTrue(result.out.startsWith("gawah "), result.out);
+        }
+        // Typed as plain "gawah": the shell finds the link on the PATH.
+        Result typed = run(elsewhere, env(Map.of("PATH", links + ":" + tools)), "/bin/sh", "-c", "gawah --version");
+        assertEquals(0, typed.code, typed.err);
+        assertTrue(typed.out.startsWith("gawah "), typed.out);
+        // And from inside bin/, as "./gawah".
+        Result local = run(app.resolve("bin"), env(Map.of()), "./gawah", "--version");
+        assertEquals(0, local.code, local.err);
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
+    }
+
+    @Test
+    void quickstartRunsTheWholeFlow() throws Exception {
+        Path demo = base.resolve("demo folder/quick start");
+        Result result = gawah(elsewhere, Map.of(), "quickstart", "--dir", demo.toString());
+        assertEquals(0, result.code, result.err);
+        assertTrue(result.err.contains("good signature from Documenter D-14 (demo)"), result.err);
+        assertTrue(result.out.contains("exit code 29 (cannot decrypt), as it should"), result.out);
+        assertTrue(result.out.contains("شاهد گفت"), "the Dari account is shown");
+        assertTrue(result.out.contains(": VALID"), result.out);
+        assertTrue(result.out.contains("vault intact"), result.out);
+        assertTrue(Files.isRegularFile(demo.resolve("exchange/evidence-icc.zip")));
+        // Nothing the runtime lacks was reached for: no warning, no stack trace.
+        assertFalse(result.err.contains("Exception"), result.err);
+        assertFalse(result.err.contains("WARNING"), result.err);
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
+    }
+
+    @Test
+    void ctrlCInAnInterviewAsksBeforeDiscarding() {
+        // sun.misc.Signal (jdk.unsupported) at work: without it, Ctrl-C would end the program.
+        Homes homes = new Homes(base.resolve("interview homes"));
+        ResourceBundle english = ResourceBundle.getBundle("org.gawah.cli.messages", Locale.ENGLISH);
+        Map<String, String> env = env(Map.of("TERM", "xterm"));
+        try (Pty pty = Pty.start(List.of(app.resolve("bin/gawah").toString(), "interview",
+                "--home", homes.documenter.toString(), "--lang", "en"), env, elsewhere)) {
+            pty.expect("Passphrase");
+            pty.type(Homes.PASSPHRASE);
+            pty.expect(english.getString("interview.q.purpose").strip());
+            pty.keys("\u0003");
+            pty.expect(english.getString("interview.interrupted").strip());
+            pty.type("2");
+            pty.expect(english.getString("interview.discarded").strip());
+            assertEquals(0, pty.exitCode(), pty.screen());
+        }
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
+    }
+
+    @Test
+    void runtimeHoldsOnlyTheListedModules() throws Exception {
+        Set<String> modules = Set.of(release(app.resolve("runtime/release")).get("MODULES").split(" "));
+        for (String line : Files.readAllLines(Path.of("dist/modules.txt"))) {
+            String module = line.replaceAll("#.*", "").split("\\s+")[0];
+            if (module.startsWith("!")) {
+                assertFalse(modules.contains(module.substring(1)), module + " is in the runtime: " + modules);
+            } else if (!module.isEmpty()) {
+                assertTrue(modules.contains(module), module + " is not in the runtime: " + modules);
+            }
+        }
+        assertFalse(Files.exists(app.resolve("runtime/include")), "no header files");
+        assertFalse(Files.exists(app.resolve("runtime/man")), "no man pages");
+
+        Path probe = Path.of(RuntimeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Result result = run(elsewhere, env(Map.of()), app.resolve("runtime/bin/java").toString(),
+                "-cp", probe.toString(), RuntimeProbe.class.getName());
+        assertEquals(0, result.code, result.err);
+        assertEquals(RuntimeProbe.EXPECTED, result.out.strip());
+    }
+
+    @Test
+    void libHoldsTheBuiltJarsUnchangedAndBouncyCastleStillSigned() throws Exception {
+        Map<String, String> built = new TreeMap<>();
+        built.put("gawah.jar", sha256(Path.of("target/gawah.jar")));
+        try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
+            for (Path jar : jars.toList()) {
+                built.put(jar.getFileName().toString(), sha256(jar));
+            }
+        }
+        Map<String, String> shipped = new TreeMap<>();
+        try (Stream<Path> jars = Files.list(app.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                shipped.put(jar.getFileName().toString(), sha256(jar));
+            }
+        }
+        assertEquals(built, shipped);
+        assertSigned(app.resolve("lib/bcprov-jdk18on-1.87.jar"), "org/bouncycastle/jce/provider/BouncyCastleProvider.class");
+        assertSigned(app.resolve("lib/bcpg-jdk18on-1.87.jar"), "org/bouncycastle/openpgp/PGPPublicKeyRing.class");
+    }
+
+    @Test
+    void sumsAndReadmeDescribeWhatIsThere() throws Exception {
+        List<String> lines = Files.readAllLines(app.resolve("SHA256SUMS"));
+        Set<String> listed = lines.stream().map(l -> l.substring(66)).collect(Collectors.toSet());
+        for (String line : lines) {
+            assertEquals(line.substring(0, 64), sha256(app.resolve(line.substring(66))), line);
+        }
+        assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "lib/gawah.jar", "README.txt", "runtime/release")), listed.toString());
+        String readme = Files.readString(app.resolve("README.txt"));
+        assertTrue(readme.contains("bin/gawah quickstart"), readme);
+        assertTrue(readme.contains("sha256sum -c " + name + ".tar.gz.sha256"), readme);
+        assertFalse(readme.contains("@"), "every placeholder is filled: " + readme);
+    }
+
+    @Test
+    void windowsLauncherHasCrlfAndUsesOnlyItsOwnRuntime() throws Exception {
+        String cmd = Files.readString(app.resolve("bin/gawah.cmd"), StandardCharsets.US_ASCII);
+        assertEquals(cmd.split("\n", -1).length - 1, cmd.split("\r\n", -1).length - 1, "every line ends in CRLF");
+        assertTrue(cmd.endsWith("\r\n"));
+        assertTrue(cmd.contains("%~dp0"), cmd);
+        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
+        assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
+        for (String line : cmd.split("\r\n")) {
+            if (!line.startsWith("rem ")) {
+                assertFalse(line.contains("JAVA_HOME") || line.matches("(?i)\\s*java(\\.exe)?\\s.*"), line);
+            }
+        }
+    }
+
+    @Test
+    void crossBuildTakesOsAndArchitectureFromTheTargetJdk() throws Exception {
+        // No Windows JDK can be fetched here: this one's jmods, relabelled Windows in its release
+        // file, prove the naming, the zip and the CRLF; a real Windows runtime needs a real one.
+        Path host = Path.of(System.getProperty("java.home"));
+        Path windows = Files.createDirectories(base.resolve("windows jdk"));
+        Files.createSymbolicLink(windows.resolve("jmods"), host.resolve("jmods"));
+        Files.writeString(windows.resolve("release"), Files.readString(host.resolve("release"))
+                .replaceAll("(?m)^OS_NAME=.*$", "OS_NAME=\"Windows\"").replaceAll("(?m)^OS_ARCH=.*$", "OS_ARCH=\"amd64\""));
+        Path out = base.resolve("cross out");
+        Map<String, String> withJdk = Map.of("JAVA_HOME", host.toString(), "PATH", System.getenv("PATH"));
+        Result result = run(Path.of(""), withJdk, "sh", "dist/build.sh", "--skip-maven", "--jdk", windows.toString(),
+                "--out", out.toString(), "--version", "9.9");
+        assertEquals(0, result.code, result.err);
+        String winName = "gawah-9.9-windows-x64";
+        assertEquals(out.resolve(winName).toString(), result.out.strip());
+        assertFalse(Files.exists(out.resolve(winName + ".tar.gz")));
+        assertTrue(Files.isRegularFile(out.resolve(winName + ".zip.sha256")));
+        try (ZipFile zip = new ZipFile(out.resolve(winName + ".zip").toFile())) {
+            assertNotNull(zip.getEntry(winName + "/bin/gawah.cmd"));
+            assertNotNull(zip.getEntry(winName + "/lib/gawah.jar"));
+            try (InputStream readme = zip.getInputStream(zip.getEntry(winName + "/README.txt"))) {
+                String text = new String(readme.readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(text.startsWith("Gawah 9.9 for windows-x64\r\n"), text);
+            }
+        }
+
+        Result refused = run(Path.of(""), withJdk, "sh", "dist/build.sh", "--skip-maven", "--jdk", base.toString(),
+                "--out", out.toString());
+        assertNotEquals(0, refused.code);
+        assertTrue(refused.err.contains("dist: error: ") && refused.err.contains("jmods"), refused.err);
+    }
+
+    // --- helpers ---
+
+    /** This machine as dist/build.sh names it from the JDK's release file. */
+    private static String hostTarget() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        return (os.contains("mac") ? "macos" : os.contains("win") ? "windows" : "linux") + "-"
+                + (arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch);
+    }
+
+    private static Result gawah(Path dir, Map<String, String> extra, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(app.resolve("bin/gawah").toString());
+        command.addAll(List.of(args));
+        return run(dir, env(extra), command.toArray(String[]::new));
+    }
+
+    /** No Java anywhere but the bundled one: PATH holds sh, readlink and a fake java; JAVA_HOME a fake JDK. */
+    private static Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", tools.toString());
+        env.put("JAVA_HOME", base.resolve("fake jdk").toString());
+        env.put("HOME", base.toString());
+        env.put("LANG", "C.UTF-8");
+        env.putAll(extra);
+        return env;
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    /** Runs a command with exactly {@code env} as its environment. */
+    private static Result run(Path dir, Map<String, String> env, String... command) throws Exception {
+        Path out = Files.createTempFile(base, "out", ".txt");
+        Path err = Files.createTempFile(base, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        if (!env.isEmpty()) {
+            builder.environment().clear();
+            builder.environment().putAll(env);
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took over 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static Path which(String tool) throws IOException {
+        for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
+            Path path = Path.of(dir, tool);
+            if (Files.isExecutable(path)) {
+                return path.toRealPath();
+            }
+        }
+        throw new AssertionError(tool + " not found");
+    }
+
+    private static Map<String, String> release(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1).replace("\"", ""));
+            }
+        }
+        return values;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Reads the entry through a verifying JarFile: a broken or stripped signature has no signers. */
+    private static void assertSigned(Path jar, String entryName) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile(), true)) {
+            JarEntry entry = file.getJarEntry(entryName);
+            try (InputStream in = file.getInputStream(entry)) {
+                in.readAllBytes();
+            }
+            assertNotNull(entry.getCodeSigners(), jar + " is no longer signed");
+        }
+    }
+}
