@@ -541,7 +541,7 @@ public final class ZipScan {
     }
 
     private static String hex(int value) {
-        return String.format("%04x", value);
+        return String.format(Locale.ROOT, "%04x", value);
     }
 
     /**

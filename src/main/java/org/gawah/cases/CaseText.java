@@ -1,5 +1,6 @@
 package org.gawah.cases;
 
+import java.util.Locale;
 import java.text.Normalizer;
 
 import org.gawah.Failure;
@@ -24,7 +25,7 @@ final class CaseText {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
             if (Character.isISOControl(c) && !(lineBreak && !oneLine)) {
-                String code = String.format("%04X", (int) c);
+                String code = String.format(Locale.ROOT, "%04X", (int) c);
                 throw new GawahException(Failure.USAGE, oneLine ? Messages.of("text.control-character-one-line", what, code, i)
                         : Messages.of("text.control-character", what, code, i));
             }

@@ -106,11 +106,20 @@ final class AttachmentOpening {
     }
 
     /** The file's own name, with no folder part and nothing that could climb out of DIR. */
+    private static final java.util.regex.Pattern WINDOWS_DEVICE =
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
     static String safeName(String fileName, String id) {
         String base = fileName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\x00-\\x1f]", "_");
-        if (base.isBlank() || base.equals(".") || base.equals("..") || base.startsWith(".")) {
+        // Characters Windows refuses in names (":" would write into a hidden NTFS stream), on every system alike.
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\x00-\\x1f<>:\"|?*]", "_");
+        base = base.replaceAll("[. ]+$", "");
+        if (base.isBlank() || base.startsWith(".")) {
             base = id + (base.startsWith(".") && base.length() > 1 ? base : "");
+        }
+        // CON, NUL, COM1, LPT1... name devices on Windows, whatever their extension.
+        if (WINDOWS_DEVICE.matcher(base).matches()) {
+            base = id + "-" + base;
         }
         return base;
     }

@@ -28,6 +28,7 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.testimony.Json;
+import org.gawah.testimony.Drafts;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.StoredAttachment;
@@ -64,6 +65,10 @@ final class EvidenceItems {
         Opened base = null;
         try {
             JsonNode document = Testimonies.readRecord(opened.content());
+            if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
+                leftOut(recordId, null, Messages.of("export.reason.draft"));
+                return;
+            }
             JsonNode testimony = document;
             SealedRecord consentRecord = record;
             if (document.has("adds_to")) {

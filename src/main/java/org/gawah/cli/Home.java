@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
+import org.gawah.vault.FilePermissions;
 import org.gawah.vault.Vault;
 
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
@@ -35,13 +36,11 @@ final class Home {
     boolean create() {
         boolean existed = exists();
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                if (!Files.isDirectory(dir)) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                }
+            if (!Files.isDirectory(dir)) {
+                // 0700 on POSIX, an owner-only access list inherited by everything inside on NTFS.
+                FilePermissions.createPrivateDirectory(dir);
+            } else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            } else {
-                Files.createDirectories(dir);
             }
             Files.createDirectories(dir.resolve("keys"));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -29,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
             terminal.info(Messages.of("list.empty"));
             return 0;
         }
-        terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s%n",
+        terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s%n",
                 Messages.of("list.heading.record").render(), Messages.of("list.heading.sealed").render(),
                 Messages.of("list.heading.signer").render(), Messages.of("list.heading.size").render(),
                 Messages.of("list.heading.identity").render(), Messages.of("list.heading.attachments").render(),
@@ -37,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
-            terminal.out().printf("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
+            terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
                     r.id(), r.sealedAt(), r.signer().substring(r.signer().length() - 16), Display.size(r.testimonySize()),
                     r.identitySize() > 0 ? Messages.of("list.identity-sealed").render() : "-", attachments,
                     r.recipients().size(), r.testimonySha256());

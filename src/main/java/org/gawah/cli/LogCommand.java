@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gawah.custody.Entry;
@@ -27,7 +28,7 @@ final class LogCommand implements Callable<Integer> {
         int[] count = {0};
         try (Vault vault = homeOptions.resolve(terminal).vault()) {
             if (!jsonl) {
-                terminal.out().printf("%6s  %-20s  %-12s  %-40s  %-16s  %s%n",
+                terminal.out().printf(Locale.ROOT, "%6s  %-20s  %-12s  %-40s  %-16s  %s%n",
                         Messages.of("log.heading.seq").render(), Messages.of("log.heading.time").render(),
                         Messages.of("log.heading.action").render(), Messages.of("log.heading.subject").render(),
                         Messages.of("log.heading.actor").render(), Messages.of("log.heading.subject-sha256").render());
@@ -44,7 +45,7 @@ final class LogCommand implements Callable<Integer> {
                 if (jsonl) {
                     terminal.out().println(entry.line(row.signature()));
                 } else {
-                    terminal.out().printf("%6d  %-20s  %-12s  %-40s  %-16s  %s%n", entry.seq(), entry.time(),
+                    terminal.out().printf(Locale.ROOT, "%6d  %-20s  %-12s  %-40s  %-16s  %s%n", entry.seq(), entry.time(),
                             entry.action().wire(), entry.subject(), entry.actor().substring(entry.actor().length() - 16),
                             entry.subjectSha256());
                 }

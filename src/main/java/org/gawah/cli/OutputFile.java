@@ -3,14 +3,13 @@ package org.gawah.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.vault.FilePermissions;
 
 /** Files the user asked for: created new (never overwritten), readable by the owner only. */
 final class OutputFile {
@@ -20,11 +19,8 @@ final class OutputFile {
     /** Creates an empty file readable by its owner only; refuses an existing one. */
     static void createPrivate(Path file) {
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
+            // Owner-only where the file system can say so (POSIX modes, NTFS access lists); a FAT stick cannot.
+            FilePermissions.createPrivateFile(file);
         } catch (FileAlreadyExistsException e) {
             throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", file),
                     Messages.of("output.exists.hint"));

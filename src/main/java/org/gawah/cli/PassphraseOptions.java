@@ -48,7 +48,8 @@ final class PassphraseOptions {
             return value.toCharArray();
         }
         Console console = requireConsole(terminal);
-        char[] typed = console.readPassword("%s", shown(terminal, Messages.of("passphrase.prompt", prompt)));
+        terminal.prompt(Messages.of("passphrase.prompt", prompt));
+        char[] typed = console.readPassword();
         if (typed == null || typed.length == 0) {
             throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.none-given"));
         }
@@ -74,8 +75,8 @@ final class PassphraseOptions {
     char[] readNew(Terminal terminal, Message prompt) {
         char[] first = read(terminal, prompt);
         if (file == null && envVar == null) {
-            char[] again = requireConsole(terminal).readPassword("%s",
-                    shown(terminal, Messages.of("passphrase.prompt.again", prompt)));
+            terminal.prompt(Messages.of("passphrase.prompt.again", prompt));
+            char[] again = requireConsole(terminal).readPassword();
             boolean same = Arrays.equals(first, again);
             if (again != null) {
                 Arrays.fill(again, '\0');
@@ -100,16 +101,6 @@ final class PassphraseOptions {
                     Messages.of("passphrase.no-terminal.hint"));
         }
         return console;
-    }
-
-    /**
-     * A prompt as the console should show it: in the run's language and, where the terminal does
-     * not order right-to-left text itself, in visual order (as {@link Terminal#prompt} does on stderr;
-     * the console writes to the terminal device instead).
-     */
-    private static String shown(Terminal terminal, Message prompt) {
-        boolean visual = Bidi.visualOrderWanted(terminal.env("GAWAH_BIDI"), System.getProperty("os.name", ""));
-        return Bidi.forTerminal(prompt.render(), visual);
     }
 
     /** The first line of the file, decoded without going through a String. */

@@ -257,6 +257,10 @@ final class Prompter {
     private String read() {
         try {
             String line = reader.readLine();
+            if (line == null && interruptedJustNow()) {
+                // A Windows console may end a read on Ctrl-C as if the input had ended: it was the interrupt.
+                return "";
+            }
             if (line == null) {
                 throw new EndOfInput();
             }
@@ -264,6 +268,19 @@ final class Prompter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True if Ctrl-C came now or comes within a moment (its handler runs on another thread). */
+    private boolean interruptedJustNow() {
+        for (int i = 0; i < 5 && !interrupted.get(); i++) {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return interrupted.get();
     }
 
     /** A whole number typed in any script's decimal digits (Latin, Persian, Arabic-Indic), or -1. */

@@ -1,5 +1,6 @@
 package org.gawah.export;
 
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ public final class EvidencePackage {
     }
 
     public static String custodyFile(Entry entry) {
-        return CUSTODY + entry.actor() + "/" + String.format("%08d", entry.seq()) + ".json";
+        return CUSTODY + entry.actor() + "/" + String.format(Locale.ROOT, "%08d", entry.seq()) + ".json";
     }
 
     /**

@@ -101,9 +101,9 @@ public final class Testimonies {
         return read(testimonyJson, SCHEMA);
     }
 
-    /** Reads back a sealed testimony or addendum: either schema is accepted. */
+    /** Reads back any sealed record's plaintext: a testimony, an addendum or a draft. */
     public static JsonNode readRecord(byte[] json) {
-        return read(json, SCHEMA, ADDENDUM_SCHEMA);
+        return read(json, SCHEMA, ADDENDUM_SCHEMA, Drafts.SCHEMA);
     }
 
     private static JsonNode read(byte[] json, String... schemas) {

@@ -1,5 +1,6 @@
 package org.gawah.testimony;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 
@@ -27,7 +28,7 @@ final class Text {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw Input.refusal(at, Messages.of("field.control-character", String.format("%04X", (int) c), i));
+                throw Input.refusal(at, Messages.of("field.control-character", String.format(Locale.ROOT, "%04X", (int) c), i));
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -71,6 +71,15 @@ class InterviewStopsTest {
             assertEquals("Herat DraftMarker7", draft.at("/fields/interview/place").asText());
             assertEquals("Documenter D-14", draft.at("/fields/interview/present/0/name").asText());
             assertTrue(draft.at("/consent/purpose_explained").asBoolean());
+
+            // A draft never goes into an evidence package: it is left out, and said why.
+            String caseId = homes.gawah.in(homes.legal, "case", "create", "--title", "Drafts").ok().out().strip();
+            homes.gawah.in(homes.legal, "case", "add", caseId, id.group(), "--tag", "rome:7(1)(e)").ok();
+            Path out = base.resolve("draft-package.zip");
+            var export = homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
+            assertTrue(export.stderr().contains(Messages.of("export.reason.draft").render(EN)), export.stderr());
+            assertTrue(export.code() != 0 || !new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(id.group() + "/testimony.json"), export.stderr());
         }
         InterviewThroughTerminalTest.assertNoFileHolds("DraftMarker7", started, homes.documenter);
     }

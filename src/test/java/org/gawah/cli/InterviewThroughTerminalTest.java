@@ -83,7 +83,7 @@ class InterviewThroughTerminalTest {
         String realName = "Nadia " + marker + "-name";
         try (Pty pty = Pty.start(Pty.gawah(List.of("-Djava.io.tmpdir=" + tmp), args.toArray(new String[0])), env, run)) {
             pty.expect(say(language, "interview.welcome"));
-            pty.expect("Passphrase");
+            pty.expect(say(language, "passphrase.prompt.key").split("\\{0}")[0].strip());
             pty.type(Homes.PASSPHRASE);
             answer(pty, language, "interview.q.purpose", "1");
             answer(pty, language, "interview.q.withdrawal", "1");
