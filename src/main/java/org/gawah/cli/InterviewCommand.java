@@ -88,17 +88,19 @@ final class InterviewCommand implements Callable<Integer> {
             while (true) {
                 int choice = review(prompter);
                 if (choice > 0) {
-                    askAgain(prompter, choice - 1);
+                    if (!askAgain(prompter, choice - 1)) {
+                        terminal.say(Messages.of("interview.no-consent"));
+                        return 0;
+                    }
                     continue;
                 }
                 try {
                     seal(terminal, home, signer, to);
                     return 0;
                 } catch (GawahException e) {
-                    if (e.failure() != Failure.INVALID_TESTIMONY) {
-                        throw e;
-                    }
-                    terminal.error(e.message(), Messages.of("interview.fix-and-seal"));
+                    // Whatever failed (a field, a full disk, a busy vault), the answers are still here: back to the review.
+                    terminal.error(e.message(), e.failure() == Failure.INVALID_TESTIMONY || e.hintMessage() == null
+                            ? Messages.of("interview.fix-and-seal") : e.hintMessage());
                 }
             }
         } catch (Prompter.Stop stop) {
@@ -119,11 +121,12 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    private void askAgain(Prompter prompter, int step) {
+    /** Asks one step again from the review; false if consent was withdrawn there. */
+    private boolean askAgain(Prompter prompter, int step) {
         try {
-            interview.ask(prompter, step);
+            return interview.ask(prompter, step);
         } catch (Prompter.Back back) {
-            // Back from a change: to the review, the answer as it was.
+            return true; // Back from a change: to the review, the answer as it was.
         }
     }
 

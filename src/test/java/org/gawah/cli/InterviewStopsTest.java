@@ -137,6 +137,46 @@ class InterviewStopsTest {
         }
     }
 
+    @Test
+    void aRefusedAnswerIsNamedAtSealingAndMendedInTheReviewWithoutLosingTheRest() {
+        int before = records();
+        try (Pty pty = interview()) {
+            consent(pty);
+            answer(pty, "interview.q.started-at", "");
+            answer(pty, "interview.q.place", "Mazar");
+            answer(pty, "interview.q.documenter", "");
+            answer(pty, "interview.q.interpreter", "");
+            answer(pty, "interview.q.interview-languages", "xx1");
+            answer(pty, "interview.q.record-languages", "en");
+            answer(pty, "interview.q.pseudonym", "W-7");
+            answer(pty, "interview.q.confidentiality", "");
+            answer(pty, "interview.q.identity-name", "");
+            answer(pty, "interview.q.vulnerability", ".");
+            answer(pty, "interview.q.referrals", ".");
+            answer(pty, "interview.q.connection", "2");
+            answer(pty, "interview.q.reliability", "");
+            answer(pty, "interview.q.account-language", "");
+            answer(pty, "interview.q.account", "They came at dawn.");
+            pty.type(".");
+            answer(pty, "interview.q.notes", ".");
+            answer(pty, "interview.q.events", "3");
+            answer(pty, "interview.q.acknowledged", "2");
+            answer(pty, "interview.q.reason-if-not", "had to leave");
+            answer(pty, "interview.q.ended-at", "");
+            answer(pty, "interview.review.choose", "1");
+            pty.expect("interview.languages.interview[0]");
+            pty.expect(say("interview.fix-and-seal"));
+            // Step 10 (languages) is line 11 of the review, after "seal now".
+            answer(pty, "interview.review.choose", "11");
+            answer(pty, "interview.q.interview-languages", "prs en");
+            answer(pty, "interview.q.record-languages", "");
+            answer(pty, "interview.review.choose", "1");
+            pty.expect(say("record.single-key").substring(0, 12));
+            assertEquals(0, pty.exitCode(), pty.screen());
+        }
+        assertEquals(before + 1, records());
+    }
+
     private static Pty interview(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("interview", "--home", homes.documenter.toString(), "--lang", "en"));
         args.addAll(List.of(extra));
