@@ -181,7 +181,7 @@ final class Interview {
                         events.get(i).date == null ? "" : events.get(i).date));
             }
             int next = p.choose(Messages.of("interview.q.events"), List.of(Messages.of("interview.events.add"),
-                    Messages.of("interview.events.remove-last"), Messages.of("interview.events.done")), 2);
+                    Messages.of("interview.events.remove-last"), Messages.of("interview.events.done")), -1);
             if (next == 2) {
                 return;
             }
