@@ -328,11 +328,7 @@ class InteropMatrixTest {
     }
 
     private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Tool.read(file);
     }
 
     private static void write(Path file, byte[] bytes) {

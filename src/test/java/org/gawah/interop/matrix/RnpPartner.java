@@ -100,14 +100,10 @@ final class RnpPartner extends Partner {
     byte[] decrypt(Key key, Path message, Path signerCert, String signerFingerprint) {
         importInto(key.keyring(), signerCert, signerFingerprint);
         Path out = next(".out");
-        Tool.Run run = rnp("rnp", key.keyring(), null, "--decrypt", message.toString(), "--output", out.toString(),
+        rnp("rnp", key.keyring(), null, "--decrypt", message.toString(), "--output", out.toString(),
                 "--password", key.passphrase()).ok()
                 .says("Good signature").says(lower(signerFingerprint)).says("Signature(s) verified successfully");
-        try {
-            return Files.readAllBytes(out);
-        } catch (IOException e) {
-            throw new AssertionError("rnp wrote no output\n" + run.all(), e);
-        }
+        return Tool.read(out);
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.gawah.interop.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,20 +65,11 @@ final class SopPartner extends Partner {
     }
 
     private Path save(String suffix, byte[] bytes) {
-        Path file = next(suffix);
-        try {
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tool.write(next(suffix).getFileName().toString(), bytes);
     }
 
     private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Tool.read(file);
     }
 
     /** The {@code --with-key-password=FILE} option a protected key needs, or none. */

@@ -78,10 +78,10 @@ final class SqPartner extends Partner {
     byte[] decrypt(Key key, Path message, Path signerCert, String signerFingerprint) {
         Path out = next(".out");
         // With a signer certificate given, sq fails unless at least one signature by it is good.
-        Tool.Run run = sq(key, List.of("decrypt", "--recipient-key", key.secret().toString(), "--signer-cert",
+        sq(key, List.of("decrypt", "--recipient-key", key.secret().toString(), "--signer-cert",
                 signerCert.toString(), "--output", out.toString(), message.toString())).ok()
                 .says("Good signature from " + signerFingerprint.substring(24)).says("1 good signature.");
-        return read(out, run);
+        return Tool.read(out);
     }
 
     @Override
@@ -122,13 +122,5 @@ final class SqPartner extends Partner {
     @Override
     Tool.Run offerV6(Path cert) {
         return tool.run(new byte[0], List.of("sq", "encrypt", "--recipient-cert", cert.toString(), "--output", next(".pgp").toString()));
-    }
-
-    private static byte[] read(Path file, Tool.Run run) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(run.command() + " wrote no " + file + "\n" + run.all(), e);
-        }
     }
 }

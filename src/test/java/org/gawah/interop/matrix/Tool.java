@@ -96,6 +96,15 @@ final class Tool {
         }
     }
 
+    /** The bytes of a file a program was to write; fails when it is not there. */
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file + " (did the program write it?)", e);
+        }
+    }
+
     Path file(String name) {
         return dir.resolve(name);
     }
