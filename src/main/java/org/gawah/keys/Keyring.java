@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.FilePermissions;
 
 /**
  * The keys of one home, as armoured files under {@code keys/}: the home's own secret key in
@@ -124,8 +123,9 @@ public final class Keyring {
             Path target = folder.resolve(fingerprint + ".asc");
             Path temporary = folder.resolve("." + fingerprint + ".tmp");
             Files.deleteIfExists(temporary);
-            if (secret && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (secret) {
+                // 0600 on POSIX, an owner-only access list on NTFS, before a byte of the key is written.
+                FilePermissions.createPrivateFile(temporary);
             }
             Files.write(temporary, armored.getBytes(StandardCharsets.US_ASCII));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
