@@ -137,7 +137,7 @@ final class InterviewCommand implements Callable<Integer> {
         List<Message> options = new java.util.ArrayList<>();
         options.add(Messages.of("interview.review.seal"));
         for (String step : Interview.STEPS) {
-            options.add(Messages.of("interview.review.line", Interview.title(step), interview.shown(step)));
+            options.add(Messages.of("interview.review.line", InterviewWords.title(step), interview.shown(step)));
         }
         while (true) {
             try {
