@@ -114,7 +114,8 @@ public final class Testimonies {
             Message problem = switch (schemas.length) {
                 case 1 -> Messages.of("schema.must-be", schemas[0]);
                 case 2 -> Messages.of("schema.must-be-either", schemas[0], schemas[1]);
-                default -> throw new IllegalArgumentException("one or two schemas"); // a bug, not input
+                case 3 -> Messages.of("schema.must-be-one-of-three", schemas[0], schemas[1], schemas[2]);
+                default -> throw new IllegalArgumentException("one to three schemas"); // a bug, not input
             };
             throw Input.refusal("schema", problem, schema != null && schema.isTextual() ? schema.textValue() : null);
         }

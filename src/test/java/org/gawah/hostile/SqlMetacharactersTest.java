@@ -1,0 +1,85 @@
+package org.gawah.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gawah.testsupport.Gawah;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * testimony-sql-metacharacters.json (the sample with {@code '); DROP TABLE records;--} and the
+ * like in every free-text field) goes the whole way: recorded by the documenter, submitted,
+ * imported by the legal team, opened (testimony and identity envelope). Every field comes back
+ * exactly as given, both vaults pass {@code verify --vault}, and nothing was dropped.
+ */
+class SqlMetacharactersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyTextFieldIsStoredAndReturnedExactly(@TempDir Path base) throws Exception {
+        Planner planner = new Planner(base);
+        HostileHomes homes = planner.homes;
+        Gawah gawah = homes.gawah;
+        Path input = planner.corpus.resolve("testimony-sql-metacharacters.json");
+        String id = gawah.in(homes.documenter, "record", "--from", input.toString()).ok().out().strip();
+        assertTrue(gawah.in(homes.documenter, "list").ok().out().contains(id));
+        Path bag = base.resolve("bag.zip");
+        gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+        gawah.in(homes.legal, "import", bag.toString()).ok();
+        JsonNode testimony = JSON.readTree(gawah.in(homes.legal, "open", id).ok().stdout());
+        JsonNode identity = JSON.readTree(gawah.in(homes.legal, "open", id, "--identity").ok().stdout());
+
+        JsonNode given = JSON.readTree(Files.readAllBytes(input));
+        List<String> compared = new ArrayList<>();
+        for (Map.Entry<String, String> field : textFields(given, "").entrySet()) {
+            if (!field.getValue().contains(Corpus.SQL)) {
+                continue;
+            }
+            String path = field.getKey();
+            JsonNode back = path.startsWith("/identity/")
+                    ? identity.at(JsonPointer.compile(path.substring("/identity".length())))
+                    : testimony.at(JsonPointer.compile(path));
+            assertEquals(field.getValue(), back.textValue(), path);
+            compared.add(path);
+        }
+        assertTrue(compared.size() >= 20, "every free-text field carried the metacharacters: " + compared);
+        for (Path home : List.of(homes.documenter, homes.legal)) {
+            gawah.in(home, "verify", "--vault", "--no-entry").ok();
+            assertTrue(gawah.in(home, "list").ok().out().contains(id));
+            assertTrue(gawah.in(home, "log").ok().out().contains(id));
+        }
+        // The vault's tables are all there (the DROP TABLE text was data, never SQL).
+        try (var vault = org.gawah.vault.Vault.open(homes.legal.resolve("vault.db"))) {
+            assertEquals(1, vault.list().size());
+        }
+    }
+
+    /** Every string leaf, by JSON pointer. */
+    private static Map<String, String> textFields(JsonNode node, String at) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        if (node.isTextual()) {
+            fields.put(at, node.textValue());
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                fields.putAll(textFields(e.getValue(), at + "/" + e.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                fields.putAll(textFields(node.get(i), at + "/" + i));
+            }
+        }
+        return fields;
+    }
+}
