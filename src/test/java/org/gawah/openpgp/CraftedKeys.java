@@ -1,11 +1,9 @@
 package org.gawah.openpgp;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.Date;
-import java.util.List;
 
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -20,7 +18,6 @@ import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
@@ -42,26 +39,31 @@ final class CraftedKeys {
     }
 
     /** What a crafted v4 key looks like. */
-    record Spec(Date created, long expiresAfterSeconds, int primaryFlags, byte features, boolean rsa) {
+    record Spec(Date created, long expiresAfterSeconds, int primaryFlags, byte features, boolean rsa, int[] ciphers) {
         static Spec plain(Date created) {
             return new Spec(created, 0, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA,
-                    org.bouncycastle.bcpg.sig.Features.FEATURE_MODIFICATION_DETECTION, false);
+                    org.bouncycastle.bcpg.sig.Features.FEATURE_MODIFICATION_DETECTION, false,
+                    new int[] {SymmetricKeyAlgorithmTags.AES_256});
         }
 
         Spec expiringAfter(long seconds) {
-            return new Spec(created, seconds, primaryFlags, features, rsa);
+            return new Spec(created, seconds, primaryFlags, features, rsa, ciphers);
         }
 
         Spec flags(int flags) {
-            return new Spec(created, expiresAfterSeconds, flags, features, rsa);
+            return new Spec(created, expiresAfterSeconds, flags, features, rsa, ciphers);
         }
 
         Spec features(byte bits) {
-            return new Spec(created, expiresAfterSeconds, primaryFlags, bits, rsa);
+            return new Spec(created, expiresAfterSeconds, primaryFlags, bits, rsa, ciphers);
         }
 
         Spec rsa1024() {
-            return new Spec(created, expiresAfterSeconds, primaryFlags, features, true);
+            return new Spec(created, expiresAfterSeconds, primaryFlags, features, true, ciphers);
+        }
+
+        Spec preferring(int... symmetric) {
+            return new Spec(created, expiresAfterSeconds, primaryFlags, features, rsa, symmetric);
         }
     }
 
@@ -74,7 +76,7 @@ final class CraftedKeys {
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
         hashed.setSignatureCreationTime(true, spec.created());
         hashed.setKeyFlags(true, spec.primaryFlags());
-        hashed.setPreferredSymmetricAlgorithms(false, new int[] {SymmetricKeyAlgorithmTags.AES_256});
+        hashed.setPreferredSymmetricAlgorithms(false, spec.ciphers());
         hashed.setPreferredHashAlgorithms(false, new int[] {HashAlgorithmTags.SHA512});
         hashed.setPreferredCompressionAlgorithms(false, new int[] {CompressionAlgorithmTags.UNCOMPRESSED});
         hashed.setFeature(false, spec.features());
@@ -145,15 +147,17 @@ final class CraftedKeys {
         return out.toByteArray();
     }
 
-    static List<Certificate> only(Certificate certificate) {
-        return List.of(certificate);
-    }
-
-    static byte[] armored(Certificate certificate) throws IOException {
-        return certificate.armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    static PGPSecretKeyRing ring(SecretKey key) {
-        return key.ring();
+    /** A detached binary signature over {@code data} by the primary key, hash and time as given. */
+    static byte[] detached(SecretKey signer, int hash, Date signedAt, byte[] data) throws Exception {
+        PGPPublicKey signingKey = signer.ring().getPublicKey();
+        PGPSignatureGenerator signature = new PGPSignatureGenerator(
+                new BcPGPContentSignerBuilder(signingKey.getAlgorithm(), hash), signingKey);
+        signature.init(PGPSignature.BINARY_DOCUMENT, privateKey(signer));
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(true, signedAt);
+        hashed.setIssuerFingerprint(false, signingKey);
+        signature.setHashedSubpackets(hashed.generate());
+        signature.update(data);
+        return signature.generate().getEncoded();
     }
 }
