@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.KeyGenerator;
+import org.gawah.openpgp.Profile;
 import org.gawah.openpgp.SecretKey;
 
 import picocli.CommandLine.Command;
@@ -30,9 +31,18 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Option(names = "--email", paramLabel = "ADDRESS")
     String email;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "compat")
+    String profile;
+
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
+        Profile chosen = Profile.byLabel(profile);
+        if (chosen == null) {
+            throw new org.gawah.GawahException(org.gawah.Failure.USAGE,
+                    Messages.of("keys.generate.unknown-profile", profile),
+                    Messages.of("keys.generate.unknown-profile.hint"));
+        }
         Keyring keyring = homeOptions.resolve(terminal).keyring();
         keyring.ownKey().ifPresent(existing -> {
             throw new org.gawah.GawahException(org.gawah.Failure.NOT_READY,
@@ -43,12 +53,15 @@ final class KeysGenerateCommand implements Callable<Integer> {
         char[] secret = passphrase.readNew(terminal, Messages.of("keys.generate.prompt"));
         SecretKey key;
         try {
-            key = KeyGenerator.generate(userId, secret, Instant.now());
+            key = KeyGenerator.generate(chosen, userId, secret, Instant.now());
         } finally {
             Arrays.fill(secret, '\0');
         }
         keyring.saveOwnKey(key);
         terminal.info(Messages.of("keys.generate.done", Display.fingerprint(key.fingerprint()), userId));
+        if (chosen == Profile.RFC9580) {
+            terminal.info(Messages.of("keys.generate.rfc9580"));
+        }
         terminal.info(Messages.of("keys.generate.next"));
         terminal.out().println(key.fingerprint());
         return 0;

@@ -118,23 +118,120 @@ public final class Certificate {
     }
 
     private void checkUsable(Instant now) {
+        Message why = whyUnusable(Date.from(now));
+        if (why != null) {
+            throw refused(why);
+        }
+    }
+
+    /** Null when the certificate as a whole may be used at {@code at}, else why not (weak, revoked, expired, unbound). */
+    private Message whyUnusable(Date at) {
         // First: Bouncy Castle's policy ignores the self-signatures of weak keys, which would
         // otherwise show up below as the misleading "no valid self-signature".
         Message weak = Policy.weakness(cert.getPrimaryKey().getPGPPublicKey());
         if (weak != null) {
-            throw refused(Messages.of("certificate.weak", fingerprint(), weak));
+            return Messages.of("certificate.weak", fingerprint(), weak);
         }
-        Date at = Date.from(now);
-        if (cert.getRevocation(at) != null) {
-            throw refused(Messages.of("certificate.revoked", fingerprint()));
+        var revocation = cert.getRevocation(at);
+        if (revocation != null) {
+            return Messages.of("certificate.revoked", fingerprint(), revocationReason(revocation.getSignature()));
         }
         Date expiry = cert.getExpirationTime(at);
         if (expiry != null && !expiry.after(at)) {
-            throw refused(Messages.of("certificate.expired", fingerprint(), expiry.toInstant()));
+            return Messages.of("certificate.expired", fingerprint(), expiry.toInstant());
         }
         if (!cert.getPrimaryKey().isBoundAt(at)) {
-            throw refused(Messages.of("certificate.no-self-signature", fingerprint()));
+            return Messages.of("certificate.no-self-signature", fingerprint());
         }
+        return null;
+    }
+
+    /**
+     * Null when the (sub)key {@code id} of this certificate was a valid signing key at {@code at}
+     * (the moment a signature says it was made), else the precise reason it was not: weak
+     * algorithm, certificate or key revoked, expired, not yet valid, or without the sign flag.
+     * Bouncy Castle only answers yes or no; the user is owed the why.
+     */
+    Message whyNotSigningAt(KeyIdentifier id, Date at) {
+        OpenPGPComponentKey key = cert.getKey(id);
+        if (key == null) {
+            return Messages.of("certificate.key-not-here", Fingerprints.keyId(id), fingerprint());
+        }
+        if (at.before(cert.getPrimaryKey().getCreationTime()) || at.before(key.getCreationTime())) {
+            return Messages.of("certificate.key-not-yet", Fingerprints.keyId(id), key.getCreationTime().toInstant());
+        }
+        Message whole = whyUnusable(at);
+        if (whole != null) {
+            return whole;
+        }
+        Message weak = Policy.weakness(key.getPGPPublicKey());
+        if (weak != null) {
+            return Messages.of("certificate.weak", fingerprint(), weak);
+        }
+        if (!key.isPrimaryKey()) {
+            var revocation = key.getRevocation(at);
+            if (revocation != null) {
+                return Messages.of("certificate.subkey-revoked", Fingerprints.keyId(id),
+                        revocationReason(revocation.getSignature()));
+            }
+            Date expiry = key.getKeyExpirationDateAt(at);
+            if (expiry != null && !expiry.after(at)) {
+                return Messages.of("certificate.subkey-expired", Fingerprints.keyId(id), expiry.toInstant());
+            }
+            if (!key.isBoundAt(at)) {
+                return Messages.of("certificate.subkey-unbound", Fingerprints.keyId(id));
+            }
+        }
+        if (!key.isSigningKey(at)) {
+            return Messages.of("certificate.not-signing-key", Fingerprints.keyId(id));
+        }
+        for (OpenPGPComponentKey signing : cert.getSigningKeys(at)) {
+            if (signing.getKeyIdentifier().matches(id)) {
+                return null;
+            }
+        }
+        return Messages.of("certificate.not-valid-signing", Fingerprints.keyId(id));
+    }
+
+    /** The reason a revocation gives, in words (its free text is not shown: it comes from outside). */
+    private static Message revocationReason(org.bouncycastle.openpgp.PGPSignature revocation) {
+        var reason = revocation.getHashedSubPackets() == null ? null
+                : revocation.getHashedSubPackets().getRevocationReason();
+        int code = reason == null ? 0 : reason.getRevocationReason() & 0xFF;
+        switch (code) {
+            case 1: return Messages.of("certificate.revocation.superseded");
+            case 2: return Messages.of("certificate.revocation.compromised");
+            case 3: return Messages.of("certificate.revocation.retired");
+            default: return Messages.of("certificate.revocation.unspecified");
+        }
+    }
+
+    /** The OpenPGP key version of the primary key: 4 (compat) or 6 (RFC 9580). */
+    public int version() {
+        return cert.getPrimaryKey().getVersion();
+    }
+
+    /**
+     * Whether this recipient reads SEIPD v2 (AEAD): a v6 certificate whose features say so, with
+     * v6 encryption keys only. A v4 certificate never counts, even one that advertises SEIPD v2
+     * (Bouncy Castle's and OpenPGP.js's do): GnuPG 2.2, Sequoia 0.27 and RNP 0.16 holding that
+     * same key cannot read it.
+     */
+    boolean readsSeipdV2(Instant now) {
+        Date at = Date.from(now);
+        if (version() != 6) {
+            return false;
+        }
+        var features = cert.getPrimaryKey().getFeatures(at);
+        if (features == null || !features.supportsSEIPDv2()) {
+            return false;
+        }
+        for (PGPPublicKey key : encryptionKeys(now)) {
+            if (key.getVersion() != 6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static GawahException refused(Message reason) {

@@ -16,14 +16,14 @@ import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 
 /**
- * Detached signatures (v4, binary document, SHA-512) over small byte strings: custody-log
+ * Detached signatures (binary document, SHA-512; v4 from a compat key, v6 from an RFC 9580 key)
+ * over small byte strings: custody-log
  * entries and bag tag manifests. {@code gpg --verify FILE.sig FILE} checks them.
  */
 public final class DetachedSignature {
@@ -78,8 +78,9 @@ public final class DetachedSignature {
         if (parsed.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
             throw bad(Messages.of("signature.type", parsed.getSignatureType()));
         }
-        if (!Policy.acceptsHash(parsed.getHashAlgorithm())) {
-            throw bad(Messages.of("signature.weak-hash", Policy.hashName(parsed.getHashAlgorithm())));
+        Message weakHash = Policy.hashRefusal(parsed.getHashAlgorithm());
+        if (weakHash != null) {
+            throw bad(weakHash);
         }
         try {
             parsed.init(FastEdDsa.verifierProvider(), signer.bc().getKey(issuer).getPGPPublicKey());
@@ -95,12 +96,9 @@ public final class DetachedSignature {
             throw bad(Messages.of("signature.unchecked", e.getMessage()));
         }
         Date signedAt = parsed.getCreationTime();
-        boolean allowed = false;
-        for (OpenPGPComponentKey key : signer.bc().getSigningKeys(signedAt)) {
-            allowed |= key.getKeyIdentifier().matches(issuer);
-        }
-        if (!allowed) {
-            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant()));
+        Message notValid = signer.whyNotSigningAt(issuer, signedAt);
+        if (notValid != null) {
+            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant(), notValid));
         }
         return new Verified(signer, signedAt.toInstant());
     }

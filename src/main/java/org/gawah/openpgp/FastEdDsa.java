@@ -23,7 +23,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 
 /**
- * Legacy EdDSA (Ed25519) signatures over SHA-512, hashing the data once with the JDK's SHA-512.
+ * Ed25519 signatures over SHA-512 (legacy EdDSA of v4 keys, id 22, and native Ed25519 of v6 keys,
+ * id 27: the same maths over the same digest, encoded differently), hashing the data once with
+ * the JDK's SHA-512.
  * Bouncy Castle's own signer hashes large data twice (once for the signature, once for the
  * two-byte digest prefix) with a Java SHA-512 at half the JDK's speed; for a 1 GiB attachment
  * that is most of the sealing time. The maths is unchanged: Ed25519 over the SHA-512 digest,
@@ -42,7 +44,21 @@ final class FastEdDsa {
         byte[] sha512OfData();
     }
 
-    /** A signer builder that remembers the one-pass signer it built (null for other algorithms). */
+    /** Whether this class signs and verifies for the algorithm and hash (else Bouncy Castle's builders do). */
+    private static boolean handles(int keyAlgorithm, int hashAlgorithm) {
+        return hashAlgorithm == HashAlgorithmTags.SHA512
+                && (keyAlgorithm == PublicKeyAlgorithmTags.EDDSA_LEGACY || keyAlgorithm == PublicKeyAlgorithmTags.Ed25519);
+    }
+
+    /**
+     * Whether the signer's digest is the data's own SHA-512: only for legacy EdDSA, whose keys are
+     * v4 and whose signatures have no salt. A v6 signature hashes its salt before the data.
+     */
+    private static boolean unsalted(int keyAlgorithm) {
+        return keyAlgorithm == PublicKeyAlgorithmTags.EDDSA_LEGACY;
+    }
+
+    /** A signer builder that remembers the one-pass signer it built (null for other algorithms, and for salted signatures). */
     static final class SignerBuilder implements PGPContentSignerBuilder {
         private final int keyAlgorithm;
         private final int hashAlgorithm;
@@ -56,15 +72,17 @@ final class FastEdDsa {
         @Override
         public PGPContentSigner build(int signatureType, PGPPrivateKey privateKey) throws PGPException {
             PGPContentSignerBuilder fallback = new BcPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm);
-            if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || hashAlgorithm != HashAlgorithmTags.SHA512) {
+            if (!handles(keyAlgorithm, hashAlgorithm)) {
                 return fallback.build(signatureType, privateKey);
             }
             AsymmetricKeyParameter key = new BcPGPKeyConverter().getPrivateKey(privateKey);
             if (!(key instanceof Ed25519PrivateKeyParameters)) {
                 return fallback.build(signatureType, privateKey);
             }
-            Signer signer = new Signer(signatureType, privateKey, (Ed25519PrivateKeyParameters) key);
-            built = signer;
+            Signer signer = new Signer(signatureType, keyAlgorithm, privateKey, (Ed25519PrivateKeyParameters) key);
+            if (unsalted(keyAlgorithm)) {
+                built = signer;
+            }
             return signer;
         }
 
@@ -73,23 +91,25 @@ final class FastEdDsa {
         }
     }
 
-    /** A verifier provider that remembers the verifier it built (null for other algorithms). */
+    /** A verifier provider that remembers the verifier it built (null for other algorithms, and for salted signatures). */
     static final class VerifierProvider implements PGPContentVerifierBuilderProvider {
         private final PGPContentVerifierBuilderProvider fallback = new BcPGPContentVerifierBuilderProvider();
         private DataDigest built;
 
         @Override
         public PGPContentVerifierBuilder get(int keyAlgorithm, int hashAlgorithm) throws PGPException {
-            if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || hashAlgorithm != HashAlgorithmTags.SHA512) {
+            if (!handles(keyAlgorithm, hashAlgorithm)) {
                 return fallback.get(keyAlgorithm, hashAlgorithm);
             }
             return publicKey -> {
                 AsymmetricKeyParameter key = new BcPGPKeyConverter().getPublicKey(publicKey);
-                if (!(key instanceof Ed25519PublicKeyParameters)) {
+                if (!(key instanceof Ed25519PublicKeyParameters) || publicKey.getAlgorithm() != keyAlgorithm) {
                     return fallback.get(keyAlgorithm, hashAlgorithm).build(publicKey);
                 }
-                Verifier verifier = new Verifier(publicKey.getKeyID(), (Ed25519PublicKeyParameters) key);
-                built = verifier;
+                Verifier verifier = new Verifier(keyAlgorithm, publicKey.getKeyID(), (Ed25519PublicKeyParameters) key);
+                if (unsalted(keyAlgorithm)) {
+                    built = verifier;
+                }
                 return verifier;
             };
         }
@@ -125,13 +145,15 @@ final class FastEdDsa {
 
     private static final class Signer implements PGPContentSigner, DataDigest {
         private final int type;
+        private final int keyAlgorithm;
         private final PGPPrivateKey privateKey;
         private final Ed25519PrivateKeyParameters key;
         private final MessageDigest digest = sha512();
         private byte[] hash;
 
-        Signer(int type, PGPPrivateKey privateKey, Ed25519PrivateKeyParameters key) {
+        Signer(int type, int keyAlgorithm, PGPPrivateKey privateKey, Ed25519PrivateKeyParameters key) {
             this.type = type;
+            this.keyAlgorithm = keyAlgorithm;
             this.privateKey = privateKey;
             this.key = key;
         }
@@ -175,7 +197,7 @@ final class FastEdDsa {
 
         @Override
         public int getKeyAlgorithm() {
-            return PublicKeyAlgorithmTags.EDDSA_LEGACY;
+            return keyAlgorithm;
         }
 
         @Override
@@ -185,11 +207,13 @@ final class FastEdDsa {
     }
 
     private static final class Verifier implements PGPContentVerifier, DataDigest {
+        private final int keyAlgorithm;
         private final long keyId;
         private final Ed25519PublicKeyParameters key;
         private final MessageDigest digest = sha512();
 
-        Verifier(long keyId, Ed25519PublicKeyParameters key) {
+        Verifier(int keyAlgorithm, long keyId, Ed25519PublicKeyParameters key) {
+            this.keyAlgorithm = keyAlgorithm;
             this.keyId = keyId;
             this.key = key;
         }
@@ -220,7 +244,7 @@ final class FastEdDsa {
 
         @Override
         public int getKeyAlgorithm() {
-            return PublicKeyAlgorithmTags.EDDSA_LEGACY;
+            return keyAlgorithm;
         }
 
         @Override

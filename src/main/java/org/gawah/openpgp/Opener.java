@@ -21,11 +21,13 @@ import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
 import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPPadding;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -106,10 +108,13 @@ public final class Opener {
         }
         InputStream clear;
         try {
-            clear = mine.getDataStream(new JcePublicKeyDataDecryptorFactoryBuilder()
-                    .setProvider(Providers.BC)
-                    .setContentProvider(Providers.bulk())
-                    .build(privateKey));
+            // SEIPD v2 (OCB) runs on Bouncy Castle's own AES: the JDK has no OCB. SEIPD v1 on the JDK's AES.
+            clear = mine.getDataStream(mine.isAEAD()
+                    ? new BcPublicKeyDataDecryptorFactory(privateKey)
+                    : new JcePublicKeyDataDecryptorFactoryBuilder()
+                            .setProvider(Providers.BC)
+                            .setContentProvider(Providers.bulk())
+                            .build(privateKey));
         } catch (PGPException e) {
             throw damaged(Messages.of("open.session-key"), e);
         }
@@ -118,7 +123,7 @@ public final class Opener {
         if (!mine.verify()) {
             throw damaged(Messages.of("open.mdc-failed"), null);
         }
-        if (outer.nextObject() != null) {
+        if (nextSkippingPadding(outer) != null) {
             throw damaged(Messages.of("open.trailing-data"), null);
         }
         return content.verified();
@@ -143,7 +148,19 @@ public final class Opener {
 
     static Object nextSkippingMarkers(PGPObjectFactory factory) throws IOException {
         Object next = factory.nextObject();
-        while (next instanceof PGPMarker) {
+        while (next instanceof PGPMarker || next instanceof PGPPadding) {
+            next = factory.nextObject();
+        }
+        return next;
+    }
+
+    /**
+     * The next packet that is not padding. RFC 9580 padding packets (type 21) carry nothing and
+     * may follow the signed data or the encrypted data; its own sample message has one.
+     */
+    static Object nextSkippingPadding(PGPObjectFactory factory) throws IOException {
+        Object next = factory.nextObject();
+        while (next instanceof PGPPadding) {
             next = factory.nextObject();
         }
         return next;
@@ -217,13 +234,13 @@ public final class Opener {
             String sha512 = HexFormat.of().formatHex(ownSha512 != null ? ownSha512.digest() : verifiers.built().sha512OfData());
             PGPSignature signature = null;
             if (onePass != null) {
-                Object trailer = factory.nextObject();
+                Object trailer = nextSkippingPadding(factory);
                 if (!(trailer instanceof PGPSignatureList) || ((PGPSignatureList) trailer).size() != 1) {
                     throw damaged(Messages.of("open.no-signature-packet"), null);
                 }
                 signature = ((PGPSignatureList) trailer).get(0);
             }
-            if (factory.nextObject() != null) {
+            if (nextSkippingPadding(factory) != null) {
                 throw damaged(Messages.of("open.trailing-packets"), null);
             }
             return new SignedContent(onePass, signer, signature, sha512);

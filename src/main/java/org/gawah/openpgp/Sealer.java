@@ -15,8 +15,6 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -25,19 +23,22 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.MessageIOException;
 
 /**
- * Seals data, compat profile: a one-pass signature (SHA-512) and a literal data packet, inside
- * SEIPD v1 (with MDC) under AES-256, the session key encrypted to every recipient. No
- * compression: it leaks length patterns and adds a decompression-bomb surface for no gain on
+ * Seals data: a one-pass signature (SHA-512; v4 from a compat key, v6 from an RFC 9580 key) and a
+ * literal data packet, inside SEIPD v1 (with MDC) or, when every recipient is a v6 certificate,
+ * SEIPD v2 (AES-256-OCB), the session key encrypted to every recipient (docs/format/sealed-record.md).
+ * No compression: it leaks length patterns and adds a decompression-bomb surface for no gain on
  * media that is already compressed.
  *
  * <p>Uses the low-level generator on purpose: the high-level one picks SEIPD v2 for v4 keys that
- * advertise it, which GnuPG 2.2 cannot read.
+ * advertise it, which GnuPG 2.2 cannot read, and 64-byte AEAD chunks.
  */
 public final class Sealer {
     private static final int BUFFER = 1 << 16;
@@ -65,7 +66,7 @@ public final class Sealer {
         Date time = Date.from(now.truncatedTo(ChronoUnit.SECONDS));
         try {
             PGPEncryptedDataGenerator encryption = encryptionTo(recipients, now);
-            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
+            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), Policy.SIGNATURE_HASH);
             PGPSignatureGenerator signature = signatureGenerator(builder, signer, time);
             // Only when the signature's hash is not SHA-512 of the data does the plaintext need a pass of its own.
             MessageDigest ownSha512 = builder.built() == null ? MessageDigest.getInstance("SHA-512") : null;
@@ -99,7 +100,7 @@ public final class Sealer {
         try {
             PGPEncryptedDataGenerator encryption = encryptionTo(recipients, now);
             PGPSignatureGenerator signature = signatureGenerator(
-                    FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512), signer, time);
+                    FastEdDsa.signerBuilder(signer.publicKey().getAlgorithm(), Policy.SIGNATURE_HASH), signer, time);
             OutputStream encrypted = encryption.open(new java.io.FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
@@ -141,20 +142,47 @@ public final class Sealer {
         }
     }
 
-    /** AES-256 with MDC to every encryption subkey of every recipient, each checked usable now. */
+    /**
+     * The encryption to every encryption subkey of every recipient, each checked usable now. The
+     * recipients' certificates decide the format, and it must be one every one of them reads:
+     * SEIPD v2 (AES-256-OCB, 4 MiB chunks, v6 PKESKs) only when all are v6 certificates that
+     * advertise it; otherwise exactly the compat message, SEIPD v1 (AES-256, MDC) with v3 PKESKs,
+     * which v6 implementations read as well. So a mixed list (v4 and v6) gets SEIPD v1: a v2
+     * packet would lock out the v4 holder, whose software (GnuPG 2.2) knows no SEIPD v2, and a
+     * message sealed twice would be two ciphertexts of one record to keep in step. A v4
+     * certificate that advertises SEIPD v2 (Bouncy Castle's, OpenPGP.js's) still gets v1.
+     */
     private static PGPEncryptedDataGenerator encryptionTo(List<Certificate> recipients, Instant now) {
         if (recipients.isEmpty()) {
             throw new GawahException(Failure.NOT_READY, Messages.of("seal.no-recipient"));
         }
-        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                new FastCfb(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom()));
+        boolean allReadV2 = true;
         for (Certificate recipient : recipients) {
             recipient.checkCanEncrypt(now);
+            allReadV2 &= recipient.readsSeipdV2(now);
+        }
+        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(dataEncryptor(allReadV2));
+        for (Certificate recipient : recipients) {
             for (PGPPublicKey key : recipient.encryptionKeys(now)) {
                 encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
             }
         }
         return encryption;
+    }
+
+    /** SEIPD v2 (OCB, chunks of 2^22 bytes) or v1 (CFB with MDC), always under {@link Policy#MESSAGE_CIPHER}. */
+    static PGPDataEncryptorBuilder dataEncryptor(boolean seipdV2) {
+        if (Policy.cipherRefusalForNewMessage(Policy.MESSAGE_CIPHER) != null) {
+            throw new IllegalStateException("the policy refuses its own cipher");
+        }
+        if (seipdV2) {
+            // The low-level builder, with the chunk size set here: the high-level one picks 64 bytes.
+            return new BcPGPDataEncryptorBuilder(Policy.MESSAGE_CIPHER)
+                    .setWithAEAD(Policy.MESSAGE_AEAD, Policy.AEAD_CHUNK_BITS)
+                    .setUseV6AEAD()
+                    .setSecureRandom(new SecureRandom());
+        }
+        return new FastCfb(Policy.MESSAGE_CIPHER, new SecureRandom());
     }
 
     static PGPSignatureGenerator signatureGenerator(FastEdDsa.SignerBuilder builder, SigningKey signer, Date time)

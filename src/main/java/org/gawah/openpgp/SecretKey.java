@@ -44,13 +44,56 @@ public final class SecretKey {
             if (!(first instanceof PGPSecretKeyRing) || factory.nextObject() != null) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.not-single"));
             }
-            return new SecretKey((PGPSecretKeyRing) first);
+            PGPSecretKeyRing ring = (PGPSecretKeyRing) first;
+            checkArgon2(ring);
+            return new SecretKey(ring);
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
             throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.unreadable"), null, e);
         }
+    }
+
+    /**
+     * Refuses a key whose Argon2 parameters pass {@link Policy}'s bounds, before any passphrase is
+     * asked: deriving them could take all memory or hours.
+     */
+    private static void checkArgon2(PGPSecretKeyRing ring) {
+        for (PGPSecretKey secret : ring) {
+            org.gawah.Message refusal = Policy.argon2Refusal(secret.getS2K());
+            if (refusal != null) {
+                throw new GawahException(Failure.BAD_DATA,
+                        Messages.of("secret-key.argon2-refused", Fingerprints.hex(ring.getPublicKey().getFingerprint()), refusal),
+                        Messages.of("secret-key.argon2-refused.hint"));
+            }
+        }
+    }
+
+    /**
+     * Refuses to start an Argon2 derivation that this Java cannot hold in memory, with what to do,
+     * rather than failing halfway with an out-of-memory error.
+     */
+    private void checkHeapFor(PGPSecretKey secret) {
+        org.bouncycastle.bcpg.S2K s2k = secret.getS2K();
+        if (s2k == null || s2k.getType() != org.bouncycastle.bcpg.S2K.ARGON_2) {
+            return;
+        }
+        long needed = (1L << s2k.getMemorySizeExponent()) << 10;
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        // Bouncy Castle holds the Argon2 blocks as Java objects: about 5 % more than the bare memory.
+        if (needed + needed / 16 > available) {
+            long neededMiB = Policy.argon2MiB(s2k.getMemorySizeExponent());
+            throw new GawahException(Failure.NOT_READY,
+                    Messages.of("secret-key.argon2-heap", fingerprint(), neededMiB, available >> 20),
+                    Messages.of("secret-key.argon2-heap.hint", Math.max(1, (neededMiB + 1024 + 1023) / 1024)));
+        }
+    }
+
+    /** The OpenPGP key version: 4 (compat profile) or 6 (RFC 9580 profile). */
+    public int version() {
+        return ring.getPublicKey().getVersion();
     }
 
     public String fingerprint() {
@@ -101,6 +144,7 @@ public final class SecretKey {
         if (secret == null || secret.isPrivateKeyEmpty()) {
             throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.missing-part", fingerprint()));
         }
+        checkHeapFor(secret);
         try {
             // The decryptor builder wipes the array it is given: hand it a copy, the caller wipes its own.
             PBESecretKeyDecryptor decryptor = new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
@@ -118,6 +162,10 @@ public final class SecretKey {
             throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("secret-key.wrong-passphrase", fingerprint()),
                     Messages.of("secret-key.wrong-passphrase.hint"), e);
         }
+    }
+
+    PGPSecretKeyRing ring() {
+        return ring;
     }
 
     private PGPPublicKeyRing publicRing() {

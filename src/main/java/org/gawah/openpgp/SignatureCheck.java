@@ -5,7 +5,6 @@ import java.util.Date;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
 import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
@@ -28,21 +27,22 @@ final class SignatureCheck {
         if (type != PGPSignature.BINARY_DOCUMENT && type != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
             throw bad(Messages.of("signature-check.type", type));
         }
-        if (!Policy.acceptsHash(signature.getHashAlgorithm())) {
-            throw bad(Messages.of("signature-check.weak-hash", Policy.hashName(signature.getHashAlgorithm())));
+        Message weakHash = Policy.hashRefusal(signature.getHashAlgorithm());
+        if (weakHash != null) {
+            throw bad(weakHash);
+        }
+        if (signature.getVersion() != onePass.getVersion() + (onePass.getVersion() == 3 ? 1 : 0)) {
+            // RFC 9580 10.3.2.2: a v3 one-pass header goes with a v4 signature, v6 with v6.
+            throw bad(Messages.of("signature-check.one-pass-mismatch"));
         }
         if (!onePass.verify(signature)) {
             throw bad(Messages.of("signature-check.mismatch"));
         }
+        // The maths hold; now whether the key was allowed to sign when it did (not when it is read).
         Date signedAt = signature.getCreationTime();
-        boolean allowed = false;
-        for (OpenPGPComponentKey key : signer.bc().getSigningKeys(signedAt)) {
-            if (key.getKeyIdentifier().matches(onePass.getKeyIdentifier())) {
-                allowed = true;
-            }
-        }
-        if (!allowed) {
-            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant()));
+        Message notValid = signer.whyNotSigningAt(onePass.getKeyIdentifier(), signedAt);
+        if (notValid != null) {
+            throw bad(Messages.of("signature.key-not-valid", signer.fingerprint(), signedAt.toInstant(), notValid));
         }
     }
 
