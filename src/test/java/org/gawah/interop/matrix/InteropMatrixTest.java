@@ -75,11 +75,11 @@ class InteropMatrixTest {
                 SopPartner.sqop(base.resolve("sqop")), new RnpPartner(base.resolve("rnp")), openPgpJs));
         Matrix matrix = new Matrix(partners.stream().map(Partner::name).toList());
         Once<Key> v6 = new Once<>(() -> openPgpJs.generate("OpenPGP.js v6 key", Profile.V6));
-        Once<Partner.Cannot> noGawahV6 = new Once<>(() -> gawahHasNoV6Profile(team));
+        Once<Key> gawahV6 = new Once<>(() -> gawahV6Key(team));
 
         List<DynamicNode> nodes = new ArrayList<>();
         for (Partner partner : partners) {
-            Column column = new Column(team, partner, v6, noGawahV6, matrix);
+            Column column = new Column(team, partner, v6, gawahV6, matrix);
             nodes.add(dynamicContainer(partner.name(), Arrays.stream(Row.values())
                     .map(row -> dynamicTest(row.title, () -> matrix.run(row, partner.name(), () -> column.cell(row))))));
         }
@@ -87,18 +87,16 @@ class InteropMatrixTest {
         return nodes.stream();
     }
 
-    /**
-     * Gawah cannot make a v6 key yet (the rfc9580 profile is another part of issue 6): the row
-     * says so, and holds only while {@code keys generate --profile} is refused as unknown.
-     */
-    private static Partner.Cannot gawahHasNoV6Profile(GawahTeam team) {
+    /** A v6 key made by {@code gawah keys generate --profile rfc9580}: its fingerprint and certificate. */
+    private static Key gawahV6Key(GawahTeam team) {
         Path home = base.resolve("gawah-v6");
         team.gawah.in(home, "init").ok();
-        Gawah.Result result = team.gawah.in(home, "keys", "generate", "--profile", "rfc9580", "--name", "V6 documenter");
-        assertEquals(2, result.code(), "--profile is refused as a usage error until the rfc9580 profile exists: fill this row then\n"
-                + result.stderr());
-        assertTrue(result.stderr().contains("--profile"), result.stderr());
-        return new Partner.Cannot("Gawah has no v6 profile yet (`--profile`: exit 2)");
+        String fingerprint = team.gawah.in(home, "keys", "generate", "--profile", "rfc9580", "--name", "V6 documenter")
+                .ok().out().strip();
+        assertEquals(64, fingerprint.length(), "a v6 fingerprint (SHA-256): " + fingerprint);
+        Path cert = base.resolve("gawah-v6.asc");
+        team.gawah.in(home, "keys", "export", "--out", cert.toString()).ok();
+        return new Key(fingerprint, cert, null, null, null);
     }
 
     private static void report(Matrix matrix, long started) throws IOException {
@@ -122,7 +120,7 @@ class InteropMatrixTest {
         private final GawahTeam team;
         private final Partner partner;
         private final Once<Key> v6;
-        private final Once<Partner.Cannot> noGawahV6;
+        private final Once<Key> gawahV6;
         private final Once<String> version;
         private final Once<Key> ed25519;
         private final Once<Key> rsa3072;
@@ -134,11 +132,11 @@ class InteropMatrixTest {
         private final Once<Path> bag;
         private final Once<Path> bagDir;
 
-        Column(GawahTeam team, Partner partner, Once<Key> v6, Once<Partner.Cannot> noGawahV6, Matrix matrix) {
+        Column(GawahTeam team, Partner partner, Once<Key> v6, Once<Key> gawahV6, Matrix matrix) {
             this.team = team;
             this.partner = partner;
             this.v6 = v6;
-            this.noGawahV6 = noGawahV6;
+            this.gawahV6 = gawahV6;
             String name = partner.name();
             version = new Once<>(() -> {
                 String v = partner.version();
@@ -186,8 +184,8 @@ class InteropMatrixTest {
                 case PARTNER_DETACHED -> gawahChecksPartnerSignature();
                 case PARTNER_SIGNS_BAG -> partnerSignsBag();
                 case GAWAH_SECRET_KEY -> decryptsWithGawahSecretKey();
-                case GAWAH_V6_KEY -> throw noGawahV6.get();
-                case V6_KEY_TO_PARTNER -> v6KeyToPartner();
+                case GAWAH_V6_KEY -> v6KeyToPartner(gawahV6.get());
+                case V6_KEY_TO_PARTNER -> v6KeyToPartner(v6.get());
                 case V6_KEY_TO_GAWAH -> v6KeyToGawah();
             };
         }
@@ -275,8 +273,8 @@ class InteropMatrixTest {
             return "✓";
         }
 
-        private String v6KeyToPartner() {
-            Key key = v6.get();
+        /** A v6 certificate given to the partner: read (OpenPGP.js) or clearly refused (the v4-only tools). */
+        private String v6KeyToPartner(Key key) {
             Tool.Run run = partner.offerV6(key.cert());
             Partner.Refusal refusal = partner.v6Refusal();
             if (refusal == null) {
