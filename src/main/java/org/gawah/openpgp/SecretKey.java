@@ -82,7 +82,7 @@ public final class SecretKey {
         long needed = (1L << s2k.getMemorySizeExponent()) << 10;
         Runtime runtime = Runtime.getRuntime();
         long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        // Bouncy Castle holds the Argon2 blocks as Java objects: about 5 % more than the bare memory.
+        // Bouncy Castle holds the Argon2 blocks as Java objects: allow a sixteenth more than the bare memory.
         if (needed + needed / 16 > available) {
             long neededMiB = Policy.argon2MiB(s2k.getMemorySizeExponent());
             throw new GawahException(Failure.NOT_READY,
