@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
@@ -23,8 +22,8 @@ import org.gawah.Message;
 
 /**
  * Detached signatures (binary document, SHA-512; v4 from a compat key, v6 from an RFC 9580 key)
- * over small byte strings: custody-log
- * entries and bag tag manifests. {@code gpg --verify FILE.sig FILE} checks them.
+ * over small byte strings: custody-log entries and bag tag manifests. {@code gpg --verify
+ * FILE.sig FILE} checks the v4 ones (GnuPG 2.2 knows no v6 signatures).
  */
 public final class DetachedSignature {
     /** A real detached signature is a few hundred bytes. */
@@ -40,7 +39,7 @@ public final class DetachedSignature {
     /** The binary signature packet over {@code data}, made at {@code time}. */
     public static byte[] sign(SigningKey key, byte[] data, Instant time) {
         try {
-            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(key.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512);
+            FastEdDsa.SignerBuilder builder = FastEdDsa.signerBuilder(key.publicKey().getAlgorithm(), Policy.SIGNATURE_HASH);
             PGPSignatureGenerator generator = Sealer.signatureGenerator(builder, key,
                     Date.from(time.truncatedTo(ChronoUnit.SECONDS)));
             generator.update(data);

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-
 import java.util.List;
 
 import org.bouncycastle.bcpg.AEADAlgorithmTags;

@@ -80,15 +80,24 @@ public final class SecretKey {
             return;
         }
         long needed = (1L << s2k.getMemorySizeExponent()) << 10;
-        Runtime runtime = Runtime.getRuntime();
-        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        // Bouncy Castle holds the Argon2 blocks as Java objects: about 5 % more than the bare memory.
+        // Bouncy Castle holds the Argon2 blocks as Java objects: allow a sixteenth more than the bare memory.
+        long available = availableHeap();
+        if (needed + needed / 16 > available) {
+            // What looks used may be garbage (an earlier derivation's blocks): collect once, then judge.
+            System.gc();
+            available = availableHeap();
+        }
         if (needed + needed / 16 > available) {
             long neededMiB = Policy.argon2MiB(s2k.getMemorySizeExponent());
             throw new GawahException(Failure.NOT_READY,
                     Messages.of("secret-key.argon2-heap", fingerprint(), neededMiB, available >> 20),
                     Messages.of("secret-key.argon2-heap.hint", Math.max(1, (neededMiB + 1024 + 1023) / 1024)));
         }
+    }
+
+    private static long availableHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     /** The OpenPGP key version: 4 (compat profile) or 6 (RFC 9580 profile). */

@@ -95,6 +95,18 @@ class Rfc9580CommandsTest {
         }
     }
 
+    /** A submission bag (v6 detached signature, v6-signed custody log) verifies and imports; the team opens the record. */
+    @Test
+    void bagOfV6RecordsImportsAndOpensAtTheLegalTeam() {
+        Path bag = base.resolve("week.zip");
+        GAWAH.in(documenter, "submit", "--out", bag.toString()).ok();
+        GAWAH.in(legal, "verify", bag.toString()).ok();
+        GAWAH.in(legal, "import", bag.toString()).ok();
+        Gawah.Result opened = GAWAH.in(legal, "open", id).ok();
+        assertTrue(opened.stderr().contains(documenterFingerprint.substring(0, 4)), opened.stderr());
+        GAWAH.in(legal, "verify", "--vault").ok();
+    }
+
     @Test
     void unknownProfileIsAUsageError() {
         Gawah.Result result = GAWAH.in(base.resolve("other"), "keys", "generate", "--name", "X", "--profile", "rfc4880");

@@ -50,6 +50,13 @@ class Rfc9580MemoryTest {
     private record Result(int code, String output) {
     }
 
+    /** Runs the probe and returns its output, failing unless it exits 0. */
+    static String probe(List<String> options, String... args) throws Exception {
+        Result result = java(options, args);
+        assertEquals(0, result.code(), result.output());
+        return result.output();
+    }
+
     /** 96 MiB through a 64 MiB heap, sealed to a v6 recipient and opened again, checked by SHA-512. */
     @Test
     void seipdV2MessageLargerThanTheHeapSealsAndOpensInConstantMemory() throws Exception {

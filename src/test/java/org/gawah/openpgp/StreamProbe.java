@@ -30,14 +30,7 @@ public final class StreamProbe {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("locked-a5")) {
-            try (InputStream in = StreamProbe.class.getResourceAsStream("rfc9580/A.5-v6-locked-secret-key.asc")) {
-                SecretKey locked = SecretKey.parse(in.readAllBytes());
-                locked.unlockForSigning("correct horse battery staple".toCharArray(), Instant.parse("2023-01-01T00:00:00Z"));
-                System.out.println("unlocked");
-            } catch (GawahException e) {
-                System.out.println(e.failure() + ": " + e.getMessage() + "\nhint: " + e.hint());
-                System.exit(e.failure().exitCode());
-            }
+            unlockA5();
             return;
         }
         long size = Long.parseLong(args[1]) << 20;
@@ -82,6 +75,37 @@ public final class StreamProbe {
                 (t1 - t0) / 1e9, mib / ((t1 - t0) / 1e9), (t2 - t1) / 1e9, mib / ((t2 - t1) / 1e9),
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
         Files.delete(sealed);
+    }
+
+    /**
+     * Unlocks RFC 9580's A.5 key with its passphrase and compares the key material with A.4's
+     * (exit 0, "same key material as A.4"), or prints the refusal and exits with its code.
+     */
+    private static void unlockA5() throws Exception {
+        try {
+            SecretKey locked = SecretKey.parse(Rfc9580VectorsTest.vector("A.5-v6-locked-secret-key.asc"));
+            SecretKey plain = SecretKey.parse(Rfc9580VectorsTest.vector("A.4-v6-secret-key.asc"));
+            long start = System.nanoTime();
+            // The subkey (the primary has the same parameters: one 2 GiB derivation is enough for a test).
+            var id = new org.bouncycastle.bcpg.KeyIdentifier(org.bouncycastle.util.encoders.Hex.decode(Rfc9580VectorsTest.SUBKEY));
+            byte[] unlocked = locked.unlock(id, "correct horse battery staple".toCharArray())
+                    .getPrivateKeyDataPacket().getEncoded();
+            byte[] expected = plain.unlock(id, new char[0]).getPrivateKeyDataPacket().getEncoded();
+            if (!java.util.Arrays.equals(unlocked, expected)) {
+                throw new AssertionError("A.5 unlocked to other key material than A.4");
+            }
+            System.out.printf("same key material as A.4, unlocked in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            // The unlocked subkey decrypts the RFC's A.8.5 message, which Gawah then refuses as unsigned.
+            try {
+                Opener.open(Rfc9580VectorsTest.vector("A.8.5-x25519-aead-ocb-message.asc"), locked,
+                        fpr -> new char[0], List.of(Rfc9580VectorsTest.certificate()));
+            } catch (GawahException e) {
+                System.out.println("A.8.5: " + e.failure());
+            }
+        } catch (GawahException e) {
+            System.out.println(e.failure() + ": " + e.getMessage() + "\nhint: " + e.hint());
+            System.exit(e.failure().exitCode());
+        }
     }
 
     /** Pseudo-random bytes, one random MiB repeated as it is read: the data never exists whole in memory. */
