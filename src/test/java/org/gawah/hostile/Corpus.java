@@ -192,7 +192,7 @@ public final class Corpus {
                 "the valid inner packets encrypted to the corpus legal key in a Symmetrically Encrypted Data packet "
                         + "(tag 9, no MDC) by Bouncy Castle");
         message("message-mdc-stripped.pgp", mdcStripped(inner), 41, "",
-                "encrypted data packet (tag 18) whose plaintext ends without the MDC packet (encrypted by hand, AES-256 CFB)");
+                "the valid inner packets encrypted without MDC by Bouncy Castle, then relabelled as an encrypted data packet with MDC (tag 18, version 1): the plaintext ends without its MDC packet");
         byte[] literal = Packets.literal("{\"schema\": \"x\"}\n".getBytes(StandardCharsets.UTF_8));
         message("message-compressed-twice.pgp", encrypt(Packets.compressed(1, Packets.compressed(1, inner)), true), 41,
                 "literal", "the valid inner packets compressed twice (ZIP in ZIP), encrypted to the corpus legal key");
@@ -472,6 +472,15 @@ public final class Corpus {
         key("key-bogus-subkey-binding.pgp", replace(parts, 4, flipSignature(parts.get(4))), 17, 0, "",
                 "the encryption subkey's binding signature with one byte of its value changed: refused as a legal "
                         + "team's key; accepted as a documenter's, without the subkey");
+        String classCast = "Bouncy Castle's OpenPGPCertificate throws ClassCastException (OpenPGPUserId to OpenPGPSubkey) "
+                + "outside the try of org.gawah.openpgp.Certificate.parse (Certificate.java:65): exit 1, \"unexpected failure\"; "
+                + "found by CertificateFuzzTest";
+        byte[] noSubkey = bindingWithoutSubkey(legal);
+        add("key-binding-signature-without-subkey.pgp", noSubkey, null);
+        String howNoSubkey = "the legal certificate without its subkey packet: the subkey binding signature follows the user "
+                + "ID's self-signature (what the fuzzer found by turning the subkey packet's tag into a trust packet's)";
+        cases.add(new Case("key-binding-signature-without-subkey.pgp", "import-key-legal", "17|41", "", classCast, howNoSubkey));
+        cases.add(new Case("key-binding-signature-without-subkey.pgp", "import-key-documenter", "17|41", "", classCast, howNoSubkey));
         key("key-user-id-signed-by-another-key.pgp", replace(parts, 2, certification(keys.stranger, keys.legal.getPublicKey(),
                 "Legal team (hostile corpus)")), 17, "",
                 "the user ID's self-signature replaced by a certification from the stranger's key");
@@ -512,6 +521,12 @@ public final class Corpus {
         key("key-v6-secret-argon2-2tib.asc", argon, 41, "secret",
                 "a v6 secret key (Ed25519/X25519, Bouncy Castle) whose Argon2 S2K memory exponent was set by hand to 31 "
                         + "(2^31 KiB = 2 TiB)");
+    }
+
+    /** A v4 certificate (primary, user ID, its signature, subkey, its binding) without the subkey packet. */
+    static byte[] bindingWithoutSubkey(byte[] certificate) {
+        List<Packets.Packet> parts = Packets.split(certificate);
+        return Packets.concat(parts.get(0).encoded(), parts.get(1).encoded(), parts.get(2).encoded(), parts.get(4).encoded());
     }
 
     private static byte[] certificate(PGPSecretKeyRing ring) throws IOException {
@@ -688,7 +703,8 @@ public final class Corpus {
         add("testimony-sql-metacharacters.json", sqlBytes, null);
         cases.add(new Case("testimony-sql-metacharacters.json", "record-and-open", 0, "", "",
                 "the sample with SQL metacharacters (' \" ; -- /* */ % _ \\ and `DROP TABLE`) in every free-text field: "
-                        + "recorded (--self-readable), then opened; every field must come back exactly"));
+                        + "recorded, submitted, imported, opened (testimony and identity): every field must come back "
+                        + "exactly (SqlMetacharactersTest)"));
     }
 
     static final String SQL = "Robert'); DROP TABLE records;-- \" OR \"1\"=\"1 /* % _ \\ */ ; DELETE FROM custody WHERE 1=1; --";

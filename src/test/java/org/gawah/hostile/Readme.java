@@ -44,7 +44,7 @@ final class Readme {
                 .append("- `verify-bag`, `import-bag`: `gawah verify FILE`, `gawah import FILE` in the legal team's home\n")
                 .append("- `verify-package`: `gawah verify FILE` in the receiving body's home\n")
                 .append("- `record`: `gawah record --from FILE` in the documenter's home\n")
-                .append("- `record-and-open`: `record --from FILE --self-readable`, then `open ID`\n")
+                .append("- `record-and-open`: recorded, submitted, imported and opened, testimony and identity (`SqlMetacharactersTest`)\n")
                 .append("- `import-and-open-attachments`: `import FILE` (a sound bag), then `open ID --attachments DIR`\n")
                 .append("- `own-key`: the file installed as the own key of a copy of the legal home, then ")
                 .append("`open --sealed NAME.message.pgp`\n\n");
@@ -55,7 +55,7 @@ final class Readme {
         out.append("| file | bytes | fed to: expected | how it was made |\n|---|---|---|---|\n");
         for (Map.Entry<String, StringBuilder> row : rows.entrySet()) {
             long size = Files.size(dir.resolve(row.getKey()));
-            out.append("| `").append(row.getKey()).append("` | ").append(size).append(" | ").append(row.getValue())
+            out.append("| `").append(row.getKey()).append("` | ").append(size).append(" | ").append(row.getValue().toString().replace("|", "\\|"))
                     .append(" | ").append(how.get(row.getKey()).replace("|", "\\|")).append(" |\n");
         }
         Files.writeString(file, out.toString());
