@@ -71,9 +71,9 @@ class SqlMetacharactersTest {
         if (node.isTextual()) {
             fields.put(at, node.textValue());
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                fields.putAll(textFields(e.getValue(), at + "/" + e.getKey()));
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                fields.putAll(textFields(node.get(name), at + "/" + name));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
