@@ -34,6 +34,7 @@ class HostileProcessesTest {
             "open message-20000-one-pass-signatures.pgp", "open message-partial-length-300k-chunks.pgp",
             "verify-sealed message-100000-markers.pgp", "import-key-legal key-3000-user-ids-bogus.pgp",
             "import-key-legal key-v6-secret-argon2-2tib.asc", "own-key own-key-v6-argon2-2tib.asc",
+            "own-key own-key-v6-argon2-16gib.asc",
             "record testimony-nesting-100000.json", "record testimony-account-8mib-plus-1.json",
             "verify-bag bag-certificate-3000-user-ids.zip", "verify-package package-sidecar-nesting-100000.zip");
 

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gawah.keys.Keyring;
-import org.gawah.openpgp.SecretKey;
 import org.gawah.testsupport.Bags;
 import org.gawah.testsupport.Homes;
 
@@ -133,7 +131,11 @@ final class Planner {
                 Files.delete(secret);
             }
         }
-        new Keyring(home.resolve("keys")).saveOwnKey(SecretKey.parse(Files.readAllBytes(Path.of(file))));
+        // Written as it is, named by its fingerprint, as `keys generate` would have: gawah meets it when it loads the home.
+        byte[] armored = Files.readAllBytes(Path.of(file));
+        String fingerprint = java.util.HexFormat.of().withUpperCase()
+                .formatHex(CorpusKeys.ring(armored).getPublicKey().getFingerprint());
+        Files.write(home.resolve("keys/secret/" + fingerprint + ".asc"), armored);
         return new Run(id, c, home, List.of("open", "--sealed", file.replace(".asc", ".message.pgp")));
     }
 
