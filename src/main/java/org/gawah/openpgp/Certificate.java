@@ -41,7 +41,6 @@ public final class Certificate {
         if (data.length > MAX_BYTES) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.too-large"));
         }
-        PGPPublicKeyRing ring;
         try (InputStream in = Armor.decoder(data)) {
             PGPObjectFactory factory = new BcPGPObjectFactory(in);
             Object first = factory.nextObject();
@@ -55,14 +54,15 @@ public final class Certificate {
             if (factory.nextObject() != null) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.several"));
             }
-            ring = (PGPPublicKeyRing) first;
+            // Inside the try: Bouncy Castle's own reading of a malformed ring can throw too (a
+            // ClassCastException for a subkey binding on a user ID, found by the fuzzer).
+            return new Certificate(new OpenPGPCertificate((PGPPublicKeyRing) first));
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
             throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", e.getMessage()), null, e);
         }
-        return new Certificate(new OpenPGPCertificate(ring));
     }
 
     public String fingerprint() {

@@ -3,7 +3,6 @@ package org.gawah.fuzz;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +19,10 @@ class FuzzFindingsTest {
      * OpenPGPUserId to OpenPGPSubkey, and Certificate.parse (Certificate.java:65) calls it outside
      * the try that turns library failures into "not a readable OpenPGP certificate": `keys import`,
      * `import` and `verify` of a bag carrying it end in exit 1, "unexpected failure". The same
-     * crafted by hand: hostile corpus, key-binding-signature-without-subkey.pgp.
+     * crafted by hand: hostile corpus, key-binding-signature-without-subkey.pgp. Fixed: the
+     * construction is inside the try, and the certificate is refused as unreadable (exit 41).
      */
     @Test
-    @Disabled("org.gawah.openpgp.Certificate.parse (Certificate.java:65): ClassCastException from Bouncy Castle's "
-            + "OpenPGPCertificate escapes as exit 1; fix: construct OpenPGPCertificate inside the try and map "
-            + "RuntimeException to certificate.unreadable (BAD_DATA)")
     void certificateWithABindingSignatureOnAUserId() throws IOException {
         new CertificateFuzzTest().certificate(finding("CertificateFuzzTest.certificate-crash-1f7754297da42c76193d76f13165af2d9fa73ef9"));
     }
