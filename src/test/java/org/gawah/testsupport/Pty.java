@@ -34,7 +34,9 @@ public final class Pty implements AutoCloseable {
 
     /** Starts {@code command} on a new pty, in {@code dir}, with {@code env} added to this environment. */
     public static Pty start(List<String> command, Map<String, String> env, Path dir) {
-        String line = command.stream().map(Pty::quote).collect(Collectors.joining(" "));
+        // "exec": without it, a shell that stays between (dash, when SHELL is unset) dies of the
+        // Ctrl-C itself and script reports 130 whatever the program did.
+        String line = "exec " + command.stream().map(Pty::quote).collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null")
                 .directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);

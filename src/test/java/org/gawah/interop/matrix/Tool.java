@@ -78,7 +78,7 @@ final class Tool {
      * Their data must go to files: what reaches the terminal is not kept byte for byte.
      */
     Run onTerminal(String typed, List<String> command) {
-        String line = command.stream().map(Tool::quote).collect(Collectors.joining(" "));
+        String line = "exec " + command.stream().map(Tool::quote).collect(Collectors.joining(" "));
         List<String> script = new ArrayList<>(List.of("script", "-qfec", line, "/dev/null"));
         return run((typed + "\n").getBytes(StandardCharsets.UTF_8), script);
     }
