@@ -1,6 +1,7 @@
 package org.gawah.openpgp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
@@ -11,24 +12,34 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.InputStreamPacket;
+import org.bouncycastle.bcpg.PublicKeyEncSessionPacket;
+import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPSessionKey;
+import org.bouncycastle.openpgp.operator.PGPDataDecryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.gawah.Message;
 import org.gawah.MessageIOException;
 
 /**
- * SEIPD v1 encryption (OpenPGP CFB, zero IV, no resync; SHA-1 MDC) computed with the JDK's
- * AES/CBC, which runs on the processor's AES instructions where the JDK's CFB does not.
+ * SEIPD v1 encryption and decryption (OpenPGP CFB, zero IV, no resync; SHA-1 MDC) computed with
+ * the JDK's AES/CBC and AES/ECB, which run on the processor's AES instructions where the JDK's
+ * CFB does not (CFB: 450 MiB/s; ECB: several GiB/s).
  *
  * <p>CFB encrypts with keystream K[0] = E(0), K[i+1] = E(C[i]) = E(P[i] xor K[i]). CBC with IV
  * K[0] over the plaintext computes Y[i] = E(P[i] xor Y[i-1]) = K[i+1]: so C[i] = P[i] xor K[i],
  * with K[i] = Y[i-1]. Tests compare the output byte for byte with Bouncy Castle's encryptor and
- * decrypt it with GnuPG. Anything but AES with MDC goes to Bouncy Castle's builder.
+ * decrypt it with GnuPG. Decryption needs no chain: P[i] = C[i] xor E(C[i-1]), so one ECB call
+ * over the previous ciphertext blocks gives a whole buffer's keystream. Anything but AES with MDC
+ * goes to Bouncy Castle's builder.
  */
 final class FastCfb implements PGPDataEncryptorBuilder {
     private static final int BLOCK = 16;
@@ -43,8 +54,7 @@ final class FastCfb implements PGPDataEncryptorBuilder {
     @Override
     public PGPDataEncryptor build(byte[] keyBytes) throws PGPException {
         int algorithm = fallback.getAlgorithm();
-        if (algorithm != SymmetricKeyAlgorithmTags.AES_256 && algorithm != SymmetricKeyAlgorithmTags.AES_128
-                && algorithm != SymmetricKeyAlgorithmTags.AES_192) {
+        if (!isAes(algorithm)) {
             return fallback.build(keyBytes);
         }
         try {
@@ -102,6 +112,164 @@ final class FastCfb implements PGPDataEncryptorBuilder {
     @Override
     public PGPDataEncryptorBuilder setUseV6AEAD() {
         throw new UnsupportedOperationException("SEIPD v1 only");
+    }
+
+    /**
+     * {@code factory} with SEIPD v1 AES decrypted here; the session key's recovery, SEIPD v2 and
+     * anything else stay with {@code factory}.
+     */
+    static PublicKeyDataDecryptorFactory decrypting(PublicKeyDataDecryptorFactory factory) {
+        return new PublicKeyDataDecryptorFactory() {
+            @Override
+            public PGPDataDecryptor createDataDecryptor(boolean withIntegrityPacket, int algorithm, byte[] key)
+                    throws PGPException {
+                if (!withIntegrityPacket || !isAes(algorithm)) {
+                    return factory.createDataDecryptor(withIntegrityPacket, algorithm, key);
+                }
+                try {
+                    return new Decryptor(key);
+                } catch (GeneralSecurityException e) {
+                    throw new Unavailable(Messages.of("cfb.aes-unavailable", e.getMessage()), e);
+                }
+            }
+
+            @Override
+            public PGPDataDecryptor createDataDecryptor(AEADEncDataPacket packet, PGPSessionKey key) throws PGPException {
+                return factory.createDataDecryptor(packet, key);
+            }
+
+            @Override
+            public PGPDataDecryptor createDataDecryptor(SymmetricEncIntegrityPacket packet, PGPSessionKey key)
+                    throws PGPException {
+                return factory.createDataDecryptor(packet, key);
+            }
+
+            @Override
+            public byte[] recoverSessionData(PublicKeyEncSessionPacket packet, InputStreamPacket encrypted)
+                    throws PGPException {
+                return factory.recoverSessionData(packet, encrypted);
+            }
+
+            @Override
+            public byte[] recoverSessionData(int keyAlgorithm, byte[][] secKeyData) throws PGPException {
+                return factory.recoverSessionData(keyAlgorithm, secKeyData);
+            }
+
+            @Override
+            public byte[] recoverSessionData(int keyAlgorithm, byte[][] secKeyData, int pkeskVersion) throws PGPException {
+                return factory.recoverSessionData(keyAlgorithm, secKeyData, pkeskVersion);
+            }
+        };
+    }
+
+    private static boolean isAes(int algorithm) {
+        return algorithm == SymmetricKeyAlgorithmTags.AES_256 || algorithm == SymmetricKeyAlgorithmTags.AES_128
+                || algorithm == SymmetricKeyAlgorithmTags.AES_192;
+    }
+
+    private static final class Decryptor implements PGPDataDecryptor {
+        private final Cipher ecb;
+
+        Decryptor(byte[] key) throws GeneralSecurityException {
+            ecb = Cipher.getInstance("AES/ECB/NoPadding", Providers.bulk());
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        }
+
+        @Override
+        public InputStream getInputStream(InputStream in) {
+            return new CfbInputStream(in, ecb);
+        }
+
+        @Override
+        public PGPDigestCalculator getIntegrityCalculator() {
+            return new Sha1();
+        }
+
+        @Override
+        public int getBlockSize() {
+            return BLOCK;
+        }
+    }
+
+    /** Reads CFB ciphertext a buffer at a time: the keystream of each buffer in one ECB call. */
+    private static final class CfbInputStream extends InputStream {
+        private static final int CAPACITY = 1 << 16;
+
+        private final InputStream in;
+        private final Cipher ecb;
+        /** The previous ciphertext block (the zero IV at first), then this buffer's ciphertext. */
+        private final byte[] cipher = new byte[BLOCK + CAPACITY];
+        private final byte[] keystream = new byte[CAPACITY];
+        private final byte[] plain = new byte[CAPACITY];
+        private int position;
+        private int limit;
+        private boolean ended;
+
+        CfbInputStream(InputStream in, Cipher ecb) {
+            this.in = in;
+            this.ecb = ecb;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            int n = Math.min(length, limit - position);
+            System.arraycopy(plain, position, into, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return limit - position;
+        }
+
+        /** Decrypts the next buffer; only the last one may end inside a block. */
+        private boolean fill() throws IOException {
+            if (ended) {
+                return false;
+            }
+            int n = in.readNBytes(cipher, BLOCK, CAPACITY);
+            if (n < CAPACITY) {
+                ended = true;
+                if (n == 0) {
+                    return false;
+                }
+            }
+            int blocks = (n + BLOCK - 1) / BLOCK;
+            try {
+                if (ecb.update(cipher, 0, blocks * BLOCK, keystream, 0) != blocks * BLOCK) {
+                    throw new MessageIOException(Messages.of("cfb.blocks-held-back"));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new MessageIOException(Messages.of("cfb.aes-failed", e.getMessage()), e);
+            }
+            for (int i = 0; i < n; i++) {
+                plain[i] = (byte) (cipher[BLOCK + i] ^ keystream[i]);
+            }
+            System.arraycopy(cipher, n, cipher, 0, BLOCK);
+            position = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            java.util.Arrays.fill(plain, (byte) 0);
+            java.util.Arrays.fill(keystream, (byte) 0);
+            in.close();
+        }
     }
 
     private static final class Encryptor implements PGPDataEncryptor {

@@ -108,13 +108,13 @@ public final class Opener {
         }
         InputStream clear;
         try {
-            // SEIPD v2 (OCB) runs on Bouncy Castle's own AES: the JDK has no OCB. SEIPD v1 on the JDK's AES.
+            // SEIPD v2 (OCB) runs on Bouncy Castle's own AES: the JDK has no OCB. SEIPD v1 on the JDK's AES (FastCfb).
             clear = mine.getDataStream(mine.isAEAD()
                     ? new BcPublicKeyDataDecryptorFactory(privateKey)
-                    : new JcePublicKeyDataDecryptorFactoryBuilder()
+                    : FastCfb.decrypting(new JcePublicKeyDataDecryptorFactoryBuilder()
                             .setProvider(Providers.BC)
                             .setContentProvider(Providers.bulk())
-                            .build(privateKey));
+                            .build(privateKey)));
         } catch (PGPException e) {
             throw damaged(Messages.of("open.session-key"), e);
         }
