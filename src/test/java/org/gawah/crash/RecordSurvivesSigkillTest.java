@@ -55,7 +55,7 @@ class RecordSurvivesSigkillTest {
         assertEquals(Files.readString(base.resolve("full.out")).strip(), opened.iterator().next());
 
         // Kills at moments spread over a run, a few random ones, and some set off by what the
-        // child has done: its first WAL bytes, 1 and 4 MiB of WAL, its record id printed.
+        // child has done: its first bytes into the vault file, 1 and 4 MiB of them, its record id printed.
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         List<Trigger> triggers = new ArrayList<>();
@@ -65,10 +65,11 @@ class RecordSurvivesSigkillTest {
         for (int i = 0; i < 4; i++) {
             triggers.add(new Trigger("time", (long) (runMillis * (0.05 + random.nextDouble()))));
         }
-        triggers.addAll(List.of(new Trigger("wal", 1), new Trigger("wal", 1 << 20), new Trigger("wal", 4 << 20),
+        triggers.addAll(List.of(new Trigger("grown", 1), new Trigger("grown", 1 << 20), new Trigger("grown", 4 << 20),
                 new Trigger("printed", 1)));
 
-        Path wal = homes.documenter.resolve("vault.db-wal");
+        Path vault = homes.documenter.resolve("vault.db");
+        Path journal = homes.documenter.resolve("vault.db-journal");
         int beforeWrite = 0;
         int duringWrite = 0;
         int afterCommit = 0;
@@ -78,15 +79,17 @@ class RecordSurvivesSigkillTest {
             Trigger trigger = triggers.get(run);
             Path out = base.resolve("kill" + run + ".out");
             long start = System.nanoTime();
+            long vaultBefore = Files.size(vault);
             Process process = record(homes, input, "kill" + run);
-            while (process.isAlive() && !trigger.fired(start, wal, out)) {
+            while (process.isAlive() && !trigger.fired(start, vault, vaultBefore, out)) {
                 Thread.sleep(1);
             }
             long killedAt = (System.nanoTime() - start) / 1_000_000;
             boolean alive = process.isAlive();
             process.destroyForcibly();
             assertTrue(process.waitFor(2, TimeUnit.MINUTES), "a killed process did not end");
-            long walBytes = Files.exists(wal) ? Files.size(wal) : 0; // the last check's close removed it
+            // What the killed process left before the next open rolls it back: a journal, a longer file.
+            long written = Trigger.size(journal) + Math.max(0, Files.size(vault) - vaultBefore);
 
             int now = checkVault(homes, opened, account);
             assertTrue(now == count || now == count + 1, "records went from " + count + " to " + now);
@@ -96,12 +99,12 @@ class RecordSurvivesSigkillTest {
                 assertEquals(count + 1, now, "a run that exited 0 stored its record");
                 finishedFirst++;
                 outcome = "finished before the kill";
-            } else if (now == count && walBytes == 0) {
+            } else if (now == count && written == 0) {
                 beforeWrite++;
                 outcome = "killed before writing to the vault";
             } else if (now == count) {
                 duringWrite++;
-                outcome = "killed while writing: " + walBytes + " uncommitted WAL bytes rolled back";
+                outcome = "killed while writing: " + written + " uncommitted bytes rolled back";
             } else {
                 afterCommit++;
                 outcome = "killed after the commit";
@@ -114,12 +117,12 @@ class RecordSurvivesSigkillTest {
                 runMillis, seed, triggers.size(), beforeWrite, duringWrite, afterCommit, finishedFirst, count, log);
     }
 
-    /** When to kill: {@code time} ms after the start, {@code wal} bytes in the WAL, or once the id is {@code printed}. */
+    /** When to kill: {@code time} ms after the start, the vault file {@code grown} by so many bytes, or once the id is {@code printed}. */
     private record Trigger(String kind, long value) {
-        boolean fired(long startNanos, Path wal, Path out) {
+        boolean fired(long startNanos, Path vault, long vaultBefore, Path out) {
             return switch (kind) {
                 case "time" -> System.nanoTime() - startNanos >= value * 1_000_000;
-                case "wal" -> size(wal) >= value;
+                case "grown" -> size(vault) - vaultBefore >= value;
                 default -> size(out) >= value;
             };
         }

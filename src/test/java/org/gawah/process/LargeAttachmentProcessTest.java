@@ -75,11 +75,10 @@ class LargeAttachmentProcessTest {
 
         Process record = GawahProcess.start(List.of(), home, base.resolve("killed"),
                 "record", "--from", input.toString(), "--attach", big.toString());
-        // Kill once chunks are being written: the WAL grows past a few chunks.
-        Path wal = home.resolve("vault.db-wal");
+        // Kill once chunks are being written: the vault file grows past a few chunks.
+        long before = Files.size(vaultFile);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (record.isAlive() && System.nanoTime() < deadline
-                && (!Files.exists(wal) || Files.size(wal) < (16L << 20))) {
+        while (record.isAlive() && System.nanoTime() < deadline && Files.size(vaultFile) - before < (16L << 20)) {
             Thread.sleep(20);
         }
         assertTrue(record.isAlive(), "the seal ended before it could be killed: " + Files.readString(base.resolve("killed.err")));

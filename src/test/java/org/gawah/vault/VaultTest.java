@@ -42,21 +42,47 @@ class VaultTest {
     }
 
     @Test
-    void usesWalFullSyncAndSecureDelete() throws Exception {
+    void usesATruncatedRollbackJournalFullSyncAndSecureDelete() throws Exception {
         Vault.open(dir.resolve("v.db")).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("v.db"));
              Statement s = c.createStatement()) {
-            assertEquals("wal", pragma(s, "journal_mode"));
+            assertEquals("delete", pragma(s, "journal_mode"), "not WAL, which would stay in the file");
             assertEquals(Migrations.APPLICATION_ID, Integer.parseInt(pragma(s, "application_id")));
             assertEquals(String.valueOf(Migrations.latest()), pragma(s, "user_version"));
         }
         // synchronous and secure_delete are per connection: check them on the vault's own.
         try (Vault vault = Vault.open(dir.resolve("v.db"))) {
             assertEquals("ok", vault.integrityCheck());
+            assertEquals("truncate", vault.setting("journal_mode"), "a rollback journal, truncated at each commit");
             assertEquals("2", vault.setting("synchronous"), "synchronous=FULL");
             assertEquals("1", vault.setting("secure_delete"));
             assertEquals("65536", vault.setting("page_size"));
         }
+    }
+
+    @Test
+    void aVaultFromTheWalDaysChangesOverWhenOpenedAloneAndWorksMeanwhile() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Vault vault = Vault.open(file)) {
+            vault.store(record("GWH-0000-0000-0000-0001"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertEquals("wal", pragma(s, "journal_mode = WAL"));
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM records")) {
+                assertEquals(1, r.getInt(1), "an old Gawah reading its vault, in WAL mode");
+            }
+            // Another process has it open: the vault cannot change over, and works as it is.
+            try (Vault vault = Vault.open(file)) {
+                assertEquals("wal", vault.setting("journal_mode"));
+                vault.store(record("GWH-0000-0000-0000-0002"));
+            }
+        }
+        try (Vault vault = Vault.open(file)) {
+            assertEquals("truncate", vault.setting("journal_mode"));
+            assertEquals(2, vault.list().size());
+            assertEquals("ok", vault.integrityCheck());
+        }
+        assertTrue(!Files.exists(dir.resolve("old.db-wal")), "the WAL was checkpointed and removed");
     }
 
     @Test
