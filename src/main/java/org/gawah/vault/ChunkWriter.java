@@ -14,7 +14,8 @@ import org.gawah.MessageIOException;
 /**
  * Cuts a sealed attachment into chunks and inserts them on a thread of its own, so encryption on
  * the caller's thread and SQLite's writes overlap on two cores. Memory stays constant: a few
- * chunk buffers circulate between the two threads. Computes the SHA-256 of the ciphertext.
+ * chunk buffers circulate between the two threads. Computes the SHA-256 of the ciphertext, on
+ * the writer's thread too (the caller's has the encryption and the plaintext's hashes).
  */
 final class ChunkWriter extends OutputStream {
     static final int CHUNK = 1 << 20;
@@ -61,6 +62,7 @@ final class ChunkWriter extends OutputStream {
                 if (chunk == END) {
                     return;
                 }
+                sha256.update(chunk.data(), 0, chunk.length());
                 insert.setString(1, attachmentId);
                 insert.setInt(2, seq++);
                 insert.setBytes(3, chunk.length() == CHUNK ? chunk.data() : java.util.Arrays.copyOf(chunk.data(), chunk.length()));
@@ -95,7 +97,6 @@ final class ChunkWriter extends OutputStream {
 
     private void hand() throws IOException {
         checkWriter();
-        sha256.update(current, 0, filled);
         size += filled;
         chunks++;
         put(full, new Chunk(current, filled));
@@ -147,7 +148,7 @@ final class ChunkWriter extends OutputStream {
         return chunks;
     }
 
-    /** The ciphertext's SHA-256, once everything is written (the same answer on every call). */
+    /** The ciphertext's SHA-256, once closed: the writer has ended (the same answer on every call). */
     String sha256() {
         if (sha256Hex == null) {
             sha256Hex = java.util.HexFormat.of().formatHex(sha256.digest());
