@@ -5,6 +5,8 @@
 //
 //   node sop.mjs version
 //   node sop.mjs generate-key [--profile=ed25519|rsa3072|v6] USERID        > KEY
+//        (v6: RFC 9580, Ed25519 + X25519, advertising SEIPD v2 as aeadProtect does;
+//         OpenPGP.js's default v6 key advertises SEIPD v1 only, and is sealed to in v1)
 //   node sop.mjs extract-cert                                              < KEY > CERT
 //   node sop.mjs inspect                                                   < KEY|CERT > "v4 FPR enc sign"
 //   node sop.mjs sign [--with-key-password=FILE] KEY                        < DATA > SIG
@@ -97,7 +99,7 @@ const commands = {
         const settings = {
             ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
             rsa3072: { type: 'rsa', rsaBits: 3072 },
-            v6: { type: 'curve25519', config: { v6Keys: true } },
+            v6: { type: 'curve25519', config: { v6Keys: true, aeadProtect: true } },
         }[profile];
         if (!settings) {
             throw new Failure(EXIT.USAGE, `unknown profile ${profile}`);

@@ -143,14 +143,38 @@ final class GnuPgPartner extends Partner {
         return new Key(fingerprint, null, null, home, passphrase);
     }
 
+    /** GnuPG 2.2 names the packet it stops at: 6 public key, 1 session key, 2 signature, 5 secret key. */
     @Override
-    Refusal v6Refusal() {
-        return new Refusal(2, "packet(6) with unknown version 6");
+    Refusal v6Refusal(V6 what) {
+        int packet = switch (what) {
+            case CERTIFICATE -> 6;
+            case MESSAGE -> 1;
+            case SIGNATURE -> 2;
+            case SECRET_KEY -> 5;
+        };
+        return new Refusal(2, "packet(" + packet + ") with unknown version 6");
     }
 
     @Override
     Tool.Run offerV6(Path cert) {
         return gpg(newHome(), null, null, "--import", cert.toString());
+    }
+
+    @Override
+    Tool.Run decryptV6(Key own, Path message) {
+        return gpg(own.keyring(), own.passphrase(), null, "--decrypt", message.toString());
+    }
+
+    /** The v6 certificate cannot be imported (its own row): the signature is checked without it. */
+    @Override
+    Tool.Run verifyV6(Path signature, Path data, Path cert) {
+        return gpg(newHome(), null, null, "--verify", signature.toString(), data.toString());
+    }
+
+    /** Signing with a key starts with importing it. */
+    @Override
+    Tool.Run signWithV6(Path secretKey, Path data, Path recipientCert) {
+        return gpg(newHome(), "", null, "--import", secretKey.toString());
     }
 
     /** Stops the gpg-agent of every home, so no process outlives the test. */

@@ -29,6 +29,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.gawah.interop.matrix.Matrix.Row;
 import org.gawah.interop.matrix.Partner.Key;
 import org.gawah.interop.matrix.Partner.Profile;
+import org.gawah.interop.matrix.Partner.V6;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.testsupport.Bags;
@@ -75,7 +76,7 @@ class InteropMatrixTest {
                 SopPartner.sqop(base.resolve("sqop")), new RnpPartner(base.resolve("rnp")), openPgpJs));
         Matrix matrix = new Matrix(partners.stream().map(Partner::name).toList());
         Once<Key> v6 = new Once<>(() -> openPgpJs.generate("OpenPGP.js v6 key", Profile.V6));
-        Once<Key> gawahV6 = new Once<>(() -> gawahV6Key(team));
+        Once<GawahV6> gawahV6 = new Once<>(() -> new GawahV6(team.gawah, base.resolve("gawah-v6"), v6));
 
         List<DynamicNode> nodes = new ArrayList<>();
         for (Partner partner : partners) {
@@ -85,18 +86,6 @@ class InteropMatrixTest {
         }
         nodes.add(dynamicTest("docs/interop.md holds this run's table", () -> report(matrix, started)));
         return nodes.stream();
-    }
-
-    /** A v6 key made by {@code gawah keys generate --profile rfc9580}: its fingerprint and certificate. */
-    private static Key gawahV6Key(GawahTeam team) {
-        Path home = base.resolve("gawah-v6");
-        team.gawah.in(home, "init").ok();
-        String fingerprint = team.gawah.in(home, "keys", "generate", "--profile", "rfc9580", "--name", "V6 documenter")
-                .ok().out().strip();
-        assertEquals(64, fingerprint.length(), "a v6 fingerprint (SHA-256): " + fingerprint);
-        Path cert = base.resolve("gawah-v6.asc");
-        team.gawah.in(home, "keys", "export", "--out", cert.toString()).ok();
-        return new Key(fingerprint, cert, null, null, null);
     }
 
     private static void report(Matrix matrix, long started) throws IOException {
@@ -120,7 +109,7 @@ class InteropMatrixTest {
         private final GawahTeam team;
         private final Partner partner;
         private final Once<Key> v6;
-        private final Once<Key> gawahV6;
+        private final Once<GawahV6> gawahV6;
         private final Once<String> version;
         private final Once<Key> ed25519;
         private final Once<Key> rsa3072;
@@ -132,7 +121,7 @@ class InteropMatrixTest {
         private final Once<Path> bag;
         private final Once<Path> bagDir;
 
-        Column(GawahTeam team, Partner partner, Once<Key> v6, Once<Key> gawahV6, Matrix matrix) {
+        Column(GawahTeam team, Partner partner, Once<Key> v6, Once<GawahV6> gawahV6, Matrix matrix) {
             this.team = team;
             this.partner = partner;
             this.v6 = v6;
@@ -184,9 +173,20 @@ class InteropMatrixTest {
                 case PARTNER_DETACHED -> gawahChecksPartnerSignature();
                 case PARTNER_SIGNS_BAG -> partnerSignsBag();
                 case GAWAH_SECRET_KEY -> decryptsWithGawahSecretKey();
-                case GAWAH_V6_KEY -> v6KeyToPartner(gawahV6.get());
+                case GAWAH_V6_KEY -> v6KeyToPartner(gawahV6.get().key);
                 case V6_KEY_TO_PARTNER -> v6KeyToPartner(v6.get());
                 case V6_KEY_TO_GAWAH -> v6KeyToGawah();
+                case V6_SEALED -> v6Cell(V6.MESSAGE, () -> partner.decryptV6(ed25519.get(), gawahV6.get().sealed().record()),
+                        this::decryptsV6Record);
+                case V6_ATTACHMENT -> v6Cell(V6.MESSAGE, () -> partner.decryptV6(ed25519.get(),
+                        gawahV6.get().sealed().attachment()), this::decryptsV6Attachment);
+                case V6_PARTNER_SEALS -> v6Cell(V6.SECRET_KEY, () -> partner.signWithV6(v6.get().secret(),
+                        partnerTestimony(), gawahV6.get().key.cert()), this::gawahOpensV6);
+                case V6_GAWAH_DETACHED -> v6Cell(V6.SIGNATURE, () -> partner.verifyV6(v6BagSignature(),
+                        gawahV6.get().bagDir().resolve("tagmanifest-sha512.txt"), gawahV6.get().key.cert()),
+                        this::verifiesGawahV6Signature);
+                case V6_PARTNER_DETACHED -> v6Cell(V6.SECRET_KEY, () -> partner.signWithV6(v6.get().secret(),
+                        partnerTestimony(), null), this::gawahChecksPartnerV6Signature);
             };
         }
 
@@ -216,12 +216,11 @@ class InteropMatrixTest {
         private String gawahOpens(Key key, Once<String> pinned) {
             pinned.get();
             Path message = partner.encrypt(key, PARTNER_TESTIMONY, team.legalCert, team.legalFingerprint);
-            assertOpens(message, key.fingerprint());
+            assertOpens(team.open(message), key.fingerprint());
             return "✓";
         }
 
-        private void assertOpens(Path message, String signer) {
-            Gawah.Result opened = team.open(message);
+        private static void assertOpens(Gawah.Result opened, String signer) {
             assertEquals(0, opened.code(), opened.stderr());
             assertArrayEquals(PARTNER_TESTIMONY, opened.stdout(), "exactly the bytes the partner signed");
             assertTrue(opened.stderr().contains("good signature from") && opened.stderr().replace(" ", "").contains(signer),
@@ -275,24 +274,87 @@ class InteropMatrixTest {
 
         /** A v6 certificate given to the partner: read (OpenPGP.js) or clearly refused (the v4-only tools). */
         private String v6KeyToPartner(Key key) {
-            Tool.Run run = partner.offerV6(key.cert());
-            Partner.Refusal refusal = partner.v6Refusal();
+            return v6Cell(V6.CERTIFICATE, () -> partner.offerV6(key.cert()),
+                    () -> partner.offerV6(key.cert()).ok().says("v6 " + key.fingerprint()));
+        }
+
+        /**
+         * A v6 cell: {@code works} runs when the partner reads v6 (OpenPGP.js); a v4-only partner
+         * is handed the v6 thing by {@code offer} and must refuse it clearly.
+         */
+        private String v6Cell(V6 what, Supplier<Tool.Run> offer, Runnable works) {
+            Partner.Refusal refusal = partner.v6Refusal(what);
             if (refusal == null) {
-                run.ok().says("v6 " + key.fingerprint());
+                works.run();
                 return "✓";
             }
+            Tool.Run run = offer.get();
             assertEquals(refusal.exitCode(), run.code(), "a clear refusal, not a crash or a silent success\n" + run.all());
             run.says(refusal.message());
             return "refuses (exit " + refusal.exitCode() + "): “" + refusal.message() + "”";
         }
 
+        /** The partner's v6 key decrypts Gawah's SEIPD v2 record and verifies Gawah's v6 signature. */
+        private void decryptsV6Record() {
+            GawahV6 g = gawahV6.get();
+            Path record = g.sealed().record();
+            byte[] plaintext = partner.decrypt(v6.get(), record, g.key.cert(), g.key.fingerprint());
+            assertTrue(new String(plaintext, StandardCharsets.UTF_8).contains(GawahTeam.DARI), "the testimony holds the Dari account");
+            assertArrayEquals(g.open(record).ok().stdout(), plaintext, "exactly the bytes Gawah signed");
+        }
+
+        /** The same for the attachment: every byte across the OCB chunk boundaries. */
+        private void decryptsV6Attachment() {
+            GawahV6 g = gawahV6.get();
+            GawahV6.Sealed sealed = g.sealed();
+            byte[] plaintext = partner.decrypt(v6.get(), sealed.attachment(), g.key.cert(), g.key.fingerprint());
+            assertArrayEquals(sealed.attachmentBytes(), plaintext, "exactly the attached file");
+        }
+
+        /** The partner signs with its v6 key and encrypts to Gawah's v6 certificate (SEIPD v2); Gawah opens it. */
+        private void gawahOpensV6() {
+            GawahV6 g = gawahV6.get();
+            Key key = v6.get();
+            g.sealed(); // the partner's key is pinned as documenter there
+            Path message = partner.encrypt(key, PARTNER_TESTIMONY, g.key.cert(), g.key.fingerprint());
+            GawahV6.assertSeipdV2(message, GawahV6.OPENPGPJS_CHUNK_OCTET);
+            assertOpens(g.open(message), key.fingerprint());
+        }
+
+        private Path v6BagSignature() {
+            return gawahV6.get().bagDir().resolve("signature/tagmanifest-sha512.txt.asc");
+        }
+
+        private void verifiesGawahV6Signature() {
+            Path dir = gawahV6.get().bagDir();
+            GawahV6.assertV6Signature(v6BagSignature());
+            partner.verify(v6BagSignature(), dir.resolve("tagmanifest-sha512.txt"), dir.resolve("keys/documenter.asc"),
+                    gawahV6.get().key.fingerprint());
+        }
+
+        private void gawahChecksPartnerV6Signature() {
+            Key key = v6.get();
+            Path signature = partner.sign(key, partnerTestimony());
+            GawahV6.assertV6Signature(signature);
+            DetachedSignature.Verified verified = DetachedSignature.verify(read(signature), PARTNER_TESTIMONY,
+                    List.of(Certificate.parse(read(key.cert()))));
+            assertEquals(key.fingerprint(), verified.signer().fingerprint());
+        }
+
+        /** The partner's testimony in a file of this column's. */
+        private Path partnerTestimony() {
+            Path file = base.resolve("partner-testimony-" + slug() + ".txt");
+            write(file, PARTNER_TESTIMONY);
+            return file;
+        }
+
         /**
-         * Gawah has no v6 profile yet (issue 6), yet takes v6 certificates as they are: it pins
-         * them, seals to them in its compat format, and checks their signatures. Asserted as it is
-         * today, and reported as a finding in docs/interop.md.
+         * A v6 certificate pinned beside the team's v4 key, as a compat home takes it: Gawah pins
+         * it, seals to it in its compat format (SEIPD v1, a mixed list of recipients), and checks
+         * its signatures. Reported as finding 1 in docs/interop.md; the rows below seal to v6 keys only.
          */
         private String v6KeyToGawah() {
-            if (partner.v6Refusal() != null) {
+            if (partner.v6Refusal(V6.CERTIFICATE) != null) {
                 throw new Partner.Cannot("makes no v6 keys");
             }
             Key key = v6.get();
@@ -302,7 +364,8 @@ class InteropMatrixTest {
             Path sealedToV6 = d.sealTestimony();
             assertSealedInCompatFormatToX25519(sealedToV6);
             assertArrayEquals(team.open(sealedToV6).ok().stdout(), partner.decrypt(key, sealedToV6, d.cert, d.fingerprint));
-            assertOpens(partner.encrypt(key, PARTNER_TESTIMONY, team.legalCert, team.legalFingerprint), key.fingerprint());
+            assertOpens(team.open(partner.encrypt(key, PARTNER_TESTIMONY, team.legalCert, team.legalFingerprint)),
+                    key.fingerprint());
             return "✓ in SEIPD v1 (finding 1)";
         }
 

@@ -36,7 +36,12 @@ final class Matrix {
         GAWAH_SECRET_KEY("`gawah keys export --secret` (legal) → partner decrypts a sealed record"),
         GAWAH_V6_KEY("`gawah keys generate --profile rfc9580` (a v6 key) → partner"),
         V6_KEY_TO_PARTNER("v6 key (made by OpenPGP.js) → partner"),
-        V6_KEY_TO_GAWAH("v6 key (made by OpenPGP.js) → Gawah pins it, seals to it, opens what it signs");
+        V6_KEY_TO_GAWAH("v6 key (made by OpenPGP.js) → Gawah pins it, seals to it, opens what it signs"),
+        V6_SEALED("`gawah record` (v6 key) sealed to v6 keys only (SEIPD v2, OCB) → partner decrypts and verifies"),
+        V6_ATTACHMENT("a 9 MiB attachment so sealed (three 4 MiB OCB chunks), `export-sealed --attachment` → partner decrypts and verifies"),
+        V6_PARTNER_SEALS("partner signs (v6 key) and encrypts to Gawah's v6 key → `gawah open --sealed`"),
+        V6_GAWAH_DETACHED("Gawah's v6 detached signature (a bag's tag manifest) → partner verifies"),
+        V6_PARTNER_DETACHED("partner's v6 detached signature → Gawah's signature check");
 
         final String title;
 

@@ -29,6 +29,18 @@ abstract class Partner implements AutoCloseable {
     record Refusal(int exitCode, String message) {
     }
 
+    /** The RFC 9580 (v6) things a cell hands a partner, each refused in its own words by the v4-only tools. */
+    enum V6 {
+        /** A v6 certificate, to encrypt to (or import). */
+        CERTIFICATE,
+        /** A message in SEIPD v2 with v6 session-key packets, to decrypt with the partner's own key. */
+        MESSAGE,
+        /** A v6 detached signature, to verify against its v6 certificate. */
+        SIGNATURE,
+        /** A v6 secret key, to sign with. */
+        SECRET_KEY
+    }
+
     /** Thrown when the partner cannot do what a cell asks; the cell shows the reason. */
     static final class Cannot extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -65,11 +77,23 @@ abstract class Partner implements AutoCloseable {
     /** Takes in a passphrase-protected secret key exported by Gawah. */
     abstract Key importSecret(Path secretKey, String fingerprint, String passphrase);
 
-    /** What the partner says when given a v6 certificate, or null when it reads them. */
-    abstract Refusal v6Refusal();
+    /** What the partner says when handed this v6 thing, or null when it reads v6. */
+    abstract Refusal v6Refusal(V6 what);
 
     /** Gives the partner a v6 certificate the way it would be used, and returns what it did. */
     abstract Tool.Run offerV6(Path cert);
+
+    /** Has the partner decrypt a v6 message (SEIPD v2) with its own key {@code own}; returns what it did. */
+    abstract Tool.Run decryptV6(Key own, Path message);
+
+    /** Has the partner verify a v6 detached signature over {@code data} against its v6 certificate. */
+    abstract Tool.Run verifyV6(Path signature, Path data, Path cert);
+
+    /**
+     * Has the partner sign {@code data} with the v6 secret key (unprotected): a detached signature,
+     * or signed and encrypted to {@code recipientCert} when that is not null.
+     */
+    abstract Tool.Run signWithV6(Path secretKey, Path data, Path recipientCert);
 
     @Override
     public void close() {

@@ -141,12 +141,34 @@ final class RnpPartner extends Partner {
     }
 
     @Override
-    Refusal v6Refusal() {
-        return new Refusal(1, "wrong key packet version");
+    Refusal v6Refusal(V6 what) {
+        return new Refusal(1, switch (what) {
+            case CERTIFICATE, SECRET_KEY -> "wrong key packet version";
+            case MESSAGE -> "unknown mdc ver: 2";
+            case SIGNATURE -> "unknown signature version: 6";
+        });
     }
 
     @Override
     Tool.Run offerV6(Path cert) {
         return rnp("rnpkeys", newHome(), null, "--import", cert.toString());
+    }
+
+    @Override
+    Tool.Run decryptV6(Key own, Path message) {
+        return rnp("rnp", own.keyring(), null, "--decrypt", message.toString(), "--output", next(".out").toString(),
+                "--password", own.passphrase());
+    }
+
+    /** The v6 certificate cannot be imported (its own row): the signature is checked without it. */
+    @Override
+    Tool.Run verifyV6(Path signature, Path data, Path cert) {
+        return rnp("rnp", newHome(), null, "--verify", signature.toString(), "--source", data.toString());
+    }
+
+    /** Signing with a key starts with importing it. */
+    @Override
+    Tool.Run signWithV6(Path secretKey, Path data, Path recipientCert) {
+        return rnp("rnpkeys", newHome(), null, "--import", secretKey.toString());
     }
 }

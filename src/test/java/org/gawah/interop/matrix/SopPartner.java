@@ -166,7 +166,7 @@ final class SopPartner extends Partner {
     }
 
     @Override
-    Refusal v6Refusal() {
+    Refusal v6Refusal(V6 what) {
         return openPgpJs ? null : new Refusal(41, "Invalid data type");
     }
 
@@ -176,5 +176,21 @@ final class SopPartner extends Partner {
             return sop(read(cert), "inspect");
         }
         return sop(new byte[0], "encrypt", cert.toString());
+    }
+
+    @Override
+    Tool.Run decryptV6(Key own, Path message) {
+        return sop(read(message), "decrypt", own.secret().toString());
+    }
+
+    @Override
+    Tool.Run verifyV6(Path signature, Path data, Path cert) {
+        return sop(read(data), "verify", signature.toString(), cert.toString());
+    }
+
+    @Override
+    Tool.Run signWithV6(Path secretKey, Path data, Path recipientCert) {
+        return recipientCert == null ? sop(read(data), "sign", secretKey.toString())
+                : sop(read(data), "encrypt", "--sign-with=" + secretKey, recipientCert.toString());
     }
 }

@@ -115,12 +115,34 @@ final class SqPartner extends Partner {
     }
 
     @Override
-    Refusal v6Refusal() {
-        return new Refusal(1, "Unsupported Cert: Unsupported primary key");
+    Refusal v6Refusal(V6 what) {
+        return what == V6.MESSAGE ? new Refusal(1, "Malformed OpenPGP message")
+                : new Refusal(1, "Unsupported Cert: Unsupported primary key");
     }
 
     @Override
     Tool.Run offerV6(Path cert) {
         return tool.run(new byte[0], List.of("sq", "encrypt", "--recipient-cert", cert.toString(), "--output", next(".pgp").toString()));
+    }
+
+    @Override
+    Tool.Run decryptV6(Key own, Path message) {
+        return sq(own, List.of("decrypt", "--recipient-key", own.secret().toString(), "--output", next(".out").toString(),
+                message.toString()));
+    }
+
+    @Override
+    Tool.Run verifyV6(Path signature, Path data, Path cert) {
+        return tool.run(List.of("sq", "verify", "--detached", signature.toString(), "--signer-cert", cert.toString(),
+                data.toString()));
+    }
+
+    @Override
+    Tool.Run signWithV6(Path secretKey, Path data, Path recipientCert) {
+        List<String> args = recipientCert == null ? List.of("sq", "sign", "--detached")
+                : List.of("sq", "encrypt", "--recipient-cert", recipientCert.toString());
+        List<String> command = new ArrayList<>(args);
+        command.addAll(List.of("--signer-key", secretKey.toString(), "--output", next(".out").toString(), data.toString()));
+        return tool.run(new byte[0], command);
     }
 }
