@@ -1,6 +1,5 @@
 package org.gawah.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +16,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.ReadAhead;
+import org.gawah.WriteBehind;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
@@ -31,8 +32,8 @@ import org.gawah.vault.Vault;
  * partial file is deleted and the command fails.
  */
 final class AttachmentOpening {
-    /** Decryption hands out small pieces; writing each straight to the file cost more than decrypting them. */
-    private static final int BUFFER = 1 << 20;
+    /** Decryption hands out small pieces: the file gets them 256 KiB at a time (larger arrays are costly in a small heap). */
+    private static final int BUFFER = 1 << 18;
 
     private AttachmentOpening() {
     }
@@ -72,9 +73,11 @@ final class AttachmentOpening {
             Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
             OutputFile.createPrivate(partial);
             Opened opened;
-            try (InputStream sealed = vault.openAttachment(attachment);
-                 OutputStream out = new DigestOutputStream(
-                         new BufferedOutputStream(Files.newOutputStream(partial), BUFFER), sha256)) {
+            // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
+            // and signature here, the plaintext's SHA-256 and the file written behind.
+            try (InputStream sealed = new ReadAhead(vault.openAttachment(attachment), BUFFER, "gawah-chunk-reader");
+                 OutputStream out = new WriteBehind(new DigestOutputStream(Files.newOutputStream(partial), sha256),
+                         BUFFER, "gawah-file-writer")) {
                 opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
             }
             progress.finish();

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.ReadAhead;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SigningKey;
@@ -65,7 +66,9 @@ final class AttachmentSealing {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             Progress progress = new Progress(terminal, Messages.of("attach.progress", file.getFileName()), size);
             String sha512;
-            try (InputStream in = new DigestInputStream(progress.counting(Files.newInputStream(file)), sha256);
+            // Reading the file and its SHA-256 on a thread of their own: the sealing has the other core.
+            try (InputStream in = progress.counting(new ReadAhead(
+                         new DigestInputStream(Files.newInputStream(file), sha256), 1 << 18, "gawah-file-reader"));
                  OutputStream out = write.attachment(id)) {
                 // The SHA-512 comes from the signature's own hash of the same bytes: one pass fewer.
                 sha512 = Sealer.seal(in, size, out, signer, recipients, now);
