@@ -3,6 +3,10 @@ package org.gawah.openpgp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,6 +32,7 @@ import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.gawah.Message;
 import org.gawah.MessageIOException;
+import org.gawah.WriteBehind;
 
 /**
  * SEIPD v1 encryption and decryption (OpenPGP CFB, zero IV, no resync; SHA-1 MDC) computed with
@@ -255,9 +260,7 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             } catch (GeneralSecurityException e) {
                 throw new MessageIOException(Messages.of("cfb.aes-failed", e.getMessage()), e);
             }
-            for (int i = 0; i < n; i++) {
-                plain[i] = (byte) (cipher[BLOCK + i] ^ keystream[i]);
-            }
+            xor(cipher, BLOCK, keystream, 0, plain, 0, n);
             System.arraycopy(cipher, n, cipher, 0, BLOCK);
             position = 0;
             limit = n;
@@ -357,12 +360,8 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             } catch (GeneralSecurityException e) {
                 throw new MessageIOException(Messages.of("cfb.aes-failed", e.getMessage()), e);
             }
-            for (int i = 0; i < BLOCK; i++) {
-                cipher[i] = (byte) (plain[offset + i] ^ keystream[i]);
-            }
-            for (int i = BLOCK; i < length; i++) {
-                cipher[i] = (byte) (plain[offset + i] ^ next[i - BLOCK]);
-            }
+            xor(plain, offset, keystream, 0, cipher, 0, BLOCK);
+            xor(plain, offset + BLOCK, next, 0, cipher, BLOCK, length - BLOCK);
             System.arraycopy(next, length - BLOCK, keystream, 0, BLOCK);
             out.write(cipher, 0, length);
         }
@@ -378,9 +377,31 @@ final class FastCfb implements PGPDataEncryptorBuilder {
         }
     }
 
-    /** The MDC's SHA-1, from the JDK. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** out[o..o+n) = a[ai..) xor b[bi..), eight bytes at a time (three times the speed of a byte loop). */
+    private static void xor(byte[] a, int ai, byte[] b, int bi, byte[] out, int o, int n) {
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            LONGS.set(out, o + i, (long) LONGS.get(a, ai + i) ^ (long) LONGS.get(b, bi + i));
+        }
+        for (; i < n; i++) {
+            out[o + i] = (byte) (a[ai + i] ^ b[bi + i]);
+        }
+    }
+
+    /**
+     * The MDC's SHA-1, from the JDK. Past the first MiB it runs on a thread of its own
+     * ({@link WriteBehind}): for a large attachment it is a sixth of the work, and the caller's
+     * thread has the AES and the signature's hash.
+     */
     private static final class Sha1 implements PGPDigestCalculator {
+        private static final int ALONE_FROM = 1 << 20;
+
         private final MessageDigest digest;
+        private final OutputStream direct;
+        private WriteBehind behind;
+        private long written;
 
         Sha1() {
             try {
@@ -388,6 +409,16 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+            // A sink that stays usable after close: WriteBehind closes what it writes to.
+            direct = new DigestOutputStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                }
+            }, digest);
         }
 
         @Override
@@ -395,18 +426,51 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             return HashAlgorithmTags.SHA1;
         }
 
+        /** The same stream every time; closing it does nothing (the digest is taken by {@link #getDigest}). */
         @Override
         public OutputStream getOutputStream() {
-            return new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (behind == null && written + len > ALONE_FROM) {
+                        behind = new WriteBehind(direct, 1 << 18, "gawah-mdc");
+                    }
+                    written += len;
+                    (behind != null ? behind : direct).write(b, off, len);
+                }
+            };
         }
 
         @Override
         public byte[] getDigest() {
+            if (behind != null) {
+                try {
+                    behind.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // a digest in memory cannot fail to be written
+                }
+                behind = null;
+            }
+            written = 0;
             return digest.digest();
         }
 
         @Override
         public void reset() {
+            if (behind != null) {
+                try {
+                    behind.abandon();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                behind = null;
+            }
+            written = 0;
             digest.reset();
         }
     }
