@@ -49,6 +49,37 @@ public final class WriteBehind extends OutputStream {
         writer.start();
     }
 
+    /**
+     * Writes the first {@code bytes} to {@code out} on the caller's thread and only the rest
+     * behind: small messages (most testimonies) cost no thread and no buffers. Closing it closes
+     * {@code out}, after the writer is done.
+     */
+    public static OutputStream pastFirst(long bytes, OutputStream out, int size, String threadName) {
+        return new OutputStream() {
+            private OutputStream to = out;
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (to == out && written + len > bytes) {
+                    to = new WriteBehind(out, size, threadName);
+                }
+                written += len;
+                to.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                to.close();
+            }
+        };
+    }
+
     private void writeAll() {
         try {
             while (true) {

@@ -396,12 +396,9 @@ final class FastCfb implements PGPDataEncryptorBuilder {
      * thread has the AES and the signature's hash.
      */
     private static final class Sha1 implements PGPDigestCalculator {
-        private static final int ALONE_FROM = 1 << 20;
-
         private final MessageDigest digest;
-        private final OutputStream direct;
-        private WriteBehind behind;
-        private long written;
+        private final OutputStream sink;
+        private OutputStream hashing;
 
         Sha1() {
             try {
@@ -409,8 +406,8 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            // A sink that stays usable after close: WriteBehind closes what it writes to.
-            direct = new DigestOutputStream(new OutputStream() {
+            // A sink that stays usable after close: each digest closes the stream it went through.
+            sink = new DigestOutputStream(new OutputStream() {
                 @Override
                 public void write(int b) {
                 }
@@ -426,52 +423,51 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             return HashAlgorithmTags.SHA1;
         }
 
-        /** The same stream every time; closing it does nothing (the digest is taken by {@link #getDigest}). */
+        /** The same stream until the digest is taken; closing it does nothing (Bouncy Castle closes it early). */
         @Override
         public OutputStream getOutputStream() {
             return new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
+                    hashing().write(b);
                 }
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    if (behind == null && written + len > ALONE_FROM) {
-                        behind = new WriteBehind(direct, 1 << 18, "gawah-mdc");
-                    }
-                    written += len;
-                    (behind != null ? behind : direct).write(b, off, len);
+                    hashing().write(b, off, len);
                 }
             };
         }
 
+        private OutputStream hashing() {
+            if (hashing == null) {
+                hashing = WriteBehind.pastFirst(1 << 20, sink, 1 << 18, "gawah-mdc");
+            }
+            return hashing;
+        }
+
         @Override
         public byte[] getDigest() {
-            if (behind != null) {
-                try {
-                    behind.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e); // a digest in memory cannot fail to be written
-                }
-                behind = null;
-            }
-            written = 0;
+            finish();
             return digest.digest();
         }
 
         @Override
         public void reset() {
-            if (behind != null) {
-                try {
-                    behind.abandon();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                behind = null;
-            }
-            written = 0;
+            finish();
             digest.reset();
+        }
+
+        /** Waits for the hashing thread, if one started. */
+        private void finish() {
+            if (hashing != null) {
+                try {
+                    hashing.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // a digest in memory cannot fail to be written
+                }
+                hashing = null;
+            }
         }
     }
 

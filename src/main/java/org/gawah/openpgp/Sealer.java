@@ -29,6 +29,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.MessageIOException;
+import org.gawah.WriteBehind;
 
 /**
  * Seals data: a one-pass signature (SHA-512; v4 from a compat key, v6 from an RFC 9580 key) and a
@@ -201,17 +202,36 @@ public final class Sealer {
         byte[] buffer = new byte[BUFFER];
         long total = 0;
         int n;
-        while ((n = in.read(buffer)) > 0) {
-            data.write(buffer, 0, n);
-            signature.update(buffer, 0, n);
-            if (sha512 != null) {
-                sha512.update(buffer, 0, n);
+        // The signature's hash (SHA-512) past the first MiB on a thread of its own: the caller's has the AES.
+        try (OutputStream hashing = WriteBehind.pastFirst(1 << 20, signing(signature, sha512), 1 << 18, "gawah-signature-hash")) {
+            while ((n = in.read(buffer)) > 0) {
+                data.write(buffer, 0, n);
+                hashing.write(buffer, 0, n);
+                total += n;
             }
-            total += n;
+        } finally {
+            java.util.Arrays.fill(buffer, (byte) 0);
         }
-        java.util.Arrays.fill(buffer, (byte) 0);
         if (total != length) {
             throw new MessageIOException(Messages.of("seal.input-changed", length, total));
         }
+    }
+
+    /** What is written to it goes into the signature (and {@code sha512}, if any). */
+    private static OutputStream signing(PGPSignatureGenerator signature, MessageDigest sha512) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                signature.update(b, off, len);
+                if (sha512 != null) {
+                    sha512.update(b, off, len);
+                }
+            }
+        };
     }
 }
