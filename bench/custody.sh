@@ -18,9 +18,9 @@ for who in documenter legal; do
   q keys generate --name "bench $who" --home "$work/$who"
   ./gawah keys export --home "$work/$who" --out "$work/$who.asc" 2>/dev/null
 done
-q keys import --role legal --home "$work/documenter" "$work/legal.asc"
-q keys import --role protection --home "$work/documenter" "$work/legal.asc"
-q keys import --role documenter --home "$work/legal" "$work/documenter.asc"
+q keys import --role legal --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc"
+q keys import --role protection --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc"
+q keys import --role documenter --home "$work/legal" --passphrase-env BENCH_PASSPHRASE "$work/documenter.asc"
 
 echo "bench: sealing $count records (the sample testimony, with its identity envelope)" >&2
 seal_rate=$(java -cp target/gawah.jar bench/FillVault.java "$work/documenter" "$count" \

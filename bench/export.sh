@@ -24,9 +24,9 @@ for who in documenter legal; do
   q keys generate --name "bench $who" --home "$work/$who" >/dev/null
   ./gawah keys export --home "$work/$who" --out "$work/$who.asc" 2>/dev/null
 done
-q keys import --role legal --home "$work/documenter" "$work/legal.asc"
-q keys import --role protection --home "$work/documenter" "$work/legal.asc"
-q keys import --role documenter --home "$work/legal" "$work/documenter.asc"
+q keys import --role legal --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc"
+q keys import --role protection --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc"
+q keys import --role documenter --home "$work/legal" --passphrase-env BENCH_PASSPHRASE "$work/documenter.asc"
 
 echo "bench: sealing a $size MiB photo, submitting, importing" >&2
 head -c $((size << 20)) /dev/urandom > "$work/photo.jpg"

@@ -23,9 +23,9 @@ for who in documenter legal; do
   gawah keys export --home "$work/$who" --out "$work/$who.asc" 2>/dev/null
   gawah keys export --secret --home "$work/$who" --out "$work/$who.sec.asc" 2>/dev/null
 done
-gawah keys import --role legal --home "$work/documenter" "$work/legal.asc" >/dev/null 2>&1
-gawah keys import --role protection --home "$work/documenter" "$work/legal.asc" >/dev/null 2>&1
-gawah keys import --role documenter --home "$work/legal" "$work/documenter.asc" >/dev/null 2>&1
+gawah keys import --role legal --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc" >/dev/null 2>&1
+gawah keys import --role protection --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE "$work/legal.asc" >/dev/null 2>&1
+gawah keys import --role documenter --home "$work/legal" --passphrase-env BENCH_PASSPHRASE "$work/documenter.asc" >/dev/null 2>&1
 cp src/test/resources/org/gawah/testimony/full-input.json "$work/testimony.json"
 
 mkdir -m 700 "$work/gnupg"

@@ -212,7 +212,7 @@ class DistributionIT {
         assertEquals(cmd.split("\n", -1).length - 1, cmd.split("\r\n", -1).length - 1, "every line ends in CRLF");
         assertTrue(cmd.endsWith("\r\n"));
         assertTrue(cmd.contains("%~dp0"), cmd);
-        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
+        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
         for (String line : cmd.split("\r\n")) {
             if (!line.startsWith("rem ")) {
