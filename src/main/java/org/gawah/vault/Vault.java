@@ -562,6 +562,8 @@ public final class Vault implements AutoCloseable {
 
     /** {@code what}: one of the {@code vault.op.*} messages, what could not be done. */
     static GawahException failed(Message what, SQLException e) {
-        return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()), null, e);
+        // Busy after the wait: another command holds the vault, most likely writing a large attachment.
+        Message hint = (e.getErrorCode() & 0xff) == SQLITE_BUSY ? Messages.of("vault.busy.hint") : null;
+        return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()), hint, e);
     }
 }

@@ -86,6 +86,14 @@ class VaultTest {
     }
 
     @Test
+    void aVaultBusyBeyondTheWaitSaysAnotherCommandIsWriting() {
+        GawahException busy = Vault.failed(Messages.of("vault.op.commit"), new java.sql.SQLException("database is locked", null, 5));
+        assertEquals("vault.busy.hint", busy.hintMessage().key());
+        GawahException other = Vault.failed(Messages.of("vault.op.commit"), new java.sql.SQLException("disk I/O error", null, 10));
+        assertEquals(null, other.hintMessage());
+    }
+
+    @Test
     void refusesADuplicateIdAndKeepsTheFirst() {
         try (Vault vault = Vault.open(dir.resolve("v.db"))) {
             vault.store(record("GWH-0000-0000-0000-0001"));
