@@ -42,6 +42,8 @@ import org.gawah.Message;
 public final class Opener {
     /** Testimony is text; past this size a message is not one and is refused before it fills memory. */
     public static final int MAX_CONTENT = 64 << 20;
+    /** A refusal names this many of a message's recipients and counts the rest: the error stays one short line. */
+    static final int RECIPIENTS_NAMED = 5;
 
     /** Asks for the passphrase of a key when, and only when, it is needed. The caller wipes the array it returns. */
     @FunctionalInterface
@@ -131,18 +133,24 @@ public final class Opener {
 
     private static PGPPublicKeyEncryptedData findOurs(PGPEncryptedDataList list, SecretKey key) {
         List<String> others = new ArrayList<>();
+        int more = 0;
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPublicKeyEncryptedData) {
                 PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
                 if (key.has(pk.getKeyIdentifier())) {
                     return pk;
                 }
-                others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
+                if (others.size() < RECIPIENTS_NAMED) {
+                    others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
+                } else {
+                    more++;
+                }
             }
         }
         Message notOurs = others.isEmpty()
                 ? Messages.of("open.not-for-key.no-recipients", key.fingerprint())
-                : Messages.of("open.not-for-key", key.fingerprint(), String.join(", ", others));
+                : Messages.of("open.not-for-key", key.fingerprint(), more == 0 ? String.join(", ", others)
+                        : Messages.of("open.not-for-key.and-more", String.join(", ", others), more));
         throw new GawahException(Failure.CANNOT_DECRYPT, notOurs, Messages.of("open.not-for-key.hint"));
     }
 
