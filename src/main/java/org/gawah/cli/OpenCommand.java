@@ -115,7 +115,7 @@ final class OpenCommand implements Callable<Integer> {
             if (identity) {
                 throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
             }
-            return KeysImportCommand.read(source.file);
+            return InputFile.read(source.file, InputFile.Kind.SEALED_RECORD);
         }
         try (Vault vault = home.vault()) {
             SealedRecord record = vault.get(source.id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,

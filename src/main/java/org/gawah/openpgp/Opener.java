@@ -42,6 +42,11 @@ import org.gawah.Message;
 public final class Opener {
     /** Testimony is text; past this size a message is not one and is refused before it fills memory. */
     public static final int MAX_CONTENT = 64 << 20;
+    /**
+     * The largest sealed record read whole ({@code open --sealed}): {@link #MAX_CONTENT} armoured
+     * (4/3 and line ends, about 87 MiB), with room for its packets. Anything larger is refused unread.
+     */
+    public static final int MAX_SEALED = 96 << 20;
     /** A refusal names this many of a message's recipients and counts the rest: the error stays one short line. */
     static final int RECIPIENTS_NAMED = 5;
 
