@@ -648,7 +648,8 @@ public final class Corpus {
             }
             add(name + ".message.pgp", out.toByteArray(), null);
             String memory = exponent == 31 ? "2^31 KiB (2 TiB)" : "2^24 KiB (16 GiB, the most Bouncy Castle allows by default)";
-            cases.add(new Case(name + ".asc", "own-key", 41, "memory", "",
+            String says = (1L << (exponent - 10)) + " MiB of memory; Gawah allows at most 2048 MiB";
+            cases.add(new Case(name + ".asc", "own-key", 41, says, "",
                     "a v6 secret key (Bouncy Castle) whose Argon2 memory exponents were set by hand to " + exponent + " ("
                             + memory + "), installed as a home's own key; `open --sealed` is given " + name
                             + ".message.pgp, sealed to it, so the key must be unlocked: refused when the home is loaded"));
