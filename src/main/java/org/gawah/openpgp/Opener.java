@@ -97,7 +97,9 @@ public final class Opener {
 
     private static Opened decrypt(InputStream sealed, OutputStream sink, SecretKey key, PassphraseSource passphrase,
                                   List<Certificate> knownSigners) throws IOException, PGPException {
-        PGPObjectFactory outer = new BcPGPObjectFactory(sealed);
+        PacketBudget packets = new PacketBudget(sealed);
+        PGPObjectFactory outer = new BcPGPObjectFactory(packets);
+        packets.limit();
         Object first = nextSkippingMarkers(outer);
         if (!(first instanceof PGPEncryptedDataList)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("open.not-encrypted"));
@@ -114,6 +116,7 @@ public final class Opener {
             Arrays.fill(secret, '\0');
         }
         InputStream clear;
+        packets.lift(); // the encrypted data streams from here
         try {
             // SEIPD v2 (OCB) runs on Bouncy Castle's own AES: the JDK has no OCB. SEIPD v1 on the JDK's AES.
             clear = mine.getDataStream(mine.isAEAD()
@@ -130,6 +133,7 @@ public final class Opener {
         if (!mine.verify()) {
             throw damaged(Messages.of("open.mdc-failed"), null);
         }
+        packets.limit();
         if (nextSkippingPadding(outer) != null) {
             throw damaged(Messages.of("open.trailing-data"), null);
         }
@@ -214,11 +218,16 @@ public final class Opener {
 
         static SignedContent read(InputStream clear, OutputStream sink, List<Certificate> knownSigners)
                 throws IOException, PGPException {
-            PGPObjectFactory factory = new BcPGPObjectFactory(clear);
+            PacketBudget packets = new PacketBudget(clear);
+            packets.limit();
+            PGPObjectFactory factory = new BcPGPObjectFactory(packets);
             Object next = factory.nextObject();
             if (next instanceof PGPCompressedData) {
                 // GnuPG compresses by default. One level only: nested compression is a bomb, not a message.
-                factory = new BcPGPObjectFactory(((PGPCompressedData) next).getDataStream());
+                packets.lift(); // compressed bytes stream from here; what they expand to is budgeted instead
+                packets = new PacketBudget(((PGPCompressedData) next).getDataStream());
+                packets.limit();
+                factory = new BcPGPObjectFactory(packets);
                 next = factory.nextObject();
             }
             PGPOnePassSignature onePass = null;
@@ -243,7 +252,9 @@ public final class Opener {
             // (Binary signatures only: text signatures hash the data with normalised line ends.)
             boolean shared = verifiers.built() != null && onePass.getSignatureType() == PGPSignature.BINARY_DOCUMENT;
             MessageDigest ownSha512 = shared ? null : sha512();
+            packets.lift(); // the literal data streams, bounded by the sink
             readLiteral((PGPLiteralData) next, sink, signer != null ? onePass : null, ownSha512);
+            packets.limit();
             String sha512 = HexFormat.of().formatHex(ownSha512 != null ? ownSha512.digest() : verifiers.built().sha512OfData());
             PGPSignature signature = null;
             if (onePass != null) {

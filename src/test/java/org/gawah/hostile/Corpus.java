@@ -207,6 +207,10 @@ public final class Corpus {
                         + "compressed), encrypted to the corpus legal key", "compression bomb");
         message("message-bomb-bzip2-1gib.pgp", encrypt(bomb(3, 1L << 30), true), 41, "64 MiB",
                 "the same with BZip2 and 1 GiB of zeros, the literal in partial-length chunks", "compression bomb");
+        message("message-padding-bomb-1gib.pgp", encrypt(paddingBomb(1L << 30), true), 41, "packet of more than 1 MiB",
+                "a ZLIB compressed packet holding a padding packet (RFC 9580, type 21) of 1 GiB of zeros in partial-length "
+                        + "chunks (1 MiB compressed), encrypted to the corpus legal key: Bouncy Castle reads a padding packet "
+                        + "whole into memory", "packet of more than 1 MiB");
         byte[] ops = onePass(keys.documenter, HashAlgorithmTags.SHA512, false);
         message("message-20000-one-pass-signatures.pgp", encrypt(Packets.concat(Packets.repeat(ops, 20_000),
                 Packets.literal(testimony)), true), 41, "20000 one-pass signatures",
@@ -373,6 +377,22 @@ public final class Corpus {
             }
             out.write(Packets.header(0, left), 1, Packets.header(0, left).length - 1);
             out.write(new byte[(int) left]);
+        }
+        return Packets.packet(Packets.COMPRESSED, body.toByteArray());
+    }
+
+    /** A compressed packet (ZLIB) holding one padding packet of {@code size} zero bytes in partial-length chunks of 64 KiB. */
+    private byte[] paddingBomb(long size) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(2);
+        try (OutputStream out = Packets.compressor(2, body)) {
+            out.write(0xC0 | 21);
+            byte[] chunk = new byte[1 << 16];
+            for (long left = size; left > 0; left -= chunk.length) {
+                out.write(0xF0);
+                out.write(chunk);
+            }
+            out.write(0); // the last chunk: a length of 0
         }
         return Packets.packet(Packets.COMPRESSED, body.toByteArray());
     }

@@ -36,6 +36,7 @@ class HostileProcessesTest {
             "record testimony-nesting-100000.json", "record testimony-account-8mib-plus-1.json",
             "verify-bag bag-certificate-3000-user-ids.zip", "verify-package package-sidecar-nesting-100000.zip",
             "verify-sealed message-bomb-zlib-1gib.pgp", "verify-sealed message-bomb-bzip2-1gib.pgp",
+            "open message-padding-bomb-1gib.pgp",
             "open message-2000-foreign-recipients.pgp",
             "open sparse-300mib.pgp", "import-key-legal sparse-300mib.pgp", "record sparse-300mib.pgp");
 
