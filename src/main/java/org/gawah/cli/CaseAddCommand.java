@@ -92,7 +92,7 @@ final class CaseAddCommand implements Callable<Integer> {
 
     private String readNote(Terminal terminal) {
         byte[] bytes = noteFile.toString().equals("-") ? RecordCommand.readStdin(terminal)
-                : KeysImportCommand.read(noteFile);
+                : InputFile.read(noteFile, InputFile.Kind.NOTE);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

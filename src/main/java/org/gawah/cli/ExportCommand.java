@@ -103,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Certificate recipient = null;
         if (to != null) {
-            recipient = Certificate.parse(KeysImportCommand.read(to));
+            recipient = Certificate.parse(InputFile.read(to, InputFile.Kind.CERTIFICATE));
             if (toFingerprint != null
                     && !toFingerprint.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT).equals(recipient.fingerprint())) {
                 throw new GawahException(Failure.CERTIFICATE_REFUSED, Messages.of("export.other-certificate", to,

@@ -1,8 +1,5 @@
 package org.gawah.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -50,7 +47,7 @@ final class KeysImportCommand implements Callable<Integer> {
         var keyring = home.keyring();
         // Every pin is signed into the custody log: without an own key there is no one to sign it.
         SecretKey own = keyring.requireOwnKey();
-        Certificate certificate = Certificate.parse(read(file));
+        Certificate certificate = Certificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
         if (expected != null) {
             String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!want.equals(certificate.fingerprint())) {
@@ -84,15 +81,5 @@ final class KeysImportCommand implements Callable<Integer> {
         }
         throw new GawahException(Failure.USAGE, Messages.of("keys.import.unknown-role", text),
                 Messages.of("keys.import.unknown-role.hint"));
-    }
-
-    static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.import.no-such-file", file));
-        } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.import.cannot-read", file, e.getMessage()));
-        }
     }
 }

@@ -89,7 +89,10 @@ final class OpenCommand implements Callable<Integer> {
             terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             if (out == null) {
-                terminal.writeData(opened.content());
+                int escaped = terminal.showData(opened.content());
+                if (escaped > 0) {
+                    terminal.info(Messages.of("open.escaped", escaped));
+                }
             } else {
                 OutputFile.writeNew(out, opened.content());
                 terminal.info(Messages.of("open.wrote-plaintext", out));
@@ -115,7 +118,7 @@ final class OpenCommand implements Callable<Integer> {
             if (identity) {
                 throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
             }
-            return KeysImportCommand.read(source.file);
+            return InputFile.read(source.file, InputFile.Kind.SEALED_RECORD);
         }
         try (Vault vault = home.vault()) {
             SealedRecord record = vault.get(source.id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,

@@ -1,18 +1,19 @@
 package org.gawah.cli;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.bag.BagReader;
+import org.gawah.bag.EncryptedSpool;
 import org.gawah.export.PackageCheck;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
@@ -23,12 +24,18 @@ import org.gawah.openpgp.SecretKey;
 
 /**
  * {@code gawah verify} on an evidence package, zipped or encrypted to this home's key: every
- * check of docs/format/evidence-package.md, and a summary a receiver can act on. Writes nothing;
- * an encrypted package is decrypted in memory only.
+ * check of docs/format/evidence-package.md, and a summary a receiver can act on. Writes nothing
+ * in the home; an encrypted package is decrypted in constant memory into an {@link EncryptedSpool}
+ * (never plaintext on disk), and read from there only once its integrity and signature passed.
  */
 final class PackageVerification {
-    /** The largest encrypted package verified in memory; beyond it, gpg --decrypt first. */
-    static final long MAX_IN_MEMORY = 1L << 30;
+    /**
+     * Gawah writes packages uncompressed, so their plaintext is smaller than the file; other tools
+     * may compress. More than this many times the file (and {@link #EXPANSION_SLACK}) is a
+     * compression bomb: refused as soon as it is reached, before it costs minutes and disk.
+     */
+    static final long MAX_EXPANSION = 16;
+    static final long EXPANSION_SLACK = 16L << 20;
 
     private PackageVerification() {
     }
@@ -59,26 +66,43 @@ final class PackageVerification {
         return trusted;
     }
 
-    /** A decrypted package, and who signed the encryption layer. */
-    record Decrypted(byte[] zip, String signer) {
+    /** A decrypted package (in a spool the caller closes), and who signed the encryption layer. */
+    record Decrypted(EncryptedSpool spool, String signer) implements AutoCloseable {
+        @Override
+        public void close() {
+            spool.close();
+        }
     }
 
-    /** Decrypts an encrypted package with this home's key, checking it was signed by a trusted custodian. */
+    /**
+     * Decrypts an encrypted package with this home's key, checking it was signed by a trusted
+     * custodian. The plaintext streams into the spool as it is decrypted; it is used only if
+     * every check passed, and deleted (with its key) otherwise.
+     */
     static Decrypted decrypt(Terminal terminal, Home home, Path file, PassphraseOptions passphrase) {
         SecretKey own = home.keyring().requireOwnKey();
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, Messages.of("verify.passphrase", Display.fingerprint(fingerprint))));
-        Capped buffer = new Capped();
+        EncryptedSpool spool = null;
+        boolean done = false;
         try (InputStream in = Files.newInputStream(file)) {
-            Opened opened = Opener.openTo(in, buffer, own, ask, custodians(home));
+            long limit = Math.addExact(Math.multiplyExact(Files.size(file), MAX_EXPANSION), EXPANSION_SLACK);
+            spool = EncryptedSpool.create();
+            Opened opened;
+            try (OutputStream sink = new Bounded(spool.output(), limit, file)) {
+                opened = Opener.openTo(in, sink, own, ask, custodians(home));
+            }
             terminal.info(Messages.of("verify.decrypted", Display.safe(opened.signerUserId()),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
-            return new Decrypted(buffer.take(), opened.signerFingerprint());
+            done = true;
+            return new Decrypted(spool, opened.signerFingerprint());
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
         } finally {
-            buffer.wipe();
             ask.wipe();
+            if (!done && spool != null) {
+                spool.close();
+            }
         }
     }
 
@@ -123,33 +147,31 @@ final class PackageVerification {
         return 0;
     }
 
-    /** Holds a decrypted package in memory, up to {@link #MAX_IN_MEMORY}, and wipes it. */
-    private static final class Capped extends ByteArrayOutputStream {
-        Capped() {
-            super(1 << 20);
+    /** Passes the plaintext on, and refuses it past {@code limit} bytes: a compression bomb. */
+    private static final class Bounded extends FilterOutputStream {
+        private final long limit;
+        private final Path file;
+        private long written;
+
+        Bounded(OutputStream out, long limit, Path file) {
+            super(out);
+            this.limit = limit;
+            this.file = file;
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
-            if (count + (long) len > MAX_IN_MEMORY) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("verify.too-large"), Messages.of("verify.too-large.hint"));
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (written + len > limit) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("verify.expands", file, limit >> 20),
+                        Messages.of("verify.expands.hint"));
             }
-            super.write(b, off, len);
-        }
-
-        byte[] take() {
-            return toByteArray();
-        }
-
-        /** Zeroes the buffer (arrays it outgrew are garbage the JVM may not have cleared). */
-        void wipe() {
-            Arrays.fill(buf, (byte) 0);
-            count = 0;
+            written += len;
+            out.write(b, off, len);
         }
     }
 }

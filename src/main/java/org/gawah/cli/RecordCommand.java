@@ -100,7 +100,7 @@ final class RecordCommand implements Callable<Integer> {
     private JsonNode input(Terminal terminal) {
         ObjectNode input;
         if (from != null) {
-            byte[] json = from.toString().equals("-") ? readStdin(terminal) : KeysImportCommand.read(from);
+            byte[] json = from.toString().equals("-") ? readStdin(terminal) : InputFile.read(from, InputFile.Kind.TESTIMONY_INPUT);
             try {
                 JsonNode parsed = Testimonies.parseInput(json);
                 if (!parsed.isObject()) {

@@ -25,8 +25,17 @@ public final class Terminal {
     private final Map<String, String> env;
     private final Console console;
     private final boolean visualOrder;
+    private final boolean screen;
 
     public Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console) {
+        // On Java 17, System.console() is there only when stdin and stdout are both a terminal.
+        this(stdout, stderr, in, env, console, console != null);
+    }
+
+    /** {@code screen}: whether stdout is a terminal a person reads (tests stand for one). */
+    Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console,
+             boolean screen) {
+        this.screen = screen;
         this.stdout = stdout;
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
@@ -37,7 +46,25 @@ public final class Terminal {
     }
 
     static Terminal system() {
-        return new Terminal(System.out, System.err, System.in, System.getenv(), System.console());
+        Console console = System.console();
+        return new Terminal(System.out, System.err, System.in, System.getenv(), console, stdoutIsTerminal(console));
+    }
+
+    /**
+     * Whether stdout is a terminal. Java 17 answers only for stdin and stdout together
+     * ({@code System.console()}); on Linux, /proc tells stdout apart, so that {@code gawah open
+     * ID < /dev/null} on a terminal is still treated as one.
+     */
+    private static boolean stdoutIsTerminal(Console console) {
+        if (console != null) {
+            return true;
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // no /proc (macOS, Windows): System.console() decides
+        }
     }
 
     /** A terminal with its own stdout, stdin and environment that shares this one's stderr and console. */
@@ -64,6 +91,27 @@ public final class Terminal {
     /** Null when there is no interactive terminal (piped, CI, tests). */
     Console console() {
         return console;
+    }
+
+    /**
+     * Writes content from outside to stdout: its exact bytes when stdout is a file or a pipe; on
+     * a terminal, with what the terminal would obey instead of show (escape sequences, bidi
+     * overrides) written as visible escapes ({@link ScreenText}). Returns how many were escaped.
+     */
+    int showData(byte[] data) {
+        if (!screen) {
+            writeData(data);
+            return 0;
+        }
+        ScreenText.Shown shown = ScreenText.visible(data);
+        try {
+            writeData(shown.bytes());
+        } finally {
+            if (shown.bytes() != data) {
+                java.util.Arrays.fill(shown.bytes(), (byte) 0);
+            }
+        }
+        return shown.escaped();
     }
 
     /** Writes bytes to stdout exactly as they are (decrypted content is never re-encoded). */

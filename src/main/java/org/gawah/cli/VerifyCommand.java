@@ -79,19 +79,15 @@ final class VerifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** An evidence package encrypted to this home's key: decrypted in memory only, then checked. */
+    /** An evidence package encrypted to this home's key: decrypted into an encrypted spool, then checked. */
     private int verifyEncrypted(Terminal terminal, Home home) {
-        PackageVerification.Decrypted decrypted = PackageVerification.decrypt(terminal, home, target.bag, passphrase);
-        byte[] zip = decrypted.zip();
-        try (org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(new org.gawah.bag.MemoryChannel(zip),
-                target.bag.getFileName().toString())) {
+        String name = target.bag.getFileName().toString();
+        try (PackageVerification.Decrypted decrypted = PackageVerification.decrypt(terminal, home, target.bag, passphrase);
+             org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(decrypted.spool().channel(), name)) {
             if (!bag.name().startsWith("GWE-")) {
                 throw new org.gawah.GawahException(org.gawah.Failure.BAD_DATA, Messages.of("verify.not-a-package"));
             }
-            return PackageVerification.verify(terminal, home, bag, target.bag.getFileName().toString(), zip.length,
-                    decrypted.signer());
-        } finally {
-            java.util.Arrays.fill(zip, (byte) 0);
+            return PackageVerification.verify(terminal, home, bag, name, decrypted.spool().size(), decrypted.signer());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.gawah.openpgp;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.bouncycastle.bcpg.ArmoredInputException;
 import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -28,7 +31,7 @@ import org.gawah.Message;
  */
 public final class Certificate {
     /** Real certificates are a few KiB; anything past this is not one. */
-    static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 20;
 
     private final OpenPGPCertificate cert;
 
@@ -61,8 +64,36 @@ public final class Certificate {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", e.getMessage()), null, e);
+            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", unreadable(e)),
+                    Messages.of("certificate.unreadable.hint"), e);
         }
+    }
+
+    /**
+     * Why Bouncy Castle could not read a certificate, in plain words. Its own messages are for
+     * programmers: some are "null", some name its classes and objects (SecretSubkeyPacket@1ae12304);
+     * the user sees the kind of damage, {@code --stacktrace} the library's words.
+     */
+    private static Message unreadable(Exception e) {
+        String text = String.valueOf(e.getMessage());
+        if (e instanceof ArmoredInputException) {
+            return text.contains("crc") ? Messages.of("certificate.armor-checksum") : Messages.of("certificate.armor-damaged");
+        }
+        if (e instanceof EOFException) {
+            return Messages.of("certificate.truncated");
+        }
+        if (e instanceof UnsupportedPacketVersionException || e.getCause() instanceof UnsupportedPacketVersionException) {
+            return Messages.of("certificate.unknown-version");
+        }
+        if (text.startsWith("unknown PGP public key algorithm")) {
+            return Messages.of("certificate.unknown-algorithm");
+        }
+        if (text.startsWith("unexpected packet in stream")) {
+            return Messages.of("certificate.unexpected-packet");
+        }
+        // Thrown while Bouncy Castle ties signatures to keys and user IDs (a ClassCastException
+        // for a subkey binding on a user ID, found by the fuzzer): packets in an order no certificate has.
+        return e instanceof RuntimeException ? Messages.of("certificate.out-of-order") : Messages.of("certificate.damaged");
     }
 
     public String fingerprint() {

@@ -43,6 +43,13 @@ import org.gawah.WriteBehind;
 public final class Opener {
     /** Testimony is text; past this size a message is not one and is refused before it fills memory. */
     public static final int MAX_CONTENT = 64 << 20;
+    /**
+     * The largest sealed record read whole ({@code open --sealed}): {@link #MAX_CONTENT} armoured
+     * (4/3 and line ends, about 87 MiB), with room for its packets. Anything larger is refused unread.
+     */
+    public static final int MAX_SEALED = 96 << 20;
+    /** A refusal names this many of a message's recipients and counts the rest: the error stays one short line. */
+    static final int RECIPIENTS_NAMED = 5;
 
     /** Asks for the passphrase of a key when, and only when, it is needed. The caller wipes the array it returns. */
     @FunctionalInterface
@@ -91,7 +98,9 @@ public final class Opener {
 
     private static Opened decrypt(InputStream sealed, OutputStream sink, SecretKey key, PassphraseSource passphrase,
                                   List<Certificate> knownSigners) throws IOException, PGPException {
-        PGPObjectFactory outer = new BcPGPObjectFactory(sealed);
+        PacketBudget packets = new PacketBudget(sealed);
+        PGPObjectFactory outer = new BcPGPObjectFactory(packets);
+        packets.limit();
         Object first = nextSkippingMarkers(outer);
         if (!(first instanceof PGPEncryptedDataList)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("open.not-encrypted"));
@@ -108,6 +117,7 @@ public final class Opener {
             Arrays.fill(secret, '\0');
         }
         InputStream clear;
+        packets.lift(); // the encrypted data streams from here
         try {
             // SEIPD v2 (OCB) runs on Bouncy Castle's own AES: the JDK has no OCB. SEIPD v1 on the JDK's AES (FastCfb).
             clear = mine.getDataStream(mine.isAEAD()
@@ -124,6 +134,7 @@ public final class Opener {
         if (!mine.verify()) {
             throw damaged(Messages.of("open.mdc-failed"), null);
         }
+        packets.limit();
         if (nextSkippingPadding(outer) != null) {
             throw damaged(Messages.of("open.trailing-data"), null);
         }
@@ -132,18 +143,24 @@ public final class Opener {
 
     private static PGPPublicKeyEncryptedData findOurs(PGPEncryptedDataList list, SecretKey key) {
         List<String> others = new ArrayList<>();
+        int more = 0;
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPublicKeyEncryptedData) {
                 PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
                 if (key.has(pk.getKeyIdentifier())) {
                     return pk;
                 }
-                others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
+                if (others.size() < RECIPIENTS_NAMED) {
+                    others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
+                } else {
+                    more++;
+                }
             }
         }
         Message notOurs = others.isEmpty()
                 ? Messages.of("open.not-for-key.no-recipients", key.fingerprint())
-                : Messages.of("open.not-for-key", key.fingerprint(), String.join(", ", others));
+                : Messages.of("open.not-for-key", key.fingerprint(), more == 0 ? String.join(", ", others)
+                        : Messages.of("open.not-for-key.and-more", String.join(", ", others), more));
         throw new GawahException(Failure.CANNOT_DECRYPT, notOurs, Messages.of("open.not-for-key.hint"));
     }
 
@@ -202,11 +219,16 @@ public final class Opener {
 
         static SignedContent read(InputStream clear, OutputStream sink, List<Certificate> knownSigners)
                 throws IOException, PGPException {
-            PGPObjectFactory factory = new BcPGPObjectFactory(clear);
+            PacketBudget packets = new PacketBudget(clear);
+            packets.limit();
+            PGPObjectFactory factory = new BcPGPObjectFactory(packets);
             Object next = factory.nextObject();
             if (next instanceof PGPCompressedData) {
                 // GnuPG compresses by default. One level only: nested compression is a bomb, not a message.
-                factory = new BcPGPObjectFactory(((PGPCompressedData) next).getDataStream());
+                packets.lift(); // compressed bytes stream from here; what they expand to is budgeted instead
+                packets = new PacketBudget(((PGPCompressedData) next).getDataStream());
+                packets.limit();
+                factory = new BcPGPObjectFactory(packets);
                 next = factory.nextObject();
             }
             PGPOnePassSignature onePass = null;
@@ -231,7 +253,9 @@ public final class Opener {
             // (Binary signatures only: text signatures hash the data with normalised line ends.)
             boolean shared = verifiers.built() != null && onePass.getSignatureType() == PGPSignature.BINARY_DOCUMENT;
             MessageDigest ownSha512 = shared ? null : sha512();
+            packets.lift(); // the literal data streams, bounded by the sink
             readLiteral((PGPLiteralData) next, sink, signer != null ? onePass : null, ownSha512);
+            packets.limit();
             String sha512 = HexFormat.of().formatHex(ownSha512 != null ? ownSha512.digest() : verifiers.built().sha512OfData());
             PGPSignature signature = null;
             if (onePass != null) {

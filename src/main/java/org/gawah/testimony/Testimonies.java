@@ -22,7 +22,7 @@ public final class Testimonies {
     public static final String IDENTITY_SCHEMA = "gawah.identity/1";
     public static final String ADDENDUM_SCHEMA = "gawah.addendum/1";
     /** Input limit: the account may hold 8 MiB, and there must be room for the rest. */
-    static final int MAX_INPUT = 16 * 1024 * 1024;
+    public static final int MAX_INPUT = 16 * 1024 * 1024;
     /** Output limit, and read's: pretty-printing at most doubles the size of the input. */
     static final int MAX_TESTIMONY = 32 * 1024 * 1024;
     private static final Pattern RECORD_ID = Pattern.compile("GWH(-[0-9A-Z]{4}){4}");

@@ -204,13 +204,13 @@ public final class Corpus {
                 "the valid inner packets inside 5,000 nested compressed packets (ZIP and ZLIB in turn), encrypted");
         message("message-bomb-zlib-1gib.pgp", encrypt(bomb(2, 1L << 30), true), 41, "64 MiB",
                 "one-pass signature, then a ZLIB compressed packet holding a literal packet of 1 GiB of zeros (1 MiB "
-                        + "compressed), encrypted to the corpus legal key", "OutOfMemoryError under 256 MiB: `verify FILE.pgp` holds up to 1 GiB of plaintext in memory "
-                        + "(org.gawah.cli.PackageVerification.Capped) before the signature is checked, so anyone who can "
-                        + "encrypt to the key can send it");
+                        + "compressed), encrypted to the corpus legal key", "compression bomb");
         message("message-bomb-bzip2-1gib.pgp", encrypt(bomb(3, 1L << 30), true), 41, "64 MiB",
-                "the same with BZip2 and 1 GiB of zeros, the literal in partial-length chunks", "OutOfMemoryError under 256 MiB: `verify FILE.pgp` holds up to 1 GiB of plaintext in memory "
-                        + "(org.gawah.cli.PackageVerification.Capped) before the signature is checked, so anyone who can "
-                        + "encrypt to the key can send it");
+                "the same with BZip2 and 1 GiB of zeros, the literal in partial-length chunks", "compression bomb");
+        message("message-padding-bomb-1gib.pgp", encrypt(paddingBomb(1L << 30), true), 41, "packet of more than 1 MiB",
+                "a ZLIB compressed packet holding a padding packet (RFC 9580, type 21) of 1 GiB of zeros in partial-length "
+                        + "chunks (1 MiB compressed), encrypted to the corpus legal key: Bouncy Castle reads a padding packet "
+                        + "whole into memory", "packet of more than 1 MiB");
         byte[] ops = onePass(keys.documenter, HashAlgorithmTags.SHA512, false);
         message("message-20000-one-pass-signatures.pgp", encrypt(Packets.concat(Packets.repeat(ops, 20_000),
                 Packets.literal(testimony)), true), 41, "20000 one-pass signatures",
@@ -242,12 +242,11 @@ public final class Corpus {
             body[3] = (byte) 0x5A;
             pkesks.writeBytes(Packets.packet(Packets.PKESK, body));
         }
-        String longLine = "the error line lists every recipient's key id: 36 KB on one line "
-                + "(org.gawah.openpgp.Opener.findOurs); list a few and count the rest";
         add("message-2000-foreign-recipients.pgp", Packets.concat(pkesks.toByteArray(), seipd), "opener");
-        String how2000 = "2,000 session key packets for key ids that are not ours, then the encrypted data";
-        cases.add(new Case("message-2000-foreign-recipients.pgp", "open", 29, "not encrypted to key", longLine, how2000));
-        cases.add(new Case("message-2000-foreign-recipients.pgp", "verify-sealed", 29, "not encrypted to key", longLine, how2000));
+        String how2000 = "2,000 session key packets for key ids that are not ours, then the encrypted data (the error names "
+                + "five and counts the rest)";
+        cases.add(new Case("message-2000-foreign-recipients.pgp", "open", 29, "not encrypted to key", "", how2000));
+        cases.add(new Case("message-2000-foreign-recipients.pgp", "verify-sealed", 29, "not encrypted to key", "", how2000));
         byte[] badPoint = parts.get(0).body().clone();
         for (int i = 12; i < 40 && i < badPoint.length; i++) {
             badPoint[i] = (byte) 0xFF;
@@ -382,6 +381,22 @@ public final class Corpus {
         return Packets.packet(Packets.COMPRESSED, body.toByteArray());
     }
 
+    /** A compressed packet (ZLIB) holding one padding packet of {@code size} zero bytes in partial-length chunks of 64 KiB. */
+    private byte[] paddingBomb(long size) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(2);
+        try (OutputStream out = Packets.compressor(2, body)) {
+            out.write(0xC0 | 21);
+            byte[] chunk = new byte[1 << 16];
+            for (long left = size; left > 0; left -= chunk.length) {
+                out.write(0xF0);
+                out.write(chunk);
+            }
+            out.write(0); // the last chunk: a length of 0
+        }
+        return Packets.packet(Packets.COMPRESSED, body.toByteArray());
+    }
+
     /**
      * A v4 SKESK (RFC 9580 5.3.1) for AES-256 whose S2K is Argon2 (type 4: salt, t=1, p=4,
      * m=exponent), the S2K's key being the session key. (A v6 SKESK may only precede SEIPD v2.)
@@ -410,10 +425,10 @@ public final class Corpus {
         message(file, bytes, exit, says, how, "");
     }
 
-    private void message(String file, byte[] bytes, int exit, String says, String how, String knownForVerify) throws IOException {
+    private void message(String file, byte[] bytes, int exit, String says, String how, String saysForVerify) throws IOException {
         add(file, bytes, file.contains("bomb") ? null : "opener");
         cases.add(new Case(file, "open", exit, says, "", how));
-        cases.add(new Case(file, "verify-sealed", exit, "", knownForVerify, how));
+        cases.add(new Case(file, "verify-sealed", exit, saysForVerify, "", how));
     }
 
     // ------------------------------------------------------------------ certificates
@@ -653,7 +668,8 @@ public final class Corpus {
             }
             add(name + ".message.pgp", out.toByteArray(), null);
             String memory = exponent == 31 ? "2^31 KiB (2 TiB)" : "2^24 KiB (16 GiB, the most Bouncy Castle allows by default)";
-            cases.add(new Case(name + ".asc", "own-key", 41, "memory", "",
+            String says = (1L << (exponent - 10)) + " MiB of memory; Gawah allows at most 2048 MiB";
+            cases.add(new Case(name + ".asc", "own-key", 41, says, "",
                     "a v6 secret key (Bouncy Castle) whose Argon2 memory exponents were set by hand to " + exponent + " ("
                             + memory + "), installed as a home's own key; `open --sealed` is given " + name
                             + ".message.pgp, sealed to it, so the key must be unlocked: refused when the home is loaded"));

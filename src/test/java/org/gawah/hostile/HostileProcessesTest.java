@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,17 +15,16 @@ import java.util.stream.Stream;
 
 import org.gawah.testsupport.GawahProcess;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The heaviest inputs of the corpus (the slowest and hungriest in {@link HostileInputsTest}'s
- * report), each in a real gawah process of its own with {@code -Xmx256m}: its real exit code (as
- * System.exit gives it), its real stderr, its wall time from start to end (JVM start included)
- * under 10 s, no OutOfMemoryError or stack trace, and the home unchanged.
+ * report: bombs, Argon2 keys, 300 MiB files), each in a real gawah process of its own with
+ * {@code -Xmx256m}: its real exit code (as System.exit gives it), its real stderr, its wall time
+ * from start to end (JVM start included) under 10 s, no OutOfMemoryError or stack trace, nothing
+ * on stdout for {@code open}, and the home unchanged.
  */
 class HostileProcessesTest {
     static final Set<String> HEAVIEST = Set.of(
@@ -36,7 +34,11 @@ class HostileProcessesTest {
             "import-key-legal key-v6-secret-argon2-2tib.asc", "own-key own-key-v6-argon2-2tib.asc",
             "own-key own-key-v6-argon2-16gib.asc",
             "record testimony-nesting-100000.json", "record testimony-account-8mib-plus-1.json",
-            "verify-bag bag-certificate-3000-user-ids.zip", "verify-package package-sidecar-nesting-100000.zip");
+            "verify-bag bag-certificate-3000-user-ids.zip", "verify-package package-sidecar-nesting-100000.zip",
+            "verify-sealed message-bomb-zlib-1gib.pgp", "verify-sealed message-bomb-bzip2-1gib.pgp",
+            "open message-padding-bomb-1gib.pgp",
+            "open message-2000-foreign-recipients.pgp",
+            "open sparse-300mib.pgp", "import-key-legal sparse-300mib.pgp", "record sparse-300mib.pgp");
 
     @TempDir
     static Path base;
@@ -83,41 +85,6 @@ class HostileProcessesTest {
         }
         HostileInputsTest.assertOneErrorLine(outcome.stderr(), c.says(), outcome.what());
         assertFalse(outcome.homeChanged(), "the home changed: " + outcome.what());
-    }
-
-    /**
-     * The inputs that break the bounds today (cases.tsv, column "known"), and input files far larger
-     * than any parser's cap, read whole before the cap is checked ({@code KeysImportCommand.read}:
-     * {@code Files.readAllBytes}, used by {@code open --sealed}, {@code keys import},
-     * {@code record --from}). Each fails here as the reason says; run it with
-     * {@code mvn -Dtest=HostileProcessesTest#knownFailures -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition' surefire:test}.
-     */
-    @Test
-    @Disabled("known failures, owned by org.gawah.openpgp and org.gawah.cli: see cases.tsv (known) and the javadoc")
-    void knownFailures() throws Exception {
-        List<Corpus.Case> known = new ArrayList<>(Planner.cases().stream().filter(c -> !c.known().isEmpty()).toList());
-        Path big = base.resolve("sparse-300mib.pgp");
-        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(300L << 20); // sparse: no disk used
-        }
-        String how = "a file of 300 MiB (sparse, zeros), read whole into the heap before any size check";
-        known.add(new Corpus.Case(big.toString(), "open", 41, "", how, how));
-        known.add(new Corpus.Case(big.toString(), "import-key-legal", 41, "", how, how));
-        known.add(new Corpus.Case(big.toString(), "record", 65, "", how, how));
-        List<String> failures = new ArrayList<>();
-        for (Corpus.Case c : known) {
-            Planner.Run run = planner.plan(c.command() + "-known-" + failures.size() + "-" + Path.of(c.file()).getFileName(), c);
-            Outcome outcome = runAlone(run);
-            boolean clean = c.expects(outcome.exit()) && outcome.millis() < HostileInputsTest.MAX_MILLIS
-                    && !outcome.stderr().contains("OutOfMemoryError") && !outcome.stderr().contains("\tat ")
-                    && outcome.stderr().lines().filter(l -> l.startsWith("gawah: error: ")).allMatch(l -> l.length() < 1000);
-            if (!clean) {
-                failures.add(c.command() + " " + Path.of(c.file()).getFileName() + ": exit " + outcome.exit() + ", "
-                        + outcome.millis() + " ms, " + outcome.stderr().lines().findFirst().orElse("").substring(0,
-                        Math.min(200, outcome.stderr().lines().findFirst().orElse("").length())) + " -- " + c.known());
-            }
-        }
-        assertEquals(List.of(), failures);
     }
 
     /** What one process did. */

@@ -74,6 +74,14 @@ final class Planner {
         Files.write(dir.resolve("key-1mib-plus-1.asc"), new byte[(1 << 20) + 1]);
         made.add(new Corpus.Case(dir.resolve("key-1mib-plus-1.asc").toString(), "import-key-legal", 41, "", "",
                 "a certificate file of 1 MiB + 1 byte"));
+        Path big = dir.resolve("sparse-300mib.pgp");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(300L << 20); // sparse: no disk used, and read whole it would not fit in the heap
+        }
+        String how = "a file of 300 MiB (sparse, zeros): refused by its size, unread";
+        made.add(new Corpus.Case(big.toString(), "open", 41, "larger than 96 MiB", "", how));
+        made.add(new Corpus.Case(big.toString(), "import-key-legal", 41, "larger than 1 MiB", "", how));
+        made.add(new Corpus.Case(big.toString(), "record", 65, "larger than 16 MiB", "", how));
         return made;
     }
 

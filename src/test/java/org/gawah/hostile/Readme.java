@@ -51,7 +51,8 @@ final class Readme {
         out.append("Every refusal must be one `gawah: error:` line (and a hint), the exit code shown, under 10 s and ")
                 .append("256 MiB of heap, no stack trace, the vault and keys unchanged.\n\n");
         out.append("Made at test time, too big to keep: a testimony account of 8 MiB + 1 byte and an input over ")
-                .append("16 MiB (`record`), a certificate file of 1 MiB + 1 byte (`keys import`).\n\n");
+                .append("16 MiB (`record`), a certificate file of 1 MiB + 1 byte (`keys import`), and a sparse file of ")
+                .append("300 MiB fed to `open`, `keys import` and `record`, each refused by its size before it is read.\n\n");
         out.append("| file | bytes | fed to: expected | how it was made |\n|---|---|---|---|\n");
         for (Map.Entry<String, StringBuilder> row : rows.entrySet()) {
             long size = Files.size(dir.resolve(row.getKey()));
