@@ -276,7 +276,9 @@ public final class Opener {
             byte[] buffer = new byte[1 << 16];
             // The hashes past the first MiB on a thread of their own: the caller's has the decryption.
             try (InputStream in = literal.getInputStream();
-                 OutputStream hashing = WriteBehind.pastFirst(1 << 20, hashing(onePass, sha512), 1 << 18, "gawah-signature-hash")) {
+                 OutputStream hashing = WriteBehind.pastFirst(1 << 20, Updates.to(
+                         onePass == null ? null : onePass::update, sha512 == null ? null : sha512::update), 1 << 18,
+                         "gawah-signature-hash")) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     sink.write(buffer, 0, n);
@@ -285,26 +287,6 @@ public final class Opener {
             } finally {
                 Arrays.fill(buffer, (byte) 0);
             }
-        }
-
-        /** What is written to it goes into the one-pass signature and {@code sha512}, either of them may be null. */
-        private static OutputStream hashing(PGPOnePassSignature onePass, MessageDigest sha512) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    if (sha512 != null) {
-                        sha512.update(b, off, len);
-                    }
-                    if (onePass != null) {
-                        onePass.update(b, off, len);
-                    }
-                }
-            };
         }
 
         private static Certificate find(List<Certificate> certificates, KeyIdentifier id) {

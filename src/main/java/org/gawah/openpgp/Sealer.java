@@ -203,7 +203,8 @@ public final class Sealer {
         long total = 0;
         int n;
         // The signature's hash (SHA-512) past the first MiB on a thread of its own: the caller's has the AES.
-        try (OutputStream hashing = WriteBehind.pastFirst(1 << 20, signing(signature, sha512), 1 << 18, "gawah-signature-hash")) {
+        try (OutputStream hashing = WriteBehind.pastFirst(1 << 20,
+                Updates.to(signature::update, sha512 == null ? null : sha512::update), 1 << 18, "gawah-signature-hash")) {
             while ((n = in.read(buffer)) > 0) {
                 data.write(buffer, 0, n);
                 hashing.write(buffer, 0, n);
@@ -215,23 +216,5 @@ public final class Sealer {
         if (total != length) {
             throw new MessageIOException(Messages.of("seal.input-changed", length, total));
         }
-    }
-
-    /** What is written to it goes into the signature (and {@code sha512}, if any). */
-    private static OutputStream signing(PGPSignatureGenerator signature, MessageDigest sha512) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                signature.update(b, off, len);
-                if (sha512 != null) {
-                    sha512.update(b, off, len);
-                }
-            }
-        };
     }
 }
