@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,8 +12,10 @@ import picocli.CommandLine.Option;
 @Command(name = "gawah",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
-        version = "gawah 0.1.0",
-        subcommands = {
+        version = "gawah 0.1.0")
+final class GawahCommand implements Callable<Integer> {
+    /** Every subcommand, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
             QuickstartCommand.class,
             InitCommand.class,
             KeysCommand.class,
@@ -29,9 +32,8 @@ import picocli.CommandLine.Option;
             LogCommand.class,
             DoctorCommand.class,
             CaseCommand.class,
-            ExportCommand.class,
-        })
-final class GawahCommand implements Callable<Integer> {
+            ExportCommand.class);
+
     final Terminal terminal;
 
     @Spec
@@ -55,6 +57,29 @@ final class GawahCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return usage(spec, terminal);
+    }
+
+    /**
+     * The subcommands this run needs: only the one named on the command line when it names one
+     * (picocli reflects over every command it is given, a third of a second for all of them), else
+     * all of them, for help, suggestions and the error that no command matched.
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--lang")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> command : COMMANDS) {
+                    Command named = command.getAnnotation(Command.class);
+                    if (named.name().equals(arg) || List.of(named.aliases()).contains(arg)) {
+                        return List.of(command);
+                    }
+                }
+                return COMMANDS;
+            }
+        }
+        return COMMANDS;
     }
 
     static int usage(CommandSpec spec, Terminal terminal) {

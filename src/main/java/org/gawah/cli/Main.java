@@ -41,6 +41,9 @@ public final class Main {
         }
         Language.use(language);
         CommandLine cli = new CommandLine(new GawahCommand(terminal));
+        for (Class<?> command : GawahCommand.commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setResourceBundle(Message.bundle(HELP, language));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());

@@ -10,20 +10,27 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * does what the JDK cannot (X25519 key agreement with OpenPGP's KDF), never registered globally.
  */
 final class Providers {
-    static final Provider BC = new BouncyCastleProvider();
-
     private Providers() {
+    }
+
+    /** Bouncy Castle's provider, made on first use: it registers some 4,000 algorithms, a fifth of a second. */
+    static Provider bc() {
+        return Lazy.BC;
+    }
+
+    private static final class Lazy {
+        static final Provider BC = new BouncyCastleProvider();
     }
 
     /** The JDK's SUN provider where it exists: its SHA-1 and SHA-2 run on the processor's SHA instructions. */
     static Provider digests() {
         Provider sun = java.security.Security.getProvider("SUN");
-        return sun != null ? sun : BC;
+        return sun != null ? sun : bc();
     }
 
     /** SunJCE where it exists (every OpenJDK build), else Bouncy Castle. */
     static Provider bulk() {
         Provider sun = java.security.Security.getProvider("SunJCE");
-        return sun != null ? sun : BC;
+        return sun != null ? sun : bc();
     }
 }
