@@ -132,6 +132,22 @@ class DistributionIT {
     }
 
     @Test
+    void theWholeFlowStartsFromSharedClassesAndNeverBuildsBouncyCastlesProvider() throws Exception {
+        // -Xshare:on stops the start when the runtime's class data sharing archive is missing or
+        // unusable (jlink --generate-cds-archive); class+load names every class and where it came from.
+        Path demo = base.resolve("demo with class loading shown");
+        Result result = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", "-Xshare:on -Xlog:class+load"),
+                "quickstart", "--dir", demo.toString());
+        assertEquals(0, result.code, result.err);
+        assertTrue(result.out.contains("java.lang.Object source: shared objects file"), "JDK classes come from the archive");
+        assertTrue(result.out.contains("org.bouncycastle.openpgp.PGPSignature source:"), "the log covers Bouncy Castle");
+        // A provider missing from the runtime's list makes the JDK search the class path, which
+        // builds Bouncy Castle's whole provider (a fifth of a second a run); Gawah never needs it.
+        assertFalse(result.out.contains("org.bouncycastle.jce.provider.BouncyCastleProvider source:"),
+                "Bouncy Castle's JCA provider was built");
+    }
+
+    @Test
     void ctrlCInAnInterviewAsksBeforeDiscarding() {
         // sun.misc.Signal (jdk.unsupported) at work: without it, Ctrl-C would end the program.
         Homes homes = new Homes(base.resolve("interview homes"));
