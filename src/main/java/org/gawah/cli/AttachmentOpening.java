@@ -2,7 +2,6 @@ package org.gawah.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,10 +74,17 @@ final class AttachmentOpening {
             Opened opened;
             // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
             // and signature here, the plaintext's SHA-256 and the file written behind.
-            try (InputStream sealed = new ReadAhead(vault.openAttachment(attachment), BUFFER, "gawah-chunk-reader");
-                 OutputStream out = new WriteBehind(new DigestOutputStream(Files.newOutputStream(partial), sha256),
-                         BUFFER, "gawah-file-writer")) {
-                opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
+            try (InputStream sealed = new ReadAhead(vault.openAttachment(attachment), BUFFER, "gawah-chunk-reader")) {
+                WriteBehind out = new WriteBehind(new DigestOutputStream(Files.newOutputStream(partial), sha256),
+                        BUFFER, "gawah-file-writer");
+                try {
+                    opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
+                } catch (IOException | RuntimeException e) {
+                    // What is still queued came from a message that did not check: it never reaches the file.
+                    abandon(out, e);
+                    throw e;
+                }
+                out.close();
             }
             progress.finish();
             if (!opened.signerFingerprint().equals(signer)) {
@@ -105,6 +111,14 @@ final class AttachmentOpening {
                     terminal.warn(Messages.of("open.partial-not-deleted", partial));
                 }
             }
+        }
+    }
+
+    private static void abandon(WriteBehind out, Exception failure) {
+        try {
+            out.abandon();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -96,6 +96,10 @@ final class PackageVerification {
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             done = true;
             return new Decrypted(spool, opened.signerFingerprint());
+        } catch (Opener.SinkFailure e) {
+            // Not the package's fault, and not to be called unreadable: the disk holding the spool is full, say.
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-spool", file,
+                    System.getProperty("java.io.tmpdir"), e.getMessage()), Messages.of("verify.cannot-spool.hint"), e);
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
         } finally {

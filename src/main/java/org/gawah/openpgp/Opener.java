@@ -1,6 +1,7 @@
 package org.gawah.openpgp;
 
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.MessageIOException;
 import org.gawah.Message;
 import org.gawah.WriteBehind;
 
@@ -81,18 +83,87 @@ public final class Opener {
      * Streams the plaintext of a large message (an attachment) into {@code sink}, in constant
      * memory. The plaintext reaches the sink before the checks are done: the caller must treat
      * what it wrote as untrusted, and destroy it, unless this method returns normally.
+     *
+     * @throws SinkFailure when writing to {@code sink} failed (a full disk): the message may be
+     *         fine, and must not be called damaged; a damaged message is a {@link GawahException}
      */
     public static Opened openTo(InputStream sealed, OutputStream sink, SecretKey key, PassphraseSource passphrase,
-                                List<Certificate> knownSigners) {
+                                List<Certificate> knownSigners) throws SinkFailure {
+        GuardedSink guarded = new GuardedSink(sink);
         try {
-            return decrypt(sealed, sink, key, passphrase, knownSigners);
-        } catch (EOFException e) {
-            throw damaged(Messages.of("open.truncated"), e);
+            return decrypt(sealed, guarded, key, passphrase, knownSigners);
         } catch (IOException | PGPException | RuntimeException e) {
+            // Checked first: Bouncy Castle may have wrapped the sink's failure in one of its own.
+            if (guarded.failure != null) {
+                throw new SinkFailure(guarded.failure);
+            }
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
-            throw damaged(Messages.of("open.altered", e.getClass().getSimpleName()), e);
+            if (e instanceof EOFException) {
+                throw damaged(Messages.of("open.truncated"), e);
+            }
+            if (e instanceof MessageIOException) {
+                throw damaged(((MessageIOException) e).message(), e); // the vault's own words: which attachment, what
+            }
+            throw damaged(Messages.of("open.altered"), e);
+        }
+    }
+
+    /** Writing the opened plaintext failed; its {@link #getCause() cause} says why. */
+    public static final class SinkFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Remembers the sink's own failure, whatever the layers above it make of it. */
+    private static final class GuardedSink extends FilterOutputStream {
+        private IOException failure;
+
+        GuardedSink(OutputStream sink) {
+            super(sink);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // The caller owns the sink and closes it.
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
         }
     }
 
