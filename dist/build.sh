@@ -124,6 +124,24 @@ rm -f "$dir/runtime/lib/server/classes_nocoops.jsa"
 
 cp -p "$root/target/gawah.jar" "$root"/target/lib/*.jar "$dir/lib/"
 
+# sqlite-jdbc's native library for the target, taken out of its jar once, here. Otherwise every
+# run writes a 1 MB executable into the temporary folder: a killed run leaves it there, and a
+# temporary folder mounted noexec refuses it. The launchers point sqlite-jdbc at native/.
+case $arch in x64) sqlite_arch=x86_64 ;; *) sqlite_arch=$arch ;; esac
+case $os in
+  linux) native="Linux/$sqlite_arch/libsqlitejdbc.so" ;;
+  macos) native="Mac/$sqlite_arch/libsqlitejdbc.dylib" ;;
+  windows) native="Windows/$sqlite_arch/sqlitejdbc.dll" ;;
+esac
+mkdir -p "$dir/native"
+for jar in "$root"/target/lib/sqlite-jdbc-*.jar; do
+  (cd "$dir/native" && "$host_jdk/bin/jar" xf "$jar" "org/sqlite/native/$native")
+done
+[ -f "$dir/native/org/sqlite/native/$native" ] \
+  || die "sqlite-jdbc has no native library for $os-$arch (org/sqlite/native/$native)"
+mv "$dir/native/org/sqlite/native/$native" "$dir/native/"
+rm -rf "$dir/native/org"
+
 # Windows files get CRLF whatever the checkout did; the sh launcher keeps LF.
 crlf() { awk '{ sub(/\r$/, ""); printf "%s\r\n", $0 }' "$1" > "$2"; }
 cp "$root/dist/bin/gawah" "$dir/bin/gawah"

@@ -9,6 +9,7 @@ echo gawah: error: "%GAWAH_APP%\runtime\bin\java.exe" is missing: this copy of G
 echo gawah: hint: unpack the whole zip again and run bin\gawah.cmd from inside it 1>&2
 exit /b 1
 :run
-rem The serial collector: no background threads taking a core from the work (see bin/gawah).
-"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
+rem The serial collector: no background threads taking a core from the work; SQLite's native
+rem library from native\, not copied into the temporary folder on every run (see bin/gawah).
+"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
 exit /b %ERRORLEVEL%

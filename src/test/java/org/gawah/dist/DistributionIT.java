@@ -148,6 +148,22 @@ class DistributionIT {
     }
 
     @Test
+    void sqliteLoadsItsLibraryFromNativeNeverCopyingItIntoTheTemporaryFolder() throws Exception {
+        // sqlite-jdbc's own way copies a 1 MB executable into the temporary folder on every run (a
+        // killed run leaves it, a noexec folder refuses it). Here its temporary folder is a plain
+        // file, where nothing can be copied: the vault must open all the same.
+        Path notAFolder = Files.writeString(base.resolve("not-a-folder"), ""); // GAWAH_JAVA_OPTS splits at spaces
+        Path home = base.resolve("home without a temporary folder");
+        Map<String, String> options = Map.of("GAWAH_JAVA_OPTS", "-Dorg.sqlite.tmpdir=" + notAFolder);
+        Result init = gawah(elsewhere, options, "init", "--home", home.toString());
+        assertEquals(0, init.code, init.err);
+        Result list = gawah(elsewhere, options, "list", "--home", home.toString());
+        assertEquals(0, list.code, list.err);
+        assertTrue((list.out + list.err).contains("the vault is empty"), list.err);
+        assertEquals("", Files.readString(notAFolder));
+    }
+
+    @Test
     void ctrlCInAnInterviewAsksBeforeDiscarding() {
         // sun.misc.Signal (jdk.unsupported) at work: without it, Ctrl-C would end the program.
         Homes homes = new Homes(base.resolve("interview homes"));
@@ -215,7 +231,8 @@ class DistributionIT {
         for (String line : lines) {
             assertEquals(line.substring(0, 64), sha256(app.resolve(line.substring(66))), line);
         }
-        assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "lib/gawah.jar", "README.txt", "runtime/release")), listed.toString());
+        assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "lib/gawah.jar", "native/libsqlitejdbc.so",
+                "README.txt", "runtime/release")), listed.toString());
         String readme = Files.readString(app.resolve("README.txt"));
         assertTrue(readme.contains("bin/gawah quickstart"), readme);
         assertTrue(readme.contains("sha256sum -c " + name + ".tar.gz.sha256"), readme);
@@ -228,7 +245,9 @@ class DistributionIT {
         assertEquals(cmd.split("\n", -1).length - 1, cmd.split("\r\n", -1).length - 1, "every line ends in CRLF");
         assertTrue(cmd.endsWith("\r\n"));
         assertTrue(cmd.contains("%~dp0"), cmd);
-        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
+        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC"
+                + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
+                + " %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
         for (String line : cmd.split("\r\n")) {
             if (!line.startsWith("rem ")) {
@@ -258,6 +277,7 @@ class DistributionIT {
         try (ZipFile zip = new ZipFile(out.resolve(winName + ".zip").toFile())) {
             assertNotNull(zip.getEntry(winName + "/bin/gawah.cmd"));
             assertNotNull(zip.getEntry(winName + "/lib/gawah.jar"));
+            assertNotNull(zip.getEntry(winName + "/native/sqlitejdbc.dll"), "SQLite's library for Windows x64");
             try (InputStream readme = zip.getInputStream(zip.getEntry(winName + "/README.txt"))) {
                 String text = new String(readme.readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(text.startsWith("Gawah 9.9 for windows-x64\r\n"), text);
