@@ -78,10 +78,36 @@ final class Planner {
         try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(300L << 20); // sparse: no disk used, and read whole it would not fit in the heap
         }
+        made.addAll(bombs(dir));
         String how = "a file of 300 MiB (sparse, zeros): refused by its size, unread";
         made.add(new Corpus.Case(big.toString(), "open", 41, "larger than 96 MiB", "", how));
         made.add(new Corpus.Case(big.toString(), "import-key-legal", 41, "larger than 1 MiB", "", how));
         made.add(new Corpus.Case(big.toString(), "record", 65, "larger than 16 MiB", "", how));
+        return made;
+    }
+
+    /** ZLIB holds 1 GiB of zeros in 1 MiB: over what the tree keeps, so made for each run, to the corpus keys. */
+    private static List<Corpus.Case> bombs(Path dir) {
+        List<Corpus.Case> made = new ArrayList<>();
+        try {
+            CorpusKeys keys = CorpusKeys.load();
+            org.bouncycastle.openpgp.PGPPublicKey legal = CorpusKeys.encryptionKey(keys.legal);
+            Path literal = Files.write(dir.resolve("message-bomb-zlib-1gib.pgp"),
+                    Corpus.encrypt(legal, Corpus.bomb(keys.documenter, 2, 1L << 30), true));
+            String how = "one-pass signature, then a ZLIB compressed packet holding a literal packet of 1 GiB of zeros "
+                    + "(1 MiB compressed), encrypted to the corpus legal key";
+            made.add(new Corpus.Case(literal.toString(), "open", 41, "64 MiB", "", how));
+            made.add(new Corpus.Case(literal.toString(), "verify-sealed", 41, "compression bomb", "", how));
+            Path padding = Files.write(dir.resolve("message-padding-bomb-1gib.pgp"),
+                    Corpus.encrypt(legal, Corpus.paddingBomb(1L << 30), true));
+            how = "a ZLIB compressed packet holding a padding packet (RFC 9580, type 21) of 1 GiB of zeros in "
+                    + "partial-length chunks (1 MiB compressed), encrypted to the corpus legal key: Bouncy Castle reads "
+                    + "a padding packet whole into memory";
+            made.add(new Corpus.Case(padding.toString(), "open", 41, "packet of more than 1 MiB", "", how));
+            made.add(new Corpus.Case(padding.toString(), "verify-sealed", 41, "packet of more than 1 MiB", "", how));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the ZLIB bombs in " + dir, e);
+        }
         return made;
     }
 

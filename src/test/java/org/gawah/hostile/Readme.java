@@ -52,7 +52,11 @@ final class Readme {
                 .append("256 MiB of heap, no stack trace, the vault and keys unchanged.\n\n");
         out.append("Made at test time, too big to keep: a testimony account of 8 MiB + 1 byte and an input over ")
                 .append("16 MiB (`record`), a certificate file of 1 MiB + 1 byte (`keys import`), and a sparse file of ")
-                .append("300 MiB fed to `open`, `keys import` and `record`, each refused by its size before it is read.\n\n");
+                .append("300 MiB fed to `open`, `keys import` and `record`, each refused by its size before it is read; ")
+                .append("and two ZLIB bombs of 1 GiB of zeros, 1 MiB each once compressed (`message-bomb-zlib-1gib.pgp`, ")
+                .append("a literal packet: `open` says \"64 MiB\", `verify-sealed` \"compression bomb\"; ")
+                .append("`message-padding-bomb-1gib.pgp`, a padding packet: both say \"packet of more than 1 MiB\"), ")
+                .append("encrypted to the corpus legal key with the keys kept here.\n\n");
         out.append("| file | bytes | fed to: expected | how it was made |\n|---|---|---|---|\n");
         for (Map.Entry<String, StringBuilder> row : rows.entrySet()) {
             long size = Files.size(dir.resolve(row.getKey()));
