@@ -5,9 +5,9 @@ import java.security.Provider;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * JCA providers. Bulk AES runs on the JDK's own provider, whose AES uses the processor's AES
- * instructions (several times faster than Bouncy Castle's Java AES); Bouncy Castle's provider
- * does what the JDK cannot (X25519 key agreement with OpenPGP's KDF), never registered globally.
+ * JCA providers. Bulk AES and the digests run on the JDK's own providers, on the processor's AES
+ * and SHA instructions (several times faster than Bouncy Castle's Java code); Bouncy Castle's
+ * provider only stands in where a JDK lacks them, and is never registered globally.
  */
 final class Providers {
     private Providers() {
