@@ -3,9 +3,7 @@ package org.gawah.bag;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,12 +180,10 @@ public final class EncryptedSpool implements AutoCloseable {
     }
 
     /** A read-only view of the plaintext; one decrypted chunk is kept, wiped when the channel closes. */
-    private final class Reader implements SeekableByteChannel {
+    private final class Reader extends ReadOnlyChannel {
         private final byte[] plain = new byte[CHUNK];
         private final Cipher decipher;
         private long cached = -1;
-        private long position;
-        private boolean open = true;
 
         Reader() {
             try {
@@ -242,54 +238,20 @@ public final class EncryptedSpool implements AutoCloseable {
         }
 
         @Override
-        public int write(ByteBuffer src) throws IOException {
-            ensureOpen();
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public synchronized long position() throws IOException {
-            ensureOpen();
-            return position;
-        }
-
-        @Override
-        public synchronized SeekableByteChannel position(long newPosition) throws IOException {
-            ensureOpen();
-            if (newPosition < 0) {
-                throw new IllegalArgumentException("negative position: " + newPosition);
-            }
-            position = newPosition;
-            return this;
-        }
-
-        @Override
         public long size() throws IOException {
             ensureOpen();
             return size;
         }
 
         @Override
-        public SeekableByteChannel truncate(long newSize) throws IOException {
-            ensureOpen();
-            throw new NonWritableChannelException();
-        }
-
-        @Override
         public synchronized boolean isOpen() {
-            return open && !closed;
+            return super.isOpen() && !closed;
         }
 
         @Override
         public synchronized void close() {
-            open = false;
+            super.close();
             Arrays.fill(plain, (byte) 0);
-        }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!isOpen()) {
-                throw new ClosedChannelException();
-            }
         }
     }
 }

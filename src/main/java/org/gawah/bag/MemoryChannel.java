@@ -2,8 +2,6 @@ package org.gawah.bag;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
 
@@ -12,10 +10,8 @@ import java.util.Objects;
  * just decrypted, say) is read by {@link BagReader#open(SeekableByteChannel, String)} exactly as
  * a file is. The array is not copied: it must not change while the channel is in use.
  */
-public final class MemoryChannel implements SeekableByteChannel {
+public final class MemoryChannel extends ReadOnlyChannel {
     private final byte[] bytes;
-    private long position;
-    private boolean open = true;
 
     public MemoryChannel(byte[] bytes) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
@@ -34,52 +30,8 @@ public final class MemoryChannel implements SeekableByteChannel {
     }
 
     @Override
-    public int write(ByteBuffer src) throws IOException {
-        ensureOpen();
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public synchronized long position() throws IOException {
-        ensureOpen();
-        return position;
-    }
-
-    @Override
-    public synchronized MemoryChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("negative position: " + newPosition);
-        }
-        position = newPosition;
-        return this;
-    }
-
-    @Override
     public synchronized long size() throws IOException {
         ensureOpen();
         return bytes.length;
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) throws IOException {
-        ensureOpen();
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public synchronized boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public synchronized void close() {
-        open = false;
-    }
-
-    private synchronized void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
     }
 }
