@@ -33,14 +33,15 @@ final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         Home home = homeOptions.resolve(root.terminal);
-        // The window registers with the home even before gawah init made it (gawah lock must reach
-        // a first run too): a folder only its owner can open, as init makes it.
-        if (!Files.isDirectory(home.dir())) {
-            FilePermissions.createPrivateDirectory(home.dir());
-        }
-        try (Desktop desktop = Desktop.open(home.dir(), Language.current(), lockAfter);
-             Session session = Session.start(home, desktop::lockFromTerminal)) {
-            return desktop.awaitClosed() ? Failure.LOCKED.exitCode() : 0;
+        try (Desktop desktop = Desktop.open(home.dir(), Language.current(), lockAfter)) {
+            // The window registers with the home even before gawah init made it (gawah lock must
+            // reach a first run too): a folder only its owner can open, as init makes it.
+            if (!Files.isDirectory(home.dir())) {
+                FilePermissions.createPrivateDirectory(home.dir());
+            }
+            try (Session session = Session.start(home, desktop::lockFromTerminal)) {
+                return desktop.awaitClosed() ? Failure.LOCKED.exitCode() : 0;
+            }
         }
     }
 }

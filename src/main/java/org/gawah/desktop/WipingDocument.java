@@ -34,6 +34,11 @@ final class WipingDocument extends PlainDocument {
         }
     }
 
+    /** The live buffer, gap and all: what a test looks into to see that nothing typed is left. */
+    char[] buffer() {
+        return ((ZeroingContent) getContent()).buffer();
+    }
+
     /** Wipes every field under {@code root} whose document is a wiping one. */
     static void wipeAll(Component root) {
         if (root instanceof JTextComponent && ((JTextComponent) root).getDocument() instanceof WipingDocument) {
@@ -49,6 +54,10 @@ final class WipingDocument extends PlainDocument {
     /** A gap buffer that keeps zeros, not old characters, in its gap and in the arrays it drops. */
     private static final class ZeroingContent extends GapContent {
         private static final long serialVersionUID = 1L;
+
+        char[] buffer() {
+            return (char[]) getArray();
+        }
 
         /**
          * As GapContent's, without the undo record, which would keep the removed text as a String

@@ -43,7 +43,7 @@ final class Screen {
         return result.get();
     }
 
-    static void onEdt(Runnable action) {
+    static void onEdtRun(Runnable action) {
         onEdt(() -> {
             action.run();
             return null;

@@ -3,6 +3,7 @@ package org.gawah.desktop;
 import static org.gawah.desktop.Screen.all;
 import static org.gawah.desktop.Screen.named;
 import static org.gawah.desktop.Screen.onEdt;
+import static org.gawah.desktop.Screen.onEdtRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class WelcomePageInEveryLanguageTest {
                     assertEquals(Map.of("home", "ready", "key", "ready", "legal", "warning", "protection", "ready"), marks);
                     break;
             }
-            onEdt(() -> {
+            onEdtRun(() -> {
                 assertEquals(Messages.of("window.title").render(language), frame.getTitle());
                 assertEquals(Messages.of("welcome.heading").render(language), ((JLabel) named(frame, "welcome.heading")).getText());
                 assertEquals((screen.equals("welcome-documenter") ? Messages.of("welcome.next.ready", Ltr.of("gawah interview"))
