@@ -106,7 +106,8 @@ final class WelcomeView extends JPanel implements Scrollable {
                 JLabel fix = Words.text(new JLabel(), line.fix());
                 fix.setName("welcome." + line.name() + ".fix");
                 fix.putClientProperty("FlatLaf.styleClass", "small");
-                fix.setEnabled(false);
+                // Grey, but not disabled: a screen reader skips disabled labels.
+                fix.putClientProperty("FlatLaf.style", "foreground: $Label.disabledForeground");
                 lines.add(fix, text(y++, 10));
             }
         }

@@ -13,6 +13,8 @@ import org.gawah.Failure;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +50,26 @@ class DesktopRefusalsTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Failure.NOT_READY.exitCode(), process.exitValue());
         assertEquals("gawah: error: there is no screen to open the window on (no graphical session)\n"
+                + "gawah: hint: start gawah desktop on the computer's own desktop, or use the terminal: gawah interview\n",
+                Files.readString(err));
+        assertFalse(Files.exists(dir.resolve("home")));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aScreenThatCannotBeReachedIsNamed() throws Exception {
+        // DISPLAY names an X server that is not there (a session that ended, a typo).
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath(), "org.gawah.cli.Main", "desktop", "--home", dir.resolve("home").toString(), "--lang", "en")
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("DISPLAY", ":32109");
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(Failure.NOT_READY.exitCode(), process.exitValue());
+        assertEquals("gawah: error: cannot open the window: Can't connect to X11 window server using ':32109' as the value"
+                + " of the DISPLAY variable.\n"
                 + "gawah: hint: start gawah desktop on the computer's own desktop, or use the terminal: gawah interview\n",
                 Files.readString(err));
         assertFalse(Files.exists(dir.resolve("home")));

@@ -106,6 +106,15 @@ class WelcomePageInEveryLanguageTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void openingTheWindowTurnsOffWhatWouldWriteToTheTemporaryFolder() {
+        try (Desktop desktop = Desktop.open(homes.get("welcome-no-home"), Language.ENGLISH, Duration.ofMinutes(10))) {
+            assertEquals(false, javax.imageio.ImageIO.getUseCache(), "ImageIO would cache decoded images on disk");
+            assertEquals("false", System.getProperty("flatlaf.useNativeLibrary"), "FlatLaf would copy its library out");
+            assertEquals(BundledFonts.FAMILY, onEdt(() -> named(desktop.window().frame(), "welcome.heading").getFont().getFamily()));
+        }
+    }
+
     /** Line name to mark, as the page shows them ("welcome.NAME.mark.MARK"). */
     private static Map<String, String> marks(JFrame frame) {
         return onEdt(() -> {
