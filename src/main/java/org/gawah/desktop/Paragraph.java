@@ -1,5 +1,7 @@
 package org.gawah.desktop;
 
+import java.awt.Insets;
+
 import javax.swing.JTextArea;
 
 /** A read-only paragraph of the window's own words that wraps at the page's width. */
@@ -16,6 +18,7 @@ final class Paragraph {
         text.setWrapStyleWord(true);
         text.setOpaque(false);
         text.setBorder(null);
+        text.setMargin(new Insets(0, 0, 0, 0)); // flush with the labels above and below it, either way round
         return text;
     }
 }

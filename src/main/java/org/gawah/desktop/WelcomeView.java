@@ -97,7 +97,9 @@ final class WelcomeView extends JPanel implements Scrollable {
             at.gridx = 0;
             at.gridy = y;
             at.anchor = GridBagConstraints.LINE_START;
-            at.insets = new Insets(3, 0, 0, 0);
+            // The font's tall line (room for Arabic marks above and below) sets its letters high in the
+            // line: the mark rises a little to sit level with them.
+            at.insets = new Insets(0, 0, 6, 0);
             lines.add(mark, at);
             JLabel words = Words.text(new JLabel(), line.words());
             words.setName("welcome." + line.name());
