@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.gawah.Message;
+import org.gawah.Screen;
 
 /**
  * Everything the program says and hears: stdout for data only, stderr for messages in one
@@ -19,7 +21,7 @@ import org.gawah.Message;
  * console for passphrase prompts. Tests build one over byte arrays.
  *
  * <p>The one way to the screen: every line of text written here, on stdout and stderr alike,
- * passes {@link ScreenWriter} ({@link org.gawah.Screen#line}), and content bytes pass
+ * passes {@link ScreenWriter} ({@link Screen#line}), and content bytes pass
  * {@link ScreenText} when stdout is a terminal; the only control sequences sent are this class's
  * own ({@link #clearScreen}, the carriage return of {@link #redraw}). No other class touches
  * System.out, System.err or the console's writer (DisplayPathTest).
@@ -112,16 +114,16 @@ public final class Terminal {
     /**
      * One table row on stdout, {@code format} as {@link String#format} (without the line end):
      * a {@link Message} value in the run's language, every text value shown through
-     * {@link org.gawah.Screen#value}, so that user IDs, titles and names in a row are isolated
+     * {@link Screen#value}, so that user IDs, titles and names in a row are isolated
      * like a message's values.
      */
     void row(String format, Object... values) {
         Object[] shown = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             shown[i] = values[i] instanceof Message ? ((Message) values[i]).render()
-                    : values[i] instanceof CharSequence ? org.gawah.Screen.value(values[i].toString()) : values[i];
+                    : values[i] instanceof CharSequence ? Screen.value(values[i].toString()) : values[i];
         }
-        out.println(String.format(java.util.Locale.ROOT, format, shown));
+        out.println(String.format(Locale.ROOT, format, shown));
     }
 
     /** Text on stdout as it is, line ends included (another command's captured output). */
@@ -208,7 +210,7 @@ public final class Terminal {
 
     /** Words guarded first and then, for a terminal that needs it, reordered (reordering consumes the isolates). */
     private String shown(Message words) {
-        return Bidi.forTerminal(org.gawah.Screen.line(words.render()), visualOrder);
+        return Bidi.forTerminal(Screen.line(words.render()), visualOrder);
     }
 
     /** Clears the screen (only where the caller knows the terminal speaks ANSI). */

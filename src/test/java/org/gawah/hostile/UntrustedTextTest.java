@@ -215,8 +215,8 @@ class UntrustedTextTest {
             args.addAll(List.of("--lang", "en"));
             try (Pty pty = Pty.start(Pty.gawah(List.of(), args.toArray(new String[0])),
                     Map.of(Gawah.PASSPHRASE_VAR, Homes.PASSPHRASE, "TERM", "xterm"), base)) {
+                String screen = pty.finalScreen();
                 int code = pty.exitCode();
-                String screen = pty.screen();
                 assertTrue(code == 0 || run.get(0).equals("doctor"), run + " exited " + code + ":\n" + screen);
                 assertNothingRaw(String.join(" ", run), screen);
                 if (!run.get(0).equals("--help")) {
