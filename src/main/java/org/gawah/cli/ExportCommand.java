@@ -112,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
                         recipient.fingerprint()), Messages.of("export.other-certificate.hint"));
             }
             recipient.checkCanEncrypt(now);
-            String who = Display.safe(recipient.userId());
+            String who = recipient.userId();
             String fingerprint = Display.fingerprint(recipient.fingerprint());
             terminal.info(toFingerprint == null ? Messages.of("export.encrypting-unchecked", who, fingerprint)
                     : Messages.of("export.encrypting", who, fingerprint));
@@ -180,7 +180,7 @@ final class ExportCommand implements Callable<Integer> {
         if (recipient != null) {
             terminal.info(Messages.of("export.custodian-certificate", companion, Display.fingerprint(own.fingerprint())));
         }
-        terminal.out().println(bagId);
+        terminal.line(bagId);
         return 0;
     }
 

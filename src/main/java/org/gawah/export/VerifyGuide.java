@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.gawah.Screen;
 import org.gawah.openpgp.Certificate;
 
 // A document in the package for the receiving body, not a message to this laptop's user: English, whatever --lang says.
@@ -13,7 +14,8 @@ import org.gawah.openpgp.Certificate;
  * VERIFY.txt: how a receiver checks the package with gpg, unzip and the standard text tools
  * alone, finding everything {@code gawah verify} finds. The steps are the fixed text of
  * {@code verify-guide.txt} beside this class, the same in every package; only the package's facts
- * and keys are filled in.
+ * and keys are filled in. User IDs from certificates are written as a screen shows them
+ * ({@link Screen#value}): the file is read with cat.
  */
 final class VerifyGuide {
     private static final String TEMPLATE = "verify-guide.txt";
@@ -46,7 +48,7 @@ final class VerifyGuide {
 
     /** The user ID on one line, the fingerprint on the next, alone, as gpg prints it: no text can disguise it. */
     private static void key(StringBuilder keys, Certificate certificate) {
-        keys.append("    ").append(EvidencePackage.oneLine(certificate.userId())).append('\n')
+        keys.append("    ").append(Screen.value(certificate.userId())).append('\n')
                 .append("      ").append(grouped(certificate.fingerprint())).append('\n');
     }
 
