@@ -154,6 +154,13 @@ class ClerkFollowsVerifyTxtTest {
         tampered.put("the photo twice, the second with other bytes", zipList(whole, items -> {
             items.add(new Bags.Item(photo, Arrays.copyOf(find(items, photo).data(), 10)));
         }));
+        tampered.put("an entry with an absolute path", zip(whole, items -> items.put("/tmp/evil.txt",
+                new Bags.Item("/tmp/evil.txt", new byte[] {'x'}))));
+        tampered.put("an entry with a backslash in its name", zip(whole, items -> items.put(root + "data\\evil.txt",
+                new Bags.Item(root + "data\\evil.txt", new byte[] {'x'}))));
+        String capitals = root + photo.substring(root.length()).toUpperCase(java.util.Locale.ROOT);
+        tampered.put("the photo again under its name in capitals", zip(whole, items -> items.put(capitals,
+                new Bags.Item(capitals, new byte[] {'x'}))));
         tampered.put("a link in place of the photo", zip(whole, items -> items.put(photo,
                 new Bags.Item(photo, "testimony.json".getBytes(StandardCharsets.US_ASCII), 0120777))));
         for (String name : Bags.read(whole).keySet()) {
@@ -276,6 +283,42 @@ class ClerkFollowsVerifyTxtTest {
                 text(items, "bagit.txt").replace("1.0", "0.97"))));
         tampered.put("VERIFY.txt left out", resealed(whole, items -> items.remove(root + "VERIFY.txt")));
         tampered.put("metadata/case.json left out", resealed(whole, items -> items.remove(root + "metadata/case.json")));
+        tampered.put("bag-info.txt giving Bag-Count twice", resealed(whole, items -> put(items, "bag-info.txt",
+                text(items, "bag-info.txt") + "Bag-Count: 2 of 2\n")));
+        tampered.put("bag-info.txt without its final line break", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            put(items, "bag-info.txt", text(items, "bag-info.txt").stripTrailing());
+            retag(items, custodianKey);
+        }));
+        tampered.put("manifest-sha256.txt without its final line break", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            put(items, "manifest-sha256.txt", text(items, "manifest-sha256.txt").stripTrailing());
+            retag(items, custodianKey);
+        }));
+        tampered.put("manifest-sha256.txt naming a file twice", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            String lines = text(items, "manifest-sha256.txt");
+            put(items, "manifest-sha256.txt", lines + lines.substring(0, lines.indexOf('\n') + 1));
+            retag(items, custodianKey);
+        }));
+        tampered.put("a sidecar naming no record", resealed(whole, items -> sidecar(items, photoSidecar,
+                s -> s.replaceAll("\"record_id\": \"[^\"]*\"", "\"record_id\": \"x\""))));
+        tampered.put("a sidecar giving an unknown kind", resealed(whole, items -> sidecar(items, photoSidecar,
+                s -> s.replace("\"kind\": \"attachment\"", "\"kind\": \"photo\""))));
+        tampered.put("the photo hung on the other record's testimony", resealed(whole, items -> sidecar(items, photoSidecar,
+                s -> s.replace("\"testimony\": \"" + fixture.named + ".testimony\"", "\"testimony\": \"" + fixture.anonymous + ".testimony\""))));
+        tampered.put("the photo's signature left out, its sidecar still naming it", resealed(whole, items -> items.remove(root + photo + ".sig")));
+        tampered.put("the documenter's certificate left out", resealed(whole, items -> items.remove(root + "keys/" + documenter + ".asc")));
+        tampered.put("the photo under another attachment id, its sidecar and index made to fit", resealed(whole, items -> {
+            String other = "GWA-0000-0000-0000-0000";
+            String moved = photo.replace(photoId, other);
+            put(items, moved, items.remove(root + photo).data());
+            put(items, moved + ".sig", items.remove(root + photo + ".sig").data());
+            String card = text(items, photoSidecar).replace(photoId, other);
+            items.remove(root + photoSidecar);
+            put(items, "metadata/items/" + other + ".json", card);
+            put(items, "metadata/index.csv", text(items, "metadata/index.csv").replace(photoId, other));
+        }));
         tampered.put("a file this format does not know, in the tag manifest", resealed(whole, items ->
                 put(items, "metadata/extra.csv", "id,name\r\n")));
         tampered.put("a payload file no sidecar describes", resealed(whole, items -> put(items, named + "notes.txt", "x")));
@@ -376,6 +419,24 @@ class ClerkFollowsVerifyTxtTest {
             Bags.resealPackage(items, custodianKey);
             put(items, "bag-info.txt", text(items, "bag-info.txt").replaceAll("Gawah-Export-Entry: .*\n",
                     "Gawah-Export-Entry: " + photoImport.seq() + " " + photoImport.sha256() + "\n"));
+            retag(items, custodianKey);
+        }));
+        tampered.put("a custodian's entry not in canonical form, signed again", resealed(whole, items -> {
+            byte[] spaced = new String(photoImport.canonical(), StandardCharsets.US_ASCII).replace(",\"", ", \"")
+                    .getBytes(StandardCharsets.US_ASCII);
+            put(items, importedPhoto, spaced);
+            put(items, importedPhoto + ".sig", DetachedSignature.sign(custodianKey, spaced, photoImport.time()));
+        }));
+        tampered.put("the last entry exporting another package", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            String lastName = ours + String.format("%08d", lastSeq(items, custodian)) + ".json";
+            Entry last = Entry.parse(items.get(root + lastName).data());
+            Entry other = new Entry(last.seq(), last.time(), last.actor(), last.action(), "GWE-0000-0000-0000-0000",
+                    last.subjectSha256(), last.prevSha256());
+            put(items, lastName, other.canonical());
+            put(items, lastName + ".sig", DetachedSignature.sign(custodianKey, other.canonical(), other.time()));
+            put(items, ours + "chain-sha256.txt", text(items, ours + "chain-sha256.txt").replace(last.sha256(), other.sha256()));
+            put(items, "bag-info.txt", text(items, "bag-info.txt").replace(last.sha256(), other.sha256()));
             retag(items, custodianKey);
         }));
         tampered.put("a key file named for another fingerprint", resealed(whole, items -> {
