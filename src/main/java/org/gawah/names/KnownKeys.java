@@ -95,6 +95,11 @@ public interface KnownKeys {
             return out;
         }
 
+        /** One key's hash under {@code secret}, as it stands in the list. */
+        public static byte[] hash(byte[] secret, String key) {
+            return hash(mac(secret), key);
+        }
+
         private static byte[] hash(Mac mac, String key) {
             synchronized (mac) {
                 return Arrays.copyOf(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)), SIZE);
