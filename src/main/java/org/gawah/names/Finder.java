@@ -23,6 +23,9 @@ public final class Finder {
 
     private final KnownKeys known;
     private final Map<String, Boolean> words = new HashMap<>();
+    /** Transliteration is the costly step: each word's skeleton and initial once. */
+    private final Map<String, String> skeletons = new HashMap<>();
+    private final Map<String, String> initials = new HashMap<>();
 
     public Finder(KnownKeys known) {
         this.known = known;
@@ -87,7 +90,7 @@ public final class Finder {
     private boolean wordMatches(String word) {
         return words.computeIfAbsent(word, w -> {
             for (String stem : stems(w)) {
-                if (known.contains("w:" + stem) || known.contains("s:" + Spelling.skeleton(stem))) {
+                if (known.contains("w:" + stem) || known.contains("s:" + skeleton(stem))) {
                     return true;
                 }
             }
@@ -117,9 +120,13 @@ public final class Finder {
         if (initial.digits() || word.digits() || initial.text().codePointCount(0, initial.text().length()) != 1) {
             return false;
         }
-        String letter = Spelling.initial(initial.text());
+        String letter = initials.computeIfAbsent(initial.text(), Spelling::initial);
         return !letter.isEmpty() && (known.contains("i:" + letter + ":w:" + word.text())
-                || known.contains("i:" + letter + ":s:" + Spelling.skeleton(word.text())));
+                || known.contains("i:" + letter + ":s:" + skeleton(word.text())));
+    }
+
+    private String skeleton(String word) {
+        return skeletons.computeIfAbsent(word, Spelling::skeleton);
     }
 
     /** The word and what is left of it without one prefix and up to two suffixes, of two letters or more. */

@@ -26,6 +26,9 @@ public final class Folding {
     /** Named in every keyed list of name keys: a change to these rules is a new version. */
     public static final String RULES = "gawah.names/1";
 
+    /** Folding is per code point: a text uses few of them, so each is folded once. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String text;
     private final int[] from;
     private final int[] to;
@@ -51,11 +54,8 @@ public final class Folding {
         while (i < original.length()) {
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
-            String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
-            for (int k = 0; k < decomposed.length(); ) {
-                int c = decomposed.codePointAt(k);
-                k += Character.charCount(c);
-                String folded = foldOne(c);
+            String[] parts = CACHE.computeIfAbsent(cp, Folding::foldCodePoint);
+            for (String folded : parts) {
                 if (folded.isEmpty()) {
                     // A mark or a joiner belongs to the letter before it; one before a word, to the word.
                     if (out.length() > 0 && Character.isLetterOrDigit(out.charAt(out.length() - 1))) {
@@ -93,6 +93,18 @@ public final class Folding {
     /** ... and its end (exclusive). */
     public int originalEnd(int end) {
         return to[end - 1];
+    }
+
+    /** The folded pieces of one code point's decomposition, each its own (possibly empty) string. */
+    private static String[] foldCodePoint(int cp) {
+        String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < decomposed.length(); ) {
+            int c = decomposed.codePointAt(k);
+            k += Character.charCount(c);
+            parts.add(foldOne(c));
+        }
+        return parts.toArray(new String[0]);
     }
 
     private static String foldOne(int c) {
