@@ -177,6 +177,13 @@ final class ExportCommand implements Callable<Integer> {
                 : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
         printLeftOut(terminal, report);
+        for (Report.LeftOut searched : report.searched()) {
+            terminal.info(Messages.of("export.searched", searched.recordId(), searched.reason()));
+        }
+        for (Report.LeftOut unsearched : report.notSearched()) {
+            terminal.info(Messages.of("export.not-searched", unsearched.recordId(),
+                    unsearched.item() == null ? "" : unsearched.item(), unsearched.reason()));
+        }
         report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
         terminal.out().println(bagId);

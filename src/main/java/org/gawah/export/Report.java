@@ -71,6 +71,16 @@ public final class Report {
         return List.copyOf(leftOut);
     }
 
+    /** Records searched for their witness, each with what it was searched with. */
+    public List<LeftOut> searched() {
+        return List.copyOf(searched);
+    }
+
+    /** Items included without being searched, each with why. */
+    public List<LeftOut> notSearched() {
+        return List.copyOf(notSearched);
+    }
+
     public List<Message> notes() {
         return List.copyOf(notes);
     }
@@ -92,13 +102,12 @@ public final class Report {
             text.append("  ").append(out.recordId()).append(out.item() == null ? "" : " " + out.item())
                     .append(": ").append(english(out.reason())).append('\n');
         }
-        text.append("\nSearched for the witness's name and contact (").append(searched.size()).append("):\n");
+        text.append('\n').append(english(Messages.of("report.searched-heading", searched.size()))).append('\n');
         for (LeftOut one : searched) {
             text.append("  ").append(one.recordId()).append(": ").append(english(one.reason())).append('\n');
         }
-        text.append("  Every text of each testimony searched: each field, attachment file names included;"
-                + " matches are listed as withheld \"(name)\" above. The case title and analysts' notes too.\n");
-        text.append("\nIncluded but not searched (").append(notSearched.size()).append("):\n");
+        text.append("  ").append(english(Messages.of("report.searched-scope"))).append('\n');
+        text.append('\n').append(english(Messages.of("report.not-searched-heading", notSearched.size()))).append('\n');
         for (LeftOut one : notSearched) {
             text.append("  ").append(one.recordId()).append(one.item() == null ? "" : " " + one.item())
                     .append(": ").append(english(one.reason())).append('\n');
