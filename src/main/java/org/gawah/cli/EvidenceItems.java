@@ -279,31 +279,46 @@ final class EvidenceItems {
                 return Optional.of(streamed(attachment, name));
             }
             default -> {
-                if (attachment.sealedSize() > AttachmentContents.PHOTO_LIMIT) {
-                    leftOut(recordId, id, Messages.of("export.reason.photo-too-large", AttachmentContents.PHOTO_LIMIT >> 20, id));
+                Optional<Message> location = location(attachment);
+                if (location.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
                     return Optional.empty();
                 }
-                AttachmentContents.Plain plain = new AttachmentContents.Plain();
-                Opened sealed;
-                try (InputStream in = run.vault().openAttachment(attachment)) {
-                    sealed = Opener.openTo(in, plain, run.own(), run.ask(), run.documenters());
-                }
-                try {
-                    Optional<Message> location = AttachmentContents.location(plain.bytes());
-                    if (location.isPresent()) {
-                        leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
-                        return Optional.empty();
-                    }
-                    try (OutputStream data = bag.payload(name)) {
-                        plain.writeTo(data);
-                    }
-                    run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
-                    return Optional.of(sealed);
-                } finally {
-                    plain.wipe();
-                }
+                run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
+                return Optional.of(streamed(attachment, name));
             }
         }
+    }
+
+    /**
+     * Why a photo must stay out, read from its metadata as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into metadata-extractor on another
+     * thread and is dropped). The second pass, into the package, checks the signature.
+     */
+    private Optional<Message> location(StoredAttachment attachment) throws IOException {
+        java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
+        java.util.concurrent.atomic.AtomicReference<Optional<Message>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try (plain) {
+                found.set(AttachmentContents.location(plain));
+                plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
+            } catch (IOException e) {
+                found.compareAndSet(null, Optional.of(Messages.of("export.reason.photo-unreadable")));
+            }
+        }, "gawah-photo-metadata");
+        reader.setDaemon(true);
+        try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
+             InputStream in = run.vault().openAttachment(attachment)) {
+            reader.start();
+            Opener.openTo(in, sink, run.own(), run.ask(), run.documenters());
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */

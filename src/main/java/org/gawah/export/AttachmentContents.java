@@ -1,9 +1,7 @@
 package org.gawah.export;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +19,10 @@ import org.gawah.Message;
  * (docs/format/evidence-package.md, "Consent and protection"). A file that can hold text (plain
  * text, PDF, office documents, anything not an image, a sound or a film) cannot be masked without
  * losing the documenter's signature, so it stays out unless a person read it. A photo is read
- * for a location (EXIF and XMP GPS coordinates, with metadata-extractor) and stays out when it
- * has one. Sound and pictures themselves are not searched: the report says so.
+ * for a location (EXIF and XMP GPS coordinates, with metadata-extractor) as it is decrypted, and
+ * stays out when it has one. Sound and pictures themselves are not searched: the report says so.
  */
 public final class AttachmentContents {
-    /** A photo is checked in memory: above this many bytes (sealed) it is not opened, and stays out. */
-    public static final long PHOTO_LIMIT = 256L << 20;
-
     public enum Kind { PHOTO, SOUND_OR_PICTURES, TEXT }
 
     private AttachmentContents() {
@@ -48,10 +43,10 @@ public final class AttachmentContents {
      * Why a photo must stay out, or empty when it may go: it carries GPS coordinates, or its
      * metadata cannot be read (then nobody can say it has none).
      */
-    public static Optional<Message> location(byte[] photo) {
+    public static Optional<Message> location(InputStream photo) {
         Metadata metadata;
         try {
-            metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo), photo.length);
+            metadata = ImageMetadataReader.readMetadata(photo);
         } catch (ImageProcessingException | IOException | RuntimeException e) {
             return Optional.of(Messages.of("contents.unreadable"));
         }
@@ -75,44 +70,5 @@ public final class AttachmentContents {
             }
         }
         return Optional.empty();
-    }
-
-    /** A photo's plaintext, in memory only, wiped once written. */
-    public static final class Plain extends OutputStream {
-        private byte[] bytes = new byte[64 * 1024];
-        private int length;
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (length + len > bytes.length) {
-                byte[] grown = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + len));
-                wipe(bytes);
-                bytes = grown;
-            }
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
-        }
-
-        public byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
-        }
-
-        public void writeTo(OutputStream out) throws IOException {
-            out.write(bytes, 0, length);
-        }
-
-        public void wipe() {
-            wipe(bytes);
-            length = 0;
-        }
-
-        private static void wipe(byte[] array) {
-            Arrays.fill(array, (byte) 0);
-        }
     }
 }
