@@ -63,7 +63,7 @@ final class Reviewed {
         String upper = id.strip().toUpperCase(Locale.ROOT);
         if (!RecordId.isValid("GWH", upper) && !RecordId.isValid("GWA", upper)) {
             throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-not-an-id", where,
-                    Display.safe(id.length() > 40 ? id.substring(0, 40) + "…" : id)), Messages.of("export.reviewed-not-an-id.hint"));
+                    id.length() > 40 ? id.substring(0, 40) + "…" : id), Messages.of("export.reviewed-not-an-id.hint"));
         }
         return upper;
     }
