@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,19 @@ public final class Testimonies {
     /** As {@link #build(JsonNode, String, Instant)}, listing the attachments sealed with it. */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
                                           List<Attachment> attachments) {
+        return build(input, recordId, recordedAt, attachments, null);
+    }
+
+    /**
+     * As {@link #build(JsonNode, String, Instant)}, for answers typed at this computer: a time
+     * typed without its offset takes {@code typedIn}'s (a file must give it).
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt, ZoneId typedIn) {
+        return build(input, recordId, recordedAt, List.of(), typedIn);
+    }
+
+    private static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                           List<Attachment> attachments, ZoneId typedIn) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -57,7 +71,7 @@ public final class Testimonies {
             throw root.refuse("schema", Messages.of("schema.must-be", SCHEMA), schema);
         }
         Instant at = recordedAt.truncatedTo(ChronoUnit.SECONDS);
-        Sections sections = new Sections(at);
+        Sections sections = new Sections(at, typedIn);
 
         ObjectNode t = Sections.object();
         t.put("schema", SCHEMA);
