@@ -173,13 +173,21 @@ public final class Testimonies {
             return null;
         }
         String name = in.text("name");
-        if (fold(name).equals(fold(pseudonym))) {
+        if (sameName(name, pseudonym)) {
             throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
+    }
+
+    /**
+     * Whether two names are one (ignoring case and spacing): a pseudonym that is the witness's
+     * name would give the name away. The interview asks this as the names are typed.
+     */
+    public static boolean sameName(String a, String b) {
+        return fold(a).equals(fold(b));
     }
 
     private static String fold(String s) {
