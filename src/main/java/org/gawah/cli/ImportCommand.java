@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
             int[] counts = store(vault, bag, verified, zipSha256, signer);
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
                     Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
-            terminal.out().println(verified.id());
+            terminal.line(verified.id());
         }
         return 0;
     }
@@ -93,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
                     zipSha256), Messages.of("import.bag-differs.hint"));
         }
         terminal.info(Messages.of("import.already", before.id(), before.importedAt()));
-        terminal.out().println(before.id());
+        terminal.line(before.id());
         return 0;
     }
 

@@ -225,8 +225,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (session != null) {
             session.close();
         }
-        terminal.say(Messages.of("interview.locked"));
-        terminal.err().flush();
+        terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
     }
 
