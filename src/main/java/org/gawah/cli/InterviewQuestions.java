@@ -356,7 +356,7 @@ final class InterviewQuestions {
                 }
             }
             if (unknown != null) {
-                p.say(Messages.of("interview.unknown-language", Display.safe(unknown)));
+                p.say(Messages.of("interview.unknown-language", unknown));
             } else if (one && codes.size() > 1) {
                 p.say(Messages.of("interview.one-language"));
             } else if (!codes.isEmpty()) {

@@ -16,8 +16,9 @@ import org.gawah.testimony.Iso639;
 /**
  * The interview's answers as the documenter sees them before sealing: every answer in full, the
  * account and the notes line by line, each date with its Gregorian value and as it was given (a
- * Gregorian date also in Solar Hijri when gawah speaks Dari or Pashto). What was typed reaches the
- * screen through {@link Display#safe}.
+ * Gregorian date also in Solar Hijri when gawah speaks Dari or Pashto). What was typed is only
+ * ever a message's value, so it reaches the screen through {@link org.gawah.Screen}: escaped, and
+ * isolated when it is written right to left.
  */
 final class InterviewShown {
     private InterviewShown() {
@@ -51,8 +52,8 @@ final class InterviewShown {
         switch (step) {
             case "purpose": return one(yesNo(in.purposeExplained));
             case "withdrawal": return one(yesNo(in.withdrawalExplained));
-            case "recipients": return one(text(String.join(", ",
-                    in.recipients.stream().map(i -> label(Interview.RECIPIENTS, i).render()).toList())));
+            case "recipients": return one(in.recipients.isEmpty() ? dash()
+                    : list(in.recipients.stream().map(i -> label(Interview.RECIPIENTS, i)).toList()));
             case "audio_video": return one(yesNo(in.audioVideo));
             case "anonymity": return one(yesNo(in.anonymity));
             case "started_at": return one(in.startedAt == null ? dash() : time(in.startedAt));
@@ -140,12 +141,21 @@ final class InterviewShown {
         if (codes == null) {
             return dash();
         }
-        List<String> named = new ArrayList<>();
+        List<Message> named = new ArrayList<>();
         for (String code : codes.strip().split("\\s+")) {
             String name = Iso639.name(code, Language.current());
-            named.add(name == null ? code : Messages.of("interview.language-named", code, name).render());
+            named.add(name == null ? text(code) : Messages.of("interview.language-named", code, name));
         }
-        return text(String.join(", ", named));
+        return list(named);
+    }
+
+    /** "a, b, c", each item in the run's language. */
+    private static Message list(List<Message> items) {
+        Message joined = items.get(0);
+        for (Message item : items.subList(1, items.size())) {
+            joined = Messages.of("interview.list", joined, item);
+        }
+        return joined;
     }
 
     private static Message joined(String lines) {
@@ -161,7 +171,7 @@ final class InterviewShown {
     }
 
     private static Message safe(String typed) {
-        return typed == null ? dash() : text(Display.safe(typed));
+        return typed == null ? dash() : text(typed);
     }
 
     private static Message text(String shown) {

@@ -128,7 +128,7 @@ final class Prompter {
 
     /** Free text; Enter keeps {@code current}; {@code -} clears an optional answer. */
     String text(Message question, String current, boolean required) {
-        ask(question, current == null ? null : Display.safe(current));
+        ask(question, current);
         while (true) {
             String answer = line(Messages.of("interview.answer")).strip();
             if (holdsControl(answer)) {

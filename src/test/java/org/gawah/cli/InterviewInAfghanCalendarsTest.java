@@ -74,7 +74,8 @@ class InterviewInAfghanCalendarsTest {
             pty.expect(say(fa, "interview.review"));
             pty.expect("2025-03-30T10:00+04:30");
             pty.expect("۱۰ حمل ۱۴۰۴ ساعت ۱۰:۰۰");
-            pty.expect("prs (دری), ps (پشتو)");
+            pty.expect(Messages.of("interview.list", Messages.of("interview.language-named", "prs", "دری"),
+                    Messages.of("interview.language-named", "ps", "پشتو")).render(fa));
             pty.expect("2025-08-15");
             pty.expect("2025-07-23/2025-08-22");
             JsonNode testimony = sealAndOpen(pty, fa);
