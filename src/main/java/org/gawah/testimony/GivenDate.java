@@ -214,7 +214,7 @@ public final class GivenDate {
     /** Refuses a date that starts after {@code latest}: nothing recorded can have happened later. */
     public GivenDate notAfter(LocalDate latest) {
         if (first.isAfter(latest)) {
-            throw new DateProblem(Messages.of("date.after-recorded"));
+            throw new DateProblem(Messages.of("date.after-recorded"), Messages.of("date.hint.after-recorded"));
         }
         return this;
     }
