@@ -1,30 +1,16 @@
 package org.gawah.cli;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.gawah.Language;
 import org.gawah.Message;
-import org.gawah.testimony.DateProblem;
-import org.gawah.testimony.GivenDate;
-import org.gawah.testimony.GivenTime;
-import org.gawah.testimony.Iso639;
-import org.gawah.testimony.Testimonies;
 
 /**
  * The interview's questions, one at a time, and which comes next: each step of {@link
  * Interview#STEPS} asks one question or a few (the two language questions, the name and the
  * contact), some only when an earlier answer calls for them. Every answer is checked as it is
- * typed (a date in any calendar, a language by name or code, a pseudonym that is not the name),
- * so that nothing is refused only at the seal. Events are a small menu: add one, change or
- * remove any one of them, or go on.
+ * typed ({@link TypedAnswers}), so that nothing is refused only at the seal. Events are a small
+ * menu: add one, change or remove any one of them, or go on.
  */
 final class InterviewQuestions {
     /** One question the documenter sees: its step, which of the step's questions, and the event it is about (or null). */
@@ -37,7 +23,6 @@ final class InterviewQuestions {
     private static final int DONE = 3;
 
     private final Interview interview;
-    private final ZoneId zone = ZoneId.systemDefault();
     /** What the events menu was last answered, and the event picked to change or remove. */
     private int eventAction = DONE;
     private Interview.Event picked;
@@ -152,7 +137,7 @@ final class InterviewQuestions {
                 in.anonymity = p.yesNo(Messages.of("interview.q.anonymity"), in.anonymity);
                 break;
             case "started_at":
-                in.startedAt = time(p, Messages.of("interview.q.started-at"), in.startedAt, null);
+                in.startedAt = TypedAnswers.time(p, Messages.of("interview.q.started-at"), in.startedAt, null);
                 break;
             case "place":
                 in.place = p.text(Messages.of("interview.q.place"), in.place, true);
@@ -164,25 +149,25 @@ final class InterviewQuestions {
                 in.interpreter = p.text(Messages.of("interview.q.interpreter"), in.interpreter, false);
                 break;
             case "interview_languages":
-                in.interviewLanguages = languages(p, Messages.of("interview.q.interview-languages"),
-                        in.interviewLanguages == null ? defaultLanguage() : in.interviewLanguages, false);
+                in.interviewLanguages = TypedAnswers.languages(p, Messages.of("interview.q.interview-languages"),
+                        in.interviewLanguages == null ? TypedAnswers.defaultLanguage() : in.interviewLanguages, false);
                 break;
             case "record_languages":
-                in.recordLanguages = languages(p, Messages.of("interview.q.record-languages"),
+                in.recordLanguages = TypedAnswers.languages(p, Messages.of("interview.q.record-languages"),
                         in.recordLanguages == null ? in.interviewLanguages : in.recordLanguages, false);
                 break;
             case "pseudonym":
                 if (!in.identityAllowed) {
                     p.say(Messages.of("interview.identity-not-possible"));
                 }
-                in.pseudonym = notTheName(p, Messages.of("interview.q.pseudonym"), in.pseudonym, in.identityName, true);
+                in.pseudonym = TypedAnswers.notTheName(p, Messages.of("interview.q.pseudonym"), in.pseudonym, in.identityName, true);
                 break;
             case "confidentiality":
                 in.confidentiality = p.choose(Messages.of("interview.q.confidentiality"), labels(Interview.CONFIDENTIALITY),
                         in.confidentiality < 0 ? 2 : in.confidentiality);
                 break;
             case "identity_name":
-                in.identityName = notTheName(p, Messages.of("interview.q.identity-name"), in.identityName, in.pseudonym, false);
+                in.identityName = TypedAnswers.notTheName(p, Messages.of("interview.q.identity-name"), in.identityName, in.pseudonym, false);
                 break;
             case "identity_contact":
                 in.identityContact = p.text(Messages.of("interview.q.identity-contact"), in.identityContact, false);
@@ -201,7 +186,7 @@ final class InterviewQuestions {
                         in.reliability < 0 ? 3 : in.reliability);
                 break;
             case "account_language":
-                in.accountLanguage = languages(p, Messages.of("interview.q.account-language"),
+                in.accountLanguage = TypedAnswers.languages(p, Messages.of("interview.q.account-language"),
                         in.accountLanguage == null ? Interview.first(in.recordLanguages) : in.accountLanguage, true);
                 break;
             case "account":
@@ -220,7 +205,7 @@ final class InterviewQuestions {
                 in.reasonIfNot = p.text(Messages.of("interview.q.reason-if-not"), in.reasonIfNot, true);
                 break;
             case "ended_at":
-                in.endedAt = time(p, Messages.of("interview.q.ended-at"), in.endedAt, in.startedAt);
+                in.endedAt = TypedAnswers.time(p, Messages.of("interview.q.ended-at"), in.endedAt, in.startedAt);
                 break;
             default:
                 askAboutEvents(p, q);
@@ -248,7 +233,7 @@ final class InterviewQuestions {
                 }
                 break;
             case "event_date":
-                e.date = eventDate(p, e);
+                e.date = TypedAnswers.eventDate(p, e);
                 break;
             case "event_place":
                 e.place = p.text(Messages.of("interview.q.event-place"), e.place, false);
@@ -286,129 +271,6 @@ final class InterviewQuestions {
             labels.add(InterviewShown.event(i + 1, interview.events.get(i)));
         }
         return labels;
-    }
-
-    /** A date for an event, as precise as its precision says, in any calendar; asked again until it is one. */
-    private String eventDate(Prompter p, Interview.Event e) {
-        String precision = Interview.PRECISIONS.get(e.precision);
-        Message question = precision.equals("exact") ? Messages.of("interview.q.event-day")
-                : precision.equals("unknown_day") ? Messages.of("interview.q.event-month") : Messages.of("interview.q.event-estimate");
-        String current = e.date;
-        while (true) {
-            String typed = p.text(question, current, true);
-            try {
-                GivenDate date = GivenDate.parse(typed);
-                if (precision.equals("exact") && date.precision() != GivenDate.Precision.DAY) {
-                    p.say(Messages.of("interview.needs-day"));
-                } else if (precision.equals("unknown_day") && date.precision() != GivenDate.Precision.MONTH) {
-                    p.say(Messages.of("interview.needs-month"));
-                } else {
-                    date.within(latestDay());
-                    return typed;
-                }
-            } catch (DateProblem problem) {
-                refused(p, problem);
-            }
-            current = null;
-        }
-    }
-
-    /** A moment, in any calendar; Enter takes now, in this computer's time zone. Not before {@code startedAt}, if given. */
-    private String time(Prompter p, Message question, String current, String startedAt) {
-        String now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString();
-        while (true) {
-            String typed = p.text(question, current == null ? now : current, true);
-            try {
-                GivenTime time = GivenTime.parse(typed, zone);
-                time.date().notBefore1900(latestDay());
-                if (time.value().toInstant().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
-                    p.say(Messages.of("interview.time-after-now"));
-                } else if (startedAt != null && time.value().isBefore(GivenTime.parse(startedAt, zone).value())) {
-                    p.say(Messages.of("interview.ended-before-started"));
-                } else {
-                    return typed;
-                }
-            } catch (DateProblem problem) {
-                refused(p, problem);
-            }
-            current = null;
-        }
-    }
-
-    /** Languages by ISO 639 code or by name (Dari, دری, پښتو), kept as codes; {@code one}: a single language. */
-    private static String languages(Prompter p, Message question, String current, boolean one) {
-        while (true) {
-            String typed = p.text(question, current, true);
-            List<String> codes = new ArrayList<>();
-            String unknown = null;
-            for (String part : typed.split("[,،;]+")) {
-                String code = code(part.strip());
-                if (code != null || part.isBlank()) {
-                    addOnce(codes, code);
-                    continue;
-                }
-                for (String word : part.strip().split("\\s+")) {
-                    code = code(word);
-                    if (code == null && unknown == null) {
-                        unknown = word;
-                    }
-                    addOnce(codes, code);
-                }
-            }
-            if (unknown != null) {
-                p.say(Messages.of("interview.unknown-language", unknown));
-            } else if (one && codes.size() > 1) {
-                p.say(Messages.of("interview.one-language"));
-            } else if (!codes.isEmpty()) {
-                return String.join(" ", codes);
-            }
-            current = null;
-        }
-    }
-
-    /** A code as typed, or in the case a code is written in (PRS, fa-af), or the code of a name; null if none. */
-    private static String code(String typed) {
-        String code = Iso639.code(typed);
-        if (code == null && typed.matches("[A-Za-z]{2,3}(-[A-Za-z]{2}|-[0-9]{3})?")) {
-            String[] parts = typed.split("-");
-            code = Iso639.code(parts[0].toLowerCase(Locale.ROOT) + (parts.length > 1 ? "-" + parts[1].toUpperCase(Locale.ROOT) : ""));
-        }
-        return code;
-    }
-
-    private static void addOnce(List<String> codes, String code) {
-        if (code != null && !codes.contains(code)) {
-            codes.add(code);
-        }
-    }
-
-    /** A pseudonym or a real name, never the same as the other: a pseudonym that is the name gives the name away. */
-    private static String notTheName(Prompter p, Message question, String current, String other, boolean required) {
-        while (true) {
-            String typed = p.text(question, current, required);
-            if (typed == null || other == null || !Testimonies.sameName(typed, other)) {
-                return typed;
-            }
-            p.say(Messages.of("interview.pseudonym-is-name"));
-            current = null;
-        }
-    }
-
-    private static void refused(Prompter p, DateProblem problem) {
-        p.say(Messages.of("interview.not-taken", problem.problem()));
-        if (problem.hint() != null) {
-            p.say(Messages.of("interview.not-taken.hint", problem.hint()));
-        }
-    }
-
-    /** The last day anything recorded now can fall on, as the seal will count it. */
-    private static LocalDate latestDay() {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(1);
-    }
-
-    private static String defaultLanguage() {
-        Locale ui = Language.current();
-        return ui.equals(Language.DARI) ? "prs" : ui.equals(Language.PASHTO) ? "ps" : "en";
     }
 
     static List<Message> labels(List<String> values) {
