@@ -49,6 +49,9 @@ final class InterviewCommand implements Callable<Integer> {
 
     private volatile Interview interview;
     private volatile Session session;
+    /** The review, where the questions end and where "<" from a step changed there returns. */
+    private static final InterviewQuestions.Question REVIEW = new InterviewQuestions.Question("review", "review", null);
+
     private String reached = Interview.STEPS.get(0);
     /** Why the last attempt to seal failed, shown at the top of the review it returns to; or null. */
     private GawahException sealRefused;
@@ -76,47 +79,58 @@ final class InterviewCommand implements Callable<Integer> {
 
     private int run(Terminal terminal, Home home, Prompter prompter, SigningKey signer, RecordSealing.Recipients to) {
         InterviewQuestions questions = new InterviewQuestions(interview);
-        // Every question seen, the last on top: "<" always returns to the one before, whatever it was.
+        // Every question seen, the review too, the last on top: "<" always returns to the one seen before.
         Deque<InterviewQuestions.Question> seen = new ArrayDeque<>();
+        // A step changed from the review: leaving it returns to the review. Null on the way through.
+        String changing = null;
         try {
             InterviewQuestions.Question question = questions.first();
             while (true) {
-                if (question != null) {
-                    reached = question.step();
+                if (question == REVIEW) {
+                    reached = "review";
+                    changing = null;
+                    int choice;
                     try {
-                        if (!questions.ask(prompter, question)) {
-                            terminal.say(Messages.of("interview.no-consent"));
-                            return 0;
-                        }
-                        seen.push(question);
-                        question = questions.next(question);
-                        forgetRemovedEvents(seen);
+                        choice = review(prompter);
                     } catch (Prompter.Back back) {
-                        question = seen.isEmpty() ? question : seen.pop();
+                        question = seen.isEmpty() ? REVIEW : seen.pop();
+                        changing = question == REVIEW ? null : question.step();
+                        continue;
+                    }
+                    if (choice == 0) {
+                        try {
+                            seal(terminal, home, signer, to);
+                            return 0;
+                        } catch (GawahException e) {
+                            // Whatever failed (a full disk, a busy vault), the answers are still here: back to the review, which says why.
+                            sealRefused = e;
+                            continue;
+                        }
+                    }
+                    changing = Interview.STEPS.get(choice - 1);
+                    question = questions.firstOf(changing);
+                    if (question != null) {
+                        seen.push(REVIEW);
+                    } else {
+                        question = REVIEW; // nothing to ask there (the name, with no protection officer's key)
                     }
                     continue;
                 }
-                reached = "review";
-                int choice;
+                reached = question.step();
                 try {
-                    choice = review(prompter);
-                } catch (Prompter.Back back) {
-                    question = seen.isEmpty() ? null : seen.pop();
-                    continue;
-                }
-                if (choice > 0) {
-                    if (!change(prompter, questions, Interview.STEPS.get(choice - 1))) {
+                    if (!questions.ask(prompter, question)) {
                         terminal.say(Messages.of("interview.no-consent"));
                         return 0;
                     }
-                    continue;
-                }
-                try {
-                    seal(terminal, home, signer, to);
-                    return 0;
-                } catch (GawahException e) {
-                    // Whatever failed (a full disk, a busy vault), the answers are still here: back to the review, which says why.
-                    sealRefused = e;
+                    seen.push(question);
+                    InterviewQuestions.Question next = questions.next(question);
+                    question = next == null || changing != null && !next.step().equals(changing) ? REVIEW : next;
+                    forgetRemovedEvents(seen);
+                } catch (Prompter.Back back) {
+                    if (!seen.isEmpty()) {
+                        question = seen.pop();
+                        changing = changing == null || question == REVIEW ? changing : question.step();
+                    }
                 }
             }
         } catch (Prompter.Stop stop) {
@@ -135,32 +149,6 @@ final class InterviewCommand implements Callable<Integer> {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("interview.input-ended"),
                     Messages.of("interview.input-ended.hint"));
         }
-    }
-
-    /**
-     * Asks the questions of {@code step} again, from the review, then back to it; "<" before its
-     * first question returns to the review with the answers as they were. False if consent was
-     * withdrawn there.
-     */
-    private boolean change(Prompter prompter, InterviewQuestions questions, String step) {
-        Deque<InterviewQuestions.Question> seen = new ArrayDeque<>();
-        InterviewQuestions.Question question = questions.firstOf(step);
-        while (question != null && question.step().equals(step)) {
-            try {
-                if (!questions.ask(prompter, question)) {
-                    return false;
-                }
-                seen.push(question);
-                question = questions.next(question);
-                forgetRemovedEvents(seen);
-            } catch (Prompter.Back back) {
-                if (seen.isEmpty()) {
-                    return true;
-                }
-                question = seen.pop();
-            }
-        }
-        return true;
     }
 
     /** Questions about an event that was removed are not gone back to. */

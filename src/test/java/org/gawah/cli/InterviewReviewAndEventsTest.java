@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The review shows the whole account, a screenful at a time, and "<" there returns to the last
- * question; each event can be changed or removed on its own. On a real pseudo-terminal 14 rows
+ * The review shows the whole account, a screenful at a time; "<" there returns to the last
+ * question, and "<" at a step chosen in the review returns to the review; each event can be
+ * changed or removed on its own. On a real pseudo-terminal 14 rows
  * high, in English.
  */
 class InterviewReviewAndEventsTest {
@@ -96,8 +97,13 @@ class InterviewReviewAndEventsTest {
             pty.expect("account line 30 of thirty");
             pty.expect("first act, changed");
             pty.expect(say("interview.review.choose"));
-            // "<" at the review returns to the last question; Enter keeps it, and the review comes back.
-            answer(pty, "interview.review.choose", "<");
+            // A step chosen in the review, then "<": back to the review, the one screen seen before.
+            answer(pty, "interview.review.choose", "11");
+            answer(pty, "interview.q.interview-languages", "<");
+            pty.expect(say("interview.review"));
+            // "<" at the review (here at a pause) returns to the last question; Enter keeps it, and the review comes back.
+            pty.expect(say("interview.review.more").strip());
+            pty.type("<");
             answer(pty, "interview.q.ended-at", "");
             pty.expect(say("interview.review"));
             pty.expect(say("interview.review.more").strip());
