@@ -56,6 +56,7 @@ final class Interview {
     int confidentiality = -1;
     String identityName;
     String identityContact;
+    String identityOtherNames;
     String vulnerability;
     String referrals;
     int connection = -1;
@@ -138,6 +139,7 @@ final class Interview {
         }
         if (identityName != null) {
             ObjectNode identity = in.putObject("identity").put("name", identityName);
+            lines(identity, "other_names", identityOtherNames);
             putIfGiven(identity, "contact", identityContact);
         }
         for (String name : List.of("interview", "acknowledgement", "witness", "account")) {

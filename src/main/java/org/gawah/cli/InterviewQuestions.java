@@ -73,7 +73,8 @@ final class InterviewQuestions {
     private List<String> parts(String step) {
         switch (step) {
             case "languages": return List.of("interview_languages", "record_languages");
-            case "identity": return interview.identityAllowed ? List.of("identity_name", "identity_contact") : List.of();
+            case "identity": return interview.identityAllowed
+                    ? List.of("identity_name", "identity_other_names", "identity_contact") : List.of();
             case "vulnerability": return List.of("vulnerability", "referrals");
             case "acknowledged": return List.of("acknowledged", "reason_if_not");
             default: return List.of(step);
@@ -83,7 +84,9 @@ final class InterviewQuestions {
     /** Whether a question is asked, given the answers before it. */
     private boolean asked(String part) {
         switch (part) {
-            case "identity_contact": return interview.identityName != null;
+            case "identity_other_names":
+            case "identity_contact":
+                return interview.identityName != null;
             case "reason_if_not": return Boolean.FALSE.equals(interview.acknowledged);
             default: return true;
         }
@@ -160,14 +163,21 @@ final class InterviewQuestions {
                 if (!in.identityAllowed) {
                     p.say(Messages.of("interview.identity-not-possible"));
                 }
-                in.pseudonym = TypedAnswers.notTheName(p, Messages.of("interview.q.pseudonym"), in.pseudonym, in.identityName, true);
+                in.pseudonym = TypedAnswers.notTheName(p, Messages.of("interview.q.pseudonym"), in.pseudonym,
+                        in.identityName, in.identityOtherNames, true);
                 break;
             case "confidentiality":
                 in.confidentiality = p.choose(Messages.of("interview.q.confidentiality"), labels(Interview.CONFIDENTIALITY),
                         in.confidentiality < 0 ? 2 : in.confidentiality);
                 break;
             case "identity_name":
-                in.identityName = TypedAnswers.notTheName(p, Messages.of("interview.q.identity-name"), in.identityName, in.pseudonym, false);
+                in.identityName = TypedAnswers.notTheName(p, Messages.of("interview.q.identity-name"), in.identityName,
+                        in.pseudonym, null, false);
+                break;
+            case "identity_other_names":
+                // Latin spellings and nicknames: the export searches for each (docs/format/testimony.md).
+                in.identityOtherNames = TypedAnswers.otherNames(p, Messages.of("interview.q.identity-other-names"),
+                        in.identityOtherNames, in.pseudonym);
                 break;
             case "identity_contact":
                 in.identityContact = p.text(Messages.of("interview.q.identity-contact"), in.identityContact, false);

@@ -123,16 +123,41 @@ final class TypedAnswers {
         }
     }
 
-    /** A pseudonym or a real name, never the same as the other: a pseudonym that is the name gives the name away. */
-    static String notTheName(Prompter p, Message question, String current, String other, boolean required) {
+    /**
+     * A pseudonym or a real name, never the same as the other (nor as one of the name's other
+     * spellings, one a line): a pseudonym that is the name gives the name away.
+     */
+    static String notTheName(Prompter p, Message question, String current, String other, String otherSpellings,
+                             boolean required) {
         while (true) {
             String typed = p.text(question, current, required);
-            if (typed == null || other == null || !Testimonies.sameName(typed, other)) {
+            if (typed == null || !oneOf(typed, other, otherSpellings)) {
                 return typed;
             }
             p.say(Messages.of("interview.pseudonym-is-name"));
             current = null;
         }
+    }
+
+    /** The name's other spellings, one a line, none of them the pseudonym. */
+    static String otherNames(Prompter p, Message question, String current, String pseudonym) {
+        while (true) {
+            String typed = p.lines(question, current, false);
+            if (typed == null || pseudonym == null || !oneOf(pseudonym, null, typed)) {
+                return typed;
+            }
+            p.say(Messages.of("interview.pseudonym-is-name"));
+            current = null;
+        }
+    }
+
+    /** Whether {@code name} is {@code other} or one of the lines of {@code spellings}. */
+    private static boolean oneOf(String name, String other, String spellings) {
+        if (other != null && Testimonies.sameName(name, other)) {
+            return true;
+        }
+        return spellings != null && spellings.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .anyMatch(line -> Testimonies.sameName(name, line));
     }
 
     private static void refused(Prompter p, DateProblem problem) {

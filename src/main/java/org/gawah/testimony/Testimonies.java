@@ -43,15 +43,22 @@ public final class Testimonies {
     }
 
     /**
-     * As {@link #build(JsonNode, String, Instant)}, for answers typed at this computer: a time
-     * typed without its offset takes {@code typedIn}'s (a file must give it).
+     * As above; with {@code keySealer}, a testimony whose input names the witness also carries
+     * {@code name_keys}: keyed hashes of the name and contact, the key sealed by {@code keySealer}
+     * (to the testimony's own recipients), so that a legal team that cannot open the identity can
+     * still find the name in it (docs/format/testimony.md, "name_keys").
      */
-    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt, ZoneId typedIn) {
-        return build(input, recordId, recordedAt, List.of(), typedIn);
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer) {
+        return build(input, recordId, recordedAt, attachments, keySealer, null);
     }
 
-    private static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
-                                           List<Attachment> attachments, ZoneId typedIn) {
+    /**
+     * As above, for answers typed at this computer (the interview): a time typed without its
+     * offset takes {@code typedIn}'s; null, as for a file, means the offset must be given.
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer, ZoneId typedIn) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -88,6 +95,9 @@ public final class Testimonies {
         listAttachments(t, attachments);
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
+        if (identity != null && keySealer != null) {
+            t.set("name_keys", NameKeys.of(identity, keySealer));
+        }
         byte[] testimony = Json.write(t);
         if (testimony.length > MAX_TESTIMONY) {
             throw Json.refused(Messages.of("input.too-large", MAX_TESTIMONY >> 20));
@@ -168,15 +178,22 @@ public final class Testimonies {
      * equal to the name would put the name into the testimony, which is sealed more widely.
      */
     static ObjectNode identity(Input root, String recordId, String pseudonym) {
-        Input in = root.optionalObject("identity", "name", "contact", "notes");
+        Input in = root.optionalObject("identity", "name", "other_names", "contact", "notes");
         if (in == null) {
             return null;
         }
         String name = in.text("name");
-        if (sameName(name, pseudonym)) {
-            throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+        List<String> otherNames = in.texts("other_names");
+        for (String spelling : otherNames == null ? List.of(name) : concat(name, otherNames)) {
+            if (sameName(spelling, pseudonym)) {
+                throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+            }
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
+        if (otherNames != null) {
+            ArrayNode spellings = out.putArray("other_names");
+            otherNames.forEach(spellings::add);
+        }
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
@@ -188,6 +205,12 @@ public final class Testimonies {
      */
     public static boolean sameName(String a, String b) {
         return fold(a).equals(fold(b));
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     private static String fold(String s) {
