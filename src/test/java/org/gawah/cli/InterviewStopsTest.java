@@ -138,7 +138,7 @@ class InterviewStopsTest {
     }
 
     @Test
-    void aRefusedAnswerIsNamedAtSealingAndMendedInTheReviewWithoutLosingTheRest() {
+    void aWrongAnswerIsRefusedAsItIsTypedAndAnyAnswerIsMendedInTheReviewWithoutLosingTheRest() {
         int before = records();
         try (Pty pty = interview()) {
             consent(pty);
@@ -147,9 +147,13 @@ class InterviewStopsTest {
             answer(pty, "interview.q.documenter", "");
             answer(pty, "interview.q.interpreter", "");
             answer(pty, "interview.q.interview-languages", "xx1");
+            pty.expect(Messages.of("interview.unknown-language", "xx1").render(EN));
+            answer(pty, "interview.q.interview-languages", "Dari, English");
             answer(pty, "interview.q.record-languages", "en");
             answer(pty, "interview.q.pseudonym", "W-7");
             answer(pty, "interview.q.confidentiality", "");
+            answer(pty, "interview.q.identity-name", "w-7");
+            pty.expect(say("interview.pseudonym-is-name"));
             answer(pty, "interview.q.identity-name", "");
             answer(pty, "interview.q.vulnerability", ".");
             answer(pty, "interview.q.referrals", ".");
@@ -157,15 +161,16 @@ class InterviewStopsTest {
             answer(pty, "interview.q.reliability", "");
             answer(pty, "interview.q.account-language", "");
             answer(pty, "interview.q.account", "They came at dawn.");
+            pty.type("an arrow key \u001b[D typed");
+            pty.expect(say("interview.control-character"));
             pty.type(".");
             answer(pty, "interview.q.notes", ".");
-            answer(pty, "interview.q.events", "3");
+            answer(pty, "interview.q.events", "4");
             answer(pty, "interview.q.acknowledged", "2");
             answer(pty, "interview.q.reason-if-not", "had to leave");
+            answer(pty, "interview.q.ended-at", "2025-01-01 10:00");
+            pty.expect(say("interview.ended-before-started"));
             answer(pty, "interview.q.ended-at", "");
-            answer(pty, "interview.review.choose", "1");
-            pty.expect("interview.languages.interview[0]");
-            pty.expect(say("interview.fix-and-seal"));
             // Step 10 (languages) is line 11 of the review, after "seal now".
             answer(pty, "interview.review.choose", "11");
             answer(pty, "interview.q.interview-languages", "prs en");
@@ -181,7 +186,7 @@ class InterviewStopsTest {
         List<String> args = new java.util.ArrayList<>(List.of("interview", "--home", homes.documenter.toString(), "--lang", "en"));
         args.addAll(List.of(extra));
         Pty pty = Pty.start(Pty.gawah(List.of(), args.toArray(new String[0])),
-                Map.of("LANG", "C.UTF-8", "TERM", "xterm"), base);
+                Map.of("LANG", "C.UTF-8", "TERM", "xterm", "LINES", "500"), base);
         pty.expect("Passphrase");
         pty.type(Homes.PASSPHRASE);
         return pty;
