@@ -1,9 +1,11 @@
 package org.gawah.cli;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +49,7 @@ final class InterviewCommand implements Callable<Integer> {
 
     private volatile Interview interview;
     private volatile Session session;
+    private volatile boolean screenCleared;
     private String reached = Interview.STEPS.get(0);
 
     @Override
@@ -60,13 +63,30 @@ final class InterviewCommand implements Callable<Integer> {
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
         terminal.say(Messages.of("interview.welcome"));
         terminal.say(Messages.of("interview.keys-help"));
+        Optional<Path> registry = SessionRegistry.folder(terminal);
+        if (registry.isEmpty()) {
+            terminal.warn(Messages.of("interview.no-registry"));
+        }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, start);
         interview = new Interview(!to.protection().isEmpty(), nameOf(own.certificate().userId()));
         Prompter prompter = new Prompter(terminal, inputCharset(terminal), saveDraft);
-        try (Session running = Session.start(home, () -> lockNow(terminal));
+        try (Session running = Session.start(home, registry, () -> lockNow(terminal));
              Interrupts ctrlC = Interrupts.onCtrlC(prompter::interrupt)) {
             session = running;
             return run(terminal, home, prompter, signer, to);
+        } finally {
+            endScreen(terminal); // a failure's message comes after, on a clean screen
+        }
+    }
+
+    /**
+     * The interview is over, however it ended: its screen and scrollback are cleared, once, before
+     * the last words, so that the witness's answers cannot be scrolled back to.
+     */
+    private void endScreen(Terminal terminal) {
+        if (!screenCleared) {
+            screenCleared = true;
+            terminal.clearScreenAndScrollback();
         }
     }
 
@@ -76,6 +96,7 @@ final class InterviewCommand implements Callable<Integer> {
                 try {
                     reached = Interview.STEPS.get(step);
                     if (!interview.ask(prompter, step)) {
+                        endScreen(terminal);
                         terminal.say(Messages.of("interview.no-consent"));
                         return 0;
                     }
@@ -89,6 +110,7 @@ final class InterviewCommand implements Callable<Integer> {
                 int choice = review(prompter);
                 if (choice > 0) {
                     if (!askAgain(prompter, choice - 1)) {
+                        endScreen(terminal);
                         terminal.say(Messages.of("interview.no-consent"));
                         return 0;
                     }
@@ -107,12 +129,14 @@ final class InterviewCommand implements Callable<Integer> {
             if (stop.draft) {
                 return sealDraft(terminal, home, signer, to);
             }
+            endScreen(terminal);
             terminal.say(Messages.of("interview.discarded"));
             return 0;
         } catch (Prompter.Lock lock) {
             lockNow(terminal);
             return Failure.LOCKED.exitCode();
         } catch (Prompter.EndOfInput end) {
+            endScreen(terminal);
             if (saveDraft) {
                 return sealDraft(terminal, home, signer, to);
             }
@@ -157,10 +181,12 @@ final class InterviewCommand implements Callable<Integer> {
         } finally {
             plaintext.wipe();
         }
+        endScreen(terminal);
         RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
     }
 
     private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
+        endScreen(terminal);
         if (!interview.consentGiven()) {
             terminal.say(Messages.of("interview.draft-without-consent"));
             return 0;
@@ -188,6 +214,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (session != null) {
             session.close();
         }
+        endScreen(terminal);
         terminal.say(Messages.of("interview.locked"));
         terminal.err().flush();
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());

@@ -94,6 +94,34 @@ public final class Terminal {
     }
 
     /**
+     * Whether this is a terminal that clears its screen on ANSI codes: not when TERM is unset or
+     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as the
+     * old console shows the escape codes as they are.
+     */
+    boolean clears() {
+        if (console == null) {
+            return false;
+        }
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return env("WT_SESSION") != null;
+        }
+        String term = env("TERM");
+        return term != null && !term.isEmpty() && !term.equals("dumb");
+    }
+
+    /**
+     * Clears the screen and the scrollback ({@code ESC[3J}, which xterm, VTE, Konsole, iTerm2 and
+     * Windows Terminal obey), so that what an interview showed cannot be scrolled back to once it
+     * has ended. Does nothing where {@link #clears()} says the terminal would print the codes.
+     */
+    void clearScreenAndScrollback() {
+        if (clears()) {
+            err.print("\033[H\033[2J\033[3J");
+            err.flush();
+        }
+    }
+
+    /**
      * Writes content from outside to stdout: its exact bytes when stdout is a file or a pipe; on
      * a terminal, with what the terminal would obey instead of show (escape sequences, bidi
      * overrides) written as visible escapes ({@link ScreenText}). Returns how many were escaped.

@@ -35,9 +35,14 @@ class InterviewStopsTest {
     static Path base;
     static Homes homes;
 
+    static Path runtime;
+
     @BeforeAll
-    static void homes() {
+    static void homes() throws IOException {
         homes = new Homes(base.resolve("homes"));
+        // This class's own registry of running interviews: its lock never reaches another test's interview.
+        runtime = Files.createDirectories(base.resolve("runtime"));
+        homes.gawah.env("XDG_RUNTIME_DIR", runtime.toString());
     }
 
     @Test
@@ -181,7 +186,7 @@ class InterviewStopsTest {
         List<String> args = new java.util.ArrayList<>(List.of("interview", "--home", homes.documenter.toString(), "--lang", "en"));
         args.addAll(List.of(extra));
         Pty pty = Pty.start(Pty.gawah(List.of(), args.toArray(new String[0])),
-                Map.of("LANG", "C.UTF-8", "TERM", "xterm"), base);
+                Map.of("LANG", "C.UTF-8", "TERM", "xterm", "XDG_RUNTIME_DIR", runtime.toString()), base);
         pty.expect("Passphrase");
         pty.type(Homes.PASSPHRASE);
         return pty;
