@@ -26,6 +26,7 @@ public final class Terminal {
     private final Console console;
     private final boolean visualOrder;
     private final boolean screen;
+    private boolean typedIn;
 
     public Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console) {
         // On Java 17, System.console() is there only when stdin and stdout are both a terminal.
@@ -36,6 +37,7 @@ public final class Terminal {
     Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console,
              boolean screen) {
         this.screen = screen;
+        this.typedIn = console != null;
         this.stdout = stdout;
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
@@ -69,7 +71,9 @@ public final class Terminal {
 
     /** A terminal with its own stdout, stdin and environment that shares this one's stderr and console. */
     Terminal derive(OutputStream otherStdout, InputStream otherIn, Map<String, String> otherEnv) {
-        return new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        Terminal derived = new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        derived.typedIn = false;
+        return derived;
     }
 
     PrintWriter out() {
@@ -86,6 +90,11 @@ public final class Terminal {
 
     String env(String name) {
         return env.get(name);
+    }
+
+    /** Whether standard input is a person typing at this terminal (not a pipe, a file, or what a demo feeds it). */
+    boolean typedIn() {
+        return typedIn;
     }
 
     /** Null when there is no interactive terminal (piped, CI, tests). */

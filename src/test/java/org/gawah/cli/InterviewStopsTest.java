@@ -78,7 +78,7 @@ class InterviewStopsTest {
             assertTrue(draft.at("/consent/purpose_explained").asBoolean());
 
             // A draft never goes into an evidence package: it is left out, and said why.
-            String caseId = homes.gawah.in(homes.legal, "case", "create", "--title", "Drafts").ok().out().strip();
+            String caseId = homes.gawah.caseCreate(homes.legal, "Drafts").ok().out().strip();
             homes.gawah.in(homes.legal, "case", "add", caseId, id.group(), "--tag", "rome:7(1)(e)").ok();
             Path out = base.resolve("draft-package.zip");
             var export = homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());

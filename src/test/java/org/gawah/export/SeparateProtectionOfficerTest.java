@@ -35,7 +35,7 @@ class SeparateProtectionOfficerTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(legal, "import", bag.toString()).ok();
-        String caseId = gawah.in(legal, "case", "create", "--title", "c").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "c").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, id).ok();
 
         Path out = base.resolve("icc.zip");
