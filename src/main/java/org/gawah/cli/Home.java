@@ -5,6 +5,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -42,7 +44,7 @@ final class Home {
             } else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            Files.createDirectories(dir.resolve("keys"));
+            FilePermissions.ensurePrivateDirectory(dir.resolve("keys"));
         } catch (IOException e) {
             throw new GawahException(Failure.NOT_READY, Messages.of("home.cannot-create", dir, e.getMessage()));
         }
@@ -65,5 +67,36 @@ final class Home {
     Vault vault() {
         requireExists();
         return Vault.open(vaultFile());
+    }
+
+    /** An item of this home that others on this computer could open, with its mode. */
+    record Exposed(Path path, String mode) {
+    }
+
+    /**
+     * What holds the witness's secrets, or leads to them, and is open to others: the folder, the
+     * vault and its journal, the secret key. Checked by every command, so it stays a few calls;
+     * {@code gawah doctor} checks every folder and file in the home.
+     */
+    List<Exposed> openToOthers() {
+        List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile()));
+        try (var secret = Files.list(dir.resolve("keys").resolve("secret"))) {
+            secret.forEach(items::add);
+        } catch (IOException e) {
+            // No secret key (yet): nothing to check there.
+        }
+        List<Exposed> open = new ArrayList<>();
+        for (Path item : items) {
+            try {
+                FilePermissions.openToOthers(item).ifPresent(mode -> open.add(new Exposed(item, mode)));
+            } catch (IOException e) {
+                // Not there (no journal between writes, a home not made yet): nothing to expose.
+            }
+        }
+        return open;
+    }
+
+    Path journalFile() {
+        return dir.resolve("vault.db-journal");
     }
 }

@@ -47,7 +47,7 @@ final class Session implements AutoCloseable {
      */
     static Session start(Home home, Optional<Path> registry, Runnable onLock) {
         try {
-            Files.createDirectories(folder(home));
+            FilePermissions.ensurePrivateDirectory(folder(home));
             List<Path> files = new ArrayList<>();
             files.add(register(folder(home)));
             if (registry.isPresent()) {

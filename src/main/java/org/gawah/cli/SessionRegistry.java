@@ -5,10 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.gawah.vault.FilePermissions;
 
@@ -21,10 +18,6 @@ import org.gawah.vault.FilePermissions;
  * only the process's start time: no home path, nothing typed.
  */
 final class SessionRegistry {
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-
     private SessionRegistry() {
     }
 
@@ -57,7 +50,7 @@ final class SessionRegistry {
         }
         try {
             return Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
-                    && Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).stream().noneMatch(OTHERS::contains);
+                    && FilePermissions.openToOthers(folder).isEmpty();
         } catch (IOException e) {
             return false;
         }

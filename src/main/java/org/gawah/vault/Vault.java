@@ -36,6 +36,7 @@ public final class Vault implements AutoCloseable {
 
     /** Opens the vault at {@code file}, creating it and bringing its schema up to date. */
     public static Vault open(Path file) {
+        refuseLinks(file);
         try {
             boolean fresh = !Files.exists(file);
             if (fresh) {
@@ -58,6 +59,20 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
                     Messages.of("vault.open-failed.hint"), e);
+        }
+    }
+
+    /**
+     * A vault, or a journal SQLite would write beside it, that is a symbolic link is refused: the
+     * records would live (or their pages be copied) wherever the link points, out of the home's
+     * owner-only folder, and a link can be pointed elsewhere between two commands.
+     */
+    private static void refuseLinks(Path file) {
+        for (String suffix : List.of("", "-journal", "-wal")) {
+            Path item = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.isSymbolicLink(item)) {
+                throw new GawahException(Failure.VAULT, Messages.of("vault.link", item), Messages.of("vault.link.hint"));
+            }
         }
     }
 
