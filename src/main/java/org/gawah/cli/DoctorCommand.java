@@ -19,6 +19,7 @@ import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.FilePermissions;
+import org.gawah.vault.OutputInProgress;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultAudit;
 
@@ -154,6 +155,11 @@ final class DoctorCommand implements Callable<Integer> {
             if (!check.equals("ok")) {
                 fail(Messages.of("doctor.vault-damaged", check), Messages.of("doctor.vault-damaged.fix"));
                 return;
+            }
+            // Opening the vault settled what it could of them; what is left could not be removed.
+            for (OutputInProgress left : PartialFiles.left(vault)) {
+                fail(Messages.of("doctor.partial-left", Display.safe(left.path().toString()), left.command(),
+                        left.startedAt()), Messages.of("doctor.partial-left.fix"));
             }
             if (own.isEmpty()) {
                 return;

@@ -17,9 +17,12 @@ import org.gawah.vault.Vault;
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
 final class Home {
     private final Path dir;
+    private final Terminal terminal;
 
-    Home(Path dir) {
+    /** {@code terminal}: where the home says what it did to files a killed command left (see {@link #vault()}). */
+    Home(Path dir, Terminal terminal) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.terminal = terminal;
     }
 
     Path dir() {
@@ -64,9 +67,15 @@ final class Home {
         return new Keyring(dir.resolve("keys"));
     }
 
+    /**
+     * The vault, once what a killed command left outside it (a partial package, bag or attachment)
+     * is settled: every command that opens the vault cleans up after the one before.
+     */
     Vault vault() {
         requireExists();
-        return Vault.open(vaultFile());
+        Vault vault = Vault.open(vaultFile());
+        PartialFiles.cleanUp(terminal, vault);
+        return vault;
     }
 
     /** An item of this home that others on this computer could open, with its mode. */

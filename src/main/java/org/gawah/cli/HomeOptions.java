@@ -12,7 +12,7 @@ final class HomeOptions {
 
     /** The home this command works in; says so, in one line, when others could open it (and goes on). */
     Home resolve(Terminal terminal) {
-        Home resolved = new Home(chosen(terminal));
+        Home resolved = new Home(chosen(terminal), terminal);
         List<Home.Exposed> open = resolved.openToOthers();
         if (!open.isEmpty()) {
             Home.Exposed first = open.get(0);

@@ -68,7 +68,7 @@ final class Session implements AutoCloseable {
         Files.deleteIfExists(file); // left by an earlier process that had this number
         FilePermissions.createPrivateFile(file);
         // The start time tells this process from a later one that got the same number.
-        Files.writeString(file, startOf(ProcessHandle.current()));
+        Files.writeString(file, Processes.startOfThis());
         return file;
     }
 
@@ -109,9 +109,7 @@ final class Session implements AutoCloseable {
             for (Path file : files(folder)) {
                 String started = read(file);
                 delete(file);
-                pid(file).flatMap(ProcessHandle::of)
-                        .filter(p -> !started.isEmpty() && startOf(p).equals(started))
-                        .ifPresent(p -> running.put(p.pid(), p));
+                pid(file).flatMap(pid -> Processes.running(pid, started)).ifPresent(p -> running.put(p.pid(), p));
             }
         }
         long deadline = System.nanoTime() + grace.toNanos();
@@ -131,9 +129,7 @@ final class Session implements AutoCloseable {
         for (Path file : files(folder)) {
             String started = read(file);
             // Only when surely gone: deleting the file of a live session would lock it.
-            Optional<ProcessHandle> process = pid(file).flatMap(ProcessHandle::of);
-            if (process.isEmpty() || (!started.isEmpty() && !startOf(process.get()).isEmpty()
-                    && !startOf(process.get()).equals(started))) {
+            if (pid(file).map(pid -> Processes.ended(pid, started)).orElse(false)) {
                 delete(file);
             }
         }
@@ -155,10 +151,6 @@ final class Session implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return files;
-    }
-
-    private static String startOf(ProcessHandle process) {
-        return process.info().startInstant().map(Object::toString).orElse("");
     }
 
     private static String read(Path file) {

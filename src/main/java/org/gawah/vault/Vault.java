@@ -536,6 +536,66 @@ public final class Vault implements AutoCloseable {
         return new ChunkReader(connection, attachment);
     }
 
+    /**
+     * Registers a file about to be written outside the vault, in a transaction of its own, before
+     * a byte of it is written; returns its row id, for {@link #endOutput}.
+     */
+    public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted) {
+        try (VaultWrite write = begin()) {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, path.toAbsolutePath().toString());
+                insert.setString(2, command);
+                insert.setString(3, startedAt.toString());
+                insert.setLong(4, pid);
+                insert.setString(5, processStarted);
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    id = key.getLong(1);
+                }
+            }
+            write.commit();
+            return id;
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.register-output", path), e);
+        }
+    }
+
+    /** Forgets a file registered by {@link #beginOutput}: it was renamed into place, or deleted. */
+    public void endOutput(long id) {
+        try (VaultWrite write = begin()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outputs WHERE id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+            write.commit();
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.forget-output"), e);
+        }
+    }
+
+    /** Every file registered and not yet forgotten, oldest first, whether its process still runs or not. */
+    public List<OutputInProgress> outputsInProgress() {
+        List<OutputInProgress> outputs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, path, command, started_at, pid, process_started FROM outputs ORDER BY id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                outputs.add(new OutputInProgress(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3),
+                        Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-outputs"), e);
+        } catch (RuntimeException e) {
+            // A path or a time that does not parse: nobody but a hand editing the file writes that.
+            throw new GawahException(Failure.BAD_DATA, Messages.of("vault.outputs-damaged"), null, e);
+        }
+        return outputs;
+    }
+
     /** SQLite's own consistency check; "ok" when the file is sound. */
     public String integrityCheck() {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
