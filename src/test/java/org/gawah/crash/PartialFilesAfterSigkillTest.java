@@ -96,6 +96,36 @@ class PartialFilesAfterSigkillTest {
         assertClean(home);
     }
 
+    /**
+     * Killed between its final custody entry and the rename: the state is made here as the kill
+     * leaves it (the package whole under its hidden name, still listed by a process that is gone).
+     * The next command keeps it, whole, under its id, since the log says it was exported.
+     */
+    @Test
+    void aPackageLoggedBeforeTheKillIsKeptWholeUnderItsId() throws Exception {
+        Path home = copy(homes.legal, "logged-home");
+        Path folder = Files.createDirectories(base.resolve("logged-out"));
+        Path out = folder.resolve("icc.zip");
+        String bagId = homes.gawah.in(home, "export", "--case", caseId, "--for", "icc", "--out", out.toString())
+                .ok().out().strip();
+        Path partial = Files.move(out, folder.resolve(".icc.zip." + bagId + ".partial"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
+             PreparedStatement s = c.prepareStatement("INSERT INTO outputs (path, command, started_at, pid, process_started)"
+                     + " VALUES (?, 'export', '2026-01-01T00:00:00Z', ?, ?)")) {
+            s.setString(1, partial.toString());
+            s.setLong(2, gone.pid());
+            s.setString(3, gone.info().startInstant().map(Object::toString).orElse(""));
+            s.executeUpdate();
+        }
+        Gawah.Result list = homes.gawah.in(home, "list").ok();
+        Path kept = folder.resolve(bagId + ".zip");
+        assertTrue(list.stderr().contains("kept " + kept), list.stderr());
+        homes.gawah.in(home, "verify", kept.toString()).ok();
+        assertClean(home);
+    }
+
     /** The folder went away with its drive: listed, said, named by doctor, and removed once back. */
     @Test
     void aPartialOnADriveNotPluggedInStaysListedUntilItCanBeRemoved() throws Exception {
