@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.ReadAhead;
+import org.gawah.Screen;
 import org.gawah.WriteBehind;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
@@ -101,6 +102,10 @@ final class AttachmentOpening {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             kept = true;
             terminal.info(Messages.of("open.attachment-written", attachment.id(), target));
+            String named = entry.get("file_name").asText();
+            if (!named.equals(target.getFileName().toString())) {
+                terminal.info(Messages.of("open.attachment-renamed", attachment.id(), named, target.getFileName()));
+            }
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-write", target, e.getMessage()), null, e);
         } catch (NoSuchAlgorithmException e) {
@@ -138,22 +143,59 @@ final class AttachmentOpening {
         }
     }
 
-    /** The file's own name, with no folder part and nothing that could climb out of DIR. */
     private static final java.util.regex.Pattern WINDOWS_DEVICE =
-            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\\$|conout\\$) ?(\\..*)?");
+    /** Linux allows 255 bytes a name; the hidden partial file adds 15 to this. */
+    private static final int MAX_BYTES = 200;
 
+    /**
+     * The name an attachment is written under: its testimony's file name, made unable to climb
+     * out of DIR or to disguise its type (docs/format/testimony.md, file_name):
+     * no folder part; every control, bidi, invisible, unassigned or private-use character
+     * ({@link Screen#disguises}) and every character Windows refuses in names becomes "_";
+     * other spaces become one ASCII space; no leading or trailing space, no trailing dot; a name
+     * left empty or starting with a dot, or naming a Windows device, gets the attachment id in
+     * front; a name too long is cut in its stem so that its real extension stays at its end.
+     */
     static String safeName(String fileName, String id) {
         String base = fileName.replace('\\', '/');
-        // Characters Windows refuses in names (":" would write into a hidden NTFS stream), on every system alike.
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\x00-\\x1f<>:\"|?*]", "_");
-        base = base.replaceAll("[. ]+$", "");
-        if (base.isBlank() || base.startsWith(".")) {
-            base = id + (base.startsWith(".") && base.length() > 1 ? base : "");
+        base = base.substring(base.lastIndexOf('/') + 1);
+        StringBuilder shown = new StringBuilder(base.length());
+        int before = -1;
+        for (int i = 0; i < base.length(); ) {
+            int c = base.codePointAt(i);
+            i += Character.charCount(c);
+            int after = i < base.length() ? base.codePointAt(i) : -1;
+            if (Screen.disguises(c, before, after) || "<>:\"|?*".indexOf(c) >= 0) {
+                shown.append('_'); // ":" would write into a hidden NTFS stream, on every system alike
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                shown.append(' ');
+            } else {
+                shown.appendCodePoint(c);
+            }
+            before = c;
+        }
+        base = shown.toString().replaceAll(" {2,}", " ").strip().replaceAll("[. ]+$", "");
+        if (base.isEmpty() || base.startsWith(".")) {
+            base = id + base;
         }
         // CON, NUL, COM1, LPT1... name devices on Windows, whatever their extension.
         if (WINDOWS_DEVICE.matcher(base).matches()) {
             base = id + "-" + base;
         }
-        return base;
+        return shortened(base);
+    }
+
+    private static String shortened(String name) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_BYTES) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - extension.length());
+        while ((stem + extension).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+        }
+        return stem.strip() + extension;
     }
 }

@@ -1,6 +1,5 @@
 package org.gawah.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,22 +63,21 @@ final class BagVerification {
             }
         }
         Certificate signer = verified.documenter();
-        PrintWriter out = terminal.out();
-        out.println(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
+        terminal.line(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
                 : refused != null ? Messages.of("verify.refused-here") : Messages.of("verify.valid")).render());
-        out.println("  " + Messages.of("verify.bag.signer", Display.safe(signer.userId()),
+        terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
                 Display.fingerprint(signer.fingerprint())).render());
-        out.println("               " + (trusted ? Messages.of("verify.bag.pinned")
+        terminal.line("               " + (trusted ? Messages.of("verify.bag.pinned")
                 : Messages.of("verify.bag.not-pinned")).render());
-        out.println("  " + Messages.of("verify.bag.records", verified.records().size(),
+        terminal.line("  " + Messages.of("verify.bag.records", verified.records().size(),
                 verified.records().stream().filter(r -> r.identityFile() != null).count(),
                 verified.attachmentCount()).render());
-        out.println("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
+        terminal.line("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
                 Display.size(verified.payloadBytes())).render());
-        out.println("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
-        out.println("  " + Messages.of("verify.bag.made", Display.safe(verified.info().get("Bagging-Date")),
-                Display.safe(verified.info().get("Source-Organization"))).render());
-        before.ifPresent(bag -> out.println("  " + Messages.of("verify.bag.already-imported", bag.importedAt()).render()));
+        terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
+        terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
+                verified.info().get("Source-Organization")).render());
+        before.ifPresent(bag -> terminal.line("  " + Messages.of("verify.bag.already-imported", bag.importedAt()).render()));
         if (refused != null) {
             throw refused;
         }
@@ -98,8 +96,8 @@ final class BagVerification {
     }
 
     private static GawahException invalid(Terminal terminal, Path file, GawahException e) {
-        terminal.out().println(Messages.of("verify.bag", file.getFileName(), Messages.of("verify.invalid")).render());
-        terminal.out().println("  " + Messages.of("verify.what-failed", e.message()).render());
+        terminal.line(Messages.of("verify.bag", file.getFileName(), Messages.of("verify.invalid")).render());
+        terminal.line("  " + Messages.of("verify.what-failed", e.message()).render());
         return e;
     }
 }

@@ -49,7 +49,7 @@ final class CaseCreateCommand implements Callable<Integer> {
             write.commit();
         }
         terminal.info(Messages.of("case.created", file.caseId()));
-        terminal.out().println(file.caseId());
+        terminal.line(file.caseId());
         return 0;
     }
 

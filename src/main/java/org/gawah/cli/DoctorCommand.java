@@ -47,7 +47,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
-        terminal.out().println(Messages.of("doctor.checking", home.dir()).render());
+        terminal.line(Messages.of("doctor.checking", home.dir()).render());
         if (!home.exists()) {
             fail(Messages.of("doctor.no-home"), Messages.of("doctor.no-home.fix", home.dir()));
             return summary();
@@ -158,7 +158,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
             // Opening the vault settled what it could of them; what is left could not be removed.
             for (OutputInProgress left : PartialFiles.left(vault)) {
-                fail(Messages.of("doctor.partial-left", Display.safe(left.path().toString()), left.command(),
+                fail(Messages.of("doctor.partial-left", left.path(), left.command(),
                         left.startedAt()), Messages.of("doctor.partial-left.fix"));
             }
             if (own.isEmpty()) {
@@ -188,23 +188,23 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void ok(Message message) {
-        terminal.out().println("  " + Messages.of("doctor.ok", message).render());
+        terminal.line("  " + Messages.of("doctor.ok", message).render());
     }
 
     private void warn(Message message, Message fix) {
         warnings++;
-        terminal.out().println("  " + Messages.of("doctor.warn", message).render());
-        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
+        terminal.line("  " + Messages.of("doctor.warn", message).render());
+        terminal.line("        " + Messages.of("doctor.fix", fix).render());
     }
 
     private void fail(Message message, Message fix) {
         failures++;
-        terminal.out().println("  " + Messages.of("doctor.fail", message).render());
-        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
+        terminal.line("  " + Messages.of("doctor.fail", message).render());
+        terminal.line("        " + Messages.of("doctor.fix", fix).render());
     }
 
     private int summary() {
-        terminal.out().println((failures == 0 && warnings == 0 ? Messages.of("doctor.all-good")
+        terminal.line((failures == 0 && warnings == 0 ? Messages.of("doctor.all-good")
                 : Messages.of("doctor.summary", failures, warnings)).render());
         return failures == 0 ? 0 : Failure.NOT_READY.exitCode();
     }

@@ -110,7 +110,7 @@ final class ExportCommand implements Callable<Integer> {
                         recipient.fingerprint()), Messages.of("export.other-certificate.hint"));
             }
             recipient.checkCanEncrypt(now);
-            String who = Display.safe(recipient.userId());
+            String who = recipient.userId();
             String fingerprint = Display.fingerprint(recipient.fingerprint());
             terminal.info(toFingerprint == null ? Messages.of("export.encrypting-unchecked", who, fingerprint)
                     : Messages.of("export.encrypting", who, fingerprint));
@@ -174,7 +174,7 @@ final class ExportCommand implements Callable<Integer> {
         printLeftOut(terminal, report);
         report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
-        terminal.out().println(bagId);
+        terminal.line(bagId);
         return 0;
     }
 

@@ -81,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
             int[] counts = store(vault, bag, verified, zipSha256, signer);
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
                     Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
-            terminal.out().println(verified.id());
+            terminal.line(verified.id());
         }
         return 0;
     }
@@ -112,7 +112,7 @@ final class ImportCommand implements Callable<Integer> {
     private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
         requireSameBytes(before, zipSha256);
         terminal.info(Messages.of("import.already", before.id(), before.importedAt()));
-        terminal.out().println(before.id());
+        terminal.line(before.id());
         return 0;
     }
 

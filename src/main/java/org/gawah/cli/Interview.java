@@ -376,6 +376,6 @@ final class Interview {
             return "-";
         }
         String line = s.strip().replaceAll("\\s+", " ");
-        return Display.safe(line.length() <= 60 ? line : line.substring(0, 59) + "…");
+        return line.length() <= 60 ? line : line.substring(0, 59) + "…";
     }
 }

@@ -215,8 +215,7 @@ final class InterviewCommand implements Callable<Integer> {
             session.close();
         }
         endScreen(terminal);
-        terminal.say(Messages.of("interview.locked"));
-        terminal.err().flush();
+        terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
     }
 

@@ -117,7 +117,7 @@ final class PartialFiles {
     /** True when nothing of the output is left where it was written (or it is not one of ours to touch). */
     private static boolean settle(Terminal terminal, Vault vault, OutputInProgress output) {
         Path file = output.path();
-        String shown = Display.safe(file.toString()); // read back from the vault file: shown as data
+        String shown = file.toString(); // read back from the vault file: a message shows it through Screen
         Optional<String> id = idIn(file, output.command());
         if (id.isEmpty()) {
             terminal.warn(Messages.of("partial.not-ours", shown));
@@ -140,7 +140,7 @@ final class PartialFiles {
                 Path kept = file.resolveSibling(id.get() + (output.command().equals(EXPORT)
                         && PackageVerification.isEncrypted(file) ? ".zip.pgp" : ".zip"));
                 Files.move(file, kept);
-                terminal.warn(Messages.of("partial.kept", Display.safe(kept.toString()), output.command()));
+                terminal.warn(Messages.of("partial.kept", kept, output.command()));
             } else {
                 Files.delete(file);
                 terminal.warn(Messages.of("partial.deleted", shown, output.command()));
@@ -149,7 +149,7 @@ final class PartialFiles {
         } catch (NoSuchFileException e) {
             return true; // another command settled it meanwhile
         } catch (IOException e) {
-            terminal.warn(Messages.of("partial.cannot-remove", shown, output.command(), Display.safe(e.getMessage())));
+            terminal.warn(Messages.of("partial.cannot-remove", shown, output.command(), e.getMessage()));
             return false;
         }
     }

@@ -222,9 +222,9 @@ final class Prompter {
     /** A fresh screen for the next step, where the terminal understands it; a blank line elsewhere. */
     void newScreen() {
         if (clears) {
-            terminal.err().print("\033[H\033[2J");
+            terminal.clearScreen();
         }
-        terminal.err().println();
+        terminal.say();
     }
 
     void say(Message words) {

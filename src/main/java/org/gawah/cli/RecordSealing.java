@@ -78,7 +78,7 @@ final class RecordSealing {
                 ? Messages.of("record.sealed-with-attachments", id, attachments)
                 : Messages.of("record.sealed", id));
         for (Certificate recipient : to.all()) {
-            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), Display.safe(recipient.userId())));
+            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), recipient.userId()));
         }
         if (withIdentity) {
             terminal.info(Messages.of("record.identity-sealed-apart", to.protection().size()));
@@ -86,7 +86,7 @@ final class RecordSealing {
         if (to.all().size() == 1) {
             terminal.warn(Messages.of("record.single-key"));
         }
-        terminal.out().println(id);
+        terminal.line(id);
     }
 
     private static List<String> fingerprints(List<Certificate> certificates) {

@@ -102,7 +102,7 @@ final class SubmitCommand implements Callable<Integer> {
             terminal.info(Messages.of("submit.wrote", bagId, ids.size(), Display.size(Files.size(out)), out));
             terminal.info(Messages.of("submit.ciphertext-only", out.getFileName()));
         }
-        terminal.out().println(bagId);
+        terminal.line(bagId);
         return 0;
     }
 

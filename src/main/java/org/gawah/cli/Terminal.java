@@ -7,20 +7,34 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.gawah.Message;
+import org.gawah.Screen;
 
 /**
  * Everything the program says and hears: stdout for data only, stderr for messages in one
  * grammar ({@code gawah: error: ...}, {@code gawah: hint: ...}), stdin, the environment and the
  * console for passphrase prompts. Tests build one over byte arrays.
+ *
+ * <p>The one way to the screen: every line of text written here, on stdout and stderr alike,
+ * passes {@link ScreenWriter} ({@link Screen#line}), and content bytes pass
+ * {@link ScreenText} when stdout is a terminal; the only control sequences sent are this class's
+ * own ({@link #clearScreen}, {@link #clearScreenAndScrollback}, the carriage return of {@link #redraw}). No other class touches
+ * System.out, System.err or the console's writer (DisplayPathTest).
  */
 public final class Terminal {
+    private static final String CLEAR_SCREEN = "\033[H\033[2J";
+    private static final String CLEAR_SCROLLBACK = "\033[3J";
+
     private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** stderr without the guard, for this class's own control sequences only. */
+    private final Writer rawErr;
     private final InputStream in;
     private final Map<String, String> env;
     private final Console console;
@@ -39,8 +53,9 @@ public final class Terminal {
         this.screen = screen;
         this.typedIn = console != null;
         this.stdout = stdout;
-        this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
+        this.rawErr = new OutputStreamWriter(stderr, StandardCharsets.UTF_8);
+        this.err = new PrintWriter(new ScreenWriter(rawErr), true);
         this.in = in;
         this.env = env;
         this.console = console;
@@ -76,12 +91,50 @@ public final class Terminal {
         return derived;
     }
 
+    /** stdout's guarded writer, for picocli (help); commands write through {@link #line} and {@link #row}. */
     PrintWriter out() {
         return out;
     }
 
+    /** stderr's guarded writer, for picocli (usage) and stack traces; commands {@link #say}. */
     PrintWriter err() {
         return err;
+    }
+
+    /** An empty line on stdout. */
+    void line() {
+        out.println();
+    }
+
+    /** One line on stdout: an id, a fingerprint, or words built from them. */
+    void line(String text) {
+        out.println(text);
+    }
+
+    /** One line of words on stdout, in the run's language. */
+    void line(Message words) {
+        out.println(words.render());
+    }
+
+    /**
+     * One table row on stdout, {@code format} as {@link String#format} (without the line end):
+     * a {@link Message} value in the run's language, every text value shown through
+     * {@link Screen#value}, so that user IDs, titles and names in a row are isolated
+     * like a message's values.
+     */
+    void row(String format, Object... values) {
+        Object[] shown = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            shown[i] = values[i] instanceof Message ? ((Message) values[i]).render()
+                    : values[i] instanceof CharSequence ? Screen.value(values[i].toString()) : values[i];
+        }
+        out.println(String.format(Locale.ROOT, format, shown));
+    }
+
+    /** Text on stdout as it is, line ends included (another command's captured output). */
+    void text(String text) {
+        out.print(text);
+        out.flush();
     }
 
     InputStream in() {
@@ -125,8 +178,7 @@ public final class Terminal {
      */
     void clearScreenAndScrollback() {
         if (clears()) {
-            err.print("\033[H\033[2J\033[3J");
-            err.flush();
+            control(CLEAR_SCREEN + CLEAR_SCROLLBACK);
         }
     }
 
@@ -152,7 +204,7 @@ public final class Terminal {
     }
 
     /** Writes bytes to stdout exactly as they are (decrypted content is never re-encoded). */
-    void writeData(byte[] data) {
+    private void writeData(byte[] data) {
         out.flush();
         try {
             stdout.write(data);
@@ -179,13 +231,45 @@ public final class Terminal {
 
     /** One line of words on stderr, in the run's language and in the order this terminal shows. */
     void say(Message line) {
-        err.println(Bidi.forTerminal(line.render(), visualOrder));
+        err.println(shown(line));
+    }
+
+    /** An empty line on stderr. */
+    void say() {
+        err.println();
     }
 
     /** As {@link #say}, without ending the line: a prompt. */
     void prompt(Message words) {
-        err.print(Bidi.forTerminal(words.render(), visualOrder));
+        err.print(shown(words));
         err.flush();
+    }
+
+    /** Words guarded first and then, for a terminal that needs it, reordered (reordering consumes the isolates). */
+    private String shown(Message words) {
+        return Bidi.forTerminal(Screen.line(words.render()), visualOrder);
+    }
+
+    /** Clears the screen (only where the caller knows the terminal speaks ANSI). */
+    void clearScreen() {
+        control(CLEAR_SCREEN);
+    }
+
+    /** Writes {@code words} over the line the cursor is on (a progress line), blanks over a longer previous one. */
+    void redraw(Message words) {
+        control("\r");
+        err.print(shown(words) + "   ");
+        err.flush();
+    }
+
+    private void control(String sequence) {
+        err.flush();
+        try {
+            rawErr.write(sequence);
+            rawErr.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lets a derived terminal write through this one's stderr writer. */

@@ -2,10 +2,14 @@ package org.gawah.export;
 
 import java.util.List;
 
+import org.gawah.Screen;
 import org.gawah.openpgp.Certificate;
 
 // A document in the package for the receiving body, not a message to this laptop's user: English, whatever --lang says.
-/** VERIFY.txt: how a receiver checks the package with gpg and coreutils alone, step by step. */
+/**
+ * VERIFY.txt: how a receiver checks the package with gpg and coreutils alone, step by step. User IDs
+ * from certificates are written as a screen shows them ({@link Screen#value}): the file is read with cat.
+ */
 final class VerifyGuide {
     private VerifyGuide() {
     }
@@ -13,10 +17,10 @@ final class VerifyGuide {
     static String text(EvidencePackage.Info info, Certificate custodian, List<Certificate> documenters) {
         StringBuilder keys = new StringBuilder();
         keys.append("  custodian (signed this package):\n    ").append(spaced(custodian.fingerprint()))
-                .append("  ").append(EvidencePackage.oneLine(custodian.userId())).append('\n');
+                .append("  ").append(Screen.value(custodian.userId())).append('\n');
         keys.append("  documenter(s) (signed the items when they were sealed):\n");
         for (Certificate documenter : documenters) {
-            keys.append("    ").append(spaced(documenter.fingerprint())).append("  ").append(EvidencePackage.oneLine(documenter.userId())).append('\n');
+            keys.append("    ").append(spaced(documenter.fingerprint())).append("  ").append(Screen.value(documenter.userId())).append('\n');
         }
         return """
                 HOW TO CHECK THIS EVIDENCE PACKAGE
