@@ -1,11 +1,13 @@
 package org.gawah.cli;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +51,7 @@ final class InterviewCommand implements Callable<Integer> {
 
     private volatile Interview interview;
     private volatile Session session;
+    private volatile boolean screenCleared;
     /** The review, where the questions end and where "<" from a step changed there returns. */
     private static final InterviewQuestions.Question REVIEW = new InterviewQuestions.Question("review", "review", null);
 
@@ -67,13 +70,30 @@ final class InterviewCommand implements Callable<Integer> {
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
         terminal.say(Messages.of("interview.welcome"));
         terminal.say(Messages.of("interview.keys-help"));
+        Optional<Path> registry = SessionRegistry.folder(terminal);
+        if (registry.isEmpty()) {
+            terminal.warn(Messages.of("interview.no-registry"));
+        }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, start);
         interview = new Interview(!to.protection().isEmpty(), nameOf(own.certificate().userId()));
         Prompter prompter = new Prompter(terminal, inputCharset(terminal), saveDraft);
-        try (Session running = Session.start(home, () -> lockNow(terminal));
+        try (Session running = Session.start(home, registry, () -> lockNow(terminal));
              Interrupts ctrlC = Interrupts.onCtrlC(prompter::interrupt)) {
             session = running;
             return run(terminal, home, prompter, signer, to);
+        } finally {
+            endScreen(terminal); // a failure's message comes after, on a clean screen
+        }
+    }
+
+    /**
+     * The interview is over, however it ended: its screen and scrollback are cleared, once, before
+     * the last words, so that the witness's answers cannot be scrolled back to.
+     */
+    private void endScreen(Terminal terminal) {
+        if (!screenCleared) {
+            screenCleared = true;
+            terminal.clearScreenAndScrollback();
         }
     }
 
@@ -119,6 +139,7 @@ final class InterviewCommand implements Callable<Integer> {
                 reached = question.step();
                 try {
                     if (!questions.ask(prompter, question)) {
+                        endScreen(terminal);
                         terminal.say(Messages.of("interview.no-consent"));
                         return 0;
                     }
@@ -137,12 +158,14 @@ final class InterviewCommand implements Callable<Integer> {
             if (stop.draft) {
                 return sealDraft(terminal, home, signer, to);
             }
+            endScreen(terminal);
             terminal.say(Messages.of("interview.discarded"));
             return 0;
         } catch (Prompter.Lock lock) {
             lockNow(terminal);
             return Failure.LOCKED.exitCode();
         } catch (Prompter.EndOfInput end) {
+            endScreen(terminal);
             if (saveDraft) {
                 return sealDraft(terminal, home, signer, to);
             }
@@ -183,10 +206,12 @@ final class InterviewCommand implements Callable<Integer> {
         } finally {
             plaintext.wipe();
         }
+        endScreen(terminal);
         RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
     }
 
     private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
+        endScreen(terminal);
         if (!interview.consentGiven()) {
             terminal.say(Messages.of("interview.draft-without-consent"));
             return 0;
@@ -214,6 +239,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (session != null) {
             session.close();
         }
+        endScreen(terminal);
         terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
     }

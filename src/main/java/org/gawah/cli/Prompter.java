@@ -72,7 +72,7 @@ final class Prompter {
 
     Prompter(Terminal terminal, Charset charset, boolean draftAllowed) {
         this.terminal = terminal;
-        this.clears = canClear(terminal);
+        this.clears = terminal.clears();
         this.reader = new BufferedReader(new InputStreamReader(terminal.in(), charset == null ? StandardCharsets.UTF_8 : charset));
         this.draftAllowed = draftAllowed;
     }
@@ -321,22 +321,6 @@ final class Prompter {
             terminal.clearScreen();
         }
         terminal.say();
-    }
-
-    /**
-     * ANSI screen clearing only on a real terminal that speaks it: not when TERM is unset or
-     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as
-     * the old console shows the escape codes as they are.
-     */
-    private static boolean canClear(Terminal terminal) {
-        if (terminal.console() == null) {
-            return false;
-        }
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            return terminal.env("WT_SESSION") != null;
-        }
-        String term = terminal.env("TERM");
-        return term != null && !term.isEmpty() && !term.equals("dumb");
     }
 
     void say(Message words) {

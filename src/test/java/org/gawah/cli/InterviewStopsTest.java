@@ -35,9 +35,14 @@ class InterviewStopsTest {
     static Path base;
     static Homes homes;
 
+    static Path runtime;
+
     @BeforeAll
-    static void homes() {
+    static void homes() throws IOException {
         homes = new Homes(base.resolve("homes"));
+        // This class's own registry of running interviews: its lock never reaches another test's interview.
+        runtime = Files.createDirectories(base.resolve("runtime"));
+        homes.gawah.env("XDG_RUNTIME_DIR", runtime.toString());
     }
 
     @Test
@@ -73,7 +78,7 @@ class InterviewStopsTest {
             assertTrue(draft.at("/consent/purpose_explained").asBoolean());
 
             // A draft never goes into an evidence package: it is left out, and said why.
-            String caseId = homes.gawah.in(homes.legal, "case", "create", "--title", "Drafts").ok().out().strip();
+            String caseId = homes.gawah.caseCreate(homes.legal, "Drafts").ok().out().strip();
             homes.gawah.in(homes.legal, "case", "add", caseId, id.group(), "--tag", "rome:7(1)(e)").ok();
             Path out = base.resolve("draft-package.zip");
             var export = homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
@@ -186,7 +191,7 @@ class InterviewStopsTest {
         List<String> args = new java.util.ArrayList<>(List.of("interview", "--home", homes.documenter.toString(), "--lang", "en"));
         args.addAll(List.of(extra));
         Pty pty = Pty.start(Pty.gawah(List.of(), args.toArray(new String[0])),
-                Map.of("LANG", "C.UTF-8", "TERM", "xterm", "LINES", "500"), base);
+                Map.of("LANG", "C.UTF-8", "TERM", "xterm", "LINES", "500", "XDG_RUNTIME_DIR", runtime.toString()), base);
         pty.expect("Passphrase");
         pty.type(Homes.PASSPHRASE);
         return pty;

@@ -132,6 +132,7 @@ class InterviewThroughTerminalTest {
             assertEquals(0, pty.exitCode(), pty.screen());
             Matcher id = RECORD_ID.matcher(sealed);
             assertTrue(id.find(), sealed);
+            InterviewEndClearsTheScreenTest.assertClearedAfter(pty.screen(), marker, id.group());
 
             Path bag = run.resolve("week.zip");
             homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
