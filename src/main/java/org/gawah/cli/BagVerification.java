@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -11,10 +12,12 @@ import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
+import org.gawah.vault.ImportedBag;
+import org.gawah.vault.Vault;
 
 /**
- * {@code gawah verify FILE}: checks a submission bag exactly as import does and prints a summary
- * a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
+ * {@code gawah verify FILE}: checks a submission bag exactly as import does, including whether this
+ * vault would refuse it as a replay or a fork, and prints a summary a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
  * throughout, with the certificate it carries, so the report can say what else holds, but the
  * verdict stays "not trusted here".
  */
@@ -49,9 +52,19 @@ final class BagVerification {
             }
             progress.finish();
         }
+        // What import would make of it here: a replay or a fork is refused by verify as by import.
+        GawahException refused = null;
+        Optional<ImportedBag> before = Optional.empty();
+        if (trusted && home.exists()) {
+            try (Vault vault = home.vault()) {
+                before = ImportCommand.judge(vault, verified, ImportCommand.sha256(file));
+            } catch (GawahException e) {
+                refused = e;
+            }
+        }
         Certificate signer = verified.documenter();
-        terminal.line(Messages.of("verify.bag", verified.id(),
-                trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
+        terminal.line(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
+                : refused != null ? Messages.of("verify.refused-here") : Messages.of("verify.valid")).render());
         terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
                 Display.fingerprint(signer.fingerprint())).render());
         terminal.line("               " + (trusted ? Messages.of("verify.bag.pinned")
@@ -64,6 +77,10 @@ final class BagVerification {
         terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
         terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
                 verified.info().get("Source-Organization")).render());
+        before.ifPresent(bag -> terminal.line("  " + Messages.of("verify.bag.already-imported", bag.importedAt()).render()));
+        if (refused != null) {
+            throw refused;
+        }
         if (!trusted) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.bag.untrusted", signer.fingerprint()),
                     Messages.of("verify.bag.untrusted.hint"));

@@ -131,7 +131,7 @@ final class ExportCommand implements Callable<Integer> {
                 passphrase.read(terminal, Messages.of("export.passphrase", Display.fingerprint(fingerprint))));
         String bagId = RecordId.randomExport();
         // The id in the name tells, after a crash, whether this partial package was logged.
-        Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
+        Path partial = PartialFiles.beside(out, bagId);
         Report report;
         try (Vault vault = home.vault()) {
             CaseFile caseFile = team.openCase(vault, caseId, ask);
@@ -148,8 +148,9 @@ final class ExportCommand implements Callable<Integer> {
                         Messages.of("export.no-analysis.hint"))));
             }
             SigningKey key = CustodyLog.signingKey(own, ask);
-            recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
-            OutputFile.createPrivate(partial);
+            // Listed in the vault before a byte is written: if this process is killed, the next
+            // command in this home removes the plaintext it leaves (or keeps it, once logged).
+            long registration = PartialFiles.create(vault, partial, PartialFiles.EXPORT);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
                     reviewedIds, report, now);
@@ -157,8 +158,8 @@ final class ExportCommand implements Callable<Integer> {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
                 // Once the export is logged its package is kept, whatever failed after the commit.
-                if (!loggedExport(vault, bagId)) {
-                    Files.deleteIfExists(partial);
+                if (!PartialFiles.loggedExport(vault, bagId)) {
+                    PartialFiles.discard(vault, registration, partial, e);
                 }
                 throw e;
             }
@@ -168,6 +169,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
                         e.getMessage()), Messages.of("export.cannot-move.hint"));
             }
+            PartialFiles.forget(vault, registration);
         } finally {
             ask.wipe();
         }
@@ -254,45 +256,6 @@ final class ExportCommand implements Callable<Integer> {
                 bag.close();
             }
         }
-    }
-
-    /**
-     * Partial packages left by an export that was killed. The package is complete and fsynced
-     * before its final {@code exported} entry commits, and renamed just after: a logged one is
-     * kept under its id (the log says it exists); an unlogged one was never finished and is
-     * deleted, since it may hold plaintext.
-     */
-    private static void recoverInterrupted(Terminal terminal, Vault vault, Path folder, String name) throws IOException {
-        String prefix = "." + name + ".";
-        List<Path> partials;
-        try (var files = Files.list(folder)) {
-            partials = files.filter(f -> {
-                String file = f.getFileName().toString();
-                return file.startsWith(prefix) && file.endsWith(".partial")
-                        && RecordId.isValid("GWE", file.substring(prefix.length(), file.length() - ".partial".length()));
-            }).toList();
-        }
-        for (Path partial : partials) {
-            String file = partial.getFileName().toString();
-            String id = file.substring(prefix.length(), file.length() - ".partial".length());
-            if (loggedExport(vault, id)) {
-                Path kept = folder.resolve(id + (PackageVerification.isEncrypted(partial) ? ".zip.pgp" : ".zip"));
-                Files.move(partial, kept);
-                terminal.warn(Messages.of("export.interrupted-kept", kept));
-            } else {
-                Files.delete(partial);
-                terminal.warn(Messages.of("export.interrupted-deleted", partial));
-            }
-        }
-    }
-
-    private static boolean loggedExport(Vault vault, String bagId) {
-        boolean[] found = {false};
-        vault.forEachCustody(row -> {
-            Entry entry = Entry.parse(row.entry());
-            found[0] |= entry.action() == Action.EXPORTED && entry.subject().equals(bagId);
-        });
-        return found[0];
     }
 
     /** Each reason in the run's language (the report beside the package has them in English). */

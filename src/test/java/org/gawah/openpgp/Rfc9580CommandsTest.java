@@ -110,7 +110,7 @@ class Rfc9580CommandsTest {
         assertTrue(opened.stderr().contains(documenterFingerprint.substring(0, 4)), opened.stderr());
         GAWAH.in(legal, "verify", "--vault").ok();
 
-        String caseId = GAWAH.in(legal, "case", "create", "--title", "v6").ok().out().strip();
+        String caseId = GAWAH.caseCreate(legal, "v6").ok().out().strip();
         GAWAH.in(legal, "case", "add", caseId, id).ok();
         Path pkg = base.resolve("v6-package.zip");
         GAWAH.in(legal, "export", "--case", caseId, "--for", "icc", "--out", pkg.toString(), "--include-identities").ok();
