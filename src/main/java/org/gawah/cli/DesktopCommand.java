@@ -1,7 +1,6 @@
 package org.gawah.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
@@ -34,12 +33,11 @@ final class DesktopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         Home home = homeOptions.resolve(root.terminal);
         try (Desktop desktop = Desktop.open(home.dir(), Language.current(), lockAfter)) {
-            // The window registers with the home even before gawah init made it (gawah lock must
-            // reach a first run too): a folder only its owner can open, as init makes it.
-            if (!Files.isDirectory(home.dir())) {
-                FilePermissions.createPrivateDirectory(home.dir());
-            }
-            try (Session session = Session.start(home, desktop::lockFromTerminal)) {
+            // The window registers with the home (and this user's list of sessions) even before
+            // gawah init made it, so that gawah lock reaches a first run too: a folder only its
+            // owner can open, as init makes it.
+            FilePermissions.ensurePrivateDirectory(home.dir());
+            try (Session session = Session.start(home, SessionRegistry.folder(root.terminal), desktop::lockFromTerminal)) {
                 return desktop.awaitClosed() ? Failure.LOCKED.exitCode() : 0;
             }
         }

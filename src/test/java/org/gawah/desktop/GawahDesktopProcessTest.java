@@ -35,6 +35,7 @@ class GawahDesktopProcessTest {
         Path home = base.resolve("gawah home"); // not made yet: the window registers all the same
         Path temporary = Files.createDirectories(base.resolve("tmp"));
         Path userHome = Files.createDirectories(base.resolve("user"));
+        Path runtime = Files.createDirectories(base.resolve("runtime")); // the user's list of sessions goes here
         Path out = base.resolve("out.txt");
         Path err = base.resolve("err.txt");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -44,6 +45,7 @@ class GawahDesktopProcessTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("HOME", userHome.toString());
         builder.environment().put("TMPDIR", temporary.toString());
+        builder.environment().put("XDG_RUNTIME_DIR", runtime.toString());
         Process desktop = builder.start();
         try {
             Path session = home.resolve("sessions").resolve(String.valueOf(desktop.pid()));
@@ -81,6 +83,7 @@ class GawahDesktopProcessTest {
                 .toList();
         assertEquals(List.of(), written, "written to the user's home");
         assertEquals(List.of(), files(home.resolve("sessions")), "the session file is gone");
+        assertEquals(List.of(runtime.resolve("gawah")), files(runtime), "the user's list of sessions holds nothing");
     }
 
     private static List<Path> files(Path dir) throws IOException {
