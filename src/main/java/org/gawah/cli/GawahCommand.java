@@ -21,6 +21,7 @@ final class GawahCommand implements Callable<Integer> {
             KeysCommand.class,
             InterviewCommand.class,
             LockCommand.class,
+            DesktopCommand.class,
             RecordCommand.class,
             AttachCommand.class,
             ListCommand.class,
