@@ -40,14 +40,7 @@ public final class Main {
             return report(terminal, e, false);
         }
         Language.use(language);
-        CommandLine cli = new CommandLine(new GawahCommand(terminal));
-        for (Class<?> command : GawahCommand.commandsFor(args)) {
-            cli.addSubcommand(command);
-        }
-        cli.setResourceBundle(Message.bundle(HELP, language));
-        // Picocli's help goes through the terminal's guarded writers like every other line, and
-        // without ANSI styles: the guard would show them as escapes (Terminal sends none but its own).
-        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        CommandLine cli = commandLine(terminal, language, GawahCommand.commandsFor(args));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));
@@ -63,6 +56,20 @@ public final class Main {
         terminal.out().flush();
         terminal.err().flush();
         return code;
+    }
+
+    /** The command tree with {@code commands} under the root, its help in {@code language} and laid out by {@link HelpLayout}. */
+    static CommandLine commandLine(Terminal terminal, Locale language, List<Class<?>> commands) {
+        CommandLine cli = new CommandLine(new GawahCommand(terminal));
+        for (Class<?> command : commands) {
+            cli.addSubcommand(command);
+        }
+        cli.setResourceBundle(Message.bundle(HELP, language));
+        // Picocli's help goes through the terminal's guarded writers like every other line, and
+        // without ANSI styles: the guard would show them as escapes (Terminal sends none but its own).
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        HelpLayout.install(cli);
+        return cli;
     }
 
     /**

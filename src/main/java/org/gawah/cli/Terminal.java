@@ -86,6 +86,11 @@ public final class Terminal {
         return new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
     }
 
+    /** A terminal with its own stdout, stderr, stdin and environment that shares this one's console. */
+    Terminal derive(OutputStream otherStdout, OutputStream otherStderr, InputStream otherIn, Map<String, String> otherEnv) {
+        return new Terminal(otherStdout, otherStderr, otherIn, otherEnv, console);
+    }
+
     /** stdout's guarded writer, for picocli (help); commands write through {@link #line} and {@link #row}. */
     PrintWriter out() {
         return out;
