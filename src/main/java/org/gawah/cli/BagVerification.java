@@ -26,7 +26,11 @@ final class BagVerification {
         if (!Files.isRegularFile(file)) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.no-file", file));
         }
-        List<Certificate> pinned = home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of();
+        List<Certificate> pinned = new ArrayList<>(home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of());
+        // A documenter checks a bag before sending it (gawah submit --help): their own key vouches for it.
+        java.util.Optional<Certificate> own = home.exists()
+                ? home.keyring().ownKey().map(org.gawah.openpgp.SecretKey::certificate) : java.util.Optional.empty();
+        own.ifPresent(pinned::add);
         Submission.Verified verified;
         boolean trusted = true;
         try (BagReader bag = BagReader.open(file)) {
@@ -54,8 +58,9 @@ final class BagVerification {
                 trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
         terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
                 Display.fingerprint(signer.fingerprint())).render());
-        terminal.line("               " + (trusted ? Messages.of("verify.bag.pinned")
-                : Messages.of("verify.bag.not-pinned")).render());
+        boolean ownBag = own.isPresent() && own.get().fingerprint().equals(signer.fingerprint());
+        terminal.line("               " + (!trusted ? Messages.of("verify.bag.not-pinned")
+                : ownBag ? Messages.of("verify.bag.own") : Messages.of("verify.bag.pinned")).render());
         terminal.line("  " + Messages.of("verify.bag.records", verified.records().size(),
                 verified.records().stream().filter(r -> r.identityFile() != null).count(),
                 verified.attachmentCount()).render());

@@ -69,8 +69,10 @@ final class HelpLayout {
     }
 
     private static String synopsis(Help help, String unwrapped) {
-        int under = help.synopsisHeadingLength() + help.commandSpec().qualifiedName().length() + 1;
-        return eachLine(unwrapped, line -> wrap(line, under));
+        // The heading ("Usage: ") is printed before the synopsis, on its first line.
+        int heading = help.synopsisHeadingLength();
+        int under = heading + help.commandSpec().qualifiedName().length() + 1;
+        return eachLine(unwrapped, line -> wrap(line, under, heading));
     }
 
     private static String columns(Help help, String unwrapped) {
@@ -105,11 +107,14 @@ final class HelpLayout {
         return out.toString();
     }
 
-    /** An indented line that starts with a command a reader would copy. */
+    /** A line indented by two spaces that starts with a command a reader would copy, or a comment on one. */
     static boolean isExample(String line) {
+        if (!line.startsWith("  ") || line.startsWith("   ")) {
+            return false;
+        }
         String stripped = line.strip();
         int space = stripped.indexOf(' ');
-        return line.startsWith("  ") && EXAMPLE_COMMANDS.contains(space < 0 ? stripped : stripped.substring(0, space));
+        return stripped.startsWith("#") || EXAMPLE_COMMANDS.contains(space < 0 ? stripped : stripped.substring(0, space));
     }
 
     /** Where the text of a row starts: after its first word and the two or more spaces after it. */
@@ -144,8 +149,13 @@ final class HelpLayout {
      * whole on a line of its own. The line's own indentation is kept.
      */
     static String wrap(String line, int under) {
+        return wrap(line, under, 0);
+    }
+
+    /** As {@link #wrap(String, int)}, the first line starting at column {@code first} (after a heading printed before it). */
+    static String wrap(String line, int under, int first) {
         String stripped = line.stripTrailing();
-        if (width(stripped) <= WIDTH) {
+        if (first + width(stripped) <= WIDTH) {
             return stripped;
         }
         int indent = 0;
@@ -155,14 +165,16 @@ final class HelpLayout {
         StringBuilder out = new StringBuilder();
         StringBuilder current = new StringBuilder(stripped.substring(0, indent));
         int lineStart = 0;
+        int offset = first;
         boolean empty = true;
         for (String word : stripped.substring(indent).split(" ")) {
             // Runs of spaces inside a line (columns) are kept: split gives empty words for them.
             String piece = empty ? word : " " + word;
-            if (!empty && !word.isEmpty() && width(current) + width(piece) > WIDTH && width(current) > lineStart) {
+            if (!empty && !word.isEmpty() && offset + width(current) + width(piece) > WIDTH && width(current) > lineStart) {
                 out.append(current.toString().stripTrailing()).append('\n');
                 current = new StringBuilder(" ".repeat(under)).append(word);
                 lineStart = under;
+                offset = 0;
             } else {
                 current.append(piece);
             }
