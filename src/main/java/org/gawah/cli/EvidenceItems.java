@@ -20,14 +20,18 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagWriter;
 import org.gawah.custody.Entry;
+import org.gawah.export.AttachmentContents;
 import org.gawah.export.Consent;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
+import org.gawah.names.Folding;
+import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.testimony.Json;
+import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.Drafts;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.SealedRecord;
@@ -52,6 +56,8 @@ final class EvidenceItems {
     private final Set<String> traced = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
     private final Map<String, Certificate> signers = new LinkedHashMap<>();
+    /** What each exported record was searched with, for the case's own words (title, notes). */
+    private final List<Redaction.Masker> maskers = new ArrayList<>();
 
     EvidenceItems(ExportCommand.Run run, BagWriter bag) {
         this.run = run;
@@ -83,6 +89,11 @@ final class EvidenceItems {
                 base = open(consentRecord.testimony());
                 testimony = Testimonies.read(base.content());
             }
+            // Searched for even when the record stays out: its witness may be named in the case's title or notes.
+            Optional<Redaction.Masker> found = consentRecord.identity() == null ? Optional.empty()
+                    : canOpenIdentity(consentRecord) ? Optional.of(names(consentRecord))
+                    : keyedNames(testimony, base == null ? opened : base, recordId);
+            found.ifPresent(maskers::add);
             var refusal = Consent.refusalMessage(testimony, run.profile());
             if (refusal.isPresent()) {
                 leftOut(recordId, null, refusal.get());
@@ -96,8 +107,10 @@ final class EvidenceItems {
             }
             Redaction.Masker names = Redaction.Masker.none();
             if (!identityGoes && consentRecord.identity() != null) {
-                if (canOpenIdentity(consentRecord)) {
-                    names = names(consentRecord);
+                if (found.isPresent()) {
+                    names = found.get();
+                    searched(recordId, canOpenIdentity(consentRecord) ? Messages.of("export.searched.identity")
+                            : Messages.of("export.searched.name-keys"));
                 } else if (run.reviewed().contains(recordId)) {
                     note(Messages.of("export.note.reviewed", recordId));
                 } else {
@@ -158,7 +171,7 @@ final class EvidenceItems {
         if (identityGoes) {
             identity(recordId, record, folder, signer, testimonyItem, facts);
         }
-        attachments(recordId, document, testimony, opened, folder, signer, testimonyItem, facts, names);
+        attachments(recordId, document, testimony, folder, signer, testimonyItem, facts, identityGoes);
         exportedRecords.add(recordId);
     }
 
@@ -179,9 +192,8 @@ final class EvidenceItems {
         }
     }
 
-    private void attachments(String recordId, JsonNode document, JsonNode testimony, Opened opened, String folder,
-                             Certificate signer, String testimonyItem, Item.RecordFacts facts, Redaction.Masker names)
-            throws IOException {
+    private void attachments(String recordId, JsonNode document, JsonNode testimony, String folder, Certificate signer,
+                             String testimonyItem, Item.RecordFacts facts, boolean identityGoes) throws IOException {
         JsonNode listed = document.get("attachments");
         List<StoredAttachment> stored = run.vault().attachments(recordId);
         if (listed == null || listed.size() != stored.size()) {
@@ -201,15 +213,18 @@ final class EvidenceItems {
                 continue;
             }
             String name = folder + attachment.id() + "." + Item.extension(mediaType);
-            Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
-                    attachment.sealedSize());
+            // Without the identity, the documenter's file name goes nowhere but the searched testimony.
+            String fileName = identityGoes ? entry.path("file_name").asText() : attachment.id() + "." + Item.extension(mediaType);
             Opened sealed;
-            try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
-                 OutputStream data = bag.payload(name)) {
-                // Plaintext reaches the package before the checks end; a failure deletes the whole package.
-                sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
+            if (identityGoes) {
+                sealed = streamed(attachment, name);
+            } else {
+                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name);
+                if (checked.isEmpty()) {
+                    continue;
+                }
+                sealed = checked.get();
             }
-            progress.finish();
             BagWriter.Digested file = bag.lastPayload();
             requireSameSigner(sealed, signer, attachment.id());
             if (file.size() != entry.path("size").asLong(-1) || !file.sha256().equals(entry.path("sha256").asText())
@@ -217,18 +232,102 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-differs", attachment.id()));
             }
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
-            add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId,
-                    names.mask(entry.path("file_name").asText()), mediaType, file.size(), file.sha256(), file.sha512(),
-                    sealed.signedAt(), signer.fingerprint(), entry.path("generation").asText("original"), null, null,
-                    testimonyItem, facts));
+            add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId, fileName, mediaType,
+                    file.size(), file.sha256(), file.sha512(), sealed.signedAt(), signer.fingerprint(),
+                    entry.path("generation").asText("original"), null, null, testimonyItem, facts));
             exported.put(attachment.id(), attachment.sealedSha256());
             traced.add(attachment.id());
         }
     }
 
+    /** The attachment streamed into the package as it is opened, in constant memory. */
+    private Opened streamed(StoredAttachment attachment, String name) throws IOException {
+        Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
+                attachment.sealedSize());
+        Opened sealed;
+        try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
+             OutputStream data = bag.payload(name)) {
+            // Plaintext reaches the package before the checks end; a failure deletes the whole package.
+            sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
+        }
+        progress.finish();
+        return sealed;
+    }
+
+    /**
+     * An attachment in an export without the identity (docs/format/evidence-package.md, "Consent
+     * and protection"): a file that can hold text stays out unless someone read it and named it with
+     * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
+     * pictures go, reported as not searched. Empty when it stays out.
+     */
+    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
+            throws IOException {
+        String id = attachment.id();
+        boolean reviewed = run.reviewed().contains(id);
+        AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
+        if (reviewed) {
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+            return Optional.of(streamed(attachment, name));
+        }
+        switch (kind) {
+            case TEXT -> {
+                leftOut(recordId, id, Messages.of("export.reason.may-name", id));
+                return Optional.empty();
+            }
+            case SOUND_OR_PICTURES -> {
+                run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
+                return Optional.of(streamed(attachment, name));
+            }
+            default -> {
+                Optional<Message> location = location(attachment);
+                if (location.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
+                    return Optional.empty();
+                }
+                run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
+                return Optional.of(streamed(attachment, name));
+            }
+        }
+    }
+
+    /**
+     * Why a photo must stay out, read from its metadata as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into metadata-extractor on another
+     * thread and is dropped). The second pass, into the package, checks the signature.
+     */
+    private Optional<Message> location(StoredAttachment attachment) throws IOException {
+        java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
+        java.util.concurrent.atomic.AtomicReference<Optional<Message>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try (plain) {
+                found.set(AttachmentContents.location(plain));
+                plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
+            } catch (IOException e) {
+                found.compareAndSet(null, Optional.of(Messages.of("export.reason.photo-unreadable")));
+            }
+        }, "gawah-photo-metadata");
+        reader.setDaemon(true);
+        try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
+             InputStream in = run.vault().openAttachment(attachment)) {
+            reader.start();
+            Opener.openTo(in, sink, run.own(), run.ask(), run.documenters());
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
+    }
+
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */
     private void leftOut(String recordId, String item, Message reason) {
         run.report().leftOut(recordId, item, reason);
+    }
+
+    private void searched(String recordId, Message how) {
+        run.report().searched(recordId, how);
     }
 
     private void note(Message note) {
@@ -244,9 +343,34 @@ final class EvidenceItems {
         Opened identity = open(record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
-            return new Redaction.Masker(node.path("name").asText(null), node.path("contact").asText(null));
+            List<String> spellings = new ArrayList<>();
+            spellings.add(node.path("name").asText(null));
+            node.path("other_names").forEach(n -> spellings.add(n.asText(null)));
+            return new Redaction.Masker(spellings, node.path("contact").asText(null));
         } finally {
             identity.wipe();
+        }
+    }
+
+    /**
+     * The testimony's name_keys, when it has them and this key opens their sealed key: the name
+     * found without reading it (docs/format/testimony.md, "name_keys"). Empty for a testimony
+     * sealed without them, or by rules this version does not know.
+     */
+    private Optional<Redaction.Masker> keyedNames(JsonNode testimony, Opened signedBy, String recordId) {
+        NameKeys.Section section = NameKeys.read(testimony);
+        if (section == null || !Folding.RULES.equals(section.rules())) {
+            return Optional.empty();
+        }
+        Opened key = open(section.sealedKey());
+        try {
+            requireSameSigner(key, signer(signedBy.signerFingerprint()), recordId + " name_keys");
+            if (key.content().length != 32) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("export.name-keys-damaged", recordId));
+            }
+            return Optional.of(new Redaction.Masker(KnownKeys.hashed(key.content(), section.hashes())));
+        } finally {
+            key.wipe();
         }
     }
 
@@ -289,6 +413,15 @@ final class EvidenceItems {
 
     List<String> exportedRecords() {
         return exportedRecords;
+    }
+
+    /** Every witness's name this export searched for, at once: for the case title and the analysts' notes. */
+    Redaction.Masker allNames() {
+        Redaction.Masker all = Redaction.Masker.none();
+        for (Redaction.Masker masker : maskers) {
+            all = all.and(masker);
+        }
+        return all;
     }
 
     List<Certificate> signers() {

@@ -78,8 +78,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--organization", paramLabel = "NAME")
     String organization;
 
-    @Option(names = "--reviewed", paramLabel = "RECORD-ID")
+    @Option(names = "--reviewed", paramLabel = "ID")
     List<String> reviewed = new ArrayList<>();
+
+    @Option(names = "--reviewed-from", paramLabel = "FILE")
+    Path reviewedFrom;
+
+    @Option(names = "--reviewed-all", paramLabel = "CASE-ID")
+    String reviewedAll;
 
     @Override
     public Integer call() throws IOException {
@@ -88,6 +94,7 @@ final class ExportCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
+        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path textReport = out.resolveSibling(out.getFileName() + ".report.txt");
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
@@ -143,7 +150,7 @@ final class ExportCommand implements Callable<Integer> {
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
-                    java.util.Set.copyOf(reviewed), report, now);
+                    reviewedIds, report, now);
             try {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
@@ -170,6 +177,13 @@ final class ExportCommand implements Callable<Integer> {
                 : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
         printLeftOut(terminal, report);
+        for (Report.LeftOut searched : report.searched()) {
+            terminal.info(Messages.of("export.searched", searched.recordId(), searched.reason()));
+        }
+        for (Report.LeftOut unsearched : report.notSearched()) {
+            terminal.info(Messages.of("export.not-searched", unsearched.recordId(),
+                    unsearched.item() == null ? "" : unsearched.item(), unsearched.reason()));
+        }
         report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
         terminal.line(bagId);
@@ -215,7 +229,8 @@ final class ExportCommand implements Callable<Integer> {
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, exported, run.profile().analystNotes()), items.custody(bagId),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
+                            items.custody(bagId),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {
@@ -281,7 +296,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Everything one export run shares between its steps. */
     record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
-               List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
+               List<Certificate> documenters, Profile profile, boolean includeIdentities, Reviewed reviewed,
                Report report, Instant now) {
     }
 

@@ -57,6 +57,7 @@ final class Interview {
     int confidentiality = -1;
     String identityName;
     String identityContact;
+    String identityOtherNames;
     String vulnerability;
     String referrals;
     int connection = -1;
@@ -136,6 +137,8 @@ final class Interview {
                 }
                 identityName = p.text(Messages.of("interview.q.identity-name"), identityName, false);
                 if (identityName != null) {
+                    // Latin spellings and nicknames: the export searches for each (docs/format/testimony.md).
+                    identityOtherNames = p.lines(Messages.of("interview.q.identity-other-names"), identityOtherNames, false);
                     identityContact = p.text(Messages.of("interview.q.identity-contact"), identityContact, false);
                 }
                 return true;
@@ -272,6 +275,7 @@ final class Interview {
         }
         if (identityName != null) {
             ObjectNode identity = in.putObject("identity").put("name", identityName);
+            lines(identity, "other_names", identityOtherNames);
             putIfGiven(identity, "contact", identityContact);
         }
         for (String name : List.of("interview", "acknowledgement", "witness", "account")) {

@@ -151,7 +151,8 @@ final class InterviewCommand implements Callable<Integer> {
     private void seal(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = RecordId.random();
-        SealableTestimony plaintext = Testimonies.build(interview.input(), id, now);
+        SealableTestimony plaintext = Testimonies.build(interview.input(), id, now, java.util.List.of(),
+                RecordSealing.keySealer(signer, to, now));
         try {
             RecordSealing.seal(home, id, plaintext, signer, to, now);
         } finally {

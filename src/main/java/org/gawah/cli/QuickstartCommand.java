@@ -90,7 +90,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 "--passphrase-env", PASSPHRASE_VAR);
         Path evidence = exchange.resolve("evidence-icc.zip");
         say(Messages.of("quickstart.step-8-reviewed"));
-        run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(), "--reviewed", id,
+        run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(),
                 "--passphrase-env", PASSPHRASE_VAR);
         run(legal, "verify", evidence.toString());
 

@@ -83,7 +83,7 @@ final class RecordCommand implements Callable<Integer> {
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
             List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
-            plaintext = Testimonies.build(input, id, now, attachments);
+            plaintext = Testimonies.build(input, id, now, attachments, RecordSealing.keySealer(signer, to, now));
             RecordSealing.commit(write, id, plaintext, signer, to, now);
             if (shredOriginal) {
                 Shredder.shredAfterCheck(terminal, vault, id, sources);

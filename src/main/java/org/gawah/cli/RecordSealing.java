@@ -56,6 +56,14 @@ final class RecordSealing {
         }
     }
 
+    /**
+     * Seals the key of a testimony's name_keys like the testimony itself: signed, and encrypted to
+     * everyone the testimony goes to, so a legal team that cannot open the identity can search for it.
+     */
+    static org.gawah.testimony.NameKeys.Sealer keySealer(SigningKey signer, Recipients to, Instant now) {
+        return secret -> Sealer.seal(secret, signer, to.all(), now);
+    }
+
     /** Seals and stores one record without attachments in one transaction, with its custody entry. */
     static void seal(Home home, String id, SealableTestimony plaintext, SigningKey signer, Recipients to, Instant now) {
         requireProtectionFor(plaintext.identity() != null, to);

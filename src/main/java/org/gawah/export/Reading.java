@@ -84,7 +84,13 @@ public final class Reading {
             Map.entry("attachments[].size", "Size (bytes)"),
             Map.entry("attachments[].sha256", "SHA-256"),
             Map.entry("attachments[].sha512", "SHA-512"),
-            Map.entry("attachments[].generation", "Generation"));
+            Map.entry("attachments[].generation", "Generation"),
+            Map.entry("name_keys", "Name keys (keyed hashes for the legal team's search for the witness's name; "
+                    + "useless without the key sealed to the legal team)"),
+            Map.entry("name_keys.rules", "Rules"),
+            Map.entry("name_keys.algorithm", "Algorithm"),
+            Map.entry("name_keys.sealed_key", "Sealed key (OpenPGP, base64)"),
+            Map.entry("name_keys.hashes", "Hashes (base64)"));
 
     /** Always a block, even on one line: the two texts a reader must never run together. */
     private static final Set<String> BLOCKS = Set.of("account.text", "documenter_notes");

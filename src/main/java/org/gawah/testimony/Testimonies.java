@@ -38,6 +38,17 @@ public final class Testimonies {
     /** As {@link #build(JsonNode, String, Instant)}, listing the attachments sealed with it. */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
                                           List<Attachment> attachments) {
+        return build(input, recordId, recordedAt, attachments, null);
+    }
+
+    /**
+     * As above; with {@code keySealer}, a testimony whose input names the witness also carries
+     * {@code name_keys}: keyed hashes of the name and contact, the key sealed by {@code keySealer}
+     * (to the testimony's own recipients), so that a legal team that cannot open the identity can
+     * still find the name in it (docs/format/testimony.md, "name_keys").
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -74,6 +85,9 @@ public final class Testimonies {
         listAttachments(t, attachments);
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
+        if (identity != null && keySealer != null) {
+            t.set("name_keys", NameKeys.of(identity, keySealer));
+        }
         byte[] testimony = Json.write(t);
         if (testimony.length > MAX_TESTIMONY) {
             throw Json.refused(Messages.of("input.too-large", MAX_TESTIMONY >> 20));
@@ -154,18 +168,31 @@ public final class Testimonies {
      * equal to the name would put the name into the testimony, which is sealed more widely.
      */
     static ObjectNode identity(Input root, String recordId, String pseudonym) {
-        Input in = root.optionalObject("identity", "name", "contact", "notes");
+        Input in = root.optionalObject("identity", "name", "other_names", "contact", "notes");
         if (in == null) {
             return null;
         }
         String name = in.text("name");
-        if (fold(name).equals(fold(pseudonym))) {
-            throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+        List<String> otherNames = in.texts("other_names");
+        for (String spelling : otherNames == null ? List.of(name) : concat(name, otherNames)) {
+            if (fold(spelling).equals(fold(pseudonym))) {
+                throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+            }
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
+        if (otherNames != null) {
+            ArrayNode spellings = out.putArray("other_names");
+            otherNames.forEach(spellings::add);
+        }
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     private static String fold(String s) {

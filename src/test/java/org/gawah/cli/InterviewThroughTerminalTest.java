@@ -103,6 +103,8 @@ class InterviewThroughTerminalTest {
             answer(pty, language, "interview.q.pseudonym", "W-0193");
             answer(pty, language, "interview.q.confidentiality", "");
             answer(pty, language, "interview.q.identity-name", realName);
+            answer(pty, language, "interview.q.identity-other-names", "Nadiajan " + marker);
+            pty.type(".");
             answer(pty, language, "interview.q.identity-contact", "");
             answer(pty, language, "interview.q.vulnerability", ".");
             answer(pty, language, "interview.q.referrals", "psychosocial support " + marker);
@@ -146,6 +148,7 @@ class InterviewThroughTerminalTest {
             assertEquals("Documenter D-14", testimony.at("/interview/present/0/name").asText());
             String identity = homes.gawah.in(homes.legal, "open", id.group(), "--identity").ok().out();
             assertTrue(identity.contains(realName), identity);
+            assertTrue(identity.contains("\"other_names\": [\n    \"Nadiajan " + marker + "\"\n  ]"), identity);
         }
         assertNoFileHolds(marker, started, homes.documenter, tmp, userHome, Path.of(System.getProperty("java.io.tmpdir")));
     }

@@ -44,8 +44,7 @@ public final class CaseFixture {
             ((ObjectNode) input.get("consent")).putArray("recipients").add("legal_team");
             ((ObjectNode) input.get("account")).put("text", "The witness said: " + LEGAL_ONLY_MARKER);
         }));
-        photo = new byte[150_000];
-        new java.util.Random(7).nextBytes(photo);
+        photo = Photos.jpeg(7);
         Path photoFile = write(base.resolve("photo of " + NAME + ".jpg"), photo);
         Path audioFile = write(base.resolve("interview.wav"), new byte[40_000]);
         Path clipFile = write(base.resolve("clip.3gp"), new byte[30_000]); // a type the computer may not know
