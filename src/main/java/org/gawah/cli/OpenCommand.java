@@ -42,7 +42,7 @@ final class OpenCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Parameters(paramLabel = "RECORD-ID", descriptionKey = "gawah.open.record-id")
+        @Parameters(paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.open.record-id")
         String id;
 
         @Option(names = "--sealed", paramLabel = "FILE")

@@ -90,6 +90,12 @@ final class PackageVerification {
             Opened opened;
             try (OutputStream sink = new Bounded(spool.output(), limit, file)) {
                 opened = Opener.openTo(in, sink, own, ask, custodians(home));
+            } catch (GawahException e) {
+                if (e.failure() != Failure.UNKNOWN_SIGNER) {
+                    throw e;
+                }
+                // A package is trusted by its custodian's key, not a documenter's: say which role to pin it under.
+                throw new GawahException(Failure.UNKNOWN_SIGNER, e.message(), Messages.of("verify.package.untrusted.hint"), e);
             }
             terminal.info(Messages.of("verify.decrypted", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
