@@ -56,19 +56,21 @@ final class BagVerification {
         Certificate signer = verified.documenter();
         terminal.line(Messages.of("verify.bag", verified.id(),
                 trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
-        terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
-                Display.fingerprint(signer.fingerprint())).render());
+        ReportLines report = new ReportLines(terminal, 2, Messages.of("verify.label.signer"), Messages.of("verify.label.records"),
+                Messages.of("verify.label.payload"), Messages.of("verify.label.custody-log"), Messages.of("verify.label.made"));
+        report.line(Messages.of("verify.label.signer"), Messages.of("verify.bag.signer", signer.userId(),
+                Display.fingerprint(signer.fingerprint())));
         boolean ownBag = own.isPresent() && own.get().fingerprint().equals(signer.fingerprint());
-        terminal.line("               " + (!trusted ? Messages.of("verify.bag.not-pinned")
-                : ownBag ? Messages.of("verify.bag.own") : Messages.of("verify.bag.pinned")).render());
-        terminal.line("  " + Messages.of("verify.bag.records", verified.records().size(),
-                verified.records().stream().filter(r -> r.identityFile() != null).count(),
-                verified.attachmentCount()).render());
-        terminal.line("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
-                Display.size(verified.payloadBytes())).render());
-        terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
-        terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
-                verified.info().get("Source-Organization")).render());
+        report.more(!trusted ? Messages.of("verify.bag.not-pinned")
+                : ownBag ? Messages.of("verify.bag.own") : Messages.of("verify.bag.pinned"));
+        report.line(Messages.of("verify.label.records"), Messages.of("verify.bag.records", verified.records().size(),
+                verified.records().stream().filter(r -> r.identityFile() != null).count(), verified.attachmentCount()));
+        report.line(Messages.of("verify.label.payload"), Messages.of("verify.bag.payload", verified.payloadSha256().size(),
+                Display.size(verified.payloadBytes())));
+        report.line(Messages.of("verify.label.custody-log"), Messages.of("verify.bag.custody", verified.log().size(),
+                verified.head().time()));
+        report.line(Messages.of("verify.label.made"), Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
+                verified.info().get("Source-Organization")));
         if (!trusted) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.bag.untrusted", signer.fingerprint()),
                     Messages.of("verify.bag.untrusted.hint"));

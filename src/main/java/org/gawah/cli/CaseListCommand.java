@@ -43,15 +43,16 @@ final class CaseListCommand implements Callable<Integer> {
         Team team = titles ? new Team(keyring) : null;
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
-        Table table = new Table(23, 20, -8, 0);
+        Object[] headings = {Messages.of("case.list.heading.case"), Messages.of("case.list.heading.created"),
+                Messages.of("case.list.heading.records"), Messages.of("case.list.heading.title")};
+        Table table = new Table(23, 20, -8, 0).fitting(headings);
         try (Vault vault = home.vault()) {
             List<Vault.CaseSummary> cases = vault.cases();
             if (cases.isEmpty()) {
                 terminal.info(Messages.of("case.list.empty"));
                 return 0;
             }
-            terminal.line(table.row(Messages.of("case.list.heading.case"), Messages.of("case.list.heading.created"),
-                    Messages.of("case.list.heading.records"), Messages.of("case.list.heading.title")));
+            terminal.line(table.row(headings));
             for (Vault.CaseSummary summary : cases) {
                 terminal.line(table.row(summary.id(), summary.createdAt(), summary.records(), title(team, vault, summary, ask)));
             }

@@ -31,11 +31,12 @@ final class ListCommand implements Callable<Integer> {
             return 0;
         }
         Names names = Names.of(home);
-        Table table = new Table(23, 20, 16, 20, -10, 8, 22, 10, 0);
-        terminal.line(table.row(Messages.of("list.heading.record"), Messages.of("list.heading.sealed"),
+        Object[] headings = {Messages.of("list.heading.record"), Messages.of("list.heading.sealed"),
                 Messages.of("list.heading.signer"), Messages.of("list.heading.name"), Messages.of("list.heading.size"),
                 Messages.of("list.heading.identity"), Messages.of("list.heading.attachments"),
-                Messages.of("list.heading.recipients"), "SHA-256"));
+                Messages.of("list.heading.recipients"), "SHA-256"};
+        Table table = new Table(23, 20, 16, 20, -10, 8, 22, 10, 0).fitting(headings);
+        terminal.line(table.row(headings));
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";

@@ -27,13 +27,14 @@ final class LogCommand implements Callable<Integer> {
         int[] count = {0};
         Home home = homeOptions.resolve(terminal);
         Names names = Names.of(home);
-        Table table = new Table(-6, 20, 16, 40, 16, 20, 0);
+        Object[] headings = {Messages.of("log.heading.seq"), Messages.of("log.heading.time"),
+                Messages.of("log.heading.action"), Messages.of("log.heading.subject"),
+                Messages.of("log.heading.actor"), Messages.of("log.heading.name"),
+                Messages.of("log.heading.subject-sha256")};
+        Table table = new Table(-6, 20, 16, 40, 16, 20, 0).fitting(headings);
         try (Vault vault = home.vault()) {
             if (!jsonl) {
-                terminal.line(table.row(Messages.of("log.heading.seq"), Messages.of("log.heading.time"),
-                        Messages.of("log.heading.action"), Messages.of("log.heading.subject"),
-                        Messages.of("log.heading.actor"), Messages.of("log.heading.name"),
-                        Messages.of("log.heading.subject-sha256")));
+                terminal.line(table.row(headings));
             }
             vault.forEachCustody(row -> {
                 count[0]++;

@@ -26,6 +26,18 @@ final class Table {
         this.widths = widths.clone();
     }
 
+    /** The same table with each column at least as wide as its heading (a Pashto heading may be longer than its values). */
+    Table fitting(Object... headings) {
+        int[] wider = widths.clone();
+        for (int i = 0; i < wider.length - 1 && i < headings.length; i++) {
+            int heading = Columns.width(cell(headings[i]));
+            if (heading > Math.abs(wider[i])) {
+                wider[i] = wider[i] < 0 ? -heading : heading;
+            }
+        }
+        return new Table(wider);
+    }
+
     /** The line for one row, its cells in the columns' order. */
     String row(Object... cells) {
         if (cells.length != widths.length) {
