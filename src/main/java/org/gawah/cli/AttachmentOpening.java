@@ -65,13 +65,15 @@ final class AttachmentOpening {
 
     private static void openOne(Terminal terminal, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
                                 String signer, SecretKey key, Opener.PassphraseSource passphrase, List<Certificate> signers) {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".gawah-partial");
+        // Named by the attachment's id: the vault lists it while it is written, and never learns the file's own name.
+        Path partial = PartialFiles.attachment(target, attachment.id());
         boolean kept = false;
+        long registration = -1;
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = entry.get("size").asLong();
             Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
-            OutputFile.createPrivate(partial);
+            registration = PartialFiles.create(vault, partial, PartialFiles.OPEN);
             Opened opened;
             // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
             // and signature here, the plaintext's SHA-256 and the file written behind.
@@ -109,12 +111,26 @@ final class AttachmentOpening {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            if (!kept) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    terminal.warn(Messages.of("open.partial-not-deleted", partial));
-                }
+            settle(terminal, vault, registration, partial, kept);
+        }
+    }
+
+    /** After the attachment was kept or failed: the partial file deleted unless kept, and forgotten once gone. */
+    private static void settle(Terminal terminal, Vault vault, long registration, Path partial, boolean kept) {
+        if (!kept) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // Still listed: the next command in this home tries again, and doctor names it.
+                terminal.warn(Messages.of("open.partial-not-deleted", partial));
+                return;
+            }
+        }
+        if (registration >= 0) {
+            try {
+                PartialFiles.forget(vault, registration);
+            } catch (GawahException e) {
+                terminal.warn(e.message()); // the next command finds the file gone and forgets it then
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -11,10 +12,12 @@ import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
+import org.gawah.vault.ImportedBag;
+import org.gawah.vault.Vault;
 
 /**
- * {@code gawah verify FILE}: checks a submission bag exactly as import does and prints a summary
- * a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
+ * {@code gawah verify FILE}: checks a submission bag exactly as import does, including whether this
+ * vault would refuse it as a replay or a fork, and prints a summary a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
  * throughout, with the certificate it carries, so the report can say what else holds, but the
  * verdict stays "not trusted here".
  */
@@ -53,9 +56,19 @@ final class BagVerification {
             }
             progress.finish();
         }
+        // What import would make of it here: a replay or a fork is refused by verify as by import.
+        GawahException refused = null;
+        Optional<ImportedBag> before = Optional.empty();
+        if (trusted && home.exists()) {
+            try (Vault vault = home.vault()) {
+                before = ImportCommand.judge(vault, verified, ImportCommand.sha256(file));
+            } catch (GawahException e) {
+                refused = e;
+            }
+        }
         Certificate signer = verified.documenter();
-        terminal.line(Messages.of("verify.bag", verified.id(),
-                trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
+        terminal.line(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
+                : refused != null ? Messages.of("verify.refused-here") : Messages.of("verify.valid")).render());
         ReportLines report = new ReportLines(terminal, 2, Messages.of("verify.label.signer"), Messages.of("verify.label.records"),
                 Messages.of("verify.label.payload"), Messages.of("verify.label.custody-log"), Messages.of("verify.label.made"));
         report.line(Messages.of("verify.label.signer"), Messages.of("verify.bag.signer", signer.userId(),
@@ -71,6 +84,10 @@ final class BagVerification {
                 verified.head().time()));
         report.line(Messages.of("verify.label.made"), Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
                 verified.info().get("Source-Organization")));
+        before.ifPresent(bag -> report.more(Messages.of("verify.bag.already-imported", bag.importedAt())));
+        if (refused != null) {
+            throw refused;
+        }
         if (!trusted) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.bag.untrusted", signer.fingerprint()),
                     Messages.of("verify.bag.untrusted.hint"));

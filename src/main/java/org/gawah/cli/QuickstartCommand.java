@@ -85,7 +85,8 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "open", id, "--passphrase-env", PASSPHRASE_VAR);
 
         say(Messages.of("quickstart.step-8"));
-        String caseId = run(legal, "case", "create", "--title", "Demo case", "--passphrase-env", PASSPHRASE_VAR).strip();
+        String caseId = run(legal, new java.io.ByteArrayInputStream("Demo case\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "case", "create", "--passphrase-env", PASSPHRASE_VAR).strip();
         run(legal, "case", "add", caseId, id, "--tag", "rome:7(1)(h)", "--reliability", "high",
                 "--passphrase-env", PASSPHRASE_VAR);
         Path evidence = exchange.resolve("evidence-icc.zip");

@@ -23,11 +23,12 @@ import org.gawah.Screen;
  * <p>The one way to the screen: every line of text written here, on stdout and stderr alike,
  * passes {@link ScreenWriter} ({@link Screen#line}), and content bytes pass
  * {@link ScreenText} when stdout is a terminal; the only control sequences sent are this class's
- * own ({@link #clearScreen}, the carriage return of {@link #redraw}). No other class touches
+ * own ({@link #clearScreen}, {@link #clearScreenAndScrollback}, the carriage return of {@link #redraw}). No other class touches
  * System.out, System.err or the console's writer (DisplayPathTest).
  */
 public final class Terminal {
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
+    private static final String CLEAR_SCROLLBACK = "\033[3J";
 
     private final OutputStream stdout;
     private final PrintWriter out;
@@ -39,6 +40,7 @@ public final class Terminal {
     private final Console console;
     private final boolean visualOrder;
     private final boolean screen;
+    private boolean typedIn;
 
     public Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console) {
         // On Java 17, System.console() is there only when stdin and stdout are both a terminal.
@@ -49,6 +51,7 @@ public final class Terminal {
     Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console,
              boolean screen) {
         this.screen = screen;
+        this.typedIn = console != null;
         this.stdout = stdout;
         this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
         this.rawErr = new OutputStreamWriter(stderr, StandardCharsets.UTF_8);
@@ -83,7 +86,9 @@ public final class Terminal {
 
     /** A terminal with its own stdout, stdin and environment that shares this one's stderr and console. */
     Terminal derive(OutputStream otherStdout, InputStream otherIn, Map<String, String> otherEnv) {
-        return new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        Terminal derived = new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        derived.typedIn = false;
+        return derived;
     }
 
     /** A terminal with its own stdout, stderr, stdin and environment that shares this one's console. */
@@ -145,9 +150,41 @@ public final class Terminal {
         return env.get(name);
     }
 
+    /** Whether standard input is a person typing at this terminal (not a pipe, a file, or what a demo feeds it). */
+    boolean typedIn() {
+        return typedIn;
+    }
+
     /** Null when there is no interactive terminal (piped, CI, tests). */
     Console console() {
         return console;
+    }
+
+    /**
+     * Whether this is a terminal that clears its screen on ANSI codes: not when TERM is unset or
+     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as the
+     * old console shows the escape codes as they are.
+     */
+    boolean clears() {
+        if (console == null) {
+            return false;
+        }
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return env("WT_SESSION") != null;
+        }
+        String term = env("TERM");
+        return term != null && !term.isEmpty() && !term.equals("dumb");
+    }
+
+    /**
+     * Clears the screen and the scrollback ({@code ESC[3J}, which xterm, VTE, Konsole, iTerm2 and
+     * Windows Terminal obey), so that what an interview showed cannot be scrolled back to once it
+     * has ended. Does nothing where {@link #clears()} says the terminal would print the codes.
+     */
+    void clearScreenAndScrollback() {
+        if (clears()) {
+            control(CLEAR_SCREEN + CLEAR_SCROLLBACK);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,15 @@ public final class Testimonies {
      */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
                                           List<Attachment> attachments, NameKeys.Sealer keySealer) {
+        return build(input, recordId, recordedAt, attachments, keySealer, null);
+    }
+
+    /**
+     * As above, for answers typed at this computer (the interview): a time typed without its
+     * offset takes {@code typedIn}'s; null, as for a file, means the offset must be given.
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer, ZoneId typedIn) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -68,7 +78,7 @@ public final class Testimonies {
             throw root.refuse("schema", Messages.of("schema.must-be", SCHEMA), schema);
         }
         Instant at = recordedAt.truncatedTo(ChronoUnit.SECONDS);
-        Sections sections = new Sections(at);
+        Sections sections = new Sections(at, typedIn);
 
         ObjectNode t = Sections.object();
         t.put("schema", SCHEMA);
@@ -175,7 +185,7 @@ public final class Testimonies {
         String name = in.text("name");
         List<String> otherNames = in.texts("other_names");
         for (String spelling : otherNames == null ? List.of(name) : concat(name, otherNames)) {
-            if (fold(spelling).equals(fold(pseudonym))) {
+            if (sameName(spelling, pseudonym)) {
                 throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
             }
         }
@@ -187,6 +197,14 @@ public final class Testimonies {
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
+    }
+
+    /**
+     * Whether two names are one (ignoring case and spacing): a pseudonym that is the witness's
+     * name would give the name away. The interview asks this as the names are typed.
+     */
+    public static boolean sameName(String a, String b) {
+        return fold(a).equals(fold(b));
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -38,7 +38,7 @@ class NewcomerCommandsTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = gawah.in(homes.legal, "case", "create", "--title", "Detentions, Herat 2025").ok().out().strip();
+        caseId = gawah.caseCreate(homes.legal, "Detentions, Herat 2025").ok().out().strip();
         gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:7(1)(h)").ok();
     }
 

@@ -42,7 +42,8 @@ class RecordSealedBeforeNameKeysWaitsForReviewTest {
         gawah.in(documenter, "keys", "import", "--role", "protection", base.resolve("protection.asc").toString()).ok();
         gawah.in(legal, "keys", "import", "--role", "documenter", base.resolve("documenter.asc").toString()).ok();
 
-        Home home = new Home(documenter);
+        Home home = new Home(documenter, new Terminal(new java.io.ByteArrayOutputStream(), new java.io.ByteArrayOutputStream(),
+                java.io.InputStream.nullInputStream(), java.util.Map.of(), null));
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -56,7 +57,7 @@ class RecordSealedBeforeNameKeysWaitsForReviewTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(legal, "import", bag.toString()).ok();
-        String caseId = gawah.in(legal, "case", "create", "--title", "c").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "c").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, id).ok();
 
         Path out = base.resolve("icc.zip");

@@ -46,7 +46,7 @@ class ExportSurvivesSigkillTest {
         Path bag = base.resolve("bag.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = homes.gawah.in(homes.legal, "case", "create", "--title", "Large").ok().out().strip();
+        caseId = homes.gawah.caseCreate(homes.legal, "Large").ok().out().strip();
         homes.gawah.in(homes.legal, "case", "add", caseId, id).ok();
         Path home = copy(homes.legal, "timing-home");
         long started = System.nanoTime();

@@ -170,7 +170,7 @@ class RedactionCorpusTest {
         Path bag = dir.resolve("bag.zip");
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(legal, "import", bag.toString()).ok();
-        String caseId = gawah.in(legal, "case", "create", "--title", "Detentions of Zarmina, Gulalai and Ahmad").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "Detentions of Zarmina, Gulalai and Ahmad").ok().out().strip();
         List<String> add = new ArrayList<>(List.of("case", "add", caseId));
         add.addAll(records);
         gawah.in(legal, add.toArray(new String[0])).ok();

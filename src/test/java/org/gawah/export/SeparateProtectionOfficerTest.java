@@ -45,7 +45,7 @@ class SeparateProtectionOfficerTest {
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(legal, "import", bag.toString()).ok();
         assertFalse(gawah.in(legal, "open", id, "--identity").code() == 0, "the legal team cannot read the name");
-        String caseId = gawah.in(legal, "case", "create", "--title", "c").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "c").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, id).ok();
 
         Path out = base.resolve("icc.zip");

@@ -97,7 +97,7 @@ class UntrustedTextTest {
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         craftedBag = craftedBagInfo(bag);
         imported = gawah.in(legal, "import", bag.toString()).ok();
-        caseId = gawah.in(legal, "case", "create", "--title", TITLE).ok().out().strip();
+        caseId = gawah.caseCreate(legal, TITLE).ok().out().strip();
         String note = write("note.txt", NOTE);
         gawah.in(legal, "case", "add", caseId, recordId, "--note-file", note, "--tag", "rome:7(1)(e)").ok();
         evidence = base.resolve("package.zip");
@@ -168,7 +168,9 @@ class UntrustedTextTest {
     @Test
     void verifyingBagsAndPackagesShowsNothingRaw() {
         Result crafted = gawah.in(legal, "verify", craftedBag.toString());
-        shownNotObeyed(crafted.ok(), "\\u001b]0;owned\\u0007\\u202eevil", "Documenter D-14\\u001bE");
+        // The real bag, same id, was imported here: verify refuses this one as import would, and shows it all the same.
+        assertEquals(Failure.BAD_DATA.exitCode(), crafted.code(), crafted.stderr());
+        shownNotObeyed(crafted, "\\u001b]0;owned\\u0007\\u202eevil", "Documenter D-14\\u001bE");
         String signer = line(crafted.out(), "Documenter D-14\\u001bE");
         assertTrue(signer.indexOf(grouped(documenterKey)) < signer.indexOf("Documenter D-14"), signer);
         Result verifiedPackage = gawah.in(receiver, "verify", evidence.toString());
@@ -217,7 +219,9 @@ class UntrustedTextTest {
                     Map.of(Gawah.PASSPHRASE_VAR, Homes.PASSPHRASE, "TERM", "xterm"), base)) {
                 String screen = pty.finalScreen();
                 int code = pty.exitCode();
-                assertTrue(code == 0 || run.get(0).equals("doctor"), run + " exited " + code + ":\n" + screen);
+                // doctor finds what is wrong; verify refuses the crafted bag, whose id was imported with other bytes.
+                assertTrue(code == 0 || run.get(0).equals("doctor") || (run.get(0).equals("verify") && code == 41),
+                        run + " exited " + code + ":\n" + screen);
                 assertNothingRaw(String.join(" ", run), screen);
                 if (!run.get(0).equals("--help")) {
                     assertTrue(screen.contains("\\u202e"), "the crafted text is shown, as escapes: " + screen);

@@ -57,7 +57,7 @@ public final class CaseFixture {
         Path bag = base.resolve("submission.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = gawah.in(homes.legal, "case", "create", "--title", "Detentions, Herat 2025").ok().out().strip();
+        caseId = gawah.caseCreate(homes.legal, "Detentions, Herat 2025").ok().out().strip();
         gawah.in(homes.legal, "case", "add", caseId, anonymous, legalTeamOnly, named, "--tag", "rome:7(1)(h)",
                 "--tag", "rome:7(1)(e)", "--reliability", "high").ok();
     }
