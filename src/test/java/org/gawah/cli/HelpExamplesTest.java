@@ -47,7 +47,9 @@ class HelpExamplesTest {
             "quickstart --dir /tmp/gawah-demo", "the whole demo, 25 s: QuickstartTest runs it",
             "interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
             "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them");
+            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
+            "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
+            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it");
 
     @TempDir
     Path dir;
