@@ -37,7 +37,7 @@ final class AttachmentOpening {
     private AttachmentOpening() {
     }
 
-    static void openAll(Terminal terminal, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
+    static void openAll(Terminal terminal, Home home, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
                         Opener.PassphraseSource passphrase, List<Certificate> signers) {
         JsonNode listed = org.gawah.testimony.Testimonies.readRecord(testimony.content()).get("attachments");
         List<StoredAttachment> stored = vault.attachments(recordId);
@@ -58,17 +58,17 @@ final class AttachmentOpening {
             if (!entry.get("id").asText().equals(stored.get(i).id())) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-not-listed", i + 1, recordId));
             }
-            openOne(terminal, vault, stored.get(i), entry, targets.get(i), testimony.signerFingerprint(), key, passphrase, signers);
+            openOne(terminal, home, vault, stored.get(i), entry, targets.get(i), testimony.signerFingerprint(), key, passphrase, signers);
         }
     }
 
-    private static void openOne(Terminal terminal, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
+    private static void openOne(Terminal terminal, Home home, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
                                 String signer, SecretKey key, Opener.PassphraseSource passphrase, List<Certificate> signers) {
         // Named by the attachment's id: the vault lists it while it is written, and never learns the file's own name.
         Path partial = PartialFiles.attachment(target, attachment.id());
         // Never over an existing file: one already there is another command's (an open of the same
         // record into the same folder), which this call must neither write into nor delete.
-        long registration = PartialFiles.create(vault, partial, PartialFiles.OPEN);
+        PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.OPEN);
         boolean kept = false;
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -112,25 +112,27 @@ final class AttachmentOpening {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            settle(terminal, vault, registration, partial, kept);
+            settle(terminal, vault, writing, partial, kept);
         }
     }
 
     /** After the attachment was kept or failed: this call's partial file deleted unless kept, and forgotten once gone. */
-    private static void settle(Terminal terminal, Vault vault, long registration, Path partial, boolean kept) {
-        if (!kept) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // Still listed: the next command in this home tries again, and doctor names it.
-                terminal.warn(Messages.of("open.partial-not-deleted", partial));
-                return;
+    private static void settle(Terminal terminal, Vault vault, PartialFiles.Writing writing, Path partial, boolean kept) {
+        try (writing) {
+            if (!kept) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // Still listed: the next command in this home tries again, and doctor names it.
+                    terminal.warn(Messages.of("open.partial-not-deleted", partial));
+                    return;
+                }
             }
-        }
-        try {
-            PartialFiles.forget(vault, registration);
-        } catch (GawahException e) {
-            terminal.warn(e.message()); // the next command finds the file gone and forgets it then
+            try {
+                PartialFiles.forget(vault, writing);
+            } catch (GawahException e) {
+                terminal.warn(e.message()); // the next command finds the file gone and forgets it then
+            }
         }
     }
 
