@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gawah.Failure;
+import org.gawah.GawahException;
 import org.gawah.vault.FilePermissions;
 
 /**
@@ -69,7 +71,9 @@ final class Session implements AutoCloseable {
             }
         } catch (IOException e) {
             files.forEach(Session::unregister);
-            throw new UncheckedIOException(e);
+            // Without its files (and their locks) gawah lock could not reach it: it does not start.
+            throw new GawahException(Failure.VAULT, Messages.of("session.cannot-register", folder(home), e.getMessage()),
+                    Messages.of("partial.cannot-lock.hint"));
         }
         Session session = new Session(files, onLock);
         session.watcher.start();
