@@ -44,8 +44,12 @@ final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.attach.record-id")
     String addsTo;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
-    List<Path> files;
+    /** A file name on the command line shows in ps and the shell history: --files-from keeps it off. */
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "LIST")
+    Path filesFrom;
 
     @Option(names = "--copy")
     boolean copy;
@@ -60,8 +64,15 @@ final class AttachCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Path> named = new ArrayList<>(files);
+        if (filesFrom != null) {
+            named.addAll(AttachmentList.read(terminal, filesFrom));
+        }
+        if (named.isEmpty()) {
+            throw new GawahException(Failure.USAGE, Messages.of("attach.no-files"), Messages.of("attach.no-files.hint"));
+        }
         List<AttachmentSealing.Source> sources = new ArrayList<>();
-        files.forEach(file -> sources.add(new AttachmentSealing.Source(file, copy ? "copy" : "original")));
+        named.forEach(file -> sources.add(new AttachmentSealing.Source(file, copy ? "copy" : "original")));
         AttachmentSealing.check(sources);
         String id = RecordId.random();
         try (Vault vault = home.vault()) {

@@ -50,11 +50,18 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE")
     Path from;
 
+    /** A file name on the command line shows in ps and the shell history: --attach-from keeps it off. */
     @Option(names = "--attach", paramLabel = "FILE")
     List<Path> attach = new ArrayList<>();
 
     @Option(names = "--attach-copy", paramLabel = "FILE")
     List<Path> attachCopy = new ArrayList<>();
+
+    @Option(names = "--attach-from", paramLabel = "LIST")
+    Path attachFrom;
+
+    @Option(names = "--attach-copy-from", paramLabel = "LIST")
+    Path attachCopyFrom;
 
     @Option(names = "--shred-original")
     boolean shredOriginal;
@@ -124,10 +131,24 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** The files to seal: those named on the command line, then those of the lists, originals first. */
     private List<AttachmentSealing.Source> sources() {
+        long fromStdin = java.util.stream.Stream.of(from, attachFrom, attachCopyFrom)
+                .filter(given -> given != null && given.toString().equals("-")).count();
+        if (fromStdin > 1) {
+            throw new GawahException(Failure.USAGE, Messages.of("record.stdin-twice"));
+        }
+        List<Path> originals = new ArrayList<>(attach);
+        List<Path> copies = new ArrayList<>(attachCopy);
+        if (attachFrom != null) {
+            originals.addAll(AttachmentList.read(root.terminal, attachFrom));
+        }
+        if (attachCopyFrom != null) {
+            copies.addAll(AttachmentList.read(root.terminal, attachCopyFrom));
+        }
         List<AttachmentSealing.Source> sources = new ArrayList<>();
-        attach.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));
-        attachCopy.forEach(file -> sources.add(new AttachmentSealing.Source(file, "copy")));
+        originals.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));
+        copies.forEach(file -> sources.add(new AttachmentSealing.Source(file, "copy")));
         return sources;
     }
 
