@@ -66,7 +66,7 @@ final class AttachCommand implements Callable<Integer> {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Path> named = new ArrayList<>(files);
         if (filesFrom != null) {
-            named.addAll(AttachmentList.read(terminal, filesFrom));
+            named.addAll(AttachmentNamesFile.read(terminal, filesFrom));
         }
         if (named.isEmpty()) {
             throw new GawahException(Failure.USAGE, Messages.of("attach.no-files"), Messages.of("attach.no-files.hint"));

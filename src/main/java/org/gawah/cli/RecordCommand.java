@@ -141,10 +141,10 @@ final class RecordCommand implements Callable<Integer> {
         List<Path> originals = new ArrayList<>(attach);
         List<Path> copies = new ArrayList<>(attachCopy);
         if (attachFrom != null) {
-            originals.addAll(AttachmentList.read(root.terminal, attachFrom));
+            originals.addAll(AttachmentNamesFile.read(root.terminal, attachFrom));
         }
         if (attachCopyFrom != null) {
-            copies.addAll(AttachmentList.read(root.terminal, attachCopyFrom));
+            copies.addAll(AttachmentNamesFile.read(root.terminal, attachCopyFrom));
         }
         List<AttachmentSealing.Source> sources = new ArrayList<>();
         originals.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));

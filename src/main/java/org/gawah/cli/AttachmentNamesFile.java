@@ -18,8 +18,8 @@ import org.gawah.GawahException;
  * anywhere), from the current folder when the list comes on standard input ({@code -}); blank
  * lines and the spaces around a path are skipped.
  */
-final class AttachmentList {
-    private AttachmentList() {
+final class AttachmentNamesFile {
+    private AttachmentNamesFile() {
     }
 
     static List<Path> read(Terminal terminal, Path list) {
