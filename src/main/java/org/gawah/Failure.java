@@ -34,6 +34,13 @@ public enum Failure {
     BAD_PASSPHRASE(67),
     /** The vault file cannot be read or written, or is not a Gawah vault. */
     VAULT(74),
+    /**
+     * A time-stamping authority could not be reached or did not answer: no network, the connection
+     * refused, no answer in time, an HTTP error (sysexits' EX_UNAVAILABLE).
+     */
+    UNREACHABLE(69),
+    /** A time-stamping authority answered with a refusal (RFC 3161 PKIStatus rejection or waiting; EX_PROTOCOL). */
+    TSA_REFUSED(76),
     /** The home is not set up for this: no key, no recipients, already initialised. */
     NOT_READY(78),
     /** {@code gawah lock} closed the session: what was typed and not sealed is gone. */
