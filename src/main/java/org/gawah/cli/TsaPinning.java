@@ -51,7 +51,8 @@ final class TsaPinning {
         if (address != null) {
             pins.addUrl(address);
         }
-        terminal.info(Messages.of(certificate.isCa() ? "tsa.pin.pinned-ca" : "tsa.pin.pinned", certificate.subject()));
+        terminal.info(certificate.isCa() ? Messages.of("tsa.pin.pinned-ca", certificate.subject())
+                : Messages.of("tsa.pin.pinned", certificate.subject()));
         terminal.info(Messages.of("tsa.pin.fingerprint", certificate.fingerprint()));
         terminal.info(Messages.of("tsa.pin.expires", certificate.notAfter()));
         if (address != null) {

@@ -143,7 +143,8 @@ public final class TimeStamp {
         try {
             verifier = new JcaSimpleSignerInfoVerifierBuilder().build(holder);
         } catch (OperatorCreationException | CertificateException e) {
-            throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("token.bad-signature", tsa.subject()));
+            throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("token.bad-signature", tsa.subject()),
+                    Messages.of("token.bad-signature.hint"));
         }
         try {
             // The full check (RFC 3161 and RFC 5816: the signing certificate named in the signed
@@ -155,7 +156,7 @@ public final class TimeStamp {
                     Messages.of("token.bad-signature.hint"));
         }
         if (time().isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("token.future", time(), now));
+            throw new GawahException(Failure.BAD_DATA, Messages.of("token.future", time(), now), Messages.of("token.future.hint"));
         }
         return tsa;
     }
