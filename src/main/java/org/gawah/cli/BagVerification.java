@@ -52,6 +52,12 @@ final class BagVerification {
             }
             progress.finish();
         }
+        List<org.gawah.tsp.LogTimestamps.Proof> proofs;
+        try {
+            proofs = BagTimestamps.check(home, verified);
+        } catch (GawahException e) {
+            throw invalid(terminal, file, e);
+        }
         // What import would make of it here: a replay or a fork is refused by verify as by import.
         GawahException refused = null;
         Optional<ImportedBag> before = Optional.empty();
@@ -77,6 +83,9 @@ final class BagVerification {
         terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
         terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
                 verified.info().get("Source-Organization")).render());
+        for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
+            terminal.line("  " + Messages.of("verify.bag.timestamp", proof.covered(), proof.time(), proof.tsa()).render());
+        }
         before.ifPresent(bag -> terminal.line("  " + Messages.of("verify.bag.already-imported", bag.importedAt()).render()));
         if (refused != null) {
             throw refused;

@@ -137,8 +137,11 @@ final class SubmitCommand implements Callable<Integer> {
                         row.signature())));
                 write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(), ids);
                 String name = organization != null ? organization : own.certificate().userId();
+                // Every token the log names travels with it, so the legal team can check each one.
+                java.util.Map<String, byte[]> tokens = new java.util.TreeMap<>();
+                vault.tokens(own.fingerprint()).forEach(t -> tokens.put(t.id(), t.token()));
                 Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
-                        own.certificate(), key);
+                        tokens, own.certificate(), key);
                 bag.finish();
                 channel.force(true);
                 write.commit();
