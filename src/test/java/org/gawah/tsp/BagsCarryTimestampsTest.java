@@ -115,6 +115,24 @@ class BagsCarryTimestampsTest {
     }
 
     @Test
+    void verifyVaultChecksTheTokensOfEveryLogItHolds() throws Exception {
+        Path[] pair = copy();
+        pin(pair[1], good, false);
+        homes.gawah.in(pair[0], "timestamp").ok();
+        Path bag = base.resolve("audited.zip");
+        homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
+        homes.gawah.in(pair[1], "import", bag.toString()).ok();
+        assertTrue(homes.gawah.in(pair[0], "verify", "--vault", "--no-entry").ok().out().contains("1 time-stamp token(s) checked"));
+        assertTrue(homes.gawah.in(pair[1], "verify", "--vault", "--no-entry").ok().out().contains("1 time-stamp token(s) checked"));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pair[1].resolve("vault.db"))) {
+            db.createStatement().executeUpdate("UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)");
+        }
+        Result audit = homes.gawah.in(pair[1], "verify", "--vault", "--no-entry");
+        assertEquals(Failure.BAD_DATA.exitCode(), audit.code(), audit.stderr());
+        assertTrue(audit.stderr().contains("is not the one entry"), audit.stderr());
+    }
+
+    @Test
     void aTokenFromATsaTheLegalTeamDidNotPinIsRefused() throws Exception {
         Path[] pair = copy();
         homes.gawah.in(pair[0], "timestamp").ok();
