@@ -109,11 +109,25 @@ public final class TimeStamp {
      * the TSA certificate that signed it; any misfit fails, naming it.
      */
     public TsaCertificate check(byte[] data, BigInteger nonce, List<TsaCertificate> pinned, Instant now) {
-        ImprintHash hash = hash().orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+        ImprintHash hash = acceptedHash();
+        return checkDigest(hash, hash.digest(data), nonce, pinned, now);
+    }
+
+    private ImprintHash acceptedHash() {
+        return hash().orElseThrow(() -> new GawahException(Failure.BAD_DATA,
                 Messages.of("token.hash-refused", info.getMessageImprintAlgOID().getId()), Messages.of("token.hash-refused.hint")));
-        if (!MessageDigest.isEqual(hash.digest(data), imprint())) {
+    }
+
+    /**
+     * The same check, for a token over data of which only the {@code expected} hash is at hand (an
+     * evidence package carries the SHA-256 of a log entry, not the entry): the token's imprint must
+     * use {@code hash} and equal it.
+     */
+    public TsaCertificate checkDigest(ImprintHash hash, byte[] expected, BigInteger nonce, List<TsaCertificate> pinned,
+                                      Instant now) {
+        if (acceptedHash() != hash || !MessageDigest.isEqual(expected, imprint())) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("token.other-hash", hash.label(),
-                    TsaCertificate.hex(imprint()), TsaCertificate.hex(hash.digest(data))), Messages.of("token.other-hash.hint"));
+                    TsaCertificate.hex(imprint()), TsaCertificate.hex(expected)), Messages.of("token.other-hash.hint"));
         }
         if (nonce != null && !nonce.equals(nonce())) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("token.nonce", nonce() == null ? "-" : nonce().toString(16), nonce.toString(16)),
