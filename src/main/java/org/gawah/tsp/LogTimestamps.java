@@ -59,13 +59,14 @@ public final class LogTimestamps {
                 throw refused(where, Messages.of("timestamps.swapped", id, entry.seq()));
             }
             Entry covered = log.get(i - 1);
-            TimeStamp stamp = TimeStamp.parse(token);
+            TimeStamp stamp;
             TsaCertificate tsa;
             try {
+                stamp = TimeStamp.parse(token);
                 tsa = stamp.check(covered.canonical(), TimeStampQuery.nonceOf(id), pinned, now);
             } catch (GawahException e) {
                 throw new GawahException(e.failure(), Messages.of("timestamps.token-refused", id, where, e.message()),
-                        e.hintMessage());
+                        e.hintMessage() != null ? e.hintMessage() : Messages.of("timestamps.refused.hint"));
             }
             if (latest != null && stamp.time().isBefore(latest.minus(TimeStamp.CLOCK_TOLERANCE))) {
                 throw refused(where, Messages.of("timestamps.before-earlier", id, stamp.time(), latest));
