@@ -24,6 +24,7 @@ import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.testimony.RecordId;
+import org.gawah.testsupport.Bags;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.TestTsa;
@@ -133,6 +134,23 @@ class BagsCarryTimestampsTest {
     }
 
     @Test
+    void submitRefusesATokenItsSignedEntryDidNotLog() throws Exception {
+        Path[] pair = copy();
+        homes.gawah.in(pair[0], "timestamp").ok();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pair[0].resolve("vault.db"))) {
+            db.createStatement().executeUpdate("UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)");
+        }
+        Path bag = base.resolve("cache-changed.zip");
+        Result run = homes.gawah.in(pair[0], "submit", "--out", bag.toString());
+        assertEquals(Failure.BAD_DATA.exitCode(), run.code(), run.stderr());
+        assertTrue(run.stderr().contains("is not the one entry"), run.stderr());
+        assertTrue(!Files.exists(bag));
+        try (var left = Files.list(base)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains("cache-changed")), "a partial bag was left");
+        }
+    }
+
+    @Test
     void aTokenFromATsaTheLegalTeamDidNotPinIsRefused() throws Exception {
         Path[] pair = copy();
         homes.gawah.in(pair[0], "timestamp").ok();
@@ -166,11 +184,16 @@ class BagsCarryTimestampsTest {
 
     @Test
     void aTokenOtherThanTheOneItsEntryLoggedIsRefused() throws Exception {
+        // The documenter's own key re-signs a bag whose token was replaced by another good one.
         Path[] pair = copy();
         pin(pair[1], good, false);
-        forge(pair[0], good, true, false);
-        Path bag = base.resolve("swapped.zip");
-        homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
+        homes.gawah.in(pair[0], "timestamp").ok();
+        Path sent = base.resolve("to-swap.zip");
+        homes.gawah.in(pair[0], "submit", "--out", sent.toString()).ok();
+        java.util.Map<String, Bags.Item> items = Bags.read(sent);
+        String token = items.keySet().stream().filter(n -> n.endsWith(".tsr")).findFirst().orElseThrow();
+        items.put(token, new Bags.Item(token, ask(good, new byte[] {1}, RecordId.randomTimestamp())));
+        Path bag = reseal(pair[0], items, "swapped.zip");
         assertRefused(pair[1], bag, Failure.BAD_DATA, "is not the one entry");
     }
 
@@ -178,10 +201,21 @@ class BagsCarryTimestampsTest {
     void aLoggedTokenMissingFromTheBagIsRefused() throws Exception {
         Path[] pair = copy();
         pin(pair[1], good, false);
-        forge(pair[0], good, false, true);
-        Path bag = base.resolve("missing.zip");
-        homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
+        homes.gawah.in(pair[0], "timestamp").ok();
+        Path sent = base.resolve("to-drop.zip");
+        homes.gawah.in(pair[0], "submit", "--out", sent.toString()).ok();
+        java.util.Map<String, Bags.Item> items = Bags.read(sent);
+        items.keySet().removeIf(n -> n.endsWith(".tsr"));
+        Path bag = reseal(pair[0], items, "missing.zip");
         assertRefused(pair[1], bag, Failure.BAD_DATA, "is missing");
+    }
+
+    private Path reseal(Path documenter, java.util.Map<String, Bags.Item> items, String name) throws Exception {
+        Bags.reseal(items, new Keyring(documenter.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
+        Path bag = base.resolve(name);
+        Bags.write(bag, items);
+        return bag;
     }
 
     private void assertRefused(Path legal, Path bag, Failure failure, String words) throws Exception {
