@@ -126,6 +126,22 @@ class TimestampedPackageTest {
         assertEquals(13, outcome.failedAt(), outcome.all());
     }
 
+    @Test
+    void aReceivingBodyTrustsTheTokensOnlyOfATsaItPinnedItself(@TempDir Path dir) throws Exception {
+        Path receiver = dir.resolve("receiver");
+        homes.gawah.in(receiver, "init").ok();
+        homes.gawah.in(receiver, "keys", "generate", "--name", "Receiving body").ok();
+        Path custodian = dir.resolve("custodian.asc");
+        homes.gawah.in(homes.legal, "keys", "export", "--out", custodian.toString()).ok();
+        homes.gawah.in(receiver, "keys", "import", "--role", "custodian", custodian.toString()).ok();
+        Result unpinned = homes.gawah.in(receiver, "verify", pkg.toString());
+        assertEquals(Failure.UNKNOWN_SIGNER.exitCode(), unpinned.code(), unpinned.out() + unpinned.stderr());
+        assertTrue(unpinned.stderr().contains("neither pinned here") && unpinned.stderr().contains("gawah keys import --role tsa"),
+                unpinned.stderr());
+        homes.gawah.in(receiver, "keys", "import", "--role", "tsa", base.resolve("tsa-ca.pem").toString()).ok();
+        assertTrue(homes.gawah.in(receiver, "verify", pkg.toString()).ok().out().contains("VALID"));
+    }
+
     private static JsonNode sidecar(Map<String, Bags.Item> items, String root, String id) throws Exception {
         return new ObjectMapper().readTree(items.get(root + "/metadata/items/" + id + ".json").data());
     }
