@@ -58,6 +58,12 @@ final class BagVerification {
             }
             progress.finish();
         }
+        List<org.gawah.tsp.LogTimestamps.Proof> proofs;
+        try {
+            proofs = BagTimestamps.check(home, verified);
+        } catch (GawahException e) {
+            throw invalid(terminal, file, e);
+        }
         // What import would make of it here: a replay or a fork is refused by verify as by import.
         GawahException refused = null;
         Optional<ImportedBag> before = Optional.empty();
@@ -86,6 +92,9 @@ final class BagVerification {
                 verified.head().time()));
         report.line(Messages.of("verify.label.made"), Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
                 verified.info().get("Source-Organization")));
+        for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
+            report.more(Messages.of("verify.bag.timestamp", proof.covered(), proof.time(), proof.tsa()));
+        }
         before.ifPresent(bag -> report.more(Messages.of("verify.bag.already-imported", bag.importedAt())));
         if (refused != null) {
             throw refused;

@@ -49,6 +49,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
+    /** The TSAs pinned here: an item's earliest proven time comes from a token one of them signed. */
+    private java.util.List<org.gawah.tsp.TsaCertificate> tsas = java.util.List.of();
+
     @ParentCommand
     GawahCommand root;
 
@@ -93,6 +96,7 @@ final class ExportCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         Keyring keyring = home.keyring();
+        tsas = TsaTrust.pinned(home);
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
         Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
@@ -151,27 +155,26 @@ final class ExportCommand implements Callable<Integer> {
             SigningKey key = CustodyLog.signingKey(own, ask);
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the plaintext it leaves (or keeps it, once logged).
-            try (PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.EXPORT)) {
-                report = new Report(bagId, caseId, profile);
-                Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
-                        reviewedIds, report, now);
-                try {
-                    write(run, caseFile, analyses, partial, recipient);
-                } catch (IOException | RuntimeException | Error e) {
-                    // Once the export is logged its package is kept, whatever failed after the commit.
-                    if (!PartialFiles.loggedExport(vault, bagId)) {
-                        PartialFiles.discard(vault, writing, partial, e);
-                    }
-                    throw e;
+            long registration = PartialFiles.create(vault, partial, PartialFiles.EXPORT);
+            report = new Report(bagId, caseId, profile);
+            Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
+                    reviewedIds, report, now);
+            try {
+                write(run, caseFile, analyses, partial, recipient);
+            } catch (IOException | RuntimeException | Error e) {
+                // Once the export is logged its package is kept, whatever failed after the commit.
+                if (!PartialFiles.loggedExport(vault, bagId)) {
+                    PartialFiles.discard(vault, registration, partial, e);
                 }
-                try {
-                    Files.move(partial, out);
-                } catch (IOException e) {
-                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
-                            e.getMessage()), Messages.of("export.cannot-move.hint"));
-                }
-                PartialFiles.forget(vault, writing);
+                throw e;
             }
+            try {
+                Files.move(partial, out);
+            } catch (IOException e) {
+                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
+                        e.getMessage()), Messages.of("export.cannot-move.hint"));
+            }
+            PartialFiles.forget(vault, registration);
         } finally {
             ask.wipe();
         }
@@ -247,7 +250,7 @@ final class ExportCommand implements Callable<Integer> {
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
-                            items.custody(firstOfExport),
+                            items.custody(firstOfExport, tsas),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {

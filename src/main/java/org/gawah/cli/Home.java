@@ -74,7 +74,7 @@ final class Home {
     Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultFile());
-        PartialFiles.cleanUp(terminal, this, vault);
+        PartialFiles.cleanUp(terminal, vault);
         return vault;
     }
 
