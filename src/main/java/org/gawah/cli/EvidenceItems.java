@@ -52,6 +52,8 @@ final class EvidenceItems {
     /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final Map<String, String> redactions = new LinkedHashMap<>();
+    /** Attachments in the package: a transcript or translation goes only with its recording. */
+    private final Set<String> attachmentsIn = new HashSet<>();
     /** Every subject whose custody entries travel with the package. */
     private final Set<String> traced = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
@@ -207,6 +209,12 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-order", i + 1, recordId));
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
+            Item.Relation relation = relation(entry);
+            if (relation != null && !attachmentsIn.contains(relation.of())) {
+                // One item with its recording (Leiden Guidelines): where the recording does not go, neither does this.
+                leftOut(recordId, attachment.id(), Messages.of("export.reason.recording-out", relation.of()));
+                continue;
+            }
             var refused = Consent.mediaRefusalMessage(mediaType, testimony);
             if (refused.isPresent()) {
                 leftOut(recordId, attachment.id(), refused.get());
@@ -219,7 +227,7 @@ final class EvidenceItems {
             if (identityGoes) {
                 sealed = streamed(attachment, name);
             } else {
-                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name);
+                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name, entry.path("metadata"));
                 if (checked.isEmpty()) {
                     continue;
                 }
@@ -234,8 +242,10 @@ final class EvidenceItems {
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
             add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId, fileName, mediaType,
                     file.size(), file.sha256(), file.sha512(), sealed.signedAt(), signer.fingerprint(),
-                    entry.path("generation").asText("original"), null, null, testimonyItem, facts));
+                    entry.path("generation").asText("original"), null, null, testimonyItem, facts, relation,
+                    sidecarMetadata(entry.path("metadata"), identityGoes)));
             exported.put(attachment.id(), attachment.sealedSha256());
+            attachmentsIn.add(attachment.id());
             traced.add(attachment.id());
         }
     }
@@ -260,14 +270,20 @@ final class EvidenceItems {
      * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
      * pictures go, reported as not searched. Empty when it stays out.
      */
-    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
-            throws IOException {
+    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name,
+                                             JsonNode signedMetadata) throws IOException {
         String id = attachment.id();
         boolean reviewed = run.reviewed().contains(id);
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
         if (reviewed) {
             note(Messages.of("export.note.attachment-reviewed", recordId, id));
             return Optional.of(streamed(attachment, name));
+        }
+        Optional<Message> signed = AttachmentContents.deviceDetails(signedMetadata);
+        if (signed.isPresent() && kind != AttachmentContents.Kind.TEXT) {
+            // What the file said of itself when it was sealed (signed): its own bytes still say it.
+            leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
+            return Optional.empty();
         }
         switch (kind) {
             case TEXT -> {
@@ -319,6 +335,31 @@ final class EvidenceItems {
             }
         }
         return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
+    }
+
+    /** The transcript or translation an attachment entry declares itself, or null. */
+    private static Item.Relation relation(JsonNode entry) {
+        for (String key : List.of("transcript_of", "translation_of")) {
+            if (entry.path(key).isTextual()) {
+                return new Item.Relation(key, entry.get(key).textValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An attachment's signed metadata for its sidecar: without the identity, less what could
+     * locate or identify the witness, as in the redacted testimony.
+     */
+    private static JsonNode sidecarMetadata(JsonNode metadata, boolean identityGoes) {
+        if (!metadata.isObject()) {
+            return null;
+        }
+        ObjectNode copy = metadata.deepCopy();
+        if (!identityGoes) {
+            Redaction.DEVICE_DETAILS.forEach(copy::remove);
+        }
+        return copy;
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */

@@ -90,6 +90,15 @@ public final class MediaReader {
         return read != null ? read : MediaMetadata.unreadable(READ_BY);
     }
 
+    /**
+     * As {@link #read(InputStream)}, on the calling thread and without the time bound: for a
+     * caller that already reads on a thread of its own (a pipe's reading end must stay with the
+     * thread that reads it).
+     */
+    public static MediaMetadata readOnThisThread(InputStream in) {
+        return readHere(new BoundedInput(in, MAX_READ, MAX_CALLS));
+    }
+
     private static MediaMetadata readHere(BoundedInput in) {
         Metadata metadata;
         try {
