@@ -279,23 +279,27 @@ final class EvidenceItems {
             note(Messages.of("export.note.attachment-reviewed", recordId, id));
             return Optional.of(streamed(attachment, name));
         }
+        // What the file said of itself when it was sealed (signed): its own bytes still say it.
         Optional<Message> signed = AttachmentContents.deviceDetails(signedMetadata);
-        if (signed.isPresent() && kind != AttachmentContents.Kind.TEXT) {
-            // What the file said of itself when it was sealed (signed): its own bytes still say it.
-            leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
-            return Optional.empty();
-        }
         switch (kind) {
             case TEXT -> {
                 leftOut(recordId, id, Messages.of("export.reason.may-name", id));
                 return Optional.empty();
             }
             case SOUND_OR_PICTURES -> {
+                if (signed.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
+                    return Optional.empty();
+                }
                 run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
                 return Optional.of(streamed(attachment, name));
             }
             default -> {
                 Optional<Message> location = location(attachment);
+                if (location.isEmpty() && signed.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
+                    return Optional.empty();
+                }
                 if (location.isPresent()) {
                     leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
                     return Optional.empty();
