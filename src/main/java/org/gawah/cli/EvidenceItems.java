@@ -19,9 +19,13 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagWriter;
+import org.gawah.custody.Action;
+import org.gawah.custody.ChainDigests;
+import org.gawah.custody.CustodyException;
 import org.gawah.custody.Entry;
 import org.gawah.export.AttachmentContents;
 import org.gawah.export.Consent;
+import org.gawah.export.EvidencePackage;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
@@ -54,8 +58,8 @@ final class EvidenceItems {
     private final Map<String, String> redactions = new LinkedHashMap<>();
     /** Attachments in the package: a transcript or translation goes only with its recording. */
     private final Set<String> attachmentsIn = new HashSet<>();
-    /** Every subject whose custody entries travel with the package. */
-    private final Set<String> traced = new HashSet<>();
+    /** Every sealed source of an item (record, identity envelope, attachment): their entries travel with the package. */
+    private final Set<String> sources = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
     private final Map<String, Certificate> signers = new LinkedHashMap<>();
     /** What each exported record was searched with, for the case's own words (title, notes). */
@@ -162,8 +166,7 @@ final class EvidenceItems {
             readable = copy;
             java.util.Arrays.fill(redacted.bytes(), (byte) 0);
         }
-        traced.add(recordId);
-        traced.add(recordId + "/redacted");
+        sources.add(recordId);
         byte[] text = Reading.render(readable).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         BagWriter.Digested reading = payload(folder + "testimony.txt", text);
         java.util.Arrays.fill(text, (byte) 0);
@@ -188,7 +191,7 @@ final class EvidenceItems {
                     file.size(), file.sha256(), file.sha512(), identity.signedAt(), signer.fingerprint(), "original", null,
                     null, testimonyItem, facts));
             exported.put(recordId + "/identity", Digests.sha256(record.identity()));
-            traced.add(recordId + "/identity");
+            sources.add(recordId + "/identity");
         } finally {
             identity.wipe();
         }
@@ -246,7 +249,7 @@ final class EvidenceItems {
                     sidecarMetadata(entry.path("metadata"), identityGoes)));
             exported.put(attachment.id(), attachment.sealedSha256());
             attachmentsIn.add(attachment.id());
-            traced.add(attachment.id());
+            sources.add(attachment.id());
         }
     }
 
@@ -474,25 +477,52 @@ final class EvidenceItems {
     }
 
     /**
-     * The custody entries of every exported item, from the documenters' logs received in bags
-     * and from this vault's own log, this export's entries included (read inside its transaction).
+     * The custody entries that prove this package's items, and nothing about other records or
+     * other exports (docs/format/evidence-package.md, "Custody entries"): each source's
+     * {@code sealed} or {@code attached} entry in the log of the documenter who made it, its
+     * {@code imported} entries in this vault's log, and this export's own entries, from
+     * {@code firstOfExport} on (read inside its transaction). Each log they come from is walked
+     * whole, to list every entry's digest: the selection is checked as links of that chain.
      */
-    List<Entry.Signed> custody(String bagId) {
-        Set<String> subjects = new HashSet<>(traced);
-        subjects.add(bagId);
+    EvidencePackage.Custody custody(long firstOfExport) {
         List<Entry.Signed> entries = new ArrayList<>();
+        Map<String, ChainDigests> chains = new LinkedHashMap<>();
         Vault vault = run.vault();
         for (String actor : vault.receivedLogs()) {
-            vault.forEachReceived(actor, row -> keep(entries, subjects, row));
+            extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains);
         }
-        vault.forEachCustody(row -> keep(entries, subjects, row));
-        return entries;
+        extract(run.own().fingerprint(), vault::forEachCustody,
+                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains);
+        return new EvidencePackage.Custody(entries, chains);
     }
 
-    private static void keep(List<Entry.Signed> entries, Set<String> subjects, Vault.CustodyRow row) {
-        Entry entry = Entry.parse(row.entry());
-        if (subjects.contains(entry.subject())) {
-            entries.add(new Entry.Signed(entry, row.signature()));
+    private boolean created(Entry entry) {
+        return (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED) && sources.contains(entry.subject());
+    }
+
+    private boolean imported(Entry entry) {
+        return entry.action() == Action.IMPORTED && sources.contains(entry.subject());
+    }
+
+    /** One log, walked from its first entry: the entries {@code wanted} keeps, and the log's digests if it kept any. */
+    private static void extract(String actor, java.util.function.Consumer<java.util.function.Consumer<Vault.CustodyRow>> log,
+                                java.util.function.Predicate<Entry> wanted, List<Entry.Signed> entries,
+                                Map<String, ChainDigests> chains) {
+        ChainDigests.Walk walk = new ChainDigests.Walk();
+        int before = entries.size();
+        try {
+            log.accept(row -> {
+                Entry entry = walk.add(row.entry());
+                if (wanted.test(entry)) {
+                    entries.add(new Entry.Signed(entry, row.signature()));
+                }
+            });
+        } catch (CustodyException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
+                    Messages.of("export.custody-broken.hint"));
+        }
+        if (entries.size() > before) {
+            chains.put(actor, walk.done());
         }
     }
 }

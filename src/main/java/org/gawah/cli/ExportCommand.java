@@ -98,7 +98,9 @@ final class ExportCommand implements Callable<Integer> {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path textReport = out.resolveSibling(out.getFileName() + ".report.txt");
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
-        for (Path existing : List.of(out, textReport, jsonReport)) {
+        // An encrypted package hides the custodian's certificate inside: the receiver needs it first.
+        Path companion = out.resolveSibling(out.getFileName() + ".custodian.asc");
+        for (Path existing : to == null ? List.of(out, textReport, jsonReport) : List.of(out, textReport, jsonReport, companion)) {
             if (Files.exists(existing)) {
                 throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.output-exists", existing),
                         Messages.of("export.output-exists.hint"));
@@ -178,6 +180,9 @@ final class ExportCommand implements Callable<Integer> {
                 ? Messages.of("export.wrote-plaintext", bagId, profile.recipient(), report.items().size(), size, out)
                 : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
+        if (recipient != null) {
+            OutputFile.writeNew(companion, own.certificate().armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         printLeftOut(terminal, report);
         for (Report.LeftOut searched : report.searched()) {
             terminal.info(Messages.of("export.searched", searched.recordId(), searched.reason()));
@@ -188,6 +193,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
+        if (recipient != null) {
+            terminal.info(Messages.of("export.custodian-certificate", companion, Display.fingerprint(own.fingerprint())));
+        }
         terminal.line(bagId);
         return 0;
     }
@@ -217,14 +225,16 @@ final class ExportCommand implements Callable<Integer> {
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());
                 try (VaultWrite write = run.vault().begin()) {
+                    List<Entry> entries = new ArrayList<>();
                     for (Map.Entry<String, String> subject : items.exported().entrySet()) {
-                        write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer);
+                        entries.add(write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer).entry());
                     }
                     for (Map.Entry<String, String> redaction : items.redactions().entrySet()) {
-                        write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(), signer);
+                        entries.add(write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(), signer).entry());
                     }
                     String bagId = run.report().bagId();
                     Entry last = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer).entry();
+                    long firstOfExport = entries.isEmpty() ? last.seq() : entries.get(0).seq();
                     Map<String, Analysis> exported = new LinkedHashMap<>();
                     items.exportedRecords().forEach(recordId -> exported.put(recordId, analyses.get(recordId)));
                     String name = organization != null ? organization : run.own().certificate().userId();
@@ -232,7 +242,7 @@ final class ExportCommand implements Callable<Integer> {
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
-                            items.custody(bagId),
+                            items.custody(firstOfExport),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {
