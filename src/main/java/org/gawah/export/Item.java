@@ -126,8 +126,10 @@ public record Item(String id, Kind kind, String path, String signature, String r
         return EXTENSIONS.getOrDefault(mediaType, "bin");
     }
 
-    public static final String CSV_HEADER = "item_id,kind,path,record_id,file_name,media_type,size,sha256,sealed_at,"
-            + "documenter,generation,derived_from,signature,group,relation";
+    /** The header of packages made before transcripts and translations were grouped: still read. */
+    public static final String CSV_HEADER_THIRTEEN = "item_id,kind,path,record_id,file_name,media_type,size,sha256,sealed_at,"
+            + "documenter,generation,derived_from,signature";
+    public static final String CSV_HEADER = CSV_HEADER_THIRTEEN + ",group,relation";
 
     /** Its row in {@code metadata/index.csv} (RFC 4180), in no group. */
     public String csvRow() {
