@@ -42,8 +42,4 @@ final class AttachmentList {
     String misplaced() {
         return misplaced;
     }
-
-    boolean isEmpty() {
-        return entries.isEmpty();
-    }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -209,12 +208,5 @@ final class AttachmentSealing {
         } catch (IOException e) {
             return "application/octet-stream";
         }
-    }
-
-    /** The ids a set of planned files will have, for references that name them. */
-    static Set<String> ids(List<Planned> files) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        files.forEach(f -> ids.add(f.id()));
-        return ids;
     }
 }

@@ -298,7 +298,10 @@ final class EvidenceItems {
                 return Optional.of(streamed(attachment, name));
             }
             default -> {
-                Optional<Message> location = location(attachment);
+                // Recorded at sealing as not (wholly) readable: not read again, beside the decryption, to find the same.
+                String status = signedMetadata.path("status").asText("read");
+                Optional<Message> location = status.equals("read") || status.isEmpty() ? location(attachment)
+                        : Optional.of(AttachmentContents.unreadable());
                 if (location.isEmpty() && signed.isPresent()) {
                     leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
                     return Optional.empty();

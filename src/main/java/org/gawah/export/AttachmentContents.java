@@ -54,6 +54,11 @@ public final class AttachmentContents {
         return Optional.empty();
     }
 
+    /** Why a photo whose metadata cannot be read stays out. */
+    public static Message unreadable() {
+        return Messages.of("contents.unreadable");
+    }
+
     /**
      * What an attachment's signed metadata (docs/format/testimony.md, "attachments[].metadata")
      * records that could locate or identify the witness, or empty.
