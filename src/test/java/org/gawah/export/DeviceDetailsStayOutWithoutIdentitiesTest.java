@@ -121,7 +121,7 @@ class DeviceDetailsStayOutWithoutIdentitiesTest {
         assertEquals("2025-08-15T05:42:03Z", sidecar.get("metadata").get("captured_at").asText());
         assertEquals(2.5, sidecar.get("metadata").get("duration_seconds").asDouble());
         String report = Files.readString(Path.of(icc + ".report.txt"));
-        assertTrue(report.contains(phone) && report.contains("as its metadata signed at sealing records"), report);
+        assertTrue(report.contains(phone) && report.contains("as the metadata signed with it at sealing says"), report);
         assertTrue(report.contains(photo) && report.contains("it carries GPS coordinates (where it was taken): withheld with the photo"), report);
         homes.gawah.in(homes.legal, "verify", icc.toString()).ok();
     }
