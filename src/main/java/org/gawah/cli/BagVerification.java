@@ -30,8 +30,10 @@ final class BagVerification {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.no-file", file));
         }
         List<Certificate> pinned = new ArrayList<>(home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of());
-        // A documenter checks a bag before sending it (gawah submit --help): their own key vouches for it.
-        java.util.Optional<Certificate> own = home.exists()
+        // A documenter checks a bag before sending it (gawah submit --help): on a laptop that pins no
+        // documenter, and so imports nothing, their own key vouches for it. Where documenters are
+        // pinned, verify judges a bag as import would: the home's own key is not one of them.
+        java.util.Optional<Certificate> own = home.exists() && pinned.isEmpty()
                 ? home.keyring().ownKey().map(org.gawah.openpgp.SecretKey::certificate) : java.util.Optional.empty();
         own.ifPresent(pinned::add);
         Submission.Verified verified;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,27 @@ class AttachmentsTest {
         }
     }
 
+    /**
+     * Two {@code open --attachments} of one record into one folder: the second finds the first's
+     * hidden partial file (made here as the first leaves it while it writes), refuses, and leaves
+     * that file alone, so that the first can still check it and rename it into place.
+     */
+    @Test
+    void aSecondOpenIntoTheSameFolderLeavesTheFirstsPartialFileAlone() throws Exception {
+        Path out = Files.createDirectories(base.resolve("opened-twice"));
+        String attachmentId = Testimonies.read(homes.gawah.in(homes.documenter, "open", id).ok().stdout())
+                .at("/attachments/0/id").asText();
+        Path theFirsts = Files.writeString(out.resolve("." + attachmentId + ".gawah-partial"), "being written by another gawah");
+
+        Result second = homes.gawah.in(homes.documenter, "open", id, "--attachments", out.toString());
+        assertEquals(Failure.OUTPUT_EXISTS.exitCode(), second.code(), second.stderr());
+        assertTrue(second.stderr().contains(theFirsts.toString()), second.stderr());
+        assertEquals("being written by another gawah", Files.readString(theFirsts));
+        try (var left = Files.list(out)) {
+            assertEquals(List.of(theFirsts), left.toList(), "the second wrote nothing");
+        }
+    }
+
     @Test
     void missingAttachmentIsRefusedBeforeAnythingIsStored() throws Exception {
         int before = VaultTamper.count(homes.documenter.resolve("vault.db"), "records");
@@ -151,7 +173,9 @@ class AttachmentsTest {
 
     @Test
     void openIntoAMissingFolderIsRefusedBeforeDecrypting() {
-        Result result = homes.gawah.in(homes.documenter, "open", id, "--attachments", base.resolve("no-such-dir").toString());
+        // A missing folder whose parent exists is made (owner-only); one whose parent is missing too is refused.
+        Result result = homes.gawah.in(homes.documenter, "open", id, "--attachments",
+                base.resolve("no-such-dir").resolve("inside").toString());
         assertEquals(Failure.MISSING_INPUT.exitCode(), result.code(), result.stderr());
         assertEquals(0, result.stdout().length);
     }
