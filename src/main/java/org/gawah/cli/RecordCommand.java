@@ -50,18 +50,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE")
     Path from;
 
-    /** A file name on the command line shows in ps and the shell history: --attach-from keeps it off. */
-    @Option(names = "--attach", paramLabel = "FILE")
-    List<Path> attach = new ArrayList<>();
-
-    @Option(names = "--attach-copy", paramLabel = "FILE")
-    List<Path> attachCopy = new ArrayList<>();
-
-    @Option(names = "--attach-from", paramLabel = "LIST")
-    Path attachFrom;
-
-    @Option(names = "--attach-copy-from", paramLabel = "LIST")
-    Path attachCopyFrom;
+    @Mixin
+    AttachmentOptions attachments;
 
     @Option(names = "--shred-original")
     boolean shredOriginal;
@@ -79,13 +69,14 @@ final class RecordCommand implements Callable<Integer> {
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
 
         String id = RecordId.random();
-        List<AttachmentSealing.Source> sources = sources();
-        AttachmentSealing.check(sources);
         JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
         Testimonies.build(input, id, now).wipe();
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
         RecordSealing.requireProtectionFor(withIdentity, to);
+        // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
+        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal,
+                attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
@@ -101,6 +92,7 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         RecordSealing.report(terminal, id, to, withIdentity, sources.size());
+        AttachmentSealing.report(terminal, sources);
         return 0;
     }
 
@@ -129,27 +121,6 @@ final class RecordCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("record.cannot-read-stdin", e.getMessage()));
         }
-    }
-
-    /** The files to seal: those named on the command line, then those of the lists, originals first. */
-    private List<AttachmentSealing.Source> sources() {
-        long fromStdin = java.util.stream.Stream.of(from, attachFrom, attachCopyFrom)
-                .filter(given -> given != null && given.toString().equals("-")).count();
-        if (fromStdin > 1) {
-            throw new GawahException(Failure.USAGE, Messages.of("record.stdin-twice"));
-        }
-        List<Path> originals = new ArrayList<>(attach);
-        List<Path> copies = new ArrayList<>(attachCopy);
-        if (attachFrom != null) {
-            originals.addAll(AttachmentNamesFile.read(root.terminal, attachFrom));
-        }
-        if (attachCopyFrom != null) {
-            copies.addAll(AttachmentNamesFile.read(root.terminal, attachCopyFrom));
-        }
-        List<AttachmentSealing.Source> sources = new ArrayList<>();
-        originals.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));
-        copies.forEach(file -> sources.add(new AttachmentSealing.Source(file, "copy")));
-        return sources;
     }
 
 }

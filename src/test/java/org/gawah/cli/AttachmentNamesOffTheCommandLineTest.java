@@ -103,24 +103,73 @@ class AttachmentNamesOffTheCommandLineTest {
         assertTrue(none.stderr().contains("--files-from"), none.stderr());
     }
 
+    /**
+     * A transcript named in the list is related there, on the line after it, by the recording's
+     * file name (which so stays off the command line too); a --translation-of typed after the list
+     * relates the list's last file, and a number counts the lists' files with the others.
+     */
+    @Test
+    void transcriptsAndTranslationsAreRelatedInsideTheListOrAfterIt() throws Exception {
+        Path folder = Files.createDirectories(base.resolve("interview"));
+        Files.writeString(folder.resolve("Mariam Rahimi interview.m4a"), "the recording's bytes");
+        Files.writeString(folder.resolve("Mariam Rahimi transcript.txt"), "what she said, in Dari");
+        Path english = Files.writeString(base.resolve("translation.txt"), "what she said, in English");
+        Path list = Files.writeString(folder.resolve("files.txt"),
+                "Mariam Rahimi interview.m4a\nMariam Rahimi transcript.txt\n--transcript-of Mariam Rahimi interview.m4a\n",
+                StandardCharsets.UTF_8);
+        String id = homes.gawah.in(homes.documenter, "record", "--from", testimony.toString(), "--attach-from",
+                list.toString(), "--attach", english.toString(), "--translation-of", "2", "--self-readable").ok().out().strip();
+        JsonNode attachments = Testimonies.read(homes.gawah.in(homes.documenter, "open", id).ok().stdout()).get("attachments");
+        assertEquals(3, attachments.size());
+        assertEquals("Mariam Rahimi transcript.txt", attachments.get(1).get("file_name").asText());
+        assertEquals(attachments.get(0).get("id").asText(), attachments.get(1).get("transcript_of").asText());
+        assertEquals("translation.txt", attachments.get(2).get("file_name").asText());
+        assertEquals(attachments.get(1).get("id").asText(), attachments.get(2).get("translation_of").asText());
+
+        // An addendum's list may name a file of the record it adds to, by its id.
+        String recording = attachments.get(0).get("id").asText();
+        Path later = Files.writeString(folder.resolve("later.txt"), "Mariam Rahimi transcript.txt\n--translation-of " + recording + "\n");
+        String addendum = homes.gawah.in(homes.documenter, "attach", id, "--files-from", later.toString()).ok().out().strip();
+        JsonNode added = Testimonies.read(homes.gawah.in(homes.documenter, "open", addendum).ok().stdout()).get("attachments");
+        assertEquals(recording, added.get(0).get("translation_of").asText());
+    }
+
     /** Each with a clear line and a usage or input exit code, and nothing stored. */
     @Test
     void aBadListIsRefusedBeforeAnythingIsStored() throws Exception {
         Path vault = homes.documenter.resolve("vault.db");
         int before = VaultTamper.count(vault, "records");
+        int chunks = VaultTamper.count(vault, "attachment_chunks");
         Path empty = Files.writeString(base.resolve("empty.txt"), "\n  \n");
         Path missing = Files.writeString(base.resolve("missing.txt"), base.resolve("no-such-photo.jpg") + "\n");
         Path latin1 = Files.write(base.resolve("latin1.txt"), new byte[] {'p', (byte) 0xE9, '.', 'j', 'p', 'g', '\n'});
         Path nul = Files.writeString(base.resolve("nul.txt"), "a\u0000b.jpg\n");
+        Path typo = Files.writeString(base.resolve("typo.txt"), photo + "\n--transcirpt-of 1\n");
+        Path unrelated = Files.writeString(base.resolve("unrelated.txt"), photo + "\n--transcript-of 2\n");
 
         assertRefused(Failure.USAGE, "names no file", "--from", testimony.toString(), "--attach-from", empty.toString());
         assertRefused(Failure.MISSING_INPUT, "no-such-photo.jpg", "--from", testimony.toString(), "--attach-from", missing.toString());
         assertRefused(Failure.USAGE, "UTF-8", "--from", testimony.toString(), "--attach-copy-from", latin1.toString());
         assertRefused(Failure.USAGE, "line 1 of", "--from", testimony.toString(), "--attach-from", nul.toString());
+        assertRefused(Failure.USAGE, "line 2 of", "--from", testimony.toString(), "--attach-from", typo.toString());
+        assertRefused(Failure.USAGE, "of file 2", "--from", testimony.toString(), "--attach-from", unrelated.toString());
         assertRefused(Failure.USAGE, "standard input", "--from", "-", "--attach-from", "-");
+        assertRefused(Failure.USAGE, "standard input", "--from", testimony.toString(), "--attach-from", "-",
+                "--attach-copy-from", "-");
         assertRefused(Failure.MISSING_INPUT, "no such file", "--from", testimony.toString(), "--attach-from",
                 base.resolve("no-such-list.txt").toString());
         assertEquals(before, VaultTamper.count(vault, "records"));
+        assertEquals(chunks, VaultTamper.count(vault, "attachment_chunks"));
+    }
+
+    /** The interview reads its answers from standard input: its list must be a file. */
+    @Test
+    void anInterviewRefusesAListOnStandardInputBeforeItAsksAnything() {
+        Result result = homes.gawah.inWithInput(homes.documenter, (photo + "\n").getBytes(StandardCharsets.UTF_8),
+                "interview", "--attach-from", "-");
+        assertEquals(Failure.USAGE.exitCode(), result.code(), result.stderr());
+        assertTrue(result.stderr().startsWith("gawah: error: ") && result.stderr().contains("standard input"), result.stderr());
+        assertEquals(0, result.stdout().length);
     }
 
     private static void assertRefused(Failure failure, String said, String... args) {
