@@ -55,10 +55,14 @@ final class DoctorCommand implements Callable<Integer> {
         permissions(home);
         Keyring keyring = home.keyring();
         Instant now = Instant.now();
-        Optional<SecretKey> own = keyring.ownKey();
-        if (own.isEmpty()) {
+        // Each file the signed record does not vouch for, named; the rest is checked as usual.
+        for (GawahException problem : keyring.problems()) {
+            fail(problem.message(), problem.hintMessage() != null ? problem.hintMessage() : Messages.of("doctor.vault-failed.fix"));
+        }
+        Optional<SecretKey> own = keyring.ownKeyDespiteProblems();
+        if (own.isEmpty() && keyring.problems().isEmpty()) {
             fail(Messages.of("doctor.no-key"), Messages.of("doctor.no-key.fix"));
-        } else {
+        } else if (own.isPresent()) {
             expiry(Messages.of("doctor.own-key"), own.get().certificate(), now, Messages.of("doctor.own-key.fix"));
         }
         recipients(keyring, now);
@@ -98,9 +102,10 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void recipients(Keyring keyring, Instant now) {
-        List<Certificate> legal = keyring.pinned(Role.LEGAL);
+        List<Certificate> legal = keyring.pinnedDespiteProblems(Role.LEGAL);
         // A legal team's or a receiving body's workstation receives records; it need not seal any.
-        boolean workstation = !keyring.pinned(Role.DOCUMENTER).isEmpty() || !keyring.pinned(Role.CUSTODIAN).isEmpty();
+        boolean workstation = !keyring.pinnedDespiteProblems(Role.DOCUMENTER).isEmpty()
+                || !keyring.pinnedDespiteProblems(Role.CUSTODIAN).isEmpty();
         if (legal.isEmpty() && !workstation) {
             fail(Messages.of("doctor.no-legal"), Messages.of("doctor.no-legal.fix"));
         } else if (legal.size() == 1 && !workstation) {
@@ -108,11 +113,11 @@ final class DoctorCommand implements Callable<Integer> {
         } else if (!legal.isEmpty()) {
             ok(Messages.of("doctor.legal-pinned", legal.size()));
         }
-        if (keyring.pinned(Role.PROTECTION).isEmpty() && !workstation) {
+        if (keyring.pinnedDespiteProblems(Role.PROTECTION).isEmpty() && !workstation) {
             warn(Messages.of("doctor.no-protection"), Messages.of("doctor.no-protection.fix"));
         }
         for (Role role : Role.values()) {
-            for (Certificate certificate : keyring.pinned(role)) {
+            for (Certificate certificate : keyring.pinnedDespiteProblems(role)) {
                 expiry(pinnedKey(role, certificate.userId()), certificate, now,
                         Messages.of("doctor.pinned-key.fix", role.label()));
             }
@@ -154,7 +159,8 @@ final class DoctorCommand implements Callable<Integer> {
             if (own.isEmpty()) {
                 return;
             }
-            VaultAudit.Report report = VaultAudit.run(vault, List.of(own.get().certificate()), keyring.pinned(Role.DOCUMENTER));
+            VaultAudit.Report report = VaultAudit.run(vault, List.of(own.get().certificate()),
+                    keyring.pinnedDespiteProblems(Role.DOCUMENTER));
             ok(Messages.of("doctor.vault-intact", report.records(), report.entries()));
         } catch (GawahException e) {
             fail(Messages.of("doctor.vault-failed", e.message()),

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.custody.Action;
 import org.gawah.openpgp.Certificate;
@@ -44,10 +45,11 @@ final class KeysImportCommand implements Callable<Integer> {
         Terminal terminal = keys.root.terminal;
         Role parsedRole = parseRole(role);
         Home home = homeOptions.resolve(terminal);
-        var keyring = home.keyring();
+        Certificate certificate = Certificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
+        // Any other problem of the keyring stops the import; the pins of this certificate it replaces.
+        Keyring keyring = home.keyringReplacing(java.util.Set.of(certificate.fingerprint()));
         // Every pin is signed into the custody log: without an own key there is no one to sign it.
         SecretKey own = keyring.requireOwnKey();
-        Certificate certificate = Certificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
         if (expected != null) {
             String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!want.equals(certificate.fingerprint())) {
@@ -65,7 +67,8 @@ final class KeysImportCommand implements Callable<Integer> {
         // Passphrase first (a typo pins nothing), then the pin, then its entry.
         var key = passphrase.unlockForSigning(terminal, own, now);
         keyring.pin(parsedRole, certificate);
-        CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Digests.sha256(certificate.encoded()));
+        CustodyLog.append(home, key, Action.KEY_IMPORTED, Keyring.subject(certificate.fingerprint(), parsedRole),
+                Digests.sha256(certificate.encoded()));
         terminal.info(Messages.of("keys.import.pinned", parsedRole.label(), certificate.userId()));
         terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
         certificate.expires().ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));

@@ -131,7 +131,7 @@ public final class KeyGenerator {
             PGPSecretKey encryptionSecret = new PGPSecretKey(encryption.getPrivateKey(), encryptionPublic, sha1, false,
                     new BcAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256, argon2)
                             .setSecureRandom(random).build(passphrase.clone(), encryptionPublic.getPublicKeyPacket()));
-            return new SecretKey(new PGPSecretKeyRing(List.of(primarySecret, encryptionSecret)));
+            return SecretKey.made(new PGPSecretKeyRing(List.of(primarySecret, encryptionSecret)), primary.getPrivateKey());
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, Messages.of("keygen.failed", e.getMessage()), null, e);
         }
@@ -185,7 +185,7 @@ public final class KeyGenerator {
             subkey.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
             subkey.setIssuerFingerprint(false, primary.getPublicKey());
             rings.addSubKey(encryption, subkey.generate(), null);
-            return new SecretKey(rings.generateSecretKeyRing());
+            return SecretKey.made(rings.generateSecretKeyRing(), primary.getPrivateKey());
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, Messages.of("keygen.failed", e.getMessage()), null, e);
         }

@@ -34,6 +34,15 @@ public final class SecretKey {
         this.ring = ring;
     }
 
+    /** A key just made, whose private parts are at hand: signing its first custody entry needs no second derivation. */
+    static SecretKey made(PGPSecretKeyRing ring, PGPPrivateKey... known) {
+        SecretKey key = new SecretKey(ring);
+        for (PGPPrivateKey privateKey : known) {
+            key.unlocked.put(ring.getPublicKey(privateKey.getKeyID()).getKeyIdentifier(), privateKey);
+        }
+        return key;
+    }
+
     public static SecretKey parse(byte[] data) {
         if (data.length > Certificate.MAX_BYTES) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.too-large"));
