@@ -1,18 +1,12 @@
 package org.gawah.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
-import org.gawah.custody.Action;
-import org.gawah.openpgp.Certificate;
-import org.gawah.openpgp.SecretKey;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +25,14 @@ final class KeysImportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE")
+    @Option(names = "--role", paramLabel = "ROLE")
     String role;
 
+    @Option(names = "--secret")
+    boolean secret;
+
     @Option(names = "--fingerprint", paramLabel = "HEX")
-    String expected;
+    List<String> expected;
 
     @Parameters(paramLabel = "FILE", descriptionKey = "gawah.keys.import.file")
     Path file;
@@ -43,37 +40,15 @@ final class KeysImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
-        Role parsedRole = parseRole(role);
+        if (secret == (role != null)) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.role-or-secret"),
+                    Messages.of("keys.import.unknown-role.hint"));
+        }
         Home home = homeOptions.resolve(terminal);
-        Certificate certificate = Certificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
-        // Any other problem of the keyring stops the import; the pins of this certificate it replaces.
-        Keyring keyring = home.keyringReplacing(java.util.Set.of(certificate.fingerprint()));
-        // Every pin is signed into the custody log: without an own key there is no one to sign it.
-        SecretKey own = keyring.requireOwnKey();
-        if (expected != null) {
-            String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-            if (!want.equals(certificate.fingerprint())) {
-                throw new GawahException(Failure.CERTIFICATE_REFUSED,
-                        Messages.of("keys.import.fingerprint-mismatch", certificate.fingerprint(), want),
-                        Messages.of("keys.import.fingerprint-mismatch.hint"));
-            }
+        if (secret) {
+            return OwnKeyImport.run(terminal, home, file, expected == null ? List.of() : expected, passphrase);
         }
-        Instant now = Instant.now();
-        if (parsedRole == Role.DOCUMENTER || parsedRole == Role.CUSTODIAN) {
-            certificate.checkCanSign(now);
-        } else {
-            certificate.checkCanEncrypt(now);
-        }
-        // Passphrase first (a typo pins nothing), then the pin, then its entry.
-        var key = passphrase.unlockForSigning(terminal, own, now);
-        keyring.pin(parsedRole, certificate);
-        CustodyLog.append(home, key, Action.KEY_IMPORTED, Keyring.subject(certificate.fingerprint(), parsedRole),
-                Digests.sha256(certificate.encoded()));
-        terminal.info(Messages.of("keys.import.pinned", parsedRole.label(), certificate.userId()));
-        terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
-        certificate.expires().ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
-        terminal.out().println(certificate.fingerprint());
-        return 0;
+        return PinImport.run(terminal, home, parseRole(role), file, expected == null ? List.of() : expected, passphrase);
     }
 
     static Role parseRole(String text) {

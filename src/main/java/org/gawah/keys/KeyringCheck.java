@@ -69,8 +69,10 @@ final class KeyringCheck {
         if (own.isPresent() && entries.isPresent()) {
             check.bindOwn(own.get(), entries.get());
             boolean rolesLogged = entries.get().stream().anyMatch(e -> e.label().isPresent());
+            Map<String, Long> roles = candidates.stream().collect(java.util.stream.Collectors.groupingBy(
+                    c -> c.certificate().fingerprint(), java.util.stream.Collectors.counting()));
             for (Candidate candidate : candidates) {
-                check.match(candidate, entries.get(), rolesLogged);
+                check.match(candidate, entries.get(), rolesLogged, roles.get(candidate.certificate().fingerprint()));
             }
         }
         List<GawahException> problems = new ArrayList<>(check.ownProblems);
@@ -202,9 +204,11 @@ final class KeyringCheck {
     /**
      * A pin passes when the latest entry for its fingerprint logged exactly this certificate and
      * some entry pinned it under this role. In a home whose log names no role yet (made before
-     * roles were logged) the folder stands for the role until the next signature binds it.
+     * roles were logged) the folder stands for the role until the next signature binds it, as
+     * long as each role the certificate is pinned under had an import of its own: a copy into a
+     * further folder is refused.
      */
-    private void match(Candidate pin, List<KeyEntry> entries, boolean rolesLogged) {
+    private void match(Candidate pin, List<KeyEntry> entries, boolean rolesLogged, long rolesPinned) {
         String fingerprint = pin.certificate().fingerprint();
         String role = pin.role().label();
         List<KeyEntry> logged = entries.stream().filter(e -> !e.own() && e.fingerprint().equals(fingerprint)).toList();
@@ -219,7 +223,8 @@ final class KeyringCheck {
         if (!last.sha256().equals(digest)) {
             boolean older = logged.stream().anyMatch(e -> e.sha256().equals(digest));
             fileProblems.put(pin.file(), new GawahException(Failure.BAD_DATA,
-                    Messages.of(older ? "keys.pin.outdated" : "keys.pin.differs", pin.file(), fingerprint, last.seq()),
+                    older ? Messages.of("keys.pin.outdated", pin.file(), fingerprint, last.seq())
+                            : Messages.of("keys.pin.differs", pin.file(), fingerprint, last.seq()),
                     Messages.of("keys.pin.differs.hint", role)));
             return;
         }
@@ -228,6 +233,12 @@ final class KeyringCheck {
                 fileProblems.put(pin.file(), new GawahException(Failure.BAD_DATA,
                         Messages.of("keys.pin.other-role", pin.file(), role, fingerprint),
                         Messages.of("keys.pin.other-role.hint", role)));
+                return;
+            }
+            if (rolesPinned > logged.size()) {
+                fileProblems.put(pin.file(), new GawahException(Failure.BAD_DATA,
+                        Messages.of("keys.pin.more-roles-than-imports", pin.file(), fingerprint, rolesPinned, logged.size()),
+                        Messages.of("keys.pin.more-roles-than-imports.hint", role)));
                 return;
             }
             unbound.add(new Vault.PendingEntry(Action.KEY_IMPORTED, KeyEntry.subject(fingerprint, role), digest));

@@ -50,7 +50,7 @@ import org.gawah.GawahException;
  */
 public final class KeyGenerator {
     /** Iterated-salted S2K count 0xFF (65 011 712 bytes hashed), the strongest v4 offers; BC's default hashes 64 KiB. */
-    private static final int S2K_COUNT = 0xFF;
+    static final int S2K_COUNT = 0xFF;
 
     private static final int[] SYMMETRIC_PREFERENCES = {SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128};
     private static final int[] HASH_PREFERENCES = {HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA384, HashAlgorithmTags.SHA256};
