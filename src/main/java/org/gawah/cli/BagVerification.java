@@ -58,6 +58,8 @@ final class BagVerification {
                 Display.fingerprint(signer.fingerprint())).render());
         out.println("               " + (trusted ? Messages.of("verify.bag.pinned")
                 : Messages.of("verify.bag.not-pinned")).render());
+        signer.standing(java.time.Instant.now())
+                .ifPresent(standing -> out.println("               " + Messages.of("signer.standing", standing).render()));
         out.println("  " + Messages.of("verify.bag.records", verified.records().size(),
                 verified.records().stream().filter(r -> r.identityFile() != null).count(),
                 verified.attachmentCount()).render());

@@ -63,7 +63,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (own.isEmpty() && keyring.problems().isEmpty()) {
             fail(Messages.of("doctor.no-key"), Messages.of("doctor.no-key.fix"));
         } else if (own.isPresent()) {
-            expiry(Messages.of("doctor.own-key"), own.get().certificate(), now, Messages.of("doctor.own-key.fix"));
+            ownKey(own.get().certificate(), now);
         }
         recipients(keyring, now);
         vault(home, keyring, own);
@@ -118,9 +118,62 @@ final class DoctorCommand implements Callable<Integer> {
         }
         for (Role role : Role.values()) {
             for (Certificate certificate : keyring.pinnedDespiteProblems(role)) {
-                expiry(pinnedKey(role, certificate.userId()), certificate, now,
-                        Messages.of("doctor.pinned-key.fix", role.label()));
+                Message what = pinnedKey(role, certificate.userId());
+                Message fix = Messages.of("doctor.pinned-key.fix", role.label());
+                if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
+                    verifier(what, certificate, now, fix);
+                } else {
+                    recipient(what, certificate, now, fix);
+                }
             }
+        }
+    }
+
+    /** The own key signs and receives: it lasts as long as the shorter of the two. */
+    private void ownKey(Certificate certificate, Instant now) {
+        Message what = Messages.of("doctor.own-key");
+        Message fix = Messages.of("doctor.own-key.fix");
+        try {
+            certificate.checkCanSign(now);
+            certificate.checkCanEncrypt(now);
+        } catch (GawahException e) {
+            fail(Messages.of("doctor.key-unusable", what, Display.fingerprint(certificate.fingerprint()), e.message()), fix);
+            return;
+        }
+        Optional<Instant> signs = certificate.signsUntil(now);
+        Optional<Instant> encrypts = certificate.encryptsUntil(now);
+        expiry(what, certificate, signs.isEmpty() ? encrypts
+                : encrypts.isEmpty() || signs.get().isBefore(encrypts.get()) ? signs : encrypts, now, fix);
+    }
+
+    /** A legal or protection key lasts as long as it can receive: its encryption subkeys' expiry counts, not only the primary's. */
+    private void recipient(Message what, Certificate certificate, Instant now, Message fix) {
+        try {
+            certificate.checkCanEncrypt(now);
+        } catch (GawahException e) {
+            fail(Messages.of("doctor.key-unusable", what, Display.fingerprint(certificate.fingerprint()), e.message()), fix);
+            return;
+        }
+        expiry(what, certificate, certificate.encryptsUntil(now), now, fix);
+    }
+
+    /**
+     * A documenter's or custodian's key is pinned to check signatures: one that expired or was
+     * retired still vouches for what it signed before, and is shown so; one revoked as
+     * compromised vouches for nothing, a warning.
+     */
+    private void verifier(Message what, Certificate certificate, Instant now, Message fix) {
+        Optional<Message> standing = certificate.standing(now);
+        String fingerprint = Display.fingerprint(certificate.fingerprint());
+        if (standing.isEmpty()) {
+            expiry(what, certificate, certificate.signsUntil(now), now, fix);
+            return;
+        }
+        try {
+            certificate.checkCanVouch(now);
+            ok(Messages.of("doctor.key-standing", what, fingerprint, standing.get()));
+        } catch (GawahException e) {
+            warn(Messages.of("doctor.key-standing", what, fingerprint, standing.get()), Messages.of("doctor.key-compromised.fix"));
         }
     }
 
@@ -135,8 +188,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private void expiry(Message what, Certificate certificate, Instant now, Message fix) {
-        Optional<Instant> expires = certificate.expires();
+    private void expiry(Message what, Certificate certificate, Optional<Instant> expires, Instant now, Message fix) {
         String fingerprint = Display.fingerprint(certificate.fingerprint());
         if (expires.isEmpty()) {
             ok(Messages.of("doctor.no-expiry", what, fingerprint));

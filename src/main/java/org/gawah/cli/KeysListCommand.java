@@ -1,8 +1,11 @@
 package org.gawah.cli;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -23,17 +26,38 @@ final class KeysListCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = keys.root.terminal;
         Keyring keyring = homeOptions.resolve(terminal).keyring();
-        keyring.ownKey().ifPresent(key -> line(terminal, "own", key.certificate()));
+        Instant now = Instant.now();
+        keyring.ownKey().ifPresent(key -> line(terminal, "own", key.certificate(), expiry(key.certificate().expires())));
         for (Role role : Role.values()) {
             for (Certificate certificate : keyring.pinned(role)) {
-                line(terminal, role.label(), certificate);
+                line(terminal, role.label(), certificate, state(role, certificate, now));
             }
         }
         return 0;
     }
 
-    private static void line(Terminal terminal, String role, Certificate certificate) {
-        String expiry = certificate.expires().map(at -> "  " + Messages.of("keys.list.expires", at).render()).orElse("");
-        terminal.out().printf(Locale.ROOT, "%-10s  %s  %s%s%n", role, certificate.fingerprint(), certificate.userId(), expiry);
+    /**
+     * When a recipient stops receiving (its encryption subkeys' expiry counts); how a documenter's
+     * or custodian's key stands (expired, retired, compromised), else when it stops signing.
+     */
+    private static String state(Role role, Certificate certificate, Instant now) {
+        if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
+            var standing = certificate.standing(now);
+            return standing.isPresent() ? "  " + standing.get().render() : expiry(certificate.signsUntil(now));
+        }
+        try {
+            certificate.checkCanEncrypt(now);
+            return expiry(certificate.encryptsUntil(now));
+        } catch (GawahException e) {
+            return "  " + e.getMessage();
+        }
+    }
+
+    private static String expiry(Optional<Instant> at) {
+        return at.map(when -> "  " + Messages.of("keys.list.expires", when).render()).orElse("");
+    }
+
+    private static void line(Terminal terminal, String role, Certificate certificate, String state) {
+        terminal.out().printf(Locale.ROOT, "%-10s  %s  %s%s%n", role, certificate.fingerprint(), certificate.userId(), state);
     }
 }

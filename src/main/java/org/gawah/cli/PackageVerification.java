@@ -137,6 +137,8 @@ final class PackageVerification {
                 Display.fingerprint(custodian.fingerprint())).render());
         out.println("               " + (verified.trusted() ? Messages.of("verify.package.trusted")
                 : Messages.of("verify.package.not-pinned")).render());
+        custodian.standing(java.time.Instant.now())
+                .ifPresent(standing -> out.println("               " + Messages.of("signer.standing", standing).render()));
         for (Certificate documenter : verified.documenters()) {
             out.println("  " + Messages.of("verify.package.documenter", Display.safe(documenter.userId()),
                     Display.fingerprint(documenter.fingerprint())).render());

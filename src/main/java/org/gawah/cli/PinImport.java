@@ -128,8 +128,9 @@ final class PinImport {
     /** Who it is, its fingerprint on a line of its own, and how it stands: shown before it is pinned. */
     private static void show(Terminal terminal, Role role, Pin pin, Instant now) {
         Certificate certificate = pin.certificate();
-        terminal.info(pin.wasPinnedHere() ? Messages.of("keys.import.updated", role.label(), certificate.userId())
-                : Messages.of("keys.import.pinned", role.label(), certificate.userId()));
+        terminal.info(!pin.wasPinnedHere() ? Messages.of("keys.import.pinned", role.label(), certificate.userId())
+                : pin.unchanged() ? Messages.of("keys.import.already", role.label(), certificate.userId())
+                : Messages.of("keys.import.updated", role.label(), certificate.userId()));
         terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
         if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
             var standing = certificate.standing(now);

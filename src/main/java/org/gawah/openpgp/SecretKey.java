@@ -246,6 +246,17 @@ public final class SecretKey {
                 .setSecureRandom(random).build(passphrase.clone());
     }
 
+    /** The (sub)keys that can decrypt, whose secret part is here: those a hidden recipient may be. */
+    List<KeyIdentifier> encryptionKeys() {
+        List<KeyIdentifier> ids = new java.util.ArrayList<>();
+        for (PGPSecretKey secret : ring) {
+            if (secret.getPublicKey().isEncryptionKey() && !secret.isPrivateKeyEmpty()) {
+                ids.add(secret.getKeyIdentifier());
+            }
+        }
+        return ids;
+    }
+
     /** Whether one of this key's (sub)keys has this id. */
     boolean has(KeyIdentifier id) {
         return ring.getSecretKey(id) != null;
