@@ -103,9 +103,29 @@ final class PinImport {
         return chosen;
     }
 
-    /** What pinning {@code offered} under {@code role} means, checked: a new pin passes the role's checks, an update only merges. */
+    /**
+     * What pinning {@code offered} under {@code role} means, checked. The certificate offered must
+     * pass the role's checks on its own (a crafted copy of a pinned certificate gets nowhere by
+     * being merged with the good one), unless it is an update that ends the pinned key (revoked,
+     * expired: validly self-signed, or Bouncy Castle would not report it), which must be taken so
+     * that sealing to it stops. A new pin must pass as it will be pinned, merged.
+     */
     private static Pin plan(Role role, Certificate offered, Map<Role, Certificate> pinned, Instant now) {
-        Certificate merged = pinned.isEmpty() ? offered : Certificate.merge(pinned.values().iterator().next(), offered);
+        Certificate before = pinned.isEmpty() ? null : pinned.values().iterator().next();
+        GawahException refusal = null;
+        try {
+            check(role, offered, now);
+        } catch (GawahException e) {
+            // Only the owner's own update of a pinned key may fail on its own: one that ends it.
+            if (before == null || !offered.boundByItsOwner(now)) {
+                throw e;
+            }
+            refusal = e;
+        }
+        Certificate merged = before == null ? offered : Certificate.merge(before, offered);
+        if (refusal != null && !ends(before, offered, merged, now)) {
+            throw refusal;
+        }
         boolean here = pinned.containsKey(role);
         if (!here) {
             check(role, merged, now);
@@ -114,6 +134,20 @@ final class PinImport {
         roles.add(role);
         boolean unchanged = here && Arrays.equals(pinned.get(role).encoded(), merged.encoded());
         return new Pin(merged, roles, here, unchanged);
+    }
+
+    /**
+     * Whether an update ends (part of) a pinned key: the key itself revoked or expired, or one of
+     * its subkeys that could sign or receive no longer can. Merging only adds what the owner
+     * signed; Bouncy Castle counts a revocation or expiry only when its signature holds.
+     */
+    private static boolean ends(Certificate before, Certificate offered, Certificate merged, Instant now) {
+        if (offered.standing(now).isPresent()) {
+            return true;
+        }
+        Set<String> was = before.usableKeyIds(now);
+        Set<String> is = merged.usableKeyIds(now);
+        return was.containsAll(is) && !is.equals(was);
     }
 
     /** A recipient must receive records now; a documenter or custodian must vouch for what it signed (docs/format/home.md). */

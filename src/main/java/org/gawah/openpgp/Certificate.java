@@ -424,6 +424,26 @@ public final class Certificate {
         return new GawahException(Failure.CERTIFICATE_REFUSED, reason, Messages.of("certificate.refused.hint"));
     }
 
+    /**
+     * Whether the certificate carries its owner's own word: revoked or expired by a signature that
+     * holds, or its primary key bound by a valid self-signature (unlike a crafted copy whose
+     * signatures do not verify).
+     */
+    public boolean boundByItsOwner(Instant now) {
+        return standing(now).isPresent() || cert.getPrimaryKey().isBoundAt(Date.from(now));
+    }
+
+    /**
+     * The ids of the (sub)keys that may sign or receive at {@code now}: what an update of a pinned
+     * certificate can only narrow, never widen, by a revocation or an expiry its owner signed.
+     */
+    public java.util.Set<String> usableKeyIds(Instant now) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        encryptionKeys(now).forEach(key -> ids.add(Fingerprints.keyId(key.getKeyIdentifier())));
+        cert.getSigningKeys(Date.from(now)).forEach(key -> ids.add(Fingerprints.keyId(key.getKeyIdentifier())));
+        return ids;
+    }
+
     /** Valid encryption (sub)keys at the given time, weak ones left out. */
     List<PGPPublicKey> encryptionKeys(Instant now) {
         List<PGPPublicKey> keys = new ArrayList<>();

@@ -80,6 +80,14 @@ final class GnuPG implements AutoCloseable {
         run("--import", revocation.toString()).ok();
     }
 
+    /** Revokes subkey number {@code index} (1 = the first subkey) as its owner would, with {@code gpg --edit-key}. */
+    void revokeSubkey(String fingerprint, int index) {
+        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--command-fd", "0",
+                "--status-fd", "2", "--pinentry-mode", "loopback", "--passphrase", "", "--edit-key", fingerprint));
+        exec(command, ("key " + index + "\nrevkey\ny\n1\nsubkey revoked by its owner\n\ny\nsave\n")
+                .getBytes(StandardCharsets.US_ASCII)).ok();
+    }
+
     private Result exec(List<String> command, byte[] stdin) {
         try {
             Path out = Files.createTempFile(work, "gpg", ".out");

@@ -139,6 +139,37 @@ class GnuPgCertificatesAsTeamsSendThemTest {
     }
 
     @Test
+    void anUpdateThatEndsARecipientIsTakenAndSealingToItStops() {
+        String subkeyRevoked = member("Subkey revoked");
+        String keyRevoked = member("Key revoked");
+        Path home = freshHome("updates");
+        for (String fingerprint : List.of(subkeyRevoked, keyRevoked)) {
+            homes.gawah.in(home, "keys", "import", "--role", "legal", gpg.export(fingerprint, base.resolve(fingerprint + "-1.asc")).toString()).ok();
+        }
+        homes.gawah.in(home, "keys", "import", "--role", "protection",
+                gpg.export(keyRevoked, base.resolve(keyRevoked + "-p.asc")).toString()).ok();
+        homes.gawah.inWithInput(home, Homes.sampleInput(), "record", "--from", "-").ok();
+
+        gpg.revokeSubkey(subkeyRevoked, 1);
+        gpg.revoke(keyRevoked, 1, java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "!");
+        for (String fingerprint : List.of(subkeyRevoked, keyRevoked)) {
+            Gawah.Result update = homes.gawah.in(home, "keys", "import", "--role", "legal",
+                    gpg.export(fingerprint, base.resolve(fingerprint + "-2.asc")).toString());
+            assertEquals(0, update.code(), update.stderr());
+            assertTrue(update.stderr().contains("updated as legal"), update.stderr());
+            assertTrue(update.stderr().contains("nothing can be sealed while it is pinned as legal"), update.stderr());
+        }
+        // Rewritten under every role it holds: the protection copy is the revoked one too.
+        Gawah.Result sealing = homes.gawah.inWithInput(home, Homes.sampleInput(), "record", "--from", "-");
+        assertEquals(Failure.CERTIFICATE_REFUSED.exitCode(), sealing.code(), sealing.stderr());
+        assertTrue(sealing.stderr().contains(subkeyRevoked + " has no valid encryption subkey")
+                || sealing.stderr().contains(keyRevoked + " is revoked"), sealing.stderr());
+        String log = homes.gawah.in(home, "log").ok().out();
+        assertEquals(2, log.lines().filter(l -> l.contains(keyRevoked + "/legal")).count(), "the update logged: " + log);
+    }
+
+    @Test
     void aCertificateWhoseFirstUserIdIsRevokedIsAcceptedAsGnuPgDoes() {
         String fingerprint = member("Old address <old@example.org>");
         gpg.run("--passphrase", "", "--quick-add-uid", fingerprint, "New address <new@example.org>").ok();
