@@ -40,11 +40,7 @@ public final class Certificate {
     /** The same certificate as Bouncy Castle is asked about it: without user IDs their owner revoked. */
     private final OpenPGPCertificate cert;
 
-    Certificate(OpenPGPCertificate cert) {
-        this(cert.getPGPPublicKeyRing());
-    }
-
-    private Certificate(PGPPublicKeyRing ring) {
+    Certificate(PGPPublicKeyRing ring) {
         this.ring = ring;
         this.cert = new OpenPGPCertificate(UserIds.withoutRevoked(ring));
     }

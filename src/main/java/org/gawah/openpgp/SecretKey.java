@@ -15,7 +15,6 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
@@ -159,7 +158,7 @@ public final class SecretKey {
     }
 
     public Certificate certificate() {
-        return new Certificate(new OpenPGPCertificate(publicRing()));
+        return new Certificate(publicRing());
     }
 
     public byte[] encoded() {
