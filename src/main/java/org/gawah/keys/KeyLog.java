@@ -26,8 +26,30 @@ final class KeyLog {
     private KeyLog() {
     }
 
+    /**
+     * Null when the own key is the actor of the log's first entry (or the log is empty), else the
+     * refusal naming the key file: every entry of a vault's log is signed by its own key, so another
+     * actor there means the key file was swapped.
+     */
+    static GawahException swapped(KeyLogRows rows, Certificate own, java.nio.file.Path ownFile) {
+        if (rows.rows().isEmpty() || rows.rows().get(0).seq() != 1) {
+            return null;
+        }
+        Entry first;
+        try {
+            first = Entry.parse(rows.rows().get(0).entry());
+        } catch (CustodyException e) {
+            return null; // named as a damaged entry by read()
+        }
+        if (first.actor().equals(own.fingerprint())) {
+            return null;
+        }
+        return new GawahException(Failure.BAD_DATA, Messages.of("keys.own.not-the-actor", ownFile, first.actor()),
+                Messages.of("keys.own.not-the-actor.hint"));
+    }
+
     /** The key entries, oldest first; throws, naming the entry, at the first that fails. */
-    static List<KeyEntry> read(KeyLogRows rows, Certificate own, java.nio.file.Path ownFile) {
+    static List<KeyEntry> read(KeyLogRows rows, Certificate own) {
         if (rows.count() > 0 && (rows.lowestSeq() != 1 || rows.highestSeq() != rows.count())) {
             throw new GawahException(Failure.BAD_DATA,
                     Messages.of("keys.log.gap", rows.lowestSeq(), rows.highestSeq(), rows.count()),
@@ -35,7 +57,7 @@ final class KeyLog {
         }
         List<KeyEntry> entries = new ArrayList<>();
         for (KeyLogRows.Row row : rows.rows()) {
-            Entry entry = checked(row, own, ownFile);
+            Entry entry = checked(row, own);
             if (entry.action() == Action.KEY_IMPORTED) {
                 KeyEntry.of(entry).ifPresent(entries::add);
             }
@@ -43,7 +65,7 @@ final class KeyLog {
         return entries;
     }
 
-    private static Entry checked(KeyLogRows.Row row, Certificate own, java.nio.file.Path ownFile) {
+    private static Entry checked(KeyLogRows.Row row, Certificate own) {
         Entry entry;
         try {
             entry = Entry.parse(row.entry());
@@ -54,12 +76,6 @@ final class KeyLog {
             throw broken(row.seq(), Messages.of("keys.log.renumbered", entry.seq()));
         }
         if (!entry.actor().equals(own.fingerprint())) {
-            if (row.seq() == 1) {
-                // Every entry of a vault's log is signed by its own key: another actor here means the key file was swapped.
-                throw new GawahException(Failure.BAD_DATA,
-                        Messages.of("keys.own.not-the-actor", ownFile, entry.actor()),
-                        Messages.of("keys.own.not-the-actor.hint"));
-            }
             throw broken(row.seq(), Messages.of("keys.log.other-actor", entry.actor(), own.fingerprint()));
         }
         DetachedSignature.Verified verified;

@@ -21,6 +21,7 @@ import org.gawah.GawahException;
 import org.gawah.custody.Action;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.KeyLogRows;
 import org.gawah.vault.Vault;
 
 /**
@@ -176,11 +177,17 @@ final class KeyringCheck {
         if (!Files.exists(vaultFile)) {
             return Optional.of(List.of());
         }
+        Certificate certificate = own.get().certificate();
         try (Vault vault = Vault.open(vaultFile)) {
-            return Optional.of(KeyLog.read(vault.keyLogRows(), own.get().certificate(),
-                    dir.resolve(SECRET).resolve(own.get().fingerprint() + ".asc")));
+            KeyLogRows rows = vault.keyLogRows();
+            GawahException swapped = KeyLog.swapped(rows, certificate, dir.resolve(SECRET).resolve(own.get().fingerprint() + ".asc"));
+            if (swapped != null) {
+                ownProblems.add(swapped);
+                return Optional.empty();
+            }
+            return Optional.of(KeyLog.read(rows, certificate));
         } catch (GawahException e) {
-            (e.message().key().startsWith("keys.own.") ? ownProblems : logProblems).add(e);
+            logProblems.add(e);
             return Optional.empty();
         }
     }
