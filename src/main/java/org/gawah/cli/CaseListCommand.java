@@ -21,7 +21,7 @@ final class CaseListCommand implements Callable<Integer> {
         Terminal terminal = parent.root.terminal;
         try (Vault vault = homeOptions.resolve(terminal).vault()) {
             for (Vault.CaseSummary summary : vault.cases()) {
-                terminal.out().println(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
+                terminal.line(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
                         .render());
             }
         }

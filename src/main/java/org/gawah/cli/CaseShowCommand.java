@@ -36,27 +36,27 @@ final class CaseShowCommand implements Callable<Integer> {
                 passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
         try (Vault vault = home.vault()) {
             CaseFile file = team.openCase(vault, caseId, ask);
-            terminal.out().println(file.caseId() + "  " + file.title());
-            terminal.out().println(Messages.of("case.show.created", file.createdAt()).render());
+            terminal.row("%s  %s", file.caseId(), file.title());
+            terminal.line(Messages.of("case.show.created", file.createdAt()).render());
             for (String recordId : vault.caseRecords(caseId)) {
-                terminal.out().println();
-                terminal.out().println(recordId);
+                terminal.line();
+                terminal.line(recordId);
                 Optional<Analysis> analysis = team.openAnalysis(vault, caseId, recordId, ask);
                 if (analysis.isEmpty()) {
                     continue;
                 }
                 Analysis a = analysis.get();
                 for (String tag : a.legalQualification()) {
-                    terminal.out().println("  " + tag + "  " + LegalTags.shipped().label(tag));
+                    terminal.row("  %s  %s", tag, LegalTags.shipped().label(tag));
                 }
                 if (a.reliability() != null) {
-                    terminal.out().println("  " + Messages.of("case.show.reliability", a.reliability()).render());
+                    terminal.line("  " + Messages.of("case.show.reliability", a.reliability()).render());
                 }
-                terminal.out().println("  " + Messages.of("case.show.analysed", a.madeAt(), Display.fingerprint(a.analyst()))
+                terminal.line("  " + Messages.of("case.show.analysed", a.madeAt(), Display.fingerprint(a.analyst()))
                         .render());
                 if (a.note() != null) {
-                    terminal.out().println("  " + Messages.of("case.show.note").render());
-                    a.note().lines().forEach(line -> terminal.out().println("    " + line));
+                    terminal.line("  " + Messages.of("case.show.note").render());
+                    a.note().lines().forEach(line -> terminal.row("    %s", line));
                 }
             }
         } finally {

@@ -73,27 +73,46 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
-            Optional<ImportedBag> before = vault.importedBag(verified.id());
+            Optional<ImportedBag> before = judge(vault, verified, zipSha256);
             if (before.isPresent()) {
                 return alreadyImported(terminal, before.get(), zipSha256);
             }
-            refuseReplayOrFork(vault, verified);
             EntrySigner signer = new EntrySigner(passphrase.unlockForSigning(terminal, own, Instant.now()));
             int[] counts = store(vault, bag, verified, zipSha256, signer);
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
                     Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
-            terminal.out().println(verified.id());
+            terminal.line(verified.id());
         }
         return 0;
     }
 
-    private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
+    /**
+     * What this vault makes of a bag that passed every check, writing nothing (verify asks it too,
+     * so that both say the same): the earlier import, when these very bytes were imported before;
+     * a refusal when another file came under its id, or when it replays or forks its documenter's
+     * log; otherwise nothing, and import stores it.
+     */
+    static Optional<ImportedBag> judge(Vault vault, Submission.Verified bag, String zipSha256) {
+        Optional<ImportedBag> before = vault.importedBag(bag.id());
+        if (before.isPresent()) {
+            requireSameBytes(before.get(), zipSha256);
+            return before;
+        }
+        refuseReplayOrFork(vault, bag);
+        return Optional.empty();
+    }
+
+    private static void requireSameBytes(ImportedBag before, String zipSha256) {
         if (!before.bagSha256().equals(zipSha256)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("import.bag-differs", before.id(), before.importedAt(),
                     zipSha256), Messages.of("import.bag-differs.hint"));
         }
+    }
+
+    private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
+        requireSameBytes(before, zipSha256);
         terminal.info(Messages.of("import.already", before.id(), before.importedAt()));
-        terminal.out().println(before.id());
+        terminal.line(before.id());
         return 0;
     }
 

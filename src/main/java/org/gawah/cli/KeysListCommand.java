@@ -1,11 +1,11 @@
 package org.gawah.cli;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -40,24 +40,28 @@ final class KeysListCommand implements Callable<Integer> {
      * When a recipient stops receiving (its encryption subkeys' expiry counts); how a documenter's
      * or custodian's key stands (expired, retired, compromised), else when it stops signing.
      */
-    private static String state(Role role, Certificate certificate, Instant now) {
+    private static Optional<Message> state(Role role, Certificate certificate, Instant now) {
         if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
-            var standing = certificate.standing(now);
-            return standing.isPresent() ? "  " + standing.get().render() : expiry(certificate.signsUntil(now));
+            Optional<Message> standing = certificate.standing(now);
+            return standing.isPresent() ? standing : expiry(certificate.signsUntil(now));
         }
         try {
             certificate.checkCanEncrypt(now);
             return expiry(certificate.encryptsUntil(now));
         } catch (GawahException e) {
-            return "  " + e.getMessage();
+            return Optional.of(e.message());
         }
     }
 
-    private static String expiry(Optional<Instant> at) {
-        return at.map(when -> "  " + Messages.of("keys.list.expires", when).render()).orElse("");
+    private static Optional<Message> expiry(Optional<Instant> at) {
+        return at.map(when -> Messages.of("keys.list.expires", when));
     }
 
-    private static void line(Terminal terminal, String role, Certificate certificate, String state) {
-        terminal.out().printf(Locale.ROOT, "%-10s  %s  %s%s%n", role, certificate.fingerprint(), certificate.userId(), state);
+    private static void line(Terminal terminal, String role, Certificate certificate, Optional<Message> state) {
+        if (state.isPresent()) {
+            terminal.row("%-10s  %s  %s  %s", role, certificate.fingerprint(), certificate.userId(), state.get());
+        } else {
+            terminal.row("%-10s  %s  %s", role, certificate.fingerprint(), certificate.userId());
+        }
     }
 }

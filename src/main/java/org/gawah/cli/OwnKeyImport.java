@@ -59,7 +59,7 @@ final class OwnKeyImport {
                 Digests.sha256(certificate.encoded()));
         terminal.info(Messages.of("keys.import.secret.done", Display.fingerprint(key.fingerprint())));
         certificate.encryptsUntil(now).ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
-        terminal.out().println(key.fingerprint());
+        terminal.line(key.fingerprint());
         return 0;
     }
 

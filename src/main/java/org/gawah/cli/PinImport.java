@@ -55,7 +55,7 @@ final class PinImport {
         pins.forEach(pin -> show(terminal, role, pin, now));
         if (pins.stream().allMatch(Pin::unchanged)) {
             terminal.info(Messages.of("keys.import.unchanged", role.label()));
-            pins.forEach(pin -> terminal.out().println(pin.certificate().fingerprint()));
+            pins.forEach(pin -> terminal.line(pin.certificate().fingerprint()));
             return 0;
         }
         // Passphrase first (a typo pins nothing), then the files, then their entries in one transaction.
@@ -69,7 +69,7 @@ final class PinImport {
             }
         }
         CustodyLog.append(home, key, Action.KEY_IMPORTED, entries);
-        pins.forEach(pin -> terminal.out().println(pin.certificate().fingerprint()));
+        pins.forEach(pin -> terminal.line(pin.certificate().fingerprint()));
         return 0;
     }
 

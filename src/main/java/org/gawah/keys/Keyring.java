@@ -144,13 +144,13 @@ public final class Keyring {
     /** Saves the own key; the caller logs it ({@link #ownSubject}). */
     public void saveOwnKey(SecretKey key) {
         checkCanTakeOwnKey();
-        write(dir.resolve(KeyringCheck.SECRET), key.fingerprint(), key.armored(), true);
+        write(dir.resolve(KeyringCheck.SECRET), key.fingerprint(), key.armored());
         checked = null;
     }
 
     /** Pins a certificate under a role (replacing the file of an earlier version); the caller logs it ({@link #subject}). */
     public void pin(Role role, Certificate certificate) {
-        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored(), false);
+        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored());
         checked = null;
     }
 
@@ -200,16 +200,15 @@ public final class Keyring {
     }
 
     /** Writes through a temporary file and a rename, so a crash never leaves half a key. */
-    private static void write(Path folder, String fingerprint, String armored, boolean secret) {
+    private static void write(Path folder, String fingerprint, String armored) {
         try {
-            Files.createDirectories(folder);
+            FilePermissions.ensurePrivateDirectory(folder);
             Path target = folder.resolve(fingerprint + ".asc");
             Path temporary = folder.resolve("." + fingerprint + ".tmp");
             Files.deleteIfExists(temporary);
-            if (secret) {
-                // 0600 on POSIX, an owner-only access list on NTFS, before a byte of the key is written.
-                FilePermissions.createPrivateFile(temporary);
-            }
+            // 0600 on POSIX, an owner-only access list on NTFS, before a byte is written: a secret key
+            // above all, and certificates too (their user IDs may name people, and who the team is).
+            FilePermissions.createPrivateFile(temporary);
             Files.write(temporary, armored.getBytes(StandardCharsets.US_ASCII));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -85,12 +85,20 @@ final class KeyringCheck {
 
     /** Sorts what is under keys/ into the files a keyring may hold and problems. */
     private void layout() {
+        if (Files.isSymbolicLink(dir)) {
+            link(dir);
+            return;
+        }
         if (!Files.isDirectory(dir)) {
             return;
         }
         for (Path entry : list(dir)) {
             String name = entry.getFileName().toString();
             if (LEFT_BY_SYSTEMS.contains(name)) {
+                continue;
+            }
+            if (Files.isSymbolicLink(entry)) {
+                link(entry);
                 continue;
             }
             boolean folder = (name.equals(SECRET) || Keyring.role(name).isPresent())
@@ -105,6 +113,10 @@ final class KeyringCheck {
                 if (LEFT_BY_SYSTEMS.contains(fileName) || TEMPORARY.matcher(fileName).matches()) {
                     continue;
                 }
+                if (Files.isSymbolicLink(file)) {
+                    link(file);
+                    continue;
+                }
                 if (KEY_FILE.matcher(fileName).matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     keys.add(file);
                 } else {
@@ -112,6 +124,15 @@ final class KeyringCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A key file or folder that is a symbolic link: what it points to can be changed (or read)
+     * outside the home's owner-only folder, and a pin would vouch for it.
+     */
+    private void link(Path path) {
+        fileProblems.put(path, new GawahException(Failure.NOT_READY, Messages.of("keys.link", path),
+                Messages.of("keys.link.hint")));
     }
 
     private void unexpected(Path file) {

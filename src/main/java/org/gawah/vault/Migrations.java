@@ -116,6 +116,20 @@ final class Migrations {
                         + " FOREIGN KEY (case_id, record_id) REFERENCES case_records(case_id, record_id)"
                         + ") STRICT",
                 "CREATE INDEX analyses_by_record ON analyses(case_id, record_id, made_at)",
+            },
+            new String[] {
+                // Files being written outside the vault that may hold plaintext (an evidence package,
+                // an opened attachment) or a bag: each is registered before a byte is written and
+                // forgotten once renamed or deleted, so that whatever a killed command left behind is
+                // removed by the next command in this home (docs/format/vault.md, version 5).
+                "CREATE TABLE outputs ("
+                        + " id INTEGER PRIMARY KEY,"
+                        + " path TEXT NOT NULL,"
+                        + " command TEXT NOT NULL CHECK (command IN ('export', 'submit', 'open')),"
+                        + " started_at TEXT NOT NULL,"
+                        + " pid INTEGER NOT NULL,"
+                        + " process_started TEXT NOT NULL"
+                        + ") STRICT",
             });
 
     private Migrations() {

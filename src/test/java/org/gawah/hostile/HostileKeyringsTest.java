@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * were logged into a second role. Then every command that would trust the keyring runs: sealing
  * ({@code record}) on the documenter's side, importing a bag and opening a record on the legal
  * team's, and pinning another key on both. Each must end in one {@code gawah: error:} line naming
- * the file, exit 41, nothing on stdout, the home byte for byte as it was (nothing sealed, imported,
+ * the file, exit 41 (78 for a link), nothing on stdout, the home byte for byte as it was (nothing sealed, imported,
  * opened or logged); {@code doctor} and {@code verify --vault} must name the file too.
  */
 class HostileKeyringsTest {
@@ -71,7 +71,10 @@ class HostileKeyringsTest {
         Path apply(Path home) throws Exception;
     }
 
-    record Case(String name, boolean documenterSide, Tamper tamper) {
+    record Case(String name, boolean documenterSide, Tamper tamper, Failure failure) {
+        Case(String name, boolean documenterSide, Tamper tamper) {
+            this(name, documenterSide, tamper, Failure.BAD_DATA);
+        }
     }
 
     @BeforeAll
@@ -179,8 +182,9 @@ class HostileKeyringsTest {
             Files.copy(strangerCert, folder.resolve(stranger + ".asc"));
             return folder;
         }));
+        // A link is refused as issue 14 section 6 has it (exit 78, what it points to can change outside the home).
         cases.add(new Case("a link in keys/legal/ to a certificate outside", true, home ->
-                Files.createSymbolicLink(home.resolve("keys/legal/" + stranger + ".asc"), strangerCert)));
+                Files.createSymbolicLink(home.resolve("keys/legal/" + stranger + ".asc"), strangerCert), Failure.NOT_READY));
         cases.add(new Case("the own key swapped for a stranger's", true, home -> {
             Files.delete(home.resolve("keys/secret/" + documenter + ".asc"));
             return Files.writeString(home.resolve("keys/secret/" + stranger + ".asc"), CorpusKeys.gawahKey(keys.stranger).armored());
@@ -235,7 +239,7 @@ class HostileKeyringsTest {
             String before = HostileRun.state(home);
             Gawah.Result result = gawah.in(home, command.toArray(new String[0]));
             String what = c.name() + ": gawah " + String.join(" ", command) + "\nstderr: " + result.stderr();
-            assertEquals(Failure.BAD_DATA.exitCode(), result.code(), what);
+            assertEquals(c.failure().exitCode(), result.code(), what);
             assertEquals(0, result.stdout().length, "nothing on stdout: " + what);
             HostileInputsTest.assertOneErrorLine(result.stderr(), named.toString(), what);
             assertEquals(before, HostileRun.state(home), "the home changed: " + what);
@@ -245,7 +249,7 @@ class HostileKeyringsTest {
         assertTrue(doctor.out().lines().anyMatch(l -> l.startsWith("  FAIL") && l.contains(named.toString())),
                 "doctor names " + named + ":\n" + doctor.out());
         Gawah.Result verify = gawah.in(home, "verify", "--vault", "--no-entry");
-        assertEquals(Failure.BAD_DATA.exitCode(), verify.code(), verify.stderr());
+        assertEquals(c.failure().exitCode(), verify.code(), verify.stderr());
         assertTrue(verify.stderr().contains(named.toString()), "verify --vault names " + named + ": " + verify.stderr());
     }
 

@@ -191,7 +191,8 @@ class GnuPgCertificatesAsTeamsSendThemTest {
                 "--recipient", homes.legalFingerprint, "--sign", "--encrypt", "--output", message.toString()).ok();
         Gawah.Result opened = homes.gawah.in(homes.legal, "open", "--sealed", message.toString());
         assertEquals(0, opened.code(), opened.stderr());
-        assertTrue(opened.stderr().contains("good signature from New address <new@example.org>"), opened.stderr());
+        assertTrue(opened.stderr().contains("good signature from " + spaced(fingerprint) + " (New address <new@example.org>)"),
+                opened.stderr());
         // And gawah seals to it (as protection officer here: the home pins it as legal and protection).
         homes.gawah.in(home, "keys", "import", "--role", "protection", cert.toString()).ok();
         String id = homes.gawah.inWithInput(home, Homes.sampleInput(), "record", "--from", "-").ok().out().strip();
@@ -239,7 +240,7 @@ class GnuPgCertificatesAsTeamsSendThemTest {
         Gawah.Result list = homes.gawah.in(home, "keys", "list").ok();
         assertTrue(list.out().contains(soon + "  Subkey ends soon  expires"), "keys list shows the subkey's end: " + list.out());
         Gawah.Result doctor = homes.gawah.in(home, "doctor");
-        assertTrue(doctor.out().contains("WARN  legal key Subkey ends soon"), doctor.out());
+        assertTrue(doctor.out().contains("WARN  " + spaced(soon) + " (legal key Subkey ends soon)"), doctor.out());
         assertTrue(doctor.out().contains("within 30 days"), doctor.out());
 
         // One whose only encryption subkey expired: refused as a recipient; doctor names it if it was pinned before.
@@ -249,7 +250,7 @@ class GnuPgCertificatesAsTeamsSendThemTest {
         Pins.logged(home, Role.LEGAL, Certificate.parse(gpg.run("--export", ended).ok().stdout()));
         Gawah.Result named = homes.gawah.in(home, "doctor");
         assertEquals(Failure.NOT_READY.exitCode(), named.code(), named.out());
-        assertTrue(named.out().contains("FAIL  legal key Subkey ended"), named.out());
+        assertTrue(named.out().contains("FAIL  " + spaced(ended) + " (legal key Subkey ended) cannot be used"), named.out());
         assertTrue(named.out().contains("has no valid encryption subkey"), named.out());
     }
 }

@@ -43,7 +43,7 @@ class LargeEncryptedPackageProcessTest {
         Path bag = base.resolve("submission.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
-        String caseId = gawah.in(homes.legal, "case", "create", "--title", "Large").ok().out().strip();
+        String caseId = gawah.caseCreate(homes.legal, "Large").ok().out().strip();
         gawah.in(homes.legal, "case", "add", caseId, id).ok();
 
         Path receiver = base.resolve("receiver");
