@@ -131,13 +131,21 @@ final class KeyringCheck {
      * outside the home's owner-only folder, and a pin would vouch for it.
      */
     private void link(Path path) {
-        fileProblems.put(path, new GawahException(Failure.NOT_READY, Messages.of("keys.link", path),
-                Messages.of("keys.link.hint")));
+        problem(path, new GawahException(Failure.NOT_READY, Messages.of("keys.link", path), Messages.of("keys.link.hint")));
     }
 
     private void unexpected(Path file) {
-        fileProblems.put(file, new GawahException(Failure.BAD_DATA, Messages.of("keys.unexpected", file),
+        problem(file, new GawahException(Failure.BAD_DATA, Messages.of("keys.unexpected", file),
                 Messages.of("keys.unexpected.hint", dir)));
+    }
+
+    /** A problem with this path: the own key's, if it is in (or is) {@code secret/}, so it is named first. */
+    private void problem(Path path, GawahException problem) {
+        if (path.startsWith(dir.resolve(SECRET))) {
+            ownProblems.add(problem);
+        } else {
+            fileProblems.put(path, problem);
+        }
     }
 
     private Optional<SecretKey> ownKey() {
