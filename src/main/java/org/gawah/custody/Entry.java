@@ -37,10 +37,6 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
     private static final Set<String> KEYS = Set.of("action", "actor", "prev_sha256", "schema", "seq", "subject",
             "subject_sha256", "time");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature())
-            .build();
 
     public Entry {
         time = time.truncatedTo(ChronoUnit.SECONDS);
@@ -171,7 +167,7 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
 
     private static JsonNode tree(byte[] bytes) {
         try {
-            JsonNode tree = JSON.readTree(bytes);
+            JsonNode tree = Strict.JSON.readTree(bytes);
             if (tree == null || !tree.isObject()) {
                 throw new CustodyException(Messages.of("custody.entry.not-object"));
             }
@@ -185,6 +181,14 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         if (!condition) {
             throw new CustodyException(problem);
         }
+    }
+
+    /** The strict JSON reader, made only when an entry is not read by {@link #readCanonical} (its start-up is most of a check). */
+    private static final class Strict {
+        private static final ObjectMapper JSON = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature())
+                .build();
     }
 
     /** An entry with its detached signature. */
