@@ -34,6 +34,10 @@ final class KeysImportCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", paramLabel = "HEX")
     List<String> expected;
 
+    /** With {@code --role tsa}: where that time-stamping authority is asked. */
+    @Option(names = "--url", paramLabel = "URL")
+    String url;
+
     @Parameters(paramLabel = "FILE", descriptionKey = "gawah.keys.import.file")
     Path file;
 
@@ -44,11 +48,32 @@ final class KeysImportCommand implements Callable<Integer> {
             throw new GawahException(Failure.USAGE, Messages.of("keys.import.role-or-secret"),
                     Messages.of("keys.import.unknown-role.hint"));
         }
-        Home home = homeOptions.resolve(terminal);
-        if (secret) {
-            return OwnKeyImport.run(terminal, home, file, expected == null ? List.of() : expected, passphrase);
+        if (TsaPinning.ROLE.equals(role)) {
+            // An X.509 certificate, not an OpenPGP one: its own folder and entry (docs/format/home.md).
+            return TsaPinning.pin(terminal, homeOptions.resolve(terminal), passphrase, file, oneFingerprint(), url);
         }
-        return PinImport.run(terminal, home, parseRole(role), file, expected == null ? List.of() : expected, passphrase);
+        if (url != null) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.url-without-tsa"),
+                    Messages.of("keys.import.url-without-tsa.hint"));
+        }
+        List<String> fingerprints = expected == null ? List.of() : expected;
+        if (secret) {
+            return OwnKeyImport.run(terminal, homeOptions.resolve(terminal), file, fingerprints, passphrase);
+        }
+        Role parsedRole = parseRole(role);
+        return PinImport.run(terminal, homeOptions.resolve(terminal), parsedRole, file, fingerprints, passphrase);
+    }
+
+    /** A TSA's file holds one certificate: at most one fingerprint to expect. */
+    private String oneFingerprint() {
+        if (expected == null || expected.isEmpty()) {
+            return null;
+        }
+        if (expected.size() > 1) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.tsa-one-fingerprint"),
+                    Messages.of("keys.import.url-without-tsa.hint"));
+        }
+        return expected.get(0);
     }
 
     static Role parseRole(String text) {

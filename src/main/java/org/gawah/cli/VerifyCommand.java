@@ -59,6 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
         // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
+        List<org.gawah.tsp.LogTimestamps.Proof> proofs;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
             if (!keyring.problems().isEmpty()) {
@@ -67,6 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
                 throw keyring.problems().get(0);
             }
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
+            proofs = VaultTimestamps.check(home, vault, own.fingerprint());
         }
         terminal.line(Messages.of("verify.vault-intact", report.entries()).render());
         terminal.line("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
@@ -74,6 +76,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (report.documenterLogs() > 0) {
             terminal.line("  " + Messages.of("verify.vault-documenter-logs", report.documenterLogs(),
                     report.documenterEntries()).render());
+        }
+        if (!proofs.isEmpty()) {
+            terminal.line("  " + Messages.of("verify.vault-timestamps", proofs.size(),
+                    proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).min(java.util.Comparator.naturalOrder()).get(),
+                    proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).max(java.util.Comparator.naturalOrder()).get()).render());
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {
