@@ -16,7 +16,8 @@ import org.gawah.vault.KeyLogRows;
 
 /**
  * The custody entries a home's keyring rests on, each checked before it is believed: the log
- * numbered from 1 without a gap, its first entry and every {@code key_imported} entry well
+ * numbered from 1 without a gap, its first entry and every {@code key_imported} and
+ * {@code tsa_pinned} entry well
  * formed, in its place, signed by this home's own key at the time it names, and linked to the
  * entry before it. Reading the whole chain is {@code verify --vault}'s work (seconds for a large
  * vault); this is what every command can afford, and it leaves a forged, moved or copied key
@@ -48,7 +49,7 @@ final class KeyLog {
                 Messages.of("keys.own.not-the-actor.hint"));
     }
 
-    /** The key entries, oldest first; throws, naming the entry, at the first that fails. */
+    /** The key entries (key_imported and tsa_pinned), oldest first; throws, naming the entry, at the first that fails. */
     static List<KeyEntry> read(KeyLogRows rows, Certificate own) {
         if (rows.count() > 0 && (rows.lowestSeq() != 1 || rows.highestSeq() != rows.count())) {
             throw new GawahException(Failure.BAD_DATA,
@@ -58,7 +59,7 @@ final class KeyLog {
         List<KeyEntry> entries = new ArrayList<>();
         for (KeyLogRows.Row row : rows.rows()) {
             Entry entry = checked(row, own);
-            if (entry.action() == Action.KEY_IMPORTED) {
+            if (entry.action() == Action.KEY_IMPORTED || entry.action() == Action.TSA_PINNED) {
                 KeyEntry.of(entry).ifPresent(entries::add);
             }
         }

@@ -16,6 +16,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.FilePermissions;
 import org.gawah.vault.Vault;
 
@@ -68,7 +69,12 @@ public final class Keyring {
         return sound().pins().getOrDefault(role, List.of());
     }
 
-    /** The roles a fingerprint is pinned under, with the certificate pinned there. */
+    /** The time-stamping authorities' certificates pinned in the home's {@code tsa/}, each checked against its {@code tsa_pinned} entry. */
+    public List<TsaCertificate> tsaPinned() {
+        return sound().tsas();
+    }
+
+        /** The roles a fingerprint is pinned under, with the certificate pinned there. */
     public Map<Role, Certificate> pinsOf(String fingerprint) {
         Map<Role, Certificate> roles = new LinkedHashMap<>();
         sound().pins().forEach((role, certificates) -> certificates.stream()
@@ -183,7 +189,7 @@ public final class Keyring {
 
     /** Null when the file is named by this fingerprint, else the refusal naming both. */
     static GawahException altered(Path file, String fingerprint) {
-        String pinned = file.getFileName().toString().replaceFirst("\\.asc$", "");
+        String pinned = file.getFileName().toString().replaceFirst("\\.(?:asc|pem)$", "");
         if (pinned.equals(fingerprint)) {
             return null;
         }

@@ -21,6 +21,7 @@ import org.gawah.GawahException;
 import org.gawah.custody.Action;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.KeyLogRows;
 import org.gawah.vault.Vault;
 
@@ -29,58 +30,78 @@ import org.gawah.vault.Vault;
  * each pinned certificate must be the one the latest {@code key_imported} entry for its
  * fingerprint logged, pinned under a role some entry named; the own key must be the one that
  * signs the vault's log; anything else there (a stray file, a link, a folder, an unexpected
- * name) is a problem. Reads only; every problem names its file and what to do.
+ * name) is a problem. The home's {@code tsa/} folder is held the same way: each time-stamping
+ * authority's certificate must be one a {@code tsa_pinned} entry logged, and nothing else but
+ * {@code urls.txt} (where to ask, not whom to trust) may be there. Reads only; every problem
+ * names its file and what to do.
  */
 final class KeyringCheck {
     static final String SECRET = "secret";
+    /** The home's folder of time-stamping authorities' certificates, beside {@code keys/}. */
+    static final String TSA_FOLDER = "tsa";
     /** What file browsers leave in any folder they show; nothing reads them. */
     private static final Set<String> LEFT_BY_SYSTEMS = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
     private static final Pattern KEY_FILE = Pattern.compile("(?:[0-9A-F]{40}|[0-9A-F]{64})\\.asc");
     /** Keyring's own temporary name, left only by a write cut short; never read. */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(?:[0-9A-F]{40}|[0-9A-F]{64})\\.tmp");
+    private static final Pattern TSA_FILE = Pattern.compile("[0-9A-F]{64}\\.pem");
+    /** TsaPins' temporary names, left only by a write cut short; never read. */
+    private static final Pattern TSA_TEMPORARY = Pattern.compile("\\.(?:[0-9A-F]{64}\\.pem|" + Pattern.quote(TsaPins.URLS) + ")\\.tmp");
 
     /** What the check found: the keys that passed, the problems (own key first), the bindings a home made before roles were logged still owes. */
-    record Result(Optional<SecretKey> own, Map<Role, List<Certificate>> pins, List<GawahException> problems,
-                  List<Vault.PendingEntry> unbound) {
+    record Result(Optional<SecretKey> own, Map<Role, List<Certificate>> pins, List<TsaCertificate> tsas,
+                  List<GawahException> problems, List<Vault.PendingEntry> unbound) {
     }
 
     private record Candidate(Role role, Path file, Certificate certificate) {
     }
 
+    private record TsaCandidate(Path file, TsaCertificate certificate) {
+    }
+
     private final Path dir;
+    private final Path tsaDir;
     private final Set<String> ignoring;
     private final Map<String, List<Path>> files = new TreeMap<>();
+    private final List<Path> tsaFiles = new ArrayList<>();
     private final List<GawahException> ownProblems = new ArrayList<>();
     private final List<GawahException> logProblems = new ArrayList<>();
     private final Map<Path, GawahException> fileProblems = new TreeMap<>(Comparator.comparing(Path::toString));
     private final Map<Role, List<Certificate>> pins = new EnumMap<>(Role.class);
+    private final List<TsaCertificate> tsas = new ArrayList<>();
     private final List<Vault.PendingEntry> unbound = new ArrayList<>();
 
     private KeyringCheck(Path dir, Set<String> ignoring) {
         this.dir = dir;
+        this.tsaDir = dir.resolveSibling(TSA_FOLDER);
         this.ignoring = ignoring;
     }
 
     static Result run(Path dir, Path vaultFile, Set<String> ignoring) {
         KeyringCheck check = new KeyringCheck(dir, ignoring);
         check.layout();
+        check.tsaLayout();
         Optional<SecretKey> own = check.ownKey();
         List<Candidate> candidates = check.candidates();
-        Optional<List<KeyEntry>> entries = check.entries(own, vaultFile, !candidates.isEmpty());
+        List<TsaCandidate> tsaCandidates = check.tsaCandidates();
+        Optional<List<KeyEntry>> entries = check.entries(own, vaultFile, !candidates.isEmpty() || !tsaCandidates.isEmpty());
         if (own.isPresent() && entries.isPresent()) {
             check.bindOwn(own.get(), entries.get());
-            boolean rolesLogged = entries.get().stream().anyMatch(e -> e.label().isPresent());
+            boolean rolesLogged = entries.get().stream().anyMatch(e -> e.label().isPresent() && !e.tsa());
             Map<String, Long> roles = candidates.stream().collect(java.util.stream.Collectors.groupingBy(
                     c -> c.certificate().fingerprint(), java.util.stream.Collectors.counting()));
             for (Candidate candidate : candidates) {
                 check.match(candidate, entries.get(), rolesLogged, roles.get(candidate.certificate().fingerprint()));
             }
+            for (TsaCandidate candidate : tsaCandidates) {
+                check.matchTsa(candidate, entries.get());
+            }
         }
         List<GawahException> problems = new ArrayList<>(check.ownProblems);
         problems.addAll(check.logProblems);
         problems.addAll(check.fileProblems.values());
-        return new Result(check.ownProblems.isEmpty() ? own : Optional.empty(), check.pins, List.copyOf(problems),
-                List.copyOf(check.unbound));
+        return new Result(check.ownProblems.isEmpty() ? own : Optional.empty(), check.pins, List.copyOf(check.tsas),
+                List.copyOf(problems), List.copyOf(check.unbound));
     }
 
     /** Sorts what is under keys/ into the files a keyring may hold and problems. */
@@ -126,6 +147,30 @@ final class KeyringCheck {
         }
     }
 
+    /** Sorts what is under tsa/ into the certificates it may hold and problems, as {@link #layout} does for keys/. */
+    private void tsaLayout() {
+        if (Files.isSymbolicLink(tsaDir)) {
+            link(tsaDir);
+            return;
+        }
+        if (!Files.isDirectory(tsaDir)) {
+            return;
+        }
+        for (Path file : list(tsaDir)) {
+            String name = file.getFileName().toString();
+            if (LEFT_BY_SYSTEMS.contains(name) || TSA_TEMPORARY.matcher(name).matches()) {
+                continue;
+            }
+            if (Files.isSymbolicLink(file)) {
+                link(file);
+            } else if (TSA_FILE.matcher(name).matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                tsaFiles.add(file);
+            } else if (!name.equals(TsaPins.URLS) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                unexpected(file, tsaDir);
+            }
+        }
+    }
+
     /**
      * A key file or folder that is a symbolic link: what it points to can be changed (or read)
      * outside the home's owner-only folder, and a pin would vouch for it.
@@ -135,8 +180,12 @@ final class KeyringCheck {
     }
 
     private void unexpected(Path file) {
+        unexpected(file, dir);
+    }
+
+    private void unexpected(Path file, Path folder) {
         problem(file, new GawahException(Failure.BAD_DATA, Messages.of("keys.unexpected", file),
-                Messages.of("keys.unexpected.hint", dir)));
+                Messages.of("keys.unexpected.hint", folder)));
     }
 
     /** A problem with this path: the own key's, if it is in (or is) {@code secret/}, so it is named first. */
@@ -189,6 +238,25 @@ final class KeyringCheck {
                 } catch (GawahException e) {
                     fileProblems.put(file, refused(file, e));
                 }
+            }
+        }
+        return candidates;
+    }
+
+    /** Every TSA certificate that parses and is named by its SHA-256. */
+    private List<TsaCandidate> tsaCandidates() {
+        List<TsaCandidate> candidates = new ArrayList<>();
+        for (Path file : tsaFiles) {
+            try {
+                TsaCertificate certificate = TsaCertificate.parse(Keyring.read(file));
+                GawahException altered = Keyring.altered(file, certificate.fingerprint());
+                if (altered != null) {
+                    fileProblems.put(file, altered);
+                } else if (!ignoring.contains(certificate.fingerprint())) {
+                    candidates.add(new TsaCandidate(file, certificate));
+                }
+            } catch (GawahException e) {
+                fileProblems.put(file, refused(file, e));
             }
         }
         return candidates;
@@ -247,7 +315,7 @@ final class KeyringCheck {
     private void match(Candidate pin, List<KeyEntry> entries, boolean rolesLogged, long rolesPinned) {
         String fingerprint = pin.certificate().fingerprint();
         String role = pin.role().label();
-        List<KeyEntry> logged = entries.stream().filter(e -> !e.own() && e.fingerprint().equals(fingerprint)).toList();
+        List<KeyEntry> logged = entries.stream().filter(e -> !e.own() && !e.tsa() && e.fingerprint().equals(fingerprint)).toList();
         if (logged.isEmpty()) {
             fileProblems.put(pin.file(), new GawahException(Failure.BAD_DATA,
                     Messages.of("keys.pin.unlogged", pin.file(), fingerprint),
@@ -280,6 +348,22 @@ final class KeyringCheck {
             unbound.add(new Vault.PendingEntry(Action.KEY_IMPORTED, KeyEntry.subject(fingerprint, role), digest));
         }
         pins.computeIfAbsent(pin.role(), r -> new ArrayList<>()).add(pin.certificate());
+    }
+
+    /**
+     * A TSA's certificate passes when a {@code tsa_pinned} entry logged it: its subject is the
+     * certificate's SHA-256, so the file's name, content and entry agree or the pin is refused.
+     */
+    private void matchTsa(TsaCandidate pin, List<KeyEntry> entries) {
+        String fingerprint = pin.certificate().fingerprint();
+        String digest = Digests.sha256(pin.certificate().encoded());
+        if (entries.stream().noneMatch(e -> e.tsa() && e.fingerprint().equals(fingerprint) && e.sha256().equals(digest))) {
+            fileProblems.put(pin.file(), new GawahException(Failure.BAD_DATA,
+                    Messages.of("keys.tsa.unlogged", pin.file(), pin.certificate().subject()),
+                    Messages.of("keys.tsa.unlogged.hint")));
+            return;
+        }
+        tsas.add(pin.certificate());
     }
 
     /** A key file that cannot be read as a key: its own reason, naming the file. */

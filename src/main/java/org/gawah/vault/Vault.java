@@ -214,11 +214,12 @@ public final class Vault implements AutoCloseable {
 
     /**
      * What the keyring rests on: the log's count and bounds, its first entry and every
-     * {@code key_imported} entry (canonical bytes start with the action, the first key in order),
-     * each with the bytes of the entry before it.
+     * {@code key_imported} and {@code tsa_pinned} entry (canonical bytes start with the action,
+     * the first key in order), each with the bytes of the entry before it.
      */
     public KeyLogRows keyLogRows() {
-        byte[] prefix = ("{\"action\":\"" + Action.KEY_IMPORTED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] keys = ("{\"action\":\"" + Action.KEY_IMPORTED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] tsas = ("{\"action\":\"" + Action.TSA_PINNED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
         try (Statement s = connection.createStatement();
              ResultSet bounds = s.executeQuery("SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM custody_log")) {
             bounds.next();
@@ -229,10 +230,12 @@ public final class Vault implements AutoCloseable {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT c.seq, c.entry, c.signature, p.entry FROM custody_log c"
                             + " LEFT JOIN custody_log p ON p.seq = c.seq - 1"
-                            + " WHERE c.seq = ? OR substr(c.entry, 1, ?) = ? ORDER BY c.seq")) {
+                            + " WHERE c.seq = ? OR substr(c.entry, 1, ?) = ? OR substr(c.entry, 1, ?) = ? ORDER BY c.seq")) {
                 query.setLong(1, lowest);
-                query.setInt(2, prefix.length);
-                query.setBytes(3, prefix);
+                query.setInt(2, keys.length);
+                query.setBytes(3, keys);
+                query.setInt(4, tsas.length);
+                query.setBytes(5, tsas);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         rows.add(new KeyLogRows.Row(row.getLong(1), row.getBytes(2), row.getBytes(3), row.getBytes(4)));

@@ -31,6 +31,8 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestTsa;
+import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sound home what someone holding the laptop could do to its {@code keys/} folder: copy a
  * certificate in, edit one, put back an older version, rename one, copy one under another role,
  * leave a stray file, folder or link, swap the own key, or copy a certificate pinned before roles
- * were logged into a second role. Then every command that would trust the keyring runs: sealing
+ * were logged into a second role; and the same to the time-stamping authorities' {@code tsa/}
+ * folder beside it (a certificate copied in, one put in a pinned one's place, a stray file). Then every command that would trust the keyring runs: sealing
  * ({@code record}) on the documenter's side, importing a bag and opening a record on the legal
  * team's, and pinning another key on both. Each must end in one {@code gawah: error:} line naming
  * the file, exit 41 (78 for a link), nothing on stdout, the home byte for byte as it was (nothing sealed, imported,
@@ -63,6 +66,9 @@ class HostileKeyringsTest {
     static Path strangerCert;
     static Path legalV2;
     static Path legacyLegal;
+    /** A time-stamping authority's CA certificate and the authority's own, PEM. */
+    static Path tsaCa;
+    static Path tsaOwn;
     static int copies;
 
     /** A tamper: changes a copy of a home and returns the file the error must name. */
@@ -95,6 +101,21 @@ class HostileKeyringsTest {
         strangerCert = Files.writeString(base.resolve("stranger.asc"), CorpusKeys.armoredCertificate(keys.stranger));
         legalV2 = Files.writeString(base.resolve("legal-v2.asc"), withUserId(keys.legal, "Legal team, second address").armored());
         legacyLegal = legacyHome(base.resolve("legacy-legal"));
+        try (TestTsa tsa = new TestTsa(TestTsa.Fault.NONE, "Keyring corpus TSA")) {
+            tsaCa = tsa.writeCa(base.resolve("tsa-ca.pem"));
+            tsaOwn = tsa.writeTsaCertificate(base.resolve("tsa-own.pem"));
+        }
+    }
+
+    /** The name a TSA certificate's file has in tsa/: its SHA-256. */
+    static String tsaName(Path pem) throws IOException {
+        return TsaCertificate.parse(Files.readAllBytes(pem)).fingerprint() + ".pem";
+    }
+
+    /** A TSA's certificate copied into tsa/ without its entry. */
+    static Path tsaCopiedIn(Path home) throws IOException {
+        Files.createDirectories(home.resolve("tsa"));
+        return Files.copy(tsaCa, home.resolve("tsa/" + tsaName(tsaCa)));
     }
 
     /** A newcomer's certificate to pin while the keyring is damaged (one no case touches). */
@@ -189,6 +210,16 @@ class HostileKeyringsTest {
             Files.delete(home.resolve("keys/secret/" + documenter + ".asc"));
             return Files.writeString(home.resolve("keys/secret/" + stranger + ".asc"), CorpusKeys.gawahKey(keys.stranger).armored());
         }));
+        // Time-stamping authorities: what decides whose word on time is believed.
+        cases.add(new Case("a TSA's certificate copied into tsa/", true, HostileKeyringsTest::tsaCopiedIn));
+        cases.add(new Case("a pinned TSA certificate replaced by another under its name", true, home -> {
+            gawah.in(home, "keys", "import", "--role", "tsa", tsaCa.toString()).ok();
+            return Files.copy(tsaOwn, home.resolve("tsa/" + tsaName(tsaCa)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }));
+        cases.add(new Case("a stray file in tsa/ beside urls.txt", true, home -> {
+            gawah.in(home, "keys", "import", "--role", "tsa", "--url", "http://127.0.0.1:9/tsr", tsaCa.toString()).ok();
+            return Files.writeString(home.resolve("tsa/more-authorities.pem"), Files.readString(tsaOwn));
+        }));
         // Legal team's workstation: what decides whose records and bags are believed, and who case files are sealed to.
         cases.add(new Case("a stranger's certificate copied into keys/documenter/", false, home ->
                 Files.copy(strangerCert, home.resolve("keys/documenter/" + stranger + ".asc"))));
@@ -199,6 +230,7 @@ class HostileKeyringsTest {
         cases.add(new Case("the documenter's certificate replaced by the stranger's under its name", false, home ->
                 Files.copy(strangerCert, home.resolve("keys/documenter/" + documenter + ".asc"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING)));
+        cases.add(new Case("a TSA's certificate copied into tsa/ of the legal team's home", false, HostileKeyringsTest::tsaCopiedIn));
         cases.add(new Case("an old-format entry's certificate copied into a second role, before the home signed anything", false, home -> {
             Homes.copy(legacyLegal, home.resolve("legacy"));
             return Path.of("keys/documenter/" + documenter + ".asc"); // named relative: checked below against the legacy copy
@@ -273,6 +305,40 @@ class HostileKeyringsTest {
         Gawah.Result refused = gawah.in(home, "open", recordId);
         assertEquals(Failure.BAD_DATA.exitCode(), refused.code(), refused.stderr());
         HostileInputsTest.assertOneErrorLine(refused.stderr(), copied + " pins " + documenter + " as legal, but no custody entry", "bound");
+    }
+
+    /**
+     * A home made before key roles were logged that pinned a TSA: its tsa_pinned entry is no
+     * role-naming key entry, so the home's pins are still bound at its next signature, and the
+     * TSA's pin passes on its own entry.
+     */
+    @Test
+    void aHomeFromBeforeRolesWereLoggedWithATsaPinnedIsBoundAsAnyOther() throws Exception {
+        Path home = copy(legacyLegal);
+        TsaCertificate ca = TsaCertificate.parse(Files.readAllBytes(tsaCa));
+        Files.createDirectories(home.resolve("tsa"));
+        Files.copy(tsaCa, home.resolve("tsa/" + tsaName(tsaCa)));
+        try (Vault vault = Vault.open(home.resolve("vault.db")); VaultWrite write = vault.begin()) {
+            write.append(Action.TSA_PINNED, ca.fingerprint(), Digests.sha256(ca.encoded()), Instant.now(),
+                    new EntrySigner(CorpusKeys.signingKey(keys.legal)));
+            write.commit();
+        }
+        Gawah.Result imported = gawah.in(home, "import", base.resolve("first.zip").toString());
+        assertEquals(0, imported.code(), imported.stderr());
+        List<String> log = gawah.in(home, "log", "--jsonl").ok().out().lines().toList();
+        assertTrue(log.get(2).contains("\"subject\":\"" + fingerprint(keys.legal) + "/own\""), "the own key bound: " + log.get(2));
+        assertTrue(log.get(3).contains("\"subject\":\"" + fingerprint(keys.documenter) + "/documenter\""), "the pin's role: " + log.get(3));
+        gawah.in(home, "verify", "--vault", "--no-entry").ok();
+    }
+
+    @Test
+    void aTsaPinWrittenWithoutItsEntryIsPinnedAgainByKeysImport() throws Exception {
+        Path home = copy(homes.documenter);
+        Path copied = tsaCopiedIn(home);
+        assertEquals(Failure.BAD_DATA.exitCode(), gawah.in(home, "record", "--from", input.toString()).code());
+        gawah.in(home, "keys", "import", "--role", "tsa", tsaCa.toString()).ok();
+        assertTrue(Files.exists(copied));
+        gawah.in(home, "record", "--from", input.toString()).ok();
     }
 
     @Test
