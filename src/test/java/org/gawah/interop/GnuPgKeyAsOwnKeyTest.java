@@ -100,8 +100,9 @@ class GnuPgKeyAsOwnKeyTest {
         assertEquals(fingerprint, imported.out().strip());
         assertTrue(imported.stderr().contains("this home's own key will be: Team key (GnuPG)"), imported.stderr());
         assertTrue(gawah.in(home, "keys", "list").ok().out().startsWith("own         " + fingerprint), "the own key");
-        String log = gawah.in(home, "log").ok().out();
-        assertTrue(log.contains(fingerprint + "/own"), "its import is the log's first entry: " + log);
+        String log = gawah.in(home, "log", "--jsonl").ok().out();
+        assertTrue(log.lines().findFirst().orElse("").contains("\"subject\":\"" + fingerprint + "/own\""),
+                "its import is the log's first entry: " + log);
         gawah.in(home, "verify", "--vault", "--no-entry").ok();
 
         // It opens what GnuPG seals to it, and signs what this home seals.
