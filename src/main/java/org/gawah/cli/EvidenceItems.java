@@ -29,7 +29,6 @@ import org.gawah.export.EvidencePackage;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
-import org.gawah.names.Folding;
 import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
@@ -62,6 +61,8 @@ final class EvidenceItems {
     private final Map<String, Certificate> signers = new LinkedHashMap<>();
     /** What each exported record was searched with, for the case's own words (title, notes). */
     private final List<Redaction.Masker> maskers = new ArrayList<>();
+    /** Every record's name-key secret opened for this export: wiped when it ends ({@link #wipe}). */
+    private final List<KnownKeys.Hashed> hashedKeys = new ArrayList<>();
 
     EvidenceItems(ExportCommand.Run run, BagWriter bag) {
         this.run = run;
@@ -362,7 +363,7 @@ final class EvidenceItems {
      */
     private Optional<Redaction.Masker> keyedNames(JsonNode testimony, Opened signedBy, String recordId) {
         NameKeys.Section section = NameKeys.read(testimony);
-        if (section == null || !Folding.RULES.equals(section.rules())) {
+        if (section == null) {
             return Optional.empty();
         }
         Opened key = open(section.sealedKey());
@@ -371,7 +372,12 @@ final class EvidenceItems {
             if (key.content().length != 32) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.name-keys-damaged", recordId));
             }
-            return Optional.of(new Redaction.Masker(KnownKeys.hashed(key.content(), section.hashes())));
+            KnownKeys.Hashed hashed = KnownKeys.hashed(section.rules(), key.content(), section.hashes());
+            if (hashed == null) {
+                return Optional.empty();
+            }
+            hashedKeys.add(hashed);
+            return Optional.of(new Redaction.Masker(hashed));
         } finally {
             key.wipe();
         }
@@ -425,6 +431,16 @@ final class EvidenceItems {
             all = all.and(masker);
         }
         return all;
+    }
+
+    /** Wipes every record's name-key secret this export opened; called when the export ends, however it ends. */
+    void wipe() {
+        hashedKeys.forEach(KnownKeys::wipe);
+    }
+
+    /** Keys with digits hashed slowly by this export's searches: what the name keys cost it. */
+    int slowHashes() {
+        return hashedKeys.stream().mapToInt(KnownKeys.Hashed::slowHashes).sum();
     }
 
     List<Certificate> signers() {

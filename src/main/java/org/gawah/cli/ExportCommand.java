@@ -212,8 +212,8 @@ final class ExportCommand implements Callable<Integer> {
             OutputStream zipped = recipient == null ? file : Sealer.sealing(file, run.key(), List.of(recipient), run.now());
             CloseOnce once = new CloseOnce(zipped);
             BagWriter bag = new BagWriter(once, run.report().bagId());
+            EvidenceItems items = new EvidenceItems(run, bag);
             try {
-                EvidenceItems items = new EvidenceItems(run, bag);
                 for (String recordId : analyses.keySet()) {
                     items.add(recordId);
                 }
@@ -253,6 +253,7 @@ final class ExportCommand implements Callable<Integer> {
                     write.commit();
                 }
             } finally {
+                items.wipe(); // the name-key secrets of the records searched
                 bag.close();
             }
         }
