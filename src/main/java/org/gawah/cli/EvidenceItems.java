@@ -38,6 +38,7 @@ import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.Drafts;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.SealedRecord;
+import org.gawah.vault.RecordWrite;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
@@ -63,6 +64,9 @@ final class EvidenceItems {
     private final List<Redaction.Masker> maskers = new ArrayList<>();
     /** Every record's name-key secret opened for this export: wiped when it ends ({@link #wipe}). */
     private final List<KnownKeys.Hashed> hashedKeys = new ArrayList<>();
+    /** Records with a witness to protect whom no search could look for: the case's own words were not searched for them. */
+    private final List<String> unsearched = new ArrayList<>();
+    private Set<String> loggedIdentities;
 
     EvidenceItems(ExportCommand.Run run, BagWriter bag) {
         this.run = run;
@@ -77,6 +81,9 @@ final class EvidenceItems {
         try {
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
+                if (hasIdentity(record, document)) {
+                    unsearched.add(recordId); // its witness may be named in the case's title or notes
+                }
                 leftOut(recordId, null, Messages.of("export.reason.draft"));
                 return;
             }
@@ -94,11 +101,16 @@ final class EvidenceItems {
                 base = open(consentRecord.testimony());
                 testimony = Testimonies.read(base.content());
             }
+            // Whether there is a witness to protect is read from signed data, never from the vault's column alone.
+            boolean hasIdentity = hasIdentity(consentRecord, testimony);
             // Searched for even when the record stays out: its witness may be named in the case's title or notes.
-            Optional<Redaction.Masker> found = consentRecord.identity() == null ? Optional.empty()
+            Optional<Redaction.Masker> found = !hasIdentity ? Optional.empty()
                     : canOpenIdentity(consentRecord) ? Optional.of(names(consentRecord))
                     : keyedNames(testimony, base == null ? opened : base, recordId);
             found.ifPresent(maskers::add);
+            if (hasIdentity && found.isEmpty()) {
+                unsearched.add(recordId);
+            }
             var refusal = Consent.refusalMessage(testimony, run.profile());
             if (refusal.isPresent()) {
                 leftOut(recordId, null, refusal.get());
@@ -111,7 +123,7 @@ final class EvidenceItems {
                         ? Messages.of("export.reason.anonymous") : Messages.of("export.reason.identity-sealed"));
             }
             Redaction.Masker names = Redaction.Masker.none();
-            if (!identityGoes && consentRecord.identity() != null) {
+            if (!identityGoes && hasIdentity) {
                 if (found.isPresent()) {
                     names = found.get();
                     searched(recordId, canOpenIdentity(consentRecord) ? Messages.of("export.searched.identity")
@@ -338,6 +350,38 @@ final class EvidenceItems {
         run.report().note(note);
     }
 
+    /**
+     * Whether a record has an identity envelope, as signed data says: its signed testimony carries
+     * name_keys (sealed only with an identity), or a custody log holds the documenter's
+     * {@code sealed GWH-…/identity} entry. The vault's identity column is a cache that a hand edit,
+     * or a bag that left the envelope out, can empty; it only ever adds to these.
+     */
+    private boolean hasIdentity(SealedRecord record, JsonNode testimony) {
+        return record.identity() != null || testimony.has("name_keys")
+                || loggedIdentities().contains(RecordWrite.identitySubject(record.id()));
+    }
+
+    /** Every identity envelope a custody log of this vault says was sealed, read once an export. */
+    private Set<String> loggedIdentities() {
+        if (loggedIdentities == null) {
+            Set<String> subjects = new HashSet<>();
+            java.util.function.Consumer<Vault.CustodyRow> each = row -> {
+                try {
+                    Entry entry = Entry.parse(row.entry());
+                    if (entry.action() == Action.SEALED && entry.subject().endsWith("/identity")) {
+                        subjects.add(entry.subject());
+                    }
+                } catch (CustodyException e) {
+                    // A broken entry proves nothing here; the custody extract of this export refuses the log.
+                }
+            };
+            run.vault().forEachCustody(each);
+            run.vault().receivedLogs().forEach(actor -> run.vault().forEachReceived(actor, each));
+            loggedIdentities = subjects;
+        }
+        return loggedIdentities;
+    }
+
     private boolean canOpenIdentity(SealedRecord record) {
         return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
     }
@@ -422,6 +466,11 @@ final class EvidenceItems {
 
     List<String> exportedRecords() {
         return exportedRecords;
+    }
+
+    /** Records whose witness no search could look for (in the case's order): the title and notes were not searched for them. */
+    List<String> unsearchedWitnesses() {
+        return List.copyOf(unsearched);
     }
 
     /** Every witness's name this export searched for, at once: for the case title and the analysts' notes. */
