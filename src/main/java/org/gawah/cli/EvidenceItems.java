@@ -273,55 +273,66 @@ final class EvidenceItems {
     /**
      * An attachment in an export without the identity (docs/format/evidence-package.md, "Consent
      * and protection"): a file that can hold text stays out unless someone read it and named it with
-     * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
-     * pictures go, reported as not searched. Empty when it stays out.
+     * --reviewed. A photo, a sound or a film is decrypted once first to read its own metadata,
+     * reviewed or not (a person who looked at it did not see its coordinates): with a location it
+     * stays out unless named with --with-location; with metadata that cannot be read (a photo's, or a
+     * sound's or film's in a format the reader knows) unless reviewed. What goes is reported as not
+     * searched. Empty when it stays out.
      */
     private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
             throws IOException {
         String id = attachment.id();
         boolean reviewed = run.reviewed().contains(id);
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
-        if (reviewed) {
-            note(Messages.of("export.note.attachment-reviewed", recordId, id));
-            return Optional.of(streamed(attachment, name));
-        }
-        switch (kind) {
-            case TEXT -> {
+        if (kind == AttachmentContents.Kind.TEXT) {
+            if (!reviewed) {
                 leftOut(recordId, id, Messages.of("export.reason.may-name", id));
                 return Optional.empty();
             }
-            case SOUND_OR_PICTURES -> {
-                run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
-                return Optional.of(streamed(attachment, name));
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+            return Optional.of(streamed(attachment, name));
+        }
+        AttachmentContents.Said said = metadata(attachment);
+        boolean photo = kind == AttachmentContents.Kind.PHOTO;
+        if (said == AttachmentContents.Said.LOCATION) {
+            if (!run.reviewed().locationAllowed(id)) {
+                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.reason(said), id));
+                return Optional.empty();
             }
-            default -> {
-                Optional<Message> location = location(attachment);
-                if (location.isPresent()) {
-                    leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
-                    return Optional.empty();
-                }
-                run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
-                return Optional.of(streamed(attachment, name));
+            note(Messages.of("export.note.with-location", recordId, id));
+        } else if (said == AttachmentContents.Said.UNREADABLE || photo && said == AttachmentContents.Said.FORMAT_UNKNOWN) {
+            if (!reviewed) {
+                leftOut(recordId, id, Messages.of("export.reason.metadata-unreadable",
+                        AttachmentContents.reason(AttachmentContents.Said.UNREADABLE), id));
+                return Optional.empty();
             }
         }
+        if (reviewed) {
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+        } else {
+            run.report().notSearched(recordId, id, photo ? Messages.of("export.not-searched.pixels")
+                    : said == AttachmentContents.Said.FORMAT_UNKNOWN ? Messages.of("export.not-searched.format-unknown")
+                    : Messages.of("export.not-searched.sound"));
+        }
+        return Optional.of(streamed(attachment, name));
     }
 
     /**
-     * Why a photo must stay out, read from its metadata as it is decrypted (a first pass, in
-     * constant memory: the plaintext runs through a pipe into metadata-extractor on another
-     * thread and is dropped). The second pass, into the package, checks the signature.
+     * What a photo's, sound's or film's own metadata says, read as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into metadata-extractor on another thread
+     * and is dropped). The second pass, into the package, checks the signature.
      */
-    private Optional<Message> location(StoredAttachment attachment) throws IOException {
+    private AttachmentContents.Said metadata(StoredAttachment attachment) throws IOException {
         java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
-        java.util.concurrent.atomic.AtomicReference<Optional<Message>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<AttachmentContents.Said> found = new java.util.concurrent.atomic.AtomicReference<>();
         Thread reader = new Thread(() -> {
             try (plain) {
-                found.set(AttachmentContents.location(plain));
+                found.set(AttachmentContents.read(plain));
                 plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
             } catch (IOException e) {
-                found.compareAndSet(null, Optional.of(Messages.of("export.reason.photo-unreadable")));
+                found.compareAndSet(null, AttachmentContents.Said.UNREADABLE);
             }
-        }, "gawah-photo-metadata");
+        }, "gawah-media-metadata");
         reader.setDaemon(true);
         try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
              InputStream in = run.vault().openAttachment(attachment)) {
@@ -334,7 +345,7 @@ final class EvidenceItems {
                 Thread.currentThread().interrupt();
             }
         }
-        return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
+        return found.get() == null ? AttachmentContents.Said.UNREADABLE : found.get();
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */

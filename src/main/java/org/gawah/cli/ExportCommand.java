@@ -88,6 +88,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--reviewed-all", paramLabel = "CASE-ID", converter = IdArgument.class)
     String reviewedAll;
 
+    @Option(names = "--with-location", paramLabel = "GWA-ID", converter = IdArgument.class)
+    List<String> withLocation = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Terminal terminal = root.terminal;
@@ -95,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
-        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
+        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId, withLocation);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path textReport = out.resolveSibling(out.getFileName() + ".report.txt");
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
@@ -245,7 +248,8 @@ final class ExportCommand implements Callable<Integer> {
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(),
+                                    items.unsearchedWitnesses(), run.reviewed().contains(caseId), run.report()),
                             items.custody(firstOfExport),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();

@@ -62,7 +62,7 @@ class RedactionTrustsSignedIdentityTest {
                     "UPDATE records SET identity = NULL, identity_size = 0, identity_sha256 = NULL WHERE id = '" + id + "'",
                     "DELETE FROM record_recipients WHERE record_id = '" + id + "' AND envelope = 'identity'");
         }
-        String caseId = gawah.caseCreate(legal, "c").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "Detentions in Herat").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, searched, older).ok();
 
         Path out = base.resolve("icc.zip");
@@ -81,9 +81,21 @@ class RedactionTrustsSignedIdentityTest {
             assertFalse(text.contains("مريم") || text.contains("MARYAM"), "the name is in " + file.getKey());
         }
 
+        // The case's title may name the older record's witness, whom nothing could search for.
+        assertEquals("[withheld]", JSON.readTree(files.get("metadata/case.json")).get("title").asText());
+        assertTrue(report.contains(caseId + " title: the case title could not be searched for the witness of " + older), report);
+
         Path reviewed = base.resolve("reviewed.zip");
         gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--reviewed", older, "--out", reviewed.toString()).ok();
         assertTrue(Files.readString(Path.of(reviewed + ".report.txt")).contains("exported because --reviewed was given"));
+        assertEquals("[withheld]", JSON.readTree(CaseFixture.files(reviewed).get("metadata/case.json")).get("title").asText(),
+                "a reviewed record is not a reviewed title");
+        Path titled = base.resolve("titled.zip");
+        gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--reviewed", older, "--reviewed", caseId,
+                "--out", titled.toString()).ok();
+        assertEquals("Detentions in Herat", JSON.readTree(CaseFixture.files(titled).get("metadata/case.json")).get("title").asText());
+        assertTrue(Files.readString(Path.of(titled + ".report.txt")).contains(caseId + " title: the case title and the analysts'"
+                + " notes were not searched for the witness of " + older));
     }
 
     /** A record sealed as gawah sealed it before name keys: the same code, without the name-key sealer. */

@@ -126,7 +126,7 @@ class RedactionCorpusTest {
             }
             assertTrue(report.contains("it can hold text that names the witness"), "text and PDF stay out: " + report);
             assertEquals(2, report.lines().filter(l -> l.contains("it can hold text that names the witness")).count(), report);
-            assertTrue(report.contains("it carries GPS coordinates (where it was taken): withheld with the photo"), report);
+            assertTrue(report.contains("it carries GPS coordinates (where it was taken): withheld with the file; to send it with its location, export again with --with-location"), report);
             assertTrue(report.contains("what the picture shows is not searched"), report);
             assertTrue(report.contains("sound and moving pictures are not searched"), report);
             assertTrue(report.contains("the case title named a witness"), report);
