@@ -49,6 +49,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
+    /** The TSAs pinned here: an item's earliest proven time comes from a token one of them signed. */
+    private java.util.List<org.gawah.tsp.TsaCertificate> tsas = java.util.List.of();
+
     @ParentCommand
     GawahCommand root;
 
@@ -96,6 +99,7 @@ final class ExportCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         Keyring keyring = home.keyring();
+        tsas = TsaTrust.pinned(home);
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
         Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId, withLocation);
@@ -250,7 +254,7 @@ final class ExportCommand implements Callable<Integer> {
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(),
                                     items.unsearchedWitnesses(), run.reviewed().contains(caseId), run.report()),
-                            items.custody(firstOfExport),
+                            items.custody(firstOfExport, tsas),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {
