@@ -56,6 +56,8 @@ final class EvidenceItems {
     /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final Map<String, String> redactions = new LinkedHashMap<>();
+    /** Attachments in the package: a transcript or translation goes only with its recording. */
+    private final Set<String> attachmentsIn = new HashSet<>();
     /** Every sealed source of an item (record, identity envelope, attachment): their entries travel with the package. */
     private final Set<String> sources = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
@@ -223,6 +225,12 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-order", i + 1, recordId));
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
+            Item.Relation relation = relation(entry);
+            if (relation != null && !attachmentsIn.contains(relation.of())) {
+                // One item with its recording (Leiden Guidelines): where the recording does not go, neither does this.
+                leftOut(recordId, attachment.id(), Messages.of("export.reason.recording-out", relation.of()));
+                continue;
+            }
             var refused = Consent.mediaRefusalMessage(mediaType, testimony);
             if (refused.isPresent()) {
                 leftOut(recordId, attachment.id(), refused.get());
@@ -235,7 +243,7 @@ final class EvidenceItems {
             if (identityGoes) {
                 sealed = streamed(attachment, name);
             } else {
-                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name);
+                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name, entry.path("metadata"));
                 if (checked.isEmpty()) {
                     continue;
                 }
@@ -250,8 +258,10 @@ final class EvidenceItems {
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
             add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId, fileName, mediaType,
                     file.size(), file.sha256(), file.sha512(), sealed.signedAt(), signer.fingerprint(),
-                    entry.path("generation").asText("original"), null, null, testimonyItem, facts));
+                    entry.path("generation").asText("original"), null, null, testimonyItem, facts, relation,
+                    sidecarMetadata(entry.path("metadata"), identityGoes)));
             exported.put(attachment.id(), attachment.sealedSha256());
+            attachmentsIn.add(attachment.id());
             sources.add(attachment.id());
         }
     }
@@ -273,14 +283,15 @@ final class EvidenceItems {
     /**
      * An attachment in an export without the identity (docs/format/evidence-package.md, "Consent
      * and protection"): a file that can hold text stays out unless someone read it and named it with
-     * --reviewed. A photo, a sound or a film is decrypted once first to read its own metadata,
-     * reviewed or not (a person who looked at it did not see its coordinates): with a location it
-     * stays out unless named with --with-location; with metadata that cannot be read (a photo's, or a
-     * sound's or film's in a format the reader knows) unless reviewed. What goes is reported as not
-     * searched. Empty when it stays out.
+     * --reviewed. A photo, a sound or a film is judged, reviewed or not (a person who looked at it
+     * did not see its coordinates), by the metadata signed with it at sealing and by its own bytes,
+     * decrypted once first and read again: with a location it stays out unless named with
+     * --with-location; with metadata that cannot be read (a photo's, or a sound's or film's in a
+     * format the reader knows), or naming its device's serial number or owner, unless reviewed.
+     * What goes is reported as not searched. Empty when it stays out.
      */
-    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
-            throws IOException {
+    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name,
+                                             JsonNode signedMetadata) throws IOException {
         String id = attachment.id();
         boolean reviewed = run.reviewed().contains(id);
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
@@ -292,45 +303,53 @@ final class EvidenceItems {
             note(Messages.of("export.note.attachment-reviewed", recordId, id));
             return Optional.of(streamed(attachment, name));
         }
-        AttachmentContents.Said said = metadata(attachment);
+        AttachmentContents.Said signed = AttachmentContents.signed(signedMetadata);
+        AttachmentContents.Said said = signed.and(metadata(attachment, AttachmentContents.readAgain(signedMetadata)));
         boolean photo = kind == AttachmentContents.Kind.PHOTO;
-        if (said == AttachmentContents.Said.LOCATION) {
+        if (said.location()) {
             if (!run.reviewed().locationAllowed(id)) {
-                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.reason(said), id));
+                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.location(), id));
                 return Optional.empty();
             }
             note(Messages.of("export.note.with-location", recordId, id));
-        } else if (said == AttachmentContents.Said.UNREADABLE || photo && said == AttachmentContents.Said.FORMAT_UNKNOWN) {
-            if (!reviewed) {
-                leftOut(recordId, id, Messages.of("export.reason.metadata-unreadable",
-                        AttachmentContents.reason(AttachmentContents.Said.UNREADABLE), id));
+        }
+        if (!reviewed) {
+            if (said.reading() == AttachmentContents.Reading.UNREADABLE
+                    || photo && said.reading() == AttachmentContents.Reading.FORMAT_UNKNOWN) {
+                leftOut(recordId, id, Messages.of("export.reason.until-reviewed", AttachmentContents.unreadable(), id));
                 return Optional.empty();
             }
-        }
-        if (reviewed) {
-            note(Messages.of("export.note.attachment-reviewed", recordId, id));
-        } else {
+            if (said.device()) {
+                // Signed at sealing, or (a file sealed before metadata was recorded) found in its bytes now.
+                leftOut(recordId, id, signed.device() ? Messages.of("export.reason.file-details", AttachmentContents.device(), id)
+                        : Messages.of("export.reason.until-reviewed", AttachmentContents.device(), id));
+                return Optional.empty();
+            }
             run.report().notSearched(recordId, id, photo ? Messages.of("export.not-searched.pixels")
-                    : said == AttachmentContents.Said.FORMAT_UNKNOWN ? Messages.of("export.not-searched.format-unknown")
-                    : Messages.of("export.not-searched.sound"));
+                    : said.reading() == AttachmentContents.Reading.FORMAT_UNKNOWN
+                    ? Messages.of("export.not-searched.format-unknown") : Messages.of("export.not-searched.sound"));
+        } else {
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
         }
         return Optional.of(streamed(attachment, name));
     }
 
     /**
-     * What a photo's, sound's or film's own metadata says, read as it is decrypted (a first pass, in
-     * constant memory: the plaintext runs through a pipe into metadata-extractor on another thread
-     * and is dropped). The second pass, into the package, checks the signature.
+     * What a photo's, sound's or film's own bytes say, read as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into the bounded reader on another thread
+     * and is dropped); with {@code readMetadata} false only its format is recognised. The second
+     * pass, into the package, checks the signature.
      */
-    private AttachmentContents.Said metadata(StoredAttachment attachment) throws IOException {
+    private AttachmentContents.Said metadata(StoredAttachment attachment, boolean readMetadata) throws IOException {
+        AttachmentContents.Said unreadable = new AttachmentContents.Said(false, false, AttachmentContents.Reading.UNREADABLE);
         java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
         java.util.concurrent.atomic.AtomicReference<AttachmentContents.Said> found = new java.util.concurrent.atomic.AtomicReference<>();
         Thread reader = new Thread(() -> {
             try (plain) {
-                found.set(AttachmentContents.read(plain));
-                plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
+                found.set(AttachmentContents.read(plain, readMetadata));
+                plain.transferTo(OutputStream.nullOutputStream()); // let the writer finish
             } catch (IOException e) {
-                found.compareAndSet(null, AttachmentContents.Said.UNREADABLE);
+                found.compareAndSet(null, unreadable);
             }
         }, "gawah-media-metadata");
         reader.setDaemon(true);
@@ -345,7 +364,32 @@ final class EvidenceItems {
                 Thread.currentThread().interrupt();
             }
         }
-        return found.get() == null ? AttachmentContents.Said.UNREADABLE : found.get();
+        return found.get() == null ? unreadable : found.get();
+    }
+
+    /** The transcript or translation an attachment entry declares itself, or null. */
+    private static Item.Relation relation(JsonNode entry) {
+        for (String key : List.of("transcript_of", "translation_of")) {
+            if (entry.path(key).isTextual()) {
+                return new Item.Relation(key, entry.get(key).textValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An attachment's signed metadata for its sidecar: without the identity, less what could
+     * locate or identify the witness, as in the redacted testimony.
+     */
+    private static JsonNode sidecarMetadata(JsonNode metadata, boolean identityGoes) {
+        if (!metadata.isObject()) {
+            return null;
+        }
+        ObjectNode copy = metadata.deepCopy();
+        if (!identityGoes) {
+            Redaction.DEVICE_DETAILS.forEach(copy::remove);
+        }
+        return copy;
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */
