@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.testsupport.CaseFixture;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.Media;
 import org.gawah.testsupport.Photos;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * inside it. A file that records where it was made (EXIF GPS, an Android film's or m4a's ©xyz,
  * an iPhone film's ISO 6709 location) stays out under --reviewed and --reviewed-all, and goes only
  * when named with --with-location; a film without a location goes; a sound in a format the reader
- * does not know goes, reported as not looked at. Films made by FFmpeg, the Android layout built
+ * does not know goes, reported as not looked at; a photo naming its camera's serial number or owner
+ * goes only when reviewed, and one with both a location and a serial number needs both. Films made by FFmpeg, the Android layout built
  * box by box.
  */
 class LocationIsCheckedWhateverWasReviewedTest {
@@ -60,10 +62,12 @@ class LocationIsCheckedWhateverWasReviewedTest {
                 "-movflags", "use_metadata_tags", "-metadata", "com.apple.quicktime.location.ISO6709=+34.3482+062.1997+012.000/");
         Path clean = ffmpeg(files, "clean.mp4", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10", "-t", "1", "-c:v", "mpeg4");
         Path opus = ffmpeg(files, "clean.ogg", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "1", "-c:a", "libopus");
+        Path serial = Media.photoWithSerial(files, "serial.jpg");
+        Path everything = Media.photoWithGps(files, "everything.jpg");
         ObjectNode input = (ObjectNode) JSON.readTree(Homes.sampleInput());
         ((ObjectNode) input.get("consent")).put("audio_video", true);
         List<String> args = new ArrayList<>(List.of("record", "--from", "-"));
-        for (Path file : List.of(photo, android, voice, iphone, clean, opus)) {
+        for (Path file : List.of(photo, android, voice, iphone, clean, opus, serial, everything)) {
             args.addAll(List.of("--attach", file.toString()));
         }
         record = gawah.inWithInput(homes.documenter, JSON.writeValueAsBytes(input), args.toArray(new String[0])).ok().out().strip();
@@ -77,7 +81,7 @@ class LocationIsCheckedWhateverWasReviewedTest {
         for (JsonNode attachment : JSON.readTree(opened.toFile()).get("attachments")) {
             ids.put(attachment.get("file_name").asText(), attachment.get("id").asText());
         }
-        assertEquals(6, ids.size(), ids.toString());
+        assertEquals(8, ids.size(), ids.toString());
     }
 
     @Test
@@ -86,7 +90,7 @@ class LocationIsCheckedWhateverWasReviewedTest {
         gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--reviewed-all", caseId, "--out", out.toString()).ok();
         String report = Files.readString(Path.of(out + ".report.txt"));
         Map<String, byte[]> files = CaseFixture.files(out);
-        for (String located : List.of("photo.jpg", "android.mp4", "voice.m4a", "iphone.mov")) {
+        for (String located : List.of("photo.jpg", "android.mp4", "voice.m4a", "iphone.mov", "everything.jpg")) {
             String id = ids.get(located);
             assertTrue(report.contains(id + ": it carries GPS coordinates (where it was taken): withheld with the file; "
                     + "to send it with its location, export again with --with-location " + id), located + ": " + report);
@@ -114,6 +118,34 @@ class LocationIsCheckedWhateverWasReviewedTest {
         assertFalse(files.keySet().stream().anyMatch(name -> name.contains(photo)), "reviewed is not --with-location");
         assertTrue(report.contains(ids.get("clean.ogg") + ": its format is not one the metadata reader knows"), report);
         assertTrue(report.contains(ids.get("clean.mp4") + ": sound and moving pictures are not searched"), report);
+    }
+
+    @Test
+    void aSerialNumberOrOwnerWaitsForReviewAndALocationForWithLocationBoth() throws IOException {
+        String serial = ids.get("serial.jpg");
+        String everything = ids.get("everything.jpg");
+        Path located = base.resolve("located-only.zip");
+        gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--with-location", everything,
+                "--out", located.toString()).ok();
+        String report = Files.readString(Path.of(located + ".report.txt"));
+        for (String id : List.of(serial, everything)) {
+            assertTrue(report.contains(id + ": it names its device's serial number or owner (who could be identified), as the "
+                    + "metadata signed with it at sealing says: withheld with the file; to send it as it is, export again with "
+                    + "--reviewed " + id), report);
+            assertFalse(CaseFixture.files(located).keySet().stream().anyMatch(name -> name.contains(id)), id + " went");
+        }
+
+        Path both = base.resolve("located-and-reviewed.zip");
+        gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--with-location", everything, "--reviewed",
+                everything, "--reviewed", serial, "--out", both.toString()).ok();
+        report = Files.readString(Path.of(both + ".report.txt"));
+        Map<String, byte[]> files = CaseFixture.files(both);
+        for (String id : List.of(serial, everything)) {
+            assertTrue(files.keySet().stream().anyMatch(name -> name.endsWith(id + ".jpg")), id + ": " + files.keySet());
+        }
+        assertTrue(report.contains(everything + ": sent with the location its metadata holds, because --with-location "
+                + everything + " was given"), report);
+        assertFalse(report.contains(serial + ": sent with the location"), report);
     }
 
     @Test
