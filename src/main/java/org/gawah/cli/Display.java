@@ -10,6 +10,7 @@ final class Display {
         return org.gawah.Fingerprints.grouped(hex);
     }
 
+    /** A size as people read it: B, KiB, MiB or GiB, one decimal, ASCII digits in every language (docs/i18n.md). */
     static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
@@ -17,6 +18,9 @@ final class Display {
         if (bytes < 1024 * 1024) {
             return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 }
