@@ -562,7 +562,7 @@ class ClerkFollowsVerifyTxtTest {
                     items.put(folder + name, new Bags.Item(folder + name, "touch pwned\n".getBytes(StandardCharsets.US_ASCII)))));
         }
         List<String> accepted = new ArrayList<>();
-        Map<String, Clerk.Outcome> outcomes = follow(dir, tampered, false, accepted);
+        Map<String, Clerk.Outcome> outcomes = clerksFollow(dir, tampered, false, accepted);
         assertEquals(List.of(), accepted);
         List<String> notAtStep3 = new ArrayList<>();
         outcomes.forEach((name, outcome) -> {
@@ -642,7 +642,7 @@ class ClerkFollowsVerifyTxtTest {
         tampered.put("a custody entry so", resealed(whole, items -> put(items,
                 entryFile(items, custodian, Action.IMPORTED, fixture.named), evil)));
         List<String> accepted = new ArrayList<>();
-        Map<String, Clerk.Outcome> outcomes = follow(dir, tampered, false, accepted);
+        Map<String, Clerk.Outcome> outcomes = clerksFollow(dir, tampered, false, accepted);
         assertEquals(List.of(), accepted);
         outcomes.forEach((name, outcome) -> {
             assertNotEquals(0, outcome.failedAt(), name + "\n" + outcome.all());
@@ -666,7 +666,7 @@ class ClerkFollowsVerifyTxtTest {
      */
     private void assertMissed(Path dir, Path good, Map<String, byte[]> tampered, List<String> expectedMisses) throws Exception {
         List<String> missed = new ArrayList<>();
-        follow(dir, tampered, true, missed).forEach((name, outcome) -> {
+        clerksFollow(dir, tampered, true, missed).forEach((name, outcome) -> {
             if (outcome.failedAt() == 0) {
                 missed.add(name);
             }
@@ -682,7 +682,7 @@ class ClerkFollowsVerifyTxtTest {
      * might who reads on past a FAILED line. The clerks work two at a time: each is mostly
      * waiting for the processes it starts.
      */
-    private Map<String, Clerk.Outcome> follow(Path dir, Map<String, byte[]> tampered, boolean stopAtFailure, List<String> accepted)
+    private Map<String, Clerk.Outcome> clerksFollow(Path dir, Map<String, byte[]> tampered, boolean stopAtFailure, List<String> accepted)
             throws Exception {
         Clerk clerk = clerk();
         Map<String, java.util.concurrent.Future<Clerk.Outcome>> running = new LinkedHashMap<>();
