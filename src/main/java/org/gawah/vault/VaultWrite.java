@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
@@ -130,25 +131,42 @@ public final class VaultWrite implements AutoCloseable {
     }
 
     private Entry.Signed appendOne(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
-        try {
-            long seq = 1;
-            String previous = Entry.GENESIS;
-            try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
-                 ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    seq = row.getLong(1) + 1;
-                    previous = Digests.sha256(row.getBytes(2));
-                }
-            }
-            Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
-                insert.setLong(1, seq);
-                insert.setBytes(2, signed.entry().canonical());
-                insert.setBytes(3, signed.signature());
-                insert.executeUpdate();
-            }
+        Head head = head();
+        return insert(signer.sign(new Entry(head.next(), time, signer.actor(), action, subject, subjectSha256, head.sha256())));
+    }
+
+    /**
+     * Appends {@code entry}, made beforehand (a {@code timestamped} entry, whose bytes, nonce
+     * included, a second authority may already have been asked to stamp), exactly as it is, if it
+     * still follows the log's current last entry; otherwise writes nothing and returns empty.
+     */
+    public Optional<Entry.Signed> appendIfNext(Entry entry, EntrySigner signer) {
+        Head head = head();
+        if (entry.seq() != head.next() || !entry.prevSha256().equals(head.sha256())) {
+            return Optional.empty();
+        }
+        return Optional.of(insert(signer.sign(entry)));
+    }
+
+    /** The number the next entry takes, and the SHA-256 it names as {@code prev_sha256}. */
+    private record Head(long next, String sha256) {
+    }
+
+    private Head head() {
+        try (PreparedStatement last = connection.prepareStatement("SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
+             ResultSet row = last.executeQuery()) {
+            return row.next() ? new Head(row.getLong(1) + 1, Digests.sha256(row.getBytes(2))) : new Head(1, Entry.GENESIS);
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        }
+    }
+
+    private Entry.Signed insert(Entry.Signed signed) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
+            insert.setLong(1, signed.entry().seq());
+            insert.setBytes(2, signed.entry().canonical());
+            insert.setBytes(3, signed.signature());
+            insert.executeUpdate();
             return signed;
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
