@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,10 @@ class PartialFilesAfterSigkillTest {
         byte[] data = new byte[48 << 20];
         new Random(3).nextBytes(data);
         Files.write(video, data);
-        recordId = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
+        // The witness consents to video, so the export writes all 48 MiB and is caught mid-write.
+        byte[] input = new String(Homes.sampleInput(), StandardCharsets.UTF_8)
+                .replace("\"audio_video\": false", "\"audio_video\": true").getBytes(StandardCharsets.UTF_8);
+        recordId = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-",
                 "--attach", video.toString()).ok().out().strip();
         Files.delete(video);
         Path bag = base.resolve("bag.zip");
