@@ -59,7 +59,7 @@ public final class Certificate {
             }
             // Inside the try: Bouncy Castle's own reading of a malformed ring can throw too (a
             // ClassCastException for a subkey binding on a user ID, found by the fuzzer).
-            return new Certificate(new OpenPGPCertificate((PGPPublicKeyRing) first));
+            return new Certificate(new OpenPGPCertificate((PGPPublicKeyRing) first, Implementation.get()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;

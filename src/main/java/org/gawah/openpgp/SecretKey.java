@@ -108,7 +108,7 @@ public final class SecretKey {
     }
 
     public Certificate certificate() {
-        return new Certificate(new OpenPGPCertificate(publicRing()));
+        return new Certificate(new OpenPGPCertificate(publicRing(), Implementation.get()));
     }
 
     public byte[] encoded() {
