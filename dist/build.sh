@@ -74,18 +74,22 @@ done
 target_jdk=${target_jdk:-$host_jdk}
 target_jdk=$(CDPATH='' cd -P -- "$target_jdk" && pwd -P) || die "no folder $target_jdk"
 host_jdk=$(CDPATH='' cd -P -- "$host_jdk" && pwd -P) || die "no folder $host_jdk"
-[ -f "$target_jdk/release" ] || die "$target_jdk has no release file, which names its OS and CPU"
-release_value() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$2" | tr -d '\r'; }
-java_version=$(release_value JAVA_VERSION "$target_jdk/release")
 # jlink links from a JDK's jmods/; a JDK 24 or later without them (Temurin's 25) links its own
 # run-time image, for its own machine only.
+no_jmods() {
+  die "$target_jdk has no jmods/java.base.jmod, which jlink links from" \
+      "use a full JDK 17 (Debian: openjdk-17-jdk-headless; Temurin's JDK 17 archives have jmods/)"
+}
 module_path=''
 if [ -f "$target_jdk/jmods/java.base.jmod" ]; then
   module_path=$target_jdk/jmods
-elif [ "$target_jdk" != "$host_jdk" ] || [ "${java_version%%.*}" -lt 24 ]; then
-  die "$target_jdk has no jmods/java.base.jmod, which jlink links from" \
-      "use a full JDK 17 (Debian: openjdk-17-jdk-headless; Temurin's JDK 17 archives have jmods/)"
+elif [ "$target_jdk" != "$host_jdk" ]; then
+  no_jmods
 fi
+[ -f "$target_jdk/release" ] || die "$target_jdk has no release file, which names its OS and CPU"
+release_value() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$2" | tr -d '\r'; }
+java_version=$(release_value JAVA_VERSION "$target_jdk/release")
+[ -n "$module_path" ] || [ "${java_version%%.*}" -ge 24 ] || no_jmods
 
 os_name=$(release_value OS_NAME "$target_jdk/release")
 os_arch=$(release_value OS_ARCH "$target_jdk/release")

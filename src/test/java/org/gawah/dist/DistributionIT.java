@@ -160,6 +160,24 @@ class DistributionIT {
     }
 
     @Test
+    void aCopyWhoseJarsLostTheirTimesRunsWithoutTheCacheAndSaysNothingOfIt() throws Exception {
+        // The ahead-of-time cache checks each jar's size and time; cp without -p gives new times.
+        // Java then runs without the cache (slower), and its complaint must not reach stdout, which
+        // carries data only, nor stderr.
+        Path copy = base.resolve("copied without times");
+        Result copied = run(Path.of(""), Map.of("PATH", System.getenv("PATH")), "cp", "-r", app.toString(), copy.toString());
+        assertEquals(0, copied.code, copied.err);
+        Result version = run(elsewhere, env(Map.of()), copy.resolve("bin/gawah").toString(), "--version");
+        assertEquals(0, version.code, version.err);
+        assertEquals("gawah 0.1.0\n", version.out);
+        assertEquals("", version.err);
+        if (javaFeature() >= 25) {
+            Result strict = run(elsewhere, env(Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on")), copy.resolve("bin/gawah").toString(), "--version");
+            assertNotEquals(0, strict.code, "the copy's jars no longer match the cache: " + strict.out);
+        }
+    }
+
+    @Test
     void sqliteLoadsItsLibraryFromNativeNeverCopyingItIntoTheTemporaryFolder() throws Exception {
         // sqlite-jdbc's own way copies a 1 MB executable into the temporary folder on every run (a
         // killed run leaves it, a noexec folder refuses it). Here its temporary folder is a plain
