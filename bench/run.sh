@@ -1,18 +1,33 @@
 #!/usr/bin/env bash
-# Gawah vs GnuPG on one machine, in one run: seal and open a large attachment.
-# Usage: bench/run.sh [SIZE_MIB]   (default 1024; RUNS=3 for medians)
+# Gawah vs GnuPG on one machine, in one run: seal and open a large attachment, then a small
+# record, open and list, each beside GnuPG's nearest command.
+# Usage: bench/run.sh [SIZE_MIB]   (default 1024; RUNS=3 for medians of the large ones, SMALL_RUNS=5
+# for the small ones; BENCH_PRIORITY=rt runs every timed command of both under chrt -f 10, root only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
 runs=${RUNS:-1}
+small_runs=${SMALL_RUNS:-5}
 work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/gawah-bench.XXXXXX")
 trap 'gpgconf --homedir "$work/gnupg" --kill gpg-agent >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-[ -f target/gawah.jar ] || mvn -B -q package -DskipTests
 command -v gpg >/dev/null || { echo "bench: gpg is needed (apt-get install gnupg)" >&2; exit 1; }
+# What users run: the distribution for this machine (bin/gawah, its own runtime and cache), built
+# if missing. GAWAH=path/to/launcher measures another (./gawah: Java on the PATH, no cache).
+if [ -z "${GAWAH:-}" ]; then
+  GAWAH=$(ls -d target/dist/gawah-*-linux-*/bin/gawah 2>/dev/null | head -1 || true)
+  if [ -z "$GAWAH" ]; then
+    dist/build.sh --no-archive >/dev/null
+    GAWAH=$(ls -d target/dist/gawah-*-linux-*/bin/gawah | head -1)
+  fi
+fi
+runtime=$(sed -n 's/^IMPLEMENTOR_VERSION="\(.*\)"/\1/p; s/^JAVA_VERSION="\(.*\)"/Java \1/p' "$(dirname "$GAWAH")/../runtime/release" 2>/dev/null | paste -sd' ' - || true)
 export BENCH_PASSPHRASE="bench passphrase, not a secret"
-gawah() { GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" ./gawah "$@"; }
+timed=()
+[ "${BENCH_PRIORITY:-}" = rt ] && timed=(chrt -f 10)
+gawah() { GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" "$@"; }
 now() { date +%s.%N; }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "bench: preparing $size_mib MiB of random data and two homes in $work" >&2
@@ -29,7 +44,8 @@ gawah keys import --role documenter --home "$work/legal" --passphrase-env BENCH_
 cp src/test/resources/org/gawah/testimony/full-input.json "$work/testimony.json"
 
 mkdir -m 700 "$work/gnupg"
-echo allow-loopback-pinentry > "$work/gnupg/gpg-agent.conf"
+# No passphrase cache: GnuPG derives the key from the passphrase on every command, as Gawah does.
+printf '%s\n' allow-loopback-pinentry 'default-cache-ttl 0' 'max-cache-ttl 0' > "$work/gnupg/gpg-agent.conf"
 printf '%s\n' "$BENCH_PASSPHRASE" > "$work/pass"
 g() { gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" "$@"; }
 g --import "$work/documenter.sec.asc" "$work/legal.sec.asc" 2>/dev/null
@@ -41,28 +57,55 @@ seal_gawah=() ; seal_gpg=() ; seal_gpg_sync=() ; open_gawah=() ; open_gpg=() ; r
 for run in $(seq "$runs"); do
   rm -f "$work/vault-before"; sync
   t0=$(now)
-  /usr/bin/time -f %M -o "$work/rss" env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" ./gawah record --home "$work/documenter" \
+  "${timed[@]}" /usr/bin/time -f %M -o "$work/rss" env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" record --home "$work/documenter" \
       --passphrase-env BENCH_PASSPHRASE --from "$work/testimony.json" --attach "$work/input.bin" --self-readable \
       > "$work/id" 2>"$work/record.err" || { cat "$work/record.err" >&2; exit 1; }
   t1=$(now); seal_gawah+=("$(echo "$t1 - $t0" | bc)"); rss+=("$(cat "$work/rss")")
   id=$(cat "$work/id")
 
   rm -f "$work/gpg.pgp"; sync
-  t0=$(now); g -u "$dfpr" -r "$lfpr" --sign --encrypt -o "$work/gpg.pgp" "$work/input.bin" 2>/dev/null; t1=$(now)
+  t0=$(now); "${timed[@]}" gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" \
+      -u "$dfpr" -r "$lfpr" --sign --encrypt -o "$work/gpg.pgp" "$work/input.bin" 2>/dev/null; t1=$(now)
   sync; t2=$(now)
   seal_gpg+=("$(echo "$t1 - $t0" | bc)"); seal_gpg_sync+=("$(echo "$t2 - $t0" | bc)")
 
   rm -rf "$work/out"; mkdir "$work/out"
   t0=$(now)
-  gawah open "$id" --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE --out "$work/out/t.json" \
+  "${timed[@]}" env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" open "$id" --home "$work/documenter" --passphrase-env BENCH_PASSPHRASE --out "$work/out/t.json" \
       --attachments "$work/out" 2>"$work/open.err" || { cat "$work/open.err" >&2; exit 1; }
   t1=$(now); open_gawah+=("$(echo "$t1 - $t0" | bc)")
   cmp -s "$work/input.bin" "$work/out/input.bin" || { echo "bench: gawah opened something else" >&2; exit 1; }
 
   rm -f "$work/gpg.out"
-  t0=$(now); g -o "$work/gpg.out" --decrypt "$work/gpg.pgp" 2>/dev/null; t1=$(now)
+  t0=$(now); "${timed[@]}" gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" \
+      -o "$work/gpg.out" --decrypt "$work/gpg.pgp" 2>/dev/null; t1=$(now)
   open_gpg+=("$(echo "$t1 - $t0" | bc)")
   rm -f "$work/gpg.out" "$work/out/input.bin"
+done
+
+# Small commands: the sample testimony (with its identity) sealed into the vault, opened, and the
+# vault listed; GnuPG signs and encrypts the same JSON to the same two keys, decrypts it, and lists
+# its keys. Wall seconds and peak memory (max RSS) of each, from GNU time.
+small() {
+  local label=$1; shift
+  "${timed[@]}" /usr/bin/time -f "%e %M" -o "$work/small.t" "$@" >"$work/small.out" 2>"$work/small.err" \
+    || { echo "bench: $label failed:" >&2; cat "$work/small.err" >&2; exit 1; }
+  read -r wall kib < "$work/small.t"
+  small_wall[$label]+="$wall "; small_rss[$label]+="$kib "
+}
+declare -A small_wall small_rss
+for run in $(seq "$small_runs"); do
+  small record env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" record --home "$work/documenter" \
+      --passphrase-env BENCH_PASSPHRASE --from "$work/testimony.json" --self-readable
+  sid=$(cat "$work/small.out")
+  small gpg-seal gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" \
+      -u "$dfpr" -r "$lfpr" -r "$dfpr" --sign --encrypt -o "$work/small.pgp" "$work/testimony.json"
+  small open env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" open "$sid" --home "$work/documenter" \
+      --passphrase-env BENCH_PASSPHRASE
+  small gpg-open gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" \
+      --decrypt "$work/small.pgp"
+  small list env GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" list --home "$work/documenter"
+  small gpg-list gpg --homedir "$work/gnupg" --batch --list-keys
 done
 
 dd_rate=$(dd if=/dev/zero of="$work/dd.bin" bs=1M count=1024 conv=fdatasync 2>&1 | awk -F', ' '/copied/{print $NF}'); rm -f "$work/dd.bin"
@@ -75,8 +118,9 @@ og=$(m "${open_gawah[@]}"); op=$(m "${open_gpg[@]}"); mem=$(m "${rss[@]}")
 rate() { echo "scale=0; $size_mib / $1" | bc; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "Gawah vs GnuPG, $size_mib MiB attachment, $runs run(s), median; $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "Gawah vs GnuPG, $size_mib MiB attachment, $runs run(s), median; $GAWAH ($runtime); $(gpg --version | head -1)"
 echo
 printf '| %-58s | %9s | %8s | %-16s |\n' "what" "seconds" "MiB/s" "ratio to gpg"
 printf '|%s|%s|%s|%s|\n' "------------------------------------------------------------" "-----------" "----------" "------------------"
@@ -86,5 +130,21 @@ printf '| %-58s | %9.2f | %8s | %-16s |\n' "gpg --sign --encrypt to a file, then
 printf '| %-58s | %9.2f | %8s | %-16s |\n' "gawah open --attachments (decrypt, verify, hashes)" "$og" "$(rate "$og")" "$(ratio "$og" "$op")"
 printf '| %-58s | %9.2f | %8s | %-16s |\n' "gpg --decrypt (with signature check)" "$op" "$(rate "$op")" "1.00"
 echo
-echo "Machine limits: dd 1 GiB conv=fdatasync: $dd_rate; openssl AES-256-CFB: $aes; SHA-512: $sha (16 KiB blocks)"
-echo "Peak memory of gawah record (max RSS, ${GAWAH_JAVA_OPTS:--Xmx64m}): $((mem / 1024)) MiB"
+echo "Small commands, $small_runs runs each, median seconds (range) and Gawah's peak memory (max RSS):"
+echo
+printf '| %-44s | %-18s | %8s | %-44s | %-18s | %-6s |\n' "gawah" "seconds" "MiB" "gpg" "seconds" "ratio"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "--------------------" "----------" "----------------------------------------------" "--------------------" "--------"
+range() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {printf "%.2f (%.2f-%.2f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
+for pair in "record:gpg-seal:gawah record (sample testimony + identity):gpg --sign --encrypt (same JSON, 2 keys)" \
+            "open:gpg-open:gawah open ID (to stdout):gpg --decrypt (with signature check)" \
+            "list:gpg-list:gawah list:gpg --list-keys"; do
+  IFS=: read -r a b la lb <<< "$pair"
+  ga=$(printf '%s\n' ${small_wall[$a]} | median); gb=$(printf '%s\n' ${small_wall[$b]} | median)
+  mib=$(( $(printf '%s\n' ${small_rss[$a]} | sort -n | tail -1) / 1024 ))
+  printf '| %-44s | %-18s | %8s | %-44s | %-18s | %-6s |\n' "$la" "$(range "${small_wall[$a]}")" "$mib" "$lb" "$(range "${small_wall[$b]}")" "$(ratio "$ga" "$gb")"
+done
+echo
+echo "Machine limits: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
+     "dd 1 GiB conv=fdatasync: $dd_rate; openssl AES-256-CFB: $aes; SHA-512: $sha (16 KiB blocks)"
+echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after${timed[*]:+; timed commands ran under ${timed[*]}}"
+echo "Peak memory of gawah record --attach (max RSS, ${GAWAH_JAVA_OPTS:--Xmx64m}): $((mem / 1024)) MiB"

@@ -18,16 +18,19 @@ import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
  * specifier it meets. The secret keys of one key are protected with one S2K (the same salt and
  * count), and the iterated S2K is 65 MB of SHA-256: a tenth of a second or more of every
  * command's start, paid twice when opening (the decryption subkey, then the signing key of the
- * custody entry). {@link #close} wipes what was derived.
+ * custody entry). The iterated S2K that Gawah's keys use runs on {@link IteratedS2K}, the others
+ * on Bouncy Castle's. {@link #close} wipes the passphrase and what was derived.
  */
 final class OnceDerivingDecryptor extends PBESecretKeyDecryptor implements AutoCloseable {
     private final PBESecretKeyDecryptor bc;
+    private final char[] passphrase;
     private final Map<String, byte[]> derived = new HashMap<>();
 
-    /** The decryptor wipes the array it is given: hand it a copy. */
+    /** Takes {@code passphrase} and wipes it when closed: hand it a copy. */
     OnceDerivingDecryptor(char[] passphrase, PGPDigestCalculatorProvider digests) {
         super(null, digests);
-        this.bc = new BcPBESecretKeyDecryptorBuilder(digests).build(passphrase);
+        this.passphrase = passphrase;
+        this.bc = new BcPBESecretKeyDecryptorBuilder(digests).build(passphrase.clone());
     }
 
     @Override
@@ -35,7 +38,8 @@ final class OnceDerivingDecryptor extends PBESecretKeyDecryptor implements AutoC
         String specifier = specifier(keyAlgorithm, s2k);
         byte[] key = derived.get(specifier);
         if (key == null) {
-            key = bc.makeKeyFromPassPhrase(keyAlgorithm, s2k);
+            key = IteratedS2K.handles(keyAlgorithm, s2k) ? IteratedS2K.derive(keyAlgorithm, s2k, passphrase)
+                    : bc.makeKeyFromPassPhrase(keyAlgorithm, s2k);
             derived.put(specifier, key.clone());
         } else {
             key = key.clone();
@@ -62,6 +66,7 @@ final class OnceDerivingDecryptor extends PBESecretKeyDecryptor implements AutoC
 
     @Override
     public void close() {
+        Arrays.fill(passphrase, '\0');
         for (byte[] key : derived.values()) {
             Arrays.fill(key, (byte) 0);
         }
