@@ -48,10 +48,14 @@ mkdir -m 700 "$work/gnupg"
 printf '%s\n' allow-loopback-pinentry 'default-cache-ttl 0' 'max-cache-ttl 0' > "$work/gnupg/gpg-agent.conf"
 printf '%s\n' "$BENCH_PASSPHRASE" > "$work/pass"
 g() { gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase-file "$work/pass" "$@"; }
+# gpg-agent does gpg's secret-key work: started here, under the same priority as the timed commands.
+"${timed[@]}" gpg-connect-agent --homedir "$work/gnupg" /bye >/dev/null 2>&1
 g --import "$work/documenter.sec.asc" "$work/legal.sec.asc" 2>/dev/null
 dfpr=$(gawah keys list --home "$work/documenter" | awk '$1=="own"{print $2}')
 lfpr=$(gawah keys list --home "$work/legal" | awk '$1=="own"{print $2}')
-g --quick-set-ownertrust "$lfpr" ultimate 2>/dev/null || echo "$lfpr:6:" | g --import-ownertrust 2>/dev/null
+for fpr in "$lfpr" "$dfpr"; do
+  g --quick-set-ownertrust "$fpr" ultimate 2>/dev/null || echo "$fpr:6:" | g --import-ownertrust 2>/dev/null
+done
 
 seal_gawah=() ; seal_gpg=() ; seal_gpg_sync=() ; open_gawah=() ; open_gpg=() ; rss=()
 for run in $(seq "$runs"); do
@@ -87,11 +91,12 @@ done
 # vault listed; GnuPG signs and encrypts the same JSON to the same two keys, decrypts it, and lists
 # its keys. Wall seconds and peak memory (max RSS) of each, from GNU time.
 small() {
-  local label=$1; shift
-  "${timed[@]}" /usr/bin/time -f "%e %M" -o "$work/small.t" "$@" >"$work/small.out" 2>"$work/small.err" \
+  local label=$1 t0 t1; shift
+  t0=$(now)
+  "${timed[@]}" /usr/bin/time -f "%M" -o "$work/small.t" "$@" >"$work/small.out" 2>"$work/small.err" \
     || { echo "bench: $label failed:" >&2; cat "$work/small.err" >&2; exit 1; }
-  read -r wall kib < "$work/small.t"
-  small_wall[$label]+="$wall "; small_rss[$label]+="$kib "
+  t1=$(now)
+  small_wall[$label]+="$(echo "$t1 - $t0" | bc) "; small_rss[$label]+="$(cat "$work/small.t") "
 }
 declare -A small_wall small_rss
 for run in $(seq "$small_runs"); do
@@ -116,7 +121,7 @@ m() { printf '%s\n' "$@" | median; }
 sg=$(m "${seal_gawah[@]}"); sp=$(m "${seal_gpg[@]}"); sps=$(m "${seal_gpg_sync[@]}")
 og=$(m "${open_gawah[@]}"); op=$(m "${open_gpg[@]}"); mem=$(m "${rss[@]}")
 rate() { echo "scale=0; $size_mib / $1" | bc; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { printf '%.2f' "$(echo "scale=3; $1 / $2" | bc)"; }
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
