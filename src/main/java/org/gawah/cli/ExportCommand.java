@@ -49,6 +49,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
+    /** The TSAs pinned here: an item's earliest proven time comes from a token one of them signed. */
+    private java.util.List<org.gawah.tsp.TsaCertificate> tsas = java.util.List.of();
+
     @ParentCommand
     GawahCommand root;
 
@@ -93,6 +96,7 @@ final class ExportCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         Keyring keyring = home.keyring();
+        tsas = TsaTrust.pinned(home);
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
         Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
@@ -246,7 +250,7 @@ final class ExportCommand implements Callable<Integer> {
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
-                            items.custody(firstOfExport),
+                            items.custody(firstOfExport, tsas),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {

@@ -73,12 +73,13 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
+            List<org.gawah.tsp.LogTimestamps.Proof> proofs = BagTimestamps.check(home, verified);
             Optional<ImportedBag> before = judge(vault, verified, zipSha256);
             if (before.isPresent()) {
                 return alreadyImported(terminal, before.get(), zipSha256);
             }
             EntrySigner signer = new EntrySigner(passphrase.unlockForSigning(terminal, own, Instant.now()));
-            int[] counts = store(vault, bag, verified, zipSha256, signer);
+            int[] counts = store(vault, bag, verified, zipSha256, signer, proofs);
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
                     Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
             terminal.line(verified.id());
@@ -140,7 +141,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Everything in one transaction; each ciphertext is hashed again as stored and must still match. */
     private static int[] store(Vault vault, BagReader bag, Submission.Verified verified, String zipSha256,
-                               EntrySigner signer) {
+                               EntrySigner signer, List<org.gawah.tsp.LogTimestamps.Proof> proofs) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String documenter = verified.documenter().fingerprint();
         int added = 0;
@@ -187,6 +188,9 @@ final class ImportCommand implements Callable<Integer> {
             Entry.Signed head = verified.log().get(verified.log().size() - 1);
             write.recordImport(new ImportedBag(verified.id(), documenter, head.entry().seq(), verified.headSha256(),
                     zipSha256, now), verified.log());
+            for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
+                write.storeToken(documenter, proof.seq(), proof.id(), proof.token());
+            }
             write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
             write.commit();
         }

@@ -137,8 +137,24 @@ final class SubmitCommand implements Callable<Integer> {
                         row.signature())));
                 write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(), ids);
                 String name = organization != null ? organization : own.certificate().userId();
+                // Every token the log names travels with it, so the legal team can check each one.
+                // The table is a cache: each token must be the one its signed entry logged.
+                java.util.Map<String, byte[]> tokens = new java.util.TreeMap<>();
+                vault.tokens(own.fingerprint()).forEach(t -> tokens.put(t.id(), t.token()));
+                for (Entry.Signed signed : log) {
+                    Entry entry = signed.entry();
+                    if (entry.action() == Action.TIMESTAMPED && (!tokens.containsKey(entry.subject())
+                            || !Digests.sha256(tokens.get(entry.subject())).equals(entry.subjectSha256()))) {
+                        throw new GawahException(Failure.BAD_DATA, Messages.of("submit.token-not-logged", entry.subject(), entry.seq()),
+                                Messages.of("submit.token-not-logged.hint"));
+                    }
+                }
+                if (tokens.size() != log.stream().filter(e -> e.entry().action() == Action.TIMESTAMPED).count()) {
+                    throw new GawahException(Failure.BAD_DATA, Messages.of("submit.token-unlogged"),
+                            Messages.of("submit.token-not-logged.hint"));
+                }
                 Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
-                        own.certificate(), key);
+                        tokens, own.certificate(), key);
                 bag.finish();
                 channel.force(true);
                 write.commit();

@@ -130,6 +130,18 @@ final class Migrations {
                         + " pid INTEGER NOT NULL,"
                         + " process_started TEXT NOT NULL"
                         + ") STRICT",
+            },
+            new String[] {
+                // RFC 3161 time-stamp tokens, each logged by a 'timestamped' entry (the token's
+                // SHA-256) in the log of `actor`: this home's own, or a documenter's received in a
+                // bag. The entry is what is trusted; this table holds the bytes it vouches for.
+                "CREATE TABLE timestamps ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " id TEXT NOT NULL,"
+                        + " token BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {

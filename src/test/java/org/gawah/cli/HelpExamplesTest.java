@@ -47,7 +47,14 @@ class HelpExamplesTest {
             "quickstart --dir /tmp/gawah-demo", "the whole demo, 25 s: QuickstartTest runs it",
             "interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
             "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them");
+            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
+            "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
+            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
+            "keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
+            "a public authority's certificate: TimestampCommandTest pins local authorities' certificates",
+            "timestamp", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones",
+            "timestamp --tsa https://freetsa.org/tsr --hash sha512",
+            "asks a time-stamping authority on the network: TimestampCommandTest asks local ones");
 
     @TempDir
     Path dir;
