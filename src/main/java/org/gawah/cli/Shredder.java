@@ -22,7 +22,7 @@ final class Shredder {
     private Shredder() {
     }
 
-    static void shredAfterCheck(Terminal terminal, Vault vault, String recordId, List<AttachmentSealing.Source> sources) {
+    static void shredAfterCheck(Terminal terminal, Vault vault, String recordId, List<AttachmentSealing.Planned> sources) {
         List<StoredAttachment> stored = vault.attachments(recordId);
         if (stored.size() != sources.size()) {
             throw new GawahException(Failure.VAULT, Messages.of("shred.count-mismatch", stored.size(), sources.size()));
@@ -35,7 +35,7 @@ final class Shredder {
             }
         }
         terminal.warn(Messages.of("shred.ssd-warning"));
-        for (AttachmentSealing.Source source : sources) {
+        for (AttachmentSealing.Planned source : sources) {
             try {
                 overwrite(source);
                 Files.delete(source.file());
@@ -47,7 +47,7 @@ final class Shredder {
         }
     }
 
-    private static void overwrite(AttachmentSealing.Source source) throws IOException {
+    private static void overwrite(AttachmentSealing.Planned source) throws IOException {
         try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.WRITE)) {
             long size = channel.size();
             ByteBuffer zeros = ByteBuffer.allocate(1 << 20);

@@ -48,6 +48,8 @@ class HelpExamplesTest {
             "interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
             "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
             "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
+            "interview --attach photo.jpg --attach interview.m4a",
+            "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached",
             "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
             "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
             "keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
@@ -125,7 +127,7 @@ class HelpExamplesTest {
             legalFiles = Files.createDirectories(base.resolve("legal-files"));
             Files.write(documenterFiles.resolve("testimony.json"), Homes.sampleInput());
             Files.copy(base.resolve("homes").resolve("legal.asc"), documenterFiles.resolve("legal-team.asc"));
-            for (String file : List.of("interview.m4a", "scan.pdf", "photo-2.jpg", "voice-note.m4a")) {
+            for (String file : List.of("interview.m4a", "scan.pdf", "photo-2.jpg", "voice-note.m4a", "transcript.txt")) {
                 Files.write(documenterFiles.resolve(file), ("bytes of " + file).getBytes(StandardCharsets.UTF_8));
             }
             Files.writeString(documenterFiles.resolve("account.txt"), "The witness said what she saw.\n");
@@ -153,6 +155,12 @@ class HelpExamplesTest {
                     "--attach interview.m4a --attach-copy scan.pdf").strip());
             run(examples, "gawah record --from testimony.json", documenter, documenterFiles, null);
             run(examples, "gawah attach " + RECORD + " photo-2.jpg voice-note.m4a", documenter, documenterFiles, null);
+            // A transcript made later, of the recording sealed above: its attachment id is in the vault in the clear.
+            try (org.gawah.vault.Vault vault = org.gawah.vault.Vault.open(documenter.resolve("vault.db"))) {
+                ids.put("GWA-4T7K-2M9Q-8ZXC-3VBN", vault.attachments(ids.get(RECORD)).get(0).id());
+            }
+            run(examples, "gawah attach " + RECORD + " transcript.txt \\", documenter, documenterFiles, "--transcript-of");
+            run(examples, "gawah record --from testimony.json \\", documenter, documenterFiles, "--transcript-of 1");
             run(examples, "gawah keys list", documenter, documenterFiles, null);
             run(examples, "gawah keys list --home ~/.gawah", documenter, documenterFiles, null);
             run(examples, "gawah keys export --out documenter-d14.asc", documenter, documenterFiles, null);
