@@ -51,13 +51,16 @@ done
 host_jdk=''
 if [ -z "$target_jdk" ]; then
   for candidate in "${GAWAH_RUNTIME_JDK:-}" /usr/lib/jvm/temurin-25-jdk*; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/jlink" ] && [ -f "$candidate/release" ]; then
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/jlink" ] && [ -f "$candidate/release" ] \
+       && "$candidate/bin/java" -version >/dev/null 2>&1; then
       host_jdk=$candidate
       break
     fi
   done
   [ -z "${GAWAH_RUNTIME_JDK:-}" ] || [ "$host_jdk" = "$GAWAH_RUNTIME_JDK" ] \
-    || die "GAWAH_RUNTIME_JDK=$GAWAH_RUNTIME_JDK is not a JDK (no bin/jlink or release file)"
+    || die "GAWAH_RUNTIME_JDK=$GAWAH_RUNTIME_JDK is not a JDK that runs (no bin/jlink or release file, or its java fails)"
+  [ -n "$host_jdk" ] \
+    || say "no JDK 25 in /usr/lib/jvm (temurin-25-jdk*): the runtime is the building JDK's, without an ahead-of-time cache"
 fi
 if [ -n "$host_jdk" ]; then
   :
@@ -172,7 +175,12 @@ cp -p "$root/target/gawah.jar" "$dir/lib/"
 for jar in "$root"/target/lib/*.jar; do
   case ${jar##*/} in
     bc*-jdk18on-*.jar) ;;
-    *) cp -p "$jar" "$dir/lib/" ;;
+    *) cp -p "$jar" "$dir/lib/"
+       # Java keeps a signed jar's classes out of the ahead-of-time cache and checks them on every
+       # run: only Bouncy Castle's are signed today, and they are shipped unsigned above.
+       if command -v unzip >/dev/null 2>&1 && unzip -Z1 "$jar" | grep -Eq '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then
+         say "${jar##*/} is signed: its classes stay out of the ahead-of-time cache and are checked on every run"
+       fi ;;
   esac
 done
 "$host_jdk/bin/java" "$root/dist/UnsignedJars.java" "$root/dist/bouncycastle.pins" "$dir/lib" \
