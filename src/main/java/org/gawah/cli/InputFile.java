@@ -26,6 +26,8 @@ final class InputFile {
     enum Kind {
         /** {@code keys import}, {@code export --to}: a certificate ({@link Certificate#MAX_BYTES}). */
         CERTIFICATE(Certificate.MAX_BYTES),
+        /** {@code keys import --secret}: a secret key ({@link Certificate#MAX_BYTES}, as for a certificate). */
+        SECRET_KEY(Certificate.MAX_BYTES),
         /** {@code open --sealed}: one sealed record ({@link Opener#MAX_SEALED}). */
         SEALED_RECORD(Opener.MAX_SEALED),
         /** {@code record --from}: testimony input JSON ({@link Testimonies#MAX_INPUT}). */
@@ -33,7 +35,9 @@ final class InputFile {
         /** {@code case add --note-file}. */
         NOTE(MAX_NOTE),
         /** {@code export --reviewed-from}: ids, one a line. */
-        IDS(MAX_NOTE);
+        IDS(MAX_NOTE),
+        /** {@code record --attach-from}, {@code attach --files-from}: paths, one a line. */
+        FILE_LIST(MAX_NOTE);
 
         final int cap;
 
@@ -47,6 +51,8 @@ final class InputFile {
                 case CERTIFICATE:
                     return new GawahException(Failure.BAD_DATA, Messages.of("input-file.certificate-too-large", file, mib),
                             Messages.of("input-file.certificate-too-large.hint"));
+                case SECRET_KEY:
+                    return new GawahException(Failure.BAD_DATA, Messages.of("input-file.secret-key-too-large", file, mib));
                 case SEALED_RECORD:
                     return new GawahException(Failure.BAD_DATA, Messages.of("input-file.sealed-too-large", file, mib),
                             Messages.of("input-file.sealed-too-large.hint"));
@@ -55,6 +61,8 @@ final class InputFile {
                             Messages.of("input-file.testimony-too-large.hint"));
                 case IDS:
                     return new GawahException(Failure.USAGE, Messages.of("input-file.ids-too-large", file, mib));
+                case FILE_LIST:
+                    return new GawahException(Failure.USAGE, Messages.of("input-file.list-too-large", file, mib));
                 default:
                     return new GawahException(Failure.USAGE, Messages.of("input-file.note-too-large", file, mib));
             }

@@ -90,6 +90,7 @@ final class OpenCommand implements Callable<Integer> {
             }
             terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
+            signerStanding(signers, opened.signerFingerprint());
             if (out == null) {
                 int escaped = terminal.showData(opened.content());
                 if (escaped > 0) {
@@ -104,7 +105,7 @@ final class OpenCommand implements Callable<Integer> {
                 try (Vault vault = home.vault()) {
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, vault.attachments(source.id)
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
-                    AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
+                    AttachmentOpening.openAll(terminal, home, vault, source.id, opened, attachmentsDir, own, ask, signers);
                 }
             }
         } finally {
@@ -114,6 +115,13 @@ final class OpenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A signer whose key expired or was retired since signed while it was valid (else the signature was refused): said so. */
+    private void signerStanding(List<Certificate> signers, String fingerprint) {
+        signers.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
+                .flatMap(c -> c.standing(java.time.Instant.now()))
+                .ifPresent(standing -> root.terminal.info(Messages.of("signer.standing", standing)));
     }
 
     private static void makeFolder(Path folder) {

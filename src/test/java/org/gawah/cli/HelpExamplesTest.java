@@ -43,17 +43,28 @@ class HelpExamplesTest {
 
     /** Examples parsed but not run, and why. */
     private static final Map<String, String> NOT_RUN = Map.ofEntries(
-            Map.entry("quickstart", "the whole demo, 25 s: QuickstartTest runs it"),
-            Map.entry("quickstart --dir /tmp/gawah-demo", "the whole demo, 25 s: QuickstartTest runs it"),
-            Map.entry("interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
-            Map.entry("interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
-            Map.entry("interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them"),
-            Map.entry("interview --attach photo.jpg --attach interview.m4a", "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached"),
-            Map.entry("desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
-            Map.entry("desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
-            Map.entry("keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem", "a public authority's certificate: TimestampCommandTest pins local authorities' certificates"),
-            Map.entry("timestamp", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"),
-            Map.entry("timestamp --tsa https://freetsa.org/tsr --hash sha512", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"));
+            Map.entry("quickstart",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("quickstart --dir /tmp/gawah-demo",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("interview",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF --save-draft",
+                    "asks questions at a terminal: InterviewStopsTest answers them"),
+            Map.entry("interview --attach photo.jpg --attach interview.m4a",
+                    "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached"),
+            Map.entry("desktop",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("desktop --lang fa-AF --lock-after 5",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
+                    "a public authority's certificate: TimestampCommandTest pins local authorities' certificates"),
+            Map.entry("timestamp",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"),
+            Map.entry("timestamp --tsa https://freetsa.org/tsr --hash sha512",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"));
 
     @TempDir
     Path dir;
@@ -128,6 +139,7 @@ class HelpExamplesTest {
                 Files.write(documenterFiles.resolve(file), ("bytes of " + file).getBytes(StandardCharsets.UTF_8));
             }
             Files.writeString(documenterFiles.resolve("account.txt"), "The witness said what she saw.\n");
+            Files.writeString(documenterFiles.resolve("files.txt"), "interview.m4a\nscan.pdf\n");
             Files.writeString(legalFiles.resolve("analysis.txt"), "Consistent with the other accounts from Herat.\n");
             // The receiving body's certificate in the export example: here, the documenter's.
             Files.copy(base.resolve("homes").resolve("documenter.asc"), legalFiles.resolve("mechanism.asc"));
@@ -151,6 +163,7 @@ class HelpExamplesTest {
             ids.put(RECORD, run(examples, "gawah record --from testimony.json \\", documenter, documenterFiles,
                     "--attach interview.m4a --attach-copy scan.pdf").strip());
             run(examples, "gawah record --from testimony.json", documenter, documenterFiles, null);
+            run(examples, "gawah record --from testimony.json --attach-from files.txt", documenter, documenterFiles, null);
             run(examples, "gawah attach " + RECORD + " photo-2.jpg voice-note.m4a", documenter, documenterFiles, null);
             // A transcript made later, of the recording sealed above: its attachment id is in the vault in the clear.
             try (org.gawah.vault.Vault vault = org.gawah.vault.Vault.open(documenter.resolve("vault.db"))) {
@@ -208,6 +221,9 @@ class HelpExamplesTest {
             run(examples, "gawah verify --vault", legal, legalFiles, null);
             run(examples, "gawah verify --vault --no-entry", legal, legalFiles, null);
             run(examples, "gawah keys export --secret --out /media/backup/legal-team.sec.asc", legal, legalFiles, null);
+            // A team's existing key made a new home's own (the key just exported stands for GnuPG's).
+            Files.copy(written("media/backup/legal-team.sec.asc"), legalFiles.resolve("my-gnupg-key.sec.asc"));
+            run(examples, "gawah keys import --secret my-gnupg-key.sec.asc", newHome("fourth"), legalFiles, null);
         }
 
         private Path newHome(String name) {
