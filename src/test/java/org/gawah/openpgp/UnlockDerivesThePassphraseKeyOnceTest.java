@@ -35,7 +35,7 @@ class UnlockDerivesThePassphraseKeyOnceTest {
 
     @Test
     void aV4KeysSubkeysShareOneDerivation() throws Exception {
-        SecretKey key = KeyGenerator.generate("Documenter", PASS, NOW);
+        SecretKey key = stored(KeyGenerator.generate("Documenter", PASS, NOW));
         List<PGPSecretKey> parts = parts(key);
         assertEquals(2, parts.size());
         assertEquals(specifier(parts.get(0)), specifier(parts.get(1)), "one S2K for the whole key");
@@ -47,6 +47,7 @@ class UnlockDerivesThePassphraseKeyOnceTest {
         }
 
         // Opening unlocks the encryption subkey first; the custody entry's signing key is then unlocked already.
+        assertTrue(key.isLocked(parts.get(0).getKeyIdentifier()));
         key.unlock(parts.get(1).getKeyIdentifier(), PASS);
         assertFalse(key.isLocked(parts.get(0).getKeyIdentifier()));
         SigningKey signing = key.unlockForSigning(PASS, NOW);
@@ -55,10 +56,11 @@ class UnlockDerivesThePassphraseKeyOnceTest {
 
     @Test
     void aV6KeysArgon2IsDerivedOnceToo() throws Exception {
-        SecretKey key = KeyGenerator.generateV6("Documenter v6", PASS, NOW,
-                new S2K.Argon2Params(1, 1, 10, new SecureRandom()));
+        SecretKey key = stored(KeyGenerator.generateV6("Documenter v6", PASS, NOW,
+                new S2K.Argon2Params(1, 1, 10, new SecureRandom())));
         List<PGPSecretKey> parts = parts(key);
         assertEquals(specifier(parts.get(0)), specifier(parts.get(1)));
+        assertTrue(key.isLocked(parts.get(0).getKeyIdentifier()));
         key.unlock(parts.get(1).getKeyIdentifier(), PASS);
         assertFalse(key.isLocked(parts.get(0).getKeyIdentifier()));
     }
@@ -83,7 +85,7 @@ class UnlockDerivesThePassphraseKeyOnceTest {
 
     @Test
     void aWrongPassphraseUnlocksNothing() {
-        SecretKey key = KeyGenerator.generate("Documenter", PASS, NOW);
+        SecretKey key = stored(KeyGenerator.generate("Documenter", PASS, NOW));
         List<PGPSecretKey> parts = parts(key);
         GawahException wrong = assertThrows(GawahException.class,
                 () -> key.unlock(parts.get(1).getKeyIdentifier(), "wrong".toCharArray()));
@@ -91,6 +93,11 @@ class UnlockDerivesThePassphraseKeyOnceTest {
         for (PGPSecretKey part : parts) {
             assertTrue(key.isLocked(part.getKeyIdentifier()));
         }
+    }
+
+    /** The key as a command reads it from the home: a key just made keeps its primary's private part at hand. */
+    private static SecretKey stored(SecretKey made) {
+        return SecretKey.parse(made.encoded());
     }
 
     private static List<PGPSecretKey> parts(SecretKey key) {
