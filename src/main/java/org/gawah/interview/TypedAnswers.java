@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.interview;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,91 +20,101 @@ import org.gawah.testimony.Testimonies;
 
 /**
  * The interview's answers that must be more than any text, each checked as it is typed with the
- * same rules a testimony file is checked by, and asked again with the reason (and a hint) until
- * it passes: a moment or a date in any calendar and digits, languages by name or code, a
- * pseudonym that is not the witness's name.
+ * same rules a testimony file is checked by: a moment or a date in any calendar and digits,
+ * languages by name or code, a pseudonym that is not the witness's name. Each check says what it
+ * takes, or why it refuses (and a hint); the face that asked asks again.
  */
 final class TypedAnswers {
-    private TypedAnswers() {
-    }
+    /** What a check made of a typed answer: the value to keep, or the reasons it was not taken. */
+    record Checked(String value, List<Message> refused) {
+        static Checked taken(String value) {
+            return new Checked(value, List.of());
+        }
 
-    /** A date for an event, as precise as its precision says, in any calendar; asked again until it is one. */
-    static String eventDate(Prompter p, Interview.Event e) {
-        String precision = Interview.PRECISIONS.get(e.precision);
-        Message question = precision.equals("exact") ? Messages.of("interview.q.event-day")
-                : precision.equals("unknown_day") ? Messages.of("interview.q.event-month") : Messages.of("interview.q.event-estimate");
-        String current = e.date;
-        while (true) {
-            String typed = p.text(question, current, true);
-            try {
-                GivenDate date = GivenDate.parse(typed);
-                if (precision.equals("exact") && date.precision() != GivenDate.Precision.DAY) {
-                    p.say(Messages.of("interview.needs-day"));
-                } else if (precision.equals("unknown_day") && date.precision() != GivenDate.Precision.MONTH) {
-                    p.say(Messages.of("interview.needs-month"));
-                } else {
-                    date.within(latestDay());
-                    return typed;
-                }
-            } catch (DateProblem problem) {
-                refused(p, problem);
-            }
-            current = null;
+        static Checked refused(Message... why) {
+            return new Checked(null, List.of(why));
+        }
+
+        boolean ok() {
+            return refused.isEmpty();
         }
     }
 
-    /** A moment, in any calendar; Enter takes now, in this computer's time zone. Not before {@code startedAt}, if given. */
-    static String time(Prompter p, Message question, String current, String startedAt) {
-        ZoneId zone = ZoneId.systemDefault();
-        String now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString();
-        while (true) {
-            String typed = p.text(question, current == null ? now : current, true);
-            try {
-                GivenTime time = GivenTime.parse(typed, zone);
-                time.date().notBefore1900(latestDay());
-                if (time.value().toInstant().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
-                    p.say(Messages.of("interview.time-after-now"));
-                } else if (startedAt != null && time.value().isBefore(GivenTime.parse(startedAt, zone).value())) {
-                    p.say(Messages.of("interview.ended-before-started"));
-                } else {
-                    return typed;
-                }
-            } catch (DateProblem problem) {
-                refused(p, problem);
+    private TypedAnswers() {
+    }
+
+    /** The question for an event's date: as precise as its precision says. */
+    static Message eventDateQuestion(Interview.Event e) {
+        String precision = Interview.PRECISIONS.get(e.precision);
+        return precision.equals("exact") ? Messages.of("interview.q.event-day")
+                : precision.equals("unknown_day") ? Messages.of("interview.q.event-month") : Messages.of("interview.q.event-estimate");
+    }
+
+    /** A date for an event, as precise as its precision says, in any calendar. */
+    static Checked eventDate(Interview.Event e, String typed) {
+        String precision = Interview.PRECISIONS.get(e.precision);
+        try {
+            GivenDate date = GivenDate.parse(typed);
+            if (precision.equals("exact") && date.precision() != GivenDate.Precision.DAY) {
+                return Checked.refused(Messages.of("interview.needs-day"));
+            } else if (precision.equals("unknown_day") && date.precision() != GivenDate.Precision.MONTH) {
+                return Checked.refused(Messages.of("interview.needs-month"));
             }
-            current = null;
+            date.within(latestDay());
+            return Checked.taken(typed);
+        } catch (DateProblem problem) {
+            return refused(problem);
+        }
+    }
+
+    /** Now, to the minute, in this computer's time zone: what a moment's question offers. */
+    static String now() {
+        return OffsetDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** A moment, in any calendar. Not before {@code startedAt}, if given. */
+    static Checked time(String typed, String startedAt) {
+        ZoneId zone = ZoneId.systemDefault();
+        try {
+            GivenTime time = GivenTime.parse(typed, zone);
+            time.date().notBefore1900(latestDay());
+            if (time.value().toInstant().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+                return Checked.refused(Messages.of("interview.time-after-now"));
+            } else if (startedAt != null && time.value().isBefore(GivenTime.parse(startedAt, zone).value())) {
+                return Checked.refused(Messages.of("interview.ended-before-started"));
+            }
+            return Checked.taken(typed);
+        } catch (DateProblem problem) {
+            return refused(problem);
         }
     }
 
     /** Languages by ISO 639 code or by name (Dari, دری, پښتو), kept as codes; {@code one}: a single language. */
-    static String languages(Prompter p, Message question, String current, boolean one) {
-        while (true) {
-            String typed = p.text(question, current, true);
-            List<String> codes = new ArrayList<>();
-            String unknown = null;
-            for (String part : typed.split("[,،;]+")) {
-                String code = code(part.strip());
-                if (code != null || part.isBlank()) {
-                    addOnce(codes, code);
-                    continue;
-                }
-                for (String word : part.strip().split("\\s+")) {
-                    code = code(word);
-                    if (code == null && unknown == null) {
-                        unknown = word;
-                    }
-                    addOnce(codes, code);
-                }
+    static Checked languages(String typed, boolean one) {
+        List<String> codes = new ArrayList<>();
+        String unknown = null;
+        for (String part : typed.split("[,،;]+")) {
+            String code = code(part.strip());
+            if (code != null || part.isBlank()) {
+                addOnce(codes, code);
+                continue;
             }
-            if (unknown != null) {
-                p.say(Messages.of("interview.unknown-language", unknown));
-            } else if (one && codes.size() > 1) {
-                p.say(Messages.of("interview.one-language"));
-            } else if (!codes.isEmpty()) {
-                return String.join(" ", codes);
+            for (String word : part.strip().split("\\s+")) {
+                code = code(word);
+                if (code == null && unknown == null) {
+                    unknown = word;
+                }
+                addOnce(codes, code);
             }
-            current = null;
         }
+        if (unknown != null) {
+            return Checked.refused(Messages.of("interview.unknown-language", unknown));
+        } else if (one && codes.size() > 1) {
+            return Checked.refused(Messages.of("interview.one-language"));
+        } else if (codes.isEmpty()) {
+            return Checked.refused(Messages.of("interview.required"));
+        }
+        return Checked.taken(String.join(" ", codes));
     }
 
     /** A code as typed, or in the case a code is written in (PRS, fa-af), or the code of a name; null if none. */
@@ -127,28 +137,19 @@ final class TypedAnswers {
      * A pseudonym or a real name, never the same as the other (nor as one of the name's other
      * spellings, one a line): a pseudonym that is the name gives the name away.
      */
-    static String notTheName(Prompter p, Message question, String current, String other, String otherSpellings,
-                             boolean required) {
-        while (true) {
-            String typed = p.text(question, current, required);
-            if (typed == null || !oneOf(typed, other, otherSpellings)) {
-                return typed;
-            }
-            p.say(Messages.of("interview.pseudonym-is-name"));
-            current = null;
+    static Checked notTheName(String typed, String other, String otherSpellings) {
+        if (typed == null || !oneOf(typed, other, otherSpellings)) {
+            return Checked.taken(typed);
         }
+        return Checked.refused(Messages.of("interview.pseudonym-is-name"));
     }
 
     /** The name's other spellings, one a line, none of them the pseudonym. */
-    static String otherNames(Prompter p, Message question, String current, String pseudonym) {
-        while (true) {
-            String typed = p.lines(question, current, false);
-            if (typed == null || pseudonym == null || !oneOf(pseudonym, null, typed)) {
-                return typed;
-            }
-            p.say(Messages.of("interview.pseudonym-is-name"));
-            current = null;
+    static Checked otherNames(String typed, String pseudonym) {
+        if (typed == null || pseudonym == null || !oneOf(pseudonym, null, typed)) {
+            return Checked.taken(typed);
         }
+        return Checked.refused(Messages.of("interview.pseudonym-is-name"));
     }
 
     /** Whether {@code name} is {@code other} or one of the lines of {@code spellings}. */
@@ -160,11 +161,10 @@ final class TypedAnswers {
                 .anyMatch(line -> Testimonies.sameName(name, line));
     }
 
-    private static void refused(Prompter p, DateProblem problem) {
-        p.say(Messages.of("interview.not-taken", problem.problem()));
-        if (problem.hint() != null) {
-            p.say(Messages.of("interview.not-taken.hint", problem.hint()));
-        }
+    private static Checked refused(DateProblem problem) {
+        Message notTaken = Messages.of("interview.not-taken", problem.problem());
+        return problem.hint() == null ? Checked.refused(notTaken)
+                : Checked.refused(notTaken, Messages.of("interview.not-taken.hint", problem.hint()));
     }
 
     /** The last day anything recorded now can fall on, as the seal will count it. */
@@ -176,5 +176,4 @@ final class TypedAnswers {
         Locale ui = Language.current();
         return ui.equals(Language.DARI) ? "prs" : ui.equals(Language.PASHTO) ? "ps" : "en";
     }
-
 }
