@@ -88,7 +88,7 @@ final class InterviewCommand implements Callable<Integer> {
             terminal.warn(Messages.of("interview.no-registry"));
         }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, start);
-        interview = new Interview(!to.protection().isEmpty(), nameOf(own.certificate().userId()));
+        interview = new Interview(!to.protection().isEmpty(), Interview.nameIn(own.certificate().userId()));
         Prompter prompter = new Prompter(terminal, inputCharset(terminal), saveDraft);
         try (Session running = Session.start(home, registry, () -> lockNow(terminal));
              Interrupts ctrlC = Interrupts.onCtrlC(prompter::interrupt)) {
@@ -259,13 +259,6 @@ final class InterviewCommand implements Callable<Integer> {
         endScreen(terminal);
         terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
-    }
-
-    /** The documenter's name from the key's user ID, without the e-mail part. */
-    private static String nameOf(String userId) {
-        int angle = userId == null ? -1 : userId.indexOf('<');
-        String name = userId == null ? "" : (angle < 0 ? userId : userId.substring(0, angle)).strip();
-        return name.isEmpty() ? null : name;
     }
 
     /** Windows consoles type in their code page; everywhere else terminals speak UTF-8. */

@@ -163,6 +163,13 @@ public final class Interview {
         return in;
     }
 
+    /** The documenter's name as a key's user ID gives it, without the e-mail part; null if none. */
+    public static String nameIn(String userId) {
+        int angle = userId == null ? -1 : userId.indexOf('<');
+        String name = userId == null ? "" : (angle < 0 ? userId : userId.substring(0, angle)).strip();
+        return name.isEmpty() ? null : name;
+    }
+
     /** The first of the codes in {@code codes}, or null. */
     static String first(String codes) {
         return codes == null ? null : codes.strip().split("\\s+")[0];
