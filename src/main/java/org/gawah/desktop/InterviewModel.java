@@ -205,6 +205,11 @@ final class InterviewModel implements Wipeable {
         }
     }
 
+    /** Whether any answer is held (false before an interview, after its seal, and after lock). */
+    boolean holdsAnswers() {
+        return interview != null;
+    }
+
     /** What was sealed: the record's id and who can read it. */
     Sealed sealed() {
         return sealed;

@@ -61,6 +61,10 @@ final class InterviewView extends JPanel implements Scrollable {
         model.onChange(() -> onEventThread(this::render));
     }
 
+    InterviewModel model() {
+        return model;
+    }
+
     /** Begins an interview, off the event thread (the home's keys are read). */
     void begin() {
         removeAll();
@@ -132,7 +136,7 @@ final class InterviewView extends JPanel implements Scrollable {
         for (Message before : asked.before()) {
             add(Words.text(new JLabel(), before), row(4));
         }
-        paragraph("interview.question", asked.words());
+        paragraph("interview.question." + asked.question().part(), asked.words());
         switch (asked.kind()) {
             case YES_NO:
             case ONE:

@@ -114,6 +114,11 @@ final class MainWindow {
         interview.begin();
     }
 
+    /** The interview's model, once an interview was begun; else null. */
+    InterviewModel interviewModel() {
+        return interview == null ? null : interview.model();
+    }
+
     JFrame frame() {
         return frame;
     }
