@@ -306,7 +306,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
 
     /** The part of the question shown (its paragraph is named interview.question.PART), or null. */
     private static String part(JFrame frame) {
-        return onEdt(() -> {
+        return here(() -> {
             for (Component c : all(frame)) {
                 if (c.getName() != null && c.getName().startsWith("interview.question.") && c.isShowing()) {
                     return c.getName().substring("interview.question.".length());
@@ -317,7 +317,12 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
     }
 
     private static boolean present(JFrame frame, String name) {
-        return onEdt(() -> all(frame).stream().anyMatch(c -> name.equals(c.getName()) && c.isShowing()));
+        return here(() -> all(frame).stream().anyMatch(c -> name.equals(c.getName()) && c.isShowing()));
+    }
+
+    /** On the event thread: at once when called there (a condition Screen.waitFor checks), else through it. */
+    private static <T> T here(java.util.function.Supplier<T> read) {
+        return javax.swing.SwingUtilities.isEventDispatchThread() ? read.get() : onEdt(read);
     }
 
     private static String text(JFrame frame, String name) {
