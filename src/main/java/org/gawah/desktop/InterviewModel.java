@@ -49,6 +49,8 @@ final class InterviewModel implements Wipeable {
     private volatile InterviewQuestions questions;
     private volatile InterviewPath path;
     private volatile List<Message> refused = List.of();
+    /** What was typed and refused, shown again to be mended (the terminal asks afresh instead); or null. */
+    private volatile String retyped;
     private volatile Sealed sealed;
     private volatile GawahException problem;
     private volatile boolean wiped;
@@ -134,11 +136,19 @@ final class InterviewModel implements Wipeable {
 
     /** What was typed for the question shown (null: nothing). */
     void type(String typed) {
-        taken(questions.type(path.current(), typed));
+        List<Message> why = questions.type(path.current(), typed);
+        retyped = why.isEmpty() ? null : typed;
+        taken(why);
+    }
+
+    /** What was typed for the question shown and refused, to show again; or null. */
+    String retyped() {
+        return retyped;
     }
 
     /** The options chosen for the question shown. */
     void choose(List<Integer> chosen) {
+        retyped = null;
         taken(questions.choose(path.current(), chosen));
     }
 
@@ -159,6 +169,7 @@ final class InterviewModel implements Wipeable {
 
     void back() {
         refused = List.of();
+        retyped = null;
         path.back();
         showWhereThePathIs();
     }
@@ -166,6 +177,7 @@ final class InterviewModel implements Wipeable {
     /** From the review: change a step's answers. */
     void change(String step) {
         refused = List.of();
+        retyped = null;
         path.change(step);
         showWhereThePathIs();
     }
@@ -221,6 +233,7 @@ final class InterviewModel implements Wipeable {
         questions = null;
         path = null;
         refused = List.of();
+        retyped = null;
     }
 
     private void show(Page next) {

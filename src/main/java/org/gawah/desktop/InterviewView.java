@@ -132,6 +132,7 @@ final class InterviewView extends JPanel implements Scrollable {
 
     private void question() {
         Asked asked = model.asked();
+        String shown = model.retyped() != null ? model.retyped() : asked.text();
         heading("interview.heading", asked.heading());
         for (Message before : asked.before()) {
             add(Words.text(new JLabel(), before), row(4));
@@ -160,7 +161,7 @@ final class InterviewView extends JPanel implements Scrollable {
                 }
                 break;
             case TEXT:
-                JTextField field = new JTextField(new WipingDocument(), asked.text(), 40);
+                JTextField field = new JTextField(new WipingDocument(), shown, 40);
                 field.setName("interview.text");
                 field.addActionListener(e -> next());
                 typed = field;
@@ -168,7 +169,7 @@ final class InterviewView extends JPanel implements Scrollable {
                 break;
             default:
                 boolean account = asked.question().part().equals("account");
-                JTextArea area = new JTextArea(new WipingDocument(), asked.text(), account ? ACCOUNT_ROWS : LINES_ROWS, 40);
+                JTextArea area = new JTextArea(new WipingDocument(), shown, account ? ACCOUNT_ROWS : LINES_ROWS, 40);
                 area.setName("interview.lines");
                 area.setLineWrap(true);
                 area.setWrapStyleWord(true);
