@@ -231,10 +231,14 @@ public final class InterviewQuestions {
             case "record_languages":
                 return TypedAnswers.languages(given, false);
             case "account_language": return TypedAnswers.languages(given, true);
-            case "pseudonym": return TypedAnswers.notTheName(given, in.identityName, in.identityOtherNames);
-            // The name: never the pseudonym; its other spellings (Latin, nicknames) are searched for by the export (docs/format/testimony.md).
-            case "identity_name": return TypedAnswers.notTheName(given, in.pseudonym, null);
-            case "identity_other_names": return TypedAnswers.otherNames(given, in.pseudonym);
+            case "pseudonym": return TypedAnswers.pseudonym(given, in.identityName, in.identityOtherNames, in.identityContact);
+            case "identity_name":
+                return TypedAnswers.identityName(given, in.pseudonym, in.identityOtherNames, in.identityContact);
+            // Latin spellings and nicknames: the export searches for each (docs/format/testimony.md).
+            case "identity_other_names":
+                return TypedAnswers.otherNames(given, in.pseudonym, in.identityName, in.identityContact);
+            case "identity_contact":
+                return TypedAnswers.contact(given, in.pseudonym, in.identityName, in.identityOtherNames);
             case "event_date": return TypedAnswers.eventDate(q.event(), given);
             default: return TypedAnswers.Checked.taken(given);
         }

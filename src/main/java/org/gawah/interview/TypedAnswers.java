@@ -134,31 +134,43 @@ final class TypedAnswers {
     }
 
     /**
-     * A pseudonym or a real name, never the same as the other (nor as one of the name's other
-     * spellings, one a line): a pseudonym that is the name gives the name away.
+     * The pseudonym: never one in which the export's matcher finds the witness (the name, its other
+     * spellings one a line, the contact, as typed so far), in any spelling: it would give them away.
      */
-    static Checked notTheName(String typed, String other, String otherSpellings) {
-        if (typed == null || !oneOf(typed, other, otherSpellings)) {
-            return Checked.taken(typed);
-        }
-        return Checked.refused(Messages.of("interview.pseudonym-is-name"));
+    static Checked pseudonym(String typed, String name, String otherNames, String contact) {
+        return apart(typed, Testimonies.namesThePerson(typed, spellings(name, otherNames), contact));
     }
 
-    /** The name's other spellings, one a line, none of them the pseudonym. */
-    static Checked otherNames(String typed, String pseudonym) {
-        if (typed == null || pseudonym == null || !oneOf(pseudonym, null, typed)) {
-            return Checked.taken(typed);
-        }
-        return Checked.refused(Messages.of("interview.pseudonym-is-name"));
+    /** The witness's name, when the pseudonym typed before does not give it away. */
+    static Checked identityName(String typed, String pseudonym, String otherNames, String contact) {
+        return apart(typed, Testimonies.namesThePerson(pseudonym, spellings(typed, otherNames), contact));
     }
 
-    /** Whether {@code name} is {@code other} or one of the lines of {@code spellings}. */
-    private static boolean oneOf(String name, String other, String spellings) {
-        if (other != null && Testimonies.sameName(name, other)) {
-            return true;
+    /** The name's other spellings, one a line, when the pseudonym gives none of them away. */
+    static Checked otherNames(String typed, String pseudonym, String name, String contact) {
+        return apart(typed, Testimonies.namesThePerson(pseudonym, spellings(name, typed), contact));
+    }
+
+    /** The witness's contact, when the pseudonym does not hold it. */
+    static Checked contact(String typed, String pseudonym, String name, String otherNames) {
+        return apart(typed, Testimonies.namesThePerson(pseudonym, spellings(name, otherNames), typed));
+    }
+
+    /** Taken when the answer, with what was typed before, leaves the pseudonym apart from the witness. */
+    private static Checked apart(String typed, boolean givesAway) {
+        return typed == null || !givesAway ? Checked.taken(typed) : Checked.refused(Messages.of("interview.pseudonym-is-name"));
+    }
+
+    /** The name and its other spellings (one a line), those given. */
+    private static List<String> spellings(String name, String otherNames) {
+        List<String> all = new ArrayList<>();
+        if (name != null) {
+            all.add(name);
         }
-        return spellings != null && spellings.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .anyMatch(line -> Testimonies.sameName(name, line));
+        if (otherNames != null) {
+            otherNames.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(all::add);
+        }
+        return all;
     }
 
     private static Checked refused(DateProblem problem) {
