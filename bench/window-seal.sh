@@ -20,11 +20,9 @@ done
 echo "== the window (org.gawah.interview + org.gawah.app, key unlocked once)"
 java -cp target/gawah.jar bench/WindowSeal.java "$work/documenter" "$runs" BENCH_PASSPHRASE
 
-echo "== the command line: gawah record --from small.json (new process each time)"
-cat > "$work/small.json" <<'JSON'
-{"interview": {"place": "Herat"}, "consent": {"purpose_explained": true, "recipients": ["legal_team"]},
- "witness": {"pseudonym": "W-0001"}, "account": {"language": "prs", "text": "در ماه اسد ۱۴۰۴ مردان مسلح به خانهٔ ما آمدند."}}
-JSON
+echo "== the command line: gawah record --from full-input.json (new process each time)"
+# The shared sample testimony (a page of account, two events, the identity sealed apart).
+cp src/test/resources/org/gawah/testimony/full-input.json "$work/small.json"
 times=()
 for i in $(seq 5); do
   t0=$(date +%s%N)
