@@ -131,7 +131,7 @@ public final class SecretKey {
         cert.checkCanSign(now);
         List<OpenPGPComponentKey> signing = cert.bc().getSigningKeys(Date.from(now));
         PGPPublicKey publicKey = signing.get(0).getPGPPublicKey();
-        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, fingerprint());
+        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, cert);
     }
 
     /** Whether one of this key's (sub)keys has this id. */

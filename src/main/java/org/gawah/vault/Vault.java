@@ -256,7 +256,7 @@ public final class Vault implements AutoCloseable {
                     return Optional.empty();
                 }
                 return Optional.of(new ImportedBag(row.getString(1), row.getString(2), row.getLong(3),
-                        row.getString(4), row.getString(5), Instant.parse(row.getString(6))));
+                        row.getString(4), row.getString(5), instant(row.getString(6), "imported_at", row.getString(1))));
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-imports"), e);
@@ -289,7 +289,8 @@ public final class Vault implements AutoCloseable {
                         + " FROM cases c ORDER BY created_at, id");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                cases.add(new CaseSummary(rows.getString(1), Instant.parse(rows.getString(2)), rows.getInt(3)));
+                cases.add(new CaseSummary(rows.getString(1), instant(rows.getString(2), "created_at", rows.getString(1)),
+                        rows.getInt(3)));
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.list-cases"), e);
@@ -417,7 +418,10 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Every record's clear metadata, oldest first. */
+    /**
+     * Every record's clear metadata as the tables hold it, oldest first: caches, for tests of the
+     * store itself. Commands read {@link SignedVault#list()}, which checks them against the log.
+     */
     public List<RecordSummary> list() {
         List<RecordSummary> summaries = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
@@ -428,7 +432,7 @@ public final class Vault implements AutoCloseable {
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString(1);
-                summaries.add(new RecordSummary(id, Instant.parse(rows.getString(2)), rows.getString(3),
+                summaries.add(new RecordSummary(id, instant(rows.getString(2), "sealed_at", id), List.of(rows.getString(3)),
                         rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony"),
                         rows.getInt(7), rows.getLong(8)));
             }
@@ -440,7 +444,8 @@ public final class Vault implements AutoCloseable {
 
     /**
      * The record with this id, its ciphertext checked against the SHA-256 stored with it: a record
-     * altered inside the vault is reported here, before anything tries to decrypt it.
+     * altered inside the vault is reported here, before anything tries to decrypt it. The other
+     * columns are caches; commands read {@link SignedVault#record}, which checks against the log.
      */
     public Optional<SealedRecord> get(String id) {
         try (PreparedStatement query = connection.prepareStatement(
@@ -454,11 +459,124 @@ public final class Vault implements AutoCloseable {
                 byte[] testimony = checked(id, Messages.of("vault.part.testimony"), row.getBytes(3), row.getString(4));
                 byte[] identity = row.getBytes(5) == null ? null
                         : checked(id, Messages.of("vault.part.identity"), row.getBytes(5), row.getString(6));
-                return Optional.of(new SealedRecord(id, Instant.parse(row.getString(1)), row.getString(2),
+                return Optional.of(new SealedRecord(id, instant(row.getString(1), "sealed_at", id), row.getString(2),
                         testimony, recipients(id, "testimony"), identity, recipients(id, "identity")));
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-record", id), e);
+        }
+    }
+
+    /**
+     * A time column read back. The column is a cache (the custody entry holds the signed time), but
+     * a value that is not a UTC instant was written outside Gawah: said so, never a parser's crash.
+     */
+    static Instant instant(String value, String column, String row) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("vault.bad-time", column, row),
+                    Messages.of("logged.hint"));
+        }
+    }
+
+    /** A record's row as it is stored: its ciphertexts, not yet checked against anything. */
+    record StoredRecord(String id, byte[] testimony, byte[] identity) {
+    }
+
+    /** The stored row of a record, if there is one. */
+    Optional<StoredRecord> storedRecord(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, testimony, identity FROM records WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new StoredRecord(row.getString(1), row.getBytes(2), row.getBytes(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-record", id), e);
+        }
+    }
+
+    /** Every stored record row, by id. */
+    java.util.Map<String, StoredRecord> storedRecords() {
+        java.util.Map<String, StoredRecord> found = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, testimony, identity FROM records");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.put(rows.getString(1), new StoredRecord(rows.getString(1), rows.getBytes(2), rows.getBytes(3)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-records"), e);
+        }
+        return found;
+    }
+
+    /** Every stored attachment row, by the record its row names, in position order. */
+    java.util.Map<String, List<StoredAttachment>> storedAttachments() {
+        java.util.Map<String, List<StoredAttachment>> found = new java.util.HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, record_id, position, sealed_size, sealed_sha256, chunk_count FROM attachments"
+                        + " ORDER BY record_id, position");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.computeIfAbsent(rows.getString(2), r -> new ArrayList<>()).add(attachment(rows));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-records"), e);
+        }
+        return found;
+    }
+
+    /** The stored row of an attachment, whichever record it names. */
+    Optional<StoredAttachment> storedAttachment(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, record_id, position, sealed_size, sealed_sha256, chunk_count FROM attachments WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(attachment(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-attachments", id), e);
+        }
+    }
+
+    private static StoredAttachment attachment(ResultSet row) throws SQLException {
+        return new StoredAttachment(row.getString(1), row.getString(2), row.getInt(3), row.getLong(4), row.getString(5),
+                row.getInt(6));
+    }
+
+    /** The sealed document of a case as stored, unchecked. */
+    Optional<byte[]> storedCase(String caseId) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sealed FROM cases WHERE id = ?")) {
+            query.setString(1, caseId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-case", caseId), e);
+        }
+    }
+
+    /** The ids of every stored case row. */
+    List<String> storedCaseIds() {
+        return ids("SELECT id FROM cases ORDER BY id");
+    }
+
+    /** An analysis row as stored: the case and record its columns name (a cache), and its sealed document. */
+    record StoredAnalysis(String id, String caseId, String recordId, byte[] sealed) {
+    }
+
+    Optional<StoredAnalysis> storedAnalysis(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, case_id, record_id, sealed FROM analyses WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new StoredAnalysis(row.getString(1), row.getString(2), row.getString(3),
+                        row.getBytes(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-analysis", id), e);
         }
     }
 

@@ -31,6 +31,8 @@ public final class VaultWrite implements AutoCloseable {
     private final List<WrittenAttachment> written = new ArrayList<>();
     private ChunkWriter open;
     private boolean finished;
+    /** The seq of the last entry this transaction appended: the next one chains onto it unchecked. */
+    private long chainedOnto = -1;
 
     /** An attachment stored in this transaction. */
     public record WrittenAttachment(String id, String recordId, long size, String sha256) {
@@ -111,17 +113,23 @@ public final class VaultWrite implements AutoCloseable {
         return vault.hasRecord(id);
     }
 
-    /** Appends one signed entry to the vault's custody log, after its current last entry. */
+    /**
+     * Appends one signed entry to the vault's custody log, after its current last entry, which must
+     * be a good entry by the same key (else the log was altered at its tail, and nothing is written).
+     */
     public Entry.Signed append(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
         try {
             long seq = 1;
             String previous = Entry.GENESIS;
             try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
+                    "SELECT seq, entry, signature FROM custody_log ORDER BY seq DESC LIMIT 1");
                  ResultSet row = last.executeQuery()) {
                 if (row.next()) {
                     seq = row.getLong(1) + 1;
-                    previous = Digests.sha256(row.getBytes(2));
+                    // The first append of a transaction chains onto an entry someone else wrote: check it.
+                    previous = chainedOnto != seq - 1
+                            ? signer.chainOnto(Messages.of("audit.vault-log"), seq - 1, row.getBytes(2), row.getBytes(3))
+                            : Digests.sha256(row.getBytes(2));
                 }
             }
             Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));
@@ -132,6 +140,7 @@ public final class VaultWrite implements AutoCloseable {
                 insert.setBytes(3, signed.signature());
                 insert.executeUpdate();
             }
+            chainedOnto = seq;
             return signed;
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
