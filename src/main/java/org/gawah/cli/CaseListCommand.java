@@ -19,8 +19,9 @@ final class CaseListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = parent.root.terminal;
-        try (Vault vault = homeOptions.resolve(terminal).vault()) {
-            for (Vault.CaseSummary summary : vault.cases()) {
+        Home home = homeOptions.resolve(terminal);
+        try (Vault vault = home.vault()) {
+            for (Vault.CaseSummary summary : home.signed(vault).cases()) {
                 terminal.out().println(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
                         .render());
             }

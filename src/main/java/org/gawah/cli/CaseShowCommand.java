@@ -1,11 +1,12 @@
 package org.gawah.cli;
 
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;
 import org.gawah.cases.LegalTags;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
@@ -35,17 +36,15 @@ final class CaseShowCommand implements Callable<Integer> {
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
         try (Vault vault = home.vault()) {
-            CaseFile file = team.openCase(vault, caseId, ask);
+            SignedVault signed = home.signed(vault);
+            CaseFile file = team.openCase(signed, caseId, ask);
             terminal.out().println(file.caseId() + "  " + file.title());
             terminal.out().println(Messages.of("case.show.created", file.createdAt()).render());
-            for (String recordId : vault.caseRecords(caseId)) {
+            // The records and analyses the signed log puts in the case, never the tables beside it.
+            for (Map.Entry<String, Analysis> member : team.openAnalyses(signed, caseId, ask).entrySet()) {
                 terminal.out().println();
-                terminal.out().println(recordId);
-                Optional<Analysis> analysis = team.openAnalysis(vault, caseId, recordId, ask);
-                if (analysis.isEmpty()) {
-                    continue;
-                }
-                Analysis a = analysis.get();
+                terminal.out().println(member.getKey());
+                Analysis a = member.getValue();
                 for (String tag : a.legalQualification()) {
                     terminal.out().println("  " + tag + "  " + LegalTags.shipped().label(tag));
                 }

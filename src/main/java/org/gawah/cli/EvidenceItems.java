@@ -20,6 +20,7 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagWriter;
 import org.gawah.custody.Entry;
+import org.gawah.custody.SignedLog;
 import org.gawah.export.Consent;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
@@ -27,12 +28,13 @@ import org.gawah.export.Redaction;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.testimony.Json;
 import org.gawah.testimony.Drafts;
+import org.gawah.testimony.RecordId;
 import org.gawah.testimony.Testimonies;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.StoredAttachment;
-import org.gawah.vault.Vault;
 
 /**
  * The payload of an evidence package, record by record: each record opened and checked, consent
@@ -59,28 +61,32 @@ final class EvidenceItems {
     }
 
     void add(String recordId) throws IOException {
-        SealedRecord record = run.vault().get(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+        LoggedRecord record = run.signed().record(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("export.record-missing", recordId)));
         Opened opened = open(record.testimony());
         Opened base = null;
         try {
+            // The signer inside must be the documenter whose signed custody entry brought the record.
+            Provenance.requireBroughtBy(record, recordId, opened);
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
                 leftOut(recordId, null, Messages.of("export.reason.draft"));
                 return;
             }
             JsonNode testimony = document;
-            SealedRecord consentRecord = record;
+            LoggedRecord consentRecord = record;
             if (document.has("adds_to")) {
                 // An addendum has no consent of its own: the testimony it adds to decides.
                 String addsTo = document.get("adds_to").textValue();
-                Optional<SealedRecord> target = run.vault().get(addsTo);
+                Optional<LoggedRecord> target = RecordId.isValid("GWH", addsTo) ? run.signed().record(addsTo)
+                        : Optional.empty();
                 if (target.isEmpty()) {
                     leftOut(recordId, null, Messages.of("export.reason.adds-to-unknown", addsTo));
                     return;
                 }
                 consentRecord = target.get();
                 base = open(consentRecord.testimony());
+                Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
             var refusal = Consent.refusalMessage(testimony, run.profile());
@@ -114,7 +120,7 @@ final class EvidenceItems {
         }
     }
 
-    private void write(String recordId, SealedRecord record, Opened opened, JsonNode document, JsonNode testimony,
+    private void write(String recordId, LoggedRecord record, Opened opened, JsonNode document, JsonNode testimony,
                        boolean identityGoes, Redaction.Masker names) throws IOException {
         String folder = recordId + "/";
         Item.RecordFacts facts = Item.RecordFacts.of(testimony);
@@ -158,11 +164,11 @@ final class EvidenceItems {
         if (identityGoes) {
             identity(recordId, record, folder, signer, testimonyItem, facts);
         }
-        attachments(recordId, document, testimony, opened, folder, signer, testimonyItem, facts, names);
+        attachments(recordId, record, document, testimony, opened, folder, signer, testimonyItem, facts, names);
         exportedRecords.add(recordId);
     }
 
-    private void identity(String recordId, SealedRecord record, String folder, Certificate signer, String testimonyItem,
+    private void identity(String recordId, LoggedRecord record, String folder, Certificate signer, String testimonyItem,
                           Item.RecordFacts facts) throws IOException {
         Opened identity = open(record.identity());
         try {
@@ -179,11 +185,11 @@ final class EvidenceItems {
         }
     }
 
-    private void attachments(String recordId, JsonNode document, JsonNode testimony, Opened opened, String folder,
+    private void attachments(String recordId, LoggedRecord record, JsonNode document, JsonNode testimony, Opened opened, String folder,
                              Certificate signer, String testimonyItem, Item.RecordFacts facts, Redaction.Masker names)
             throws IOException {
         JsonNode listed = document.get("attachments");
-        List<StoredAttachment> stored = run.vault().attachments(recordId);
+        List<StoredAttachment> stored = record.attachments();
         if (listed == null || listed.size() != stored.size()) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-count", recordId,
                     listed == null ? 0 : listed.size(), stored.size()));
@@ -235,12 +241,13 @@ final class EvidenceItems {
         run.report().note(note);
     }
 
-    private boolean canOpenIdentity(SealedRecord record) {
-        return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
+    /** Whether the identity envelope is sealed to this home's key, as its own session-key packets say. */
+    private boolean canOpenIdentity(LoggedRecord record) {
+        return record.identity() != null && SealedRecipients.of(record.identity()).includes(run.own());
     }
 
     /** The witness's name and contact, from the identity envelope, to find them in the testimony. */
-    private Redaction.Masker names(SealedRecord record) {
+    private Redaction.Masker names(LoggedRecord record) {
         Opened identity = open(record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
@@ -297,24 +304,26 @@ final class EvidenceItems {
 
     /**
      * The custody entries of every exported item, from the documenters' logs received in bags
-     * and from this vault's own log, this export's entries included (read inside its transaction).
+     * and from this vault's own log, as the walk of each checked them, then this export's own
+     * entries ({@code appended}, in its transaction).
      */
-    List<Entry.Signed> custody(String bagId) {
+    List<Entry.Signed> custody(String bagId, List<Entry.Signed> appended) {
         Set<String> subjects = new HashSet<>(traced);
         subjects.add(bagId);
         List<Entry.Signed> entries = new ArrayList<>();
-        Vault vault = run.vault();
-        for (String actor : vault.receivedLogs()) {
-            vault.forEachReceived(actor, row -> keep(entries, subjects, row));
+        for (SignedLog log : run.signed().received().values()) {
+            keep(entries, subjects, log.entries());
         }
-        vault.forEachCustody(row -> keep(entries, subjects, row));
+        keep(entries, subjects, run.signed().log().entries());
+        keep(entries, subjects, appended);
         return entries;
     }
 
-    private static void keep(List<Entry.Signed> entries, Set<String> subjects, Vault.CustodyRow row) {
-        Entry entry = Entry.parse(row.entry());
-        if (subjects.contains(entry.subject())) {
-            entries.add(new Entry.Signed(entry, row.signature()));
+    private static void keep(List<Entry.Signed> entries, Set<String> subjects, List<Entry.Signed> log) {
+        for (Entry.Signed signed : log) {
+            if (subjects.contains(signed.entry().subject())) {
+                entries.add(signed);
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.RecordId;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
@@ -125,30 +126,25 @@ final class ExportCommand implements Callable<Integer> {
         Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
         Report report;
         try (Vault vault = home.vault()) {
-            CaseFile caseFile = team.openCase(vault, caseId, ask);
-            List<String> records = vault.caseRecords(caseId);
-            if (records.isEmpty()) {
+            SignedVault signed = home.signed(vault);
+            CaseFile caseFile = team.openCase(signed, caseId, ask);
+            // Membership and the latest analysis of each record are what the signed log says, never the tables.
+            Map<String, Analysis> analyses = team.openAnalyses(signed, caseId, ask);
+            if (analyses.isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("export.no-records", caseId),
                         Messages.of("export.no-records.hint", caseId));
             }
-            // Membership is only what signed analyses say: a row added to the table by hand exports nothing.
-            Map<String, Analysis> analyses = new LinkedHashMap<>();
-            for (String recordId : records) {
-                analyses.put(recordId, team.openAnalysis(vault, caseId, recordId, ask).orElseThrow(() -> new GawahException(
-                        Failure.BAD_DATA, Messages.of("export.no-analysis", recordId, caseId),
-                        Messages.of("export.no-analysis.hint"))));
-            }
             SigningKey key = CustodyLog.signingKey(own, ask);
-            recoverInterrupted(terminal, vault, folder, out.getFileName().toString());
+            recoverInterrupted(terminal, signed, folder, out.getFileName().toString());
             OutputFile.createPrivate(partial);
             report = new Report(bagId, caseId, profile);
-            Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
+            Run run = new Run(terminal, vault, signed, team, own, key, ask, documenters, profile, includeIdentities,
                     java.util.Set.copyOf(reviewed), report, now);
             try {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
                 // Once the export is logged its package is kept, whatever failed after the commit.
-                if (!loggedExport(vault, bagId)) {
+                if (!home.signed(vault).exported(bagId)) {
                     Files.deleteIfExists(partial);
                 }
                 throw e;
@@ -201,21 +197,25 @@ final class ExportCommand implements Callable<Integer> {
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());
                 try (VaultWrite write = run.vault().begin()) {
+                    List<Entry.Signed> appended = new ArrayList<>();
                     for (Map.Entry<String, String> subject : items.exported().entrySet()) {
-                        write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer);
+                        appended.add(write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer));
                     }
                     for (Map.Entry<String, String> redaction : items.redactions().entrySet()) {
-                        write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(), signer);
+                        appended.add(write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(),
+                                signer));
                     }
                     String bagId = run.report().bagId();
-                    Entry last = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer).entry();
+                    Entry.Signed logged = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer);
+                    appended.add(logged);
+                    Entry last = logged.entry();
                     Map<String, Analysis> exported = new LinkedHashMap<>();
                     items.exportedRecords().forEach(recordId -> exported.put(recordId, analyses.get(recordId)));
                     String name = organization != null ? organization : run.own().certificate().userId();
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, exported, run.profile().analystNotes()), items.custody(bagId),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes()), items.custody(bagId, appended),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {
@@ -237,7 +237,7 @@ final class ExportCommand implements Callable<Integer> {
      * kept under its id (the log says it exists); an unlogged one was never finished and is
      * deleted, since it may hold plaintext.
      */
-    private static void recoverInterrupted(Terminal terminal, Vault vault, Path folder, String name) throws IOException {
+    private static void recoverInterrupted(Terminal terminal, SignedVault signed, Path folder, String name) throws IOException {
         String prefix = "." + name + ".";
         List<Path> partials;
         try (var files = Files.list(folder)) {
@@ -250,7 +250,7 @@ final class ExportCommand implements Callable<Integer> {
         for (Path partial : partials) {
             String file = partial.getFileName().toString();
             String id = file.substring(prefix.length(), file.length() - ".partial".length());
-            if (loggedExport(vault, id)) {
+            if (signed.exported(id)) {
                 Path kept = folder.resolve(id + (PackageVerification.isEncrypted(partial) ? ".zip.pgp" : ".zip"));
                 Files.move(partial, kept);
                 terminal.warn(Messages.of("export.interrupted-kept", kept));
@@ -259,15 +259,6 @@ final class ExportCommand implements Callable<Integer> {
                 terminal.warn(Messages.of("export.interrupted-deleted", partial));
             }
         }
-    }
-
-    private static boolean loggedExport(Vault vault, String bagId) {
-        boolean[] found = {false};
-        vault.forEachCustody(row -> {
-            Entry entry = Entry.parse(row.entry());
-            found[0] |= entry.action() == Action.EXPORTED && entry.subject().equals(bagId);
-        });
-        return found[0];
     }
 
     /** Each reason in the run's language (the report beside the package has them in English). */
@@ -280,7 +271,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Everything one export run shares between its steps. */
-    record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
+    record Run(Terminal terminal, Vault vault, SignedVault signed, Team team, SecretKey own, SigningKey key, AskOnce ask,
                List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
                Report report, Instant now) {
     }

@@ -23,8 +23,9 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal;
         List<RecordSummary> records;
-        try (Vault vault = homeOptions.resolve(terminal).vault()) {
-            records = vault.list();
+        Home home = homeOptions.resolve(terminal);
+        try (Vault vault = home.vault()) {
+            records = home.signed(vault).list();
         }
         if (records.isEmpty()) {
             terminal.info(Messages.of("list.empty"));
@@ -39,10 +40,18 @@ final class ListCommand implements Callable<Integer> {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
             terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
-                    r.id(), r.sealedAt(), r.signer().substring(r.signer().length() - 16), Display.size(r.testimonySize()),
+                    r.id(), r.sealedAt(), signer(r), Display.size(r.testimonySize()),
                     r.identitySize() > 0 ? Messages.of("list.identity-sealed").render() : "-", attachments,
                     r.recipients().size(), r.testimonySha256());
         }
         return 0;
+    }
+
+    /** The documenter whose custody entry brought the record, or how many claim it when several bags did. */
+    private static String signer(RecordSummary r) {
+        if (r.documenters().size() > 1) {
+            return Messages.of("list.claimed-by", r.documenters().size()).render();
+        }
+        return r.signer().substring(r.signer().length() - 16);
     }
 }

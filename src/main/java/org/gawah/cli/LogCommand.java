@@ -26,7 +26,8 @@ final class LogCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal;
         int[] count = {0};
-        try (Vault vault = homeOptions.resolve(terminal).vault()) {
+        Home home = homeOptions.resolve(terminal);
+        try (Vault vault = home.vault()) {
             if (!jsonl) {
                 terminal.out().printf(Locale.ROOT, "%6s  %-20s  %-12s  %-40s  %-16s  %s%n",
                         Messages.of("log.heading.seq").render(), Messages.of("log.heading.time").render(),
@@ -50,6 +51,8 @@ final class LogCommand implements Callable<Integer> {
                             entry.subjectSha256());
                 }
             });
+            // Shown as stored, then held to its signatures: an edited, forged or missing entry is named.
+            home.signed(vault);
         }
         if (count[0] == 0) {
             terminal.info(Messages.of("log.empty"));

@@ -86,7 +86,7 @@ final class RecordCommand implements Callable<Integer> {
             plaintext = Testimonies.build(input, id, now, attachments);
             RecordSealing.commit(write, id, plaintext, signer, to, now);
             if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, vault, id, sources);
+                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
             }
         } finally {
             if (plaintext != null) {

@@ -24,10 +24,13 @@ import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.RecordId;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
@@ -73,19 +76,30 @@ final class SubmitCommand implements Callable<Integer> {
         String bagId = RecordId.randomBag();
         Path partial = folder.resolve("." + out.getFileName() + ".partial");
         try (Vault vault = home.vault()) {
-            List<String> ids = since ? vault.unsubmittedRecords() : vault.recordIds();
+            // What goes into the bag, and what each record is, comes from the signed log, never the tables.
+            SignedVault signed = home.signed(vault);
+            signed.refuseUnlogged();
+            List<String> ids = since ? signed.unsubmittedRecords() : signed.recordIds();
             if (ids.isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, since ? Messages.of("submit.nothing-new")
                         : Messages.of("submit.vault-empty"));
             }
+            List<Certificate> known = knownCertificates(home.keyring(), own);
+            List<Submission.RecordMeta> records = new ArrayList<>();
+            List<LoggedRecord> logged = new ArrayList<>();
+            for (String id : ids) {
+                LoggedRecord record = signed.record(id).orElseThrow();
+                logged.add(record);
+                records.add(meta(record, known));
+            }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
-            recoverInterrupted(terminal, vault, partial);
+            recoverInterrupted(terminal, signed, partial);
             OutputFile.createPrivate(partial);
             try {
-                write(terminal, vault, ids, bagId, partial, own, key);
+                write(terminal, vault, logged, records, signed.log().size(), bagId, partial, own, key);
             } catch (IOException | RuntimeException e) {
                 // Once the submission is logged its bag is kept, whatever failed after the commit.
-                if (!vault.hasSubmission(bagId)) {
+                if (!home.signed(vault).submitted(bagId)) {
                     Files.deleteIfExists(partial);
                 }
                 throw e;
@@ -107,22 +121,20 @@ final class SubmitCommand implements Callable<Integer> {
     /**
      * Payload first, outside any transaction; then, holding the vault's write lock, the
      * {@code submitted} entry, the log and the signed tag files. The entry commits only once
-     * the bag is complete and on disk, so no logged submission lacks its bag.
+     * the bag is complete and on disk, so no logged submission lacks its bag. {@code logHead}: the
+     * log's length when the records were chosen; a record sealed since would come before this
+     * bag's entry without being in it (and {@code --since} would then skip it): refused.
      */
-    private void write(Terminal terminal, Vault vault, List<String> ids, String bagId, Path partial, SecretKey own,
-                       SigningKey key) throws IOException {
+    private void write(Terminal terminal, Vault vault, List<LoggedRecord> logged, List<Submission.RecordMeta> records,
+                       long logHead, String bagId, Path partial, SecretKey own, SigningKey key) throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Submission.RecordMeta> records = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
              OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
              BagWriter bag = new BagWriter(file, bagId)) {
-            long total = 0;
-            for (String id : ids) {
-                total += vault.attachments(id).stream().mapToLong(StoredAttachment::sealedSize).sum();
-            }
+            long total = logged.stream().flatMap(r -> r.attachments().stream()).mapToLong(StoredAttachment::sealedSize).sum();
             Progress progress = new Progress(terminal, Messages.of("submit.packing"), total);
-            for (String id : ids) {
-                records.add(pack(vault, id, bag, progress));
+            for (LoggedRecord record : logged) {
+                pack(vault, record, bag, progress);
             }
             progress.finish();
             byte[] manifest = bag.writeManifests();
@@ -133,7 +145,14 @@ final class SubmitCommand implements Callable<Integer> {
                 List<Entry.Signed> log = new ArrayList<>();
                 vault.forEachCustody(row -> log.add(new Entry.Signed(chain.add(row.seq(), row.entry(), row.signature()),
                         row.signature())));
-                write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(), ids);
+                for (Entry.Signed later : log.subList((int) logHead, log.size() - 1)) {
+                    if (later.entry().action() == Action.SEALED) {
+                        throw new GawahException(Failure.NOT_READY, Messages.of("submit.sealed-meanwhile",
+                                later.entry().subject()), Messages.of("submit.sealed-meanwhile.hint"));
+                    }
+                }
+                write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(),
+                        logged.stream().map(LoggedRecord::id).toList());
                 String name = organization != null ? organization : own.certificate().userId();
                 Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
                         own.certificate(), key);
@@ -150,7 +169,7 @@ final class SubmitCommand implements Callable<Integer> {
      * partial file is the only copy of a logged submission and is kept, under its bag id; if not,
      * it was never logged and is deleted (ciphertext only).
      */
-    private static void recoverInterrupted(Terminal terminal, Vault vault, Path partial) throws IOException {
+    private static void recoverInterrupted(Terminal terminal, SignedVault signed, Path partial) throws IOException {
         if (!Files.exists(partial)) {
             return;
         }
@@ -160,7 +179,7 @@ final class SubmitCommand implements Callable<Integer> {
         } catch (GawahException unreadable) {
             // Cut off before its central directory: certainly not committed.
         }
-        if (bagId != null && vault.hasSubmission(bagId)) {
+        if (bagId != null && signed.submitted(bagId)) {
             Path kept = partial.resolveSibling(bagId + ".zip");
             Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
             terminal.warn(Messages.of("submit.interrupted-kept", kept));
@@ -169,8 +188,8 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    private static Submission.RecordMeta pack(Vault vault, String id, BagWriter bag, Progress progress) throws IOException {
-        SealedRecord record = vault.get(id).orElseThrow();
+    private static void pack(Vault vault, LoggedRecord record, BagWriter bag, Progress progress) throws IOException {
+        String id = record.id();
         try (OutputStream data = bag.payload(id + ".pgp")) {
             data.write(record.testimony());
         }
@@ -179,15 +198,42 @@ final class SubmitCommand implements Callable<Integer> {
                 data.write(record.identity());
             }
         }
-        List<String> attachments = new ArrayList<>();
-        for (StoredAttachment attachment : vault.attachments(id)) {
+        for (StoredAttachment attachment : record.attachments()) {
+            // The chunks must reach the SHA-256 the 'attached' entry logged, or the copy fails.
             try (InputStream in = progress.counting(vault.openAttachment(attachment));
                  OutputStream data = bag.payload(attachment.id() + ".pgp")) {
                 in.transferTo(data);
             }
-            attachments.add(attachment.id());
         }
-        return new Submission.RecordMeta(id, record.sealedAt(), record.testimonyRecipients(),
-                record.identityRecipients(), attachments);
+    }
+
+    /**
+     * What records.jsonl says of a record, all from signed data: its time from its {@code sealed}
+     * entry, its attachments as the log lists them, its recipients from its ciphertexts' own
+     * session-key packets (the vault's list of them is a cache), each a certificate known here.
+     */
+    private static Submission.RecordMeta meta(LoggedRecord record, List<Certificate> known) {
+        return new Submission.RecordMeta(record.id(), record.sealedAt(), recipients(record.id(), record.testimony(), known),
+                record.identity() == null ? List.of() : recipients(record.id(), record.identity(), known),
+                record.attachments().stream().map(StoredAttachment::id).toList());
+    }
+
+    private static List<String> recipients(String id, byte[] sealed, List<Certificate> known) {
+        SealedRecipients.Matched matched = SealedRecipients.of(sealed).match(known);
+        if (!matched.unknown().isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("submit.unknown-recipient", id,
+                    matched.unknown().get(0)), Messages.of("submit.unknown-recipient.hint"));
+        }
+        return matched.certificates().stream().map(Certificate::fingerprint).sorted().toList();
+    }
+
+    /** Every certificate a record here can have been sealed to: this home's own and every pinned one. */
+    private static List<Certificate> knownCertificates(org.gawah.keys.Keyring keyring, SecretKey own) {
+        List<Certificate> known = new ArrayList<>();
+        for (org.gawah.keys.Role role : org.gawah.keys.Role.values()) {
+            known.addAll(keyring.pinned(role));
+        }
+        known.add(own.certificate());
+        return known;
     }
 }

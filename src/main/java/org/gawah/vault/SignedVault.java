@@ -37,30 +37,34 @@ public final class SignedVault {
     private final Vault vault;
     private final SignedLog own;
     private final List<Certificate> documenters;
+    private final boolean everySignature;
     private Map<String, SignedLog> received;
     private List<Head> heads;
 
-    private SignedVault(Vault vault, SignedLog own, List<Certificate> documenters) {
+    private SignedVault(Vault vault, SignedLog own, List<Certificate> documenters, boolean everySignature) {
         this.vault = vault;
         this.own = own;
         this.documenters = List.copyOf(documenters);
+        this.everySignature = everySignature;
     }
 
     /**
-     * Reads the vault's own log, every entry of which {@code own} (this home's key) signed;
-     * {@code documenters} are the pinned documenter keys that check the logs received in bags.
+     * Reads the vault's own log, every entry of which {@code own} (this home's key; null when the
+     * home has none, and then the log must be empty) signed; {@code documenters} are the pinned
+     * documenter keys that check the logs received in bags.
      */
     public static SignedVault read(Vault vault, Certificate own, List<Certificate> documenters) {
-        return new SignedVault(vault, readOwn(vault, own, false), documenters);
+        return new SignedVault(vault, readOwn(vault, own, false), documenters, false);
     }
 
     /** The same, every signature checked as well ({@code verify --vault}). */
     static SignedVault readFully(Vault vault, Certificate own, List<Certificate> documenters) {
-        return new SignedVault(vault, readOwn(vault, own, true), documenters);
+        return new SignedVault(vault, readOwn(vault, own, true), documenters, true);
     }
 
     private static SignedLog readOwn(Vault vault, Certificate own, boolean everySignature) {
-        SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.vault-log"), List.of(own), everySignature);
+        SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.vault-log"),
+                own == null ? List.of() : List.of(own), everySignature);
         vault.forEachCustody(row -> reader.add(row.seq(), row.entry(), row.signature()));
         return reader.finish();
     }
@@ -82,7 +86,8 @@ public final class SignedVault {
                         .orElseThrow(() -> new GawahException(Failure.NOT_READY,
                                 Messages.of("audit.documenter-unpinned", actor),
                                 Messages.of("audit.documenter-unpinned.hint")));
-                SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.received-log", actor), List.of(key), false);
+                SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.received-log", actor), List.of(key),
+                        everySignature);
                 vault.forEachReceived(actor, row -> reader.add(row.seq(), row.entry(), row.signature()));
                 logs.put(actor, reader.finish());
             }
@@ -255,6 +260,11 @@ public final class SignedVault {
         return Optional.of(attachments);
     }
 
+    /** Whether an attachment with this id is here already: in the log, or in the tables. */
+    public boolean attachmentTaken(String attachmentId) {
+        return own.stored(attachmentId).isPresent() || vault.storedAttachment(attachmentId).isPresent();
+    }
+
     // ---- submissions and exports (this home's own bags)
 
     /** Whether this vault's log holds the {@code submitted} entry of this bag. */
@@ -346,6 +356,13 @@ public final class SignedVault {
                 if (row.caseId().equals(caseId)) {
                     latest.put(row.recordId(), entry);
                 }
+            }
+        }
+        // The table of members is a cache: a row the log does not back was added by hand, and stops the case.
+        for (String record : vault.caseMembers(caseId)) {
+            if (!latest.containsKey(record)) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.unanalysed", caseId, record),
+                        Messages.of("logged.hint"));
             }
         }
         Map<String, byte[]> analyses = new LinkedHashMap<>();
