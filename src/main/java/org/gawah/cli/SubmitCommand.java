@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.MessageIOException;
 import org.gawah.bag.BagWriter;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Action;
@@ -203,6 +204,9 @@ final class SubmitCommand implements Callable<Integer> {
             try (InputStream in = progress.counting(vault.openAttachment(attachment));
                  OutputStream data = bag.payload(attachment.id() + ".pgp")) {
                 in.transferTo(data);
+            } catch (MessageIOException damaged) {
+                // The vault's own words (a chunk missing, altered): tampering or damage, never a crash.
+                throw new GawahException(Failure.BAD_DATA, damaged.message(), Messages.of("submit.damaged.hint"), damaged);
             }
         }
     }

@@ -207,6 +207,15 @@ public final class SignedVault {
                     first.sealed().seq()), Messages.of("logged.hint"));
         }
         by.sort(null);
+        for (int i = 0; i < attachments.size(); i++) {
+            // The digest stored beside the chunks is only a cache: one that disagrees with the log was edited.
+            StoredAttachment logged = attachments.get(i);
+            if (!rows.get(i).sealedSha256().equals(logged.sealedSha256())) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("logged.replaced",
+                        Messages.of("audit.attachment", logged.id(), id), own.stored(logged.id()).orElseThrow().seq(),
+                        rows.get(i).sealedSha256(), logged.sealedSha256()), Messages.of("logged.hint"));
+            }
+        }
         return new LoggedRecord(id, sealedAt, by, row.testimony(), row.identity(), attachments, stored.seq());
     }
 
