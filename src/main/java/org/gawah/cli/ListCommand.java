@@ -42,7 +42,7 @@ final class ListCommand implements Callable<Integer> {
             terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
                     r.id(), r.sealedAt(), signer(r), Display.size(r.testimonySize()),
                     r.identitySize() > 0 ? Messages.of("list.identity-sealed").render() : "-", attachments,
-                    r.recipients().size(), r.testimonySha256());
+                    r.recipients(), r.testimonySha256());
         }
         return 0;
     }

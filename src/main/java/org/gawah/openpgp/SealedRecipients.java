@@ -51,6 +51,56 @@ public final class SealedRecipients {
         }
     }
 
+    /**
+     * How many public-key session-key packets lead the message, read from their headers alone (no
+     * object per packet: {@code list} counts them for every record). A message this cannot read
+     * counts as sealed to none; opening it says what is wrong.
+     */
+    public static int count(byte[] sealed) {
+        int at = 0;
+        int count = 0;
+        while (at + 1 < sealed.length) {
+            int first = sealed[at] & 0xff;
+            if ((first & 0x80) == 0) {
+                break;
+            }
+            int tag;
+            int header;
+            long length;
+            if ((first & 0x40) != 0) {
+                tag = first & 0x3f;
+                int l1 = sealed[at + 1] & 0xff;
+                if (l1 < 192) {
+                    header = 2;
+                    length = l1;
+                } else if (l1 < 224 && at + 2 < sealed.length) {
+                    header = 3;
+                    length = ((l1 - 192) << 8) + (sealed[at + 2] & 0xff) + 192;
+                } else {
+                    break;
+                }
+            } else {
+                tag = (first >> 2) & 0x0f;
+                int bytes = (first & 3) == 0 ? 1 : (first & 3) == 1 ? 2 : (first & 3) == 2 ? 4 : 0;
+                if (bytes == 0 || at + bytes >= sealed.length) {
+                    break;
+                }
+                header = 1 + bytes;
+                length = 0;
+                for (int i = 0; i < bytes; i++) {
+                    length = (length << 8) | (sealed[at + 1 + i] & 0xff);
+                }
+            }
+            if (tag == 1) {
+                count++;
+            } else if (tag != 10) { // a marker packet may come first
+                break;
+            }
+            at += header + (int) Math.min(length, Integer.MAX_VALUE - at - header);
+        }
+        return count;
+    }
+
     /** How many keys the message is encrypted to. */
     public int count() {
         return keys.size();

@@ -149,7 +149,7 @@ public final class SignedVault {
             LoggedRecord record = resolve(row, stored, attachments.getOrDefault(id, List.of()));
             summaries.add(new RecordSummary(id, record.sealedAt(), record.documenters(), record.testimony().length,
                     stored.subjectSha256(), record.identity() == null ? 0 : record.identity().length,
-                    SealedRecipients.of(record.testimony()).keyIds(), record.attachments().size(),
+                    SealedRecipients.count(record.testimony()), record.attachments().size(),
                     record.attachments().stream().mapToLong(StoredAttachment::sealedSize).sum()));
         }
         summaries.sort(Comparator.comparing(RecordSummary::sealedAt).thenComparing(RecordSummary::id));
@@ -175,13 +175,13 @@ public final class SignedVault {
 
     private LoggedRecord resolve(Vault.StoredRecord row, Entry stored, List<StoredAttachment> rows) {
         String id = row.id();
-        match(Messages.of("audit.record", id), stored, row.testimony());
+        match(Messages.of("audit.record", id), stored, row.testimonySha256());
         Optional<Entry> identity = own.stored(RecordWrite.identitySubject(id));
         if (identity.isPresent()) {
             if (row.identity() == null) {
                 throw deleted(Messages.of("audit.identity", id), identity.get());
             }
-            match(Messages.of("audit.identity", id), identity.get(), row.identity());
+            match(Messages.of("audit.identity", id), identity.get(), row.identitySha256());
         } else if (row.identity() != null) {
             throw noEntry(Messages.of("audit.identity", id));
         }
@@ -501,7 +501,10 @@ public final class SignedVault {
     // ---- refusals
 
     private static void match(Message what, Entry logged, byte[] ciphertext) {
-        String sha256 = Digests.sha256(ciphertext);
+        match(what, logged, Digests.sha256(ciphertext));
+    }
+
+    private static void match(Message what, Entry logged, String sha256) {
         if (!sha256.equals(logged.subjectSha256())) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("logged.replaced", what, logged.seq(), sha256,
                     logged.subjectSha256()), Messages.of("logged.hint"));

@@ -346,7 +346,7 @@ public final class Vault implements AutoCloseable {
             while (rows.next()) {
                 String id = rows.getString(1);
                 summaries.add(new RecordSummary(id, instant(rows.getString(2), "sealed_at", id), List.of(rows.getString(3)),
-                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony"),
+                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony").size(),
                         rows.getInt(7), rows.getLong(8)));
             }
         } catch (SQLException e) {
@@ -393,16 +393,24 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** A record's row as it is stored: its ciphertexts, each checked against the SHA-256 stored beside it. */
-    record StoredRecord(String id, byte[] testimony, byte[] identity) {
+    /**
+     * A record's row as it is stored: its ciphertexts, each checked against the SHA-256 stored
+     * beside it (damage), with that SHA-256, computed once for the check against the log.
+     */
+    record StoredRecord(String id, byte[] testimony, String testimonySha256, byte[] identity, String identitySha256) {
     }
 
     private static StoredRecord storedRecord(ResultSet row) throws SQLException {
         String id = row.getString(1);
-        byte[] testimony = checked(id, Messages.of("vault.part.testimony"), row.getBytes(2), row.getString(3));
-        byte[] identity = row.getBytes(4) == null ? null
-                : checked(id, Messages.of("vault.part.identity"), row.getBytes(4), row.getString(5));
-        return new StoredRecord(id, testimony, identity);
+        byte[] testimony = row.getBytes(2);
+        String testimonySha256 = Digests.sha256(testimony);
+        match(id, Messages.of("vault.part.testimony"), testimonySha256, row.getString(3));
+        byte[] identity = row.getBytes(4);
+        String identitySha256 = identity == null ? null : Digests.sha256(identity);
+        if (identity != null) {
+            match(id, Messages.of("vault.part.identity"), identitySha256, row.getString(5));
+        }
+        return new StoredRecord(id, testimony, testimonySha256, identity, identitySha256);
     }
 
     /** The stored row of a record, if there is one. */
@@ -503,11 +511,15 @@ public final class Vault implements AutoCloseable {
     }
 
     private static byte[] checked(String id, Message envelope, byte[] ciphertext, String expectedSha256) {
-        if (!Digests.sha256(ciphertext).equals(expectedSha256)) {
+        match(id, envelope, Digests.sha256(ciphertext), expectedSha256);
+        return ciphertext;
+    }
+
+    private static void match(String id, Message envelope, String sha256, String expectedSha256) {
+        if (!sha256.equals(expectedSha256)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("vault.altered", envelope, id),
                     Messages.of("vault.altered.hint"));
         }
-        return ciphertext;
     }
 
     /** What a row of {@link #caseItems()} is, in words: {@code case} or {@code analysis}. */
