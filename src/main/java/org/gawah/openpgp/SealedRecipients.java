@@ -101,21 +101,6 @@ public final class SealedRecipients {
         return count;
     }
 
-    /** How many keys the message is encrypted to. */
-    public int count() {
-        return keys.size();
-    }
-
-    /** The key ids (or v6 fingerprints) the session-key packets name, upper-case hex, in their order. */
-    public List<String> keyIds() {
-        return keys.stream().map(Fingerprints::keyId).toList();
-    }
-
-    /** Whether one of the message's session-key packets names a key of {@code certificate}. */
-    public boolean includes(Certificate certificate) {
-        return keys.stream().anyMatch(id -> !id.isWildcard() && certificate.contains(id));
-    }
-
     /** Whether {@code key} has a secret (sub)key that one of the session-key packets names. */
     public boolean includes(SecretKey key) {
         return keys.stream().anyMatch(id -> !id.isWildcard() && key.has(id));
