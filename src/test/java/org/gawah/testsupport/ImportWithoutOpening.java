@@ -32,6 +32,19 @@ public final class ImportWithoutOpening {
     }
 
     public static void into(Path home, Path bagFile) throws Exception {
+        into(home, bagFile, false);
+    }
+
+    /**
+     * The same, with the custody entries laid out as Gawah wrote them before vault version 5: the
+     * records' entries, then every attachment's, then the bag's, and no entry for the log head
+     * (docs/format/custody-log.md): what vaults already in use hold.
+     */
+    public static void asBeforeVersion5(Path home, Path bagFile) throws Exception {
+        into(home, bagFile, true);
+    }
+
+    private static void into(Path home, Path bagFile, boolean beforeVersion5) throws Exception {
         Keyring keyring = new Keyring(home.resolve("keys"));
         EntrySigner signer = new EntrySigner(keyring.requireOwnKey()
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
@@ -59,6 +72,13 @@ public final class ImportWithoutOpening {
                     }
                     for (VaultWrite.WrittenAttachment attachment : write.attachments().subList(before,
                             write.attachments().size())) {
+                        if (!beforeVersion5) {
+                            write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
+                        }
+                    }
+                }
+                if (beforeVersion5) {
+                    for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
                         write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
                     }
                 }
@@ -66,7 +86,9 @@ public final class ImportWithoutOpening {
                 write.recordImport(new ImportedBag(verified.id(), verified.documenter().fingerprint(), head.seq(),
                         verified.headSha256(), zipSha256, now), verified.log());
                 write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
-                write.append(Action.IMPORTED, Subjects.bagHead(verified.id()), verified.headSha256(), now, signer);
+                if (!beforeVersion5) {
+                    write.append(Action.IMPORTED, Subjects.bagHead(verified.id()), verified.headSha256(), now, signer);
+                }
                 write.commit();
             }
         }
