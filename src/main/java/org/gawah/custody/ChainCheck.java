@@ -1,6 +1,8 @@
 package org.gawah.custody;
 
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,8 @@ import org.gawah.openpgp.DetachedSignature;
 public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
     private final boolean everySignature;
+    /** One digest for every entry of the walk (finding the algorithm again per entry shows in a cold JVM). */
+    private final MessageDigest sha256 = Digests.sha256Digest();
     /** In {@link #headOnly} mode: the last entry, whose signature {@link #finish()} checks. */
     private byte[] lastBytes;
     private byte[] lastSignature;
@@ -93,7 +97,7 @@ public final class ChainCheck {
         if (!entry.prevSha256().equals(previous)) {
             throw broken(row, Messages.of("custody.chain.prev-differs"));
         }
-        previous = Digests.sha256(bytes);
+        previous = HexFormat.of().formatHex(sha256.digest(bytes));
         expected++;
         head = entry;
         if (Subjects.isBag(entry.subject()) && entry.action() == Action.IMPORTED) {

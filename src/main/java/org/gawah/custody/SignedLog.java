@@ -50,7 +50,12 @@ public final class SignedLog {
             Entry entry = chain.add(row, bytes, signature);
             int index = entries.size();
             entries.add(new Entry.Signed(entry, signature));
-            bySubject.computeIfAbsent(entry.subject(), s -> new ArrayList<>(2)).add(index);
+            List<Integer> about = bySubject.get(entry.subject());
+            if (about == null) {
+                about = new ArrayList<>(2);
+                bySubject.put(entry.subject(), about);
+            }
+            about.add(index);
             bySha256.put(chain.headSha256(), index);
         }
 

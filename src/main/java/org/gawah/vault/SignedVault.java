@@ -147,14 +147,22 @@ public final class SignedVault {
                 throw deleted(Messages.of("audit.record", id), stored);
             }
             LoggedRecord record = resolve(row, stored, attachments.getOrDefault(id, List.of()));
+            long attachmentBytes = 0;
+            for (StoredAttachment attachment : record.attachments()) {
+                attachmentBytes += attachment.sealedSize();
+            }
             summaries.add(new RecordSummary(id, record.sealedAt(), record.documenters(), record.testimony().length,
                     stored.subjectSha256(), record.identity() == null ? 0 : record.identity().length,
-                    SealedRecipients.count(record.testimony()), record.attachments().size(),
-                    record.attachments().stream().mapToLong(StoredAttachment::sealedSize).sum()));
+                    SealedRecipients.count(record.testimony()), record.attachments().size(), attachmentBytes));
         }
-        summaries.sort(Comparator.comparing(RecordSummary::sealedAt).thenComparing(RecordSummary::id));
+        summaries.sort(OLDEST_FIRST);
         return summaries;
     }
+
+    private static final Comparator<RecordSummary> OLDEST_FIRST = (a, b) -> {
+        int byTime = a.sealedAt().compareTo(b.sealedAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+    };
 
     /** Every record row must have its entry: one added to the tables by hand is refused, never shown or sent. */
     public void refuseUnlogged() {
@@ -169,8 +177,12 @@ public final class SignedVault {
         }
     }
 
-    /** One documenter's claim to a record: its {@code sealed} entry, in its own log. */
-    private record Claim(String documenter, Entry sealed, SignedLog log, Message where) {
+    /** One documenter's claim to a record: its {@code sealed} entry, in its own log (this vault's, or one received). */
+    private record Claim(String documenter, Entry sealed, SignedLog log, boolean received) {
+        /** The log, in words. */
+        Message where() {
+            return received ? Messages.of("audit.received-log", documenter) : Messages.of("audit.vault-log");
+        }
     }
 
     private LoggedRecord resolve(Vault.StoredRecord row, Entry stored, List<StoredAttachment> rows) {
@@ -227,13 +239,12 @@ public final class SignedVault {
     private List<Claim> claims(Entry stored) {
         List<Claim> claims = new ArrayList<>();
         if (stored.action() == Action.SEALED) {
-            claims.add(new Claim(stored.actor(), stored, own, Messages.of("audit.vault-log")));
+            claims.add(new Claim(stored.actor(), stored, own, false));
             return claims;
         }
         received().forEach((documenter, log) -> log.last(stored.subject(), Action.SEALED)
                 .filter(sealed -> sealed.subjectSha256().equals(stored.subjectSha256()))
-                .ifPresent(sealed -> claims.add(new Claim(documenter, sealed, log,
-                        Messages.of("audit.received-log", documenter)))));
+                .ifPresent(sealed -> claims.add(new Claim(documenter, sealed, log, true))));
         return claims;
     }
 
