@@ -36,7 +36,7 @@ rm "$work/photo.jpg"
 q submit --home "$work/documenter" --out "$work/bag.zip" >/dev/null
 q import --home "$work/legal" "$work/bag.zip" >/dev/null
 rm "$work/bag.zip"
-case=$(q case create --home "$work/legal" --title bench)
+case=$(echo bench | q case create --home "$work/legal")
 q case add --home "$work/legal" "$case" "$id"
 
 read -r plain plain_kib < <(timed export --home "$work/legal" --case "$case" --for icc --out "$work/p.zip")

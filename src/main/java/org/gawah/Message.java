@@ -11,8 +11,9 @@ import java.util.ResourceBundle;
  * Every sentence the program says lives in a bundle ({@code messages.properties} and its
  * {@code _fa_AF}, {@code _ps} translations beside the package's classes), never in the code.
  *
- * <p>Placeholders are filled with {@code String.valueOf}, a {@code Message} value rendered in
- * the same language; there is no other syntax, so an apostrophe is just an apostrophe (unlike
+ * <p>Placeholders are filled with {@code String.valueOf} shown through {@link Screen#value}
+ * (escaped, right-to-left values isolated), a {@code Message} value rendered in the same
+ * language; there is no other syntax, so an apostrophe is just an apostrophe (unlike
  * {@link java.text.MessageFormat}). Numbers keep ASCII digits: record ids, sizes and
  * fingerprints must read the same in every language.
  */
@@ -58,7 +59,7 @@ public final class Message {
             pattern = pattern(Language.ENGLISH);
         }
         if (pattern == null) {
-            return key + (values.length == 0 ? "" : " " + Arrays.toString(values));
+            return key + (values.length == 0 ? "" : " " + Screen.value(Arrays.toString(values)));
         }
         return fill(pattern, locale);
     }
@@ -95,8 +96,13 @@ public final class Message {
         return out.toString();
     }
 
+    /**
+     * A value as it is put into words: a message in the same language; anything else through
+     * {@link Screen#value}, as any value may come from outside (a user ID, a file name, an
+     * exception's message) and the code that builds a message cannot be trusted to remember it.
+     */
     private static String text(Object value, Locale locale) {
-        return value instanceof Message ? ((Message) value).render(locale) : String.valueOf(value);
+        return value instanceof Message ? ((Message) value).render(locale) : Screen.value(String.valueOf(value));
     }
 
     private static boolean isDigits(String s, int from, int to) {

@@ -341,12 +341,9 @@ public final class BagReader implements AutoCloseable {
         }
     }
 
-    /** A name from outside, safe to print: control characters become '?'. */
+    /** A name from outside, quoted so that its ends show; the message shows it through {@link org.gawah.Screen}. */
     static String printable(String name) {
-        StringBuilder safe = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> safe.appendCodePoint(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
-                || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
-        return "\"" + safe + "\"";
+        return "\"" + name + "\"";
     }
 
     static GawahException refused(Message problem) {

@@ -88,7 +88,7 @@ final class AttachCommand implements Callable<Integer> {
             }
         }
         terminal.info(Messages.of("attach.sealed", id, sources.size(), addsTo));
-        terminal.out().println(id);
+        terminal.line(id);
         return 0;
     }
 

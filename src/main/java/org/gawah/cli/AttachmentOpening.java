@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.ReadAhead;
+import org.gawah.Screen;
 import org.gawah.WriteBehind;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
@@ -67,13 +68,15 @@ final class AttachmentOpening {
 
     private static void openOne(Terminal terminal, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
                                 String signer, SecretKey key, Opener.PassphraseSource passphrase, List<Certificate> signers) {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".gawah-partial");
+        // Named by the attachment's id: the vault lists it while it is written, and never learns the file's own name.
+        Path partial = PartialFiles.attachment(target, attachment.id());
         boolean kept = false;
+        long registration = -1;
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = entry.get("size").asLong();
             Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
-            OutputFile.createPrivate(partial);
+            registration = PartialFiles.create(vault, partial, PartialFiles.OPEN);
             Opened opened;
             // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
             // and signature here, the plaintext's SHA-256 and the file written behind.
@@ -102,17 +105,35 @@ final class AttachmentOpening {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             kept = true;
             terminal.info(Messages.of("open.attachment-written", attachment.id(), target));
+            String named = entry.get("file_name").asText();
+            if (!named.equals(target.getFileName().toString())) {
+                terminal.info(Messages.of("open.attachment-renamed", attachment.id(), named, target.getFileName()));
+            }
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-write", target, e.getMessage()), null, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            if (!kept) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    terminal.warn(Messages.of("open.partial-not-deleted", partial));
-                }
+            settle(terminal, vault, registration, partial, kept);
+        }
+    }
+
+    /** After the attachment was kept or failed: the partial file deleted unless kept, and forgotten once gone. */
+    private static void settle(Terminal terminal, Vault vault, long registration, Path partial, boolean kept) {
+        if (!kept) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // Still listed: the next command in this home tries again, and doctor names it.
+                terminal.warn(Messages.of("open.partial-not-deleted", partial));
+                return;
+            }
+        }
+        if (registration >= 0) {
+            try {
+                PartialFiles.forget(vault, registration);
+            } catch (GawahException e) {
+                terminal.warn(e.message()); // the next command finds the file gone and forgets it then
             }
         }
     }
@@ -125,22 +146,59 @@ final class AttachmentOpening {
         }
     }
 
-    /** The file's own name, with no folder part and nothing that could climb out of DIR. */
     private static final java.util.regex.Pattern WINDOWS_DEVICE =
-            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\\$|conout\\$) ?(\\..*)?");
+    /** Linux allows 255 bytes a name; the hidden partial file adds 15 to this. */
+    private static final int MAX_BYTES = 200;
 
+    /**
+     * The name an attachment is written under: its testimony's file name, made unable to climb
+     * out of DIR or to disguise its type (docs/format/testimony.md, file_name):
+     * no folder part; every control, bidi, invisible, unassigned or private-use character
+     * ({@link Screen#disguises}) and every character Windows refuses in names becomes "_";
+     * other spaces become one ASCII space; no leading or trailing space, no trailing dot; a name
+     * left empty or starting with a dot, or naming a Windows device, gets the attachment id in
+     * front; a name too long is cut in its stem so that its real extension stays at its end.
+     */
     static String safeName(String fileName, String id) {
         String base = fileName.replace('\\', '/');
-        // Characters Windows refuses in names (":" would write into a hidden NTFS stream), on every system alike.
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\x00-\\x1f<>:\"|?*]", "_");
-        base = base.replaceAll("[. ]+$", "");
-        if (base.isBlank() || base.startsWith(".")) {
-            base = id + (base.startsWith(".") && base.length() > 1 ? base : "");
+        base = base.substring(base.lastIndexOf('/') + 1);
+        StringBuilder shown = new StringBuilder(base.length());
+        int before = -1;
+        for (int i = 0; i < base.length(); ) {
+            int c = base.codePointAt(i);
+            i += Character.charCount(c);
+            int after = i < base.length() ? base.codePointAt(i) : -1;
+            if (Screen.disguises(c, before, after) || "<>:\"|?*".indexOf(c) >= 0) {
+                shown.append('_'); // ":" would write into a hidden NTFS stream, on every system alike
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                shown.append(' ');
+            } else {
+                shown.appendCodePoint(c);
+            }
+            before = c;
+        }
+        base = shown.toString().replaceAll(" {2,}", " ").strip().replaceAll("[. ]+$", "");
+        if (base.isEmpty() || base.startsWith(".")) {
+            base = id + base;
         }
         // CON, NUL, COM1, LPT1... name devices on Windows, whatever their extension.
         if (WINDOWS_DEVICE.matcher(base).matches()) {
             base = id + "-" + base;
         }
-        return base;
+        return shortened(base);
+    }
+
+    private static String shortened(String name) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_BYTES) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - extension.length());
+        while ((stem + extension).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+        }
+        return stem.strip() + extension;
     }
 }

@@ -1,21 +1,23 @@
 package org.gawah.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
+import org.gawah.custody.Entry;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
+import org.gawah.vault.Vault;
 
 /**
- * {@code gawah verify FILE}: checks a submission bag exactly as import does and prints a summary
- * a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
+ * {@code gawah verify FILE}: checks a submission bag exactly as import does, including whether this
+ * vault would refuse it as a replay or a fork, and prints a summary a person can act on. Writes nothing. A bag signed by a key that is not pinned is still checked
  * throughout, with the certificate it carries, so the report can say what else holds, but the
  * verdict stays "not trusted here".
  */
@@ -50,22 +52,35 @@ final class BagVerification {
             }
             progress.finish();
         }
+        // What import would make of it here: a replay or a fork is refused by verify as by import.
+        GawahException refused = null;
+        Optional<Entry> before = Optional.empty();
+        if (trusted && home.exists()) {
+            try (Vault vault = home.vault()) {
+                before = ImportCommand.judge(home.signed(vault), verified, ImportCommand.sha256(file));
+            } catch (GawahException e) {
+                refused = e;
+            }
+        }
         Certificate signer = verified.documenter();
-        PrintWriter out = terminal.out();
-        out.println(Messages.of("verify.bag", verified.id(),
-                trusted ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
-        out.println("  " + Messages.of("verify.bag.signer", Display.safe(signer.userId()),
+        terminal.line(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
+                : refused != null ? Messages.of("verify.refused-here") : Messages.of("verify.valid")).render());
+        terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
                 Display.fingerprint(signer.fingerprint())).render());
-        out.println("               " + (trusted ? Messages.of("verify.bag.pinned")
+        terminal.line("               " + (trusted ? Messages.of("verify.bag.pinned")
                 : Messages.of("verify.bag.not-pinned")).render());
-        out.println("  " + Messages.of("verify.bag.records", verified.records().size(),
+        terminal.line("  " + Messages.of("verify.bag.records", verified.records().size(),
                 verified.records().stream().filter(r -> r.identityFile() != null).count(),
                 verified.attachmentCount()).render());
-        out.println("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
+        terminal.line("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
                 Display.size(verified.payloadBytes())).render());
-        out.println("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
-        out.println("  " + Messages.of("verify.bag.made", Display.safe(verified.info().get("Bagging-Date")),
-                Display.safe(verified.info().get("Source-Organization"))).render());
+        terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
+        terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
+                verified.info().get("Source-Organization")).render());
+        before.ifPresent(entry -> terminal.line("  " + Messages.of("verify.bag.already-imported", entry.time()).render()));
+        if (refused != null) {
+            throw refused;
+        }
         if (!trusted) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.bag.untrusted", signer.fingerprint()),
                     Messages.of("verify.bag.untrusted.hint"));
@@ -81,8 +96,8 @@ final class BagVerification {
     }
 
     private static GawahException invalid(Terminal terminal, Path file, GawahException e) {
-        terminal.out().println(Messages.of("verify.bag", file.getFileName(), Messages.of("verify.invalid")).render());
-        terminal.out().println("  " + Messages.of("verify.what-failed", e.message()).render());
+        terminal.line(Messages.of("verify.bag", file.getFileName(), Messages.of("verify.invalid")).render());
+        terminal.line("  " + Messages.of("verify.what-failed", e.message()).render());
         return e;
     }
 }

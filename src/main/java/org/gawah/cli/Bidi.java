@@ -8,7 +8,9 @@ import java.util.Locale;
  * given characters in logical order, as everything is stored. Windows Terminal and the Windows
  * console do not: for them each line is reordered into visual order before it is printed.
  * {@code GAWAH_BIDI=logical} or {@code visual} overrides the guess. Only messages and prompts
- * are reordered, never data on stdout (testimony must come out byte for byte).
+ * are reordered, never data on stdout (testimony must come out byte for byte). A value from
+ * outside is isolated ({@link org.gawah.Screen#value}) in logical order, for terminals that apply
+ * the bidirectional algorithm themselves; reordering here applies the isolates and drops them.
  */
 final class Bidi {
     private Bidi() {
@@ -21,10 +23,17 @@ final class Bidi {
         return osName.startsWith("Windows");
     }
 
-    /** The line as this terminal should get it: as it is, or reordered left to right for display. */
+    /**
+     * The line as this terminal should get it: as it is, or reordered left to right for display.
+     * Reordered, the isolates around values ({@link org.gawah.Screen#value}) have done their work
+     * and are left out: a terminal that needs visual order would not understand them.
+     */
     static String forTerminal(String line, boolean visualOrder) {
-        if (!visualOrder || !java.text.Bidi.requiresBidi(line.toCharArray(), 0, line.length())) {
+        if (!visualOrder) {
             return line;
+        }
+        if (!java.text.Bidi.requiresBidi(line.toCharArray(), 0, line.length())) {
+            return withoutIsolates(line);
         }
         java.text.Bidi bidi = new java.text.Bidi(line, java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
         int runs = bidi.getRunCount();
@@ -41,7 +50,13 @@ final class Bidi {
         for (Object text : texts) {
             out.append(text);
         }
-        return out.toString();
+        return withoutIsolates(out.toString());
+    }
+
+    private static String withoutIsolates(String line) {
+        return line.indexOf(org.gawah.Screen.FIRST_STRONG_ISOLATE) < 0 ? line
+                : line.replace(String.valueOf(org.gawah.Screen.FIRST_STRONG_ISOLATE), "")
+                        .replace(String.valueOf(org.gawah.Screen.POP_DIRECTIONAL_ISOLATE), "");
     }
 
     private static String mirror(String s) {

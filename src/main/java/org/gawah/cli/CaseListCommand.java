@@ -22,7 +22,7 @@ final class CaseListCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         try (Vault vault = home.vault()) {
             for (Vault.CaseSummary summary : home.signed(vault).cases()) {
-                terminal.out().println(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
+                terminal.line(Messages.of("case.list.row", summary.id(), summary.createdAt(), summary.records())
                         .render());
             }
         }

@@ -38,24 +38,24 @@ final class CaseShowCommand implements Callable<Integer> {
         try (Vault vault = home.vault()) {
             SignedVault signed = home.signed(vault);
             CaseFile file = team.openCase(signed, caseId, ask);
-            terminal.out().println(file.caseId() + "  " + file.title());
-            terminal.out().println(Messages.of("case.show.created", file.createdAt()).render());
+            terminal.row("%s  %s", file.caseId(), file.title());
+            terminal.line(Messages.of("case.show.created", file.createdAt()).render());
             // The records and analyses the signed log puts in the case, never the tables beside it.
             for (Map.Entry<String, Analysis> member : team.openAnalyses(signed, caseId, ask).entrySet()) {
-                terminal.out().println();
-                terminal.out().println(member.getKey());
+                terminal.line();
+                terminal.line(member.getKey());
                 Analysis a = member.getValue();
                 for (String tag : a.legalQualification()) {
-                    terminal.out().println("  " + tag + "  " + LegalTags.shipped().label(tag));
+                    terminal.row("  %s  %s", tag, LegalTags.shipped().label(tag));
                 }
                 if (a.reliability() != null) {
-                    terminal.out().println("  " + Messages.of("case.show.reliability", a.reliability()).render());
+                    terminal.line("  " + Messages.of("case.show.reliability", a.reliability()).render());
                 }
-                terminal.out().println("  " + Messages.of("case.show.analysed", a.madeAt(), Display.fingerprint(a.analyst()))
+                terminal.line("  " + Messages.of("case.show.analysed", a.madeAt(), Display.fingerprint(a.analyst()))
                         .render());
                 if (a.note() != null) {
-                    terminal.out().println("  " + Messages.of("case.show.note").render());
-                    a.note().lines().forEach(line -> terminal.out().println("    " + line));
+                    terminal.line("  " + Messages.of("case.show.note").render());
+                    a.note().lines().forEach(line -> terminal.row("    %s", line));
                 }
             }
         } finally {

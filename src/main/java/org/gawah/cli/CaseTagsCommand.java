@@ -16,7 +16,7 @@ final class CaseTagsCommand implements Callable<Integer> {
     public Integer call() {
         LegalTags tags = LegalTags.shipped();
         for (String tag : tags.tags()) {
-            parent.root.terminal.out().println(tag + "\t" + tags.label(tag));
+            parent.root.terminal.row("%s\t%s", tag, tags.label(tag));
         }
         return 0;
     }

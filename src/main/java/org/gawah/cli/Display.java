@@ -1,6 +1,6 @@
 package org.gawah.cli;
 
-/** How values are shown to people. */
+/** How values are shown to people (text from outside goes through {@link org.gawah.Screen}). */
 final class Display {
     private Display() {
     }
@@ -15,20 +15,6 @@ final class Display {
             grouped.append(hex, i, Math.min(hex.length(), i + 4));
         }
         return grouped.toString();
-    }
-
-    /**
-     * Text from outside (a certificate's user ID, a bag's fields) made safe for a terminal:
-     * control characters and bidirectional overrides, which could rewrite what is shown, become '?'.
-     */
-    static String safe(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder safe = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) || c == 0x200e || c == 0x200f
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
-        return safe.toString();
     }
 
     static String size(long bytes) {

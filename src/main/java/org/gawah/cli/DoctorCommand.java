@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -20,6 +18,8 @@ import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.FilePermissions;
+import org.gawah.vault.OutputInProgress;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultAudit;
 
@@ -47,7 +47,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
-        terminal.out().println(Messages.of("doctor.checking", home.dir()).render());
+        terminal.line(Messages.of("doctor.checking", home.dir()).render());
         if (!home.exists()) {
             fail(Messages.of("doctor.no-home"), Messages.of("doctor.no-home.fix", home.dir()));
             return summary();
@@ -67,33 +67,38 @@ final class DoctorCommand implements Callable<Integer> {
         return summary();
     }
 
+    /**
+     * Every folder and file of the home: none may be open to others, none may be a link (the
+     * commands refuse a linked vault or key; a link elsewhere leads out of the private folder).
+     * The home folder itself may be a link to where it really is.
+     */
     private void permissions(Home home) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             ok(Messages.of("doctor.permissions-not-checked"));
             return;
         }
-        mode(home.dir(), "rwx------", Messages.of("doctor.chmod", "700", home.dir()));
-        mode(home.vaultFile(), "rw-------", Messages.of("doctor.chmod", "600", home.vaultFile()));
-        try (var keys = Files.list(home.dir().resolve("keys").resolve("secret"))) {
-            for (Path key : keys.toList()) {
-                mode(key, "rw-------", Messages.of("doctor.chmod", "600", key));
+        int checked = 0;
+        int before = failures;
+        try (Stream<Path> items = Files.walk(home.dir().toRealPath())) {
+            for (Path item : (Iterable<Path>) items::iterator) {
+                checked++;
+                if (Files.isSymbolicLink(item)) {
+                    fail(Messages.of("doctor.link", item), Messages.of("doctor.link.fix"));
+                    continue;
+                }
+                Optional<String> open = FilePermissions.openToOthers(item);
+                if (open.isPresent()) {
+                    fail(Messages.of("doctor.others-can-read", item, open.get()),
+                            Messages.of("doctor.chmod", Files.isDirectory(item) ? "700" : "600", item));
+                }
             }
-        } catch (IOException e) {
-            // No secret folder yet: the key check below says what to do.
-        }
-    }
-
-    private void mode(Path path, String expected, Message fix) {
-        try {
-            Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path);
-            if (actual.equals(PosixFilePermissions.fromString(expected))) {
-                ok(Messages.of("doctor.private", path.getFileName(), expected));
-            } else {
-                fail(Messages.of("doctor.others-can-read", path, PosixFilePermissions.toString(actual)), fix);
-            }
-        } catch (IOException e) {
-            fail(Messages.of("doctor.cannot-read-permissions", path, e.getMessage()),
+        } catch (IOException | java.io.UncheckedIOException e) {
+            fail(Messages.of("doctor.cannot-read-permissions", home.dir(), e.getMessage()),
                     Messages.of("doctor.cannot-read-permissions.fix"));
+            return;
+        }
+        if (failures == before) {
+            ok(Messages.of("doctor.all-private", checked));
         }
     }
 
@@ -151,6 +156,11 @@ final class DoctorCommand implements Callable<Integer> {
                 fail(Messages.of("doctor.vault-damaged", check), Messages.of("doctor.vault-damaged.fix"));
                 return;
             }
+            // Opening the vault settled what it could of them; what is left could not be removed.
+            for (OutputInProgress left : PartialFiles.left(vault)) {
+                fail(Messages.of("doctor.partial-left", left.path(), left.command(),
+                        left.startedAt()), Messages.of("doctor.partial-left.fix"));
+            }
             if (own.isEmpty()) {
                 return;
             }
@@ -178,23 +188,23 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void ok(Message message) {
-        terminal.out().println("  " + Messages.of("doctor.ok", message).render());
+        terminal.line("  " + Messages.of("doctor.ok", message).render());
     }
 
     private void warn(Message message, Message fix) {
         warnings++;
-        terminal.out().println("  " + Messages.of("doctor.warn", message).render());
-        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
+        terminal.line("  " + Messages.of("doctor.warn", message).render());
+        terminal.line("        " + Messages.of("doctor.fix", fix).render());
     }
 
     private void fail(Message message, Message fix) {
         failures++;
-        terminal.out().println("  " + Messages.of("doctor.fail", message).render());
-        terminal.out().println("        " + Messages.of("doctor.fix", fix).render());
+        terminal.line("  " + Messages.of("doctor.fail", message).render());
+        terminal.line("        " + Messages.of("doctor.fix", fix).render());
     }
 
     private int summary() {
-        terminal.out().println((failures == 0 && warnings == 0 ? Messages.of("doctor.all-good")
+        terminal.line((failures == 0 && warnings == 0 ? Messages.of("doctor.all-good")
                 : Messages.of("doctor.summary", failures, warnings)).render());
         return failures == 0 ? 0 : Failure.NOT_READY.exitCode();
     }

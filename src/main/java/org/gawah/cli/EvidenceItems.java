@@ -19,22 +19,31 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagWriter;
+import org.gawah.custody.Action;
+import org.gawah.custody.ChainDigests;
+import org.gawah.custody.CustodyException;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;
+import org.gawah.export.AttachmentContents;
 import org.gawah.export.Consent;
+import org.gawah.export.EvidencePackage;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
+import org.gawah.names.Folding;
+import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SealedRecipients;
 import org.gawah.testimony.Json;
+import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.Drafts;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.StoredAttachment;
+import org.gawah.vault.Vault;
 
 /**
  * The payload of an evidence package, record by record: each record opened and checked, consent
@@ -50,10 +59,12 @@ final class EvidenceItems {
     /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final Map<String, String> redactions = new LinkedHashMap<>();
-    /** Every subject whose custody entries travel with the package. */
-    private final Set<String> traced = new HashSet<>();
+    /** Every sealed source of an item (record, identity envelope, attachment): their entries travel with the package. */
+    private final Set<String> sources = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
     private final Map<String, Certificate> signers = new LinkedHashMap<>();
+    /** What each exported record was searched with, for the case's own words (title, notes). */
+    private final List<Redaction.Masker> maskers = new ArrayList<>();
 
     EvidenceItems(ExportCommand.Run run, BagWriter bag) {
         this.run = run;
@@ -89,6 +100,11 @@ final class EvidenceItems {
                 Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
+            // Searched for even when the record stays out: its witness may be named in the case's title or notes.
+            Optional<Redaction.Masker> found = consentRecord.identity() == null ? Optional.empty()
+                    : canOpenIdentity(consentRecord) ? Optional.of(names(consentRecord))
+                    : keyedNames(testimony, base == null ? opened : base, recordId);
+            found.ifPresent(maskers::add);
             var refusal = Consent.refusalMessage(testimony, run.profile());
             if (refusal.isPresent()) {
                 leftOut(recordId, null, refusal.get());
@@ -102,8 +118,10 @@ final class EvidenceItems {
             }
             Redaction.Masker names = Redaction.Masker.none();
             if (!identityGoes && consentRecord.identity() != null) {
-                if (canOpenIdentity(consentRecord)) {
-                    names = names(consentRecord);
+                if (found.isPresent()) {
+                    names = found.get();
+                    searched(recordId, canOpenIdentity(consentRecord) ? Messages.of("export.searched.identity")
+                            : Messages.of("export.searched.name-keys"));
                 } else if (run.reviewed().contains(recordId)) {
                     note(Messages.of("export.note.reviewed", recordId));
                 } else {
@@ -153,8 +171,7 @@ final class EvidenceItems {
             readable = copy;
             java.util.Arrays.fill(redacted.bytes(), (byte) 0);
         }
-        traced.add(recordId);
-        traced.add(recordId + "/redacted");
+        sources.add(recordId);
         byte[] text = Reading.render(readable).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         BagWriter.Digested reading = payload(folder + "testimony.txt", text);
         java.util.Arrays.fill(text, (byte) 0);
@@ -164,7 +181,7 @@ final class EvidenceItems {
         if (identityGoes) {
             identity(recordId, record, folder, signer, testimonyItem, facts);
         }
-        attachments(recordId, record, document, testimony, opened, folder, signer, testimonyItem, facts, names);
+        attachments(recordId, record, document, testimony, folder, signer, testimonyItem, facts, identityGoes);
         exportedRecords.add(recordId);
     }
 
@@ -179,14 +196,14 @@ final class EvidenceItems {
                     file.size(), file.sha256(), file.sha512(), identity.signedAt(), signer.fingerprint(), "original", null,
                     null, testimonyItem, facts));
             exported.put(recordId + "/identity", Digests.sha256(record.identity()));
-            traced.add(recordId + "/identity");
+            sources.add(recordId + "/identity");
         } finally {
             identity.wipe();
         }
     }
 
-    private void attachments(String recordId, LoggedRecord record, JsonNode document, JsonNode testimony, Opened opened, String folder,
-                             Certificate signer, String testimonyItem, Item.RecordFacts facts, Redaction.Masker names)
+    private void attachments(String recordId, LoggedRecord record, JsonNode document, JsonNode testimony, String folder,
+                             Certificate signer, String testimonyItem, Item.RecordFacts facts, boolean identityGoes)
             throws IOException {
         JsonNode listed = document.get("attachments");
         List<StoredAttachment> stored = record.attachments();
@@ -207,15 +224,18 @@ final class EvidenceItems {
                 continue;
             }
             String name = folder + attachment.id() + "." + Item.extension(mediaType);
-            Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
-                    attachment.sealedSize());
+            // Without the identity, the documenter's file name goes nowhere but the searched testimony.
+            String fileName = identityGoes ? entry.path("file_name").asText() : attachment.id() + "." + Item.extension(mediaType);
             Opened sealed;
-            try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
-                 OutputStream data = bag.payload(name)) {
-                // Plaintext reaches the package before the checks end; a failure deletes the whole package.
-                sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
+            if (identityGoes) {
+                sealed = streamed(attachment, name);
+            } else {
+                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name);
+                if (checked.isEmpty()) {
+                    continue;
+                }
+                sealed = checked.get();
             }
-            progress.finish();
             BagWriter.Digested file = bag.lastPayload();
             requireSameSigner(sealed, signer, attachment.id());
             if (file.size() != entry.path("size").asLong(-1) || !file.sha256().equals(entry.path("sha256").asText())
@@ -223,18 +243,102 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-differs", attachment.id()));
             }
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
-            add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId,
-                    names.mask(entry.path("file_name").asText()), mediaType, file.size(), file.sha256(), file.sha512(),
-                    sealed.signedAt(), signer.fingerprint(), entry.path("generation").asText("original"), null, null,
-                    testimonyItem, facts));
+            add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId, fileName, mediaType,
+                    file.size(), file.sha256(), file.sha512(), sealed.signedAt(), signer.fingerprint(),
+                    entry.path("generation").asText("original"), null, null, testimonyItem, facts));
             exported.put(attachment.id(), attachment.sealedSha256());
-            traced.add(attachment.id());
+            sources.add(attachment.id());
         }
+    }
+
+    /** The attachment streamed into the package as it is opened, in constant memory. */
+    private Opened streamed(StoredAttachment attachment, String name) throws IOException {
+        Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
+                attachment.sealedSize());
+        Opened sealed;
+        try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
+             OutputStream data = bag.payload(name)) {
+            // Plaintext reaches the package before the checks end; a failure deletes the whole package.
+            sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
+        }
+        progress.finish();
+        return sealed;
+    }
+
+    /**
+     * An attachment in an export without the identity (docs/format/evidence-package.md, "Consent
+     * and protection"): a file that can hold text stays out unless someone read it and named it with
+     * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
+     * pictures go, reported as not searched. Empty when it stays out.
+     */
+    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
+            throws IOException {
+        String id = attachment.id();
+        boolean reviewed = run.reviewed().contains(id);
+        AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
+        if (reviewed) {
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+            return Optional.of(streamed(attachment, name));
+        }
+        switch (kind) {
+            case TEXT -> {
+                leftOut(recordId, id, Messages.of("export.reason.may-name", id));
+                return Optional.empty();
+            }
+            case SOUND_OR_PICTURES -> {
+                run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
+                return Optional.of(streamed(attachment, name));
+            }
+            default -> {
+                Optional<Message> location = location(attachment);
+                if (location.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
+                    return Optional.empty();
+                }
+                run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
+                return Optional.of(streamed(attachment, name));
+            }
+        }
+    }
+
+    /**
+     * Why a photo must stay out, read from its metadata as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into metadata-extractor on another
+     * thread and is dropped). The second pass, into the package, checks the signature.
+     */
+    private Optional<Message> location(StoredAttachment attachment) throws IOException {
+        java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
+        java.util.concurrent.atomic.AtomicReference<Optional<Message>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try (plain) {
+                found.set(AttachmentContents.location(plain));
+                plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
+            } catch (IOException e) {
+                found.compareAndSet(null, Optional.of(Messages.of("export.reason.photo-unreadable")));
+            }
+        }, "gawah-photo-metadata");
+        reader.setDaemon(true);
+        try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
+             InputStream in = run.vault().openAttachment(attachment)) {
+            reader.start();
+            Opener.openTo(in, sink, run.own(), run.ask(), run.documenters());
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */
     private void leftOut(String recordId, String item, Message reason) {
         run.report().leftOut(recordId, item, reason);
+    }
+
+    private void searched(String recordId, Message how) {
+        run.report().searched(recordId, how);
     }
 
     private void note(Message note) {
@@ -251,9 +355,34 @@ final class EvidenceItems {
         Opened identity = open(record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
-            return new Redaction.Masker(node.path("name").asText(null), node.path("contact").asText(null));
+            List<String> spellings = new ArrayList<>();
+            spellings.add(node.path("name").asText(null));
+            node.path("other_names").forEach(n -> spellings.add(n.asText(null)));
+            return new Redaction.Masker(spellings, node.path("contact").asText(null));
         } finally {
             identity.wipe();
+        }
+    }
+
+    /**
+     * The testimony's name_keys, when it has them and this key opens their sealed key: the name
+     * found without reading it (docs/format/testimony.md, "name_keys"). Empty for a testimony
+     * sealed without them, or by rules this version does not know.
+     */
+    private Optional<Redaction.Masker> keyedNames(JsonNode testimony, Opened signedBy, String recordId) {
+        NameKeys.Section section = NameKeys.read(testimony);
+        if (section == null || !Folding.RULES.equals(section.rules())) {
+            return Optional.empty();
+        }
+        Opened key = open(section.sealedKey());
+        try {
+            requireSameSigner(key, signer(signedBy.signerFingerprint()), recordId + " name_keys");
+            if (key.content().length != 32) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("export.name-keys-damaged", recordId));
+            }
+            return Optional.of(new Redaction.Masker(KnownKeys.hashed(key.content(), section.hashes())));
+        } finally {
+            key.wipe();
         }
     }
 
@@ -298,32 +427,66 @@ final class EvidenceItems {
         return exportedRecords;
     }
 
+    /** Every witness's name this export searched for, at once: for the case title and the analysts' notes. */
+    Redaction.Masker allNames() {
+        Redaction.Masker all = Redaction.Masker.none();
+        for (Redaction.Masker masker : maskers) {
+            all = all.and(masker);
+        }
+        return all;
+    }
+
     List<Certificate> signers() {
         return List.copyOf(signers.values());
     }
 
     /**
-     * The custody entries of every exported item, from the documenters' logs received in bags
-     * and from this vault's own log, as the walk of each checked them, then this export's own
-     * entries ({@code appended}, in its transaction).
+     * The custody entries that prove this package's items, and nothing about other records or
+     * other exports (docs/format/evidence-package.md, "Custody entries"): each source's
+     * {@code sealed} or {@code attached} entry in the log of the documenter who made it, its
+     * {@code imported} entries in this vault's log, and this export's own entries, from
+     * {@code firstOfExport} on (read inside its transaction). Each log they come from is walked
+     * whole, to list every entry's digest: the selection is checked as links of that chain.
      */
-    List<Entry.Signed> custody(String bagId, List<Entry.Signed> appended) {
-        Set<String> subjects = new HashSet<>(traced);
-        subjects.add(bagId);
+    EvidencePackage.Custody custody(long firstOfExport) {
         List<Entry.Signed> entries = new ArrayList<>();
-        for (SignedLog log : run.signed().received().values()) {
-            keep(entries, subjects, log.entries());
+        Map<String, ChainDigests> chains = new LinkedHashMap<>();
+        Vault vault = run.vault();
+        for (String actor : vault.receivedLogs()) {
+            extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains);
         }
-        keep(entries, subjects, run.signed().log().entries());
-        keep(entries, subjects, appended);
-        return entries;
+        extract(run.own().fingerprint(), vault::forEachCustody,
+                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains);
+        return new EvidencePackage.Custody(entries, chains);
     }
 
-    private static void keep(List<Entry.Signed> entries, Set<String> subjects, List<Entry.Signed> log) {
-        for (Entry.Signed signed : log) {
-            if (subjects.contains(signed.entry().subject())) {
-                entries.add(signed);
-            }
+    private boolean created(Entry entry) {
+        return (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED) && sources.contains(entry.subject());
+    }
+
+    private boolean imported(Entry entry) {
+        return entry.action() == Action.IMPORTED && sources.contains(entry.subject());
+    }
+
+    /** One log, walked from its first entry: the entries {@code wanted} keeps, and the log's digests if it kept any. */
+    private static void extract(String actor, java.util.function.Consumer<java.util.function.Consumer<Vault.CustodyRow>> log,
+                                java.util.function.Predicate<Entry> wanted, List<Entry.Signed> entries,
+                                Map<String, ChainDigests> chains) {
+        ChainDigests.Walk walk = new ChainDigests.Walk();
+        int before = entries.size();
+        try {
+            log.accept(row -> {
+                Entry entry = walk.add(row.entry());
+                if (wanted.test(entry)) {
+                    entries.add(new Entry.Signed(entry, row.signature()));
+                }
+            });
+        } catch (CustodyException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
+                    Messages.of("export.custody-broken.hint"));
+        }
+        if (entries.size() > before) {
+            chains.put(actor, walk.done());
         }
     }
 }

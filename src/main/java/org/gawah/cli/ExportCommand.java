@@ -79,8 +79,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--organization", paramLabel = "NAME")
     String organization;
 
-    @Option(names = "--reviewed", paramLabel = "RECORD-ID")
+    @Option(names = "--reviewed", paramLabel = "ID")
     List<String> reviewed = new ArrayList<>();
+
+    @Option(names = "--reviewed-from", paramLabel = "FILE")
+    Path reviewedFrom;
+
+    @Option(names = "--reviewed-all", paramLabel = "CASE-ID")
+    String reviewedAll;
 
     @Override
     public Integer call() throws IOException {
@@ -89,10 +95,13 @@ final class ExportCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
+        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path textReport = out.resolveSibling(out.getFileName() + ".report.txt");
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
-        for (Path existing : List.of(out, textReport, jsonReport)) {
+        // An encrypted package hides the custodian's certificate inside: the receiver needs it first.
+        Path companion = out.resolveSibling(out.getFileName() + ".custodian.asc");
+        for (Path existing : to == null ? List.of(out, textReport, jsonReport) : List.of(out, textReport, jsonReport, companion)) {
             if (Files.exists(existing)) {
                 throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.output-exists", existing),
                         Messages.of("export.output-exists.hint"));
@@ -111,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
                         recipient.fingerprint()), Messages.of("export.other-certificate.hint"));
             }
             recipient.checkCanEncrypt(now);
-            String who = Display.safe(recipient.userId());
+            String who = recipient.userId();
             String fingerprint = Display.fingerprint(recipient.fingerprint());
             terminal.info(toFingerprint == null ? Messages.of("export.encrypting-unchecked", who, fingerprint)
                     : Messages.of("export.encrypting", who, fingerprint));
@@ -123,7 +132,7 @@ final class ExportCommand implements Callable<Integer> {
                 passphrase.read(terminal, Messages.of("export.passphrase", Display.fingerprint(fingerprint))));
         String bagId = RecordId.randomExport();
         // The id in the name tells, after a crash, whether this partial package was logged.
-        Path partial = folder.resolve("." + out.getFileName() + "." + bagId + ".partial");
+        Path partial = PartialFiles.beside(out, bagId);
         Report report;
         try (Vault vault = home.vault()) {
             SignedVault signed = home.signed(vault);
@@ -135,17 +144,18 @@ final class ExportCommand implements Callable<Integer> {
                         Messages.of("export.no-records.hint", caseId));
             }
             SigningKey key = CustodyLog.signingKey(own, ask);
-            recoverInterrupted(terminal, signed, folder, out.getFileName().toString());
-            OutputFile.createPrivate(partial);
+            // Listed in the vault before a byte is written: if this process is killed, the next
+            // command in this home removes the plaintext it leaves (or keeps it, once logged).
+            long registration = PartialFiles.create(vault, partial, PartialFiles.EXPORT);
             report = new Report(bagId, caseId, profile);
             Run run = new Run(terminal, vault, signed, team, own, key, ask, documenters, profile, includeIdentities,
-                    java.util.Set.copyOf(reviewed), report, now);
+                    reviewedIds, report, now);
             try {
                 write(run, caseFile, analyses, partial, recipient);
             } catch (IOException | RuntimeException | Error e) {
                 // Once the export is logged its package is kept, whatever failed after the commit.
                 if (!home.signed(vault).exported(bagId)) {
-                    Files.deleteIfExists(partial);
+                    PartialFiles.discard(vault, registration, partial, e);
                 }
                 throw e;
             }
@@ -155,6 +165,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
                         e.getMessage()), Messages.of("export.cannot-move.hint"));
             }
+            PartialFiles.forget(vault, registration);
         } finally {
             ask.wipe();
         }
@@ -165,10 +176,23 @@ final class ExportCommand implements Callable<Integer> {
                 ? Messages.of("export.wrote-plaintext", bagId, profile.recipient(), report.items().size(), size, out)
                 : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
+        if (recipient != null) {
+            OutputFile.writeNew(companion, own.certificate().armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         printLeftOut(terminal, report);
+        for (Report.LeftOut searched : report.searched()) {
+            terminal.info(Messages.of("export.searched", searched.recordId(), searched.reason()));
+        }
+        for (Report.LeftOut unsearched : report.notSearched()) {
+            terminal.info(Messages.of("export.not-searched", unsearched.recordId(),
+                    unsearched.item() == null ? "" : unsearched.item(), unsearched.reason()));
+        }
         report.notes().forEach(terminal::warn);
         terminal.info(Messages.of("export.report", textReport));
-        terminal.out().println(bagId);
+        if (recipient != null) {
+            terminal.info(Messages.of("export.custodian-certificate", companion, Display.fingerprint(own.fingerprint())));
+        }
+        terminal.line(bagId);
         return 0;
     }
 
@@ -197,25 +221,24 @@ final class ExportCommand implements Callable<Integer> {
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());
                 try (VaultWrite write = run.vault().begin()) {
-                    List<Entry.Signed> appended = new ArrayList<>();
+                    List<Entry> entries = new ArrayList<>();
                     for (Map.Entry<String, String> subject : items.exported().entrySet()) {
-                        appended.add(write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer));
+                        entries.add(write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), run.now(), signer).entry());
                     }
                     for (Map.Entry<String, String> redaction : items.redactions().entrySet()) {
-                        appended.add(write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(),
-                                signer));
+                        entries.add(write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), run.now(), signer).entry());
                     }
                     String bagId = run.report().bagId();
-                    Entry.Signed logged = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer);
-                    appended.add(logged);
-                    Entry last = logged.entry();
+                    Entry last = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), run.now(), signer).entry();
+                    long firstOfExport = entries.isEmpty() ? last.seq() : entries.get(0).seq();
                     Map<String, Analysis> exported = new LinkedHashMap<>();
                     items.exportedRecords().forEach(recordId -> exported.put(recordId, analyses.get(recordId)));
                     String name = organization != null ? organization : run.own().certificate().userId();
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, exported, run.profile().analystNotes()), items.custody(bagId, appended),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
+                            items.custody(firstOfExport),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {
@@ -231,36 +254,6 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Partial packages left by an export that was killed. The package is complete and fsynced
-     * before its final {@code exported} entry commits, and renamed just after: a logged one is
-     * kept under its id (the log says it exists); an unlogged one was never finished and is
-     * deleted, since it may hold plaintext.
-     */
-    private static void recoverInterrupted(Terminal terminal, SignedVault signed, Path folder, String name) throws IOException {
-        String prefix = "." + name + ".";
-        List<Path> partials;
-        try (var files = Files.list(folder)) {
-            partials = files.filter(f -> {
-                String file = f.getFileName().toString();
-                return file.startsWith(prefix) && file.endsWith(".partial")
-                        && RecordId.isValid("GWE", file.substring(prefix.length(), file.length() - ".partial".length()));
-            }).toList();
-        }
-        for (Path partial : partials) {
-            String file = partial.getFileName().toString();
-            String id = file.substring(prefix.length(), file.length() - ".partial".length());
-            if (signed.exported(id)) {
-                Path kept = folder.resolve(id + (PackageVerification.isEncrypted(partial) ? ".zip.pgp" : ".zip"));
-                Files.move(partial, kept);
-                terminal.warn(Messages.of("export.interrupted-kept", kept));
-            } else {
-                Files.delete(partial);
-                terminal.warn(Messages.of("export.interrupted-deleted", partial));
-            }
-        }
-    }
-
     /** Each reason in the run's language (the report beside the package has them in English). */
     private static void printLeftOut(Terminal terminal, Report report) {
         for (Report.LeftOut left : report.leftOut()) {
@@ -272,7 +265,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Everything one export run shares between its steps. */
     record Run(Terminal terminal, Vault vault, SignedVault signed, Team team, SecretKey own, SigningKey key, AskOnce ask,
-               List<Certificate> documenters, Profile profile, boolean includeIdentities, java.util.Set<String> reviewed,
+               List<Certificate> documenters, Profile profile, boolean includeIdentities, Reviewed reviewed,
                Report report, Instant now) {
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -18,9 +20,12 @@ import org.gawah.vault.Vault;
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
 final class Home {
     private final Path dir;
+    private final Terminal terminal;
 
-    Home(Path dir) {
+    /** {@code terminal}: where the home says what it did to files a killed command left (see {@link #vault()}). */
+    Home(Path dir, Terminal terminal) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.terminal = terminal;
     }
 
     Path dir() {
@@ -45,7 +50,7 @@ final class Home {
             } else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            Files.createDirectories(dir.resolve("keys"));
+            FilePermissions.ensurePrivateDirectory(dir.resolve("keys"));
         } catch (IOException e) {
             throw new GawahException(Failure.NOT_READY, Messages.of("home.cannot-create", dir, e.getMessage()));
         }
@@ -65,9 +70,46 @@ final class Home {
         return new Keyring(dir.resolve("keys"));
     }
 
+    /**
+     * The vault, once what a killed command left outside it (a partial package, bag or attachment)
+     * is settled: every command that opens the vault cleans up after the one before.
+     */
     Vault vault() {
         requireExists();
-        return Vault.open(vaultFile());
+        Vault vault = Vault.open(vaultFile());
+        PartialFiles.cleanUp(terminal, vault, () -> signed(vault));
+        return vault;
+    }
+
+    /** An item of this home that others on this computer could open, with its mode. */
+    record Exposed(Path path, String mode) {
+    }
+
+    /**
+     * What holds the witness's secrets, or leads to them, and is open to others: the folder, the
+     * vault and its journal, the secret key. Checked by every command, so it stays a few calls;
+     * {@code gawah doctor} checks every folder and file in the home.
+     */
+    List<Exposed> openToOthers() {
+        List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile()));
+        try (var secret = Files.list(dir.resolve("keys").resolve("secret"))) {
+            secret.forEach(items::add);
+        } catch (IOException e) {
+            // No secret key (yet): nothing to check there.
+        }
+        List<Exposed> open = new ArrayList<>();
+        for (Path item : items) {
+            try {
+                FilePermissions.openToOthers(item).ifPresent(mode -> open.add(new Exposed(item, mode)));
+            } catch (IOException e) {
+                // Not there (no journal between writes, a home not made yet): nothing to expose.
+            }
+        }
+        return open;
+    }
+
+    Path journalFile() {
+        return dir.resolve("vault.db-journal");
     }
 
     /**

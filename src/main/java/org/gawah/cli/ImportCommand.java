@@ -88,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
-            BagHistory.refuseReplayOrFork(signed, verified, zipSha256);
+            judge(signed, verified, zipSha256);
             Set<String> checked = new HashSet<>();
             checkSigners(terminal, signed, bag, verified, own, ask, documenters, checked);
             EntrySigner signer = new EntrySigner(CustodyLog.signingKey(own, ask));
@@ -98,16 +98,33 @@ final class ImportCommand implements Callable<Integer> {
             }
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
                     Display.fingerprint(verified.documenter().fingerprint()), outcome.added(), outcome.here()));
-            terminal.out().println(verified.id());
+            terminal.line(verified.id());
         } finally {
             ask.wipe();
         }
         return 0;
     }
 
+    /**
+     * What this vault makes of a bag that passed every check, writing nothing (verify asks it too,
+     * so that both say the same), judged from the vault's signed log, never its imports table: the
+     * entry that logged importing these very bytes, when they were imported before; a refusal when
+     * another file came under the id of a bag of the same documenter, or when the bag replays or
+     * forks its documenter's log (another documenter's bag with the same id is no reason);
+     * otherwise nothing, and import stores it.
+     */
+    static Optional<Entry> judge(SignedVault vault, Submission.Verified bag, String zipSha256) {
+        Optional<Entry> before = vault.importedZip(bag.id(), zipSha256);
+        if (before.isPresent()) {
+            return before;
+        }
+        BagHistory.refuseReplayOrFork(vault, bag, zipSha256);
+        return Optional.empty();
+    }
+
     private static int alreadyImported(Terminal terminal, String bagId, Instant importedAt) {
         terminal.info(Messages.of("import.already", bagId, importedAt));
-        terminal.out().println(bagId);
+        terminal.line(bagId);
         return 0;
     }
 

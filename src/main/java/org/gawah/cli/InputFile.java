@@ -31,7 +31,9 @@ final class InputFile {
         /** {@code record --from}: testimony input JSON ({@link Testimonies#MAX_INPUT}). */
         TESTIMONY_INPUT(Testimonies.MAX_INPUT),
         /** {@code case add --note-file}. */
-        NOTE(MAX_NOTE);
+        NOTE(MAX_NOTE),
+        /** {@code export --reviewed-from}: ids, one a line. */
+        IDS(MAX_NOTE);
 
         final int cap;
 
@@ -51,6 +53,8 @@ final class InputFile {
                 case TESTIMONY_INPUT:
                     return new GawahException(Failure.INVALID_TESTIMONY, Messages.of("input-file.testimony-too-large", file, mib),
                             Messages.of("input-file.testimony-too-large.hint"));
+                case IDS:
+                    return new GawahException(Failure.USAGE, Messages.of("input-file.ids-too-large", file, mib));
                 default:
                     return new GawahException(Failure.USAGE, Messages.of("input-file.note-too-large", file, mib));
             }

@@ -1,24 +1,19 @@
 package org.gawah.cli;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.gawah.Language;
-import org.gawah.Message;
 
 /**
- * The questions of one interview, in the order a documenter asks them: consent first (no
- * consent, no record), then the interview, the witness, how they know, their account in their
- * own words, the events, and whether they acknowledged the record. The answers are the same
- * fields as {@code gawah record --from FILE.json} (docs/format/testimony.md) and live in memory only.
+ * The answers of one interview, in the order a documenter asks them: consent first (no consent,
+ * no record), then the interview, the witness, how they know, their account in their own words,
+ * the events, and whether they acknowledged the record. The answers are the same fields as
+ * {@code gawah record --from FILE.json} (docs/format/testimony.md) and live in memory only; each
+ * was checked when it was typed (InterviewQuestions). Dates are kept as typed, so the record
+ * keeps them as given beside their Gregorian value.
  */
 final class Interview {
     static final List<String> STEPS = List.of("purpose", "withdrawal", "recipients", "audio_video", "anonymity",
@@ -30,33 +25,38 @@ final class Interview {
     static final List<String> CONNECTIONS = List.of("victim", "eyewitness", "relative", "hearsay", "other");
     static final List<String> RELIABILITY = List.of("high", "medium", "low", "unknown");
     static final List<String> PRECISIONS = List.of("exact", "estimate", "unknown_day", "unknown");
+    static final int UNKNOWN = 3;
 
     /** One act the witness describes. */
     static final class Event {
         String act;
-        int precision = 3;
+        int precision = UNKNOWN;
+        /** As typed, in any calendar. */
         String date;
         String place;
     }
 
-    private final boolean identityAllowed;
-    private final String documenterDefault;
+    final boolean identityAllowed;
+    final String documenterDefault;
 
     Boolean purposeExplained;
     Boolean withdrawalExplained;
     List<Integer> recipients = new ArrayList<>();
     Boolean audioVideo;
     Boolean anonymity;
+    /** As typed, in any calendar; checked when typed. */
     String startedAt;
     String place;
     String documenter;
     String interpreter;
+    /** Codes, space-separated: names typed were turned into codes when typed. */
     String interviewLanguages;
     String recordLanguages;
     String pseudonym;
     int confidentiality = -1;
     String identityName;
     String identityContact;
+    String identityOtherNames;
     String vulnerability;
     String referrals;
     int connection = -1;
@@ -78,142 +78,6 @@ final class Interview {
     boolean consentGiven() {
         return Boolean.TRUE.equals(purposeExplained) && withdrawalExplained != null && !recipients.isEmpty()
                 && audioVideo != null && anonymity != null;
-    }
-
-    /**
-     * Asks step {@code index}. Returns false when the witness did not give consent: the
-     * interview ends there and nothing is recorded.
-     */
-    boolean ask(Prompter p, int index) {
-        String step = STEPS.get(index);
-        p.newScreen();
-        p.say(Messages.of("interview.step", index + 1, STEPS.size(), InterviewWords.title(step)));
-        switch (step) {
-            case "purpose":
-                purposeExplained = p.yesNo(Messages.of("interview.q.purpose"), purposeExplained);
-                return purposeExplained;
-            case "withdrawal":
-                withdrawalExplained = p.yesNo(Messages.of("interview.q.withdrawal"), withdrawalExplained);
-                return true;
-            case "recipients":
-                recipients = p.chooseSome(Messages.of("interview.q.recipients"), labels(RECIPIENTS), recipients);
-                return true;
-            case "audio_video":
-                audioVideo = p.yesNo(Messages.of("interview.q.audio-video"), audioVideo);
-                return true;
-            case "anonymity":
-                anonymity = p.yesNo(Messages.of("interview.q.anonymity"), anonymity);
-                return true;
-            case "started_at":
-                startedAt = time(p, Messages.of("interview.q.started-at"), startedAt);
-                return true;
-            case "place":
-                place = p.text(Messages.of("interview.q.place"), place, true);
-                return true;
-            case "documenter":
-                documenter = p.text(Messages.of("interview.q.documenter"), documenter == null ? documenterDefault : documenter, true);
-                return true;
-            case "interpreter":
-                interpreter = p.text(Messages.of("interview.q.interpreter"), interpreter, false);
-                return true;
-            case "languages":
-                interviewLanguages = p.text(Messages.of("interview.q.interview-languages"),
-                        interviewLanguages == null ? defaultLanguage() : interviewLanguages, true);
-                recordLanguages = p.text(Messages.of("interview.q.record-languages"),
-                        recordLanguages == null ? interviewLanguages : recordLanguages, true);
-                return true;
-            case "pseudonym":
-                pseudonym = p.text(Messages.of("interview.q.pseudonym"), pseudonym, true);
-                return true;
-            case "confidentiality":
-                confidentiality = p.choose(Messages.of("interview.q.confidentiality"), labels(CONFIDENTIALITY),
-                        confidentiality < 0 ? 2 : confidentiality);
-                return true;
-            case "identity":
-                if (!identityAllowed) {
-                    p.say(Messages.of("interview.identity-not-possible"));
-                    return true;
-                }
-                identityName = p.text(Messages.of("interview.q.identity-name"), identityName, false);
-                if (identityName != null) {
-                    identityContact = p.text(Messages.of("interview.q.identity-contact"), identityContact, false);
-                }
-                return true;
-            case "vulnerability":
-                vulnerability = p.lines(Messages.of("interview.q.vulnerability"), vulnerability, false);
-                referrals = p.lines(Messages.of("interview.q.referrals"), referrals, false);
-                return true;
-            case "connection":
-                connection = p.choose(Messages.of("interview.q.connection"), labels(CONNECTIONS), connection);
-                return true;
-            case "reliability":
-                reliability = p.choose(Messages.of("interview.q.reliability"), labels(RELIABILITY), reliability < 0 ? 3 : reliability);
-                return true;
-            case "account_language":
-                accountLanguage = p.text(Messages.of("interview.q.account-language"),
-                        accountLanguage == null ? first(recordLanguages) : accountLanguage, true);
-                return true;
-            case "account":
-                account = p.lines(Messages.of("interview.q.account"), account, true);
-                return true;
-            case "notes":
-                notes = p.lines(Messages.of("interview.q.notes"), notes, false);
-                return true;
-            case "events":
-                askEvents(p);
-                return true;
-            case "acknowledged":
-                acknowledged = p.yesNo(Messages.of("interview.q.acknowledged"), acknowledged);
-                reasonIfNot = acknowledged ? null : p.text(Messages.of("interview.q.reason-if-not"), reasonIfNot, true);
-                return true;
-            case "ended_at":
-                endedAt = time(p, Messages.of("interview.q.ended-at"), endedAt);
-                return true;
-            default:
-                throw new IllegalStateException(step);
-        }
-    }
-
-    private void askEvents(Prompter p) {
-        while (true) {
-            for (int i = 0; i < events.size(); i++) {
-                p.say(Messages.of("interview.event-listed", i + 1, events.get(i).act, label(PRECISIONS, events.get(i).precision),
-                        events.get(i).date == null ? "" : events.get(i).date));
-            }
-            int next = p.choose(Messages.of("interview.q.events"), List.of(Messages.of("interview.events.add"),
-                    Messages.of("interview.events.remove-last"), Messages.of("interview.events.done")), -1);
-            if (next == 2) {
-                return;
-            }
-            if (next == 1) {
-                if (!events.isEmpty()) {
-                    events.remove(events.size() - 1);
-                }
-                continue;
-            }
-            Event e = new Event();
-            e.act = p.text(Messages.of("interview.q.event-act"), null, true);
-            e.precision = p.choose(Messages.of("interview.q.event-precision"), labels(PRECISIONS), 3);
-            if (e.precision != 3) {
-                e.date = p.text(Messages.of("interview.q.event-date"), null, true);
-            }
-            e.place = p.text(Messages.of("interview.q.event-place"), null, false);
-            events.add(e);
-        }
-    }
-
-    /** An interview time; Enter takes now, in this computer's time zone. */
-    private static String time(Prompter p, Message question, String current) {
-        String now = OffsetDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES).toString();
-        while (true) {
-            String typed = p.text(question, current == null ? now : current, true);
-            try {
-                return OffsetDateTime.parse(typed).toString();
-            } catch (DateTimeParseException e) {
-                p.say(Messages.of("interview.bad-time"));
-                current = null;
-            }
-        }
     }
 
     /** The answers as testimony input, the same shape as {@code --from FILE.json}; only what was given. */
@@ -264,14 +128,18 @@ final class Interview {
         putIfGiven(in, "documenter_notes", notes);
         ArrayNode list = in.putArray("events");
         for (Event e : events) {
+            if (e.act == null) {
+                continue; // begun and left before its first answer
+            }
             ObjectNode event = list.addObject();
             ObjectNode date = event.putObject("date").put("precision", PRECISIONS.get(e.precision));
-            putIfGiven(date, "value", e.date);
+            putIfGiven(date, "value", e.precision == UNKNOWN ? null : e.date);
             putIfGiven(event, "place", e.place);
             event.put("act_type", e.act);
         }
         if (identityName != null) {
             ObjectNode identity = in.putObject("identity").put("name", identityName);
+            lines(identity, "other_names", identityOtherNames);
             putIfGiven(identity, "contact", identityContact);
         }
         for (String name : List.of("interview", "acknowledgement", "witness", "account")) {
@@ -282,56 +150,15 @@ final class Interview {
         return in;
     }
 
-    /** What a step holds now, for the review: short, one line. */
-    String shown(String step) {
-        switch (step) {
-            case "purpose": return yesNo(purposeExplained);
-            case "withdrawal": return yesNo(withdrawalExplained);
-            case "recipients": return String.join(", ", recipients.stream().map(i -> label(RECIPIENTS, i)).toList());
-            case "audio_video": return yesNo(audioVideo);
-            case "anonymity": return yesNo(anonymity);
-            case "started_at": return orDash(startedAt);
-            case "place": return short60(place);
-            case "documenter": return short60(documenter);
-            case "interpreter": return short60(interpreter);
-            case "languages": return orDash(interviewLanguages) + " / " + orDash(recordLanguages);
-            case "pseudonym": return short60(pseudonym);
-            case "confidentiality": return confidentiality < 0 ? "-" : label(CONFIDENTIALITY, confidentiality);
-            case "identity": return identityName == null ? "-" : Messages.of("interview.identity-given").render();
-            case "vulnerability": return short60(vulnerability) + " / " + short60(referrals);
-            case "connection": return connection < 0 ? "-" : label(CONNECTIONS, connection);
-            case "reliability": return reliability < 0 ? "-" : label(RELIABILITY, reliability);
-            case "account_language": return orDash(accountLanguage);
-            case "account": return account == null ? "-" : Messages.of("interview.characters", account.length()).render();
-            case "notes": return notes == null ? "-" : Messages.of("interview.characters", notes.length()).render();
-            case "events": return String.valueOf(events.size());
-            case "acknowledged": return yesNo(acknowledged) + (reasonIfNot == null ? "" : " (" + short60(reasonIfNot) + ")");
-            case "ended_at": return orDash(endedAt);
-            default: throw new IllegalStateException(step);
-        }
-    }
-
-    private static List<Message> labels(List<String> values) {
-        return values.stream().map(InterviewWords::valueLabel).toList();
-    }
-
-    private static String label(List<String> values, int index) {
-        return InterviewWords.valueLabel(values.get(index)).render();
-    }
-
-    private static String defaultLanguage() {
-        Locale ui = Language.current();
-        return ui.equals(Language.DARI) ? "prs" : ui.equals(Language.PASHTO) ? "ps" : "en";
-    }
-
-    private static String first(String codes) {
-        return codes == null ? null : codes.strip().split("[\\s,]+")[0];
+    /** The first of the codes in {@code codes}, or null. */
+    static String first(String codes) {
+        return codes == null ? null : codes.strip().split("\\s+")[0];
     }
 
     private static void codes(ObjectNode parent, String field, String codes) {
         if (codes != null) {
             ArrayNode array = parent.putArray(field);
-            for (String code : codes.strip().split("[\\s,،]+")) {
+            for (String code : codes.strip().split("\\s+")) {
                 array.add(code);
             }
         }
@@ -361,21 +188,5 @@ final class Interview {
         if (value != null) {
             node.put(field, value);
         }
-    }
-
-    private static String yesNo(Boolean b) {
-        return b == null ? "-" : Messages.of(b ? "interview.yes" : "interview.no").render();
-    }
-
-    private static String orDash(String s) {
-        return s == null ? "-" : s;
-    }
-
-    private static String short60(String s) {
-        if (s == null) {
-            return "-";
-        }
-        String line = s.strip().replaceAll("\\s+", " ");
-        return Display.safe(line.length() <= 60 ? line : line.substring(0, 59) + "…");
     }
 }

@@ -1,9 +1,13 @@
 package org.gawah.cli;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +51,13 @@ final class InterviewCommand implements Callable<Integer> {
 
     private volatile Interview interview;
     private volatile Session session;
+    private volatile boolean screenCleared;
+    /** The review, where the questions end and where "<" from a step changed there returns. */
+    private static final InterviewQuestions.Question REVIEW = new InterviewQuestions.Question("review", "review", null);
+
     private String reached = Interview.STEPS.get(0);
+    /** Why the last attempt to seal failed, shown at the top of the review it returns to; or null. */
+    private GawahException sealRefused;
 
     @Override
     public Integer call() {
@@ -60,59 +70,102 @@ final class InterviewCommand implements Callable<Integer> {
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
         terminal.say(Messages.of("interview.welcome"));
         terminal.say(Messages.of("interview.keys-help"));
+        Optional<Path> registry = SessionRegistry.folder(terminal);
+        if (registry.isEmpty()) {
+            terminal.warn(Messages.of("interview.no-registry"));
+        }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, start);
         interview = new Interview(!to.protection().isEmpty(), nameOf(own.certificate().userId()));
         Prompter prompter = new Prompter(terminal, inputCharset(terminal), saveDraft);
-        try (Session running = Session.start(home, () -> lockNow(terminal));
+        try (Session running = Session.start(home, registry, () -> lockNow(terminal));
              Interrupts ctrlC = Interrupts.onCtrlC(prompter::interrupt)) {
             session = running;
             return run(terminal, home, prompter, signer, to);
+        } finally {
+            endScreen(terminal); // a failure's message comes after, on a clean screen
+        }
+    }
+
+    /**
+     * The interview is over, however it ended: its screen and scrollback are cleared, once, before
+     * the last words, so that the witness's answers cannot be scrolled back to.
+     */
+    private void endScreen(Terminal terminal) {
+        if (!screenCleared) {
+            screenCleared = true;
+            terminal.clearScreenAndScrollback();
         }
     }
 
     private int run(Terminal terminal, Home home, Prompter prompter, SigningKey signer, RecordSealing.Recipients to) {
+        InterviewQuestions questions = new InterviewQuestions(interview);
+        // Every question seen, the review too, the last on top: "<" always returns to the one seen before.
+        Deque<InterviewQuestions.Question> seen = new ArrayDeque<>();
+        // A step changed from the review: leaving it returns to the review. Null on the way through.
+        String changing = null;
         try {
-            for (int step = 0; step < Interview.STEPS.size(); ) {
-                try {
-                    reached = Interview.STEPS.get(step);
-                    if (!interview.ask(prompter, step)) {
-                        terminal.say(Messages.of("interview.no-consent"));
-                        return 0;
-                    }
-                    step++;
-                } catch (Prompter.Back back) {
-                    step = Math.max(0, step - 1);
-                }
-            }
-            reached = "review";
+            InterviewQuestions.Question question = questions.first();
             while (true) {
-                int choice = review(prompter);
-                if (choice > 0) {
-                    if (!askAgain(prompter, choice - 1)) {
-                        terminal.say(Messages.of("interview.no-consent"));
-                        return 0;
+                if (question == REVIEW) {
+                    reached = "review";
+                    changing = null;
+                    int choice;
+                    try {
+                        choice = review(prompter);
+                    } catch (Prompter.Back back) {
+                        question = seen.isEmpty() ? REVIEW : seen.pop();
+                        changing = question == REVIEW ? null : question.step();
+                        continue;
+                    }
+                    if (choice == 0) {
+                        try {
+                            seal(terminal, home, signer, to);
+                            return 0;
+                        } catch (GawahException e) {
+                            // Whatever failed (a full disk, a busy vault), the answers are still here: back to the review, which says why.
+                            sealRefused = e;
+                            continue;
+                        }
+                    }
+                    changing = Interview.STEPS.get(choice - 1);
+                    question = questions.firstOf(changing);
+                    if (question != null) {
+                        seen.push(REVIEW);
+                    } else {
+                        question = REVIEW; // nothing to ask there (the name, with no protection officer's key)
                     }
                     continue;
                 }
+                reached = question.step();
                 try {
-                    seal(terminal, home, signer, to);
-                    return 0;
-                } catch (GawahException e) {
-                    // Whatever failed (a field, a full disk, a busy vault), the answers are still here: back to the review.
-                    terminal.error(e.message(), e.failure() == Failure.INVALID_TESTIMONY || e.hintMessage() == null
-                            ? Messages.of("interview.fix-and-seal") : e.hintMessage());
+                    if (!questions.ask(prompter, question)) {
+                        endScreen(terminal);
+                        terminal.say(Messages.of("interview.no-consent"));
+                        return 0;
+                    }
+                    seen.push(question);
+                    InterviewQuestions.Question next = questions.next(question);
+                    question = next == null || changing != null && !next.step().equals(changing) ? REVIEW : next;
+                    forgetRemovedEvents(seen);
+                } catch (Prompter.Back back) {
+                    if (!seen.isEmpty()) {
+                        question = seen.pop();
+                        changing = changing == null || question == REVIEW ? changing : question.step();
+                    }
                 }
             }
         } catch (Prompter.Stop stop) {
             if (stop.draft) {
                 return sealDraft(terminal, home, signer, to);
             }
+            endScreen(terminal);
             terminal.say(Messages.of("interview.discarded"));
             return 0;
         } catch (Prompter.Lock lock) {
             lockNow(terminal);
             return Failure.LOCKED.exitCode();
         } catch (Prompter.EndOfInput end) {
+            endScreen(terminal);
             if (saveDraft) {
                 return sealDraft(terminal, home, signer, to);
             }
@@ -121,46 +174,44 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Asks one step again from the review; false if consent was withdrawn there. */
-    private boolean askAgain(Prompter prompter, int step) {
-        try {
-            return interview.ask(prompter, step);
-        } catch (Prompter.Back back) {
-            return true; // Back from a change: to the review, the answer as it was.
-        }
+    /** Questions about an event that was removed are not gone back to. */
+    private void forgetRemovedEvents(Deque<InterviewQuestions.Question> seen) {
+        seen.removeIf(q -> q.event() != null && !interview.events.contains(q.event()));
     }
 
-    /** Every answer, numbered; returns 0 to seal, or the number of the step to change. */
+    /**
+     * Every answer in full, the account and notes included, a screenful at a time, numbered;
+     * returns 0 to seal, or the number of the step to change.
+     */
     private int review(Prompter prompter) {
         prompter.newScreen();
+        if (sealRefused != null) {
+            root.terminal.error(sealRefused.message(), sealRefused.failure() == Failure.INVALID_TESTIMONY
+                    || sealRefused.hintMessage() == null ? Messages.of("interview.fix-and-seal") : sealRefused.hintMessage());
+            sealRefused = null;
+        }
         prompter.say(Messages.of("interview.review"));
-        List<Message> options = new java.util.ArrayList<>();
-        options.add(Messages.of("interview.review.seal"));
-        for (String step : Interview.STEPS) {
-            options.add(Messages.of("interview.review.line", InterviewWords.title(step), interview.shown(step)));
-        }
-        while (true) {
-            try {
-                return prompter.choose(Messages.of("interview.review.choose"), options, -1);
-            } catch (Prompter.Back back) {
-                // Nothing before the review to go back to but its own lines.
-            }
-        }
+        List<Message> lines = InterviewShown.review(interview);
+        String early = prompter.page(lines, Messages.of("interview.review.more"));
+        return prompter.number(Messages.of("interview.review.choose"), Interview.STEPS.size() + 1, early) - 1;
     }
 
     private void seal(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = RecordId.random();
-        SealableTestimony plaintext = Testimonies.build(interview.input(), id, now);
+        SealableTestimony plaintext = Testimonies.build(interview.input(), id, now, java.util.List.of(),
+                RecordSealing.keySealer(signer, to, now), java.time.ZoneId.systemDefault());
         try {
             RecordSealing.seal(home, id, plaintext, signer, to, now);
         } finally {
             plaintext.wipe();
         }
+        endScreen(terminal);
         RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
     }
 
     private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
+        endScreen(terminal);
         if (!interview.consentGiven()) {
             terminal.say(Messages.of("interview.draft-without-consent"));
             return 0;
@@ -188,8 +239,8 @@ final class InterviewCommand implements Callable<Integer> {
         if (session != null) {
             session.close();
         }
-        terminal.say(Messages.of("interview.locked"));
-        terminal.err().flush();
+        endScreen(terminal);
+        terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
     }
 

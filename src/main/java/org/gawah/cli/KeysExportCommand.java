@@ -32,7 +32,7 @@ final class KeysExportCommand implements Callable<Integer> {
         String armored = secret ? key.armored() : key.certificate().armored();
         byte[] bytes = armored.getBytes(StandardCharsets.US_ASCII);
         if (out == null) {
-            terminal.writeData(bytes);
+            terminal.showData(bytes);
         } else {
             OutputFile.writeNew(out, bytes);
             terminal.info(secret

@@ -37,6 +37,10 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
+        refuseDisguising("--name", name);
+        if (email != null) {
+            refuseDisguising("--email", email);
+        }
         Profile chosen = Profile.byLabel(profile);
         if (chosen == null) {
             throw new org.gawah.GawahException(org.gawah.Failure.USAGE,
@@ -63,7 +67,23 @@ final class KeysGenerateCommand implements Callable<Integer> {
             terminal.info(Messages.of("keys.generate.rfc9580"));
         }
         terminal.info(Messages.of("keys.generate.next"));
-        terminal.out().println(key.fingerprint());
+        terminal.line(key.fingerprint());
         return 0;
+    }
+
+    /**
+     * A user ID is shown on every screen that pins or checks the key: a control, bidi or
+     * invisible character in it could hide or reorder what those screens show, so it is never put
+     * in one (docs/format/home.md). Other teams' certificates may still carry them: those are
+     * shown through {@link org.gawah.Screen}.
+     */
+    static void refuseDisguising(String option, String text) {
+        int at = org.gawah.Screen.disguisingAt(text);
+        if (at >= 0) {
+            throw new org.gawah.GawahException(org.gawah.Failure.USAGE,
+                    Messages.of("keys.generate.invisible-character", option,
+                            String.format(java.util.Locale.ROOT, "%04X", text.codePointAt(at)), text.codePointCount(0, at) + 1),
+                    Messages.of("keys.generate.invisible-character.hint"));
+        }
     }
 }

@@ -69,7 +69,7 @@ final class KeysImportCommand implements Callable<Integer> {
         terminal.info(Messages.of("keys.import.pinned", parsedRole.label(), certificate.userId()));
         terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
         certificate.expires().ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
-        terminal.out().println(certificate.fingerprint());
+        terminal.line(certificate.fingerprint());
         return 0;
     }
 

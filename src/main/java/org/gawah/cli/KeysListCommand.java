@@ -1,6 +1,5 @@
 package org.gawah.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gawah.keys.Keyring;
@@ -34,6 +33,6 @@ final class KeysListCommand implements Callable<Integer> {
 
     private static void line(Terminal terminal, String role, Certificate certificate) {
         String expiry = certificate.expires().map(at -> "  " + Messages.of("keys.list.expires", at).render()).orElse("");
-        terminal.out().printf(Locale.ROOT, "%-10s  %s  %s%s%n", role, certificate.fingerprint(), certificate.userId(), expiry);
+        terminal.row("%-10s  %s  %s%s", role, certificate.fingerprint(), certificate.userId(), expiry);
     }
 }

@@ -1,6 +1,5 @@
 package org.gawah.cli;
 
-import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,17 +30,17 @@ final class ListCommand implements Callable<Integer> {
             terminal.info(Messages.of("list.empty"));
             return 0;
         }
-        terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s%n",
-                Messages.of("list.heading.record").render(), Messages.of("list.heading.sealed").render(),
-                Messages.of("list.heading.signer").render(), Messages.of("list.heading.size").render(),
-                Messages.of("list.heading.identity").render(), Messages.of("list.heading.attachments").render(),
-                Messages.of("list.heading.recipients").render(), "SHA-256");
+        terminal.row("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s",
+                Messages.of("list.heading.record"), Messages.of("list.heading.sealed"),
+                Messages.of("list.heading.signer"), Messages.of("list.heading.size"),
+                Messages.of("list.heading.identity"), Messages.of("list.heading.attachments"),
+                Messages.of("list.heading.recipients"), "SHA-256");
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
-            terminal.out().printf(Locale.ROOT, "%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s%n",
+            terminal.row("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s",
                     r.id(), r.sealedAt(), signer(r), Display.size(r.testimonySize()),
-                    r.identitySize() > 0 ? Messages.of("list.identity-sealed").render() : "-", attachments,
+                    r.identitySize() > 0 ? Messages.of("list.identity-sealed") : "-", attachments,
                     r.recipients(), r.testimonySha256());
         }
         return 0;

@@ -1,6 +1,5 @@
 package org.gawah.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gawah.custody.Entry;
@@ -29,10 +28,10 @@ final class LogCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         try (Vault vault = home.vault()) {
             if (!jsonl) {
-                terminal.out().printf(Locale.ROOT, "%6s  %-20s  %-12s  %-40s  %-16s  %s%n",
-                        Messages.of("log.heading.seq").render(), Messages.of("log.heading.time").render(),
-                        Messages.of("log.heading.action").render(), Messages.of("log.heading.subject").render(),
-                        Messages.of("log.heading.actor").render(), Messages.of("log.heading.subject-sha256").render());
+                terminal.row("%6s  %-20s  %-12s  %-40s  %-16s  %s",
+                        Messages.of("log.heading.seq"), Messages.of("log.heading.time"),
+                        Messages.of("log.heading.action"), Messages.of("log.heading.subject"),
+                        Messages.of("log.heading.actor"), Messages.of("log.heading.subject-sha256"));
             }
             vault.forEachCustody(row -> {
                 count[0]++;
@@ -44,9 +43,9 @@ final class LogCommand implements Callable<Integer> {
                     return;
                 }
                 if (jsonl) {
-                    terminal.out().println(entry.line(row.signature()));
+                    terminal.line(entry.line(row.signature()));
                 } else {
-                    terminal.out().printf(Locale.ROOT, "%6d  %-20s  %-12s  %-40s  %-16s  %s%n", entry.seq(), entry.time(),
+                    terminal.row("%6d  %-20s  %-12s  %-40s  %-16s  %s", entry.seq(), entry.time(),
                             entry.action().wire(), entry.subject(), entry.actor().substring(entry.actor().length() - 16),
                             entry.subjectSha256());
                 }

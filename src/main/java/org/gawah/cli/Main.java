@@ -45,6 +45,9 @@ public final class Main {
             cli.addSubcommand(command);
         }
         cli.setResourceBundle(Message.bundle(HELP, language));
+        // Picocli's help goes through the terminal's guarded writers like every other line, and
+        // without ANSI styles: the guard would show them as escapes (Terminal sends none but its own).
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));
@@ -76,7 +79,7 @@ public final class Main {
         }
         Locale locale = Language.parse(chosen);
         if (locale == null) {
-            throw new GawahException(Failure.USAGE, Messages.of("lang.unknown", Display.safe(chosen)),
+            throw new GawahException(Failure.USAGE, Messages.of("lang.unknown", chosen),
                     Messages.of("lang.unknown.hint"));
         }
         return locale;
@@ -128,23 +131,23 @@ public final class Main {
             List<String> args = unmatched.getUnmatched();
             if (!args.isEmpty() && unmatched.isUnknownOption()) {
                 return args.size() == 1
-                        ? Messages.of("parse.unknown-option", Display.safe(args.get(0)))
+                        ? Messages.of("parse.unknown-option", args.get(0))
                         : Messages.of("parse.unknown-options", quoted(args));
             }
             if (!args.isEmpty() && (m = UNMATCHED_INDEX.matcher(text)).matches()) {
                 return args.size() == 1
-                        ? Messages.of("parse.unmatched-argument", m.group(1), Display.safe(args.get(0)))
+                        ? Messages.of("parse.unmatched-argument", m.group(1), args.get(0))
                         : Messages.of("parse.unmatched-arguments", m.group(1), quoted(args));
             }
             if ((m = UNKNOWN_OPTION_AS_VALUE.matcher(text)).matches()) {
-                return Messages.of("parse.unknown-option-as-value", Display.safe(m.group(1)), m.group(2));
+                return Messages.of("parse.unknown-option-as-value", m.group(1), m.group(2));
             }
         } else if (e instanceof MissingParameterException) {
             if ((m = OPTION_NEEDS_VALUE.matcher(text)).matches()) {
                 return Messages.of("parse.option-needs-value", m.group(1), m.group(2));
             }
             if ((m = EXPECTED_VALUE.matcher(text)).matches()) {
-                return Messages.of("parse.expected-value", m.group(1), Display.safe(m.group(2)));
+                return Messages.of("parse.expected-value", m.group(1), m.group(2));
             }
             if ((m = MISSING.matcher(text)).matches()) {
                 String what = m.group(2);
@@ -181,28 +184,28 @@ public final class Main {
             }
         }
         if ((m = WITHOUT_VALUE.matcher(text)).matches()) {
-            return Messages.of("parse.option-takes-no-value", m.group(1), Display.safe(m.group(2)));
+            return Messages.of("parse.option-takes-no-value", m.group(1), m.group(2));
         }
         if ((m = NOT_A.matcher(text)).matches()) {
             switch (m.group(3)) {
-                case "int": return Messages.of("parse.not-an-int", m.group(1), Display.safe(m.group(2)));
-                case "long": return Messages.of("parse.not-a-long", m.group(1), Display.safe(m.group(2)));
-                default: return Messages.of("parse.not-a-boolean", m.group(1), Display.safe(m.group(2)));
+                case "int": return Messages.of("parse.not-an-int", m.group(1), m.group(2));
+                case "long": return Messages.of("parse.not-a-long", m.group(1), m.group(2));
+                default: return Messages.of("parse.not-a-boolean", m.group(1), m.group(2));
             }
         }
         if (e.getArgSpec() != null) {
             return e.getValue() == null
                     ? Messages.of("parse.invalid-use", names(List.of(e.getArgSpec())))
-                    : Messages.of("parse.invalid-value", names(List.of(e.getArgSpec())), Display.safe(e.getValue()));
+                    : Messages.of("parse.invalid-value", names(List.of(e.getArgSpec())), e.getValue());
         }
-        return Messages.of("parse.invalid", Display.safe(text));
+        return Messages.of("parse.invalid", text);
     }
 
     /** 'a', 'b': the user's own arguments, as picocli quotes them. */
     private static String quoted(List<String> args) {
         StringBuilder out = new StringBuilder();
         for (String arg : args) {
-            out.append(out.length() == 0 ? "" : ", ").append('\'').append(Display.safe(arg)).append('\'');
+            out.append(out.length() == 0 ? "" : ", ").append('\'').append(arg).append('\'');
         }
         return out.toString();
     }

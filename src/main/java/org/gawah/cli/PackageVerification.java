@@ -4,7 +4,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ final class PackageVerification {
             try (OutputStream sink = new Bounded(spool.output(), limit, file)) {
                 opened = Opener.openTo(in, sink, own, ask, custodians(home));
             }
-            terminal.info(Messages.of("verify.decrypted", Display.safe(opened.signerUserId()),
+            terminal.info(Messages.of("verify.decrypted", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             done = true;
             return new Decrypted(spool, opened.signerFingerprint());
@@ -117,8 +116,8 @@ final class PackageVerification {
         try {
             verified = PackageCheck.read(bag, custodians(home), progress::advance);
         } catch (GawahException e) {
-            terminal.out().println(Messages.of("verify.package", label, Messages.of("verify.invalid")).render());
-            terminal.out().println("  " + Messages.of("verify.what-failed", e.message()).render());
+            terminal.line(Messages.of("verify.package", label, Messages.of("verify.invalid")).render());
+            terminal.line("  " + Messages.of("verify.what-failed", e.message()).render());
             throw e;
         }
         progress.finish();
@@ -127,23 +126,22 @@ final class PackageVerification {
             throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("verify.package.signers-differ",
                     custodian.fingerprint(), outerSigner), Messages.of("verify.package.signers-differ.hint"));
         }
-        PrintWriter out = terminal.out();
-        out.println(Messages.of("verify.package", verified.id(),
+        terminal.line(Messages.of("verify.package", verified.id(),
                 verified.trusted() ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
-        out.println("  " + Messages.of("verify.package.case", Display.safe(verified.info().get("Case-Identifier")),
-                Display.safe(verified.info().get("Intended-Recipient")),
-                Display.safe(verified.info().get("Profile-Identifier"))).render());
-        out.println("  " + Messages.of("verify.package.custodian", Display.safe(custodian.userId()),
+        terminal.line("  " + Messages.of("verify.package.case", verified.info().get("Case-Identifier"),
+                verified.info().get("Intended-Recipient"),
+                verified.info().get("Profile-Identifier")).render());
+        terminal.line("  " + Messages.of("verify.package.custodian", custodian.userId(),
                 Display.fingerprint(custodian.fingerprint())).render());
-        out.println("               " + (verified.trusted() ? Messages.of("verify.package.trusted")
+        terminal.line("               " + (verified.trusted() ? Messages.of("verify.package.trusted")
                 : Messages.of("verify.package.not-pinned")).render());
         for (Certificate documenter : verified.documenters()) {
-            out.println("  " + Messages.of("verify.package.documenter", Display.safe(documenter.userId()),
+            terminal.line("  " + Messages.of("verify.package.documenter", documenter.userId(),
                     Display.fingerprint(documenter.fingerprint())).render());
         }
-        out.println("  " + Messages.of("verify.package.items", verified.items(), verified.signatures()).render());
-        out.println("  " + Messages.of("verify.package.payload", Display.size(verified.payloadBytes())).render());
-        out.println("  " + Messages.of("verify.package.custody", verified.custodyEntries()).render());
+        terminal.line("  " + Messages.of("verify.package.items", verified.items(), verified.signatures()).render());
+        terminal.line("  " + Messages.of("verify.package.payload", Display.size(verified.payloadBytes())).render());
+        terminal.line("  " + Messages.of("verify.package.custody", verified.custodyEntries()).render());
         if (!verified.trusted()) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.package.untrusted", custodian.fingerprint()),
                     Messages.of("verify.package.untrusted.hint"));

@@ -55,7 +55,7 @@ final class Progress {
     void finish() {
         if (shown) {
             draw(System.nanoTime());
-            terminal.err().println();
+            terminal.say();
         }
     }
 
@@ -64,10 +64,7 @@ final class Progress {
         double rate = done / seconds;
         long left = rate > 0 ? (long) ((total - done) / rate) : 0;
         // The line redraws itself: back to its start, the words, then blanks over a longer previous line.
-        terminal.err().print('\r');
-        terminal.prompt(Messages.of("progress.line", label, Display.size(done), Display.size(total),
+        terminal.redraw(Messages.of("progress.line", label, Display.size(done), Display.size(total),
                 String.format(Locale.ROOT, "%.0f", rate / (1 << 20)), String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60)));
-        terminal.err().print("   ");
-        terminal.err().flush();
     }
 }

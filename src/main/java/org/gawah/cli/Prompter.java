@@ -6,8 +6,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gawah.Message;
@@ -58,6 +61,9 @@ final class Prompter {
         }
     }
 
+    private static final Path STTY = Path.of("/bin/stty");
+    private static final Path TTY = Path.of("/dev/tty");
+
     private final Terminal terminal;
     private final BufferedReader reader;
     private final boolean draftAllowed;
@@ -66,7 +72,7 @@ final class Prompter {
 
     Prompter(Terminal terminal, Charset charset, boolean draftAllowed) {
         this.terminal = terminal;
-        this.clears = canClear(terminal);
+        this.clears = terminal.clears();
         this.reader = new BufferedReader(new InputStreamReader(terminal.in(), charset == null ? StandardCharsets.UTF_8 : charset));
         this.draftAllowed = draftAllowed;
     }
@@ -125,6 +131,10 @@ final class Prompter {
         ask(question, current);
         while (true) {
             String answer = line(Messages.of("interview.answer")).strip();
+            if (holdsControl(answer)) {
+                terminal.say(Messages.of("interview.control-character"));
+                continue;
+            }
             if (answer.isEmpty() && current != null) {
                 return current;
             }
@@ -149,6 +159,10 @@ final class Prompter {
             StringBuilder text = new StringBuilder();
             String first = line(Messages.of("interview.answer"));
             for (String line = first; !line.strip().equals("."); line = line(Messages.of("interview.more"))) {
+                if (holdsControl(line)) {
+                    terminal.say(Messages.of("interview.control-character"));
+                    continue;
+                }
                 text.append(line).append('\n');
             }
             String typed = text.toString().strip();
@@ -219,28 +233,94 @@ final class Prompter {
         }
     }
 
-    /** A fresh screen for the next step, where the terminal understands it; a blank line elsewhere. */
-    void newScreen() {
-        if (clears) {
-            terminal.err().print("\033[H\033[2J");
-        }
-        terminal.err().println();
+    /**
+     * A control character the record would refuse (an arrow key on a terminal that does not edit
+     * lines types ESC [ D): refused when typed, not first at the seal. Tab is allowed.
+     */
+    private static boolean holdsControl(String typed) {
+        return typed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t');
     }
 
     /**
-     * ANSI screen clearing only on a real terminal that speaks it: not when TERM is unset or
-     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as
-     * the old console shows the escape codes as they are.
+     * Shows {@code lines} a screenful at a time (the terminal's LINES and COLUMNS, else 24 by
+     * 80), pausing with {@code more}: Enter shows the next screenful; anything else typed there is
+     * returned at once (a choice made before the end), else null once everything was shown.
      */
-    private static boolean canClear(Terminal terminal) {
-        if (terminal.console() == null) {
-            return false;
+    String page(List<Message> lines, Message more) {
+        int[] size = screenSize();
+        int rows = Math.max(5, size[0] - 2);
+        int columns = Math.max(20, size[1]);
+        int used = 0;
+        for (Message line : lines) {
+            String shown = line.render();
+            int height = 1 + shown.codePointCount(0, shown.length()) / columns;
+            if (used > 0 && used + height > rows) {
+                String typed = line(more).strip();
+                if (!typed.isEmpty()) {
+                    return typed;
+                }
+                used = 0;
+            }
+            terminal.say(line);
+            used += height;
         }
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            return terminal.env("WT_SESSION") != null;
+        return null;
+    }
+
+    /**
+     * Rows and columns of the screen: LINES and COLUMNS when set, else what {@code stty size}
+     * says of the terminal (Linux, macOS), else 24 by 80.
+     */
+    private int[] screenSize() {
+        int[] size = {number(terminal.env("LINES"), 0), number(terminal.env("COLUMNS"), 0)};
+        if ((size[0] <= 0 || size[1] <= 0) && terminal.console() != null && Files.isExecutable(STTY)
+                && Files.exists(TTY)) {
+            try {
+                Process stty = new ProcessBuilder(STTY.toString(), "size").redirectInput(TTY.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String[] rowsColumns = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
+                if (stty.waitFor(2, TimeUnit.SECONDS) && rowsColumns.length == 2) {
+                    size[0] = size[0] > 0 ? size[0] : number(rowsColumns[0], 0);
+                    size[1] = size[1] > 0 ? size[1] : number(rowsColumns[1], 0);
+                }
+            } catch (IOException e) {
+                // No size to be had: the defaults below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        String term = terminal.env("TERM");
-        return term != null && !term.isEmpty() && !term.equals("dumb");
+        return new int[] {size[0] > 0 ? size[0] : 24, size[1] > 0 ? size[1] : 80};
+    }
+
+    private static int number(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** A number from 1 to {@code max}, typed after {@code prompt}; {@code typed}, if not null, is taken as the first answer. */
+    int number(Message prompt, int max, String typed) {
+        String answer = typed;
+        while (true) {
+            if (answer != null) {
+                int n = number(answer);
+                if (n >= 1 && n <= max) {
+                    return n;
+                }
+                terminal.say(Messages.of("interview.choose-number", max));
+            }
+            answer = line(prompt).strip();
+        }
+    }
+
+    /** A fresh screen for the next step, where the terminal understands it; a blank line elsewhere. */
+    void newScreen() {
+        if (clears) {
+            terminal.clearScreen();
+        }
+        terminal.say();
     }
 
     void say(Message words) {

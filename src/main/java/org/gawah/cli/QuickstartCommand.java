@@ -88,12 +88,13 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "open", id, "--passphrase-env", PASSPHRASE_VAR);
 
         say(Messages.of("quickstart.step-8"));
-        String caseId = run(legal, "case", "create", "--title", "Demo case", "--passphrase-env", PASSPHRASE_VAR).strip();
+        String caseId = run(legal, new java.io.ByteArrayInputStream("Demo case\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "case", "create", "--passphrase-env", PASSPHRASE_VAR).strip();
         run(legal, "case", "add", caseId, id, "--tag", "rome:7(1)(h)", "--reliability", "high",
                 "--passphrase-env", PASSPHRASE_VAR);
         Path evidence = exchange.resolve("evidence-icc.zip");
         say(Messages.of("quickstart.step-8-reviewed"));
-        run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(), "--reviewed", id,
+        run(legal, "export", "--case", caseId, "--for", "icc", "--out", evidence.toString(),
                 "--passphrase-env", PASSPHRASE_VAR);
         run(legal, "verify", evidence.toString());
 
@@ -101,7 +102,7 @@ final class QuickstartCommand implements Callable<Integer> {
         run(legal, "log");
         run(legal, "verify", "--vault", "--passphrase-env", PASSPHRASE_VAR);
 
-        terminal.out().println();
+        terminal.line();
         say(Messages.of("quickstart.where", documenter, legal, protection, exchange));
         say(Messages.of("quickstart.check-with-standard-tools"));
         say(Messages.of("quickstart.throwaway", base));
@@ -126,9 +127,9 @@ final class QuickstartCommand implements Callable<Integer> {
         System.arraycopy(args, 0, full, 2, args.length);
         full[args.length + 2] = "--home";
         full[args.length + 3] = home.toString();
-        terminal.out().println("$ gawah " + shellWords(args) + "   [" + home.getFileName() + "]");
+        terminal.line("$ gawah " + shellWords(args) + "   [" + home.getFileName() + "]");
         int code = Main.execute(derived(home, out, in), full);
-        terminal.out().print(out.toString(StandardCharsets.UTF_8));
+        terminal.text(out.toString(StandardCharsets.UTF_8));
         if (code != 0) {
             throw new GawahException(Failure.INTERNAL, Messages.of("quickstart.step-failed", String.join(" ", args)));
         }
@@ -162,7 +163,7 @@ final class QuickstartCommand implements Callable<Integer> {
     private void say(Message words) {
         boolean visual = Bidi.visualOrderWanted(terminal.env("GAWAH_BIDI"), System.getProperty("os.name", ""));
         for (String line : words.render().split("\n", -1)) {
-            terminal.out().println(Bidi.forTerminal(line, visual));
+            terminal.line(Bidi.forTerminal(line, visual));
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
@@ -24,7 +22,6 @@ import org.gawah.testimony.Testimonies;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.Vault;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,10 +41,13 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @ArgGroup(exclusive = false, headingKey = "gawah.record.testimony-fields")
-    TestimonyFlags flags = new TestimonyFlags();
-
-    @Option(names = "--from", paramLabel = "FILE")
+    /**
+     * Every field of the testimony, the account included, comes from here: no field is a flag,
+     * since a command line stays in the shell history and is visible to every process on the
+     * machine (ps), where a seized laptop or another user would read the place, the people
+     * present, the pseudonym or the consent given.
+     */
+    @Option(names = "--from", required = true, paramLabel = "FILE")
     Path from;
 
     @Option(names = "--attach", paramLabel = "FILE")
@@ -74,7 +74,7 @@ final class RecordCommand implements Callable<Integer> {
         String id = RecordId.random();
         List<AttachmentSealing.Source> sources = sources();
         AttachmentSealing.check(sources);
-        JsonNode input = input(terminal);
+        JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
         Testimonies.build(input, id, now).wipe();
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
@@ -83,7 +83,7 @@ final class RecordCommand implements Callable<Integer> {
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
             List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
-            plaintext = Testimonies.build(input, id, now, attachments);
+            plaintext = Testimonies.build(input, id, now, attachments, RecordSealing.keySealer(signer, to, now));
             RecordSealing.commit(write, id, plaintext, signer, to, now);
             if (shredOriginal) {
                 Shredder.shredAfterCheck(terminal, home, vault, id, sources);
@@ -97,35 +97,18 @@ final class RecordCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JsonNode input(Terminal terminal) {
-        ObjectNode input;
-        if (from != null) {
-            byte[] json = from.toString().equals("-") ? readStdin(terminal) : InputFile.read(from, InputFile.Kind.TESTIMONY_INPUT);
-            try {
-                JsonNode parsed = Testimonies.parseInput(json);
-                if (!parsed.isObject()) {
-                    throw new GawahException(Failure.INVALID_TESTIMONY, Messages.of("record.input-not-an-object"));
-                }
-                input = (ObjectNode) parsed;
-            } finally {
-                Arrays.fill(json, (byte) 0);
+    private JsonNode input() {
+        byte[] json = from.toString().equals("-") ? readStdin(root.terminal) : InputFile.read(from, InputFile.Kind.TESTIMONY_INPUT);
+        try {
+            JsonNode parsed = Testimonies.parseInput(json);
+            if (!parsed.isObject()) {
+                throw new GawahException(Failure.INVALID_TESTIMONY, Messages.of("record.input-not-an-object"));
             }
-        } else {
-            input = JsonNodeFactory.instance.objectNode();
-            if (terminal.console() != null) {
-                terminal.info(Messages.of("record.type-the-account"));
-            }
-            byte[] account = readStdin(terminal);
-            try {
-                input.putObject("account").put("text", Utf8.decode(account, Messages.of("record.account-on-stdin")));
-            } finally {
-                Arrays.fill(account, (byte) 0);
-            }
+            return parsed;
+        } finally {
+            Arrays.fill(json, (byte) 0);
         }
-        flags.applyTo(input);
-        return input;
     }
-
 
     static byte[] readStdin(Terminal terminal) {
         try {
@@ -140,8 +123,6 @@ final class RecordCommand implements Callable<Integer> {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("record.cannot-read-stdin", e.getMessage()));
         }
     }
-
-
 
     private List<AttachmentSealing.Source> sources() {
         List<AttachmentSealing.Source> sources = new ArrayList<>();

@@ -56,6 +56,14 @@ final class RecordSealing {
         }
     }
 
+    /**
+     * Seals the key of a testimony's name_keys like the testimony itself: signed, and encrypted to
+     * everyone the testimony goes to, so a legal team that cannot open the identity can search for it.
+     */
+    static org.gawah.testimony.NameKeys.Sealer keySealer(SigningKey signer, Recipients to, Instant now) {
+        return secret -> Sealer.seal(secret, signer, to.all(), now);
+    }
+
     /** Seals and stores one record without attachments in one transaction, with its custody entry. */
     static void seal(Home home, String id, SealableTestimony plaintext, SigningKey signer, Recipients to, Instant now) {
         requireProtectionFor(plaintext.identity() != null, to);
@@ -78,7 +86,7 @@ final class RecordSealing {
                 ? Messages.of("record.sealed-with-attachments", id, attachments)
                 : Messages.of("record.sealed", id));
         for (Certificate recipient : to.all()) {
-            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), Display.safe(recipient.userId())));
+            terminal.info(Messages.of("record.recipient", Display.fingerprint(recipient.fingerprint()), recipient.userId()));
         }
         if (withIdentity) {
             terminal.info(Messages.of("record.identity-sealed-apart", to.protection().size()));
@@ -86,7 +94,7 @@ final class RecordSealing {
         if (to.all().size() == 1) {
             terminal.warn(Messages.of("record.single-key"));
         }
-        terminal.out().println(id);
+        terminal.line(id);
     }
 
     private static List<String> fingerprints(List<Certificate> certificates) {

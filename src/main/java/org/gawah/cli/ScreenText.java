@@ -2,16 +2,18 @@ package org.gawah.cli;
 
 import java.nio.charset.StandardCharsets;
 
+import org.gawah.Screen;
+
 /**
  * Content from outside (an opened testimony: whatever its signer put in it) made harmless for a
- * terminal, which obeys what it is sent: an escape sequence can set the window title, clear the
- * screen, move the cursor and write over what was shown, and bidirectional overrides reorder it.
- * C0 controls but line feed and tab, DEL, C1 controls (U+0080 to U+009F) and the bidi embeddings,
- * overrides and isolates (U+202A to U+202E, U+2066 to U+2069) are shown as JSON escapes
- * ({@code \u001b}), which is what they are inside a JSON string: the testimony shown still reads
- * as the same JSON. Bytes that are not UTF-8 are shown as {@code \xE9}. Everything else, Dari and
- * Pashto included, passes as it is. Only for a screen: piped or written to a file, content keeps
- * its exact bytes.
+ * terminal, by the same rules as every other text from outside ({@link Screen#disguises}): what
+ * a terminal would obey or what would disguise (C0 controls but line feed and tab, DEL, C1
+ * controls, bidi marks, embeddings, overrides and isolates, invisible and unassigned characters)
+ * is shown as a JSON escape (<code>&#92;u001b</code>), which is what it is inside a JSON string: the
+ * testimony shown still reads as the same JSON. Bytes that are not UTF-8 are shown as
+ * {@code \xE9}. Everything else, Dari and Pashto included, passes as it is. Only for a screen:
+ * piped or written to a file, content keeps its exact bytes. Works on the bytes, so that no
+ * String copy of the plaintext is made.
  */
 final class ScreenText {
     private ScreenText() {
@@ -24,19 +26,23 @@ final class ScreenText {
     static Shown visible(byte[] data) {
         int escaped = 0;
         long length = 0;
+        int before = -1;
         for (int i = 0; i < data.length; ) {
             int n = sequence(data, i);
             if (n < 0) {
                 escaped++;
                 length += 4;
+                before = -1;
                 i++;
             } else {
-                if (unsafe(codePoint(data, i, n))) {
+                int c = codePoint(data, i, n);
+                if (unsafe(c, before, after(data, i + n))) {
                     escaped++;
-                    length += 6;
+                    length += c > 0xffff ? 12 : 6;
                 } else {
                     length += n;
                 }
+                before = c;
                 i += n;
             }
         }
@@ -46,29 +52,42 @@ final class ScreenText {
         // Sized exactly, so that no grown and abandoned copy of the plaintext is left behind.
         byte[] out = new byte[Math.toIntExact(length)];
         int at = 0;
+        before = -1;
         for (int i = 0; i < data.length; ) {
             int n = sequence(data, i);
             if (n < 0) {
                 at = put(out, at, String.format("\\x%02X", data[i] & 0xff));
+                before = -1;
                 i++;
                 continue;
             }
             int c = codePoint(data, i, n);
-            if (unsafe(c)) {
-                at = put(out, at, String.format("\\u%04x", c));
+            if (unsafe(c, before, after(data, i + n))) {
+                StringBuilder escape = new StringBuilder(12);
+                Screen.escape(c, escape);
+                at = put(out, at, escape.toString());
             } else {
                 System.arraycopy(data, i, out, at, n);
                 at += n;
             }
+            before = c;
             i += n;
         }
         return new Shown(out, escaped);
     }
 
-    /** Whether a terminal could act on this character instead of showing it. */
-    static boolean unsafe(int c) {
-        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    /** Whether a terminal could act on this character, or be made to hide something by it, instead of showing it. */
+    static boolean unsafe(int c, int before, int after) {
+        return c != '\n' && c != '\t' && Screen.disguises(c, before, after);
+    }
+
+    /** The character that starts at {@code i}, or -1 at the end or before bytes that are not UTF-8. */
+    private static int after(byte[] data, int i) {
+        if (i >= data.length) {
+            return -1;
+        }
+        int n = sequence(data, i);
+        return n < 0 ? -1 : codePoint(data, i, n);
     }
 
     private static int put(byte[] out, int at, String ascii) {

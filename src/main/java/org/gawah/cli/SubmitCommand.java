@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +74,8 @@ final class SubmitCommand implements Callable<Integer> {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("submit.no-folder", folder));
         }
         String bagId = RecordId.randomBag();
-        Path partial = folder.resolve("." + out.getFileName() + ".partial");
+        // The id in the name tells, after a crash, whether this partial bag was logged.
+        Path partial = PartialFiles.beside(out, bagId);
         try (Vault vault = home.vault()) {
             // What goes into the bag, and what each record is, comes from the signed log, never the tables.
             SignedVault signed = home.signed(vault);
@@ -94,14 +94,15 @@ final class SubmitCommand implements Callable<Integer> {
                 records.add(meta(record, known));
             }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
-            recoverInterrupted(terminal, signed, partial);
-            OutputFile.createPrivate(partial);
+            // Listed in the vault before a byte is written: if this process is killed, the next
+            // command in this home removes the partial bag (or keeps it, once logged).
+            long registration = PartialFiles.create(vault, partial, PartialFiles.SUBMIT);
             try {
                 write(terminal, vault, logged, records, signed.log().size(), bagId, partial, own, key);
             } catch (IOException | RuntimeException e) {
                 // Once the submission is logged its bag is kept, whatever failed after the commit.
                 if (!home.signed(vault).submitted(bagId)) {
-                    Files.deleteIfExists(partial);
+                    PartialFiles.discard(vault, registration, partial, e);
                 }
                 throw e;
             }
@@ -112,10 +113,11 @@ final class SubmitCommand implements Callable<Integer> {
                 throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.cannot-move", bagId, partial, out,
                         e.getMessage()), Messages.of("submit.cannot-move.hint"));
             }
+            PartialFiles.forget(vault, registration);
             terminal.info(Messages.of("submit.wrote", bagId, ids.size(), Display.size(Files.size(out)), out));
             terminal.info(Messages.of("submit.ciphertext-only", out.getFileName()));
         }
-        terminal.out().println(bagId);
+        terminal.line(bagId);
         return 0;
     }
 
@@ -161,31 +163,6 @@ final class SubmitCommand implements Callable<Integer> {
                 channel.force(true);
                 write.commit();
             }
-        }
-    }
-
-    /**
-     * A partial bag left by a submit that was killed. The bag is complete and fsynced before its
-     * {@code submitted} entry commits, and renamed just after: if that entry committed, the
-     * partial file is the only copy of a logged submission and is kept, under its bag id; if not,
-     * it was never logged and is deleted (ciphertext only).
-     */
-    private static void recoverInterrupted(Terminal terminal, SignedVault signed, Path partial) throws IOException {
-        if (!Files.exists(partial)) {
-            return;
-        }
-        String bagId = null;
-        try (org.gawah.bag.BagReader bag = org.gawah.bag.BagReader.open(partial)) {
-            bagId = bag.name();
-        } catch (GawahException unreadable) {
-            // Cut off before its central directory: certainly not committed.
-        }
-        if (bagId != null && signed.submitted(bagId)) {
-            Path kept = partial.resolveSibling(bagId + ".zip");
-            Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
-            terminal.warn(Messages.of("submit.interrupted-kept", kept));
-        } else {
-            Files.delete(partial);
         }
     }
 

@@ -7,25 +7,40 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.gawah.Message;
+import org.gawah.Screen;
 
 /**
  * Everything the program says and hears: stdout for data only, stderr for messages in one
  * grammar ({@code gawah: error: ...}, {@code gawah: hint: ...}), stdin, the environment and the
  * console for passphrase prompts. Tests build one over byte arrays.
+ *
+ * <p>The one way to the screen: every line of text written here, on stdout and stderr alike,
+ * passes {@link ScreenWriter} ({@link Screen#line}), and content bytes pass
+ * {@link ScreenText} when stdout is a terminal; the only control sequences sent are this class's
+ * own ({@link #clearScreen}, {@link #clearScreenAndScrollback}, the carriage return of {@link #redraw}). No other class touches
+ * System.out, System.err or the console's writer (DisplayPathTest).
  */
 public final class Terminal {
+    private static final String CLEAR_SCREEN = "\033[H\033[2J";
+    private static final String CLEAR_SCROLLBACK = "\033[3J";
+
     private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** stderr without the guard, for this class's own control sequences only. */
+    private final Writer rawErr;
     private final InputStream in;
     private final Map<String, String> env;
     private final Console console;
     private final boolean visualOrder;
     private final boolean screen;
+    private boolean typedIn;
 
     public Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console) {
         // On Java 17, System.console() is there only when stdin and stdout are both a terminal.
@@ -36,9 +51,11 @@ public final class Terminal {
     Terminal(OutputStream stdout, OutputStream stderr, InputStream in, Map<String, String> env, Console console,
              boolean screen) {
         this.screen = screen;
+        this.typedIn = console != null;
         this.stdout = stdout;
-        this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
+        this.rawErr = new OutputStreamWriter(stderr, StandardCharsets.UTF_8);
+        this.err = new PrintWriter(new ScreenWriter(rawErr), true);
         this.in = in;
         this.env = env;
         this.console = console;
@@ -69,15 +86,55 @@ public final class Terminal {
 
     /** A terminal with its own stdout, stdin and environment that shares this one's stderr and console. */
     Terminal derive(OutputStream otherStdout, InputStream otherIn, Map<String, String> otherEnv) {
-        return new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        Terminal derived = new Terminal(otherStdout, new WriterStream(err), otherIn, otherEnv, console);
+        derived.typedIn = false;
+        return derived;
     }
 
+    /** stdout's guarded writer, for picocli (help); commands write through {@link #line} and {@link #row}. */
     PrintWriter out() {
         return out;
     }
 
+    /** stderr's guarded writer, for picocli (usage) and stack traces; commands {@link #say}. */
     PrintWriter err() {
         return err;
+    }
+
+    /** An empty line on stdout. */
+    void line() {
+        out.println();
+    }
+
+    /** One line on stdout: an id, a fingerprint, or words built from them. */
+    void line(String text) {
+        out.println(text);
+    }
+
+    /** One line of words on stdout, in the run's language. */
+    void line(Message words) {
+        out.println(words.render());
+    }
+
+    /**
+     * One table row on stdout, {@code format} as {@link String#format} (without the line end):
+     * a {@link Message} value in the run's language, every text value shown through
+     * {@link Screen#value}, so that user IDs, titles and names in a row are isolated
+     * like a message's values.
+     */
+    void row(String format, Object... values) {
+        Object[] shown = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            shown[i] = values[i] instanceof Message ? ((Message) values[i]).render()
+                    : values[i] instanceof CharSequence ? Screen.value(values[i].toString()) : values[i];
+        }
+        out.println(String.format(Locale.ROOT, format, shown));
+    }
+
+    /** Text on stdout as it is, line ends included (another command's captured output). */
+    void text(String text) {
+        out.print(text);
+        out.flush();
     }
 
     InputStream in() {
@@ -88,9 +145,41 @@ public final class Terminal {
         return env.get(name);
     }
 
+    /** Whether standard input is a person typing at this terminal (not a pipe, a file, or what a demo feeds it). */
+    boolean typedIn() {
+        return typedIn;
+    }
+
     /** Null when there is no interactive terminal (piped, CI, tests). */
     Console console() {
         return console;
+    }
+
+    /**
+     * Whether this is a terminal that clears its screen on ANSI codes: not when TERM is unset or
+     * "dumb" (Emacs, serial lines), and on Windows only in Windows Terminal (WT_SESSION), as the
+     * old console shows the escape codes as they are.
+     */
+    boolean clears() {
+        if (console == null) {
+            return false;
+        }
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return env("WT_SESSION") != null;
+        }
+        String term = env("TERM");
+        return term != null && !term.isEmpty() && !term.equals("dumb");
+    }
+
+    /**
+     * Clears the screen and the scrollback ({@code ESC[3J}, which xterm, VTE, Konsole, iTerm2 and
+     * Windows Terminal obey), so that what an interview showed cannot be scrolled back to once it
+     * has ended. Does nothing where {@link #clears()} says the terminal would print the codes.
+     */
+    void clearScreenAndScrollback() {
+        if (clears()) {
+            control(CLEAR_SCREEN + CLEAR_SCROLLBACK);
+        }
     }
 
     /**
@@ -115,7 +204,7 @@ public final class Terminal {
     }
 
     /** Writes bytes to stdout exactly as they are (decrypted content is never re-encoded). */
-    void writeData(byte[] data) {
+    private void writeData(byte[] data) {
         out.flush();
         try {
             stdout.write(data);
@@ -142,13 +231,45 @@ public final class Terminal {
 
     /** One line of words on stderr, in the run's language and in the order this terminal shows. */
     void say(Message line) {
-        err.println(Bidi.forTerminal(line.render(), visualOrder));
+        err.println(shown(line));
+    }
+
+    /** An empty line on stderr. */
+    void say() {
+        err.println();
     }
 
     /** As {@link #say}, without ending the line: a prompt. */
     void prompt(Message words) {
-        err.print(Bidi.forTerminal(words.render(), visualOrder));
+        err.print(shown(words));
         err.flush();
+    }
+
+    /** Words guarded first and then, for a terminal that needs it, reordered (reordering consumes the isolates). */
+    private String shown(Message words) {
+        return Bidi.forTerminal(Screen.line(words.render()), visualOrder);
+    }
+
+    /** Clears the screen (only where the caller knows the terminal speaks ANSI). */
+    void clearScreen() {
+        control(CLEAR_SCREEN);
+    }
+
+    /** Writes {@code words} over the line the cursor is on (a progress line), blanks over a longer previous one. */
+    void redraw(Message words) {
+        control("\r");
+        err.print(shown(words) + "   ");
+        err.flush();
+    }
+
+    private void control(String sequence) {
+        err.flush();
+        try {
+            rawErr.write(sequence);
+            rawErr.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lets a derived terminal write through this one's stderr writer. */

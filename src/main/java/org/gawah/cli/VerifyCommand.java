@@ -63,14 +63,14 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
         }
-        terminal.out().println(Messages.of("verify.vault-intact", report.entries()).render());
-        terminal.out().println("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
+        terminal.line(Messages.of("verify.vault-intact", report.entries()).render());
+        terminal.line("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
                 Display.size(report.attachmentBytes())).render());
         if (report.documenterLogs() > 0) {
-            terminal.out().println("  " + Messages.of("verify.vault-documenter-logs", report.documenterLogs(),
+            terminal.line("  " + Messages.of("verify.vault-documenter-logs", report.documenterLogs(),
                     report.documenterEntries()).render());
         }
-        terminal.out().println("  " + Messages.of("verify.vault-head", report.headSha256()).render());
+        terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {
             CustodyLog.append(home, passphrase.unlockForSigning(terminal, own, java.time.Instant.now()), Action.VERIFIED,
                     "vault", report.headSha256());

@@ -1,6 +1,5 @@
 package org.gawah.export;
 
-import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gawah.bag.BagWriter;
+import org.gawah.custody.ChainDigests;
 import org.gawah.custody.Entry;
 import org.gawah.openpgp.Armor;
 import org.gawah.openpgp.Certificate;
@@ -36,11 +36,23 @@ public final class EvidencePackage {
                        Instant baggedAt, Entry exportEntry) {
     }
 
+    /**
+     * The custody entries a package carries, and for each actor whose entries it carries, the
+     * digests of that actor's whole log up to its head (docs/format/custody-log.md, "Extracts").
+     */
+    public record Custody(List<Entry.Signed> entries, Map<String, ChainDigests> chains) {
+    }
+
     private EvidencePackage() {
     }
 
     public static String custodyFile(Entry entry) {
-        return CUSTODY + entry.actor() + "/" + String.format(Locale.ROOT, "%08d", entry.seq()) + ".json";
+        return CUSTODY + entry.actor() + "/" + ChainDigests.entryFile(entry.seq());
+    }
+
+    /** The digests of an actor's log, beside its entries. */
+    public static String chainFile(String actor) {
+        return CUSTODY + actor + "/" + ChainDigests.FILE;
     }
 
     /**
@@ -48,7 +60,7 @@ public final class EvidencePackage {
      * data, custody entries, certificates, VERIFY.txt, then the tag manifest and the custodian's
      * signature over it.
      */
-    public static void writeTags(BagWriter bag, Info info, List<Item> items, byte[] caseJson, List<Entry.Signed> custody,
+    public static void writeTags(BagWriter bag, Info info, List<Item> items, byte[] caseJson, Custody custody,
                                  Certificate custodian, List<Certificate> documenters, SigningKey key) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Source-Organization", oneLine(info.organization()));
@@ -73,11 +85,12 @@ public final class EvidencePackage {
         }
         bag.tag(INDEX, utf8(index.toString()));
         bag.tag(CASE, caseJson);
-        for (Entry.Signed signed : custody) {
+        for (Entry.Signed signed : custody.entries()) {
             String file = custodyFile(signed.entry());
             bag.tag(file, signed.entry().canonical());
             bag.tag(file + ".sig", signed.signature());
         }
+        custody.chains().forEach((actor, chain) -> bag.tag(chainFile(actor), chain.bytes()));
         bag.tag(KEYS + custodian.fingerprint() + ".asc", custodian.armored().getBytes(StandardCharsets.US_ASCII));
         for (Certificate documenter : documenters) {
             if (!documenter.fingerprint().equals(custodian.fingerprint())) {

@@ -2,26 +2,20 @@ package org.gawah.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagReader;
-import org.gawah.custody.Action;
-import org.gawah.custody.CustodyException;
-import org.gawah.custody.Entry;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.testimony.Json;
@@ -37,9 +31,7 @@ public final class PackageCheck {
             "Bag-Count", "External-Identifier", "Internal-Sender-Identifier", "Case-Identifier", "Intended-Recipient",
             "Profile-Identifier", "Gawah-Export-Entry");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
-    private static final Pattern CUSTODY_FILE = Pattern.compile("custody/([0-9A-F]{40}|[0-9A-F]{64})/([0-9]{8})\\.json");
     private static final Pattern ITEM_FILE = Pattern.compile("metadata/items/([A-Za-z0-9.-]{1,80})\\.json");
-    private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
     private static final Set<String> FIXED = Set.of("bagit.txt", EvidencePackage.BAG_INFO, "manifest-sha256.txt",
             "manifest-sha512.txt", EvidencePackage.TAG_MANIFEST, EvidencePackage.SIGNATURE, EvidencePackage.VERIFY,
             EvidencePackage.INDEX, EvidencePackage.CASE);
@@ -61,7 +53,7 @@ public final class PackageCheck {
         Set<String> files = bag.files();
         for (String file : files) {
             boolean known = FIXED.contains(file) || file.startsWith("data/") || ITEM_FILE.matcher(file).matches()
-                    || CUSTODY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
+                    || PackageCustody.known(file)
                     || file.matches("keys/([0-9A-F]{40}|[0-9A-F]{64})\\.asc");
             if (!known) {
                 throw refused(Messages.of("check.unexpected-file", printable(file)));
@@ -107,12 +99,14 @@ public final class PackageCheck {
         Map<String, String> sha512 = bag.manifest("manifest-sha512.txt", 128);
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64), sha512,
                 info.get("Payload-Oxum"), progress);
-        int custody = checkCustody(bag, files, keys, custodian, info, id);
+        PackageCustody custody = PackageCustody.check(bag, files, keys, custodian, info, id);
         List<String> documenters = new ArrayList<>();
-        int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters);
+        Map<String, JsonNode> sidecars = new HashMap<>();
+        int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters, sidecars);
+        custody.checkTrace(sidecars.values());
         long bytes = Long.parseLong(info.get("Payload-Oxum").split("\\.")[0]);
         return new Verified(id, custodian, pinned, info, countItems(files), signatures,
-                documenters.stream().map(keys::get).toList(), custody, bytes);
+                documenters.stream().map(keys::get).toList(), custody.count(), bytes);
     }
 
     private static Map<String, Certificate> keys(BagReader bag, Set<String> files) {
@@ -134,73 +128,15 @@ public final class PackageCheck {
         return keys;
     }
 
-    /** Each entry signed by its actor at its time; the custodian's last is this export, over this manifest. */
-    private static int checkCustody(BagReader bag, Set<String> files, Map<String, Certificate> keys, Certificate custodian,
-                                    Map<String, String> info, String id) {
-        TreeMap<Long, Entry> custodianEntries = new TreeMap<>();
-        int count = 0;
-        for (String file : files) {
-            Matcher name = CUSTODY_FILE.matcher(file);
-            if (!name.matches()) {
-                continue;
-            }
-            if (!files.contains(file + ".sig")) {
-                throw refused(Messages.of("check.custody-unsigned", file));
-            }
-            byte[] bytes = bag.tag(file);
-            Entry entry;
-            try {
-                entry = Entry.parse(bytes);
-            } catch (CustodyException e) {
-                throw refused(Messages.of("check.custody-entry", file, e.getMessage()));
-            }
-            Certificate actor = keys.get(name.group(1));
-            if (actor == null || !entry.actor().equals(name.group(1)) || entry.seq() != Long.parseLong(name.group(2))) {
-                throw refused(Messages.of("check.custody-name", file, Long.parseLong(name.group(2)), name.group(1)));
-            }
-            Instant signedAt;
-            try {
-                signedAt = DetachedSignature.verify(bag.tag(file + ".sig"), bytes, List.of(actor)).signedAt();
-            } catch (GawahException e) {
-                throw new GawahException(e.failure(), Messages.of("check.custody-signature", file, e.message()));
-            }
-            if (!signedAt.equals(entry.time())) {
-                throw refused(Messages.of("check.custody-time", file, signedAt, entry.time()));
-            }
-            if (entry.actor().equals(custodian.fingerprint())) {
-                custodianEntries.put(entry.seq(), entry);
-            }
-            count++;
-        }
-        for (String file : files) {
-            if (file.startsWith("custody/") && file.endsWith(".sig") && !files.contains(file.substring(0, file.length() - 4))) {
-                throw refused(Messages.of("check.custody-orphan-signature", file));
-            }
-        }
-        Matcher head = EXPORT_ENTRY.matcher(info.get("Gawah-Export-Entry"));
-        Map.Entry<Long, Entry> last = custodianEntries.lastEntry();
-        if (!head.matches() || last == null || last.getKey() != Long.parseLong(head.group(1))
-                || !Digests.sha256(last.getValue().canonical()).equals(head.group(2))) {
-            throw refused(Messages.of("check.export-entry"));
-        }
-        Entry export = last.getValue();
-        if (export.action() != Action.EXPORTED || !export.subject().equals(id)
-                || !export.subjectSha256().equals(Digests.sha256(bag.tag("manifest-sha256.txt")))) {
-            throw refused(Messages.of("check.export-entry-subject"));
-        }
-        return count;
-    }
-
     /**
      * Every payload file is one item (with a sidecar) or the signature of one; each sidecar agrees
      * with its file; each signature is good, by the documenter the sidecar names, made when the
      * sidecar says it was sealed; each attachment is one its signed testimony lists, with the same
-     * digests.
+     * digests. Fills {@code byId} with the sidecars.
      */
     private static int checkItems(BagReader bag, Set<String> files, Map<String, Certificate> keys, Map<String, String> sha256,
-                                  Map<String, String> sha512, String caseId, List<String> documenters) {
+                                  Map<String, String> sha512, String caseId, List<String> documenters, Map<String, JsonNode> byId) {
         Map<String, JsonNode> byPath = new HashMap<>();
-        Map<String, JsonNode> byId = new HashMap<>();
         Set<String> signatures = new HashSet<>();
         for (String file : files) {
             Matcher name = ITEM_FILE.matcher(file);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * in doubt.</li>
  * <li>Whatever is present is shown, whatever is missing is skipped: a redacted copy may lack
  * fields, and an unknown field is shown under its own key rather than dropped.</li>
+ * <li>A date typed in a Hijri calendar (or otherwise than in ISO 8601) shows both: the Gregorian
+ * value, then the date as it was given, its calendar and the text written.</li>
  * </ul>
  */
 public final class Reading {
@@ -32,7 +34,13 @@ public final class Reading {
             Map.entry("withheld", "Withheld from this copy"),
             Map.entry("interview", "Interview"),
             Map.entry("interview.started_at", "Started"),
+            Map.entry("interview.started_at_given", "Started, as given"),
+            Map.entry("interview.started_at_given.calendar", "Calendar"),
+            Map.entry("interview.started_at_given.text", "Written"),
             Map.entry("interview.ended_at", "Ended"),
+            Map.entry("interview.ended_at_given", "Ended, as given"),
+            Map.entry("interview.ended_at_given.calendar", "Calendar"),
+            Map.entry("interview.ended_at_given.text", "Written"),
             Map.entry("interview.place", "Place"),
             Map.entry("interview.present", "Present (role: name)"),
             Map.entry("interview.present[]", "Person"),
@@ -56,6 +64,9 @@ public final class Reading {
             Map.entry("witness.earlier_interviews", "Earlier interviews"),
             Map.entry("witness.earlier_interviews[]", "Earlier interview"),
             Map.entry("witness.earlier_interviews[].date", "Date"),
+            Map.entry("witness.earlier_interviews[].date_given", "Date, as given"),
+            Map.entry("witness.earlier_interviews[].date_given.calendar", "Calendar"),
+            Map.entry("witness.earlier_interviews[].date_given.text", "Written"),
             Map.entry("witness.earlier_interviews[].by", "By"),
             Map.entry("witness.earlier_interviews[].note", "Note"),
             Map.entry("source", "Source"),
@@ -70,7 +81,10 @@ public final class Reading {
             Map.entry("events[]", "Event"),
             Map.entry("events[].date", "Date"),
             Map.entry("events[].date.precision", "Precision"),
-            Map.entry("events[].date.value", "Value"),
+            Map.entry("events[].date.value", "Gregorian (ISO 8601)"),
+            Map.entry("events[].date.given", "As given"),
+            Map.entry("events[].date.given.calendar", "Calendar"),
+            Map.entry("events[].date.given.text", "Written"),
             Map.entry("events[].place", "Place"),
             Map.entry("events[].act_type", "Act"),
             Map.entry("events[].method", "Method"),
@@ -84,7 +98,13 @@ public final class Reading {
             Map.entry("attachments[].size", "Size (bytes)"),
             Map.entry("attachments[].sha256", "SHA-256"),
             Map.entry("attachments[].sha512", "SHA-512"),
-            Map.entry("attachments[].generation", "Generation"));
+            Map.entry("attachments[].generation", "Generation"),
+            Map.entry("name_keys", "Name keys (keyed hashes for the legal team's search for the witness's name; "
+                    + "useless without the key sealed to the legal team)"),
+            Map.entry("name_keys.rules", "Rules"),
+            Map.entry("name_keys.algorithm", "Algorithm"),
+            Map.entry("name_keys.sealed_key", "Sealed key (OpenPGP, base64)"),
+            Map.entry("name_keys.hashes", "Hashes (base64)"));
 
     /** Always a block, even on one line: the two texts a reader must never run together. */
     private static final Set<String> BLOCKS = Set.of("account.text", "documenter_notes");

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.gawah.names.Finder;
+import org.gawah.names.Keys;
+import org.gawah.names.KnownKeys;
 import org.gawah.testimony.Json;
 
 /**
@@ -22,6 +23,7 @@ import org.gawah.testimony.Json;
 public final class Redaction {
     public static final String SCHEMA = "gawah.redacted/1";
     public static final String MARK = "[withheld]";
+    static final String NAME_KEYS = "name_keys";
 
     /** The derivative's bytes and what was withheld, as field paths. */
     public record Result(byte[] bytes, List<String> withheld) {
@@ -47,9 +49,14 @@ public final class Redaction {
                 withheld.add(path);
             }
         }
+        // Not searched (hashes); and of no use to a receiver, who never holds the key sealed in it.
+        boolean nameKeys = copy.remove(NAME_KEYS) != null;
         mask(copy, "", names, withheld);
         if (withheld.isEmpty()) {
             return null;
+        }
+        if (nameKeys) {
+            withheld.add(NAME_KEYS);
         }
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("schema", SCHEMA);
@@ -79,7 +86,8 @@ public final class Redaction {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String path = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
                 if (field.getValue().isTextual()) {
-                    String masked = names.mask(field.getValue().textValue());
+                    String masked = field.getKey().equals("file_name") ? names.maskFileName(field.getValue().textValue())
+                            : names.mask(field.getValue().textValue());
                     if (!masked.equals(field.getValue().textValue())) {
                         field.setValue(TextNode.valueOf(masked));
                         withheld.add(path + " (name)");
@@ -106,68 +114,51 @@ public final class Redaction {
     }
 
     /**
-     * Replaces the witness's name, each word of it of three letters or more, and the contact,
-     * wherever they stand as words, ignoring case. Over-redaction is the safe side; the contact is
-     * matched whole only (its words are ordinary words).
+     * Replaces the witness's name in any spelling and the contact in any written form, as
+     * {@link Finder} finds them. A file name is searched harder: any part of a word.
      */
-    public static final class Masker {
-        /** A letter or digit next to a match means it is inside another word. Marks are not: an ezafe may follow. */
-        private static final String EDGE = "[\\p{L}\\p{N}]";
-        /** Arabic harakat, superscript alef and tatweel: written or not, the same name. */
-        private static final String IGNORABLE = "[\\u064B-\\u065F\\u0670\\u0640]";
-        private final List<Pattern> patterns = new ArrayList<>();
+    public static class Masker {
+        private final Finder finder;
 
-        public Masker(String name, String contact) {
-            List<String> words = new ArrayList<>();
-            if (name != null && !name.isBlank()) {
-                words.add(name.strip());
-                for (String part : name.split("[\\s,;:()\"'«»]+")) {
-                    if (part.codePointCount(0, part.length()) >= 3 && !words.contains(part)) {
-                        words.add(part);
-                    }
-                }
-            }
-            if (contact != null && !contact.isBlank()) {
-                words.add(contact.strip());
-            }
-            // Longest first, so a full name is replaced whole before its parts are looked for.
-            words.sort((a, b) -> b.length() - a.length());
-            for (String word : words) {
-                patterns.add(Pattern.compile("(?<!" + EDGE + ")" + letters(word) + "[\\p{M}\\u0640]*(?!" + EDGE + ")",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            }
+        public Masker(KnownKeys known) {
+            this.finder = new Finder(known);
         }
 
-        /**
-         * The word as a pattern that also matches its Arabic-keyboard spelling (ي for ی, ك for ک,
-         * ة for ه) and any harakat or tatweel between its letters.
-         */
-        private static String letters(String word) {
-            StringBuilder regex = new StringBuilder();
-            word.codePoints().filter(c -> !String.valueOf(Character.toChars(c)).matches(IGNORABLE)).forEach(c -> {
-                if (regex.length() > 0) {
-                    regex.append(IGNORABLE).append('*');
-                }
-                switch (c) {
-                    case 'ی', 'ي', 'ى' -> regex.append("[یيى]");
-                    case 'ک', 'ك' -> regex.append("[کك]");
-                    case 'ه', 'ة' -> regex.append("[هة]");
-                    default -> regex.append(Pattern.quote(new String(Character.toChars(c))));
-                }
-            });
-            return regex.toString();
+        /** From the identity in the clear: the name, its other spellings, the contact. */
+        public Masker(List<String> spellings, String contact) {
+            this(KnownKeys.plain(Keys.ofPerson(spellings, contact)));
+        }
+
+        public Masker(String name, String contact) {
+            this(name == null ? List.of() : List.of(name), contact);
         }
 
         public static Masker none() {
-            return new Masker(null, null);
+            return new Masker(KnownKeys.plain(java.util.Set.of()));
         }
 
         public String mask(String text) {
-            String result = text;
-            for (Pattern pattern : patterns) {
-                result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(MARK));
-            }
-            return result;
+            return finder.mask(text, MARK, false);
+        }
+
+        public String maskFileName(String text) {
+            return finder.mask(text, MARK, true);
+        }
+
+        /** Masks with this and then with {@code other}. */
+        public Masker and(Masker other) {
+            Masker first = this;
+            return new Masker(KnownKeys.plain(java.util.Set.of())) {
+                @Override
+                public String mask(String text) {
+                    return other.mask(first.mask(text));
+                }
+
+                @Override
+                public String maskFileName(String text) {
+                    return other.maskFileName(first.maskFileName(text));
+                }
+            };
         }
     }
 }

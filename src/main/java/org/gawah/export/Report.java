@@ -28,6 +28,8 @@ public final class Report {
     private final List<Item> included = new ArrayList<>();
     private final List<LeftOut> leftOut = new ArrayList<>();
     private final List<Message> notes = new ArrayList<>();
+    private final List<LeftOut> searched = new ArrayList<>();
+    private final List<LeftOut> notSearched = new ArrayList<>();
 
     public Report(String bagId, String caseId, Profile profile) {
         this.bagId = bagId;
@@ -47,6 +49,16 @@ public final class Report {
         leftOut.add(new LeftOut(recordId, item, reason));
     }
 
+    /** A record searched for its witness's name, and with what. */
+    public void searched(String recordId, Message how) {
+        searched.add(new LeftOut(recordId, null, how));
+    }
+
+    /** Something that went into the package without being searched, and why it could not be. */
+    public void notSearched(String recordId, String item, Message why) {
+        notSearched.add(new LeftOut(recordId, item, why));
+    }
+
     public void note(Message note) {
         notes.add(note);
     }
@@ -57,6 +69,16 @@ public final class Report {
 
     public List<LeftOut> leftOut() {
         return List.copyOf(leftOut);
+    }
+
+    /** Records searched for their witness, each with what it was searched with. */
+    public List<LeftOut> searched() {
+        return List.copyOf(searched);
+    }
+
+    /** Items included without being searched, each with why. */
+    public List<LeftOut> notSearched() {
+        return List.copyOf(notSearched);
     }
 
     public List<Message> notes() {
@@ -79,6 +101,16 @@ public final class Report {
         for (LeftOut out : leftOut) {
             text.append("  ").append(out.recordId()).append(out.item() == null ? "" : " " + out.item())
                     .append(": ").append(english(out.reason())).append('\n');
+        }
+        text.append('\n').append(english(Messages.of("report.searched-heading", searched.size()))).append('\n');
+        for (LeftOut one : searched) {
+            text.append("  ").append(one.recordId()).append(": ").append(english(one.reason())).append('\n');
+        }
+        text.append("  ").append(english(Messages.of("report.searched-scope"))).append('\n');
+        text.append('\n').append(english(Messages.of("report.not-searched-heading", notSearched.size()))).append('\n');
+        for (LeftOut one : notSearched) {
+            text.append("  ").append(one.recordId()).append(one.item() == null ? "" : " " + one.item())
+                    .append(": ").append(english(one.reason())).append('\n');
         }
         if (!notes.isEmpty()) {
             text.append("\nNotes:\n");
@@ -110,6 +142,18 @@ public final class Report {
                 entry.put("item_id", left.item());
             }
             entry.put("reason", english(left.reason()));
+        }
+        ArrayNode searchedNode = node.putArray("searched");
+        for (LeftOut one : searched) {
+            searchedNode.addObject().put("record_id", one.recordId()).put("with", english(one.reason()));
+        }
+        ArrayNode notSearchedNode = node.putArray("not_searched");
+        for (LeftOut one : notSearched) {
+            ObjectNode entry = notSearchedNode.addObject().put("record_id", one.recordId());
+            if (one.item() != null) {
+                entry.put("item_id", one.item());
+            }
+            entry.put("reason", english(one.reason()));
         }
         ArrayNode notesNode = node.putArray("notes");
         notes.forEach(note -> notesNode.add(english(note)));

@@ -62,12 +62,12 @@ public final class Keyring {
             throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
                     Messages.of("keys.own.exists.hint"));
         }
-        write(dir.resolve("secret"), key.fingerprint(), key.armored(), true);
+        write(dir.resolve("secret"), key.fingerprint(), key.armored());
     }
 
     /** Pins a certificate under a role. Pinning the same one again changes nothing. */
     public void pin(Role role, Certificate certificate) {
-        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored(), false);
+        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored());
     }
 
     /** The certificates pinned under a role, each checked against its pin. */
@@ -91,6 +91,7 @@ public final class Keyring {
 
     private static List<Path> files(Path folder) {
         List<Path> files = new ArrayList<>();
+        refuseLink(folder);
         if (!Files.isDirectory(folder)) {
             return files;
         }
@@ -108,7 +109,18 @@ public final class Keyring {
         return files;
     }
 
+    /**
+     * A key file or folder that is a symbolic link is refused: what it points to can be changed
+     * (or read) outside the home's owner-only folder, and the pin would vouch for it.
+     */
+    private static void refuseLink(Path path) {
+        if (Files.isSymbolicLink(path) || Files.isSymbolicLink(path.getParent())) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("keys.link", path), Messages.of("keys.link.hint"));
+        }
+    }
+
     private static byte[] read(Path file) {
+        refuseLink(file);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -117,16 +129,15 @@ public final class Keyring {
     }
 
     /** Writes through a temporary file and a rename, so a crash never leaves half a key. */
-    private static void write(Path folder, String fingerprint, String armored, boolean secret) {
+    private static void write(Path folder, String fingerprint, String armored) {
         try {
-            Files.createDirectories(folder);
+            FilePermissions.ensurePrivateDirectory(folder);
             Path target = folder.resolve(fingerprint + ".asc");
             Path temporary = folder.resolve("." + fingerprint + ".tmp");
             Files.deleteIfExists(temporary);
-            if (secret) {
-                // 0600 on POSIX, an owner-only access list on NTFS, before a byte of the key is written.
-                FilePermissions.createPrivateFile(temporary);
-            }
+            // 0600 on POSIX, an owner-only access list on NTFS, before a byte is written: a secret key
+            // above all, and certificates too (their user IDs may name people, and who the team is).
+            FilePermissions.createPrivateFile(temporary);
             Files.write(temporary, armored.getBytes(StandardCharsets.US_ASCII));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -2,52 +2,61 @@ package org.gawah.testimony;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.gawah.Message;
 
 /**
  * The testimony's dates. Interview times carry their offset (rule 111 records when, and a local
  * time without its offset is ambiguous); event dates carry their precision (HURIDOCS), because
- * witnesses often know only the month, or roughly when.
+ * witnesses often know only the month, or roughly when. Each may be typed in the Solar Hijri,
+ * lunar Hijri or Gregorian calendar: the Gregorian value is stored, and beside it the date as
+ * given (docs/format/testimony.md, "Dates in three calendars").
  */
 final class Dates {
     static final List<String> PRECISIONS = List.of("exact", "estimate", "unknown_day", "unknown");
 
-    // ASCII digits only: java.time would accept none other, but the message should say so first.
-    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
-    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-
     private Dates() {
     }
 
-    /** An ISO 8601 date-time with offset, returned in one canonical spelling. */
-    static OffsetDateTime dateTime(Input in, String key) {
-        String s = in.token(key);
+    /**
+     * The moment at {@code key}, written there as an ISO 8601 date-time with its offset, and as
+     * given at {@code key_given} when it was typed otherwise. {@code zone} supplies the offset
+     * when none was typed (null: required).
+     */
+    static GivenTime dateTime(Input in, String key, ZoneId zone, LocalDate latest, ObjectNode out) {
+        String typed = in.token(key);
+        GivenTime time;
         try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeException e) {
-            throw in.refuse(key, Messages.of("date.not-date-time"), s);
+            time = GivenTime.parse(typed, zone);
+            time.date().notBefore1900(latest);
+        } catch (DateProblem p) {
+            throw in.refuse(key, p.problem(), typed, p.hint());
+        }
+        out.put(key, time.value().toString());
+        if (!time.typedAsValue()) {
+            out.set(key + "_given", given(time.date().calendar(), time.text()));
+        }
+        return time;
+    }
+
+    /** A day, from 1900 to {@code latest}, written at {@code key} as YYYY-MM-DD and as given at {@code key_given}. */
+    static void day(Input in, String key, LocalDate latest, ObjectNode out) {
+        String typed = in.token(key);
+        GivenDate date = read(in, key, typed);
+        if (date.precision() != GivenDate.Precision.DAY) {
+            throw in.refuse(key, Messages.of("date.must-be-day"), typed);
+        }
+        check(date, latest, in, key, typed);
+        out.put(key, date.value());
+        if (!date.typedAsValue()) {
+            out.set(key + "_given", given(date.calendar(), date.text()));
         }
     }
 
-    /** A calendar day, YYYY-MM-DD, not after {@code latest}. */
-    static String day(Input in, String key, LocalDate latest) {
-        String s = in.token(key);
-        LocalDate day = parse(s, DAY, in, key, Messages.of("date.must-be-day"));
-        notAfter(day, latest, in, key, s);
-        return s;
-    }
-
     /**
-     * An event date: {precision, value}. exact needs YYYY-MM-DD; estimate takes YYYY, YYYY-MM or
-     * YYYY-MM-DD; unknown_day needs YYYY-MM; unknown takes no value at all.
+     * An event date: {precision, value, given}. exact needs a day; estimate takes a year, a month
+     * or a day; unknown_day needs a month; unknown takes no value at all.
      */
     static ObjectNode eventDate(Input date, LocalDate latest) {
         String precision = date.choice("precision", PRECISIONS);
@@ -58,45 +67,48 @@ final class Dates {
             }
             return out;
         }
-        String s = date.token("value");
-        LocalDate earliest;
+        String typed = date.token("value");
+        GivenDate value = read(date, "value", typed);
         switch (precision) {
             case "exact":
-                earliest = parse(s, DAY, date, "value", Messages.of("date.must-be-exact"));
+                if (value.precision() != GivenDate.Precision.DAY) {
+                    throw date.refuse("value", Messages.of("date.must-be-exact"), typed);
+                }
                 break;
             case "unknown_day":
-                earliest = parse(s, MONTH, date, "value", Messages.of("date.must-be-month"));
+                if (value.precision() != GivenDate.Precision.MONTH) {
+                    throw date.refuse("value", Messages.of("date.must-be-month"), typed);
+                }
                 break;
             default: // estimate: as precise as the witness could say
-                Pattern shape = DAY.matcher(s).matches() ? DAY : MONTH.matcher(s).matches() ? MONTH : YEAR;
-                earliest = parse(s, shape, date, "value", Messages.of("date.must-be-estimate"));
         }
-        notAfter(earliest, latest, date, "value", s);
-        return out.put("value", s);
+        check(value, latest, date, "value", typed);
+        out.put("value", value.value());
+        if (!value.typedAsValue()) {
+            out.set("given", given(value.calendar(), value.text()));
+        }
+        return out;
     }
 
-    /** Parses {@code s} in {@code shape}; returns the first day it can mean; else refuses with {@code problem}. */
-    private static LocalDate parse(String s, Pattern shape, Input in, String key, Message problem) {
+    /** The date as given: {calendar, text}. */
+    static ObjectNode given(DateCalendar calendar, String text) {
+        return JsonNodeFactory.instance.objectNode().put("calendar", calendar.id()).put("text", text);
+    }
+
+    private static GivenDate read(Input in, String key, String typed) {
         try {
-            if (shape.matcher(s).matches()) {
-                if (shape == DAY) {
-                    return LocalDate.parse(s);
-                }
-                if (shape == MONTH) {
-                    return YearMonth.parse(s).atDay(1);
-                }
-                return Year.parse(s).atDay(1);
-            }
-        } catch (DateTimeException e) {
-            // falls through: a day or month that does not exist (2025-02-30, 2025-13)
+            return GivenDate.parse(typed);
+        } catch (DateProblem p) {
+            throw in.refuse(key, p.problem(), typed, p.hint());
         }
-        throw in.refuse(key, problem, s);
     }
 
-    /** Catches typed years such as 2062 for 2026: nothing recorded can have happened later. */
-    private static void notAfter(LocalDate earliest, LocalDate latest, Input in, String key, String s) {
-        if (earliest.isAfter(latest)) {
-            throw in.refuse(key, Messages.of("date.after-recorded"), s);
+    /** From 1900 (a Gregorian year before it is a Hijri year typed without its calendar) to {@code latest}. */
+    private static void check(GivenDate date, LocalDate latest, Input in, String key, String typed) {
+        try {
+            date.within(latest);
+        } catch (DateProblem p) {
+            throw in.refuse(key, p.problem(), typed, p.hint());
         }
     }
 }

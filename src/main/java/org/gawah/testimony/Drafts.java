@@ -40,7 +40,7 @@ public final class Drafts {
         draft.put("record_id", recordId);
         draft.put("recorded_at", at.toString());
         draft.put("stopped_at_step", stoppedAt);
-        draft.set("consent", new Sections(at).consent(root));
+        draft.set("consent", new Sections(at, null).consent(root));
         ObjectNode fields = draft.putObject("fields");
         for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.gawah.GawahException;
@@ -67,6 +68,12 @@ final class Input {
     /** A refusal naming {@code key} of this object, quoting the value given if it is short plain ASCII. */
     GawahException refuse(String key, Message problem, String value) {
         return refusal(path(key), problem, value);
+    }
+
+    /** As above, with what to do about it ({@code hint}; null for the general one). */
+    GawahException refuse(String key, Message problem, String value, Message hint) {
+        return Json.refused(quotable(value) ? Messages.of("field.problem-got", path(key), problem, value)
+                : Messages.of("field.problem", path(key), problem), hint);
     }
 
     /** A refusal naming the field at {@code where}: its path, or a Message such as "(top level)". */
@@ -204,6 +211,11 @@ final class Input {
 
     /** An array of at least {@code min} tokens, each passing {@code valid} (else {@code problem}), none repeated. */
     List<String> tokens(String key, int min, Predicate<String> valid, Message problem) {
+        return tokens(key, min, valid, value -> problem);
+    }
+
+    /** As above, the problem told for the value refused (a language's name, say, gets its code). */
+    List<String> tokens(String key, int min, Predicate<String> valid, Function<String, Message> problem) {
         JsonNode array = array(key, min);
         if (array == null) {
             return null;
@@ -214,7 +226,8 @@ final class Input {
             String at = path(key) + "[" + i + "]";
             JsonNode item = array.get(i);
             if (!item.isTextual() || !valid.test(item.textValue())) {
-                throw refusal(at, problem, item.isTextual() ? item.textValue() : null);
+                String value = item.isTextual() ? item.textValue() : null;
+                throw refusal(at, problem.apply(value), value);
             }
             if (!seen.add(item.textValue())) {
                 throw refusal(at, Messages.of("field.repeats"), item.textValue());

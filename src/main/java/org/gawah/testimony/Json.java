@@ -99,7 +99,12 @@ public final class Json {
     }
 
     static GawahException refused(Message message) {
-        return new GawahException(Failure.INVALID_TESTIMONY, message, Messages.of("json.hint"));
+        return refused(message, null);
+    }
+
+    /** A refusal with what to do about it; null for the general hint (the format's documentation). */
+    static GawahException refused(Message message, Message hint) {
+        return new GawahException(Failure.INVALID_TESTIMONY, message, hint != null ? hint : Messages.of("json.hint"));
     }
 
     /** Java's decoder, unlike Jackson's, refuses overlong forms and encoded surrogates. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,27 +29,33 @@ final class Sections {
     private final Instant recordedAt;
     /** The last day anything recorded can fall on: the recording day, a day's slack for time zones. */
     private final LocalDate latest;
+    /** The offset of a time typed without one (the interview's computer), or null: then it is required. */
+    private final ZoneId typedIn;
 
-    Sections(Instant recordedAt) {
+    Sections(Instant recordedAt, ZoneId typedIn) {
         this.recordedAt = recordedAt;
-        this.latest = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC).plusDays(1);
+        this.latest = latestDay(recordedAt);
+        this.typedIn = typedIn;
+    }
+
+    /** The last day anything recorded at {@code recordedAt} can fall on. */
+    static LocalDate latestDay(Instant recordedAt) {
+        return LocalDate.ofInstant(recordedAt, ZoneOffset.UTC).plusDays(1);
     }
 
     /** When, where, who was present, in which languages: ICC RPE rule 111(1); HURIDOCS 2510. */
     ObjectNode interview(Input root) {
         Input in = root.object("interview", "started_at", "ended_at", "place", "present", "languages");
         ObjectNode out = object();
-        OffsetDateTime started = Dates.dateTime(in, "started_at");
+        OffsetDateTime started = Dates.dateTime(in, "started_at", typedIn, latest, out).value();
         if (started.toInstant().isAfter(recordedAt.plus(1, ChronoUnit.DAYS))) {
             throw in.refuse("started_at", Messages.of("interview.started-after-recorded", recordedAt));
         }
-        out.put("started_at", started.toString());
         if (in.has("ended_at")) {
-            OffsetDateTime ended = Dates.dateTime(in, "ended_at");
+            OffsetDateTime ended = Dates.dateTime(in, "ended_at", typedIn, latest, out).value();
             if (ended.toInstant().isBefore(started.toInstant())) {
                 throw in.refuse("ended_at", Messages.of("interview.ended-before-started"));
             }
-            out.put("ended_at", ended.toString());
         }
         out.put("place", in.text("place"));
         ArrayNode present = out.putArray("present");
@@ -63,8 +70,8 @@ final class Sections {
         }
         Input langs = in.object("languages", "interview", "record");
         ObjectNode languages = out.putObject("languages");
-        strings(languages, "interview", langs.tokens("interview", 1, Iso639::isValid, language()));
-        strings(languages, "record", langs.tokens("record", 1, Iso639::isValid, language()));
+        strings(languages, "interview", langs.tokens("interview", 1, Iso639::isValid, Sections::notALanguage));
+        strings(languages, "record", langs.tokens("record", 1, Iso639::isValid, Sections::notALanguage));
         return out;
     }
 
@@ -117,7 +124,7 @@ final class Sections {
             ArrayNode list = out.putArray("earlier_interviews");
             for (Input e : earlier) {
                 ObjectNode item = list.addObject();
-                item.put("date", Dates.day(e, "date", latest));
+                Dates.day(e, "date", latest, item);
                 item.put("by", e.text("by"));
                 putIfGiven(item, "note", e.optionalText("note"));
             }
@@ -139,7 +146,7 @@ final class Sections {
         Input in = root.object("account", "language", "text");
         String language = in.token("language");
         if (!Iso639.isValid(language)) {
-            throw in.refuse("language", language(), language);
+            throw in.refuse("language", notALanguage(language), language);
         }
         return object().put("language", language).put("text", in.text("text", ACCOUNT_LIMIT));
     }
@@ -161,8 +168,12 @@ final class Sections {
         return out;
     }
 
-    /** What a language code must be. */
-    private static Message language() {
+    /** What a language code must be; for a language's name (Dari, دری), the code to write instead. */
+    private static Message notALanguage(String value) {
+        String code = Iso639.codeOfName(value);
+        if (code != null) {
+            return Messages.of("field.language-name", Iso639.listedName(value), code);
+        }
         return Messages.of("field.must-be-language");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,26 @@ public final class Testimonies {
     /** As {@link #build(JsonNode, String, Instant)}, listing the attachments sealed with it. */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
                                           List<Attachment> attachments) {
+        return build(input, recordId, recordedAt, attachments, null);
+    }
+
+    /**
+     * As above; with {@code keySealer}, a testimony whose input names the witness also carries
+     * {@code name_keys}: keyed hashes of the name and contact, the key sealed by {@code keySealer}
+     * (to the testimony's own recipients), so that a legal team that cannot open the identity can
+     * still find the name in it (docs/format/testimony.md, "name_keys").
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer) {
+        return build(input, recordId, recordedAt, attachments, keySealer, null);
+    }
+
+    /**
+     * As above, for answers typed at this computer (the interview): a time typed without its
+     * offset takes {@code typedIn}'s; null, as for a file, means the offset must be given.
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer, ZoneId typedIn) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -57,7 +78,7 @@ public final class Testimonies {
             throw root.refuse("schema", Messages.of("schema.must-be", SCHEMA), schema);
         }
         Instant at = recordedAt.truncatedTo(ChronoUnit.SECONDS);
-        Sections sections = new Sections(at);
+        Sections sections = new Sections(at, typedIn);
 
         ObjectNode t = Sections.object();
         t.put("schema", SCHEMA);
@@ -74,6 +95,9 @@ public final class Testimonies {
         listAttachments(t, attachments);
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
+        if (identity != null && keySealer != null) {
+            t.set("name_keys", NameKeys.of(identity, keySealer));
+        }
         byte[] testimony = Json.write(t);
         if (testimony.length > MAX_TESTIMONY) {
             throw Json.refused(Messages.of("input.too-large", MAX_TESTIMONY >> 20));
@@ -154,18 +178,39 @@ public final class Testimonies {
      * equal to the name would put the name into the testimony, which is sealed more widely.
      */
     static ObjectNode identity(Input root, String recordId, String pseudonym) {
-        Input in = root.optionalObject("identity", "name", "contact", "notes");
+        Input in = root.optionalObject("identity", "name", "other_names", "contact", "notes");
         if (in == null) {
             return null;
         }
         String name = in.text("name");
-        if (fold(name).equals(fold(pseudonym))) {
-            throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+        List<String> otherNames = in.texts("other_names");
+        for (String spelling : otherNames == null ? List.of(name) : concat(name, otherNames)) {
+            if (sameName(spelling, pseudonym)) {
+                throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
+            }
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
+        if (otherNames != null) {
+            ArrayNode spellings = out.putArray("other_names");
+            otherNames.forEach(spellings::add);
+        }
         Sections.putIfGiven(out, "contact", in.optionalText("contact"));
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
+    }
+
+    /**
+     * Whether two names are one (ignoring case and spacing): a pseudonym that is the witness's
+     * name would give the name away. The interview asks this as the names are typed.
+     */
+    public static boolean sameName(String a, String b) {
+        return fold(a).equals(fold(b));
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     private static String fold(String s) {

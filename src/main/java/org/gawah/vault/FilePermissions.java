@@ -8,10 +8,12 @@ import java.nio.file.attribute.AclEntryFlag;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +54,34 @@ public final class FilePermissions {
         }
         Files.createDirectory(dir);
         return ownerOnly(dir, EnumSet.of(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
+    }
+
+    /**
+     * The item's POSIX mode ({@code rwxr-xr-x}) when its group or others have any permission on
+     * it; empty when only its owner has, or where the file system has no POSIX modes (Windows
+     * access lists are set at creation and not checked here). Follows a link to its target.
+     */
+    public static Optional<String> openToOthers(Path path) throws IOException {
+        if (!posix(path)) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+        return mode.stream().anyMatch(OTHERS::contains) ? Optional.of(PosixFilePermissions.toString(mode)) : Optional.empty();
+    }
+
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /** Makes sure a folder is there; one made now is made as {@link #createPrivateDirectory} does. */
+    public static void ensurePrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            try {
+                createPrivateDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Made meanwhile by another command: there it is.
+            }
+        }
     }
 
     private static boolean posix(Path path) {

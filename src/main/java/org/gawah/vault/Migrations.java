@@ -118,10 +118,24 @@ final class Migrations {
                 "CREATE INDEX analyses_by_record ON analyses(case_id, record_id, made_at)",
             },
             new String[] {
+                // Files being written outside the vault that may hold plaintext (an evidence package,
+                // an opened attachment) or a bag: each is registered before a byte is written and
+                // forgotten once renamed or deleted, so that whatever a killed command left behind is
+                // removed by the next command in this home (docs/format/vault.md, version 5).
+                "CREATE TABLE outputs ("
+                        + " id INTEGER PRIMARY KEY,"
+                        + " path TEXT NOT NULL,"
+                        + " command TEXT NOT NULL CHECK (command IN ('export', 'submit', 'open')),"
+                        + " started_at TEXT NOT NULL,"
+                        + " pid INTEGER NOT NULL,"
+                        + " process_started TEXT NOT NULL"
+                        + ") STRICT",
+            },
+            new String[] {
                 // A bag is known by its documenter and its id: one documenter's bag ids cannot stop
-                // another's bags (docs/format/vault.md, version 5). The table is a cache of the
+                // another's bags (docs/format/vault.md, version 6). The table is a cache of the
                 // custody log's 'imported' entries; SQLite cannot change a primary key in place.
-                "CREATE TABLE imports_v5 ("
+                "CREATE TABLE imports_v6 ("
                         + " id TEXT NOT NULL,"
                         + " documenter TEXT NOT NULL,"
                         + " head_seq INTEGER NOT NULL,"
@@ -130,10 +144,10 @@ final class Migrations {
                         + " imported_at TEXT NOT NULL,"
                         + " PRIMARY KEY (documenter, id)"
                         + ") STRICT",
-                "INSERT INTO imports_v5 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
+                "INSERT INTO imports_v6 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
                         + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
                 "DROP TABLE imports",
-                "ALTER TABLE imports_v5 RENAME TO imports",
+                "ALTER TABLE imports_v6 RENAME TO imports",
             });
 
     private Migrations() {

@@ -449,7 +449,7 @@ public final class SignedVault {
 
     /**
      * Every imported bag's log head, from the vault's own log and the received logs. Since
-     * version 5 each bag's {@code imported} entry is followed by one whose subject is
+     * version 6 each bag's {@code imported} entry is followed by one whose subject is
      * {@code BAG/head} and whose digest is that of the documenter entry the bag's log ended with;
      * before, the head is the bag's {@code submitted} entry in the received log. A head that the
      * received logs no longer hold means they were cut back or deleted: refused.

@@ -36,6 +36,7 @@ public final class Vault implements AutoCloseable {
 
     /** Opens the vault at {@code file}, creating it and bringing its schema up to date. */
     public static Vault open(Path file) {
+        refuseLinks(file);
         try {
             boolean fresh = !Files.exists(file);
             if (fresh) {
@@ -58,6 +59,20 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
                     Messages.of("vault.open-failed.hint"), e);
+        }
+    }
+
+    /**
+     * A vault, or a journal SQLite would write beside it, that is a symbolic link is refused: the
+     * records would live (or their pages be copied) wherever the link points, out of the home's
+     * owner-only folder, and a link can be pointed elsewhere between two commands.
+     */
+    private static void refuseLinks(Path file) {
+        for (String suffix : List.of("", "-journal", "-wal")) {
+            Path item = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.isSymbolicLink(item)) {
+                throw new GawahException(Failure.VAULT, Messages.of("vault.link", item), Messages.of("vault.link.hint"));
+            }
         }
     }
 
@@ -574,6 +589,66 @@ public final class Vault implements AutoCloseable {
      */
     public java.io.InputStream openAttachment(StoredAttachment attachment) {
         return new ChunkReader(connection, attachment);
+    }
+
+    /**
+     * Registers a file about to be written outside the vault, in a transaction of its own, before
+     * a byte of it is written; returns its row id, for {@link #endOutput}.
+     */
+    public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted) {
+        try (VaultWrite write = begin()) {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, path.toAbsolutePath().toString());
+                insert.setString(2, command);
+                insert.setString(3, startedAt.toString());
+                insert.setLong(4, pid);
+                insert.setString(5, processStarted);
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    id = key.getLong(1);
+                }
+            }
+            write.commit();
+            return id;
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.register-output", path), e);
+        }
+    }
+
+    /** Forgets a file registered by {@link #beginOutput}: it was renamed into place, or deleted. */
+    public void endOutput(long id) {
+        try (VaultWrite write = begin()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outputs WHERE id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+            write.commit();
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.forget-output"), e);
+        }
+    }
+
+    /** Every file registered and not yet forgotten, oldest first, whether its process still runs or not. */
+    public List<OutputInProgress> outputsInProgress() {
+        List<OutputInProgress> outputs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, path, command, started_at, pid, process_started FROM outputs ORDER BY id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                outputs.add(new OutputInProgress(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3),
+                        Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-outputs"), e);
+        } catch (RuntimeException e) {
+            // A path or a time that does not parse: nobody but a hand editing the file writes that.
+            throw new GawahException(Failure.BAD_DATA, Messages.of("vault.outputs-damaged"), null, e);
+        }
+        return outputs;
     }
 
     /** SQLite's own consistency check; "ok" when the file is sound. */

@@ -8,9 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.gawah.Digests;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.Pty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +41,7 @@ class CaseCommandsTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = gawah.in(homes.legal, "case", "create", "--title", TITLE).ok().out().strip();
+        caseId = gawah.caseCreate(homes.legal, TITLE).ok().out().strip();
         gawah.inWithInput(homes.legal, NOTE.getBytes(StandardCharsets.UTF_8), "case", "add", caseId, record,
                 "--tag", "rome:7(1)(h)", "--tag", "rome:7(1)(e)", "--reliability", "medium", "--note-file", "-").ok();
     }
@@ -48,6 +54,37 @@ class CaseCommandsTest {
         assertTrue(shown.contains("reliability: medium"), shown);
         assertTrue(shown.contains(NOTE), shown);
         assertTrue(gawah.in(homes.legal, "case", "list").ok().out().contains(caseId + "  "), "listed without a passphrase");
+    }
+
+    /** The title never rides on the command line, where the shell history and ps would show it. */
+    @Test
+    void theTitleIsNotAFlag() throws Exception {
+        String vault = vaultDigest();
+        Gawah.Result refused = gawah.in(homes.legal, "case", "create", "--title", "Detentions");
+        assertEquals(2, refused.code(), refused.stderr());
+        assertTrue(refused.stderr().contains("--title"), refused.stderr());
+        Gawah.Result empty = gawah.caseCreate(homes.legal, "");
+        assertEquals(2, empty.code(), empty.stderr());
+        assertEquals(vault, vaultDigest());
+    }
+
+    /** At a terminal the title is asked, before the passphrase, and sealed as typed. */
+    @Test
+    void theTitleIsAskedAtTheTerminal() {
+        String title = "Disappearances, Kandahar 2024 — ناپدید شدن‌ها";
+        List<String> command = Pty.gawah(List.of(), "case", "create", "--home", homes.legal.toString(), "--lang", "en");
+        String id;
+        try (Pty pty = Pty.start(command, Map.of("LANG", "C.UTF-8", "TERM", "xterm"), base)) {
+            pty.expect("Case title");
+            pty.type(title);
+            pty.expect("Passphrase");
+            pty.type(Homes.PASSPHRASE);
+            assertEquals(0, pty.exitCode(), pty.screen());
+            Matcher created = Pattern.compile("GWC(-[0-9A-Z]{4}){4}").matcher(pty.screen());
+            assertTrue(created.find(), pty.screen());
+            id = created.group();
+        }
+        assertTrue(gawah.in(homes.legal, "case", "show", id).ok().out().contains(title));
     }
 
     @Test
@@ -71,7 +108,7 @@ class CaseCommandsTest {
 
     @Test
     void addingAgainReplacesTheAnalysisAndKeepsTheRecordOnce() {
-        String other = gawah.in(homes.legal, "case", "create", "--title", "Second case").ok().out().strip();
+        String other = gawah.caseCreate(homes.legal, "Second case").ok().out().strip();
         gawah.in(homes.legal, "case", "add", other, record, "--tag", "rome:8(2)(c)(i)").ok();
         gawah.in(homes.legal, "case", "add", other, record, "--tag", "rome:7(1)(k)", "--reliability", "low").ok();
         String shown = gawah.in(homes.legal, "case", "show", other).ok().out();
@@ -87,8 +124,8 @@ class CaseCommandsTest {
         assertEquals(66, gawah.in(homes.legal, "case", "add", caseId, "GWH-0000-0000-0000-0000").code());
         assertEquals(66, gawah.in(homes.legal, "case", "add", "GWC-0000-0000-0000-0000", record).code());
         assertEquals(66, gawah.in(homes.legal, "case", "show", "GWC-0000-0000-0000-0000").code());
-        assertEquals(2, gawah.in(homes.legal, "case", "create", "--title", "two\nlines").code());
-        assertEquals(67, new Gawah("wrong passphrase").in(homes.legal, "case", "create", "--title", "x").code());
+        assertEquals(2, gawah.caseCreate(homes.legal, "two\nlines").code());
+        assertEquals(67, new Gawah("wrong passphrase").caseCreate(homes.legal, "x").code());
         Gawah.Result unknown = gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:\u202eevil");
         assertFalse(unknown.stderr().contains("\u202e"), "a hostile tag is not echoed");
         assertEquals(vault, vaultDigest());
@@ -114,7 +151,7 @@ class CaseCommandsTest {
     void aRecordAddedToACaseByHandIsNamedAndNeverExported(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("legal");
         Homes.copy(homes.legal, copy);
-        String other = gawah.in(copy, "case", "create", "--title", "Empty case").ok().out().strip();
+        String other = gawah.caseCreate(copy, "Empty case").ok().out().strip();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
              var s = c.prepareStatement("INSERT INTO case_records (case_id, record_id, position) VALUES (?, ?, 1)")) {
             s.setString(1, other);

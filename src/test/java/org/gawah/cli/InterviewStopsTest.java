@@ -35,9 +35,14 @@ class InterviewStopsTest {
     static Path base;
     static Homes homes;
 
+    static Path runtime;
+
     @BeforeAll
-    static void homes() {
+    static void homes() throws IOException {
         homes = new Homes(base.resolve("homes"));
+        // This class's own registry of running interviews: its lock never reaches another test's interview.
+        runtime = Files.createDirectories(base.resolve("runtime"));
+        homes.gawah.env("XDG_RUNTIME_DIR", runtime.toString());
     }
 
     @Test
@@ -73,7 +78,7 @@ class InterviewStopsTest {
             assertTrue(draft.at("/consent/purpose_explained").asBoolean());
 
             // A draft never goes into an evidence package: it is left out, and said why.
-            String caseId = homes.gawah.in(homes.legal, "case", "create", "--title", "Drafts").ok().out().strip();
+            String caseId = homes.gawah.caseCreate(homes.legal, "Drafts").ok().out().strip();
             homes.gawah.in(homes.legal, "case", "add", caseId, id.group(), "--tag", "rome:7(1)(e)").ok();
             Path out = base.resolve("draft-package.zip");
             var export = homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
@@ -138,7 +143,7 @@ class InterviewStopsTest {
     }
 
     @Test
-    void aRefusedAnswerIsNamedAtSealingAndMendedInTheReviewWithoutLosingTheRest() {
+    void aWrongAnswerIsRefusedAsItIsTypedAndAnyAnswerIsMendedInTheReviewWithoutLosingTheRest() {
         int before = records();
         try (Pty pty = interview()) {
             consent(pty);
@@ -147,9 +152,13 @@ class InterviewStopsTest {
             answer(pty, "interview.q.documenter", "");
             answer(pty, "interview.q.interpreter", "");
             answer(pty, "interview.q.interview-languages", "xx1");
+            pty.expect(Messages.of("interview.unknown-language", "xx1").render(EN));
+            answer(pty, "interview.q.interview-languages", "Dari, English");
             answer(pty, "interview.q.record-languages", "en");
             answer(pty, "interview.q.pseudonym", "W-7");
             answer(pty, "interview.q.confidentiality", "");
+            answer(pty, "interview.q.identity-name", "w-7");
+            pty.expect(say("interview.pseudonym-is-name"));
             answer(pty, "interview.q.identity-name", "");
             answer(pty, "interview.q.vulnerability", ".");
             answer(pty, "interview.q.referrals", ".");
@@ -157,15 +166,16 @@ class InterviewStopsTest {
             answer(pty, "interview.q.reliability", "");
             answer(pty, "interview.q.account-language", "");
             answer(pty, "interview.q.account", "They came at dawn.");
+            pty.type("an arrow key \u001b[D typed");
+            pty.expect(say("interview.control-character"));
             pty.type(".");
             answer(pty, "interview.q.notes", ".");
-            answer(pty, "interview.q.events", "3");
+            answer(pty, "interview.q.events", "4");
             answer(pty, "interview.q.acknowledged", "2");
             answer(pty, "interview.q.reason-if-not", "had to leave");
+            answer(pty, "interview.q.ended-at", "2025-01-01 10:00");
+            pty.expect(say("interview.ended-before-started"));
             answer(pty, "interview.q.ended-at", "");
-            answer(pty, "interview.review.choose", "1");
-            pty.expect("interview.languages.interview[0]");
-            pty.expect(say("interview.fix-and-seal"));
             // Step 10 (languages) is line 11 of the review, after "seal now".
             answer(pty, "interview.review.choose", "11");
             answer(pty, "interview.q.interview-languages", "prs en");
@@ -181,7 +191,7 @@ class InterviewStopsTest {
         List<String> args = new java.util.ArrayList<>(List.of("interview", "--home", homes.documenter.toString(), "--lang", "en"));
         args.addAll(List.of(extra));
         Pty pty = Pty.start(Pty.gawah(List.of(), args.toArray(new String[0])),
-                Map.of("LANG", "C.UTF-8", "TERM", "xterm"), base);
+                Map.of("LANG", "C.UTF-8", "TERM", "xterm", "LINES", "500", "XDG_RUNTIME_DIR", runtime.toString()), base);
         pty.expect("Passphrase");
         pty.type(Homes.PASSPHRASE);
         return pty;

@@ -77,7 +77,7 @@ class InterviewThroughTerminalTest {
             args.addAll(List.of(flag, flagValue));
         }
         Map<String, String> env = new java.util.HashMap<>(Map.of("TMPDIR", tmp.toString(), "HOME", userHome.toString(),
-                "LC_ALL", "", "LC_MESSAGES", "", "LANG", "C.UTF-8", "TERM", "xterm"));
+                "LC_ALL", "", "LC_MESSAGES", "", "LANG", "C.UTF-8", "TERM", "xterm", "LINES", "500"));
         env.putAll(locale);
         String secondLine = marker + " " + accountLine;
         String realName = "Nadia " + marker + "-name";
@@ -96,13 +96,17 @@ class InterviewThroughTerminalTest {
             answer(pty, language, "interview.q.interpreter", "");
             answer(pty, language, "interview.q.interview-languages", "");
             answer(pty, language, "interview.q.record-languages", "");
-            // A step back, and forward again keeping the answers.
+            // "<" returns to the question seen before, whichever step it belongs to, then forward
+            // again keeping the answers.
             answer(pty, language, "interview.q.pseudonym", "<");
+            answer(pty, language, "interview.q.record-languages", "<");
             answer(pty, language, "interview.q.interview-languages", "");
             answer(pty, language, "interview.q.record-languages", "");
             answer(pty, language, "interview.q.pseudonym", "W-0193");
             answer(pty, language, "interview.q.confidentiality", "");
             answer(pty, language, "interview.q.identity-name", realName);
+            answer(pty, language, "interview.q.identity-other-names", "Nadiajan " + marker);
+            pty.type(".");
             answer(pty, language, "interview.q.identity-contact", "");
             answer(pty, language, "interview.q.vulnerability", ".");
             answer(pty, language, "interview.q.referrals", "psychosocial support " + marker);
@@ -118,9 +122,9 @@ class InterviewThroughTerminalTest {
             answer(pty, language, "interview.q.events", "1");
             answer(pty, language, "interview.q.event-act", "arbitrary detention " + marker);
             answer(pty, language, "interview.q.event-precision", "2");
-            answer(pty, language, "interview.q.event-date", "2025-03");
+            answer(pty, language, "interview.q.event-estimate", "2025-03");
             answer(pty, language, "interview.q.event-place", "");
-            answer(pty, language, "interview.q.events", "3");
+            answer(pty, language, "interview.q.events", "4");
             answer(pty, language, "interview.q.acknowledged", "1");
             answer(pty, language, "interview.q.ended-at", "");
             answer(pty, language, "interview.review.choose", "1");
@@ -128,6 +132,7 @@ class InterviewThroughTerminalTest {
             assertEquals(0, pty.exitCode(), pty.screen());
             Matcher id = RECORD_ID.matcher(sealed);
             assertTrue(id.find(), sealed);
+            InterviewEndClearsTheScreenTest.assertClearedAfter(pty.screen(), marker, id.group());
 
             Path bag = run.resolve("week.zip");
             homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
@@ -146,6 +151,7 @@ class InterviewThroughTerminalTest {
             assertEquals("Documenter D-14", testimony.at("/interview/present/0/name").asText());
             String identity = homes.gawah.in(homes.legal, "open", id.group(), "--identity").ok().out();
             assertTrue(identity.contains(realName), identity);
+            assertTrue(identity.contains("\"other_names\": [\n    \"Nadiajan " + marker + "\"\n  ]"), identity);
         }
         assertNoFileHolds(marker, started, homes.documenter, tmp, userHome, Path.of(System.getProperty("java.io.tmpdir")));
     }

@@ -65,6 +65,25 @@ class InvalidTestimonyWritesNothingTest {
     }
 
     @Test
+    void solarHijriDateTypedAsGregorianIsRefusedWithTheHintTheInterviewGives() throws Exception {
+        byte[] input = sampleWith("/events/1/date", java.util.Map.of("precision", "exact", "value", "1404-06-19"));
+        assertRefusedNamingField(input, "events[1].date.value");
+        String stderr = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-").stderr();
+        assertTrue(stderr.contains("gawah: hint: did you mean Solar Hijri 1404 = 2025"), stderr);
+        assertTrue(stderr.contains("1404-06-19 SH"), stderr);
+    }
+
+    @Test
+    void solarHijriDatesInPersianDigitsAreSealedWithTheirGregorianValue() throws Exception {
+        byte[] input = sampleWith("/events/1/date", java.util.Map.of("precision", "exact", "value", "۲۴ اسد ۱۴۰۴"));
+        String id = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-", "--self-readable")
+                .ok().out().strip();
+        var testimony = new ObjectMapper().readTree(homes.gawah.in(homes.documenter, "open", id).ok().stdout());
+        assertEquals("2025-08-15", testimony.at("/events/1/date/value").asText());
+        assertEquals("۲۴ اسد ۱۴۰۴", testimony.at("/events/1/date/given/text").asText());
+    }
+
+    @Test
     void sqlMetacharactersAreJustText() throws Exception {
         byte[] input = sampleWith("/interview/place", "Herat'); DROP TABLE records; --");
         String id = homes.gawah.inWithInput(homes.documenter, input, "record", "--from", "-", "--self-readable")

@@ -31,8 +31,15 @@ class ScreenTextTest {
     }
 
     @Test
+    void bidiMarksAndInvisibleCharactersBecomeEscapes() {
+        assertEquals("a\\u200fb\\u200ec\\u061cd\\u200be\\u2060f\\ufeffg\\u2028h\\u00adi\\udb40\\udc41j\\ue000k",
+                shown("a\u200fb\u200ec\u061cd\u200be\u2060f\ufeffg\u2028h\u00adi\udb40\udc41j\ue000k"));
+        assertEquals("Le\\u200cgal", shown("Le\u200cgal"), "a joiner between Latin letters only hides");
+    }
+
+    @Test
     void textLineBreaksTabsAndEveryScriptPassAsTheyAre() {
-        String text = "{\n\t\"account\": \"شاهد گفت که\u200cمی‌خواهم حقیقت گفته شود. زه غواړم ریښتیا ووایم \u200f 🕊 Café\"\n}\n";
+        String text = "{\n\t\"account\": \"شاهد گفت که\u200cمی‌خواهم حقیقت گفته شود. زه غواړم ریښتیا ووایم 🕊 👩\u200d👧 Café\"\n}\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ScreenText.Shown shown = ScreenText.visible(bytes);
         assertSame(bytes, shown.bytes());

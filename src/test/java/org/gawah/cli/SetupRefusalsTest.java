@@ -50,6 +50,30 @@ class SetupRefusalsTest {
     }
 
     @Test
+    void keyNameWithControlBidiOrInvisibleCharactersIsRefusedAndNoKeyIsMade() throws Exception {
+        Path home = dir.resolve("home");
+        gawah.in(home, "init").ok();
+        String[][] names = {{"Legal team\u001b[8m", "--name", "U+001B at character 11"}, {"Legal\u202eteam", "--name", "U+202E at character 6"},
+                {"Legal\u2066team", "--name", "U+2066"}, {"Le\u200bgal", "--name", "U+200B"}, {"Legal\u200fteam", "--name", "U+200F"},
+                {"Legal\nteam", "--name", "U+000A"}, {"a@b.org\u2028", "--email", "U+2028"}};
+        for (String[] name : names) {
+            Result result = name[1].equals("--name") ? gawah.in(home, "keys", "generate", "--name", name[0])
+                    : gawah.in(home, "keys", "generate", "--name", "Legal team", "--email", name[0]);
+            assertEquals(Failure.USAGE.exitCode(), result.code(), result.stderr());
+            assertTrue(result.stderr().startsWith("gawah: error: " + name[1] + " holds " + name[2]), result.stderr());
+            assertTrue(result.stderr().contains("nothing was written"), result.stderr());
+            assertEquals("", gawah.in(home, "keys", "list").ok().out());
+            try (var secret = Files.list(home.resolve("keys").resolve("secret"))) {
+                assertEquals(0, secret.count());
+            } catch (java.nio.file.NoSuchFileException none) {
+                // no secret folder: nothing written either
+            }
+        }
+        Result dari = gawah.in(home, "keys", "generate", "--name", "تیم حقوقی هرات\u200cها");
+        assertEquals(0, dari.code(), "Dari letters and a ZWNJ inside a word are a name: " + dari.stderr());
+    }
+
+    @Test
     void shortPassphraseIsRefusedAndNoKeyIsMade() {
         Path home = dir.resolve("home");
         gawah.in(home, "init").ok();

@@ -67,6 +67,23 @@ class ReadingTest {
     }
 
     @Test
+    void showsEachDateInBothCalendars() throws IOException {
+        JsonNode testimony;
+        try (var in = ReadingTest.class.getResourceAsStream("/org/gawah/testimony/calendars-golden.json")) {
+            testimony = MAPPER.readTree(in);
+        }
+        String reading = Reading.render(testimony);
+        assertTrue(reading.contains("  Started: 2026-11-20T10:00+04:30\n  Started, as given:\n    Calendar: solar_hijri\n"
+                + "    Written: ۲۹ عقرب ۱۴۰۵ ساعت ۱۰:۰۰ +04:30\n"), reading);
+        assertTrue(reading.contains("Date: 2026-03-02\n      Date, as given:\n        Calendar: solar_hijri\n"
+                + "        Written: ۱۱ حوت ۱۴۰۴\n"), reading);
+        assertTrue(reading.contains("Gregorian (ISO 8601): 2025-07-23/2025-08-22\n      As given:\n"
+                + "        Calendar: solar_hijri\n        Written: ماه اسد ۱۴۰۴\n"), reading);
+        assertTrue(reading.contains("Gregorian (ISO 8601): 2025-03-01\n      As given:\n        Calendar: lunar_hijri\n"
+                + "        Written: 1 Ramadan 1446\n"), reading);
+    }
+
+    @Test
     void addsNoBidiControlsAndEndsEveryLine() throws IOException {
         ObjectNode testimony = example();
         String reading = Reading.render(testimony);

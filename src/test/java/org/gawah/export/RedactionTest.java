@@ -37,7 +37,7 @@ class RedactionTest {
     void theNameItsWordsAndTheContactAreMaskedAsWordsIgnoringCase() {
         Redaction.Masker masker = new Redaction.Masker("مریم نمونه", "Signal +93 700 000 000");
         assertEquals("[withheld] گفت", masker.mask("مریم نمونه گفت"));
-        assertEquals("[withheld]‌ها", masker.mask("مریم‌ها"), "a zero-width non-joiner ends a word");
+        assertEquals("[withheld]", masker.mask("مریم‌ها"), "a suffix after a zero-width non-joiner goes with the name");
         assertEquals("[withheld] آمد", masker.mask("مريم آمد"), "typed on an Arabic keyboard (ي)");
         assertEquals("خانه [withheld] است", masker.mask("خانه مَریَمِ است"), "with harakat and an ezafe");
         assertEquals("مریمک", masker.mask("مریمک"), "another word that starts with the name is not it");
@@ -60,6 +60,22 @@ class RedactionTest {
         assertFalse(derivative.get("testimony").get("interview").has("place"));
         assertEquals("[withheld] گفت که ...", derivative.get("testimony").get("account").get("text").asText());
         assertFalse(new String(result.bytes(), StandardCharsets.UTF_8).contains("مریم"));
+    }
+
+    @Test
+    void theCaseTitleAndTheAnalystsNotesAreSearchedForEveryWitness() throws Exception {
+        org.gawah.cases.CaseFile file = new org.gawah.cases.CaseFile("GWC-7K3M-9QXA-2D4F-8ZZP", java.time.Instant.EPOCH,
+                "Detentions: the family of Zarmina");
+        org.gawah.cases.Analysis analysis = new org.gawah.cases.Analysis("GWN-7K3M-9QXA-2D4F-8ZZP", file.caseId(),
+                "GWH-7K3M-9QXA-2D4F-8ZZP", java.time.Instant.EPOCH, "0A1B", List.of(), "high",
+                "Corroborates what علی رضایی said; call 0700 111 222");
+        Redaction.Masker names = new Redaction.Masker("زرمینه", null).and(new Redaction.Masker("Ali Rezai", "+93 700 111 222"));
+        Report report = new Report("GWE-7K3M-9QXA-2D4F-8ZZP", file.caseId(), Profile.named("icc"));
+        JsonNode json = JSON.readTree(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, names, report));
+        assertEquals("Detentions: the family of [withheld]", json.get("title").asText());
+        assertEquals("Corroborates what [withheld] said; call [withheld]", json.get("records").get(0).get("note").asText());
+        assertEquals(2, report.notes().size(), report.text());
+        assertTrue(report.text().contains("the case title named a witness"), report.text());
     }
 
     @Test

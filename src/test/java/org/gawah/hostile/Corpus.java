@@ -786,7 +786,7 @@ public final class Corpus {
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         valid("bag.zip", Files.readAllBytes(bag), "bag", "a submission bag made by `gawah submit` (corpus documenter key)");
         gawah.in(legal, "import", bag.toString()).ok();
-        String caseId = gawah.in(legal, "case", "create", "--title", "Hostile corpus").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "Hostile corpus").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, id).ok();
         Path pkg = work.resolve("package.zip");
         gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--out", pkg.toString()).ok();

@@ -76,7 +76,7 @@ final class CorpusKeys {
         }
     }
 
-    private static PGPSecretKeyRing make(String userId) {
+    static PGPSecretKeyRing make(String userId) {
         char[] passphrase = Homes.PASSPHRASE.toCharArray();
         SecretKey key = KeyGenerator.generate(userId, passphrase, Instant.now().minusSeconds(3600));
         try {

@@ -135,6 +135,7 @@ class HostileInputsTest {
         assertEquals("-", result.thrown(), "a Throwable escaped: " + what);
         assertTrue(result.millis() < MAX_MILLIS, "took " + result.millis() + " ms: " + what);
         assertFalse(result.stderr().contains("\tat ") || result.stderr().contains("Exception in thread"), "stack trace: " + what);
+        UntrustedTextTest.assertNothingRaw(what, result.stderr()); // what a crafted input puts in a message is shown, not obeyed
         Corpus.Case spec = run.spec();
         if (spec.command().equals("import-and-open-attachments")) {
             // Opening is logged before anything is shown (custody entries): no record, no file may come of it.

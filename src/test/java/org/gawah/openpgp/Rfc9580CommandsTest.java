@@ -95,9 +95,13 @@ class Rfc9580CommandsTest {
         }
     }
 
-    /** A submission bag (v6 detached signature, v6-signed custody log) verifies and imports; the team opens the record. */
+    /**
+     * A submission bag (v6 detached signature, v6-signed custody log) verifies and imports; the
+     * team opens the record, and exports it: the package's custody folders and chains are named
+     * by the 64-digit fingerprints, and VERIFY.txt says which GnuPG reads v6 keys.
+     */
     @Test
-    void bagOfV6RecordsImportsAndOpensAtTheLegalTeam() {
+    void bagOfV6RecordsImportsAndOpensAtTheLegalTeam() throws Exception {
         Path bag = base.resolve("week.zip");
         GAWAH.in(documenter, "submit", "--out", bag.toString()).ok();
         GAWAH.in(legal, "verify", bag.toString()).ok();
@@ -105,6 +109,17 @@ class Rfc9580CommandsTest {
         Gawah.Result opened = GAWAH.in(legal, "open", id).ok();
         assertTrue(opened.stderr().contains(documenterFingerprint.substring(0, 4)), opened.stderr());
         GAWAH.in(legal, "verify", "--vault").ok();
+
+        String caseId = GAWAH.caseCreate(legal, "v6").ok().out().strip();
+        GAWAH.in(legal, "case", "add", caseId, id).ok();
+        Path pkg = base.resolve("v6-package.zip");
+        GAWAH.in(legal, "export", "--case", caseId, "--for", "icc", "--out", pkg.toString(), "--include-identities").ok();
+        assertTrue(GAWAH.in(legal, "verify", pkg.toString()).ok().out().contains(": VALID"));
+        java.util.Map<String, byte[]> files = org.gawah.testsupport.CaseFixture.files(pkg);
+        for (String actor : List.of(legalFingerprint, documenterFingerprint)) {
+            assertTrue(files.containsKey("custody/" + actor + "/chain-sha256.txt"), files.keySet().toString());
+        }
+        assertTrue(new String(files.get("VERIFY.txt"), java.nio.charset.StandardCharsets.UTF_8).contains("version 6 keys"));
     }
 
     @Test

@@ -121,9 +121,13 @@ class RefusalsTest {
     @Test
     void refusesBadStartTimeWithExample() {
         ObjectNode input = fullInput();
-        at(input, "interview").put("started_at", "2026-11-20 10:00");
+        at(input, "interview").put("started_at", "2026-11-20 10");
         GawahException e = assertRefused(input, "interview.started_at");
-        assertTrue(e.getMessage().contains("e.g. 2026-11-20T10:00+04:30"), e.getMessage());
+        assertTrue(e.getMessage().contains("like 2026-11-20T10:00+04:30"), e.getMessage());
+        input = fullInput();
+        at(input, "interview").put("started_at", "2026-11-20 10:00"); // a file must give the offset
+        e = assertRefused(input, "interview.started_at");
+        assertTrue(e.getMessage().contains("e.g. 10:00+04:30"), e.getMessage());
         input = fullInput();
         at(input, "interview").put("started_at", "2026-11-20T10:00"); // no offset
         assertRefused(input, "interview.started_at");

@@ -185,6 +185,12 @@ public final class Bags {
                 Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256());
         items.put(lastName, new Item(lastName, export.canonical()));
         items.put(lastName + ".sig", new Item(lastName + ".sig", DetachedSignature.sign(key, export.canonical(), export.time())));
+        Item chain = items.get(folder + "chain-sha256.txt");
+        if (chain != null) { // the custodian's digest list ends at the export entry: its last line follows it
+            String lines = chain.text();
+            int lastLine = lines.lastIndexOf('\n', lines.length() - 2) + 1;
+            put(items, folder + "chain-sha256.txt", lines.substring(0, lastLine) + export.sha256() + lines.substring(lastLine + 64));
+        }
         put(items, root + "bag-info.txt", items.get(root + "bag-info.txt").text()
                 .replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + oxum)
                 .replaceAll("Gawah-Export-Entry: .*", "Gawah-Export-Entry: " + export.seq() + " " + export.sha256()));

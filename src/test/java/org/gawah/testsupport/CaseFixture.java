@@ -44,8 +44,7 @@ public final class CaseFixture {
             ((ObjectNode) input.get("consent")).putArray("recipients").add("legal_team");
             ((ObjectNode) input.get("account")).put("text", "The witness said: " + LEGAL_ONLY_MARKER);
         }));
-        photo = new byte[150_000];
-        new java.util.Random(7).nextBytes(photo);
+        photo = Photos.jpeg(7);
         Path photoFile = write(base.resolve("photo of " + NAME + ".jpg"), photo);
         Path audioFile = write(base.resolve("interview.wav"), new byte[40_000]);
         Path clipFile = write(base.resolve("clip.3gp"), new byte[30_000]); // a type the computer may not know
@@ -58,7 +57,7 @@ public final class CaseFixture {
         Path bag = base.resolve("submission.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = gawah.in(homes.legal, "case", "create", "--title", "Detentions, Herat 2025").ok().out().strip();
+        caseId = gawah.caseCreate(homes.legal, "Detentions, Herat 2025").ok().out().strip();
         gawah.in(homes.legal, "case", "add", caseId, anonymous, legalTeamOnly, named, "--tag", "rome:7(1)(h)",
                 "--tag", "rome:7(1)(e)", "--reliability", "high").ok();
     }

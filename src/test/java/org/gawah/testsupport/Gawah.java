@@ -57,6 +57,11 @@ public final class Gawah {
         return runWithInput(stdin, full.toArray(new String[0]));
     }
 
+    /** {@code gawah case create} in a home, the title on standard input as a person would pipe it. */
+    public Result caseCreate(Path home, String title) {
+        return inWithInput(home, (title + "\n").getBytes(StandardCharsets.UTF_8), "case", "create");
+    }
+
     private static boolean needsPassphrase(String... args) {
         String command = args.length == 0 ? "" : args[0];
         return java.util.Set.of("record", "open", "attach", "export-sealed", "submit", "import", "export").contains(command)

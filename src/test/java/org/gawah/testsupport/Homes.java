@@ -44,15 +44,17 @@ public final class Homes {
         return gawah.inWithInput(documenter, sampleInput(), "record", "--from", "-").ok().out().strip();
     }
 
-    /** A copy of a whole home (vault, WAL, keys), to damage or kill without touching the original. */
+    /**
+     * A copy of a whole home (vault, journal, keys), to damage or kill without touching the
+     * original; modes kept, so the copy is as private as the home (else every command warns).
+     */
     public static void copy(Path from, Path to) {
         try (var paths = java.nio.file.Files.walk(from)) {
+            java.nio.file.Files.createDirectories(to.toAbsolutePath().getParent());
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
-                if (java.nio.file.Files.isDirectory(path)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(path, target);
+                if (!java.nio.file.Files.isDirectory(target)) {
+                    java.nio.file.Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

@@ -22,12 +22,13 @@ public final class Pty implements AutoCloseable {
     private final Process process;
     private final OutputStream keys;
     private final StringBuilder screen = new StringBuilder();
+    private final Thread reader;
     private int mark;
 
     private Pty(Process process) {
         this.process = process;
         this.keys = process.getOutputStream();
-        Thread reader = new Thread(this::readScreen, "pty-reader");
+        reader = new Thread(this::readScreen, "pty-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -132,6 +133,18 @@ public final class Pty implements AutoCloseable {
         synchronized (screen) {
             return screen.toString();
         }
+    }
+
+    /** Everything the screen showed, once the program has ended and its last output was read (up to 30 s). */
+    public String finalScreen() {
+        exitCode();
+        try {
+            reader.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return screen();
     }
 
     /** The exit code, waiting up to 30 s. */

@@ -141,6 +141,48 @@ class VaultTest {
         assertTrue(e.getMessage().contains("newer Gawah"), e.getMessage());
     }
 
+    /** Migration 5 on a vault made before it: the outputs table appears, and every record stays. */
+    @Test
+    void aVersion4VaultGainsTheListOfOutputsAndKeepsItsRecords() throws Exception {
+        Path file = dir.resolve("v4.db");
+        try (Vault vault = Vault.open(file)) {
+            vault.store(record("GWH-0000-0000-0000-0001"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE outputs");
+            s.execute("PRAGMA user_version = 4");
+        }
+        try (Vault vault = Vault.open(file)) {
+            assertEquals("5", vault.setting("user_version"));
+            assertTrue(vault.get("GWH-0000-0000-0000-0001").isPresent());
+            long id = vault.beginOutput(dir.resolve(".a.GWE-0000-0000-0000-0000.partial"), "export",
+                    Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z");
+            OutputInProgress listed = vault.outputsInProgress().get(0);
+            assertEquals(new OutputInProgress(id, dir.resolve(".a.GWE-0000-0000-0000-0000.partial").toAbsolutePath(),
+                    "export", Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z"), listed);
+            vault.endOutput(id);
+            assertEquals(List.of(), vault.outputsInProgress());
+            GawahException other = assertThrows(GawahException.class, () -> vault.beginOutput(dir.resolve("x"), "rm",
+                    Instant.now(), 1, ""));
+            assertEquals(Failure.VAULT, other.failure(), "only the three commands that write outside the vault");
+        }
+    }
+
+    /** A vault or its journal that is a symbolic link is refused before SQLite opens anything. */
+    @Test
+    void refusesAVaultOrJournalThatIsALink() throws Exception {
+        Path real = dir.resolve("elsewhere.db");
+        Vault.open(real).close();
+        Path link = Files.createSymbolicLink(dir.resolve("vault.db"), real);
+        GawahException e = assertThrows(GawahException.class, () -> Vault.open(link));
+        assertEquals(Failure.VAULT, e.failure());
+        Files.delete(link);
+        Files.move(real, link);
+        Files.createSymbolicLink(dir.resolve("vault.db-journal"), dir.resolve("journal-elsewhere"));
+        assertEquals(Failure.VAULT, assertThrows(GawahException.class, () -> Vault.open(link)).failure());
+        assertTrue(Files.notExists(dir.resolve("journal-elsewhere")), "nothing written through the link");
+    }
+
     @Test
     void refusesAFileThatIsNotSqlite() throws Exception {
         Path junk = dir.resolve("junk.db");
@@ -157,7 +199,7 @@ class VaultTest {
     }
 
     @Test
-    void version5KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
+    void version6KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
         Path file = dir.resolve("v4.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String[] step : Migrations.STEPS.subList(0, 4)) {

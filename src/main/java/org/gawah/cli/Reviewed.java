@@ -1,0 +1,70 @@
+package org.gawah.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.gawah.Failure;
+import org.gawah.GawahException;
+import org.gawah.testimony.RecordId;
+
+/**
+ * What a person has read and says may go as it is (export's {@code --reviewed ID},
+ * {@code --reviewed-from FILE}, {@code --reviewed-all CASE-ID}): records that no matcher could
+ * search (sealed before name keys, identity out of reach) and attachments whose contents no
+ * matcher reads (text, PDF, office documents, photos). Never instead of the matcher: a record
+ * that can be searched is searched, reviewed or not.
+ */
+final class Reviewed {
+    private final Set<String> ids;
+    private final boolean all;
+
+    private Reviewed(Set<String> ids, boolean all) {
+        this.ids = Set.copyOf(ids);
+        this.all = all;
+    }
+
+    /**
+     * The ids given, checked: each a record or attachment id; the file, one id a line ({@code #}
+     * comments and blank lines skipped); {@code allCase}, when given, must repeat the case id, so
+     * that "everything was read" is never said of a case by a command copied from another.
+     */
+    static Reviewed ids(List<String> given, Path file, String allCase, String caseId) {
+        if (allCase != null && !allCase.strip().equalsIgnoreCase(caseId)) {
+            throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-all-other-case", caseId),
+                    Messages.of("export.reviewed-all-other-case.hint", caseId));
+        }
+        Set<String> ids = new HashSet<>();
+        for (String id : given) {
+            ids.add(checked(id, Messages.of("export.reviewed-option")));
+        }
+        if (file != null) {
+            byte[] bytes = InputFile.read(file, InputFile.Kind.IDS);
+            int number = 0;
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
+                number++;
+                String id = line.strip();
+                if (!id.isEmpty() && !id.startsWith("#")) {
+                    ids.add(checked(id, Messages.of("export.reviewed-line", file, number)));
+                }
+            }
+        }
+        return new Reviewed(ids, allCase != null);
+    }
+
+    boolean contains(String id) {
+        return all || ids.contains(id);
+    }
+
+    private static String checked(String id, org.gawah.Message where) {
+        String upper = id.strip().toUpperCase(Locale.ROOT);
+        if (!RecordId.isValid("GWH", upper) && !RecordId.isValid("GWA", upper)) {
+            throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-not-an-id", where,
+                    id.length() > 40 ? id.substring(0, 40) + "…" : id), Messages.of("export.reviewed-not-an-id.hint"));
+        }
+        return upper;
+    }
+}

@@ -1,0 +1,209 @@
+package org.gawah.export;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gawah.Digests;
+import org.gawah.GawahException;
+import org.gawah.bag.BagReader;
+import org.gawah.custody.Action;
+import org.gawah.custody.ChainDigests;
+import org.gawah.custody.CustodyException;
+import org.gawah.custody.Entry;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.DetachedSignature;
+
+/**
+ * The custody entries of an evidence package (docs/format/evidence-package.md, "Custody
+ * entries"): each signed by its actor at its own time; each a link of its actor's chain, as the
+ * digest list beside it gives the chain; the custodian's chain ending at this export, over this
+ * manifest; and, once the items are read, every item traced from its sealing to this export.
+ */
+final class PackageCustody {
+    private static final String FINGERPRINT = "([0-9A-F]{40}|[0-9A-F]{64})";
+    private static final Pattern ENTRY_FILE = Pattern.compile("custody/" + FINGERPRINT + "/([0-9]{8})\\.json");
+    private static final Pattern CHAIN_FILE = Pattern.compile("custody/" + FINGERPRINT + "/" + Pattern.quote(ChainDigests.FILE));
+    private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
+
+    private final Map<String, List<Entry>> bySubject = new HashMap<>();
+    private final String custodian;
+    private int count;
+
+    private PackageCustody(String custodian) {
+        this.custodian = custodian;
+    }
+
+    /** Whether {@code file} is a custody file this format knows: an entry, its signature, or a chain's digests. */
+    static boolean known(String file) {
+        return ENTRY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
+                || CHAIN_FILE.matcher(file).matches();
+    }
+
+    /** Checks every entry and chain; the trace of the items waits for {@link #checkTrace}. */
+    static PackageCustody check(BagReader bag, Set<String> files, Map<String, Certificate> keys, Certificate custodian,
+                                Map<String, String> info, String id) {
+        PackageCustody custody = new PackageCustody(custodian.fingerprint());
+        Map<String, TreeMap<Long, Entry>> byActor = new TreeMap<>();
+        for (String file : files) {
+            Matcher name = ENTRY_FILE.matcher(file);
+            if (name.matches()) {
+                Entry entry = custody.entry(bag, files, keys, file, name);
+                byActor.computeIfAbsent(entry.actor(), a -> new TreeMap<>()).put(entry.seq(), entry);
+            }
+        }
+        for (String file : files) {
+            if (file.startsWith("custody/") && file.endsWith(".sig") && !files.contains(file.substring(0, file.length() - 4))) {
+                throw PackageCheck.refused(Messages.of("check.custody-orphan-signature", file));
+            }
+            Matcher chain = CHAIN_FILE.matcher(file);
+            if (chain.matches() && !byActor.containsKey(chain.group(1))) {
+                throw PackageCheck.refused(Messages.of("check.chain-orphan", file));
+            }
+        }
+        Entry export = exportEntry(bag, byActor.getOrDefault(custody.custodian, new TreeMap<>()), info, id);
+        byActor.forEach((actor, entries) -> checkChain(bag, files, actor, entries, actor.equals(custody.custodian) ? export : null));
+        return custody;
+    }
+
+    /** One entry: signed beside it, canonical, named for its actor and number, signed by its actor at its time. */
+    private Entry entry(BagReader bag, Set<String> files, Map<String, Certificate> keys, String file, Matcher name) {
+        if (!files.contains(file + ".sig")) {
+            throw PackageCheck.refused(Messages.of("check.custody-unsigned", file));
+        }
+        byte[] bytes = bag.tag(file);
+        Entry entry;
+        try {
+            entry = Entry.parse(bytes);
+        } catch (CustodyException e) {
+            throw PackageCheck.refused(Messages.of("check.custody-entry", file, e.getMessage()));
+        }
+        Certificate actor = keys.get(name.group(1));
+        if (actor == null || !entry.actor().equals(name.group(1)) || entry.seq() != Long.parseLong(name.group(2))) {
+            throw PackageCheck.refused(Messages.of("check.custody-name", file, Long.parseLong(name.group(2)), name.group(1)));
+        }
+        Instant signedAt;
+        try {
+            signedAt = DetachedSignature.verify(bag.tag(file + ".sig"), bytes, List.of(actor)).signedAt();
+        } catch (GawahException e) {
+            throw new GawahException(e.failure(), Messages.of("check.custody-signature", file, e.message()));
+        }
+        if (!signedAt.equals(entry.time())) {
+            throw PackageCheck.refused(Messages.of("check.custody-time", file, signedAt, entry.time()));
+        }
+        bySubject.computeIfAbsent(entry.subject(), s -> new ArrayList<>()).add(entry);
+        count++;
+        return entry;
+    }
+
+    /** The custodian's last entry: bag-info.txt's Gawah-Export-Entry, the export of this package over its manifest. */
+    private static Entry exportEntry(BagReader bag, TreeMap<Long, Entry> custodianEntries, Map<String, String> info, String id) {
+        Matcher head = EXPORT_ENTRY.matcher(info.get("Gawah-Export-Entry"));
+        Map.Entry<Long, Entry> last = custodianEntries.lastEntry();
+        if (!head.matches() || last == null || last.getKey() != Long.parseLong(head.group(1))
+                || !Digests.sha256(last.getValue().canonical()).equals(head.group(2))) {
+            throw PackageCheck.refused(Messages.of("check.export-entry"));
+        }
+        Entry export = last.getValue();
+        if (export.action() != Action.EXPORTED || !export.subject().equals(id)
+                || !export.subjectSha256().equals(Digests.sha256(bag.tag("manifest-sha256.txt")))) {
+            throw PackageCheck.refused(Messages.of("check.export-entry-subject"));
+        }
+        return export;
+    }
+
+    /**
+     * An actor's entries against the digests of its whole log: each is the entry listed at its
+     * place and follows the one listed before it, so none was edited, moved or made up, though the
+     * entries between them stay out. The custodian's list ends at this export's entry.
+     */
+    private static void checkChain(BagReader bag, Set<String> files, String actor, TreeMap<Long, Entry> entries, Entry export) {
+        String file = EvidencePackage.chainFile(actor);
+        if (!files.contains(file)) {
+            throw PackageCheck.refused(Messages.of("check.chain-missing", EvidencePackage.CUSTODY + actor + "/"));
+        }
+        ChainDigests chain;
+        try {
+            chain = ChainDigests.parse(bag.tag(file));
+        } catch (CustodyException e) {
+            throw PackageCheck.refused(Messages.of("check.chain-unreadable", file, e.problem()));
+        }
+        for (Entry entry : entries.values()) {
+            Optional<org.gawah.Message> problem = chain.problemWith(entry);
+            if (problem.isPresent()) {
+                throw PackageCheck.refused(Messages.of("check.chain-link", EvidencePackage.custodyFile(entry), file, problem.get()));
+            }
+        }
+        if (export != null && chain.head() != export.seq()) {
+            throw PackageCheck.refused(Messages.of("check.chain-head", file, EvidencePackage.custodyFile(export)));
+        }
+    }
+
+    int count() {
+        return count;
+    }
+
+    /**
+     * Every item with a sealed source is traced by the entries: made ({@code sealed} or
+     * {@code attached}) by the documenter its sidecar names, {@code imported} by the custodian
+     * unless the custodian made it, and {@code exported} by the custodian, all over one digest;
+     * a redacted copy by the custodian's {@code redacted} entry over its own bytes.
+     */
+    void checkTrace(Collection<JsonNode> sidecars) {
+        for (JsonNode sidecar : sidecars) {
+            String record = sidecar.path("record_id").asText();
+            String path = sidecar.path("path").asText();
+            String documenter = sidecar.path("documenter").asText();
+            switch (sidecar.path("kind").asText()) {
+                case "testimony" -> trace(path, record, Action.SEALED, documenter, true);
+                case "identity" -> trace(path, record + "/identity", Action.SEALED, documenter, true);
+                case "attachment" -> trace(path, sidecar.path("item_id").asText(), Action.ATTACHED, documenter, true);
+                case "redacted_testimony" -> {
+                    trace(path, record, Action.SEALED, documenter, false);
+                    String subject = record + "/redacted";
+                    if (find(subject, Action.REDACTED, custodian).filter(e -> e.subjectSha256().equals(sidecar.path("sha256").asText()))
+                            .isEmpty()) {
+                        throw PackageCheck.refused(Messages.of("check.trace-missing", path, Action.REDACTED.wire(), subject, custodian));
+                    }
+                }
+                default -> {
+                    // A reading is made at export from an item traced here; it has no sealed source of its own.
+                }
+            }
+        }
+    }
+
+    private void trace(String path, String subject, Action made, String documenter, boolean exported) {
+        Entry creation = require(path, subject, made, documenter);
+        if (!documenter.equals(custodian)) {
+            require(path, subject, Action.IMPORTED, custodian);
+        }
+        if (exported) {
+            require(path, subject, Action.EXPORTED, custodian);
+        }
+        for (Entry entry : bySubject.get(subject)) {
+            if (!entry.subjectSha256().equals(creation.subjectSha256())) {
+                throw PackageCheck.refused(Messages.of("check.trace-digest", path, subject));
+            }
+        }
+    }
+
+    private Entry require(String path, String subject, Action action, String actor) {
+        return find(subject, action, actor).orElseThrow(() ->
+                PackageCheck.refused(Messages.of("check.trace-missing", path, action.wire(), subject, actor)));
+    }
+
+    private Optional<Entry> find(String subject, Action action, String actor) {
+        return bySubject.getOrDefault(subject, List.of()).stream()
+                .filter(e -> e.action() == action && e.actor().equals(actor)).findFirst();
+    }
+}

@@ -1,0 +1,115 @@
+package org.gawah;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the one display path does to text from outside: whatever a terminal would obey, whatever
+ * reorders a line, whatever shows as nothing becomes a visible escape; Dari and Pashto words,
+ * their zero-width non-joiners included, pass as they are; a right-to-left value is isolated.
+ */
+class ScreenTest {
+    private static final String FSI = "\u2068";
+    private static final String PDI = "\u2069";
+    private static final String DARI = "می\u200cخواهم شهادت بدهم";
+
+    @Test
+    void escapeSequencesThatHideRetitleOrClearBecomeVisible() {
+        assertEquals("Legal team \\u001bE\\u001b[8m hidden \\u001b]0;owned\\u0007\\u001b[2J\\u009b31m",
+                Screen.value("Legal team \u001bE\u001b[8m hidden \u001b]0;owned\u0007\u001b[2J\u009b31m"));
+        assertEquals("a\\u000ab\\u000dc\\u0009d\\u007fe\\u0000", Screen.value("a\nb\rc\td\u007fe\u0000"),
+                "inside a value even a line break or a tab is an escape: it could push text out of sight");
+    }
+
+    @Test
+    void everyBidiControlBecomesAnEscape() {
+        for (int c : new int[] {0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069}) {
+            String shown = Screen.value("exe." + Character.toString(c) + "txt");
+            assertEquals(String.format("exe.\\u%04xtxt", c), shown.replace(FSI, "").replace(PDI, ""));
+            assertTrue(shown.chars().noneMatch(ch -> ch == c) || (c == 0x2068 && shown.startsWith(FSI)), shown);
+        }
+    }
+
+    @Test
+    void charactersThatShowAsNothingBecomeEscapes() {
+        assertEquals("AB\\u200bCD\\u2060EF\\ufeffGH\\u00adIJ\\u2028KL\\u2029MN\\u034fOP\\u3164QR\\ufe0f",
+                Screen.value("AB\u200bCD\u2060EF\ufeffGH\u00adIJ\u2028KL\u2029MN\u034fOP\u3164QR\ufe0f"));
+        assertEquals("Le\\u200cgal t\\u200deam", Screen.value("Le\u200cgal t\u200deam"), "joiners between Latin letters only hide");
+        assertEquals("\\u200c" + "ABCD", Screen.value("\u200cABCD"));
+    }
+
+    @Test
+    void privateUseUnassignedTagsAndLoneSurrogatesBecomeEscapes() {
+        assertEquals("x\\ue000y\\u0378z\\udb40\\udc41\\udb40\\udc7f\\ud800w",
+                Screen.value("x\ue000y\u0378z\udb40\udc41\udb40\udc7f\ud800w"));
+    }
+
+    @Test
+    void dariPashtoAndEmojiPassAsTheyAreAndRightToLeftIsIsolated() {
+        assertEquals(FSI + DARI + PDI, Screen.value(DARI), "the ZWNJ inside the Dari word stays");
+        String pashto = "زه غواړم ریښتیا ووایم";
+        assertEquals(FSI + pashto + PDI, Screen.value(pashto));
+        String latin = "Café Documenter D-14 <d14@example.org> 👩\u200d👧 ✌\ufe0f";
+        assertSame(latin, Screen.value(latin), "nothing to change: the same string");
+        assertEquals("", Screen.value(null));
+    }
+
+    @Test
+    void aLineKeepsTabsLineBreaksAndTheIsolatesItsValuesGot() {
+        String line = "pinned\t" + Screen.value(DARI) + " and " + Screen.value("Legal\u202e") + "\n" + Screen.value("علی");
+        assertEquals(line, Screen.line(line));
+        assertEquals("a\\u202eb", Screen.line("a\\u202eb"), "a backslash stays a backslash");
+        assertEquals("a \\u2069b \\u2068c", Screen.line("a " + PDI + "b " + FSI + "c"), "isolates that close nothing are escaped");
+        assertEquals("\\u2068a\nb\\u2069", Screen.line(FSI + "a\n" + "b" + PDI), "an isolate does not reach over a line break");
+        assertEquals("\\u2067x" + FSI + "y" + PDI, Screen.line("\u2067x" + FSI + "y" + PDI), "only first-strong isolates are kept");
+        assertEquals("a\\u001b[2Jb\\u000dc", Screen.line("a\u001b[2Jb\rc"));
+    }
+
+    @Test
+    void theLineGuardChangesNothingTheValuePathMade() {
+        for (String hostile : corpus()) {
+            String value = Screen.value(hostile);
+            assertEquals(value, Screen.line(value), hostile);
+            assertEquals(-1, Screen.disguisingAt(value.replace(FSI, "").replace(PDI, "")), value);
+        }
+    }
+
+    @Test
+    void disguisingAtFindsTheFirstCharacterToRefuse() {
+        assertEquals(-1, Screen.disguisingAt(DARI));
+        assertEquals(-1, Screen.disguisingAt("Documenter D-14"));
+        assertEquals(5, Screen.disguisingAt("Legal\u202eteam"));
+        assertEquals(2, Screen.disguisingAt("ab\tc"));
+        assertEquals(0, Screen.disguisingAt("\u001b[8m"));
+    }
+
+    @Test
+    void everyMessageValueGoesThroughTheDisplayPathInEveryLanguage() {
+        Message pinned = Message.of("org.gawah.cli.messages", "keys.import.pinned", "legal", "Legal team\u001b[8m\u202e");
+        Message error = Message.of("org.gawah.cli.messages", "terminal.error", pinned);
+        for (java.util.Locale language : Language.SUPPORTED) {
+            String shown = error.render(language);
+            assertTrue(shown.contains("Legal team\\u001b[8m\\u202e"), shown);
+            assertTrue(shown.chars().noneMatch(c -> c == 0x1b || c == 0x202e), shown);
+            assertEquals(shown, Screen.line(shown), "the words of the bundles themselves need no escape: " + shown);
+        }
+        assertTrue(error.render(Language.DARI).contains("به\u200cعنوان"), "a message inside a message keeps its ZWNJ");
+        GawahException refused = new GawahException(Failure.BAD_DATA,
+                Message.of("org.gawah.bag.messages", "bag.refused", Message.of("org.gawah.bag.messages", "bag.not-one-folder-top",
+                        "\"evil\u001b]0;owned\u0007\"")));
+        assertTrue(refused.getMessage().contains("evil\\u001b]0;owned\\u0007"), refused.getMessage());
+    }
+
+    /** Crafted values, each made to hide, reorder or rewrite what a screen shows. */
+    static List<String> corpus() {
+        return List.of("Legal team \u001bE\u001b[8m 3F2A 9C11 legal", "\u001b]0;owned\u0007\u001b[2J\u001b[H", "\u009b8m",
+                "photo\u202egpj.exe", "\u2067علی\u2069 \u2066x", "\u200f1234\u200e", "A\u200bB\u2060C\ufeffD",
+                "line\u2028break\u2029para", "\u202aembedded\u202c", "tag\udb40\udc41\udb40\udc7f", "pua\ue000",
+                "unpaired\ud800", "Le\u200cgal", DARI, "\u2068" + "x", "y" + "\u2069", "a\\u202eb");
+    }
+}

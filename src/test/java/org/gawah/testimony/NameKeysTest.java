@@ -1,0 +1,78 @@
+package org.gawah.testimony;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.names.Finder;
+import org.gawah.names.KnownKeys;
+import org.junit.jupiter.api.Test;
+
+/** The identity's other spellings, and the name keys a testimony carries when it has an identity. */
+class NameKeysTest {
+    private static final byte[] SEALED = "sealed key, as the sealer returned it".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void otherSpellingsFollowTheNameInTheIdentity() throws Exception {
+        ObjectNode input = Fixtures.fullInput();
+        ((ObjectNode) input.get("identity")).putArray("other_names").add("Maryam Namuna").add("مریم‌جان");
+        JsonNode identity = Fixtures.MAPPER.readTree(Fixtures.build(input).identity());
+        assertEquals(List.of("schema", "record_id", "name", "other_names", "contact", "notes"),
+                names(identity));
+        assertEquals("Maryam Namuna", identity.get("other_names").get(0).asText());
+    }
+
+    @Test
+    void aPseudonymEqualToAnOtherSpellingIsRefused() {
+        ObjectNode input = Fixtures.fullInput();
+        ((ObjectNode) input.get("identity")).putArray("other_names").add("w-0193 ");
+        Fixtures.assertRefused(input, "witness.pseudonym");
+    }
+
+    @Test
+    void nameKeysAreSealedWithTheIdentityAndFindTheNameWithoutIt() throws Exception {
+        ObjectNode input = Fixtures.fullInput();
+        byte[][] secret = new byte[1][];
+        SealableTestimony sealed = Testimonies.build(input, Fixtures.RECORD_ID, Fixtures.RECORDED_AT, List.of(), s -> {
+            secret[0] = s.clone();
+            return SEALED;
+        });
+        JsonNode testimony = Fixtures.MAPPER.readTree(sealed.testimony());
+        List<String> keys = names(testimony);
+        assertEquals("name_keys", keys.get(keys.size() - 1), "last, after the attachments");
+        NameKeys.Section section = NameKeys.read(testimony);
+        assertNotNull(section);
+        assertEquals("gawah.names/1", section.rules());
+        assertArrayEquals(SEALED, section.sealedKey());
+        assertEquals(0, section.hashes().length % (64 * 16), "padded to a multiple of 64 hashes");
+        String text = new String(sealed.testimony(), StandardCharsets.UTF_8);
+        assertFalse(text.contains("مریم") || text.contains("نمونه"), "the name is not in the testimony");
+        Finder finder = new Finder(KnownKeys.hashed(secret[0], section.hashes()));
+        assertEquals("[x] said", finder.mask("مريم نمونه said", "[x]", false));
+        assertNull(NameKeys.read(Fixtures.MAPPER.readTree(Fixtures.build(input).testimony())), "none without a sealer");
+        input.remove("identity");
+        SealableTestimony anonymous = Testimonies.build(input, Fixtures.RECORD_ID, Fixtures.RECORDED_AT, List.of(), s -> SEALED);
+        assertFalse(new String(anonymous.testimony(), StandardCharsets.UTF_8).contains("name_keys"), "none without an identity");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void inputCannotSetNameKeys() {
+        ObjectNode input = Fixtures.fullInput();
+        input.putObject("name_keys").put("rules", "gawah.names/1");
+        Fixtures.assertRefused(input, "name_keys");
+    }
+}
