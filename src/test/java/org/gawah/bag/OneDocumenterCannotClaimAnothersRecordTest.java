@@ -119,7 +119,7 @@ class OneDocumenterCannotClaimAnothersRecordTest {
                     ", but the custody entry that brought it here is documenter " + group(bFingerprint)), refused.stderr());
             assertEquals(0, refused.stdout().length, "nothing shown");
         }
-        String caseId = gawah.in(legal, "case", "create", "--title", "Copied").ok().out().strip();
+        String caseId = gawah.caseCreate(legal, "Copied").ok().out().strip();
         gawah.in(legal, "case", "add", caseId, x, "--tag", "rome:7(1)(e)").ok();
         Path out = dir.resolve("package.zip");
         Result export = gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
