@@ -143,6 +143,11 @@ final class ExportCommand implements Callable<Integer> {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("export.no-records", caseId),
                         Messages.of("export.no-records.hint", caseId));
             }
+            // Each record held to its custody entries before anything is written: a ciphertext that
+            // is not the one logged stops the export here, not halfway through the package.
+            for (String recordId : analyses.keySet()) {
+                signed.record(recordId);
+            }
             SigningKey key = CustodyLog.signingKey(own, ask);
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the plaintext it leaves (or keeps it, once logged).

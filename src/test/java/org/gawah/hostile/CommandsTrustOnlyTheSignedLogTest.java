@@ -153,12 +153,22 @@ class CommandsTrustOnlyTheSignedLogTest {
         Path copy = dir.resolve("c.pgp");
         assertNamed(gawah.in(legal, "export-sealed", r1, "--attachment", "1", "--out", copy.toString()), "altered");
         assertFalse(Files.exists(copy));
-        assertRefused(legal, "altered", "export", "--case", caseId, "--for", "icc", "--out", dir.resolve("p.zip").toString());
-        assertFalse(Files.exists(dir.resolve("p.zip")));
+        // Found while the package is written: the partial file it was listed under is gone, and so is its listing.
+        assertNamed(gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--out", dir.resolve("p.zip").toString()),
+                "altered");
+        try (var written = Files.list(dir)) {
+            assertEquals(List.of(), written.filter(f -> f.getFileName().toString().contains("p.zip")).toList());
+        }
+        assertEquals("", gawah.in(legal, "doctor").out().lines().filter(l -> l.contains("partial")).findFirst().orElse(""));
         Path documenter = copy(homes.documenter, dir.resolve("d"));
         VaultTamper.flipChunkByte(vault(documenter), r1, 0, 5000);
-        assertRefused(documenter, "altered", "submit", "--out", dir.resolve("bag.zip").toString());
-        assertFalse(Files.exists(dir.resolve("bag.zip")));
+        String logged = gawah.in(documenter, "log", "--jsonl").ok().out();
+        assertNamed(gawah.in(documenter, "submit", "--out", dir.resolve("bag.zip").toString()), "altered");
+        try (var written = Files.list(dir)) {
+            assertEquals(List.of(), written.filter(f -> f.getFileName().toString().contains("bag.zip")).toList(),
+                    "no bag, whole or partial");
+        }
+        assertEquals(logged, gawah.in(documenter, "log", "--jsonl").ok().out(), "no submission logged");
     }
 
     // ---- what list shows and the next bag carries
