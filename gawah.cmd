@@ -7,5 +7,6 @@ if not exist "%HERE%target\gawah.jar" (
   echo gawah: hint: build it first: mvn -q package -DskipTests 1>&2
   exit /b 1
 )
-java %GAWAH_JAVA_OPTS% -jar "%HERE%target\gawah.jar" %*
+rem The window's font as a file (Java copies a font it reads out of a jar into the temporary folder).
+java "-Dgawah.fonts=%HERE%target\classes\org\gawah\desktop\fonts" %GAWAH_JAVA_OPTS% -jar "%HERE%target\gawah.jar" %*
 exit /b %ERRORLEVEL%

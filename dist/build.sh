@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds Gawah's self-contained distribution: a jlink runtime holding only the JDK modules Gawah
 # needs (dist/modules.txt), the app and its libraries exactly as "mvn package" leaves them, and
-# launchers for Linux, macOS (bin/gawah) and Windows (bin/gawah.cmd). Output:
+# launchers for Linux, macOS (bin/gawah, bin/gawah-desktop) and Windows (bin/gawah.cmd,
+# bin/gawah-desktop.cmd), and on Linux gawah.desktop to open the window with a double click. Output:
 #   target/dist/gawah-VERSION-OS-ARCH/            the folder users unpack
 #   target/dist/gawah-VERSION-OS-ARCH.tar.gz      (.zip when the target is Windows), and .sha256
 #
@@ -142,11 +143,28 @@ done
 mv "$dir/native/org/sqlite/native/$native" "$dir/native/"
 rm -rf "$dir/native/org"
 
+# The window's font (Vazirmatn, OFL) as files, taken out of gawah.jar: the launchers name fonts/ to
+# the window, since Java copies a font it reads out of a jar into the temporary folder first.
+mkdir -p "$dir/fonts"
+(cd "$dir/fonts" && "$host_jdk/bin/jar" xf "$root/target/gawah.jar" org/gawah/desktop/fonts)
+[ -f "$dir/fonts/org/gawah/desktop/fonts/Vazirmatn-Regular.ttf" ] \
+  || die "target/gawah.jar has no org/gawah/desktop/fonts/Vazirmatn-Regular.ttf" "mvn package again"
+mv "$dir/fonts/org/gawah/desktop/fonts/"* "$dir/fonts/"
+rm -rf "$dir/fonts/org"
+
 # Windows files get CRLF whatever the checkout did; the sh launcher keeps LF.
 crlf() { awk '{ sub(/\r$/, ""); printf "%s\r\n", $0 }' "$1" > "$2"; }
 cp "$root/dist/bin/gawah" "$dir/bin/gawah"
-chmod 755 "$dir/bin/gawah"
+# The same launcher under the name that opens the window (bin/gawah reads its own name).
+cp "$root/dist/bin/gawah" "$dir/bin/gawah-desktop"
+chmod 755 "$dir/bin/gawah" "$dir/bin/gawah-desktop"
 crlf "$root/dist/bin/gawah.cmd" "$dir/bin/gawah.cmd"
+crlf "$root/dist/bin/gawah-desktop.cmd" "$dir/bin/gawah-desktop.cmd"
+if [ $os = linux ]; then
+  # Executable: file managers launch a .desktop file outside the menus only when it is.
+  cp "$root/dist/gawah.desktop" "$dir/gawah.desktop"
+  chmod 755 "$dir/gawah.desktop"
+fi
 
 archive_type=tar.gz
 [ $os = windows ] && archive_type=zip

@@ -10,6 +10,7 @@ echo gawah: hint: unpack the whole zip again and run bin\gawah.cmd from inside i
 exit /b 1
 :run
 rem The serial collector: no background threads taking a core from the work; SQLite's native
-rem library from native\, not copied into the temporary folder on every run (see bin/gawah).
-"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
+rem library from native\, not copied into the temporary folder on every run; the window's font from
+rem fonts\ (see bin/gawah).
+"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -34,6 +34,11 @@ public enum Failure {
     BAD_PASSPHRASE(67),
     /** The vault file cannot be read or written, or is not a Gawah vault. */
     VAULT(74),
+    /**
+     * Nothing may go: every record of an export was left out, for lack of the witness's consent
+     * to this recipient or for the witness's protection. Not "not found": the records are there.
+     */
+    LEFT_OUT(77),
     /** The home is not set up for this: no key, no recipients, already initialised. */
     NOT_READY(78),
     /** {@code gawah lock} closed the session: what was typed and not sealed is gone. */

@@ -8,37 +8,93 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * Each dangerous API stays in its one package: Bouncy Castle in openpgp, JDBC in vault,
- * picocli in cli. A reviewer then knows where to look.
+ * picocli in cli, Swing, AWT, image decoding and FlatLaf in desktop (the window). A reviewer then
+ * knows where to look. Inside the window's package, a view model ({@code *Model.java}) is plain
+ * Java, tested without a display: it imports nothing of Swing or AWT.
  */
 class PackageBoundariesTest {
+    private static final Path SOURCES = Path.of("src/main/java");
     private static final Map<String, String> CONFINED = Map.of(
             "org.bouncycastle.", "org/gawah/openpgp/",
             "java.sql.", "org/gawah/vault/",
-            "picocli.", "org/gawah/cli/");
+            "picocli.", "org/gawah/cli/",
+            "javax.swing.", "org/gawah/desktop/",
+            "java.awt.", "org/gawah/desktop/",
+            "javax.imageio.", "org/gawah/desktop/",
+            "com.formdev.flatlaf.", "org/gawah/desktop/");
+    /** What no view model may use, by import or by its full name. */
+    private static final Pattern WINDOWING = Pattern.compile("\\b(javax\\.swing|java\\.awt|javax\\.imageio|com\\.formdev\\.flatlaf)\\.");
 
     @Test
     void dangerousImportsStayInTheirPackage() throws IOException {
-        Path sources = Path.of("src/main/java");
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                String relative = sources.relativize(file).toString().replace('\\', '/');
-                for (String line : Files.readAllLines(file)) {
-                    CONFINED.forEach((prefix, home) -> {
-                        if (line.matches("import (static )?" + java.util.regex.Pattern.quote(prefix) + ".*")
-                                && !relative.startsWith(home)) {
-                            violations.add(relative + ": " + line);
-                        }
-                    });
+        for (Path file : sources()) {
+            String relative = relative(file);
+            for (String line : Files.readAllLines(file)) {
+                CONFINED.forEach((prefix, home) -> {
+                    if (line.matches("import (static )?" + Pattern.quote(prefix) + ".*")
+                            && !relative.startsWith(home)) {
+                        violations.add(relative + ": " + line);
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theWindowingToolkitIsNotReachedByItsFullNameElsewhere() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            String relative = relative(file);
+            if (relative.startsWith("org/gawah/desktop/")) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (WINDOWING.matcher(lines.get(i)).find()) {
+                    violations.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void viewModelsUseNeitherSwingNorAwt() throws IOException {
+        List<String> violations = new ArrayList<>();
+        List<String> models = new ArrayList<>();
+        for (Path file : sources()) {
+            String relative = relative(file);
+            if (!relative.startsWith("org/gawah/desktop/") || !relative.endsWith("Model.java")) {
+                continue;
+            }
+            models.add(relative);
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (WINDOWING.matcher(lines.get(i)).find()) {
+                    violations.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertEquals(true, models.contains("org/gawah/desktop/WindowModel.java"), "the window's own model is found: " + models);
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static String relative(Path file) {
+        return SOURCES.relativize(file).toString().replace('\\', '/');
     }
 }

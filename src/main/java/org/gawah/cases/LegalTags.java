@@ -31,9 +31,12 @@ public final class LegalTags {
     private static final int ECHO_LIMIT = 40;
 
     private final Map<String, String> labels;
+    /** The labels in Dari and Pashto, tag for tag ({@code rome-statute_fa_AF.tsv}, {@code rome-statute_ps.tsv}). */
+    private final Map<java.util.Locale, Map<String, String>> translated;
 
-    private LegalTags(Map<String, String> labels) {
+    private LegalTags(Map<String, String> labels, Map<java.util.Locale, Map<String, String>> translated) {
         this.labels = labels;
+        this.translated = translated;
     }
 
     /** The list shipped with Gawah, read once. */
@@ -45,9 +48,18 @@ public final class LegalTags {
         return tag != null && labels.containsKey(tag);
     }
 
-    /** The label of a known tag, or null. */
+    /** The label of a known tag in the run's language, or null. */
     public String label(String tag) {
-        return tag == null ? null : labels.get(tag);
+        return label(tag, org.gawah.Language.current());
+    }
+
+    /** The label of a known tag in {@code language} (English when there is no translation), or null. */
+    public String label(String tag, java.util.Locale language) {
+        if (tag == null) {
+            return null;
+        }
+        Map<String, String> inLanguage = translated.get(language);
+        return inLanguage != null && inLanguage.containsKey(tag) ? inLanguage.get(tag) : labels.get(tag);
     }
 
     /** Every tag, in the Statute's order. */
@@ -76,6 +88,24 @@ public final class LegalTags {
      * is a build error, not something to work around at run time.
      */
     static LegalTags parse(byte[] utf8) {
+        return new LegalTags(labels(utf8), Map.of());
+    }
+
+    /** The shipped list with its translations, which must name exactly the same tags. */
+    static LegalTags parse(byte[] english, Map<java.util.Locale, byte[]> translations) {
+        Map<String, String> labels = labels(english);
+        Map<java.util.Locale, Map<String, String>> translated = new java.util.HashMap<>();
+        for (Map.Entry<java.util.Locale, byte[]> translation : translations.entrySet()) {
+            Map<String, String> other = labels(translation.getValue());
+            if (!other.keySet().equals(labels.keySet())) {
+                throw new IllegalStateException(RESOURCE + " in " + translation.getKey() + ": other tags than in English");
+            }
+            translated.put(translation.getKey(), other);
+        }
+        return new LegalTags(labels, Map.copyOf(translated));
+    }
+
+    private static Map<String, String> labels(byte[] utf8) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -105,7 +135,7 @@ public final class LegalTags {
                 throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": repeated tag " + parts[0]);
             }
         }
-        return new LegalTags(Collections.unmodifiableMap(labels));
+        return Collections.unmodifiableMap(labels);
     }
 
     /** Loaded on first use, so a program that never tags does not read the list. */
@@ -113,11 +143,18 @@ public final class LegalTags {
         static final LegalTags TAGS = load();
 
         private static LegalTags load() {
-            try (InputStream in = LegalTags.class.getResourceAsStream(RESOURCE)) {
+            Map<java.util.Locale, byte[]> translations = new java.util.HashMap<>();
+            translations.put(org.gawah.Language.DARI, read("rome-statute_fa_AF.tsv"));
+            translations.put(org.gawah.Language.PASHTO, read("rome-statute_ps.tsv"));
+            return parse(read(RESOURCE), translations);
+        }
+
+        private static byte[] read(String resource) {
+            try (InputStream in = LegalTags.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource missing: " + RESOURCE);
+                    throw new IllegalStateException("resource missing: " + resource);
                 }
-                return parse(in.readAllBytes());
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

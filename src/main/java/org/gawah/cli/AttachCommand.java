@@ -43,7 +43,7 @@ final class AttachCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(index = "0", paramLabel = "RECORD-ID", descriptionKey = "gawah.attach.record-id")
+    @Parameters(index = "0", paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.attach.record-id")
     String addsTo;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")

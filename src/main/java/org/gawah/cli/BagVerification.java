@@ -29,7 +29,11 @@ final class BagVerification {
         if (!Files.isRegularFile(file)) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.no-file", file));
         }
-        List<Certificate> pinned = home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of();
+        List<Certificate> pinned = new ArrayList<>(home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of());
+        // A documenter checks a bag before sending it (gawah submit --help): their own key vouches for it.
+        java.util.Optional<Certificate> own = home.exists()
+                ? home.keyring().ownKey().map(org.gawah.openpgp.SecretKey::certificate) : java.util.Optional.empty();
+        own.ifPresent(pinned::add);
         Submission.Verified verified;
         boolean trusted = true;
         try (BagReader bag = BagReader.open(file)) {
@@ -65,19 +69,22 @@ final class BagVerification {
         Certificate signer = verified.documenter();
         terminal.line(Messages.of("verify.bag", verified.id(), !trusted ? Messages.of("verify.not-trusted")
                 : refused != null ? Messages.of("verify.refused-here") : Messages.of("verify.valid")).render());
-        terminal.line("  " + Messages.of("verify.bag.signer", signer.userId(),
-                Display.fingerprint(signer.fingerprint())).render());
-        terminal.line("               " + (trusted ? Messages.of("verify.bag.pinned")
-                : Messages.of("verify.bag.not-pinned")).render());
-        terminal.line("  " + Messages.of("verify.bag.records", verified.records().size(),
-                verified.records().stream().filter(r -> r.identityFile() != null).count(),
-                verified.attachmentCount()).render());
-        terminal.line("  " + Messages.of("verify.bag.payload", verified.payloadSha256().size(),
-                Display.size(verified.payloadBytes())).render());
-        terminal.line("  " + Messages.of("verify.bag.custody", verified.log().size(), verified.head().time()).render());
-        terminal.line("  " + Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
-                verified.info().get("Source-Organization")).render());
-        before.ifPresent(entry -> terminal.line("  " + Messages.of("verify.bag.already-imported", entry.time()).render()));
+        ReportLines report = new ReportLines(terminal, 2, Messages.of("verify.label.signer"), Messages.of("verify.label.records"),
+                Messages.of("verify.label.payload"), Messages.of("verify.label.custody-log"), Messages.of("verify.label.made"));
+        report.line(Messages.of("verify.label.signer"), Messages.of("verify.bag.signer", signer.userId(),
+                Display.fingerprint(signer.fingerprint())));
+        boolean ownBag = own.isPresent() && own.get().fingerprint().equals(signer.fingerprint());
+        report.more(!trusted ? Messages.of("verify.bag.not-pinned")
+                : ownBag ? Messages.of("verify.bag.own") : Messages.of("verify.bag.pinned"));
+        report.line(Messages.of("verify.label.records"), Messages.of("verify.bag.records", verified.records().size(),
+                verified.records().stream().filter(r -> r.identityFile() != null).count(), verified.attachmentCount()));
+        report.line(Messages.of("verify.label.payload"), Messages.of("verify.bag.payload", verified.payloadSha256().size(),
+                Display.size(verified.payloadBytes())));
+        report.line(Messages.of("verify.label.custody-log"), Messages.of("verify.bag.custody", verified.log().size(),
+                verified.head().time()));
+        report.line(Messages.of("verify.label.made"), Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
+                verified.info().get("Source-Organization")));
+        before.ifPresent(entry -> report.more(Messages.of("verify.bag.already-imported", entry.time())));
         if (refused != null) {
             throw refused;
         }

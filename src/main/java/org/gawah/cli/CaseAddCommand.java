@@ -41,10 +41,10 @@ final class CaseAddCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(index = "0", paramLabel = "CASE-ID", descriptionKey = "gawah.case.add.case-id")
+    @Parameters(index = "0", paramLabel = "CASE-ID", converter = IdArgument.class, descriptionKey = "gawah.case.add.case-id")
     String caseId;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORD-ID", descriptionKey = "gawah.case.add.record-id")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.case.add.record-id")
     List<String> recordIds;
 
     @Option(names = "--tag", paramLabel = "TAG")

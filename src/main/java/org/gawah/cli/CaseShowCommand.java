@@ -25,7 +25,7 @@ final class CaseShowCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(paramLabel = "CASE-ID", descriptionKey = "gawah.case.show.case-id")
+    @Parameters(paramLabel = "CASE-ID", converter = IdArgument.class, descriptionKey = "gawah.case.show.case-id")
     String caseId;
 
     @Override

@@ -17,6 +17,7 @@ final class Display {
         return grouped.toString();
     }
 
+    /** A size as people read it: B, KiB, MiB or GiB, one decimal, ASCII digits in every language (docs/i18n.md). */
     static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
@@ -24,6 +25,9 @@ final class Display {
         if (bytes < 1024 * 1024) {
             return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 }

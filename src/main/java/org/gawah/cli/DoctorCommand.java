@@ -41,6 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private Terminal terminal;
     private int failures;
+    private ReportLines lines;
     private int warnings;
 
     @Override
@@ -188,19 +189,28 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void ok(Message message) {
-        terminal.line("  " + Messages.of("doctor.ok", message).render());
+        report().line(Messages.of("doctor.status.ok"), message);
     }
 
     private void warn(Message message, Message fix) {
         warnings++;
-        terminal.line("  " + Messages.of("doctor.warn", message).render());
-        terminal.line("        " + Messages.of("doctor.fix", fix).render());
+        report().line(Messages.of("doctor.status.warn"), message);
+        report().more(Messages.of("doctor.fix", fix));
     }
 
     private void fail(Message message, Message fix) {
         failures++;
-        terminal.line("  " + Messages.of("doctor.fail", message).render());
-        terminal.line("        " + Messages.of("doctor.fix", fix).render());
+        report().line(Messages.of("doctor.status.fail"), message);
+        report().more(Messages.of("doctor.fix", fix));
+    }
+
+    /** The report's lines: ok, WARN or FAIL in a column of their own, the finding beside it. */
+    private ReportLines report() {
+        if (lines == null) {
+            lines = new ReportLines(terminal, 2, Messages.of("doctor.status.ok"), Messages.of("doctor.status.warn"),
+                    Messages.of("doctor.status.fail"));
+        }
+        return lines;
     }
 
     private int summary() {

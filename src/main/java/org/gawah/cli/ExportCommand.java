@@ -28,6 +28,7 @@ import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.export.CaseExport;
+import org.gawah.export.Consent;
 import org.gawah.export.EvidencePackage;
 import org.gawah.export.Profile;
 import org.gawah.export.Report;
@@ -58,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--case", required = true, paramLabel = "CASE-ID")
+    @Option(names = "--case", required = true, paramLabel = "CASE-ID", converter = IdArgument.class)
     String caseId;
 
     @Option(names = "--for", required = true, paramLabel = "PROFILE")
@@ -79,13 +80,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--organization", paramLabel = "NAME")
     String organization;
 
-    @Option(names = "--reviewed", paramLabel = "ID")
+    @Option(names = "--reviewed", paramLabel = "ID", converter = IdArgument.class)
     List<String> reviewed = new ArrayList<>();
 
     @Option(names = "--reviewed-from", paramLabel = "FILE")
     Path reviewedFrom;
 
-    @Option(names = "--reviewed-all", paramLabel = "CASE-ID")
+    @Option(names = "--reviewed-all", paramLabel = "CASE-ID", converter = IdArgument.class)
     String reviewedAll;
 
     @Override
@@ -178,8 +179,8 @@ final class ExportCommand implements Callable<Integer> {
         OutputFile.writeNew(jsonReport, report.json());
         String size = Display.size(Files.size(out));
         terminal.info(recipient == null
-                ? Messages.of("export.wrote-plaintext", bagId, profile.recipient(), report.items().size(), size, out)
-                : Messages.of("export.wrote-encrypted", bagId, profile.recipient(), report.items().size(), size, out,
+                ? Messages.of("export.wrote-plaintext", bagId, profile.recipientName(), report.items().size(), size, out)
+                : Messages.of("export.wrote-encrypted", bagId, profile.recipientName(), report.items().size(), size, out,
                         Display.fingerprint(recipient.fingerprint())));
         if (recipient != null) {
             OutputFile.writeNew(companion, own.certificate().armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -220,8 +221,11 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 if (run.report().items().isEmpty()) {
                     printLeftOut(run.terminal(), run.report());
-                    throw new GawahException(Failure.NOT_FOUND, Messages.of("export.nothing", analyses.size(), caseId),
-                            Messages.of("export.nothing.hint"));
+                    boolean consent = run.report().leftOut().stream().allMatch(left -> Consent.isRefusal(left.reason()));
+                    throw new GawahException(Failure.LEFT_OUT, consent
+                            ? Messages.of("export.no-consent", analyses.size(), caseId, run.profile().recipientName())
+                            : Messages.of("export.nothing", analyses.size(), caseId),
+                            consent ? Messages.of("export.no-consent.hint") : Messages.of("export.nothing.hint"));
                 }
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(run.key());

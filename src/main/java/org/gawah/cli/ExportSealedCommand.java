@@ -37,7 +37,7 @@ final class ExportSealedCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Parameters(paramLabel = "RECORD-ID", descriptionKey = "gawah.export-sealed.record-id")
+    @Parameters(paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.export-sealed.record-id")
     String id;
 
     @Option(names = "--out", required = true, paramLabel = "FILE")

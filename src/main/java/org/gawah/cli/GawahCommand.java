@@ -1,5 +1,6 @@
 package org.gawah.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,6 +22,7 @@ final class GawahCommand implements Callable<Integer> {
             KeysCommand.class,
             InterviewCommand.class,
             LockCommand.class,
+            DesktopCommand.class,
             RecordCommand.class,
             AttachCommand.class,
             ListCommand.class,
@@ -49,6 +51,24 @@ final class GawahCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT)
     String lang;
 
+    /*
+     * The options every command takes, accepted before the command name too ("gawah --home X
+     * init"), as git and gpg users expect. Declared here as well as on each command (HomeOptions,
+     * PassphraseOptions) rather than inherited, so that a command's help lists only what it uses;
+     * GlobalOptions refuses one given here to a command that does not take it, or given twice.
+     */
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.LOCAL)
+    Path home;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.LOCAL)
+    Path passphraseFile;
+
+    @Option(names = "--passphrase-env", paramLabel = "VAR", scope = ScopeType.LOCAL)
+    String passphraseEnv;
+
+    /** The options above and --lang: each takes a value, which is not a command name. */
+    static final List<String> GLOBAL_OPTIONS = List.of("--home", "--lang", "--passphrase-file", "--passphrase-env");
+
     GawahCommand(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -67,8 +87,10 @@ final class GawahCommand implements Callable<Integer> {
     static List<Class<?>> commandsFor(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--lang")) {
+            if (GLOBAL_OPTIONS.contains(arg)) {
                 i++;
+            } else if (arg.equals("--")) {
+                return COMMANDS;
             } else if (!arg.startsWith("-")) {
                 for (Class<?> command : COMMANDS) {
                     Command named = command.getAnnotation(Command.class);

@@ -3,12 +3,23 @@ package org.gawah.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The --home option every command shares. */
+/** The --home option every command shares, given after the command's name or before it ({@link GlobalOptions}). */
 final class HomeOptions {
     @Option(names = "--home", paramLabel = "DIR")
     Path home;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The folder given with --home, after the command name or before it; null when none was. */
+    Path given() {
+        GawahCommand root = GlobalOptions.root(mixee);
+        return home != null ? home : root == null ? null : root.home;
+    }
 
     /** The home this command works in; says so, in one line, when others could open it (and goes on). */
     Home resolve(Terminal terminal) {
@@ -23,8 +34,9 @@ final class HomeOptions {
     }
 
     private Path chosen(Terminal terminal) {
-        if (home != null) {
-            return home;
+        Path given = given();
+        if (given != null) {
+            return given;
         }
         String fromEnv = terminal.env("GAWAH_HOME");
         if (fromEnv != null && !fromEnv.isBlank()) {

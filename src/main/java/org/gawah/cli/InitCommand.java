@@ -20,7 +20,7 @@ final class InitCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         if (home.create()) {
             terminal.info(Messages.of("init.created", home.dir()));
-            terminal.info(homeOptions.home != null
+            terminal.info(homeOptions.given() != null
                     ? Messages.of("init.next-with-home", home.dir())
                     : Messages.of("init.next"));
         } else {

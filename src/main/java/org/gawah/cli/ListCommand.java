@@ -21,8 +21,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = root.terminal;
-        List<RecordSummary> records;
         Home home = homeOptions.resolve(terminal);
+        List<RecordSummary> records;
         try (Vault vault = home.vault()) {
             records = home.signed(vault).list();
         }
@@ -30,18 +30,19 @@ final class ListCommand implements Callable<Integer> {
             terminal.info(Messages.of("list.empty"));
             return 0;
         }
-        terminal.row("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10s  %s",
-                Messages.of("list.heading.record"), Messages.of("list.heading.sealed"),
-                Messages.of("list.heading.signer"), Messages.of("list.heading.size"),
+        Names names = Names.of(home);
+        Object[] headings = {Messages.of("list.heading.record"), Messages.of("list.heading.sealed"),
+                Messages.of("list.heading.signer"), Messages.of("list.heading.name"), Messages.of("list.heading.size"),
                 Messages.of("list.heading.identity"), Messages.of("list.heading.attachments"),
-                Messages.of("list.heading.recipients"), "SHA-256");
+                Messages.of("list.heading.recipients"), "SHA-256"};
+        Table table = new Table(23, 20, 16, 20, -10, 8, 22, 10, 0).fitting(headings);
+        terminal.line(table.row(headings));
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
-            terminal.row("%-23s  %-20s  %-16s  %10s  %-8s  %-22s  %-10d  %s",
-                    r.id(), r.sealedAt(), signer(r), Display.size(r.testimonySize()),
-                    r.identitySize() > 0 ? Messages.of("list.identity-sealed") : "-", attachments,
-                    r.recipients(), r.testimonySha256());
+            terminal.line(table.row(r.id(), r.sealedAt(), signer(r), r.documenters().size() > 1 ? "-" : names.of(r.signer()),
+                    Display.size(r.testimonySize()), r.identitySize() > 0 ? Messages.of("list.identity-sealed") : "-",
+                    attachments, r.recipients(), r.testimonySha256()));
         }
         return 0;
     }

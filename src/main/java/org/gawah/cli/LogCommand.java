@@ -26,12 +26,15 @@ final class LogCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         int[] count = {0};
         Home home = homeOptions.resolve(terminal);
+        Names names = Names.of(home);
+        Object[] headings = {Messages.of("log.heading.seq"), Messages.of("log.heading.time"),
+                Messages.of("log.heading.action"), Messages.of("log.heading.subject"),
+                Messages.of("log.heading.actor"), Messages.of("log.heading.name"),
+                Messages.of("log.heading.subject-sha256")};
+        Table table = new Table(-6, 20, 16, 40, 16, 20, 0).fitting(headings);
         try (Vault vault = home.vault()) {
             if (!jsonl) {
-                terminal.row("%6s  %-20s  %-12s  %-40s  %-16s  %s",
-                        Messages.of("log.heading.seq"), Messages.of("log.heading.time"),
-                        Messages.of("log.heading.action"), Messages.of("log.heading.subject"),
-                        Messages.of("log.heading.actor"), Messages.of("log.heading.subject-sha256"));
+                terminal.line(table.row(headings));
             }
             vault.forEachCustody(row -> {
                 count[0]++;
@@ -45,9 +48,9 @@ final class LogCommand implements Callable<Integer> {
                 if (jsonl) {
                     terminal.line(entry.line(row.signature()));
                 } else {
-                    terminal.row("%6d  %-20s  %-12s  %-40s  %-16s  %s", entry.seq(), entry.time(),
-                            entry.action().wire(), entry.subject(), entry.actor().substring(entry.actor().length() - 16),
-                            entry.subjectSha256());
+                    terminal.line(table.row(entry.seq(), entry.time(), entry.action().words(), entry.subject(),
+                            entry.actor().substring(entry.actor().length() - 16), names.of(entry.actor()),
+                            entry.subjectSha256()));
                 }
             });
             // Shown as stored, then held to its signatures: an edited, forged or missing entry is named.

@@ -40,25 +40,36 @@ public final class Main {
             return report(terminal, e, false);
         }
         Language.use(language);
+        CommandLine cli = commandLine(terminal, language, GawahCommand.commandsFor(args));
+        cli.setOut(terminal.out());
+        cli.setErr(terminal.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));
+        cli.setParameterExceptionHandler((e, args2) -> {
+            terminal.error(parseError(e), parseHint(e));
+            return Failure.USAGE.exitCode();
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            GlobalOptions.check(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        int code = cli.execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
+    }
+
+    /** The command tree with {@code commands} under the root, its help in {@code language} and laid out by {@link HelpLayout}. */
+    static CommandLine commandLine(Terminal terminal, Locale language, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new GawahCommand(terminal));
-        for (Class<?> command : GawahCommand.commandsFor(args)) {
+        for (Class<?> command : commands) {
             cli.addSubcommand(command);
         }
         cli.setResourceBundle(Message.bundle(HELP, language));
         // Picocli's help goes through the terminal's guarded writers like every other line, and
         // without ANSI styles: the guard would show them as escapes (Terminal sends none but its own).
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cli.setOut(terminal.out());
-        cli.setErr(terminal.err());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));
-        cli.setParameterExceptionHandler((e, args2) -> {
-            terminal.error(parseError(e), Messages.of("parse.see-help", e.getCommandLine().getCommandSpec().qualifiedName(" ")));
-            return Failure.USAGE.exitCode();
-        });
-        int code = cli.execute(args);
-        terminal.out().flush();
-        terminal.err().flush();
-        return code;
+        HelpLayout.install(cli);
+        return cli;
     }
 
     /**
@@ -126,9 +137,15 @@ public final class Main {
     static Message parseError(ParameterException e) {
         String text = e.getMessage() == null ? "" : e.getMessage();
         Matcher m;
+        if (e instanceof GlobalOptions.Refused) {
+            return ((GlobalOptions.Refused) e).words();
+        }
         if (e instanceof UnmatchedArgumentException) {
             UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
             List<String> args = unmatched.getUnmatched();
+            if (unknownCommand(unmatched)) {
+                return Messages.of("parse.unknown-command", args.get(0), e.getCommandLine().getCommandSpec().qualifiedName(" "));
+            }
             if (!args.isEmpty() && unmatched.isUnknownOption()) {
                 return args.size() == 1
                         ? Messages.of("parse.unknown-option", args.get(0))
@@ -199,6 +216,30 @@ public final class Main {
                     : Messages.of("parse.invalid-value", names(List.of(e.getArgSpec())), e.getValue());
         }
         return Messages.of("parse.invalid", text);
+    }
+
+    /** What to do about a parse error: see the command's help, and first, for a slip of the keyboard, what was meant. */
+    static Message parseHint(ParameterException e) {
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        String see = command.qualifiedName(" ");
+        java.util.Optional<String> meant = java.util.Optional.empty();
+        if (e instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) e).getUnmatched().isEmpty()) {
+            UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
+            String typed = unmatched.getUnmatched().get(0);
+            if (unknownCommand(unmatched)) {
+                meant = Suggestion.nearest(typed, e.getCommandLine().getSubcommands().keySet()).map(name -> see + " " + name);
+            } else if (typed.startsWith("--")) {
+                String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+                meant = Suggestion.nearest(name, command.optionsMap().keySet().stream().filter(o -> o.startsWith("--")).toList());
+            }
+        }
+        return meant.isPresent() ? Messages.of("parse.did-you-mean", meant.get(), see) : Messages.of("parse.see-help", see);
+    }
+
+    /** A word where a command's subcommand is expected ("gawah lsit", "gawah keys imprt"). */
+    private static boolean unknownCommand(UnmatchedArgumentException e) {
+        List<String> args = e.getUnmatched();
+        return !args.isEmpty() && !args.get(0).startsWith("-") && !e.getCommandLine().getSubcommands().isEmpty();
     }
 
     /** 'a', 'b': the user's own arguments, as picocli quotes them. */

@@ -42,7 +42,7 @@ final class OpenCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Parameters(paramLabel = "RECORD-ID", descriptionKey = "gawah.open.record-id")
+        @Parameters(paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.open.record-id")
         String id;
 
         @Option(names = "--sealed", paramLabel = "FILE")
@@ -76,8 +76,10 @@ final class OpenCommand implements Callable<Integer> {
         if (source.file != null && identity) {
             throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
         }
-        if (attachmentsDir != null && !Files.isDirectory(attachmentsDir)) {
-            throw new GawahException(Failure.MISSING_INPUT, Messages.of("open.no-such-folder", attachmentsDir));
+        // A new folder is made (owner-only) as the help's example expects; a missing parent is a typo, not made.
+        Path parent = attachmentsDir == null ? null : attachmentsDir.toAbsolutePath().normalize().getParent();
+        if (attachmentsDir != null && !Files.isDirectory(attachmentsDir) && (parent == null || !Files.isDirectory(parent))) {
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("open.no-such-folder", parent));
         }
         AskOnce ask = new AskOnce(passphrase.forKeys(terminal));
         Opened opened = null;
@@ -108,6 +110,7 @@ final class OpenCommand implements Callable<Integer> {
                 terminal.info(Messages.of("open.wrote-plaintext", out));
             }
             if (attachmentsDir != null) {
+                makeFolder(attachmentsDir);
                 try (Vault vault = home.vault()) {
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, record.attachments()
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
@@ -121,6 +124,17 @@ final class OpenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void makeFolder(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            org.gawah.vault.FilePermissions.createPrivateDirectory(folder);
+        } catch (java.io.IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("open.cannot-make-folder", folder, e.getMessage()));
+        }
     }
 
     /** The record as the signed custody logs vouch for it: its ciphertext the one its entry logged. */

@@ -90,6 +90,12 @@ final class PackageVerification {
             Opened opened;
             try (OutputStream sink = new Bounded(spool.output(), limit, file)) {
                 opened = Opener.openTo(in, sink, own, ask, custodians(home));
+            } catch (GawahException e) {
+                if (e.failure() != Failure.UNKNOWN_SIGNER) {
+                    throw e;
+                }
+                // A package is trusted by its custodian's key, not a documenter's: say which role to pin it under.
+                throw new GawahException(Failure.UNKNOWN_SIGNER, e.message(), Messages.of("verify.package.untrusted.hint"), e);
             }
             terminal.info(Messages.of("verify.decrypted", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
@@ -128,20 +134,21 @@ final class PackageVerification {
         }
         terminal.line(Messages.of("verify.package", verified.id(),
                 verified.trusted() ? Messages.of("verify.valid") : Messages.of("verify.not-trusted")).render());
-        terminal.line("  " + Messages.of("verify.package.case", verified.info().get("Case-Identifier"),
-                verified.info().get("Intended-Recipient"),
-                verified.info().get("Profile-Identifier")).render());
-        terminal.line("  " + Messages.of("verify.package.custodian", custodian.userId(),
-                Display.fingerprint(custodian.fingerprint())).render());
-        terminal.line("               " + (verified.trusted() ? Messages.of("verify.package.trusted")
-                : Messages.of("verify.package.not-pinned")).render());
+        ReportLines report = new ReportLines(terminal, 2, Messages.of("verify.label.case"), Messages.of("verify.label.custodian"),
+                Messages.of("verify.label.documenter"), Messages.of("verify.label.items"), Messages.of("verify.label.payload"),
+                Messages.of("verify.label.custody"));
+        report.line(Messages.of("verify.label.case"), Messages.of("verify.package.case", verified.info().get("Case-Identifier"),
+                verified.info().get("Intended-Recipient"), verified.info().get("Profile-Identifier")));
+        report.line(Messages.of("verify.label.custodian"), Messages.of("verify.package.custodian", custodian.userId(),
+                Display.fingerprint(custodian.fingerprint())));
+        report.more(verified.trusted() ? Messages.of("verify.package.trusted") : Messages.of("verify.package.not-pinned"));
         for (Certificate documenter : verified.documenters()) {
-            terminal.line("  " + Messages.of("verify.package.documenter", documenter.userId(),
-                    Display.fingerprint(documenter.fingerprint())).render());
+            report.line(Messages.of("verify.label.documenter"), Messages.of("verify.package.documenter", documenter.userId(),
+                    Display.fingerprint(documenter.fingerprint())));
         }
-        terminal.line("  " + Messages.of("verify.package.items", verified.items(), verified.signatures()).render());
-        terminal.line("  " + Messages.of("verify.package.payload", Display.size(verified.payloadBytes())).render());
-        terminal.line("  " + Messages.of("verify.package.custody", verified.custodyEntries()).render());
+        report.line(Messages.of("verify.label.items"), Messages.of("verify.package.items", verified.items(), verified.signatures()));
+        report.line(Messages.of("verify.label.payload"), Messages.of("verify.package.payload", Display.size(verified.payloadBytes())));
+        report.line(Messages.of("verify.label.custody"), Messages.of("verify.package.custody", verified.custodyEntries()));
         if (!verified.trusted()) {
             throw new GawahException(Failure.UNKNOWN_SIGNER, Messages.of("verify.package.untrusted", custodian.fingerprint()),
                     Messages.of("verify.package.untrusted.hint"));

@@ -21,7 +21,9 @@ import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where a passphrase comes from: a prompt (default), a file, or an environment variable named
@@ -35,8 +37,30 @@ final class PassphraseOptions {
     @Option(names = "--passphrase-env", paramLabel = "VAR")
     String envVar;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** --passphrase-file, given after the command name or before it ({@link GlobalOptions}). */
+    private Path file() {
+        GawahCommand root = GlobalOptions.root(mixee);
+        return file != null ? file : root == null ? null : root.passphraseFile;
+    }
+
+    /** --passphrase-env, given after the command name or before it. */
+    private String envVar() {
+        GawahCommand root = GlobalOptions.root(mixee);
+        return envVar != null ? envVar : root == null ? null : root.passphraseEnv;
+    }
+
+    /** Whether a passphrase can be had without asking at a terminal. */
+    boolean given() {
+        return file() != null || envVar() != null;
+    }
+
     /** The passphrase of an existing key; {@code prompt} is what to ask if it is typed. */
     char[] read(Terminal terminal, Message prompt) {
+        Path file = file();
+        String envVar = envVar();
         if (file != null) {
             return fromFile(file);
         }
@@ -74,7 +98,7 @@ final class PassphraseOptions {
     /** A new passphrase: asked twice when typed, checked for a sane length. */
     char[] readNew(Terminal terminal, Message prompt) {
         char[] first = read(terminal, prompt);
-        if (file == null && envVar == null) {
+        if (!given()) {
             terminal.prompt(Messages.of("passphrase.prompt.again", prompt));
             char[] again = requireConsole(terminal).readPassword();
             boolean same = Arrays.equals(first, again);

@@ -73,10 +73,7 @@ final class QuickstartCommand implements Callable<Integer> {
         run(documenter, "list");
 
         say(Messages.of("quickstart.step-5"));
-        int code = Main.execute(derived(documenter, new ByteArrayOutputStream(), InputStream.nullInputStream()),
-                "--lang", language, "open", "--home", documenter.toString(), "--passphrase-env", PASSPHRASE_VAR, id);
-        say(code == Failure.CANNOT_DECRYPT.exitCode()
-                ? Messages.of("quickstart.exit-code-expected", code) : Messages.of("quickstart.exit-code", code));
+        refusedAsExpected(documenter, id);
 
         say(Messages.of("quickstart.step-6"));
         Path bag = exchange.resolve("submission.zip");
@@ -106,7 +103,35 @@ final class QuickstartCommand implements Callable<Integer> {
         say(Messages.of("quickstart.where", documenter, legal, protection, exchange));
         say(Messages.of("quickstart.check-with-standard-tools"));
         say(Messages.of("quickstart.throwaway", base));
+        terminal.line();
+        say(Messages.of("quickstart.for-real"));
         return 0;
+    }
+
+    /**
+     * The one command of the demo that must fail: the documenter's laptop opening its own record.
+     * Its refusal is shown as the demo's output, framed and followed by the verdict, rather than
+     * on stderr among the other commands' messages, where a newcomer would read it as the demo
+     * going wrong.
+     */
+    private void refusedAsExpected(Path documenter, String id) {
+        String[] args = {"open", id};
+        terminal.line("$ gawah " + shellWords(args) + "   [" + documenter.getFileName() + "]");
+        ByteArrayOutputStream refusal = new ByteArrayOutputStream();
+        Terminal quiet = terminal.derive(new ByteArrayOutputStream(), refusal, InputStream.nullInputStream(),
+                Map.of(PASSPHRASE_VAR, passphrase(documenter)));
+        int code = Main.execute(quiet, "--lang", language, "open", "--home", documenter.toString(),
+                "--passphrase-env", PASSPHRASE_VAR, id);
+        for (String line : refusal.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                terminal.line("   | " + line);
+            }
+        }
+        say(code == Failure.CANNOT_DECRYPT.exitCode()
+                ? Messages.of("quickstart.exit-code-expected", code) : Messages.of("quickstart.exit-code", code));
+        if (code != Failure.CANNOT_DECRYPT.exitCode()) {
+            throw new GawahException(Failure.INTERNAL, Messages.of("quickstart.step-failed", String.join(" ", args)));
+        }
     }
 
     private void home(Path home, String name) {
@@ -136,10 +161,18 @@ final class QuickstartCommand implements Callable<Integer> {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String shellWords(String... args) {
+    /** The command as a shell would take it when copied: words with spaces or shell characters quoted. */
+    static String shellWords(String... args) {
         StringBuilder line = new StringBuilder();
         for (String arg : args) {
-            line.append(line.length() == 0 ? "" : " ").append(arg.contains(" ") ? "\"" + arg + "\"" : arg);
+            line.append(line.length() == 0 ? "" : " ");
+            if (arg.matches("[A-Za-z0-9_@%+=:,./~-]+")) {
+                line.append(arg);
+            } else if (arg.indexOf('\'') < 0) {
+                line.append('\'').append(arg).append('\'');
+            } else {
+                line.append('"').append(arg.replaceAll("([\"\\\\$`])", "\\\\$1")).append('"');
+            }
         }
         return line.toString();
     }
@@ -147,13 +180,17 @@ final class QuickstartCommand implements Callable<Integer> {
     private final Map<Path, String> passphrases = new HashMap<>();
 
     private Terminal derived(Path home, ByteArrayOutputStream out, InputStream in) {
-        String passphrase = passphrases.computeIfAbsent(home, h -> {
+        return terminal.derive(out, in == null ? new ByteArrayInputStream(new byte[0]) : in,
+                Map.of(PASSPHRASE_VAR, passphrase(home)));
+    }
+
+    /** Each demo home's random passphrase, made the first time it is needed. */
+    private String passphrase(Path home) {
+        return passphrases.computeIfAbsent(home, h -> {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             return Base64.getUrlEncoder().encodeToString(random);
         });
-        return terminal.derive(out, in == null ? new ByteArrayInputStream(new byte[0]) : in,
-                Map.of(PASSPHRASE_VAR, passphrase));
     }
 
     /**

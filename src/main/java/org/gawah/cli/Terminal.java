@@ -91,6 +91,11 @@ public final class Terminal {
         return derived;
     }
 
+    /** A terminal with its own stdout, stderr, stdin and environment that shares this one's console. */
+    Terminal derive(OutputStream otherStdout, OutputStream otherStderr, InputStream otherIn, Map<String, String> otherEnv) {
+        return new Terminal(otherStdout, otherStderr, otherIn, otherEnv, console);
+    }
+
     /** stdout's guarded writer, for picocli (help); commands write through {@link #line} and {@link #row}. */
     PrintWriter out() {
         return out;

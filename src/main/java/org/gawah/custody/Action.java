@@ -2,6 +2,8 @@ package org.gawah.custody;
 
 import java.util.Optional;
 
+import org.gawah.Message;
+
 /** What a custody entry records. The wire names are part of the format: never rename one. */
 public enum Action {
     SEALED("sealed"),
@@ -24,6 +26,24 @@ public enum Action {
 
     public String wire() {
         return wire;
+    }
+
+    /** The action in words of the run's language, for people (the wire name stays in the log itself). */
+    public Message words() {
+        switch (this) {
+            case SEALED: return Messages.of("action.sealed");
+            case ATTACHED: return Messages.of("action.attached");
+            case SUBMITTED: return Messages.of("action.submitted");
+            case IMPORTED: return Messages.of("action.imported");
+            case OPENED: return Messages.of("action.opened");
+            case EXPORTED: return Messages.of("action.exported");
+            case VERIFIED: return Messages.of("action.verified");
+            case KEY_IMPORTED: return Messages.of("action.key-imported");
+            case CASE_CREATED: return Messages.of("action.case-created");
+            case ANALYSED: return Messages.of("action.analysed");
+            case REDACTED: return Messages.of("action.redacted");
+            default: throw new IllegalStateException("no words for " + this);
+        }
     }
 
     static Optional<Action> fromWire(String wire) {

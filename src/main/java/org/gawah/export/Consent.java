@@ -29,6 +29,12 @@ public final class Consent {
                 : Messages.of("consent.not-covered-given", profile.consent(), String.join(", ", given)));
     }
 
+    /** Whether {@code reason} is one {@link #refusalMessage} gives: the witness did not consent to this recipient. */
+    public static boolean isRefusal(Message reason) {
+        return Messages.BUNDLE.equals(reason.bundle())
+                && (reason.key().equals("consent.not-covered") || reason.key().equals("consent.not-covered-given"));
+    }
+
     public static List<String> recipients(JsonNode testimony) {
         List<String> given = new ArrayList<>();
         testimony.path("consent").path("recipients").forEach(r -> given.add(r.asText()));

@@ -76,6 +76,21 @@ public record Profile(String name, int version, String recipient, String consent
                 values.get("consent"), withhold, notes.equals("yes"));
     }
 
+    /**
+     * Who receives it, in the run's language, for messages; the package itself names the
+     * recipient as the profile file does, in English ({@code Intended-Recipient}). A profile
+     * added without a translation is named as its file names it.
+     */
+    public org.gawah.Message recipientName() {
+        switch (name) {
+            case "icc": return Messages.of("profile.recipient.icc");
+            case "un-mechanism": return Messages.of("profile.recipient.un-mechanism");
+            case "national": return Messages.of("profile.recipient.national");
+            case "generic": return Messages.of("profile.recipient.generic");
+            default: return org.gawah.Message.of(null, recipient);
+        }
+    }
+
     /** {@code Profile-Identifier} in bag-info.txt. */
     public String identifier() {
         return "urn:gawah:profile:" + name + ":" + version;

@@ -45,6 +45,35 @@ public final class RecordId {
         return text != null && text.matches(prefix + "(-[0-9A-HJKMNP-TV-Z]{4}){4}");
     }
 
+    /**
+     * An id as a person may type it, in the form it is stored: any case ({@code gwh-7k3m-...}),
+     * Persian or Arabic-Indic digits (a Dari or Pashto keyboard types them), and, as Crockford's
+     * base 32 reads them, O for zero and I or L for one (a handwritten or dictated id). Text that
+     * does not become an id so is returned as typed, so that an error can quote it.
+     */
+    public static String normalised(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String upper = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        StringBuilder id = new StringBuilder(upper.length());
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            int digit = Character.isDigit(c) ? Character.digit(c, 10) : -1;
+            if (digit >= 0) {
+                id.append((char) ('0' + digit));
+            } else if (i > 3 && (c == 'O')) {
+                id.append('0');
+            } else if (i > 3 && (c == 'I' || c == 'L')) {
+                id.append('1');
+            } else {
+                id.append(c);
+            }
+        }
+        String candidate = id.toString();
+        return candidate.matches("GW[A-Z](-[0-9A-HJKMNP-TV-Z]{4}){4}") ? candidate : typed;
+    }
+
     private static String random(String prefix) {
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 16; i++) {

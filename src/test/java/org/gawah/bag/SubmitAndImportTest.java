@@ -186,7 +186,7 @@ class SubmitAndImportTest {
                 + second + "'); DELETE FROM imports WHERE id = '" + second + "'");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
-        assertTrue(result.stderr().contains("bag " + second + " is in the custody log as imported, but its import record"
+        assertTrue(result.stderr().contains("bag " + second + " is in the custody log as imported, but the row of its import"
                 + " was deleted"), result.stderr());
     }
 

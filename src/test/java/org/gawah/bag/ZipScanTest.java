@@ -197,12 +197,12 @@ class ZipScanTest {
 
     @Test
     void refusesNamesDifferingOnlyInCase() throws IOException {
-        assertRefused("entries \"bag/Data/x\" and \"bag/data/X\" differ only in case", Rec.file("bag/Data/x"), Rec.file("bag/data/X"));
+        assertRefused("entries \"bag/Data/x\" and \"bag/data/X\" differ only in capitals", Rec.file("bag/Data/x"), Rec.file("bag/data/X"));
     }
 
     @Test
     void refusesNamesDifferingOnlyInUnicodeForm() throws IOException {
-        assertRefused("differ only in case or Unicode form", Rec.file("bag/caf\u00e9"), Rec.file("bag/cafe\u0301"));
+        assertRefused("differ only in capitals or Unicode form", Rec.file("bag/caf\u00e9"), Rec.file("bag/cafe\u0301"));
     }
 
     @Test

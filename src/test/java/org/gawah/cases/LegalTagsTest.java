@@ -136,4 +136,34 @@ class LegalTagsTest {
             into.add(prefix + "(" + ROMAN[i] + ")");
         }
     }
+
+    @Test
+    void everyLabelIsInDariAndPashtoWithOneWordForEachKindOfCrime() {
+        java.util.Map<String, String[]> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("rome:6(", new String[] {"Genocide: ", "نسل‌کشی: ", "نسل وژنه: "});
+        kinds.put("rome:7(1)(", new String[] {"Crime against humanity: ", "جنایت علیه بشریت: ", "د بشریت پر ضد جنایت: "});
+        kinds.put("rome:8(2)(", new String[] {"War crime (", "جنایت جنگی (", "جنګي جنایت ("});
+        java.util.regex.Pattern arabic = java.util.regex.Pattern.compile("\\p{IsArabic}");
+        for (String tag : TAGS.tags()) {
+            String english = TAGS.label(tag, org.gawah.Language.ENGLISH);
+            String dari = TAGS.label(tag, org.gawah.Language.DARI);
+            String pashto = TAGS.label(tag, org.gawah.Language.PASHTO);
+            assertTrue(arabic.matcher(dari).find() && arabic.matcher(pashto).find(), tag + " is translated");
+            assertFalse(dari.equals(pashto), tag + ": Dari and Pashto are two languages");
+            assertFalse(java.util.regex.Pattern.compile("[\\u06f0-\\u06f9\\u0660-\\u0669]").matcher(dari + pashto).find(),
+                    tag + ": ASCII digits, as everywhere (docs/i18n.md)");
+            String[] kind = kinds.entrySet().stream().filter(k -> tag.startsWith(k.getKey())).findFirst().orElseThrow().getValue();
+            assertTrue(english.startsWith(kind[0]) && dari.startsWith(kind[1]) && pashto.startsWith(kind[2]), tag + ": " + dari + " / " + pashto);
+        }
+        assertEquals(TAGS.label("rome:7(1)(h)", org.gawah.Language.ENGLISH), TAGS.label("rome:7(1)(h)", java.util.Locale.GERMAN),
+                "English where there is no translation");
+    }
+
+    @Test
+    void aTranslationWithOtherTagsIsABuildError() {
+        byte[] english = "rome:6(a)\tGenocide: killing\n".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "rome:6(b)\tنسل‌کشی\n".getBytes(StandardCharsets.UTF_8);
+        assertThrows(IllegalStateException.class,
+                () -> LegalTags.parse(english, java.util.Map.of(org.gawah.Language.DARI, other)));
+    }
 }

@@ -44,9 +44,8 @@ class DocumentedBehaviourTest {
 
     @Test
     void everyCommandsHelpShowsAnExample() {
-        CommandLine root = new CommandLine(new GawahCommand(new Terminal(new ByteArrayOutputStream(),
-                new ByteArrayOutputStream(), java.io.InputStream.nullInputStream(), Map.of(), null)));
-        root.setResourceBundle(org.gawah.Message.bundle(Main.HELP, org.gawah.Language.ENGLISH));
+        CommandLine root = Main.commandLine(new Terminal(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
+                java.io.InputStream.nullInputStream(), Map.of(), null), org.gawah.Language.ENGLISH, GawahCommand.COMMANDS);
         assertExamples(root);
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gawah.Language;
-import org.gawah.Message;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -25,8 +24,8 @@ class HelpInEveryLanguageTest {
     void everyCommandAndOptionIsDescribedInEveryLanguage() {
         List<String> missing = new ArrayList<>();
         for (Locale locale : Language.SUPPORTED) {
-            CommandLine cli = new CommandLine(new GawahCommand(terminal()));
-            cli.setResourceBundle(Message.bundle(Main.HELP, locale));
+            // Every command, as the program builds them (the root alone has none of them).
+            CommandLine cli = Main.commandLine(terminal(), locale, GawahCommand.COMMANDS);
             walk(cli, locale, missing);
         }
         assertEquals(List.of(), missing);
@@ -36,8 +35,7 @@ class HelpInEveryLanguageTest {
     void everyCommandThatDoesSomethingShowsAnExample() {
         List<String> without = new ArrayList<>();
         for (Locale locale : Language.SUPPORTED) {
-            CommandLine root = new CommandLine(new GawahCommand(terminal()));
-            root.setResourceBundle(Message.bundle(Main.HELP, locale));
+            CommandLine root = Main.commandLine(terminal(), locale, GawahCommand.COMMANDS);
             collect(root, cli -> {
                 String help = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
                 if (!help.contains("  gawah " + cli.getCommandSpec().qualifiedName(" ").replaceFirst("^gawah ?", ""))) {

@@ -31,6 +31,7 @@ import java.util.zip.ZipFile;
 
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.Pty;
+import org.gawah.testsupport.VirtualScreen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,7 @@ class DistributionIT {
         tools = Files.createDirectories(base.resolve("only these tools"));
         Files.createSymbolicLink(tools.resolve("sh"), Path.of("/bin/sh").toRealPath());
         Files.createSymbolicLink(tools.resolve("readlink"), which("readlink"));
+        Files.createSymbolicLink(tools.resolve("dirname"), which("dirname")); // gawah.desktop's Exec line
         marker = base.resolve("a java from the PATH or JAVA_HOME ran");
         Path fakeJava = tools.resolve("java");
         Files.writeString(fakeJava, "#!/bin/sh\necho \"$0\" >> '" + marker + "'\nexit 97\n");
@@ -231,8 +233,11 @@ class DistributionIT {
         for (String line : lines) {
             assertEquals(line.substring(0, 64), sha256(app.resolve(line.substring(66))), line);
         }
-        assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "lib/gawah.jar", "native/libsqlitejdbc.so",
-                "README.txt", "runtime/release")), listed.toString());
+        assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "bin/gawah-desktop", "bin/gawah-desktop.cmd",
+                "gawah.desktop", "fonts/Vazirmatn-Regular.ttf", "fonts/Vazirmatn-Bold.ttf", "fonts/OFL.txt",
+                "lib/gawah.jar", "native/libsqlitejdbc.so", "README.txt", "runtime/release")), listed.toString());
+        assertTrue(Files.isExecutable(app.resolve("bin/gawah-desktop")));
+        assertTrue(Files.isExecutable(app.resolve("gawah.desktop")), "file managers launch only an executable .desktop file");
         String readme = Files.readString(app.resolve("README.txt"));
         assertTrue(readme.contains("bin/gawah quickstart"), readme);
         assertTrue(readme.contains("sha256sum -c " + name + ".tar.gz.sha256"), readme);
@@ -247,11 +252,20 @@ class DistributionIT {
         assertTrue(cmd.contains("%~dp0"), cmd);
         assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC"
                 + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
-                + " %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
+                + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
-        for (String line : cmd.split("\r\n")) {
-            if (!line.startsWith("rem ")) {
-                assertFalse(line.contains("JAVA_HOME") || line.matches("(?i)\\s*java(\\.exe)?\\s.*"), line);
+        // The window's: javaw.exe (no console window), started and left, so the .cmd's console closes.
+        String window = Files.readString(app.resolve("bin/gawah-desktop.cmd"), StandardCharsets.US_ASCII);
+        assertEquals(window.split("\n", -1).length - 1, window.split("\r\n", -1).length - 1, "every line ends in CRLF");
+        assertTrue(window.contains("start \"Gawah\" \"%GAWAH_APP%\\runtime\\bin\\javaw.exe\" -XX:+UseSerialGC"
+                + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
+                + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main desktop %*"), window);
+        for (String launcher : List.of(cmd, window)) {
+            assertTrue(launcher.contains("%~dp0"), launcher);
+            for (String line : launcher.split("\r\n")) {
+                if (!line.startsWith("rem ")) {
+                    assertFalse(line.contains("JAVA_HOME") || line.matches("(?i)\\s*javaw?(\\.exe)?\\s.*"), line);
+                }
             }
         }
     }
@@ -288,6 +302,60 @@ class DistributionIT {
                 "--out", out.toString());
         assertNotEquals(0, refused.code);
         assertTrue(refused.err.contains("dist: error: ") && refused.err.contains("jmods"), refused.err);
+    }
+
+    @Test
+    void theDesktopFileOpensTheWindowOnTheBundledRuntimeAndGawahLockClosesIt() throws Exception {
+        // The .desktop file launched as GNOME's file manager launches one (GLib's DesktopAppInfo,
+        // which gives Exec its own path as %k), on a screen of its own, with no Java on the PATH.
+        Path home = base.resolve("window home");
+        Path temporary = Files.createDirectories(base.resolve("window-tmp")); // GAWAH_JAVA_OPTS splits at spaces
+        Path user = Files.createDirectories(base.resolve("window user"));
+        Path runtime = Files.createDirectories(base.resolve("window runtime"));
+        try (VirtualScreen screen = VirtualScreen.start()) {
+            Map<String, String> session = env(Map.of("DISPLAY", screen.display(), "GAWAH_HOME", home.toString(),
+                    "HOME", user.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
+                    "GAWAH_JAVA_OPTS", "-Djava.io.tmpdir=" + temporary));
+            // The window's own output lands where GLib's launcher's went: kept in a file for a failure to show.
+            Path output = base.resolve("window output.txt");
+            ProcessBuilder glib = new ProcessBuilder("/usr/bin/python3", "-c",
+                    "import sys\nfrom gi.repository import Gio\n"
+                    + "sys.exit(0 if Gio.DesktopAppInfo.new_from_filename(sys.argv[1]).launch([], None) else 3)",
+                    app.resolve("gawah.desktop").toString())
+                    .directory(elsewhere.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+            glib.environment().clear();
+            glib.environment().putAll(session);
+            Process launcher = glib.start();
+            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, launcher.exitValue(), "GLib could not launch gawah.desktop (Debian: python3-gi): " + Files.readString(output));
+
+            Path sessions = home.resolve("sessions");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<Path> open = List.of();
+            while (open.isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "no window registered with the home in 60 s: " + Files.readString(output));
+                Thread.sleep(100);
+                if (Files.isDirectory(sessions)) {
+                    try (Stream<Path> files = Files.list(sessions)) {
+                        open = files.toList();
+                    }
+                }
+            }
+            ProcessHandle window = ProcessHandle.of(Long.parseLong(open.get(0).getFileName().toString())).orElseThrow();
+            assertEquals(app.resolve("runtime/bin/java").toRealPath().toString(), window.info().command().orElse(""),
+                    "the window runs on the bundled runtime");
+            Result shown = run(elsewhere, Map.of("DISPLAY", screen.display(), "PATH", "/usr/bin:/bin"), "xwininfo", "-root", "-tree");
+            assertTrue(shown.out.contains("\"Gawah\""), "no window named Gawah on the screen: " + shown.out);
+
+            Result lock = gawah(elsewhere, session, "lock");
+            assertEquals(0, lock.code, lock.err);
+            assertTrue(lock.err.contains("closed 1 running"), lock.err);
+            window.onExit().get(5, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(temporary)) {
+            assertEquals(List.of(temporary), files.toList(), "the window wrote into the temporary folder");
+        }
+        assertFalse(Files.exists(marker), "a java other than the bundled one ran");
     }
 
     // --- helpers ---

@@ -1,0 +1,45 @@
+package org.gawah.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+import org.gawah.Failure;
+import org.gawah.Language;
+import org.gawah.desktop.Desktop;
+import org.gawah.vault.FilePermissions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Opens Gawah in a window (org.gawah.desktop) and waits until it closes. The window is a session
+ * of the home, like an interview, so {@code gawah lock} closes it too; locked, it ends with the
+ * interview's exit code for a lock.
+ */
+@Command(name = "desktop")
+final class DesktopCommand implements Callable<Integer> {
+    @ParentCommand
+    GawahCommand root;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Option(names = "--lock-after", paramLabel = "MINUTES", defaultValue = "" + Desktop.DEFAULT_LOCK_AFTER_MINUTES)
+    int lockAfter;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        Home home = homeOptions.resolve(root.terminal);
+        try (Desktop desktop = Desktop.open(home.dir(), Language.current(), lockAfter)) {
+            // The window registers with the home (and this user's list of sessions) even before
+            // gawah init made it, so that gawah lock reaches a first run too: a folder only its
+            // owner can open, as init makes it.
+            FilePermissions.ensurePrivateDirectory(home.dir());
+            try (Session session = Session.start(home, SessionRegistry.folder(root.terminal), desktop::lockFromTerminal)) {
+                return desktop.awaitClosed() ? Failure.LOCKED.exitCode() : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.gawah.desktop;
+
+import java.awt.AWTEvent;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Toolkit;
+import java.awt.event.AWTEventListener;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+
+import org.gawah.Language;
+
+/**
+ * The window: a header with the program's name, the language switch and the lock button; the page
+ * area; a footer saying when it locks itself. It renders {@link WindowModel} and forwards to it:
+ * a language chosen, a lock asked for (button, Ctrl+L), activity for the idle clock. When the model
+ * locks, from whatever thread, the window wipes every field typed into and closes.
+ */
+final class MainWindow {
+    /** Each language's own name, written in that language: not translated, so not in a bundle. */
+    static final Map<Locale, String> AUTONYMS = Map.of(
+            Language.ENGLISH, "English",
+            Language.DARI, "دری",
+            Language.PASHTO, "پښتو");
+    private static final int IDLE_CHECK_MILLIS = 1000;
+
+    private final WindowModel model;
+    private final JFrame frame = new JFrame();
+    private final JLabel title = Words.text(new JLabel(), Messages.of("window.title"));
+    private final WelcomeView welcome;
+    private final Timer idleTimer;
+    private final AWTEventListener activity;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private MainWindow(WindowModel model, Path home) {
+        this.model = model;
+        frame.setName("gawah.window");
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                model.lock(LockReason.CLOSED);
+            }
+        });
+        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model);
+        JScrollPane pages = new JScrollPane(welcome);
+        pages.setName("pages");
+        pages.setBorder(BorderFactory.createEmptyBorder());
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(header(), BorderLayout.PAGE_START);
+        content.add(pages, BorderLayout.CENTER);
+        content.add(footer(), BorderLayout.PAGE_END);
+        frame.setContentPane(content);
+        bindLockKeys();
+        activity = event -> model.idle().touch();
+        Toolkit.getDefaultToolkit().addAWTEventListener(activity, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK
+                | AWTEvent.MOUSE_MOTION_EVENT_MASK | AWTEvent.MOUSE_WHEEL_EVENT_MASK);
+        idleTimer = new Timer(IDLE_CHECK_MILLIS, e -> model.checkIdle());
+        model.onLanguage(locale -> onEventThread(this::showLanguage));
+        model.onLock(reason -> onEventThread(this::close));
+    }
+
+    /** Makes the window and shows it, on the event thread. */
+    static MainWindow show(WindowModel model, Path home) {
+        MainWindow window = new MainWindow(model, home);
+        window.showLanguage();
+        window.frame.setMinimumSize(new Dimension(720, 520));
+        window.frame.setSize(960, 680);
+        window.frame.setLocationRelativeTo(null);
+        window.frame.setVisible(true);
+        window.idleTimer.start();
+        window.welcome.check();
+        return window;
+    }
+
+    JFrame frame() {
+        return frame;
+    }
+
+    /** Waits until the window has closed. */
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    private JComponent header() {
+        JPanel header = new JPanel(new BorderLayout());
+        header.setName("header");
+        header.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, javax.swing.UIManager.getColor("Separator.foreground")),
+                BorderFactory.createEmptyBorder(8, 16, 8, 16)));
+        title.setName("window.title");
+        title.putClientProperty("FlatLaf.styleClass", "h2");
+        header.add(title, BorderLayout.LINE_START);
+
+        JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEADING, 6, 0));
+        controls.setName("controls");
+        ButtonGroup languages = new ButtonGroup();
+        for (Locale locale : Language.SUPPORTED) {
+            JToggleButton choice = new JToggleButton(AUTONYMS.get(locale));
+            choice.putClientProperty("html.disable", Boolean.TRUE);
+            choice.setName("language." + locale.toLanguageTag());
+            Words.tip(choice, Messages.of("window.language.tip", AUTONYMS.get(locale)));
+            choice.setSelected(locale.equals(model.language()));
+            choice.addActionListener(e -> model.language(locale));
+            languages.add(choice);
+            controls.add(choice);
+        }
+        JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
+        lock.setName("lock");
+        Words.tip(lock, Messages.of("window.lock.tip"));
+        lock.addActionListener(e -> model.lock(LockReason.BUTTON));
+        controls.add(lock);
+        header.add(controls, BorderLayout.LINE_END);
+        return header;
+    }
+
+    private JComponent footer() {
+        JLabel idle = Words.text(new JLabel(), Messages.of("window.idle", model.idle().limit().toMinutes()));
+        idle.setName("window.idle");
+        idle.putClientProperty("FlatLaf.styleClass", "small");
+        idle.setBorder(BorderFactory.createEmptyBorder(6, 16, 6, 16));
+        return idle;
+    }
+
+    /** Ctrl+L, and the menu shortcut key with L where that is another key (Command on macOS). */
+    private void bindLockKeys() {
+        JComponent root = frame.getRootPane();
+        AbstractAction lock = new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                model.lock(LockReason.SHORTCUT);
+            }
+        };
+        root.getActionMap().put("gawah.lock", lock);
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK), "gawah.lock");
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(
+                KeyStroke.getKeyStroke(KeyEvent.VK_L, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), "gawah.lock");
+    }
+
+    /** The model's language, on every control: direction and font first, then the words. */
+    private void showLanguage() {
+        LanguageStyle.of(model.language()).applyTo(frame);
+        Words.showAll(frame);
+        frame.setTitle(Messages.of("window.title").render());
+    }
+
+    /** Wipes what was typed, stops watching, and closes; once. */
+    private void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        idleTimer.stop();
+        Toolkit.getDefaultToolkit().removeAWTEventListener(activity);
+        WipingDocument.wipeAll(frame);
+        frame.dispose();
+        closed.countDown();
+    }
+
+    private static void onEventThread(Runnable action) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            action.run();
+        } else {
+            SwingUtilities.invokeLater(action);
+        }
+    }
+}

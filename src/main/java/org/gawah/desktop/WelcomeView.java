@@ -1,0 +1,174 @@
+package org.gawah.desktop;
+
+import java.awt.Dimension;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.Rectangle;
+import java.util.concurrent.ExecutionException;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.Scrollable;
+import javax.swing.SwingWorker;
+
+/**
+ * The welcome page: what this computer has of Gawah, read from the home by {@link WelcomeModel}
+ * off the event thread and laid out here, one row a line: its mark, its words, and under them
+ * how to fix it. Lays out with LINE_START only, so it turns around with the window.
+ */
+final class WelcomeView extends JPanel implements Scrollable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient WelcomeModel model;
+    private final transient WindowModel window;
+    private final JPanel lines = new JPanel(new GridBagLayout());
+    private final JLabel checking = Words.text(new JLabel(), Messages.of("welcome.checking"));
+    private final javax.swing.JTextArea next = Paragraph.of("welcome.next");
+    private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
+
+    WelcomeView(WelcomeModel model, WindowModel window) {
+        super(new GridBagLayout());
+        this.model = model;
+        this.window = window;
+        setName("page.welcome");
+        setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
+        JLabel heading = Words.text(new JLabel(), Messages.of("welcome.heading"));
+        heading.setName("welcome.heading");
+        heading.putClientProperty("FlatLaf.styleClass", "h1");
+        checking.setName("welcome.checking");
+        checkAgain.setName("welcome.check-again");
+        checkAgain.addActionListener(e -> check());
+        lines.setName("welcome.lines");
+        lines.setOpaque(false);
+
+        add(heading, row(0, 16));
+        add(Words.text(Paragraph.of("welcome.intro"), Messages.of("welcome.intro")), row(1, 20));
+        add(checking, row(2, 8));
+        add(lines, row(3, 16));
+        add(next, row(4, 16));
+        GridBagConstraints button = row(5, 0);
+        button.fill = GridBagConstraints.NONE;
+        add(checkAgain, button);
+        GridBagConstraints rest = row(6, 0);
+        rest.weighty = 1;
+        JPanel filler = new JPanel();
+        filler.setOpaque(false);
+        add(filler, rest);
+        model.onChange(this::render);
+        render();
+    }
+
+    /** Reads the home again, off the event thread; the page shows what it found when it is done. */
+    void check() {
+        checkAgain.setEnabled(false);
+        new SwingWorker<HomeStatus, Void>() {
+            @Override
+            protected HomeStatus doInBackground() {
+                return model.read();
+            }
+
+            @Override
+            protected void done() {
+                checkAgain.setEnabled(true);
+                if (window.lockedBy() != null) {
+                    return;
+                }
+                try {
+                    model.show(get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("reading the home failed", e.getCause());
+                }
+            }
+        }.execute();
+    }
+
+    private void render() {
+        lines.removeAll();
+        int y = 0;
+        for (WelcomeModel.Line line : model.lines()) {
+            JLabel mark = new JLabel(new MarkIcon(line.mark()));
+            mark.setName("welcome." + line.name() + ".mark." + line.mark().name().toLowerCase(java.util.Locale.ROOT));
+            GridBagConstraints at = new GridBagConstraints();
+            at.gridx = 0;
+            at.gridy = y;
+            at.anchor = GridBagConstraints.LINE_START;
+            // The font's tall line (room for Arabic marks above and below) sets its letters high in the
+            // line: the mark rises a little to sit level with them.
+            at.insets = new Insets(0, 0, 6, 0);
+            lines.add(mark, at);
+            JLabel words = Words.text(new JLabel(), line.words());
+            words.setName("welcome." + line.name());
+            lines.add(words, text(y++, line.fix() == null ? 10 : 2));
+            if (line.fix() != null) {
+                JLabel fix = Words.text(new JLabel(), line.fix());
+                fix.setName("welcome." + line.name() + ".fix");
+                fix.putClientProperty("FlatLaf.styleClass", "small");
+                // Grey, but not disabled: a screen reader skips disabled labels.
+                fix.putClientProperty("FlatLaf.style", "foreground: $Label.disabledForeground");
+                lines.add(fix, text(y++, 10));
+            }
+        }
+        checking.setVisible(!model.checked());
+        if (model.next() != null) {
+            Words.text(next, model.next());
+        }
+        next.setVisible(model.next() != null);
+        lines.applyComponentOrientation(getComponentOrientation());
+        revalidate();
+        repaint();
+    }
+
+    private static GridBagConstraints text(int y, int below) {
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = 1;
+        at.gridy = y;
+        at.weightx = 1;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        at.anchor = GridBagConstraints.LINE_START;
+        at.insets = new Insets(0, 10, below, 10); // the same on both sides: the page turns around
+        return at;
+    }
+
+    private static GridBagConstraints row(int y, int below) {
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = 0;
+        at.gridy = y;
+        at.weightx = 1;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        at.anchor = GridBagConstraints.FIRST_LINE_START;
+        at.insets = new Insets(0, 0, below, 0);
+        return at;
+    }
+
+    // Scrollable: as wide as the window (paragraphs wrap), as tall as it needs (the window scrolls).
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
+    }
+}

@@ -1,0 +1,106 @@
+package org.gawah.desktop;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.gawah.Language;
+
+/**
+ * The window as a whole, without a single control: the language it speaks, the session's state,
+ * the idle clock, and the lock. Lock may come from any thread (the lock watcher of
+ * {@code gawah lock} runs on its own): it wipes the session and every page's model on the
+ * calling thread, before anyone is told, and happens once.
+ */
+final class WindowModel {
+    private final SessionState session = new SessionState();
+    private final IdleClock idle;
+    private final List<Wipeable> pages = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Locale>> languageListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LockReason>> lockListeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<LockReason> lockedBy = new AtomicReference<>();
+    private volatile Locale language;
+
+    WindowModel(Locale language, Duration lockAfter) {
+        this(language, new IdleClock(lockAfter, System::nanoTime));
+    }
+
+    WindowModel(Locale language, IdleClock idle) {
+        this.idle = idle;
+        this.language = supported(language);
+        Language.use(this.language);
+    }
+
+    SessionState session() {
+        return session;
+    }
+
+    IdleClock idle() {
+        return idle;
+    }
+
+    Locale language() {
+        return language;
+    }
+
+    /**
+     * Speaks {@code locale} from now on: this window's words and every message of the program
+     * (one language a process), then tells the views, which show their words again.
+     */
+    void language(Locale locale) {
+        Locale chosen = supported(locale);
+        if (chosen.equals(language)) {
+            return;
+        }
+        language = chosen;
+        Language.use(chosen);
+        languageListeners.forEach(listener -> listener.accept(chosen));
+    }
+
+    void onLanguage(Consumer<Locale> listener) {
+        languageListeners.add(listener);
+    }
+
+    /** A page's model, wiped with the session on lock. */
+    <T extends Wipeable> T page(T model) {
+        pages.add(model);
+        if (lockedBy.get() != null) {
+            model.wipe();
+        }
+        return model;
+    }
+
+    void onLock(Consumer<LockReason> listener) {
+        lockListeners.add(listener);
+    }
+
+    /** Locks now; true if this call did it, false if the window was already locked. */
+    boolean lock(LockReason reason) {
+        if (!lockedBy.compareAndSet(null, reason)) {
+            return false;
+        }
+        session.wipe();
+        pages.forEach(Wipeable::wipe);
+        lockListeners.forEach(listener -> listener.accept(reason));
+        return true;
+    }
+
+    /** What locked the window, or null while it is open. */
+    LockReason lockedBy() {
+        return lockedBy.get();
+    }
+
+    /** Called by the view every second or so: locks if nobody used the window for the idle limit. */
+    void checkIdle() {
+        if (idle.expired()) {
+            lock(LockReason.IDLE);
+        }
+    }
+
+    private static Locale supported(Locale locale) {
+        return Language.SUPPORTED.contains(locale) ? locale : Language.ENGLISH;
+    }
+}
