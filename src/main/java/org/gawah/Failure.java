@@ -32,8 +32,15 @@ public enum Failure {
     NOT_FOUND(66),
     /** The passphrase was wrong or missing. */
     BAD_PASSPHRASE(67),
+    /**
+     * A time-stamping authority could not be reached or did not answer: no network, the connection
+     * refused, no answer in time, an HTTP error (sysexits' EX_UNAVAILABLE).
+     */
+    UNREACHABLE(69),
     /** The vault file cannot be read or written, or is not a Gawah vault. */
     VAULT(74),
+    /** A time-stamping authority answered with a refusal (RFC 3161 PKIStatus rejection or waiting; EX_PROTOCOL). */
+    TSA_REFUSED(76),
     /**
      * Nothing may go: every record of an export was left out, for lack of the witness's consent
      * to this recipient or for the witness's protection. Not "not found": the records are there.

@@ -52,6 +52,9 @@ public final class Submission {
             "Bag-Count", "External-Identifier", "Internal-Sender-Identifier", "Gawah-Log-Head");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
     private static final Pattern LOG_HEAD = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
+    /** Where a time-stamp token travels: {@code custody/timestamps/GWT-….tsr}, named by its id. */
+    public static final String TOKENS = "custody/timestamps/";
+    private static final Pattern TOKEN_FILE = Pattern.compile(Pattern.quote(TOKENS) + "(GWT(-[0-9A-HJKMNP-TV-Z]{4}){4})\\.tsr");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -94,7 +97,7 @@ public final class Submission {
     /** A bag that passed every check. */
     public record Verified(String id, Certificate documenter, Map<String, String> info, List<RecordMeta> records,
                            List<Entry.Signed> log, String headSha256, Map<String, String> payloadSha256,
-                           long payloadBytes) {
+                           long payloadBytes, Map<String, byte[]> tokens) {
         public Entry head() {
             return log.get(log.size() - 1).entry();
         }
@@ -113,7 +116,7 @@ public final class Submission {
      * {@code submitted} entry.
      */
     public static void writeTags(BagWriter bag, Info info, List<RecordMeta> records, List<Entry.Signed> log,
-                                 Certificate documenter, SigningKey key) {
+                                 Map<String, byte[]> tokens, Certificate documenter, SigningKey key) {
         Entry head = log.get(log.size() - 1).entry();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Source-Organization", oneLine(info.organization()));
@@ -129,6 +132,7 @@ public final class Submission {
         bag.tag(BAG_INFO, text.toString().getBytes(StandardCharsets.UTF_8));
         bag.tag(RECORDS, lines(records.stream().map(RecordMeta::line).toList()));
         bag.tag(LOG, lines(log.stream().map(Entry.Signed::line).toList()));
+        tokens.forEach((id, token) -> bag.tag(TOKENS + id + ".tsr", token));
         bag.tag(CERTIFICATE, documenter.armored().getBytes(StandardCharsets.US_ASCII));
         byte[] tagManifest = bag.writeTagManifest();
         byte[] signature = DetachedSignature.sign(key, tagManifest, info.baggedAt());
@@ -153,7 +157,7 @@ public final class Submission {
         bag.checkDeclaration();
         Set<String> files = bag.files();
         for (String file : files) {
-            if (!file.startsWith("data/") && !TAG_FILES.contains(file)) {
+            if (!file.startsWith("data/") && !TAG_FILES.contains(file) && !TOKEN_FILE.matcher(file).matches()) {
                 throw BagReader.refused(Messages.of("submission.unexpected-file", BagReader.printable(file)));
             }
         }
@@ -210,7 +214,16 @@ public final class Submission {
         List<RecordMeta> records = readRecords(bag);
         checkItems(records, sha256, chain.digests());
         long bytes = Long.parseLong(info.get("Payload-Oxum").split("\\.")[0]);
-        return new Verified(id, signer, info, records, log, chain.headSha256(), sha256, bytes);
+        // The tokens are bound to the log by their timestamped entries; whether a TSA pinned by
+        // the receiving home signed them is judged there (org.gawah.tsp.LogTimestamps).
+        Map<String, byte[]> tokens = new java.util.TreeMap<>();
+        for (String file : files) {
+            java.util.regex.Matcher token = TOKEN_FILE.matcher(file);
+            if (token.matches()) {
+                tokens.put(token.group(1), bag.tag(file));
+            }
+        }
+        return new Verified(id, signer, info, records, log, chain.headSha256(), sha256, bytes, tokens);
     }
 
     private static List<Entry.Signed> readLog(BagReader bag, ChainCheck chain) {

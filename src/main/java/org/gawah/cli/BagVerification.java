@@ -30,8 +30,10 @@ final class BagVerification {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.no-file", file));
         }
         List<Certificate> pinned = new ArrayList<>(home.exists() ? home.keyring().pinned(Role.DOCUMENTER) : List.of());
-        // A documenter checks a bag before sending it (gawah submit --help): their own key vouches for it.
-        java.util.Optional<Certificate> own = home.exists()
+        // A documenter checks a bag before sending it (gawah submit --help): on a laptop that pins no
+        // documenter, and so imports nothing, their own key vouches for it. Where documenters are
+        // pinned, verify judges a bag as import would: the home's own key is not one of them.
+        java.util.Optional<Certificate> own = home.exists() && pinned.isEmpty()
                 ? home.keyring().ownKey().map(org.gawah.openpgp.SecretKey::certificate) : java.util.Optional.empty();
         own.ifPresent(pinned::add);
         Submission.Verified verified;
@@ -55,6 +57,12 @@ final class BagVerification {
                 }
             }
             progress.finish();
+        }
+        List<org.gawah.tsp.LogTimestamps.Proof> proofs;
+        try {
+            proofs = BagTimestamps.check(home, verified);
+        } catch (GawahException e) {
+            throw invalid(terminal, file, e);
         }
         // What import would make of it here: a replay or a fork is refused by verify as by import.
         GawahException refused = null;
@@ -84,6 +92,9 @@ final class BagVerification {
                 verified.head().time()));
         report.line(Messages.of("verify.label.made"), Messages.of("verify.bag.made", verified.info().get("Bagging-Date"),
                 verified.info().get("Source-Organization")));
+        for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
+            report.more(Messages.of("verify.bag.timestamp", proof.covered(), proof.time(), proof.tsa()));
+        }
         before.ifPresent(entry -> report.more(Messages.of("verify.bag.already-imported", entry.time())));
         if (refused != null) {
             throw refused;

@@ -448,16 +448,23 @@ final class EvidenceItems {
      * {@code firstOfExport} on (read inside its transaction). Each log they come from is walked
      * whole, to list every entry's digest: the selection is checked as links of that chain.
      */
-    EvidencePackage.Custody custody(long firstOfExport) {
+    EvidencePackage.Custody custody(long firstOfExport, List<org.gawah.tsp.TsaCertificate> tsas) {
         List<Entry.Signed> entries = new ArrayList<>();
         Map<String, ChainDigests> chains = new LinkedHashMap<>();
         Vault vault = run.vault();
+        PackageTimestamps stamps = new PackageTimestamps(run.signed(), tsas);
         for (String actor : vault.receivedLogs()) {
-            extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains);
+            extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains, stamps);
         }
         extract(run.own().fingerprint(), vault::forEachCustody,
-                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains);
-        return new EvidencePackage.Custody(entries, chains);
+                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains, stamps);
+        return new EvidencePackage.Custody(entries, chains, stamps.done());
+    }
+
+    /** {@code actor}'s log as the run read it, checked: this vault's own, or a documenter's received in bags. */
+    private List<Entry.Signed> signedLog(String actor) {
+        return actor.equals(run.own().fingerprint()) ? run.signed().log().entries()
+                : run.signed().received().get(actor).entries();
     }
 
     private boolean created(Entry entry) {
@@ -469,9 +476,9 @@ final class EvidenceItems {
     }
 
     /** One log, walked from its first entry: the entries {@code wanted} keeps, and the log's digests if it kept any. */
-    private static void extract(String actor, java.util.function.Consumer<java.util.function.Consumer<Vault.CustodyRow>> log,
+    private void extract(String actor, java.util.function.Consumer<java.util.function.Consumer<Vault.CustodyRow>> log,
                                 java.util.function.Predicate<Entry> wanted, List<Entry.Signed> entries,
-                                Map<String, ChainDigests> chains) {
+                                Map<String, ChainDigests> chains, PackageTimestamps stamps) {
         ChainDigests.Walk walk = new ChainDigests.Walk();
         int before = entries.size();
         try {
@@ -481,6 +488,9 @@ final class EvidenceItems {
                     entries.add(new Entry.Signed(entry, row.signature()));
                 }
             });
+            // The earliest token over each source this log made, with the entry that logged it,
+            // chosen from the log as its signatures vouch for it.
+            entries.addAll(stamps.select(actor, signedLog(actor), this::created));
         } catch (CustodyException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
                     Messages.of("export.custody-broken.hint"));

@@ -50,6 +50,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
+    /** The TSAs pinned here: an item's earliest proven time comes from a token one of them signed. */
+    private java.util.List<org.gawah.tsp.TsaCertificate> tsas = java.util.List.of();
+
     @ParentCommand
     GawahCommand root;
 
@@ -94,6 +97,7 @@ final class ExportCommand implements Callable<Integer> {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
         Keyring keyring = home.keyring();
+        tsas = TsaTrust.pinned(home);
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
         Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
@@ -149,6 +153,8 @@ final class ExportCommand implements Callable<Integer> {
             for (String recordId : analyses.keySet()) {
                 signed.record(recordId);
             }
+            // So is each time-stamp token the package may carry.
+            signed.refuseUnloggedTokens(own.fingerprint());
             SigningKey key = CustodyLog.signingKey(own, ask);
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the plaintext it leaves (or keeps it, once logged).
@@ -247,7 +253,7 @@ final class ExportCommand implements Callable<Integer> {
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
-                            items.custody(firstOfExport),
+                            items.custody(firstOfExport, tsas),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
                     if (recipient != null) {

@@ -31,6 +31,7 @@ final class GawahCommand implements Callable<Integer> {
             SubmitCommand.class,
             ImportCommand.class,
             VerifyCommand.class,
+            TimestampCommand.class,
             LogCommand.class,
             DoctorCommand.class,
             CaseCommand.class,

@@ -88,11 +88,12 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
+            List<org.gawah.tsp.LogTimestamps.Proof> proofs = BagTimestamps.check(home, verified);
             judge(signed, verified, zipSha256);
             Set<String> checked = new HashSet<>();
             checkSigners(terminal, signed, bag, verified, own, ask, documenters, checked);
             EntrySigner signer = new EntrySigner(CustodyLog.signingKey(own, ask));
-            Outcome outcome = store(home, vault, bag, verified, zipSha256, signer, own, ask, documenters, checked);
+            Outcome outcome = store(home, vault, bag, verified, zipSha256, signer, own, ask, documenters, checked, proofs);
             for (Message skipped : outcome.skipped()) {
                 terminal.warn(skipped);
             }
@@ -254,7 +255,7 @@ final class ImportCommand implements Callable<Integer> {
     /** Everything in one transaction; each ciphertext is hashed again as stored and must still match. */
     private static Outcome store(Home home, Vault vault, BagReader bag, Submission.Verified verified, String zipSha256,
                                  EntrySigner signer, SecretKey own, AskOnce ask, List<Certificate> documenters,
-                                 Set<String> checked) {
+                                 Set<String> checked, List<org.gawah.tsp.LogTimestamps.Proof> proofs) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String documenter = verified.documenter().fingerprint();
         int added = 0;
@@ -308,6 +309,9 @@ final class ImportCommand implements Callable<Integer> {
             Entry.Signed head = verified.log().get(verified.log().size() - 1);
             write.recordImport(new ImportedBag(verified.id(), documenter, head.entry().seq(), verified.headSha256(),
                     zipSha256, now), verified.log());
+            for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
+                write.storeToken(documenter, proof.seq(), proof.id(), proof.token());
+            }
             write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
             // The head of the documenter's log this bag carried: replays and forks are judged against it.
             write.append(Action.IMPORTED, Subjects.bagHead(verified.id()), verified.headSha256(), now, signer);

@@ -36,12 +36,24 @@ final class KeysImportCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", paramLabel = "HEX")
     String expected;
 
+    /** With {@code --role tsa}: where that time-stamping authority is asked. */
+    @Option(names = "--url", paramLabel = "URL")
+    String url;
+
     @Parameters(paramLabel = "FILE", descriptionKey = "gawah.keys.import.file")
     Path file;
 
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
+        if (TsaPinning.ROLE.equals(role)) {
+            // An X.509 certificate, not an OpenPGP one: its own folder and entry (docs/format/home.md).
+            return TsaPinning.pin(terminal, homeOptions.resolve(terminal), passphrase, file, expected, url);
+        }
+        if (url != null) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.url-without-tsa"),
+                    Messages.of("keys.import.url-without-tsa.hint"));
+        }
         Role parsedRole = parseRole(role);
         Home home = homeOptions.resolve(terminal);
         var keyring = home.keyring();

@@ -120,7 +120,7 @@ final class PackageVerification {
         PackageCheck.Verified verified;
         Progress progress = new Progress(terminal, Messages.of("verify.checking-package"), size);
         try {
-            verified = PackageCheck.read(bag, custodians(home), progress::advance);
+            verified = PackageCheck.read(bag, custodians(home), TsaTrust.pinned(home), progress::advance);
         } catch (GawahException e) {
             terminal.line(Messages.of("verify.package", label, Messages.of("verify.invalid")).render());
             terminal.line("  " + Messages.of("verify.what-failed", e.message()).render());

@@ -80,6 +80,8 @@ final class SubmitCommand implements Callable<Integer> {
             // What goes into the bag, and what each record is, comes from the signed log, never the tables.
             SignedVault signed = home.signed(vault);
             signed.refuseUnlogged();
+            // The tokens the bag will carry, before a byte is written (and again as it is signed).
+            signed.refuseUnloggedTokens(own.fingerprint());
             List<String> ids = since ? signed.unsubmittedRecords() : signed.recordIds();
             if (ids.isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, since ? Messages.of("submit.nothing-new")
@@ -157,8 +159,11 @@ final class SubmitCommand implements Callable<Integer> {
                 write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(),
                         logged.stream().map(LoggedRecord::id).toList());
                 String name = organization != null ? organization : own.certificate().userId();
+                // Every token the log names travels with it, so the legal team can check each one;
+                // each is the one its signed entry logged (the table is a cache).
+                java.util.Map<String, byte[]> tokens = SignedVault.tokens(vault, own.fingerprint(), log);
                 Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
-                        own.certificate(), key);
+                        tokens, own.certificate(), key);
                 bag.finish();
                 channel.force(true);
                 write.commit();

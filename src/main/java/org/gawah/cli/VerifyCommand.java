@@ -59,9 +59,11 @@ final class VerifyCommand implements Callable<Integer> {
         // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
+        List<org.gawah.tsp.LogTimestamps.Proof> proofs;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
+            proofs = VaultTimestamps.check(home, vault, own.fingerprint());
         }
         terminal.line(Messages.of("verify.vault-intact", report.entries()).render());
         terminal.line("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
@@ -69,6 +71,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (report.documenterLogs() > 0) {
             terminal.line("  " + Messages.of("verify.vault-documenter-logs", report.documenterLogs(),
                     report.documenterEntries()).render());
+        }
+        if (!proofs.isEmpty()) {
+            terminal.line("  " + Messages.of("verify.vault-timestamps", proofs.size(),
+                    proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).min(java.util.Comparator.naturalOrder()).get(),
+                    proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).max(java.util.Comparator.naturalOrder()).get()).render());
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {

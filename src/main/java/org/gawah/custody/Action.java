@@ -16,7 +16,11 @@ public enum Action {
     KEY_IMPORTED("key_imported"),
     CASE_CREATED("case_created"),
     ANALYSED("analysed"),
-    REDACTED("redacted");
+    REDACTED("redacted"),
+    /** A time-stamp token over the entry before this one (docs/format/custody-log.md). */
+    TIMESTAMPED("timestamped"),
+    /** A time-stamping authority's certificate (or its CA's) pinned in this home. */
+    TSA_PINNED("tsa_pinned");
 
     private final String wire;
 

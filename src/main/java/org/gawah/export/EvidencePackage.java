@@ -40,7 +40,37 @@ public final class EvidencePackage {
      * The custody entries a package carries, and for each actor whose entries it carries, the
      * digests of that actor's whole log up to its head (docs/format/custody-log.md, "Extracts").
      */
-    public record Custody(List<Entry.Signed> entries, Map<String, ChainDigests> chains) {
+    public record Custody(List<Entry.Signed> entries, Map<String, ChainDigests> chains, Timestamps timestamps) {
+        public Custody(List<Entry.Signed> entries, Map<String, ChainDigests> chains) {
+            this(entries, chains, Timestamps.NONE);
+        }
+    }
+
+    /** When a token proves a sealed source existed, and where that token is in the package. */
+    public record TimeProof(java.time.Instant time, String token) {
+    }
+
+    /**
+     * The time-stamp tokens a package carries (docs/format/evidence-package.md, "Time-stamp
+     * tokens"): the files (path to DER bytes), the earliest proof of each sealed source (keyed by
+     * {@link #key}), and the TSA certificates pinned by the custodian that vouch for them (PEM).
+     */
+    public record Timestamps(Map<String, byte[]> tokens, Map<String, TimeProof> proofs, Map<String, String> anchors) {
+        public static final Timestamps NONE = new Timestamps(Map.of(), Map.of(), Map.of());
+
+        public static String key(String documenter, String subject) {
+            return documenter + " " + subject;
+        }
+    }
+
+    /** Where an actor's token travels. */
+    public static String tokenFile(String actor, String id) {
+        return CUSTODY + actor + "/timestamps/" + id + ".tsr";
+    }
+
+    /** Where a TSA certificate the tokens chain to travels, named by its SHA-256. */
+    public static String tsaFile(String fingerprint) {
+        return KEYS + "tsa/" + fingerprint + ".pem";
     }
 
     private EvidencePackage() {
@@ -80,7 +110,9 @@ public final class EvidencePackage {
 
         StringBuilder index = new StringBuilder(Item.CSV_HEADER).append("\r\n");
         for (Item item : items) {
-            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId()));
+            TimeProof proof = item.source() == null ? null
+                    : custody.timestamps().proofs().get(Timestamps.key(item.documenter(), item.source()));
+            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId(), proof));
             index.append(item.csvRow()).append("\r\n");
         }
         bag.tag(INDEX, utf8(index.toString()));
@@ -91,6 +123,8 @@ public final class EvidencePackage {
             bag.tag(file + ".sig", signed.signature());
         }
         custody.chains().forEach((actor, chain) -> bag.tag(chainFile(actor), chain.bytes()));
+        custody.timestamps().tokens().forEach(bag::tag);
+        custody.timestamps().anchors().forEach((fingerprint, pem) -> bag.tag(tsaFile(fingerprint), utf8(pem)));
         bag.tag(KEYS + custodian.fingerprint() + ".asc", custodian.armored().getBytes(StandardCharsets.US_ASCII));
         for (Certificate documenter : documenters) {
             if (!documenter.fingerprint().equals(custodian.fingerprint())) {

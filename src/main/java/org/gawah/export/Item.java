@@ -47,6 +47,24 @@ public record Item(String id, Kind kind, String path, String signature, String r
 
     /** The sidecar, {@code metadata/items/ID.json}. */
     public byte[] sidecar(String caseId) {
+        return sidecar(caseId, null);
+    }
+
+    /**
+     * The sealed source a custody entry made this item from ({@code GWH-…}, {@code GWH-…/identity},
+     * {@code GWA-…}), whose time a token can prove; none for what the custodian made at export.
+     */
+    public String source() {
+        return switch (kind) {
+            case TESTIMONY -> recordId;
+            case IDENTITY -> recordId + "/identity";
+            case ATTACHMENT -> id;
+            default -> null;
+        };
+    }
+
+    /** The sidecar, with the earliest time a token proves for the item's sealed source, if any. */
+    public byte[] sidecar(String caseId, EvidencePackage.TimeProof proof) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("schema", "gawah.item/1");
         node.put("item_id", id);
@@ -61,6 +79,10 @@ public record Item(String id, Kind kind, String path, String signature, String r
         node.put("sha256", sha256);
         node.put("sha512", sha512);
         node.put("sealed_at", sealedAt.toString());
+        if (proof != null) {
+            node.put("timestamped_at", proof.time().toString());
+            node.put("timestamp_token", proof.token());
+        }
         node.put("documenter", documenter);
         if (facts != null) {
             if (facts.languages() != null && !facts.languages().isMissingNode()) {

@@ -30,6 +30,7 @@ public final class PackageCheck {
     private static final List<String> REQUIRED_INFO = List.of("Source-Organization", "Bagging-Date", "Payload-Oxum",
             "Bag-Count", "External-Identifier", "Internal-Sender-Identifier", "Case-Identifier", "Intended-Recipient",
             "Profile-Identifier", "Gawah-Export-Entry");
+    private static final Pattern TSA_FILE = Pattern.compile("keys/tsa/([0-9A-F]{64})\\.pem");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
     private static final Pattern ITEM_FILE = Pattern.compile("metadata/items/([A-Za-z0-9.-]{1,80})\\.json");
     private static final Set<String> FIXED = Set.of("bagit.txt", EvidencePackage.BAG_INFO, "manifest-sha256.txt",
@@ -49,11 +50,20 @@ public final class PackageCheck {
      * still checked throughout, with the certificate it carries, and comes back not trusted.
      */
     public static Verified read(BagReader bag, List<Certificate> trusted, BagReader.ProgressListener progress) {
+        return read(bag, trusted, List.of(), progress);
+    }
+
+    /**
+     * The same, with the time-stamping authorities trusted here: a package's time-stamp tokens
+     * must be signed by one of them (docs/format/evidence-package.md, "Time-stamp tokens").
+     */
+    public static Verified read(BagReader bag, List<Certificate> trusted, List<org.gawah.tsp.TsaCertificate> tsas,
+                                BagReader.ProgressListener progress) {
         bag.checkDeclaration();
         Set<String> files = bag.files();
         for (String file : files) {
             boolean known = FIXED.contains(file) || file.startsWith("data/") || ITEM_FILE.matcher(file).matches()
-                    || PackageCustody.known(file)
+                    || PackageCustody.known(file) || TSA_FILE.matcher(file).matches()
                     || file.matches("keys/([0-9A-F]{40}|[0-9A-F]{64})\\.asc");
             if (!known) {
                 throw refused(Messages.of("check.unexpected-file", printable(file)));
@@ -99,7 +109,8 @@ public final class PackageCheck {
         Map<String, String> sha512 = bag.manifest("manifest-sha512.txt", 128);
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64), sha512,
                 info.get("Payload-Oxum"), progress);
-        PackageCustody custody = PackageCustody.check(bag, files, keys, custodian, info, id);
+        checkTsaCertificates(bag, files);
+        PackageCustody custody = PackageCustody.check(bag, files, keys, custodian, info, id, tsas);
         List<String> documenters = new ArrayList<>();
         Map<String, JsonNode> sidecars = new HashMap<>();
         int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters, sidecars);
@@ -109,10 +120,30 @@ public final class PackageCheck {
                 documenters.stream().map(keys::get).toList(), custody.count(), bytes);
     }
 
+    /**
+     * The TSA certificates beside the tokens, for a clerk's {@code openssl -CAfile}: each one X.509
+     * certificate named by its SHA-256. They are not trusted for being here: gawah verify trusts
+     * only the TSAs pinned in its own home.
+     */
+    private static void checkTsaCertificates(BagReader bag, Set<String> files) {
+        for (String file : files) {
+            Matcher name = TSA_FILE.matcher(file);
+            if (name.matches()) {
+                try {
+                    if (!org.gawah.tsp.TsaCertificate.parse(bag.tag(file)).fingerprint().equals(name.group(1))) {
+                        throw refused(Messages.of("check.tsa-certificate", printable(file)));
+                    }
+                } catch (GawahException e) {
+                    throw refused(Messages.of("check.tsa-certificate", printable(file)));
+                }
+            }
+        }
+    }
+
     private static Map<String, Certificate> keys(BagReader bag, Set<String> files) {
         Map<String, Certificate> keys = new HashMap<>();
         for (String file : files) {
-            if (file.startsWith("keys/")) {
+            if (file.startsWith("keys/") && !TSA_FILE.matcher(file).matches()) {
                 Certificate certificate;
                 try {
                     certificate = Certificate.parse(bag.tag(file));

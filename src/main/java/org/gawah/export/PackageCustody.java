@@ -33,10 +33,17 @@ final class PackageCustody {
     private static final String FINGERPRINT = "([0-9A-F]{40}|[0-9A-F]{64})";
     private static final Pattern ENTRY_FILE = Pattern.compile("custody/" + FINGERPRINT + "/([0-9]{8})\\.json");
     private static final Pattern CHAIN_FILE = Pattern.compile("custody/" + FINGERPRINT + "/" + Pattern.quote(ChainDigests.FILE));
+    private static final Pattern TOKEN_FILE = Pattern.compile("custody/" + FINGERPRINT + "/timestamps/(GWT(-[0-9A-HJKMNP-TV-Z]{4}){4})\\.tsr");
     private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
 
     private final Map<String, List<Entry>> bySubject = new HashMap<>();
+    /** Each token checked, by its file: what it proves. */
+    private final Map<String, Proven> proven = new HashMap<>();
     private final String custodian;
+
+    /** A token's word: entry {@code covered} of {@code actor}'s log, and all before it, existed at {@code time}. */
+    private record Proven(String actor, long covered, Instant time) {
+    }
     private int count;
 
     private PackageCustody(String custodian) {
@@ -46,12 +53,12 @@ final class PackageCustody {
     /** Whether {@code file} is a custody file this format knows: an entry, its signature, or a chain's digests. */
     static boolean known(String file) {
         return ENTRY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
-                || CHAIN_FILE.matcher(file).matches();
+                || CHAIN_FILE.matcher(file).matches() || TOKEN_FILE.matcher(file).matches();
     }
 
     /** Checks every entry and chain; the trace of the items waits for {@link #checkTrace}. */
     static PackageCustody check(BagReader bag, Set<String> files, Map<String, Certificate> keys, Certificate custodian,
-                                Map<String, String> info, String id) {
+                                Map<String, String> info, String id, List<org.gawah.tsp.TsaCertificate> tsas) {
         PackageCustody custody = new PackageCustody(custodian.fingerprint());
         Map<String, TreeMap<Long, Entry>> byActor = new TreeMap<>();
         for (String file : files) {
@@ -71,8 +78,52 @@ final class PackageCustody {
             }
         }
         Entry export = exportEntry(bag, byActor.getOrDefault(custody.custodian, new TreeMap<>()), info, id);
-        byActor.forEach((actor, entries) -> checkChain(bag, files, actor, entries, actor.equals(custody.custodian) ? export : null));
+        Map<String, ChainDigests> chains = new HashMap<>();
+        byActor.forEach((actor, entries) -> chains.put(actor,
+                checkChain(bag, files, actor, entries, actor.equals(custody.custodian) ? export : null)));
+        custody.checkTokens(bag, files, byActor, chains, tsas);
         return custody;
+    }
+
+    /**
+     * Every token is the one a carried {@code timestamped} entry of its folder's log logged, over the
+     * entry before that one as the log's digest list gives it (SHA-256), with the nonce its id
+     * fixes, signed by a TSA pinned here; every carried {@code timestamped} entry has its token.
+     */
+    private void checkTokens(BagReader bag, Set<String> files, Map<String, TreeMap<Long, Entry>> byActor,
+                             Map<String, ChainDigests> chains, List<org.gawah.tsp.TsaCertificate> tsas) {
+        Instant now = Instant.now();
+        for (String file : files) {
+            Matcher name = TOKEN_FILE.matcher(file);
+            if (!name.matches()) {
+                continue;
+            }
+            String actor = name.group(1);
+            String id = name.group(2);
+            byte[] token = bag.tag(file);
+            Entry logged = byActor.getOrDefault(actor, new TreeMap<>()).values().stream()
+                    .filter(e -> e.action() == Action.TIMESTAMPED && e.subject().equals(id)).findFirst()
+                    .orElseThrow(() -> PackageCheck.refused(Messages.of("check.token-unlogged", file)));
+            if (!Digests.sha256(token).equals(logged.subjectSha256())) {
+                throw PackageCheck.refused(Messages.of("check.token-swapped", file, EvidencePackage.custodyFile(logged)));
+            }
+            long covered = logged.seq() - 1;
+            try {
+                org.gawah.tsp.TimeStamp stamp = org.gawah.tsp.TimeStamp.parse(token);
+                stamp.checkDigest(org.gawah.tsp.ImprintHash.SHA256, java.util.HexFormat.of().parseHex(chains.get(actor).at(covered)),
+                        org.gawah.tsp.TimeStampQuery.nonceOf(id), tsas, now);
+                proven.put(file, new Proven(actor, covered, stamp.time()));
+            } catch (GawahException e) {
+                throw new GawahException(e.failure(), Messages.of("check.token", file, e.message()), e.hintMessage());
+            }
+        }
+        byActor.values().forEach(entries -> entries.values().stream().filter(e -> e.action() == Action.TIMESTAMPED)
+                .forEach(e -> {
+                    String file = EvidencePackage.tokenFile(e.actor(), e.subject());
+                    if (!files.contains(file)) {
+                        throw PackageCheck.refused(Messages.of("check.token-missing", file, EvidencePackage.custodyFile(e)));
+                    }
+                }));
     }
 
     /** One entry: signed beside it, canonical, named for its actor and number, signed by its actor at its time. */
@@ -126,7 +177,7 @@ final class PackageCustody {
      * place and follows the one listed before it, so none was edited, moved or made up, though the
      * entries between them stay out. The custodian's list ends at this export's entry.
      */
-    private static void checkChain(BagReader bag, Set<String> files, String actor, TreeMap<Long, Entry> entries, Entry export) {
+    private static ChainDigests checkChain(BagReader bag, Set<String> files, String actor, TreeMap<Long, Entry> entries, Entry export) {
         String file = EvidencePackage.chainFile(actor);
         if (!files.contains(file)) {
             throw PackageCheck.refused(Messages.of("check.chain-missing", EvidencePackage.CUSTODY + actor + "/"));
@@ -146,6 +197,7 @@ final class PackageCustody {
         if (export != null && chain.head() != export.seq()) {
             throw PackageCheck.refused(Messages.of("check.chain-head", file, EvidencePackage.custodyFile(export)));
         }
+        return chain;
     }
 
     int count() {
@@ -164,10 +216,11 @@ final class PackageCustody {
             String path = sidecar.path("path").asText();
             String documenter = sidecar.path("documenter").asText();
             switch (sidecar.path("kind").asText()) {
-                case "testimony" -> trace(path, record, Action.SEALED, documenter, true);
-                case "identity" -> trace(path, record + "/identity", Action.SEALED, documenter, true);
-                case "attachment" -> trace(path, sidecar.path("item_id").asText(), Action.ATTACHED, documenter, true);
+                case "testimony" -> proven(sidecar, trace(path, record, Action.SEALED, documenter, true));
+                case "identity" -> proven(sidecar, trace(path, record + "/identity", Action.SEALED, documenter, true));
+                case "attachment" -> proven(sidecar, trace(path, sidecar.path("item_id").asText(), Action.ATTACHED, documenter, true));
                 case "redacted_testimony" -> {
+                    proven(sidecar, null);
                     trace(path, record, Action.SEALED, documenter, false);
                     String subject = record + "/redacted";
                     if (find(subject, Action.REDACTED, custodian).filter(e -> e.subjectSha256().equals(sidecar.path("sha256").asText()))
@@ -175,14 +228,29 @@ final class PackageCustody {
                         throw PackageCheck.refused(Messages.of("check.trace-missing", path, Action.REDACTED.wire(), subject, custodian));
                     }
                 }
-                default -> {
-                    // A reading is made at export from an item traced here; it has no sealed source of its own.
-                }
+                default -> proven(sidecar, null); // a reading, made at export: no sealed source of its own
             }
         }
     }
 
-    private void trace(String path, String subject, Action made, String documenter, boolean exported) {
+    /**
+     * A sidecar's proven time ({@code timestamped_at}, {@code timestamp_token}) must be what a
+     * checked token of its documenter's log says, over the entry that made the item or a later one.
+     */
+    private void proven(JsonNode sidecar, Entry creation) {
+        boolean claims = sidecar.has("timestamped_at") || sidecar.has("timestamp_token");
+        if (!claims) {
+            return;
+        }
+        String path = sidecar.path("path").asText();
+        Proven proof = proven.get(sidecar.path("timestamp_token").asText());
+        if (creation == null || proof == null || !proof.actor().equals(creation.actor()) || proof.covered() < creation.seq()
+                || !proof.time().toString().equals(sidecar.path("timestamped_at").asText())) {
+            throw PackageCheck.refused(Messages.of("check.token-claim", path, sidecar.path("timestamp_token").asText()));
+        }
+    }
+
+    private Entry trace(String path, String subject, Action made, String documenter, boolean exported) {
         Entry creation = require(path, subject, made, documenter);
         if (!documenter.equals(custodian)) {
             require(path, subject, Action.IMPORTED, custodian);
@@ -195,6 +263,7 @@ final class PackageCustody {
                 throw PackageCheck.refused(Messages.of("check.trace-digest", path, subject));
             }
         }
+        return creation;
     }
 
     private Entry require(String path, String subject, Action action, String actor) {

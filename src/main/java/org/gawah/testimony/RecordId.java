@@ -40,6 +40,11 @@ public final class RecordId {
         return random("GWE");
     }
 
+    /** A time-stamp token's id "GWT-…": its 80 random bits are the nonce asked of the TSA. */
+    public static String randomTimestamp() {
+        return random("GWT");
+    }
+
     /** Whether {@code text} is an id of this form with the given prefix ("GWH", "GWA", "GWB"). */
     public static boolean isValid(String prefix, String text) {
         return text != null && text.matches(prefix + "(-[0-9A-HJKMNP-TV-Z]{4}){4}");

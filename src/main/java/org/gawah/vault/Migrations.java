@@ -132,10 +132,22 @@ final class Migrations {
                         + ") STRICT",
             },
             new String[] {
+                // RFC 3161 time-stamp tokens, each logged by a 'timestamped' entry (the token's
+                // SHA-256) in the log of `actor`: this home's own, or a documenter's received in a
+                // bag. The entry is what is trusted; this table holds the bytes it vouches for.
+                "CREATE TABLE timestamps ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " id TEXT NOT NULL,"
+                        + " token BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
+            },
+            new String[] {
                 // A bag is known by its documenter and its id: one documenter's bag ids cannot stop
-                // another's bags (docs/format/vault.md, version 6). The table is a cache of the
+                // another's bags (docs/format/vault.md, version 7). The table is a cache of the
                 // custody log's 'imported' entries; SQLite cannot change a primary key in place.
-                "CREATE TABLE imports_v6 ("
+                "CREATE TABLE imports_v7 ("
                         + " id TEXT NOT NULL,"
                         + " documenter TEXT NOT NULL,"
                         + " head_seq INTEGER NOT NULL,"
@@ -144,10 +156,10 @@ final class Migrations {
                         + " imported_at TEXT NOT NULL,"
                         + " PRIMARY KEY (documenter, id)"
                         + ") STRICT",
-                "INSERT INTO imports_v6 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
+                "INSERT INTO imports_v7 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
                         + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
                 "DROP TABLE imports",
-                "ALTER TABLE imports_v6 RENAME TO imports",
+                "ALTER TABLE imports_v7 RENAME TO imports",
             });
 
     private Migrations() {

@@ -449,7 +449,7 @@ public final class SignedVault {
 
     /**
      * Every imported bag's log head, from the vault's own log and the received logs. Since
-     * version 6 each bag's {@code imported} entry is followed by one whose subject is
+     * version 7 each bag's {@code imported} entry is followed by one whose subject is
      * {@code BAG/head} and whose digest is that of the documenter entry the bag's log ended with;
      * before, the head is the bag's {@code submitted} entry in the received log. A head that the
      * received logs no longer hold means they were cut back or deleted: refused.
@@ -507,6 +507,62 @@ public final class SignedVault {
     /** This documenter's bag with this id, if it was imported. */
     public Optional<Head> imported(String documenter, String bagId) {
         return heads().stream().filter(h -> h.documenter().equals(documenter) && h.bagId().equals(bagId)).findFirst();
+    }
+
+    // ---- time-stamp tokens
+
+    /**
+     * The time-stamp tokens {@code actor}'s log logged, by id, in log order: this vault's own log
+     * when {@code actor} is not a documenter whose log was received here.
+     */
+    public Map<String, byte[]> tokens(String actor) {
+        SignedLog log = received().getOrDefault(actor, own);
+        return tokens(vault, actor, log.entries());
+    }
+
+    /**
+     * Holds the tokens of every log here to their entries ({@link #tokens(Vault, String, List)}):
+     * this vault's own (its key's fingerprint {@code ownActor}) and each documenter's received.
+     * Commands that carry tokens ask this before they write anything.
+     */
+    public void refuseUnloggedTokens(String ownActor) {
+        tokens(vault, ownActor, own.entries());
+        for (Map.Entry<String, SignedLog> log : received().entrySet()) {
+            tokens(vault, log.getKey(), log.getValue().entries());
+        }
+    }
+
+    /**
+     * The tokens {@code log} (checked, of {@code actor}) logged, by id, in log order. The
+     * {@code timestamps} table is a cache of the bytes each {@code timestamped} entry vouches for:
+     * every such entry must have its row (same seq and id, the SHA-256 the entry logged) and every
+     * row its entry. Anything else is refused, naming the entry.
+     */
+    public static Map<String, byte[]> tokens(Vault vault, String actor, List<Entry.Signed> log) {
+        Map<Long, Vault.StoredToken> rows = new java.util.HashMap<>();
+        for (Vault.StoredToken row : vault.tokens(actor)) {
+            rows.put(row.seq(), row);
+        }
+        Map<String, byte[]> tokens = new LinkedHashMap<>();
+        for (Entry.Signed signed : log) {
+            Entry entry = signed.entry();
+            if (entry.action() != Action.TIMESTAMPED) {
+                continue;
+            }
+            Vault.StoredToken row = rows.remove(entry.seq());
+            if (row == null) {
+                throw deleted(Messages.of("logged.token", entry.subject()), entry);
+            }
+            if (!row.id().equals(entry.subject()) || !Digests.sha256(row.token()).equals(entry.subjectSha256())) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("logged.token-replaced", entry.subject(),
+                        entry.seq()), Messages.of("logged.hint"));
+            }
+            tokens.put(entry.subject(), row.token());
+        }
+        if (!rows.isEmpty()) {
+            throw noEntry(Messages.of("logged.token", rows.values().iterator().next().id()));
+        }
+        return tokens;
     }
 
     // ---- refusals

@@ -192,6 +192,27 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** A time-stamp token as stored: whose log logged it, at which entry, under which id. */
+    public record StoredToken(String actor, long seq, String id, byte[] token) {
+    }
+
+    /** The tokens logged in {@code actor}'s log (this home's own, or a documenter's), in log order. */
+    public List<StoredToken> tokens(String actor) {
+        List<StoredToken> tokens = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT actor, seq, id, token FROM timestamps WHERE actor = ? ORDER BY seq")) {
+            query.setString(1, actor);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tokens.add(new StoredToken(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getBytes(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-timestamps"), e);
+        }
+        return tokens;
+    }
+
     /** The documenters whose custody entries arrived in imported bags (legal side). */
     public List<String> receivedLogs() {
         return ids("SELECT DISTINCT actor FROM received_custody ORDER BY actor");

@@ -195,6 +195,20 @@ public final class VaultWrite implements AutoCloseable {
         }
     }
 
+    /** Keeps a time-stamp token that {@code actor}'s {@code timestamped} entry {@code seq} logged (kept if already there). */
+    public void storeToken(String actor, long seq, String id, byte[] token) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO timestamps (actor, seq, id, token) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, actor);
+            insert.setLong(2, seq);
+            insert.setString(3, id);
+            insert.setBytes(4, token);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.store-timestamp", id), e);
+        }
+    }
+
     /** Stores a new case: its id, time and sealed {@code gawah.case/1} document. */
     public void insertCase(String caseId, Instant createdAt, byte[] sealed) {
         try (PreparedStatement insert = connection.prepareStatement(

@@ -150,10 +150,21 @@ class AttachmentsTest {
     }
 
     @Test
-    void openIntoAMissingFolderIsRefusedBeforeDecrypting() {
-        Result result = homes.gawah.in(homes.documenter, "open", id, "--attachments", base.resolve("no-such-dir").toString());
+    void openIntoAFolderWhoseParentIsMissingIsRefusedBeforeDecrypting() {
+        Path folder = base.resolve("no-such-dir").resolve("evidence");
+        Result result = homes.gawah.in(homes.documenter, "open", id, "--attachments", folder.toString());
         assertEquals(Failure.MISSING_INPUT.exitCode(), result.code(), result.stderr());
         assertEquals(0, result.stdout().length);
+        assertTrue(Files.notExists(folder.getParent()), "nothing made");
+    }
+
+    /** As `gawah open --help` shows it (`--attachments ./evidence`): the last folder is made, owner-only. */
+    @Test
+    void openMakesAMissingLastFolderForItsOwnerOnly() throws Exception {
+        Path folder = base.resolve("made-for-open");
+        homes.gawah.in(homes.documenter, "open", id, "--attachments", folder.toString()).ok();
+        assertTrue(Files.isDirectory(folder));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
     }
 
     private static String hex(String algorithm, Path file) throws Exception {

@@ -49,7 +49,12 @@ class HelpExamplesTest {
             "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
             "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
             "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
-            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it");
+            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
+            "keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
+            "a public authority's certificate: TimestampCommandTest pins local authorities' certificates",
+            "timestamp", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones",
+            "timestamp --tsa https://freetsa.org/tsr --hash sha512",
+            "asks a time-stamping authority on the network: TimestampCommandTest asks local ones");
 
     @TempDir
     Path dir;

@@ -143,6 +143,11 @@ public final class Bags {
                 "metadata/records.jsonl", "custody/log.jsonl", "keys/documenter.asc")) {
             tags.append(hex("SHA-512", items.get(root + tag).data())).append("  ").append(tag).append('\n');
         }
+        for (String name : new java.util.TreeSet<>(items.keySet())) { // time-stamp tokens, when the log has any
+            if (name.startsWith(root + "custody/timestamps/")) {
+                tags.append(hex("SHA-512", items.get(name).data())).append("  ").append(name.substring(root.length())).append('\n');
+            }
+        }
         byte[] tagManifest = tags.toString().getBytes(StandardCharsets.UTF_8);
         put(items, root + "tagmanifest-sha512.txt", tags.toString());
         put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key, tagManifest, Instant.now())));

@@ -64,7 +64,7 @@ public final class Gawah {
 
     private static boolean needsPassphrase(String... args) {
         String command = args.length == 0 ? "" : args[0];
-        return java.util.Set.of("record", "open", "attach", "export-sealed", "submit", "import", "export").contains(command)
+        return java.util.Set.of("record", "open", "attach", "export-sealed", "submit", "import", "export", "timestamp").contains(command)
                 || (command.equals("case") && args.length > 1 && java.util.Set.of("create", "add", "show").contains(args[1]))
                 || (command.equals("verify") && args.length > 1 && args[1].endsWith(".pgp"))
                 || (command.equals("verify") && Arrays.asList(args).contains("--vault") && !Arrays.asList(args).contains("--no-entry"))

@@ -36,15 +36,15 @@ public final class ImportWithoutOpening {
     }
 
     /**
-     * The same, with the custody entries laid out as Gawah wrote them before vault version 6: the
+     * The same, with the custody entries laid out as Gawah wrote them before vault version 7: the
      * records' entries, then every attachment's, then the bag's, and no entry for the log head
      * (docs/format/custody-log.md): what vaults already in use hold.
      */
-    public static void asBeforeVersion6(Path home, Path bagFile) throws Exception {
+    public static void asBeforeVersion7(Path home, Path bagFile) throws Exception {
         into(home, bagFile, true);
     }
 
-    private static void into(Path home, Path bagFile, boolean beforeVersion6) throws Exception {
+    private static void into(Path home, Path bagFile, boolean beforeVersion7) throws Exception {
         Keyring keyring = new Keyring(home.resolve("keys"));
         EntrySigner signer = new EntrySigner(keyring.requireOwnKey()
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
@@ -72,12 +72,12 @@ public final class ImportWithoutOpening {
                     }
                     for (VaultWrite.WrittenAttachment attachment : write.attachments().subList(before,
                             write.attachments().size())) {
-                        if (!beforeVersion6) {
+                        if (!beforeVersion7) {
                             write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
                         }
                     }
                 }
-                if (beforeVersion6) {
+                if (beforeVersion7) {
                     for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
                         write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
                     }
@@ -86,7 +86,7 @@ public final class ImportWithoutOpening {
                 write.recordImport(new ImportedBag(verified.id(), verified.documenter().fingerprint(), head.seq(),
                         verified.headSha256(), zipSha256, now), verified.log());
                 write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
-                if (!beforeVersion6) {
+                if (!beforeVersion7) {
                     write.append(Action.IMPORTED, Subjects.bagHead(verified.id()), verified.headSha256(), now, signer);
                 }
                 write.commit();

@@ -199,7 +199,7 @@ class VaultTest {
     }
 
     @Test
-    void version6KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
+    void version7KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
         Path file = dir.resolve("v4.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String[] step : Migrations.STEPS.subList(0, 4)) {

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A legal vault whose bags came in before version 6 (its custody log lays imports out the old
+ * A legal vault whose bags came in before version 7 (its custody log lays imports out the old
  * way: every attachment's entry after all records', no entry for the bag's log head) keeps
  * working: its records are listed and opened with their attachments, as their documenter's log
  * lists them; later bags are judged against the heads its received logs hold.
  */
-class VaultsImportedBeforeVersion6Test {
+class VaultsImportedBeforeVersion7Test {
     @Test
     void oldImportsStillServeListOpenAndTheJudgementOfLaterBags(@TempDir Path base) throws Exception {
         Homes homes = new Homes(base);
@@ -37,7 +37,7 @@ class VaultsImportedBeforeVersion6Test {
         String third = homes.record();
         Path bag = base.resolve("bag.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
-        ImportWithoutOpening.asBeforeVersion6(homes.legal, bag);
+        ImportWithoutOpening.asBeforeVersion7(homes.legal, bag);
 
         String list = gawah.in(homes.legal, "list").ok().out();
         assertTrue(list.contains(first) && list.contains(third), list);
