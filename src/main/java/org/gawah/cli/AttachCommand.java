@@ -24,9 +24,13 @@ import org.gawah.testimony.Testimonies;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
+import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +53,15 @@ final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
     List<Path> files;
 
+    @Option(names = "--transcript-of", paramLabel = "REF")
+    List<String> transcriptOf = new ArrayList<>();
+
+    @Option(names = "--translation-of", paramLabel = "REF")
+    List<String> translationOf = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--copy")
     boolean copy;
 
@@ -62,14 +75,15 @@ final class AttachCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<AttachmentSealing.Source> sources = new ArrayList<>();
-        files.forEach(file -> sources.add(new AttachmentSealing.Source(file, copy ? "copy" : "original")));
-        AttachmentSealing.check(sources);
         String id = RecordId.random();
+        List<AttachmentSealing.Planned> sources;
         try (Vault vault = home.vault()) {
             LoggedRecord earlier = home.signed(vault).record(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                     Messages.of("home.no-record", addsTo, home.vaultFile()), Messages.of("home.no-record.hint")));
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
+            // A transcript may be of a file the earlier record holds: its ids are known in the clear.
+            List<String> earlierFiles = earlier.attachments().stream().map(StoredAttachment::id).toList();
+            sources = AttachmentSealing.plan(terminal, files(), earlierFiles, addsTo);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (RecordWrite write = vault.beginRecord(id)) {
                 List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
@@ -88,8 +102,46 @@ final class AttachCommand implements Callable<Integer> {
             }
         }
         terminal.info(Messages.of("attach.sealed", id, sources.size(), addsTo));
+        AttachmentSealing.report(terminal, sources);
         terminal.line(id);
         return 0;
+    }
+
+    /**
+     * The files in the order given, each with the reference typed after it. A file is a positional
+     * parameter, which picocli does not list one by one: a reference follows the file whose place
+     * among the arguments comes last before it.
+     */
+    private AttachmentList files() {
+        AttachmentList list = new AttachmentList();
+        java.util.Iterator<Path> file = files.iterator();
+        java.util.Iterator<String> transcript = transcriptOf.iterator();
+        java.util.Iterator<String> translation = translationOf.iterator();
+        String generation = copy ? "copy" : "original";
+        boolean skipValue = false;
+        boolean onlyPositionals = false;
+        boolean recordId = true;
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            OptionSpec option = onlyPositionals || !arg.startsWith("-") ? null : spec.findOption(name);
+            if (skipValue) {
+                skipValue = false;
+            } else if (arg.equals("--")) {
+                onlyPositionals = true;
+            } else if (option != null) {
+                if (option.longestName().equals("--transcript-of") && transcript.hasNext()) {
+                    list.relate(Attachment.Derived.Kind.TRANSCRIPT, transcript.next());
+                } else if (option.longestName().equals("--translation-of") && translation.hasNext()) {
+                    list.relate(Attachment.Derived.Kind.TRANSLATION, translation.next());
+                }
+                skipValue = !arg.contains("=") && option.arity().max() > 0;
+            } else if (recordId) {
+                recordId = false;
+            } else if (file.hasNext()) {
+                list.add(file.next(), generation);
+            }
+        }
+        return list;
     }
 
     /**

@@ -59,6 +59,8 @@ final class EvidenceItems {
     /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final Map<String, String> redactions = new LinkedHashMap<>();
+    /** Attachments in the package: a transcript or translation goes only with its recording. */
+    private final Set<String> attachmentsIn = new HashSet<>();
     /** Every sealed source of an item (record, identity envelope, attachment): their entries travel with the package. */
     private final Set<String> sources = new HashSet<>();
     private final List<String> exportedRecords = new ArrayList<>();
@@ -218,6 +220,12 @@ final class EvidenceItems {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-order", i + 1, recordId));
             }
             String mediaType = entry.path("media_type").asText("application/octet-stream");
+            Item.Relation relation = relation(entry);
+            if (relation != null && !attachmentsIn.contains(relation.of())) {
+                // One item with its recording (Leiden Guidelines): where the recording does not go, neither does this.
+                leftOut(recordId, attachment.id(), Messages.of("export.reason.recording-out", relation.of()));
+                continue;
+            }
             var refused = Consent.mediaRefusalMessage(mediaType, testimony);
             if (refused.isPresent()) {
                 leftOut(recordId, attachment.id(), refused.get());
@@ -230,7 +238,7 @@ final class EvidenceItems {
             if (identityGoes) {
                 sealed = streamed(attachment, name);
             } else {
-                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name);
+                Optional<Opened> checked = withoutIdentity(recordId, attachment, mediaType, name, entry.path("metadata"));
                 if (checked.isEmpty()) {
                     continue;
                 }
@@ -245,8 +253,10 @@ final class EvidenceItems {
             BagWriter.Digested signature = payload(name + ".sig", sealed.signature());
             add(new Item(attachment.id(), Item.Kind.ATTACHMENT, file.path(), signature.path(), recordId, fileName, mediaType,
                     file.size(), file.sha256(), file.sha512(), sealed.signedAt(), signer.fingerprint(),
-                    entry.path("generation").asText("original"), null, null, testimonyItem, facts));
+                    entry.path("generation").asText("original"), null, null, testimonyItem, facts, relation,
+                    sidecarMetadata(entry.path("metadata"), identityGoes)));
             exported.put(attachment.id(), attachment.sealedSha256());
+            attachmentsIn.add(attachment.id());
             sources.add(attachment.id());
         }
     }
@@ -271,8 +281,8 @@ final class EvidenceItems {
      * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
      * pictures go, reported as not searched. Empty when it stays out.
      */
-    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name)
-            throws IOException {
+    private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name,
+                                             JsonNode signedMetadata) throws IOException {
         String id = attachment.id();
         boolean reviewed = run.reviewed().contains(id);
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
@@ -280,17 +290,30 @@ final class EvidenceItems {
             note(Messages.of("export.note.attachment-reviewed", recordId, id));
             return Optional.of(streamed(attachment, name));
         }
+        // What the file said of itself when it was sealed (signed): its own bytes still say it.
+        Optional<Message> signed = AttachmentContents.deviceDetails(signedMetadata);
         switch (kind) {
             case TEXT -> {
                 leftOut(recordId, id, Messages.of("export.reason.may-name", id));
                 return Optional.empty();
             }
             case SOUND_OR_PICTURES -> {
+                if (signed.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
+                    return Optional.empty();
+                }
                 run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
                 return Optional.of(streamed(attachment, name));
             }
             default -> {
-                Optional<Message> location = location(attachment);
+                // Recorded at sealing as not (wholly) readable: not read again, beside the decryption, to find the same.
+                String status = signedMetadata.path("status").asText("read");
+                Optional<Message> location = status.equals("read") || status.isEmpty() ? location(attachment)
+                        : Optional.of(AttachmentContents.unreadable());
+                if (location.isEmpty() && signed.isPresent()) {
+                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
+                    return Optional.empty();
+                }
                 if (location.isPresent()) {
                     leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
                     return Optional.empty();
@@ -330,6 +353,31 @@ final class EvidenceItems {
             }
         }
         return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
+    }
+
+    /** The transcript or translation an attachment entry declares itself, or null. */
+    private static Item.Relation relation(JsonNode entry) {
+        for (String key : List.of("transcript_of", "translation_of")) {
+            if (entry.path(key).isTextual()) {
+                return new Item.Relation(key, entry.get(key).textValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An attachment's signed metadata for its sidecar: without the identity, less what could
+     * locate or identify the witness, as in the redacted testimony.
+     */
+    private static JsonNode sidecarMetadata(JsonNode metadata, boolean identityGoes) {
+        if (!metadata.isObject()) {
+            return null;
+        }
+        ObjectNode copy = metadata.deepCopy();
+        if (!identityGoes) {
+            Redaction.DEVICE_DETAILS.forEach(copy::remove);
+        }
+        return copy;
     }
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */

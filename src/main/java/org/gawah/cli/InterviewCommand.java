@@ -43,8 +43,14 @@ final class InterviewCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    AttachmentOptions attachments;
+
     @Option(names = "--save-draft")
     boolean saveDraft;
+
+    /** The files given with --attach, read and checked before the witness says a word. */
+    private List<AttachmentSealing.Planned> files = List.of();
 
     @Option(names = "--self-readable")
     boolean selfReadable;
@@ -68,6 +74,8 @@ final class InterviewCommand implements Callable<Integer> {
         Instant start = Instant.now();
         // Everything that can stop the interview is checked before the witness says a word.
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
+        // Read now, with nothing else running: the review shows what they hold before the documenter seals.
+        files = AttachmentSealing.plan(terminal, attachments.list(), List.of(), null);
         terminal.say(Messages.of("interview.welcome"));
         terminal.say(Messages.of("interview.keys-help"));
         Optional<Path> registry = SessionRegistry.folder(terminal);
@@ -191,23 +199,48 @@ final class InterviewCommand implements Callable<Integer> {
             sealRefused = null;
         }
         prompter.say(Messages.of("interview.review"));
-        List<Message> lines = InterviewShown.review(interview);
+        List<Message> lines = new java.util.ArrayList<>(InterviewShown.review(interview));
+        lines.addAll(reviewFiles());
         String early = prompter.page(lines, Messages.of("interview.review.more"));
         return prompter.number(Messages.of("interview.review.choose"), Interview.STEPS.size() + 1, early) - 1;
+    }
+
+    /** The files to be sealed with the record, and what each could tell of the witness: shown before the documenter seals. */
+    private List<Message> reviewFiles() {
+        List<Message> lines = new java.util.ArrayList<>();
+        if (files.isEmpty()) {
+            return lines;
+        }
+        lines.add(Messages.of("interview.review.files"));
+        int number = 0;
+        for (AttachmentSealing.Planned file : files) {
+            lines.add(Messages.of("interview.review.file", ++number, file.file().getFileName()));
+            AttachmentSealing.warnings(file.file(), file.metadata())
+                    .forEach(warning -> lines.add(Messages.of("interview.review.file-warning", warning)));
+        }
+        return lines;
     }
 
     private void seal(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = RecordId.random();
-        SealableTestimony plaintext = Testimonies.build(interview.input(), id, now, java.util.List.of(),
-                RecordSealing.keySealer(signer, to, now), java.time.ZoneId.systemDefault());
-        try {
-            RecordSealing.seal(home, id, plaintext, signer, to, now);
+        // Validated before a file is sealed: an answer the seal refuses costs no time.
+        Testimonies.build(interview.input(), id, now, List.of(), null, java.time.ZoneId.systemDefault()).wipe();
+        RecordSealing.requireProtectionFor(interview.input().has("identity"), to);
+        SealableTestimony plaintext = null;
+        try (org.gawah.vault.Vault vault = home.vault(); org.gawah.vault.RecordWrite write = vault.beginRecord(id)) {
+            List<org.gawah.testimony.Attachment> sealed = AttachmentSealing.sealAll(terminal, files, write, signer, to.all(), now);
+            plaintext = Testimonies.build(interview.input(), id, now, sealed, RecordSealing.keySealer(signer, to, now),
+                    java.time.ZoneId.systemDefault());
+            RecordSealing.commit(write, id, plaintext, signer, to, now);
         } finally {
-            plaintext.wipe();
+            if (plaintext != null) {
+                plaintext.wipe();
+            }
         }
         endScreen(terminal);
-        RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
+        RecordSealing.report(terminal, id, to, plaintext.identity() != null, files.size());
+        AttachmentSealing.report(terminal, files);
     }
 
     private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
@@ -226,6 +259,9 @@ final class InterviewCommand implements Callable<Integer> {
             plaintext.wipe();
         }
         terminal.say(Messages.of("interview.draft-sealed"));
+        if (!files.isEmpty()) {
+            terminal.warn(Messages.of("interview.draft-without-files", files.size()));
+        }
         RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
         return 0;
     }

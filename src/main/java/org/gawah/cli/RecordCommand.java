@@ -50,11 +50,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE")
     Path from;
 
-    @Option(names = "--attach", paramLabel = "FILE")
-    List<Path> attach = new ArrayList<>();
-
-    @Option(names = "--attach-copy", paramLabel = "FILE")
-    List<Path> attachCopy = new ArrayList<>();
+    @Mixin
+    AttachmentOptions attachments;
 
     @Option(names = "--shred-original")
     boolean shredOriginal;
@@ -72,13 +69,13 @@ final class RecordCommand implements Callable<Integer> {
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
 
         String id = RecordId.random();
-        List<AttachmentSealing.Source> sources = sources();
-        AttachmentSealing.check(sources);
         JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
         Testimonies.build(input, id, now).wipe();
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
         RecordSealing.requireProtectionFor(withIdentity, to);
+        // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
+        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal, attachments.list(), List.of(), null);
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
@@ -94,6 +91,7 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         RecordSealing.report(terminal, id, to, withIdentity, sources.size());
+        AttachmentSealing.report(terminal, sources);
         return 0;
     }
 
@@ -122,13 +120,6 @@ final class RecordCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("record.cannot-read-stdin", e.getMessage()));
         }
-    }
-
-    private List<AttachmentSealing.Source> sources() {
-        List<AttachmentSealing.Source> sources = new ArrayList<>();
-        attach.forEach(file -> sources.add(new AttachmentSealing.Source(file, "original")));
-        attachCopy.forEach(file -> sources.add(new AttachmentSealing.Source(file, "copy")));
-        return sources;
     }
 
 }

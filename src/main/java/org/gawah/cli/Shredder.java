@@ -23,7 +23,7 @@ final class Shredder {
     }
 
     static void shredAfterCheck(Terminal terminal, Home home, Vault vault, String recordId,
-                                List<AttachmentSealing.Source> sources) {
+                                List<AttachmentSealing.Planned> sources) {
         // Read back as the custody log lists them: each must reach the SHA-256 its 'attached' entry logged.
         List<StoredAttachment> stored = home.signed(vault).record(recordId).orElseThrow().attachments();
         if (stored.size() != sources.size()) {
@@ -37,7 +37,7 @@ final class Shredder {
             }
         }
         terminal.warn(Messages.of("shred.ssd-warning"));
-        for (AttachmentSealing.Source source : sources) {
+        for (AttachmentSealing.Planned source : sources) {
             try {
                 overwrite(source);
                 Files.delete(source.file());
@@ -49,7 +49,7 @@ final class Shredder {
         }
     }
 
-    private static void overwrite(AttachmentSealing.Source source) throws IOException {
+    private static void overwrite(AttachmentSealing.Planned source) throws IOException {
         try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.WRITE)) {
             long size = channel.size();
             ByteBuffer zeros = ByteBuffer.allocate(1 << 20);

@@ -1,18 +1,13 @@
 package org.gawah.export;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Directory;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.GpsDirectory;
-import com.drew.metadata.xmp.XmpDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Message;
+import org.gawah.media.MediaMetadata;
+import org.gawah.media.MediaReader;
 
 /**
  * What an attachment's contents may say about the witness, when the identity does not go
@@ -40,34 +35,40 @@ public final class AttachmentContents {
     }
 
     /**
-     * Why a photo must stay out, or empty when it may go: it carries GPS coordinates, or its
-     * metadata cannot be read (then nobody can say it has none).
+     * Why a photo must stay out, or empty when it may go: it carries GPS coordinates, or names its
+     * device's serial number or owner, or its metadata cannot be read (then nobody can say it has
+     * none). Read by the one bounded reader that sealing uses ({@link MediaReader}), on the caller's
+     * thread (the reading end of a pipe).
      */
     public static Optional<Message> location(InputStream photo) {
-        Metadata metadata;
-        try {
-            metadata = ImageMetadataReader.readMetadata(photo);
-        } catch (ImageProcessingException | IOException | RuntimeException e) {
+        MediaMetadata metadata = MediaReader.readOnThisThread(photo);
+        if (metadata.status() != MediaMetadata.Status.READ) {
             return Optional.of(Messages.of("contents.unreadable"));
         }
-        for (Directory directory : metadata.getDirectories()) {
-            if (directory.hasErrors() && !(directory instanceof XmpDirectory)) {
-                return Optional.of(Messages.of("contents.unreadable"));
-            }
+        if (metadata.locates()) {
+            return Optional.of(Messages.of("contents.gps"));
         }
-        for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
-            if (gps.getGeoLocation() != null || gps.containsTag(GpsDirectory.TAG_LATITUDE)
-                    || gps.containsTag(GpsDirectory.TAG_LONGITUDE)) {
-                return Optional.of(Messages.of("contents.gps"));
-            }
+        if (metadata.identifiesDevice()) {
+            return Optional.of(Messages.of("contents.device"));
         }
-        for (XmpDirectory xmp : metadata.getDirectoriesOfType(XmpDirectory.class)) {
-            for (Map.Entry<String, String> property : xmp.getXmpProperties().entrySet()) {
-                if (property.getKey().toLowerCase(Locale.ROOT).contains("gpslatitude")
-                        || property.getKey().toLowerCase(Locale.ROOT).contains("gpslongitude")) {
-                    return Optional.of(Messages.of("contents.gps"));
-                }
-            }
+        return Optional.empty();
+    }
+
+    /** Why a photo whose metadata cannot be read stays out. */
+    public static Message unreadable() {
+        return Messages.of("contents.unreadable");
+    }
+
+    /**
+     * What an attachment's signed metadata (docs/format/testimony.md, "attachments[].metadata")
+     * records that could locate or identify the witness, or empty.
+     */
+    public static Optional<Message> deviceDetails(JsonNode signedMetadata) {
+        if (signedMetadata.has("gps")) {
+            return Optional.of(Messages.of("contents.gps"));
+        }
+        if (signedMetadata.has("serial_numbers") || signedMetadata.has("owner")) {
+            return Optional.of(Messages.of("contents.device"));
         }
         return Optional.empty();
     }

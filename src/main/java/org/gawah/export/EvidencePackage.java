@@ -108,12 +108,13 @@ public final class EvidencePackage {
         fields.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
         bag.tag(BAG_INFO, utf8(text.toString()));
 
+        Map<String, String> groups = Groups.of(items);
         StringBuilder index = new StringBuilder(Item.CSV_HEADER).append("\r\n");
-        for (Item item : items) {
+        for (Item item : Groups.together(items, groups)) {
             TimeProof proof = item.source() == null ? null
                     : custody.timestamps().proofs().get(Timestamps.key(item.documenter(), item.source()));
-            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId(), proof));
-            index.append(item.csvRow()).append("\r\n");
+            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId(), groups.get(item.id()), proof));
+            index.append(item.csvRow(groups.get(item.id()))).append("\r\n");
         }
         bag.tag(INDEX, utf8(index.toString()));
         bag.tag(CASE, caseJson);

@@ -16,7 +16,19 @@ import org.gawah.testimony.Json;
  */
 public record Item(String id, Kind kind, String path, String signature, String recordId, String fileName,
                    String mediaType, long size, String sha256, String sha512, Instant sealedAt, String documenter,
-                   String generation, String derivedFrom, List<String> withheld, String testimony, RecordFacts facts) {
+                   String generation, String derivedFrom, List<String> withheld, String testimony, RecordFacts facts,
+                   Relation relation, JsonNode metadata) {
+    /** An attachment declared the transcript ({@code transcript_of}) or translation ({@code translation_of}) of another. */
+    public record Relation(String key, String of) {
+    }
+
+    public Item(String id, Kind kind, String path, String signature, String recordId, String fileName, String mediaType,
+                long size, String sha256, String sha512, Instant sealedAt, String documenter, String generation,
+                String derivedFrom, List<String> withheld, String testimony, RecordFacts facts) {
+        this(id, kind, path, signature, recordId, fileName, mediaType, size, sha256, sha512, sealedAt, documenter,
+                generation, derivedFrom, withheld, testimony, facts, null, null);
+    }
+
     public enum Kind {
         TESTIMONY("testimony"), REDACTED_TESTIMONY("redacted_testimony"), READING("reading"), IDENTITY("identity"),
         ATTACHMENT("attachment");
@@ -45,9 +57,9 @@ public record Item(String id, Kind kind, String path, String signature, String r
         withheld = withheld == null ? List.of() : List.copyOf(withheld);
     }
 
-    /** The sidecar, {@code metadata/items/ID.json}. */
+    /** The sidecar, {@code metadata/items/ID.json}, of an item in no group. */
     public byte[] sidecar(String caseId) {
-        return sidecar(caseId, null);
+        return sidecar(caseId, null, null);
     }
 
     /**
@@ -63,8 +75,12 @@ public record Item(String id, Kind kind, String path, String signature, String r
         };
     }
 
-    /** The sidecar, with the earliest time a token proves for the item's sealed source, if any. */
-    public byte[] sidecar(String caseId, EvidencePackage.TimeProof proof) {
+    /**
+     * The sidecar; {@code group} is the item id of the recording whose transcripts and
+     * translations this item belongs with (itself, for the recording), or null; {@code proof} the
+     * earliest time a token proves for the item's sealed source, or null.
+     */
+    public byte[] sidecar(String caseId, String group, EvidencePackage.TimeProof proof) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("schema", "gawah.item/1");
         node.put("item_id", id);
@@ -99,6 +115,13 @@ public record Item(String id, Kind kind, String path, String signature, String r
             withheld.forEach(list::add);
         }
         putIf(node, "testimony", testimony);
+        if (relation != null) {
+            node.put(relation.key(), relation.of());
+        }
+        putIf(node, "group", group);
+        if (metadata != null && !metadata.isMissingNode()) {
+            node.set("metadata", metadata);
+        }
         return Json.write(node);
     }
 
@@ -121,14 +144,22 @@ public record Item(String id, Kind kind, String path, String signature, String r
         return EXTENSIONS.getOrDefault(mediaType, "bin");
     }
 
-    public static final String CSV_HEADER = "item_id,kind,path,record_id,file_name,media_type,size,sha256,sealed_at,"
+    /** The header of packages made before transcripts and translations were grouped: still read. */
+    public static final String CSV_HEADER_THIRTEEN = "item_id,kind,path,record_id,file_name,media_type,size,sha256,sealed_at,"
             + "documenter,generation,derived_from,signature";
+    public static final String CSV_HEADER = CSV_HEADER_THIRTEEN + ",group,relation";
 
-    /** Its row in {@code metadata/index.csv} (RFC 4180). */
+    /** Its row in {@code metadata/index.csv} (RFC 4180), in no group. */
     public String csvRow() {
+        return csvRow(null);
+    }
+
+    /** Its row, with the item id of its group's recording (see {@link #sidecar(String, String, EvidencePackage.TimeProof)}). */
+    public String csvRow(String group) {
         return String.join(",", csv(id), csv(kind.wire()), csv(path), csv(recordId), csv(fileName), csv(mediaType),
                 csv(String.valueOf(size)), csv(sha256), csv(sealedAt.toString()), csv(documenter), csv(generation),
-                csv(derivedFrom), csv(signature));
+                csv(derivedFrom), csv(signature), csv(group),
+                csv(relation == null ? null : relation.key().replace("_of", "")));
     }
 
     private static String csv(String value) {

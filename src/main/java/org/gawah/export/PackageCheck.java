@@ -274,7 +274,7 @@ public final class PackageCheck {
     private static void checkIndex(BagReader bag, Map<String, JsonNode> byId) {
         String text = bag.text(EvidencePackage.INDEX);
         List<String> rows = new ArrayList<>(List.of(text.split("\r\n", -1)));
-        if (rows.isEmpty() || !rows.remove(rows.size() - 1).isEmpty() || !rows.remove(0).equals(Item.CSV_HEADER)
+        if (rows.isEmpty() || !rows.remove(rows.size() - 1).isEmpty() || !List.of(Item.CSV_HEADER, Item.CSV_HEADER_THIRTEEN).contains(rows.remove(0))
                 || rows.size() != byId.size()) {
             throw refused(Messages.of("check.index-rows", EvidencePackage.INDEX));
         }

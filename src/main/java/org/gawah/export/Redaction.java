@@ -49,6 +49,7 @@ public final class Redaction {
                 withheld.add(path);
             }
         }
+        withholdDeviceDetails(copy, withheld);
         // Not searched (hashes); and of no use to a receiver, who never holds the key sealed in it.
         boolean nameKeys = copy.remove(NAME_KEYS) != null;
         mask(copy, "", names, withheld);
@@ -69,6 +70,29 @@ public final class Redaction {
         document.set("testimony", copy);
         return new Result(Json.write(document), withheld);
     }
+
+    /**
+     * What an attachment's own metadata says that could locate or identify the witness (its GPS
+     * position, its device's serial numbers, its owner's name: docs/format/testimony.md,
+     * "attachments[].metadata") never leaves without the identity; the time, device model and
+     * duration stay.
+     */
+    static void withholdDeviceDetails(ObjectNode document, List<String> withheld) {
+        JsonNode attachments = document.path("attachments");
+        for (int i = 0; i < attachments.size(); i++) {
+            JsonNode metadata = attachments.get(i).path("metadata");
+            if (metadata instanceof ObjectNode) {
+                for (String key : DEVICE_DETAILS) {
+                    if (((ObjectNode) metadata).remove(key) != null) {
+                        withheld.add("attachments[" + i + "].metadata." + key);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The keys of an attachment's metadata withheld without the identity. */
+    public static final List<String> DEVICE_DETAILS = List.of("gps", "serial_numbers", "owner");
 
     private static boolean remove(ObjectNode node, String path) {
         String[] parts = path.split("\\.");

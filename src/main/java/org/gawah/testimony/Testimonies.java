@@ -166,10 +166,16 @@ public final class Testimonies {
     private static void listAttachments(ObjectNode record, List<Attachment> attachments) {
         ArrayNode listed = record.putArray("attachments");
         for (Attachment a : attachments) {
-            listed.addObject().put("id", a.id())
+            ObjectNode entry = listed.addObject().put("id", a.id())
                     .put("file_name", java.text.Normalizer.normalize(a.fileName(), java.text.Normalizer.Form.NFC))
                     .put("media_type", a.mediaType()).put("size", a.size()).put("sha256", a.sha256())
                     .put("sha512", a.sha512()).put("generation", a.generation());
+            if (a.derived() != null) {
+                entry.put(a.derived().kind().key(), a.derived().of());
+            }
+            if (a.metadata() != null) {
+                entry.set("metadata", MetadataJson.of(a.metadata()));
+            }
         }
     }
 

@@ -42,19 +42,29 @@ class HelpExamplesTest {
     private static final String FINGERPRINT = "0A1B 2C3D 4E5F 6071 8293  A4B5 C6D7 E8F9 0A1B 2C3D";
 
     /** Examples parsed but not run, and why. */
-    private static final Map<String, String> NOT_RUN = Map.of(
-            "quickstart", "the whole demo, 25 s: QuickstartTest runs it",
-            "quickstart --dir /tmp/gawah-demo", "the whole demo, 25 s: QuickstartTest runs it",
-            "interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
-            "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
-            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
-            "keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
-            "a public authority's certificate: TimestampCommandTest pins local authorities' certificates",
-            "timestamp", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones",
-            "timestamp --tsa https://freetsa.org/tsr --hash sha512",
-            "asks a time-stamping authority on the network: TimestampCommandTest asks local ones");
+    private static final Map<String, String> NOT_RUN = Map.ofEntries(
+            Map.entry("quickstart",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("quickstart --dir /tmp/gawah-demo",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("interview",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF --save-draft",
+                    "asks questions at a terminal: InterviewStopsTest answers them"),
+            Map.entry("interview --attach photo.jpg --attach interview.m4a",
+                    "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached"),
+            Map.entry("desktop",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("desktop --lang fa-AF --lock-after 5",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
+                    "a public authority's certificate: TimestampCommandTest pins local authorities' certificates"),
+            Map.entry("timestamp",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"),
+            Map.entry("timestamp --tsa https://freetsa.org/tsr --hash sha512",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"));
 
     @TempDir
     Path dir;
@@ -125,7 +135,7 @@ class HelpExamplesTest {
             legalFiles = Files.createDirectories(base.resolve("legal-files"));
             Files.write(documenterFiles.resolve("testimony.json"), Homes.sampleInput());
             Files.copy(base.resolve("homes").resolve("legal.asc"), documenterFiles.resolve("legal-team.asc"));
-            for (String file : List.of("interview.m4a", "scan.pdf", "photo-2.jpg", "voice-note.m4a")) {
+            for (String file : List.of("interview.m4a", "scan.pdf", "photo-2.jpg", "voice-note.m4a", "transcript.txt")) {
                 Files.write(documenterFiles.resolve(file), ("bytes of " + file).getBytes(StandardCharsets.UTF_8));
             }
             Files.writeString(documenterFiles.resolve("account.txt"), "The witness said what she saw.\n");
@@ -153,6 +163,10 @@ class HelpExamplesTest {
                     "--attach interview.m4a --attach-copy scan.pdf").strip());
             run(examples, "gawah record --from testimony.json", documenter, documenterFiles, null);
             run(examples, "gawah attach " + RECORD + " photo-2.jpg voice-note.m4a", documenter, documenterFiles, null);
+            // A transcript made later, of the recording sealed above: its attachment id is in the vault in the clear.
+            ids.put("GWA-4T7K-2M9Q-8ZXC-3VBN", firstAttachment(documenter, ids.get(RECORD)));
+            run(examples, "gawah attach " + RECORD + " transcript.txt \\", documenter, documenterFiles, "--transcript-of");
+            run(examples, "gawah record --from testimony.json \\", documenter, documenterFiles, "--transcript-of 1");
             run(examples, "gawah keys list", documenter, documenterFiles, null);
             run(examples, "gawah keys list --home ~/.gawah", documenter, documenterFiles, null);
             run(examples, "gawah keys export --out documenter-d14.asc", documenter, documenterFiles, null);
@@ -416,6 +430,21 @@ class HelpExamplesTest {
                 }
             }
             return new Line(command, stdin, stdout, grep);
+        }
+    }
+
+    /** The id of a record's first attachment, as the vault lists it in the clear (read as a file, not through Gawah). */
+    private static String firstAttachment(Path home, String record) throws IOException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
+             java.sql.PreparedStatement first = db.prepareStatement(
+                     "SELECT id FROM attachments WHERE record_id = ? ORDER BY position LIMIT 1")) {
+            first.setString(1, record);
+            try (java.sql.ResultSet row = first.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
         }
     }
 }

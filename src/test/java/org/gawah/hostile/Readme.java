@@ -57,6 +57,17 @@ final class Readme {
                 .append("a literal packet: `open` says \"64 MiB\", `verify-sealed` \"compression bomb\"; ")
                 .append("`message-padding-bomb-1gib.pgp`, a padding packet: both say \"packet of more than 1 MiB\"), ")
                 .append("encrypted to the corpus legal key with the keys kept here.\n\n");
+        out.append("Crafted photos and films, made at test time by `CraftedMedia` (they are accepted, not refused, ")
+                .append("so they have no row below): a JPEG cut in its EXIF, 300 EXIF segments of 5,000 tags each, ")
+                .append("random bytes after a JPEG marker, a PNG zTXt chunk inflating to 2 GiB, an iCCP profile whose ")
+                .append("tag lies 1 GiB in, a PNG chunk declaring 2 GiB, MP4 boxes declaring 2 GiB, 100,000 nested ")
+                .append("boxes, 600,000 empty boxes, a box of size 0, an MP4 cut in its header, random bytes after an ")
+                .append("MP4 file type box, a TIFF whose IFD loops to itself and one whose IFD lies 4 GiB in. ")
+                .append("`CraftedMediaAreSealedAsUnreadableTest` attaches them all to one `gawah record` in a process ")
+                .append("with 64 MiB of heap: each must be sealed with its exact hashes and its metadata recorded as ")
+                .append("what the library could say (`unreadable`, `too_large`, `read_with_errors`, or `read` where it ")
+                .append("reports nothing wrong), with no position.")
+                .append("\n\n");
         out.append("| file | bytes | fed to: expected | how it was made |\n|---|---|---|---|\n");
         for (Map.Entry<String, StringBuilder> row : rows.entrySet()) {
             long size = Files.size(dir.resolve(row.getKey()));

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.Media;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,14 +39,18 @@ class LargeAttachmentProcessTest {
     @BeforeAll
     static void setUp() throws Exception {
         homes = new Homes(base);
-        big = base.resolve("video.bin");
+        // A film as a camera that writes its header last lays it out: the metadata after 256 MiB of media data.
+        big = base.resolve("video.mp4");
         byte[] block = new byte[1 << 20];
         Random random = new Random(11);
         try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(Media.ftyp());
+            out.write(java.nio.ByteBuffer.allocate(8).putInt((int) (SIZE + 8)).put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array());
             for (long written = 0; written < SIZE; written += block.length) {
                 random.nextBytes(block);
                 out.write(block);
             }
+            out.write(Media.box("moov", Media.mvhd(Media.CREATED_1904, 7), Media.udtaXyz("+34.3482+062.1997/")));
         }
         input = base.resolve("testimony.json");
         Files.write(input, Homes.sampleInput());
@@ -61,7 +68,14 @@ class LargeAttachmentProcessTest {
         Process open = GawahProcess.start(smallHeap, homes.documenter, base.resolve("open"),
                 "open", id, "--out", base.resolve("t.json").toString(), "--attachments", out.toString());
         assertEquals(0, waitFor(open), Files.readString(base.resolve("open.err")));
-        assertArrayEquals(sha256(big), sha256(out.resolve("video.bin")));
+        assertArrayEquals(sha256(big), sha256(out.resolve("video.mp4")));
+        // Its metadata, after the 256 MiB, was read by seeking past them, within the same small heap.
+        JsonNode metadata = new ObjectMapper().readTree(base.resolve("t.json").toFile()).path("attachments").get(0).path("metadata");
+        assertEquals("read", metadata.path("status").asText(), metadata.toString());
+        assertEquals("2025-08-15T05:42:03Z", metadata.path("captured_at").asText());
+        assertEquals(7.0, metadata.path("duration_seconds").asDouble());
+        assertEquals(34.3482, metadata.path("gps").path("latitude").asDouble());
+        assertTrue(Files.readString(base.resolve("record.err")).contains("video.mp4 holds GPS coordinates"));
     }
 
     @Test

@@ -150,6 +150,7 @@ class VaultTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DROP TABLE outputs");
+            s.execute("DROP TABLE timestamps");
             s.execute("PRAGMA user_version = 4");
         }
         try (Vault vault = Vault.open(file)) {
