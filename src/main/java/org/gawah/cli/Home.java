@@ -77,7 +77,7 @@ final class Home {
     Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultFile());
-        PartialFiles.cleanUp(terminal, vault, () -> signed(vault));
+        PartialFiles.cleanUp(terminal, this, vault);
         return vault;
     }
 

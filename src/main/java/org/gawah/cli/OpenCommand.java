@@ -114,7 +114,7 @@ final class OpenCommand implements Callable<Integer> {
                 try (Vault vault = home.vault()) {
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, record.attachments()
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
-                    AttachmentOpening.openAll(terminal, vault, record, opened, attachmentsDir, own, ask, signers);
+                    AttachmentOpening.openAll(terminal, home, vault, record, opened, attachmentsDir, own, ask, signers);
                 }
             }
         } finally {
