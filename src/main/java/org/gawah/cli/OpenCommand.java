@@ -100,6 +100,7 @@ final class OpenCommand implements Callable<Integer> {
             if (record != null) {
                 Provenance.warnOtherClaims(terminal, record, opened);
             }
+            signerStanding(signers, opened.signerFingerprint());
             if (out == null) {
                 int escaped = terminal.showData(opened.content());
                 if (escaped > 0) {
@@ -124,6 +125,13 @@ final class OpenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A signer whose key expired or was retired since signed while it was valid (else the signature was refused): said so. */
+    private void signerStanding(List<Certificate> signers, String fingerprint) {
+        signers.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
+                .flatMap(c -> c.standing(java.time.Instant.now()))
+                .ifPresent(standing -> root.terminal.info(Messages.of("signer.standing", standing)));
     }
 
     private static void makeFolder(Path folder) {

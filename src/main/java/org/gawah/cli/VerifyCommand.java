@@ -55,13 +55,18 @@ final class VerifyCommand implements Callable<Integer> {
             return BagVerification.verify(terminal, home, target.bag);
         }
         Keyring keyring = home.keyring();
-        SecretKey own = keyring.requireOwnKey();
+        SecretKey own = keyring.ownKeyDespiteProblems().orElseGet(keyring::requireOwnKey);
         // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
         List<org.gawah.tsp.LogTimestamps.Proof> proofs;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
+            if (!keyring.problems().isEmpty()) {
+                // A log changed by hand is named at the entry where it was changed; then the key file.
+                VaultAudit.chain(vault, actors);
+                throw keyring.problems().get(0);
+            }
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
             proofs = VaultTimestamps.check(home, vault, own.fingerprint());
         }

@@ -11,6 +11,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.custody.Action;
+import org.gawah.custody.ChainCheck;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;
 import org.gawah.custody.Subjects;
@@ -87,6 +88,13 @@ public final class VaultAudit {
             received += checkReceived(signed, documenter.getKey(), documenter.getValue());
         }
         return new Report(log.size(), log.headSha256(), records, attachments, bytes, signed.received().size(), received);
+    }
+
+    /** The vault's own log walked from entry 1, every signature checked; throws at the first entry that breaks it. */
+    public static ChainCheck chain(Vault vault, List<Certificate> actors) {
+        ChainCheck chain = new ChainCheck(Messages.of("audit.vault-log"), actors);
+        vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
+        return chain;
     }
 
     /** A documenter's log as received (every signature checked) ends at the head of the last bag imported from them. */

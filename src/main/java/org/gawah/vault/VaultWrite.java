@@ -33,6 +33,7 @@ public final class VaultWrite implements AutoCloseable {
     private boolean finished;
     /** The seq of the last entry this transaction appended: the next one chains onto it unchecked. */
     private long chainedOnto = -1;
+    private boolean precededWritten;
 
     /** An attachment stored in this transaction. */
     public record WrittenAttachment(String id, String recordId, long size, String sha256) {
@@ -116,8 +117,22 @@ public final class VaultWrite implements AutoCloseable {
     /**
      * Appends one signed entry to the vault's custody log, after its current last entry, which must
      * be a good entry by the same key (else the log was altered at its tail, and nothing is written).
+     * The first append of a transaction writes, before it, the entries the vault was asked to put
+     * first ({@link Vault#precedeNextEntry}: a keyring's bindings), signed by the same key.
      */
     public Entry.Signed append(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
+        if (!precededWritten) {
+            for (Vault.PendingEntry first : vault.pendingEntries()) {
+                if (!first.equals(new Vault.PendingEntry(action, subject, subjectSha256))) { // never the same entry twice
+                    appendOne(first.action(), first.subject(), first.subjectSha256(), time, signer);
+                }
+            }
+            precededWritten = true;
+        }
+        return appendOne(action, subject, subjectSha256, time, signer);
+    }
+
+    private Entry.Signed appendOne(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
         try {
             long seq = 1;
             String previous = Entry.GENESIS;
@@ -255,6 +270,9 @@ public final class VaultWrite implements AutoCloseable {
         try {
             connection.commit();
             finished = true;
+            if (precededWritten) {
+                vault.precedeNextEntry(List.of());
+            }
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.commit"), e);
         }

@@ -52,6 +52,20 @@ class EntryTest {
     }
 
     @Test
+    void everyEntryThisClassWritesReadsBackExactly() {
+        String v6 = "0123456789ABCDEF".repeat(4);
+        for (Action action : Action.values()) {
+            for (String actor : new String[] {ACTOR, v6}) {
+                for (String subject : new String[] {"GWH-7K3M-9QXA-2D4F-8ZZP", ACTOR + "/protection", v6 + "/own", "a".repeat(128)}) {
+                    Entry entry = new Entry(999_999_999_999L, Instant.parse("2026-11-28T05:55:22Z"), actor, action, subject,
+                            "cd".repeat(32), "ef".repeat(32));
+                    assertEquals(entry, Entry.parse(entry.canonical()));
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesSubjectsOutsideTheAlphabet() {
         assertThrows(CustodyException.class, () -> new Entry(1, Instant.EPOCH, ACTOR, Action.OPENED, "a\"b",
                 "ab".repeat(32), Entry.GENESIS));

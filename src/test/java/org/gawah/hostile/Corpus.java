@@ -519,8 +519,8 @@ public final class Corpus {
             nested = Packets.compressed(1, nested);
         }
         key("key-inside-2000-compressed.pgp", nested, 41, "", "the legal certificate inside 2,000 nested compressed packets");
-        key("key-two-certificates.pgp", Packets.concat(legal, certificate(keys.stranger)), 41, "",
-                "the legal certificate followed by the stranger's");
+        key("key-two-certificates.pgp", Packets.concat(legal, certificate(keys.stranger)), 0, "",
+                "the legal certificate followed by the stranger's: each shown and pinned, never the first alone");
         key("key-rsa-1024.asc", rsa1024(), 17, "", "an RSA key of 1,024 bits with valid self-signatures (Bouncy Castle)");
         PGPSecretKey secretSub = null;
         for (PGPSecretKey k : keys.legal) {
