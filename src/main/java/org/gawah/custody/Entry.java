@@ -2,11 +2,13 @@ package org.gawah.custody;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,44 +26,52 @@ import org.gawah.Message;
  * One custody-log entry (docs/format/custody-log.md). Its bytes are the canonical JSON below,
  * built by hand: every value is ASCII from a fixed alphabet or a whole number, so sorted keys and
  * no whitespace are all RFC 8785 asks. Parsing accepts only bytes that this class would write.
+ *
+ * <p>Every entry made now ({@link #Entry(long, Instant, String, Action, String, String, String)},
+ * whatever its action) holds a fresh random {@code nonce} (schema {@link #SCHEMA}): a package
+ * carries the SHA-256 of entries it does not carry, and without the nonce each of them could be
+ * confirmed by guessing, since all but its time and action are known to whoever holds the records
+ * it names. Entries written before (schema {@link #SCHEMA_1}, {@code nonce} null) are read and
+ * verified as they are: a signed chain cannot be rewritten.
  */
 public record Entry(long seq, Instant time, String actor, Action action, String subject, String subjectSha256,
-                    String prevSha256) {
-    public static final String SCHEMA = "gawah.custody/1";
+                    String prevSha256, String nonce) {
+    /** The schema of an entry with a nonce: every entry written now. */
+    public static final String SCHEMA = "gawah.custody/2";
+    /** The schema of an entry written before the nonce (none is written any more). */
+    public static final String SCHEMA_1 = "gawah.custody/1";
     /** {@code prev_sha256} of the first entry of a log. */
     public static final String GENESIS = "0".repeat(64);
+    /** Bytes of randomness in a nonce: 128 bits, written as 32 lower-case hex digits. */
+    public static final int NONCE_BYTES = 16;
 
-    /** The alphabets of the values (docs/format/custody-log.md): fingerprints, digests, subjects; as tables of ASCII. */
+    /** The alphabets of the values (docs/format/custody-log.md): fingerprints, digests, nonces, subjects; as tables of ASCII. */
     private static final boolean[] UPPER_HEX = alphabet("0123456789ABCDEF");
     private static final boolean[] LOWER_HEX = alphabet("0123456789abcdef");
     private static final boolean[] SUBJECT_START = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     private static final boolean[] SUBJECT_CHARS = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-");
-    private static final Set<String> KEYS = Set.of("action", "actor", "prev_sha256", "schema", "seq", "subject",
+    private static final Set<String> KEYS_1 = Set.of("action", "actor", "prev_sha256", "schema", "seq", "subject",
             "subject_sha256", "time");
+    private static final Set<String> KEYS = Set.of("action", "actor", "nonce", "prev_sha256", "schema", "seq", "subject",
+            "subject_sha256", "time");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** An entry as read, or made with a given nonce; {@code nonce} null is an entry of {@link #SCHEMA_1}. */
     public Entry {
         time = time.truncatedTo(ChronoUnit.SECONDS);
         // Character by character, not by pattern: every command builds one entry per line of the log.
-        if (seq < 1) {
-            throw new CustodyException(Messages.of("custody.entry.seq-below-one"));
-        }
-        if ((actor.length() != 40 && actor.length() != 64) || !all(actor, UPPER_HEX)) {
-            throw new CustodyException(Messages.of("custody.entry.actor-not-fingerprint"));
-        }
-        if (subject.isEmpty() || subject.length() > 128 || !in(subject.charAt(0), SUBJECT_START)
-                || !all(subject, SUBJECT_CHARS)) {
-            throw new CustodyException(Messages.of("custody.entry.subject-not-id"));
-        }
-        if (!isSha256(subjectSha256)) {
-            throw new CustodyException(Messages.of("custody.entry.subject-sha256-invalid"));
-        }
-        if (!isSha256(prevSha256)) {
-            throw new CustodyException(Messages.of("custody.entry.prev-sha256-invalid"));
-        }
+        check(seq >= 1, Messages.of("custody.entry.seq-below-one"));
+        check((actor.length() == 40 || actor.length() == 64) && all(actor, UPPER_HEX),
+                Messages.of("custody.entry.actor-not-fingerprint"));
+        check(!subject.isEmpty() && subject.length() <= 128 && in(subject.charAt(0), SUBJECT_START) && all(subject, SUBJECT_CHARS),
+                Messages.of("custody.entry.subject-not-id"));
+        check(isLowerHex(subjectSha256, 64), Messages.of("custody.entry.subject-sha256-invalid"));
+        check(isLowerHex(prevSha256, 64), Messages.of("custody.entry.prev-sha256-invalid"));
+        check(nonce == null || isLowerHex(nonce, 2 * NONCE_BYTES), Messages.of("custody.entry.nonce-invalid"));
     }
 
-    private static boolean isSha256(String hex) {
-        return hex.length() == 64 && all(hex, LOWER_HEX);
+    private static boolean isLowerHex(String hex, int length) {
+        return hex.length() == length && all(hex, LOWER_HEX);
     }
 
     private static boolean all(String text, boolean[] alphabet) {
@@ -83,6 +93,22 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         return table;
     }
 
+    /** A new entry, with a nonce drawn now: the way every entry is made. */
+    public Entry(long seq, Instant time, String actor, Action action, String subject, String subjectSha256, String prevSha256) {
+        this(seq, time, actor, action, subject, subjectSha256, prevSha256, freshNonce());
+    }
+
+    private static String freshNonce() {
+        byte[] bytes = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** {@link #SCHEMA}, or {@link #SCHEMA_1} for an entry written before the nonce. */
+    public String schema() {
+        return nonce == null ? SCHEMA_1 : SCHEMA;
+    }
+
     /** The canonical bytes: what is signed, and what the next entry's {@code prev_sha256} hashes. */
     public byte[] canonical() {
         return json(null).getBytes(StandardCharsets.US_ASCII);
@@ -100,8 +126,9 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     private String json(String signature) {
         return "{\"action\":\"" + action.wire()
                 + "\",\"actor\":\"" + actor
+                + (nonce == null ? "" : "\",\"nonce\":\"" + nonce)
                 + "\",\"prev_sha256\":\"" + prevSha256
-                + "\",\"schema\":\"" + SCHEMA
+                + "\",\"schema\":\"" + schema()
                 + "\",\"seq\":" + seq
                 + (signature == null ? "" : ",\"signature\":\"" + signature + "\"")
                 + ",\"subject\":\"" + subject
@@ -115,7 +142,7 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         if (entry != null) {
             return entry;
         }
-        entry = fromJson(canonical, KEYS);
+        entry = fromJson(canonical, false);
         if (!Arrays.equals(entry.canonical(), canonical)) {
             throw new CustodyException(Messages.of("custody.entry.not-canonical"));
         }
@@ -125,9 +152,7 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     /** Reads one exported line: the entry and its signature. */
     public static Signed parseLine(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        Set<String> keys = new TreeSet<>(KEYS);
-        keys.add("signature");
-        Entry entry = fromJson(bytes, keys);
+        Entry entry = fromJson(bytes, true);
         JsonNode tree = tree(bytes);
         byte[] signature;
         try {
@@ -154,8 +179,10 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         try {
             String action = in.literal("{\"action\":\"").upTo('"');
             String actor = in.literal("\",\"actor\":\"").upTo('"');
+            // A nonce makes the entry gawah.custody/2, its absence /1: the schema read must be the one it implies.
+            String nonce = in.skip("\",\"nonce\":\"") ? in.upTo('"') : null;
             String prev = in.literal("\",\"prev_sha256\":\"").upTo('"');
-            String seq = in.literal("\",\"schema\":\"" + SCHEMA + "\",\"seq\":").upTo(',');
+            String seq = in.literal("\",\"schema\":\"" + (nonce == null ? SCHEMA_1 : SCHEMA) + "\",\"seq\":").upTo(',');
             String subject = in.literal(",\"subject\":\"").upTo('"');
             String subjectSha256 = in.literal("\",\"subject_sha256\":\"").upTo('"');
             String time = in.literal("\",\"time\":\"").upTo('"');
@@ -168,7 +195,8 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
             if (known == null || instant == null) {
                 return null;
             }
-            return new Entry(Long.parseLong(seq), instant, actor, known, subject, subjectSha256, prev);
+            // The nonce as read (null for gawah.custody/1): the seven-argument constructor would draw a new one.
+            return new Entry(Long.parseLong(seq), instant, actor, known, subject, subjectSha256, prev, nonce);
         } catch (RuntimeException notCanonical) {
             return null;
         }
@@ -215,6 +243,20 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
             return this;
         }
 
+        /** Whether {@code text} comes next: if so it is read, else nothing is. */
+        boolean skip(String text) {
+            if (bytes.length - at < text.length()) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (bytes[at + i] != text.charAt(i)) {
+                    return false;
+                }
+            }
+            at += text.length();
+            return true;
+        }
+
         /** The value before {@code delimiter}, whose bytes must all be printable ASCII other than a quote or backslash. */
         String upTo(char delimiter) {
             int start = at;
@@ -234,21 +276,28 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         }
     }
 
-    private static Entry fromJson(byte[] bytes, Set<String> keys) {
+    /** The entry in {@code bytes}: the keys of its schema (and {@code signature} for an exported line), nothing else. */
+    private static Entry fromJson(byte[] bytes, boolean signed) {
         JsonNode tree = tree(bytes);
         Set<String> present = new TreeSet<>();
         for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
             present.add(names.next());
         }
-        if (!present.equals(keys)) {
-            throw new CustodyException(Messages.of("custody.entry.fields", present, new TreeSet<>(keys)));
+        boolean first = SCHEMA_1.equals(tree.path("schema").asText());
+        check(first || SCHEMA.equals(tree.path("schema").asText()), Messages.of("custody.entry.schema", SCHEMA, SCHEMA_1));
+        Set<String> keys = new TreeSet<>(first ? KEYS_1 : KEYS);
+        if (signed) {
+            keys.add("signature");
         }
-        check(SCHEMA.equals(tree.get("schema").asText()), Messages.of("custody.entry.schema", SCHEMA));
+        if (!present.equals(keys)) {
+            throw new CustodyException(Messages.of("custody.entry.fields", present, keys));
+        }
         check(tree.get("seq").isIntegralNumber() && tree.get("seq").canConvertToLong(),
                 Messages.of("custody.entry.seq-not-whole"));
         for (String text : new String[] {"action", "actor", "subject", "subject_sha256", "prev_sha256", "time"}) {
             check(tree.get(text).isTextual(), Messages.of("custody.entry.not-string", text));
         }
+        check(first || tree.get("nonce").isTextual(), Messages.of("custody.entry.not-string", "nonce"));
         Action action = Action.fromWire(tree.get("action").asText())
                 .orElseThrow(() -> new CustodyException(Messages.of("custody.entry.unknown-action")));
         Instant time;
@@ -258,7 +307,8 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
             throw new CustodyException(Messages.of("custody.entry.time-not-utc"));
         }
         return new Entry(tree.get("seq").asLong(), time, tree.get("actor").asText(), action,
-                tree.get("subject").asText(), tree.get("subject_sha256").asText(), tree.get("prev_sha256").asText());
+                tree.get("subject").asText(), tree.get("subject_sha256").asText(), tree.get("prev_sha256").asText(),
+                first ? null : tree.get("nonce").asText());
     }
 
     private static JsonNode tree(byte[] bytes) {

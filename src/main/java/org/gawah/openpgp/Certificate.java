@@ -42,7 +42,7 @@ public final class Certificate {
 
     Certificate(PGPPublicKeyRing ring) {
         this.ring = ring;
-        this.cert = new OpenPGPCertificate(UserIds.withoutRevoked(ring));
+        this.cert = new OpenPGPCertificate(UserIds.withoutRevoked(ring), Implementation.get());
     }
 
     /** Reads one certificate, armoured or binary. A file holding a secret key, or several certificates, is refused. */

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
@@ -133,29 +134,58 @@ public final class VaultWrite implements AutoCloseable {
     }
 
     private Entry.Signed appendOne(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
-        try {
-            long seq = 1;
-            String previous = Entry.GENESIS;
-            try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT seq, entry, signature FROM custody_log ORDER BY seq DESC LIMIT 1");
-                 ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    seq = row.getLong(1) + 1;
-                    // The first append of a transaction chains onto an entry someone else wrote: check it.
-                    previous = chainedOnto != seq - 1
-                            ? signer.chainOnto(Messages.of("audit.vault-log"), seq - 1, row.getBytes(2), row.getBytes(3))
-                            : Digests.sha256(row.getBytes(2));
-                }
+        Head head = head(signer);
+        return insert(signer.sign(new Entry(head.next(), time, signer.actor(), action, subject, subjectSha256, head.sha256())));
+    }
+
+    /**
+     * Appends {@code entry}, made beforehand (a {@code timestamped} entry, whose bytes, nonce
+     * included, a second authority may already have been asked to stamp), exactly as it is, if it
+     * still follows the log's current last entry; otherwise writes nothing and returns empty. The
+     * last entry is checked as {@link #append} checks it.
+     */
+    public Optional<Entry.Signed> appendIfNext(Entry entry, EntrySigner signer) {
+        Head head = head(signer);
+        if (entry.seq() != head.next() || !entry.prevSha256().equals(head.sha256())) {
+            return Optional.empty();
+        }
+        return Optional.of(insert(signer.sign(entry)));
+    }
+
+    /** The number the next entry takes, and the SHA-256 it names as {@code prev_sha256}. */
+    private record Head(long next, String sha256) {
+    }
+
+    /**
+     * The head the next entry chains onto. The last entry must be a good entry by {@code signer}'s
+     * key (else the log was altered at its tail, and nothing is written); the first append of a
+     * transaction chains onto an entry someone else wrote, so it is checked, one this transaction
+     * wrote is not.
+     */
+    private Head head(EntrySigner signer) {
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT seq, entry, signature FROM custody_log ORDER BY seq DESC LIMIT 1");
+             ResultSet row = last.executeQuery()) {
+            if (!row.next()) {
+                return new Head(1, Entry.GENESIS);
             }
-            Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
-                insert.setLong(1, seq);
-                insert.setBytes(2, signed.entry().canonical());
-                insert.setBytes(3, signed.signature());
-                insert.executeUpdate();
-            }
-            chainedOnto = seq;
+            long seq = row.getLong(1);
+            String sha256 = seq == chainedOnto
+                    ? Digests.sha256(row.getBytes(2))
+                    : signer.chainOnto(Messages.of("audit.vault-log"), seq, row.getBytes(2), row.getBytes(3));
+            return new Head(seq + 1, sha256);
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        }
+    }
+
+    private Entry.Signed insert(Entry.Signed signed) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
+            insert.setLong(1, signed.entry().seq());
+            insert.setBytes(2, signed.entry().canonical());
+            insert.setBytes(3, signed.signature());
+            insert.executeUpdate();
+            chainedOnto = signed.entry().seq();
             return signed;
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);

@@ -866,7 +866,7 @@ public final class Corpus {
         for (String line : items.get(name).text().lines().toList()) {
             Entry old = Entry.parseLine(line).entry();
             String digest = old.action() == Action.SEALED && old.subject().equals(id) ? Digests.sha256(sealed) : old.subjectSha256();
-            Entry entry = new Entry(old.seq(), old.time(), old.actor(), old.action(), old.subject(), digest, previous);
+            Entry entry = new Entry(old.seq(), old.time(), old.actor(), old.action(), old.subject(), digest, previous, old.nonce());
             log.append(entry.line(DetachedSignature.sign(documenterSigner, entry.canonical(), entry.time()))).append('\n');
             previous = entry.sha256();
         }
