@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import org.gawah.Digests;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
@@ -18,17 +17,19 @@ import org.gawah.tsp.ImprintHash;
 import org.gawah.tsp.TimeStamp;
 import org.gawah.tsp.TimeStampQuery;
 import org.gawah.tsp.TsaCertificate;
-import org.gawah.vault.Vault;
+import org.gawah.vault.SignedVault;
 
 /**
  * Which time-stamp tokens an evidence package carries (docs/format/evidence-package.md,
  * "Time-stamp tokens"): for each sealed source the package proves, the earliest SHA-256 token of
  * its maker's log over an entry at or after the one that made it, checked here against the TSAs
- * pinned in this home; the {@code timestamped} entry that logged it goes with it. A token that
- * does not check here is left out (the item then has no proven time), never sent.
+ * pinned in this home; the {@code timestamped} entry that logged it goes with it. Entries and
+ * tokens come from the signed logs: a token row its entry does not vouch for stops the export.
+ * A token that does not check against the TSAs pinned here is left out (the item then has no
+ * proven time), never sent.
  */
 final class PackageTimestamps {
-    private final Vault vault;
+    private final SignedVault vault;
     private final List<TsaCertificate> pinned;
     private final Instant now = Instant.now();
     private final Map<String, byte[]> tokens = new TreeMap<>();
@@ -39,7 +40,7 @@ final class PackageTimestamps {
     private record Usable(Entry.Signed entry, byte[] token, Instant time) {
     }
 
-    PackageTimestamps(Vault vault, List<TsaCertificate> pinned) {
+    PackageTimestamps(SignedVault vault, List<TsaCertificate> pinned) {
         this.vault = vault;
         this.pinned = pinned;
     }
@@ -66,15 +67,15 @@ final class PackageTimestamps {
     }
 
     private List<Usable> usable(String actor, List<Entry.Signed> log) {
-        Map<Long, byte[]> stored = new HashMap<>();
-        vault.tokens(actor).forEach(t -> stored.put(t.seq(), t.token()));
+        // Each token as its signed entry vouches for it: a row the log does not back stops the export.
+        Map<String, byte[]> stored = vault.tokens(actor);
         List<Usable> usable = new ArrayList<>();
         for (int i = 1; i < log.size(); i++) {
             Entry entry = log.get(i).entry();
-            byte[] token = stored.get(entry.seq());
-            if (entry.action() != Action.TIMESTAMPED || token == null || !Digests.sha256(token).equals(entry.subjectSha256())) {
+            if (entry.action() != Action.TIMESTAMPED) {
                 continue;
             }
+            byte[] token = stored.get(entry.subject());
             byte[] covered = log.get(i - 1).entry().canonical();
             try {
                 TimeStamp stamp = TimeStamp.parse(token);
