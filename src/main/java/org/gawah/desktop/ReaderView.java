@@ -93,7 +93,7 @@ final class ReaderView extends JPanel implements Scrollable {
             title.setName("reader.section." + section);
             title.putClientProperty("FlatLaf.styleClass", "h3");
             testimony.add(title, line(at[0]++, 4, 10));
-            fields(testimony, at, "", node);
+            fields(testimony, at, section, node);
         }
         GridBagConstraints left = cell(0, row, 1, 0);
         left.fill = GridBagConstraints.BOTH;
