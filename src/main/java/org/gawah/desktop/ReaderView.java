@@ -78,7 +78,10 @@ final class ReaderView extends JPanel implements Scrollable {
         heading.setName("reader.heading");
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         add(heading, cell(0, row, 1, 8));
-        add(backButton, cell(1, row++, 0, 8));
+        GridBagConstraints backAt = cell(1, row++, 0, 8);
+        backAt.fill = GridBagConstraints.NONE;
+        backAt.anchor = GridBagConstraints.FIRST_LINE_END;
+        add(backButton, backAt);
 
         JPanel testimony = new JPanel(new GridBagLayout());
         testimony.setName("reader.testimony");
@@ -117,6 +120,7 @@ final class ReaderView extends JPanel implements Scrollable {
         }
         revalidate();
         repaint();
+        SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, 0, 1, 1)));
     }
 
     /** Each member under {@code node}: a value as a labelled text, an object or array walked into. */
@@ -132,6 +136,8 @@ final class ReaderView extends JPanel implements Scrollable {
             value.setDocument(new WipingDocument()); // lock overwrites what the page holds of the testimony
             value.setText(Screen.line(node.asText()));
             value.setFocusable(true);
+            // Filling a text moves its caret, which scrolls the page to it: the page opens at its top.
+            ((javax.swing.text.DefaultCaret) value.getCaret()).setUpdatePolicy(javax.swing.text.DefaultCaret.NEVER_UPDATE);
             value.putClientProperty("gawah.reader", "value");
             into.add(value, line(at[0]++, 6, 0));
             return;

@@ -49,6 +49,8 @@ import org.gawah.testimony.DateCalendar;
  */
 final class RecordsView extends JPanel implements Scrollable {
     private static final long serialVersionUID = 1L;
+    /** Each column's width at the window's default size; the table shares out what is more or less. */
+    private static final int[] WIDTHS = {225, 200, 110, 60, 115, 75, 55, 75};
     static final String[] COLUMNS = {"records.column.record", "records.column.date", "records.column.place",
             "records.column.languages", "records.column.documenter", "records.column.pseudonym", "records.column.cases",
             "records.column.attachments"};
@@ -58,7 +60,17 @@ final class RecordsView extends JPanel implements Scrollable {
     private final transient Consumer<OpenedRecord> reader;
     private final transient Runnable home;
     private final Rows rows = new Rows();
-    private final JTable table = new JTable(rows);
+    private final JTable table = new JTable(rows) {
+        private static final long serialVersionUID = 1L;
+
+        /** A cell cut short shows itself whole under the pointer. */
+        @Override
+        public String getToolTipText(MouseEvent e) {
+            int r = rowAtPoint(e.getPoint());
+            int c = columnAtPoint(e.getPoint());
+            return r < 0 || c < 0 ? null : String.valueOf(getValueAt(r, c));
+        }
+    };
     private final JTextField search = new JTextField(new WipingDocument(), "", 18);
     private final JTextField from = new JTextField(new WipingDocument(), "", 9);
     private final JTextField to = new JTextField(new WipingDocument(), "", 9);
@@ -98,6 +110,10 @@ final class RecordsView extends JPanel implements Scrollable {
                 }
             }
         });
+        // Without room to shrink into: a date field a few letters wide cannot be read.
+        from.setMinimumSize(from.getPreferredSize());
+        to.setMinimumSize(to.getPreferredSize());
+        search.setMinimumSize(new Dimension(120, search.getPreferredSize().height));
         search.setName("records.search");
         from.setName("records.from");
         to.setName("records.to");
@@ -233,6 +249,9 @@ final class RecordsView extends JPanel implements Scrollable {
         add(buttons, row(0));
         fillChoices();
         rows.fireTableStructureChanged();
+        for (int i = 0; i < WIDTHS.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(WIDTHS[i]);
+        }
         filter();
     }
 
