@@ -22,6 +22,7 @@ import javax.swing.SwingUtilities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Fingerprints;
+import org.gawah.Message;
 import org.gawah.Screen;
 import org.gawah.app.OpenedRecord;
 import org.gawah.custody.Entry;
@@ -92,7 +93,7 @@ final class ReaderView extends JPanel implements Scrollable {
             if (node == null) {
                 continue;
             }
-            JLabel title = Words.text(new JLabel(), Messages.of("reader.section." + section));
+            JLabel title = Words.text(new JLabel(), title(section));
             title.setName("reader.section." + section);
             title.putClientProperty("FlatLaf.styleClass", "h3");
             testimony.add(title, line(at[0]++, 4, 10));
@@ -121,6 +122,20 @@ final class ReaderView extends JPanel implements Scrollable {
         revalidate();
         repaint();
         SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, 0, 1, 1)));
+    }
+
+    /** A section's title (keys literal: every key the code uses is checked to be in the bundles). */
+    private static Message title(String section) {
+        switch (section) {
+            case "interview": return Messages.of("reader.section.interview");
+            case "acknowledgement": return Messages.of("reader.section.acknowledgement");
+            case "consent": return Messages.of("reader.section.consent");
+            case "witness": return Messages.of("reader.section.witness");
+            case "source": return Messages.of("reader.section.source");
+            case "account": return Messages.of("reader.section.account");
+            case "documenter_notes": return Messages.of("reader.section.documenter_notes");
+            default: return Messages.of("reader.section.events");
+        }
     }
 
     /** Each member under {@code node}: a value as a labelled text, an object or array walked into. */

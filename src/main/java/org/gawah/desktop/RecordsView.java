@@ -51,9 +51,10 @@ final class RecordsView extends JPanel implements Scrollable {
     private static final long serialVersionUID = 1L;
     /** Each column's width at the window's default size; the table shares out what is more or less. */
     private static final int[] WIDTHS = {225, 200, 110, 60, 115, 75, 55, 75};
-    static final String[] COLUMNS = {"records.column.record", "records.column.date", "records.column.place",
-            "records.column.languages", "records.column.documenter", "records.column.pseudonym", "records.column.cases",
-            "records.column.attachments"};
+    static final Message[] COLUMNS = {Messages.of("records.column.record"), Messages.of("records.column.date"),
+            Messages.of("records.column.place"), Messages.of("records.column.languages"),
+            Messages.of("records.column.documenter"), Messages.of("records.column.pseudonym"),
+            Messages.of("records.column.cases"), Messages.of("records.column.attachments")};
 
     private final transient RecordsModel model;
     private final transient WindowModel window;
@@ -259,17 +260,17 @@ final class RecordsView extends JPanel implements Scrollable {
         JPanel filters = new JPanel(new GridBagLayout());
         filters.setOpaque(false);
         int x = 0;
-        x = labelled(filters, x, "records.search.label", search, 1);
-        x = labelled(filters, x, "records.from.label", from, 0);
-        x = labelled(filters, x, "records.to.label", to, 0);
-        x = labelled(filters, x, "records.documenter.label", documenters, 0);
-        labelled(filters, x, "records.case.label", cases, 0);
+        x = labelled(filters, x, Messages.of("records.search.label"), search, 1);
+        x = labelled(filters, x, Messages.of("records.from.label"), from, 0);
+        x = labelled(filters, x, Messages.of("records.to.label"), to, 0);
+        x = labelled(filters, x, Messages.of("records.documenter.label"), documenters, 0);
+        labelled(filters, x, Messages.of("records.case.label"), cases, 0);
         return filters;
     }
 
-    private static int labelled(JPanel into, int x, String label, JComponent field, double weight) {
-        JLabel words = Words.text(new JLabel(), Messages.of(label));
-        words.setName(label);
+    private static int labelled(JPanel into, int x, Message label, JComponent field, double weight) {
+        JLabel words = Words.text(new JLabel(), label);
+        words.setName(label.key());
         words.setLabelFor(field);
         GridBagConstraints at = new GridBagConstraints();
         at.gridx = x;
@@ -370,7 +371,7 @@ final class RecordsView extends JPanel implements Scrollable {
 
         @Override
         public String getColumnName(int column) {
-            return Messages.of(COLUMNS[column]).render();
+            return COLUMNS[column].render();
         }
 
         @Override
