@@ -142,6 +142,19 @@ final class Migrations {
                         + " token BLOB NOT NULL,"
                         + " PRIMARY KEY (actor, seq)"
                         + ") STRICT",
+            },
+            new String[] {
+                // Evidence records (RFC 4998; docs/format/evidence-record.md), one per data object:
+                // the 'sealed' or 'attached' entry at (actor, seq). Each token in a record is
+                // logged by a signed 'archive_timestamped' entry; this table holds the bytes.
+                // (Branch ers: expect this step to be renumbered when merged after signedlog's.)
+                "CREATE TABLE evidence_records ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " entry_sha256 TEXT NOT NULL,"
+                        + " record BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {
