@@ -525,6 +525,7 @@ final class EvidenceItems {
             });
             // The earliest token over each source this log made, with the entry that logged it.
             entries.addAll(stamps.select(actor, whole, this::created));
+            stamps.evidenceRecords(actor, whole, this::created);
         } catch (CustodyException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
                     Messages.of("export.custody-broken.hint"));

@@ -60,10 +60,13 @@ final class VerifyCommand implements Callable<Integer> {
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
         List<org.gawah.tsp.LogTimestamps.Proof> proofs;
+        List<VaultEvidenceRecords.Checked> evidence;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
             proofs = VaultTimestamps.check(home, vault, own.fingerprint());
+            evidence = VaultEvidenceRecords.check(vault, own.fingerprint(), VaultEvidenceRecords.objects(vault, own.fingerprint()),
+                    TsaTrust.pinned(home), java.time.Instant.now());
         }
         terminal.line(Messages.of("verify.vault-intact", report.entries()).render());
         terminal.line("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
@@ -76,6 +79,12 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.line("  " + Messages.of("verify.vault-timestamps", proofs.size(),
                     proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).min(java.util.Comparator.naturalOrder()).get(),
                     proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).max(java.util.Comparator.naturalOrder()).get()).render());
+        }
+        if (!evidence.isEmpty()) {
+            terminal.line("  " + Messages.of("verify.vault-evidence", evidence.size(),
+                    evidence.stream().map(c -> c.proof().time()).min(java.util.Comparator.naturalOrder()).get(),
+                    evidence.stream().map(c -> c.proof().renewBy()).min(java.util.Comparator.naturalOrder()).get()
+                            .minus(ArchiveRenewal.RENEW_BEFORE)).render());
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {
