@@ -42,21 +42,29 @@ class HelpExamplesTest {
     private static final String FINGERPRINT = "0A1B 2C3D 4E5F 6071 8293  A4B5 C6D7 E8F9 0A1B 2C3D";
 
     /** Examples parsed but not run, and why. */
-    private static final Map<String, String> NOT_RUN = Map.of(
-            "quickstart", "the whole demo, 25 s: QuickstartTest runs it",
-            "quickstart --dir /tmp/gawah-demo", "the whole demo, 25 s: QuickstartTest runs it",
-            "interview", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF", "asks questions at a terminal: InterviewThroughTerminalTest answers them",
-            "interview --lang fa-AF --save-draft", "asks questions at a terminal: InterviewStopsTest answers them",
-            "interview --attach photo.jpg --attach interview.m4a",
-            "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached",
-            "desktop", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
-            "desktop --lang fa-AF --lock-after 5", "opens a window: the window tests (@WindowTest, under Xvfb) drive it",
-            "keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
-            "a public authority's certificate: TimestampCommandTest pins local authorities' certificates",
-            "timestamp", "asks a time-stamping authority on the network: TimestampCommandTest asks local ones",
-            "timestamp --tsa https://freetsa.org/tsr --hash sha512",
-            "asks a time-stamping authority on the network: TimestampCommandTest asks local ones");
+    private static final Map<String, String> NOT_RUN = Map.ofEntries(
+            Map.entry("quickstart",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("quickstart --dir /tmp/gawah-demo",
+                    "the whole demo, 25 s: QuickstartTest runs it"),
+            Map.entry("interview",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF",
+                    "asks questions at a terminal: InterviewThroughTerminalTest answers them"),
+            Map.entry("interview --lang fa-AF --save-draft",
+                    "asks questions at a terminal: InterviewStopsTest answers them"),
+            Map.entry("interview --attach photo.jpg --attach interview.m4a",
+                    "asks questions at a terminal: InterviewWarnsOfWhatAPhotoTellsTest answers them with files attached"),
+            Map.entry("desktop",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("desktop --lang fa-AF --lock-after 5",
+                    "opens a window: the window tests (@WindowTest, under Xvfb) drive it"),
+            Map.entry("keys import --role tsa --url https://freetsa.org/tsr freetsa-cacert.pem",
+                    "a public authority's certificate: TimestampCommandTest pins local authorities' certificates"),
+            Map.entry("timestamp",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"),
+            Map.entry("timestamp --tsa https://freetsa.org/tsr --hash sha512",
+                    "asks a time-stamping authority on the network: TimestampCommandTest asks local ones"));
 
     @TempDir
     Path dir;

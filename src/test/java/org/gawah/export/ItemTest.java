@@ -55,7 +55,7 @@ class ItemTest {
     void aTranscriptsSidecarNamesItsRecordingItsGroupAndItsMetadata() throws Exception {
         try (InputStream golden = ItemTest.class.getResourceAsStream("sidecar-transcript-golden.json")) {
             assertEquals(new String(golden.readAllBytes(), StandardCharsets.UTF_8), new String(
-                    transcript().sidecar("GWC-4W9Q-3KWC-5XNR-E7S0", "GWA-4T9K-2M8Q-7XRA-C3PD"), StandardCharsets.UTF_8));
+                    transcript().sidecar("GWC-4W9Q-3KWC-5XNR-E7S0", "GWA-4T9K-2M8Q-7XRA-C3PD", null), StandardCharsets.UTF_8));
         }
         assertTrue(transcript().csvRow("GWA-4T9K-2M8Q-7XRA-C3PD").endsWith(",GWA-4T9K-2M8Q-7XRA-C3PD,transcript"));
     }
