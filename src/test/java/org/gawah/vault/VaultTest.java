@@ -151,10 +151,11 @@ class VaultTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DROP TABLE outputs");
             s.execute("DROP TABLE timestamps");
+            s.execute("DROP TABLE evidence_records");
             s.execute("PRAGMA user_version = 4");
         }
         try (Vault vault = Vault.open(file)) {
-            assertEquals("6", vault.setting("user_version"));
+            assertEquals("7", vault.setting("user_version"));
             assertTrue(vault.get("GWH-0000-0000-0000-0001").isPresent());
             long id = vault.beginOutput(dir.resolve(".a.GWE-0000-0000-0000-0000.partial"), "export",
                     Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z");
