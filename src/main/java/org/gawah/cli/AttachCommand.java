@@ -48,8 +48,12 @@ final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RECORD-ID", converter = IdArgument.class, descriptionKey = "gawah.attach.record-id")
     String addsTo;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
-    List<Path> files;
+    /** A file name on the command line shows in ps and the shell history: --files-from keeps it off. */
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", descriptionKey = "gawah.attach.file")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "LIST")
+    List<Path> filesFrom = new ArrayList<>();
 
     @Option(names = "--transcript-of", paramLabel = "REF")
     List<String> transcriptOf = new ArrayList<>();
@@ -73,6 +77,10 @@ final class AttachCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        AttachmentList named = files(terminal);
+        if (named.entries().isEmpty()) {
+            throw new GawahException(Failure.USAGE, Messages.of("attach.no-files"), Messages.of("attach.no-files.hint"));
+        }
         String id = RecordId.random();
         List<AttachmentSealing.Planned> sources;
         try (Vault vault = home.vault()) {
@@ -81,7 +89,7 @@ final class AttachCommand implements Callable<Integer> {
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
             // A transcript may be of a file the earlier record holds: its ids are known in the clear.
             List<String> earlierFiles = vault.attachments(addsTo).stream().map(StoredAttachment::id).toList();
-            sources = AttachmentSealing.plan(terminal, files(), earlierFiles, addsTo);
+            sources = AttachmentSealing.plan(terminal, named, earlierFiles, addsTo);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (RecordWrite write = vault.beginRecord(id)) {
                 List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
@@ -108,10 +116,12 @@ final class AttachCommand implements Callable<Integer> {
     /**
      * The files in the order given, each with the reference typed after it. A file is a positional
      * parameter, which picocli does not list one by one: a reference follows the file whose place
-     * among the arguments comes last before it.
+     * among the arguments comes last before it. A list's files (--files-from) come at the list's place.
      */
-    private AttachmentList files() {
+    private AttachmentList files(Terminal terminal) {
+        AttachmentNamesFile lists = new AttachmentNamesFile(terminal, null);
         AttachmentList list = new AttachmentList();
+        java.util.Iterator<Path> listed = filesFrom.iterator();
         java.util.Iterator<Path> file = files.iterator();
         java.util.Iterator<String> transcript = transcriptOf.iterator();
         java.util.Iterator<String> translation = translationOf.iterator();
@@ -131,6 +141,8 @@ final class AttachCommand implements Callable<Integer> {
                     list.relate(Attachment.Derived.Kind.TRANSCRIPT, transcript.next());
                 } else if (option.longestName().equals("--translation-of") && translation.hasNext()) {
                     list.relate(Attachment.Derived.Kind.TRANSLATION, translation.next());
+                } else if (option.longestName().equals("--files-from") && listed.hasNext()) {
+                    lists.readInto(listed.next(), "--files-from", generation, list);
                 }
                 skipValue = !arg.contains("=") && option.arity().max() > 0;
             } else if (recordId) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +37,7 @@ final class AttachmentOpening {
     private AttachmentOpening() {
     }
 
-    static void openAll(Terminal terminal, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
+    static void openAll(Terminal terminal, Home home, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
                         Opener.PassphraseSource passphrase, List<Certificate> signers) {
         JsonNode listed = org.gawah.testimony.Testimonies.readRecord(testimony.content()).get("attachments");
         List<StoredAttachment> stored = vault.attachments(recordId);
@@ -59,21 +58,22 @@ final class AttachmentOpening {
             if (!entry.get("id").asText().equals(stored.get(i).id())) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-not-listed", i + 1, recordId));
             }
-            openOne(terminal, vault, stored.get(i), entry, targets.get(i), testimony.signerFingerprint(), key, passphrase, signers);
+            openOne(terminal, home, vault, stored.get(i), entry, targets.get(i), testimony.signerFingerprint(), key, passphrase, signers);
         }
     }
 
-    private static void openOne(Terminal terminal, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
+    private static void openOne(Terminal terminal, Home home, Vault vault, StoredAttachment attachment, JsonNode entry, Path target,
                                 String signer, SecretKey key, Opener.PassphraseSource passphrase, List<Certificate> signers) {
         // Named by the attachment's id: the vault lists it while it is written, and never learns the file's own name.
         Path partial = PartialFiles.attachment(target, attachment.id());
+        // Never over an existing file: one already there is another command's (an open of the same
+        // record into the same folder), which this call must neither write into nor delete.
+        PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.OPEN);
         boolean kept = false;
-        long registration = -1;
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = entry.get("size").asLong();
             Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
-            registration = PartialFiles.create(vault, partial, PartialFiles.OPEN);
             Opened opened;
             // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
             // and signature here, the plaintext's SHA-256 and the file written behind.
@@ -99,7 +99,8 @@ final class AttachmentOpening {
                     || !opened.contentSha512().equals(entry.get("sha512").asText())) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-mismatch", attachment.id()));
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            // Not ATOMIC_MOVE: on Linux that would silently replace a file made at the target meanwhile.
+            Files.move(partial, target);
             kept = true;
             terminal.info(Messages.of("open.attachment-written", attachment.id(), target));
             String named = entry.get("file_name").asText();
@@ -111,24 +112,24 @@ final class AttachmentOpening {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            settle(terminal, vault, registration, partial, kept);
+            settle(terminal, vault, writing, partial, kept);
         }
     }
 
-    /** After the attachment was kept or failed: the partial file deleted unless kept, and forgotten once gone. */
-    private static void settle(Terminal terminal, Vault vault, long registration, Path partial, boolean kept) {
-        if (!kept) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // Still listed: the next command in this home tries again, and doctor names it.
-                terminal.warn(Messages.of("open.partial-not-deleted", partial));
-                return;
+    /** After the attachment was kept or failed: this call's partial file deleted unless kept, and forgotten once gone. */
+    private static void settle(Terminal terminal, Vault vault, PartialFiles.Writing writing, Path partial, boolean kept) {
+        try (writing) {
+            if (!kept) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // Still listed: the next command in this home tries again, and doctor names it.
+                    terminal.warn(Messages.of("open.partial-not-deleted", partial));
+                    return;
+                }
             }
-        }
-        if (registration >= 0) {
             try {
-                PartialFiles.forget(vault, registration);
+                PartialFiles.forget(vault, writing);
             } catch (GawahException e) {
                 terminal.warn(e.message()); // the next command finds the file gone and forgets it then
             }

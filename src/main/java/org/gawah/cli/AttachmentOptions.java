@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --attach}, {@code --attach-copy}, {@code --transcript-of} and {@code --translation-of},
- * for {@code record} and {@code interview}. A reference belongs to the file just before it, so
+ * {@code --attach}, {@code --attach-copy}, their lists {@code --attach-from} and
+ * {@code --attach-copy-from}, {@code --transcript-of} and {@code --translation-of}, for
+ * {@code record} and {@code interview}. A reference belongs to the file just before it, so
  * the list is rebuilt in the order the options were typed, from picocli's parse result.
  */
 final class AttachmentOptions {
@@ -34,28 +35,37 @@ final class AttachmentOptions {
     @Option(names = "--translation-of", paramLabel = "REF")
     List<String> translationOf = new ArrayList<>();
 
-    /** The files and references in the order given. */
-    AttachmentList list() {
-        return inOrder(spec, attach, attachCopy, transcriptOf, translationOf, "--attach", "--attach-copy");
-    }
+    /** A file name on the command line shows in ps and the shell history: a list keeps it off (SECURITY.md). */
+    @Option(names = "--attach-from", paramLabel = "LIST")
+    List<Path> attachFrom = new ArrayList<>();
+
+    @Option(names = "--attach-copy-from", paramLabel = "LIST")
+    List<Path> attachCopyFrom = new ArrayList<>();
 
     /**
-     * Walks the options as picocli matched them, one entry a use, taking each option's next value:
-     * the files in their order, each reference after its file.
+     * The files and references in the order given, each list's files at the list's place.
+     * {@code stdinTakenBy} is what already reads standard input (as typed), or null.
      */
-    static AttachmentList inOrder(CommandSpec spec, List<Path> originals, List<Path> copies, List<String> transcripts,
-                                  List<String> translations, String originalOption, String copyOption) {
+    AttachmentList list(Terminal terminal, String stdinTakenBy) {
+        AttachmentNamesFile lists = new AttachmentNamesFile(terminal, stdinTakenBy);
         AttachmentList list = new AttachmentList();
-        Iterator<Path> original = originals.iterator();
-        Iterator<Path> copy = copies.iterator();
-        Iterator<String> transcript = transcripts.iterator();
-        Iterator<String> translation = translations.iterator();
+        Iterator<Path> original = attach.iterator();
+        Iterator<Path> copy = attachCopy.iterator();
+        Iterator<Path> originals = attachFrom.iterator();
+        Iterator<Path> copies = attachCopyFrom.iterator();
+        Iterator<String> transcript = transcriptOf.iterator();
+        Iterator<String> translation = translationOf.iterator();
+        // Walks the options as picocli matched them, one entry a use, taking each option's next value.
         for (ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
             String name = arg instanceof OptionSpec ? ((OptionSpec) arg).longestName() : "";
-            if (name.equals(originalOption) && original.hasNext()) {
+            if (name.equals("--attach") && original.hasNext()) {
                 list.add(original.next(), "original");
-            } else if (name.equals(copyOption) && copy.hasNext()) {
+            } else if (name.equals("--attach-copy") && copy.hasNext()) {
                 list.add(copy.next(), "copy");
+            } else if (name.equals("--attach-from") && originals.hasNext()) {
+                lists.readInto(originals.next(), name, "original", list);
+            } else if (name.equals("--attach-copy-from") && copies.hasNext()) {
+                lists.readInto(copies.next(), name, "copy", list);
             } else if (name.equals("--transcript-of") && transcript.hasNext()) {
                 list.relate(Attachment.Derived.Kind.TRANSCRIPT, transcript.next());
             } else if (name.equals("--translation-of") && translation.hasNext()) {

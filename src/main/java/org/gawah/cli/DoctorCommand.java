@@ -158,7 +158,7 @@ final class DoctorCommand implements Callable<Integer> {
                 return;
             }
             // Opening the vault settled what it could of them; what is left could not be removed.
-            for (OutputInProgress left : PartialFiles.left(vault)) {
+            for (OutputInProgress left : PartialFiles.left(home, vault)) {
                 fail(Messages.of("doctor.partial-left", left.path(), left.command(),
                         left.startedAt()), Messages.of("doctor.partial-left.fix"));
             }

@@ -155,26 +155,27 @@ final class ExportCommand implements Callable<Integer> {
             SigningKey key = CustodyLog.signingKey(own, ask);
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the plaintext it leaves (or keeps it, once logged).
-            long registration = PartialFiles.create(vault, partial, PartialFiles.EXPORT);
-            report = new Report(bagId, caseId, profile);
-            Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
-                    reviewedIds, report, now);
-            try {
-                write(run, caseFile, analyses, partial, recipient);
-            } catch (IOException | RuntimeException | Error e) {
-                // Once the export is logged its package is kept, whatever failed after the commit.
-                if (!PartialFiles.loggedExport(vault, bagId)) {
-                    PartialFiles.discard(vault, registration, partial, e);
+            try (PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.EXPORT)) {
+                report = new Report(bagId, caseId, profile);
+                Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
+                        reviewedIds, report, now);
+                try {
+                    write(run, caseFile, analyses, partial, recipient);
+                } catch (IOException | RuntimeException | Error e) {
+                    // Once the export is logged its package is kept, whatever failed after the commit.
+                    if (!PartialFiles.loggedExport(vault, bagId)) {
+                        PartialFiles.discard(vault, writing, partial, e);
+                    }
+                    throw e;
                 }
-                throw e;
+                try {
+                    Files.move(partial, out);
+                } catch (IOException e) {
+                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
+                            e.getMessage()), Messages.of("export.cannot-move.hint"));
+                }
+                PartialFiles.forget(vault, writing);
             }
-            try {
-                Files.move(partial, out);
-            } catch (IOException e) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
-                        e.getMessage()), Messages.of("export.cannot-move.hint"));
-            }
-            PartialFiles.forget(vault, registration);
         } finally {
             ask.wipe();
         }

@@ -74,7 +74,7 @@ final class Home {
     Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultFile());
-        PartialFiles.cleanUp(terminal, vault);
+        PartialFiles.cleanUp(terminal, this, vault);
         return vault;
     }
 

@@ -33,7 +33,9 @@ final class InputFile {
         /** {@code case add --note-file}. */
         NOTE(MAX_NOTE),
         /** {@code export --reviewed-from}: ids, one a line. */
-        IDS(MAX_NOTE);
+        IDS(MAX_NOTE),
+        /** {@code record --attach-from}, {@code attach --files-from}: paths, one a line. */
+        FILE_LIST(MAX_NOTE);
 
         final int cap;
 
@@ -55,6 +57,8 @@ final class InputFile {
                             Messages.of("input-file.testimony-too-large.hint"));
                 case IDS:
                     return new GawahException(Failure.USAGE, Messages.of("input-file.ids-too-large", file, mib));
+                case FILE_LIST:
+                    return new GawahException(Failure.USAGE, Messages.of("input-file.list-too-large", file, mib));
                 default:
                     return new GawahException(Failure.USAGE, Messages.of("input-file.note-too-large", file, mib));
             }

@@ -75,7 +75,8 @@ final class InterviewCommand implements Callable<Integer> {
         // Everything that can stop the interview is checked before the witness says a word.
         RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
         // Read now, with nothing else running: the review shows what they hold before the documenter seals.
-        files = AttachmentSealing.plan(terminal, attachments.list(), List.of(), null);
+        // Standard input carries the answers: a list of files comes from a file here, never '-'.
+        files = AttachmentSealing.plan(terminal, attachments.list(terminal, "gawah interview"), List.of(), null);
         terminal.say(Messages.of("interview.welcome"));
         terminal.say(Messages.of("interview.keys-help"));
         Optional<Path> registry = SessionRegistry.folder(terminal);

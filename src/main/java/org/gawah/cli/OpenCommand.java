@@ -104,7 +104,7 @@ final class OpenCommand implements Callable<Integer> {
                 try (Vault vault = home.vault()) {
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, vault.attachments(source.id)
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
-                    AttachmentOpening.openAll(terminal, vault, source.id, opened, attachmentsDir, own, ask, signers);
+                    AttachmentOpening.openAll(terminal, home, vault, source.id, opened, attachmentsDir, own, ask, signers);
                 }
             }
         } finally {

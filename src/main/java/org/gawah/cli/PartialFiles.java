@@ -6,11 +6,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
@@ -53,54 +55,114 @@ final class PartialFiles {
     }
 
     /**
-     * Creates the empty hidden file (owner-only; never over an existing one), then registers it:
-     * a command killed in between leaves an empty file, never an unregistered one with content.
-     * Returns the registration, for {@link #forget}.
+     * Locks the output's byte of the home's {@code outputs.lock} (held until the {@link Writing}
+     * is closed: that lock, which the system drops however this process ends, is what tells other
+     * commands this one is still writing), creates the empty hidden file (owner-only; never over an
+     * existing one: that is another command's), then registers it: a command killed in between
+     * leaves an empty file, never an unregistered one with content.
      */
-    static long create(Vault vault, Path partial, String command) {
-        OutputFile.createPrivate(partial);
+    static Writing create(Home home, Vault vault, Path partial, String command) {
+        ProcessLock lock;
         try {
-            return vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(), Processes.startOfThis());
+            lock = ProcessLock.hold(lockFile(home), byteOf(partial)).orElseThrow(() ->
+                    // Another running command holds it: it is writing this very file.
+                    new GawahException(Failure.OUTPUT_EXISTS, Messages.of("output.exists", partial),
+                            Messages.of("output.exists.hint")));
+        } catch (IOException e) {
+            throw new GawahException(Failure.VAULT, Messages.of("partial.cannot-lock", lockFile(home), partial,
+                    e.getMessage()), Messages.of("partial.cannot-lock.hint"));
+        }
+        try {
+            OutputFile.createPrivate(partial);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            long registration = vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(),
+                    Processes.startOfThis());
+            return new Writing(registration, lock);
         } catch (RuntimeException e) {
             try {
                 Files.deleteIfExists(partial);
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            lock.close();
             throw e;
         }
     }
 
+    /**
+     * A partial file being written: its row in the vault, and the lock that says its command runs.
+     * Closed once the file was renamed, deleted or left for the next command (the lock let go).
+     */
+    static final class Writing implements AutoCloseable {
+        private final long registration;
+        private final ProcessLock lock;
+
+        private Writing(long registration, ProcessLock lock) {
+            this.registration = registration;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
     /** The file was renamed into place or deleted: nothing of it is left to clean up. */
-    static void forget(Vault vault, long registration) {
-        vault.endOutput(registration);
+    static void forget(Vault vault, Writing writing) {
+        vault.endOutput(writing.registration);
     }
 
     /**
      * After a failure: deletes the hidden file and forgets it; whatever fails here is added to
      * {@code failure} (still the one to report), and the file stays listed for the next command.
      */
-    static void discard(Vault vault, long registration, Path partial, Throwable failure) {
+    static void discard(Vault vault, Writing writing, Path partial, Throwable failure) {
         try {
             Files.deleteIfExists(partial);
-            vault.endOutput(registration);
+            vault.endOutput(writing.registration);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
     }
 
-    /** Settles every file a command that has ended left listed; says what it did, and what it could not do. */
-    static void cleanUp(Terminal terminal, Vault vault) {
-        List<OutputInProgress> left;
+    /** The home's file in which each command writing an output holds a byte locked (docs/format/vault.md). */
+    static Path lockFile(Home home) {
+        return home.dir().resolve("outputs.lock");
+    }
+
+    /**
+     * The byte of {@code outputs.lock} that the command writing {@code partial} holds: from the
+     * SHA-256 of its path, below 2^30 (some network file systems lock no further). Two outputs
+     * that share a byte only make an ended one wait for the other to end.
+     */
+    static long byteOf(Path partial) {
         try {
-            left = left(vault);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getInt() & 0x3FFFFFFFL;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Settles every file a command that has ended left listed; says what it did, and what it could not do. */
+    static void cleanUp(Terminal terminal, Home home, Vault vault) {
+        List<OutputInProgress> listed;
+        try {
+            listed = vault.outputsInProgress();
         } catch (GawahException e) {
             terminal.warn(e.message());
             return;
         }
-        for (OutputInProgress output : left) {
-            try {
-                if (settle(terminal, vault, output)) {
+        for (OutputInProgress output : listed) {
+            // Held (shared) while its file is settled: a new command writing the same path waits for it.
+            try (ProcessLock probe = probe(home, output)) {
+                if (ended(probe, output) && settle(terminal, vault, output)) {
                     vault.endOutput(output.id());
                 }
             } catch (GawahException e) {
@@ -110,8 +172,33 @@ final class PartialFiles {
     }
 
     /** What is listed by a command that has ended (killed, or failed to remove it). */
-    static List<OutputInProgress> left(Vault vault) {
-        return vault.outputsInProgress().stream().filter(o -> Processes.ended(o.pid(), o.processStarted())).toList();
+    static List<OutputInProgress> left(Home home, Vault vault) {
+        List<OutputInProgress> left = new ArrayList<>();
+        for (OutputInProgress output : vault.outputsInProgress()) {
+            try (ProcessLock probe = probe(home, output)) {
+                if (ended(probe, output)) {
+                    left.add(output);
+                }
+            }
+        }
+        return left;
+    }
+
+    private static ProcessLock probe(Home home, OutputInProgress output) {
+        return ProcessLock.probe(lockFile(home), byteOf(output.path()), true);
+    }
+
+    /**
+     * Whether the command that registered the output has ended: nobody holds its byte. Where the
+     * home's file system cannot lock, its process id and start time no longer match (a clock
+     * stepped since can make a running command read as ended there).
+     */
+    private static boolean ended(ProcessLock probe, OutputInProgress output) {
+        return switch (probe.state()) {
+            case FREE -> true;
+            case HELD -> false;
+            case UNKNOWN -> Processes.ended(output.pid(), output.processStarted());
+        };
     }
 
     /** True when nothing of the output is left where it was written (or it is not one of ours to touch). */

@@ -2,14 +2,17 @@ package org.gawah.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +66,8 @@ final class Prompter {
 
     private static final Path STTY = Path.of("/bin/stty");
     private static final Path TTY = Path.of("/dev/tty");
+    /** stty answers at once; a terminal that does not answer is not worth holding up the interview for. */
+    private static final Duration STTY_WAIT = Duration.ofSeconds(2);
 
     private final Terminal terminal;
     private final BufferedReader reader;
@@ -275,21 +280,48 @@ final class Prompter {
         int[] size = {number(terminal.env("LINES"), 0), number(terminal.env("COLUMNS"), 0)};
         if ((size[0] <= 0 || size[1] <= 0) && terminal.console() != null && Files.isExecutable(STTY)
                 && Files.exists(TTY)) {
-            try {
-                Process stty = new ProcessBuilder(STTY.toString(), "size").redirectInput(TTY.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String[] rowsColumns = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
-                if (stty.waitFor(2, TimeUnit.SECONDS) && rowsColumns.length == 2) {
-                    size[0] = size[0] > 0 ? size[0] : number(rowsColumns[0], 0);
-                    size[1] = size[1] > 0 ? size[1] : number(rowsColumns[1], 0);
-                }
-            } catch (IOException e) {
-                // No size to be had: the defaults below.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sttySize(List.of(STTY.toString(), "size"), TTY, STTY_WAIT).ifPresent(told -> {
+                size[0] = size[0] > 0 ? size[0] : told[0];
+                size[1] = size[1] > 0 ? size[1] : told[1];
+            });
         }
         return new int[] {size[0] > 0 ? size[0] : 24, size[1] > 0 ? size[1] : 80};
+    }
+
+    /**
+     * Rows and columns as {@code command} ({@code stty size}, reading {@code tty}) prints them;
+     * empty when it fails, prints anything else, or has not ended within {@code wait} (then it is
+     * killed): a hung stty never holds up the interview.
+     */
+    static Optional<int[]> sttySize(List<String> command, Path tty, Duration wait) {
+        Process stty;
+        try {
+            stty = new ProcessBuilder(command).redirectInput(tty.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try {
+            // Waited for before its output is read: reading first would wait for as long as it hangs.
+            if (!stty.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) || stty.exitValue() != 0) {
+                return Optional.empty();
+            }
+            // Only what is there once it ended: a child it left holding the pipe cannot make this wait.
+            InputStream out = stty.getInputStream();
+            String[] rowsColumns = new String(out.readNBytes(Math.min(out.available(), 64)), StandardCharsets.US_ASCII)
+                    .strip().split("\\s+");
+            int rows = rowsColumns.length == 2 ? number(rowsColumns[0], 0) : 0;
+            int columns = rowsColumns.length == 2 ? number(rowsColumns[1], 0) : 0;
+            return rows > 0 && columns > 0 ? Optional.of(new int[] {rows, columns}) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            stty.descendants().forEach(ProcessHandle::destroyForcibly);
+            stty.destroyForcibly();
+        }
     }
 
     private static int number(String value, int otherwise) {

@@ -75,7 +75,8 @@ final class RecordCommand implements Callable<Integer> {
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
         RecordSealing.requireProtectionFor(withIdentity, to);
         // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal, attachments.list(), List.of(), null);
+        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal,
+                attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;
         try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {

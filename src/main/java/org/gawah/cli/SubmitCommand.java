@@ -81,24 +81,25 @@ final class SubmitCommand implements Callable<Integer> {
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the partial bag (or keeps it, once logged).
-            long registration = PartialFiles.create(vault, partial, PartialFiles.SUBMIT);
-            try {
-                write(terminal, vault, ids, bagId, partial, own, key);
-            } catch (IOException | RuntimeException e) {
-                // Once the submission is logged its bag is kept, whatever failed after the commit.
-                if (!vault.hasSubmission(bagId)) {
-                    PartialFiles.discard(vault, registration, partial, e);
+            try (PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.SUBMIT)) {
+                try {
+                    write(terminal, vault, ids, bagId, partial, own, key);
+                } catch (IOException | RuntimeException e) {
+                    // Once the submission is logged its bag is kept, whatever failed after the commit.
+                    if (!vault.hasSubmission(bagId)) {
+                        PartialFiles.discard(vault, writing, partial, e);
+                    }
+                    throw e;
                 }
-                throw e;
+                try {
+                    // Not ATOMIC_MOVE: on Linux that would silently replace an --out made meanwhile.
+                    Files.move(partial, out);
+                } catch (IOException e) {
+                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.cannot-move", bagId, partial, out,
+                            e.getMessage()), Messages.of("submit.cannot-move.hint"));
+                }
+                PartialFiles.forget(vault, writing);
             }
-            try {
-                // Not ATOMIC_MOVE: on Linux that would silently replace an --out made meanwhile.
-                Files.move(partial, out);
-            } catch (IOException e) {
-                throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.cannot-move", bagId, partial, out,
-                        e.getMessage()), Messages.of("submit.cannot-move.hint"));
-            }
-            PartialFiles.forget(vault, registration);
             terminal.info(Messages.of("submit.wrote", bagId, ids.size(), Display.size(Files.size(out)), out));
             terminal.info(Messages.of("submit.ciphertext-only", out.getFileName()));
         }

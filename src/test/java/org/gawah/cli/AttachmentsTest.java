@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,6 +94,27 @@ class AttachmentsTest {
             try (var left = Files.list(out)) {
                 assertEquals(0, left.count(), "no file, partial or whole, is left after a failed open");
             }
+        }
+    }
+
+    /**
+     * Two {@code open --attachments} of one record into one folder: the second finds the first's
+     * hidden partial file (made here as the first leaves it while it writes), refuses, and leaves
+     * that file alone, so that the first can still check it and rename it into place.
+     */
+    @Test
+    void aSecondOpenIntoTheSameFolderLeavesTheFirstsPartialFileAlone() throws Exception {
+        Path out = Files.createDirectories(base.resolve("opened-twice"));
+        String attachmentId = Testimonies.read(homes.gawah.in(homes.documenter, "open", id).ok().stdout())
+                .at("/attachments/0/id").asText();
+        Path theFirsts = Files.writeString(out.resolve("." + attachmentId + ".gawah-partial"), "being written by another gawah");
+
+        Result second = homes.gawah.in(homes.documenter, "open", id, "--attachments", out.toString());
+        assertEquals(Failure.OUTPUT_EXISTS.exitCode(), second.code(), second.stderr());
+        assertTrue(second.stderr().contains(theFirsts.toString()), second.stderr());
+        assertEquals("being written by another gawah", Files.readString(theFirsts));
+        try (var left = Files.list(out)) {
+            assertEquals(List.of(theFirsts), left.toList(), "the second wrote nothing");
         }
     }
 

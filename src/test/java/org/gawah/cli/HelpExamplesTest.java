@@ -139,6 +139,7 @@ class HelpExamplesTest {
                 Files.write(documenterFiles.resolve(file), ("bytes of " + file).getBytes(StandardCharsets.UTF_8));
             }
             Files.writeString(documenterFiles.resolve("account.txt"), "The witness said what she saw.\n");
+            Files.writeString(documenterFiles.resolve("files.txt"), "interview.m4a\nscan.pdf\n");
             Files.writeString(legalFiles.resolve("analysis.txt"), "Consistent with the other accounts from Herat.\n");
             // The receiving body's certificate in the export example: here, the documenter's.
             Files.copy(base.resolve("homes").resolve("documenter.asc"), legalFiles.resolve("mechanism.asc"));
@@ -162,6 +163,7 @@ class HelpExamplesTest {
             ids.put(RECORD, run(examples, "gawah record --from testimony.json \\", documenter, documenterFiles,
                     "--attach interview.m4a --attach-copy scan.pdf").strip());
             run(examples, "gawah record --from testimony.json", documenter, documenterFiles, null);
+            run(examples, "gawah record --from testimony.json --attach-from files.txt", documenter, documenterFiles, null);
             run(examples, "gawah attach " + RECORD + " photo-2.jpg voice-note.m4a", documenter, documenterFiles, null);
             // A transcript made later, of the recording sealed above: its attachment id is in the vault in the clear.
             try (org.gawah.vault.Vault vault = org.gawah.vault.Vault.open(documenter.resolve("vault.db"))) {

@@ -130,6 +130,87 @@ class PartialFilesAfterSigkillTest {
         assertClean(home);
     }
 
+    /**
+     * The clock was stepped (NTP, a leap second, a resume) while an export ran: on Linux Java
+     * reads a process's start time off the boot time in /proc/stat, which moves with the clock,
+     * so the start time the export registered no longer matches what another process reads
+     * (made so here: the registered time moved by one second, the export stopped meanwhile). The
+     * next command still sees the export running, by the lock it holds, and leaves its partial
+     * file alone; the export then finishes.
+     */
+    @Test
+    void aRunningExportWhoseStartTimeReadsOneSecondOffIsLeftToFinish() throws Exception {
+        Path home = copy(homes.legal, "stepped-home");
+        Path folder = Files.createDirectories(base.resolve("stepped-out"));
+        Path out = folder.resolve("icc.zip");
+        Path logs = base.resolve("stepped-run");
+        Process export = GawahProcess.start(List.of("-Xmx64m"), home, logs,
+                "export", "--case", caseId, "--for", "icc", "--out", out.toString());
+        Path partial;
+        try {
+            partial = writing(export, folder, ".partial").orElseThrow(() -> new AssertionError(
+                    "the export never wrote its partial file"));
+            signal(export, "STOP");
+            try {
+                moveRegisteredStartTimes(home, export, 1);
+                Gawah.Result list = homes.gawah.in(home, "list").ok();
+                assertFalse(list.stderr().contains(partial.toString()), list.stderr());
+                assertTrue(Files.exists(partial), "the running export's partial file is still there");
+                Gawah.Result doctor = homes.gawah.in(home, "doctor");
+                assertFalse(doctor.out().contains(partial.toString()), doctor.out());
+            } finally {
+                signal(export, "CONT");
+            }
+            assertTrue(export.waitFor(2, TimeUnit.MINUTES));
+        } finally {
+            export.destroyForcibly();
+        }
+        assertEquals(0, export.exitValue(), Files.readString(logs.resolveSibling("stepped-run.err")));
+        assertTrue(Files.notExists(partial));
+        assertTrue(names(folder).contains("icc.zip"), names(folder).toString());
+        assertTrue(names(folder).stream().noneMatch(name -> name.startsWith(".")), names(folder).toString());
+        homes.gawah.in(home, "verify", out.toString()).ok();
+        assertClean(home);
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+    }
+
+    /**
+     * Moves the start time registered for {@code stopped}'s outputs by {@code seconds}. The stopped
+     * process may hold SQLite's shared lock (it reads chunks of the vault): it is let run for a
+     * moment until the update gets through.
+     */
+    private static void moveRegisteredStartTimes(Path home, Process stopped, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
+                 java.sql.Statement busy = c.createStatement();
+                 PreparedStatement read = c.prepareStatement("SELECT id, process_started FROM outputs WHERE pid = ?");
+                 PreparedStatement move = c.prepareStatement("UPDATE outputs SET process_started = ? WHERE id = ?")) {
+                busy.execute("PRAGMA busy_timeout = 200");
+                read.setLong(1, stopped.pid());
+                int moved = 0;
+                try (java.sql.ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        move.setString(1, java.time.Instant.parse(rows.getString(2)).plusSeconds(seconds).toString());
+                        move.setLong(2, rows.getLong(1));
+                        moved += move.executeUpdate();
+                    }
+                }
+                assertTrue(moved > 0, "the export registered its partial file");
+                return;
+            } catch (java.sql.SQLException busy) {
+                assertTrue(System.nanoTime() < deadline, "the vault stayed busy: " + busy.getMessage());
+                signal(stopped, "CONT");
+                Thread.sleep(20);
+                signal(stopped, "STOP");
+            }
+        }
+    }
+
     /** The folder went away with its drive: listed, said, named by doctor, and removed once back. */
     @Test
     void aPartialOnADriveNotPluggedInStaysListedUntilItCanBeRemoved() throws Exception {
@@ -188,6 +269,17 @@ class PartialFilesAfterSigkillTest {
      */
     private static Path killWhileWriting(Path home, Path folder, String suffix, String... args) throws Exception {
         Process process = GawahProcess.start(List.of("-Xmx64m"), home, base.resolve(home.getFileName() + "-run"), args);
+        Optional<Path> partial = writing(process, folder, suffix);
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(partial.isPresent(), "the command never wrote its partial file; it said: "
+                + Files.readString(base.resolve(home.getFileName() + "-run.err")));
+        assertTrue(Files.exists(partial.get()), "the kill left the partial file, as a crash would");
+        return partial.get();
+    }
+
+    /** The hidden file ending in {@code suffix} that {@code process} writes in {@code folder}, once it holds a byte. */
+    private static Optional<Path> writing(Process process, Path folder, String suffix) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         Optional<Path> partial = Optional.empty();
         while (partial.isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
@@ -196,12 +288,7 @@ class PartialFilesAfterSigkillTest {
                 Thread.sleep(2);
             }
         }
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(partial.isPresent(), "the command never wrote its partial file; it said: "
-                + Files.readString(base.resolve(home.getFileName() + "-run.err")));
-        assertTrue(Files.exists(partial.get()), "the kill left the partial file, as a crash would");
-        return partial.get();
+        return partial;
     }
 
     private static Optional<Path> written(Path folder, String suffix) throws IOException {
