@@ -1,14 +1,19 @@
 #!/bin/sh
 # Builds Gawah's self-contained distribution: a jlink runtime holding only the JDK modules Gawah
-# needs (dist/modules.txt), the app and its libraries exactly as "mvn package" leaves them, and
+# needs (dist/modules.txt), the app and its libraries as "mvn package" leaves them (Bouncy Castle's
+# checked against their pins, then unsigned: dist/UnsignedJars.java), an ahead-of-time cache of
+# the classes a run loads when the runtime is Java 25 or later (lib/gawah.aot), and
 # launchers for Linux, macOS (bin/gawah, bin/gawah-desktop) and Windows (bin/gawah.cmd,
 # bin/gawah-desktop.cmd), and on Linux gawah.desktop to open the window with a double click. Output:
 #   target/dist/gawah-VERSION-OS-ARCH/            the folder users unpack
 #   target/dist/gawah-VERSION-OS-ARCH.tar.gz      (.zip when the target is Windows), and .sha256
 #
-#   dist/build.sh                      for this machine, with the JDK in $JAVA_HOME or on the PATH
+#   dist/build.sh                      for this machine, with the first JDK of: $GAWAH_RUNTIME_JDK,
+#                                      a JDK 25 in /usr/lib/jvm (Temurin's: this project's machines
+#                                      and CI have one), $JAVA_HOME, the PATH's java
 #   dist/build.sh --jdk DIR            for the OS and CPU of the JDK unpacked in DIR (its jmods/ and
-#                                      release file), e.g. a Windows or macOS JDK 17
+#                                      release file), e.g. a Windows or macOS JDK 17, linked with the
+#                                      JDK of the same version in $JAVA_HOME or on the PATH
 # Options: --skip-maven (use target/gawah.jar and target/lib as they are), --out DIR (instead of
 # target/dist), --version V (instead of the version in pom.xml), --no-archive.
 set -eu
@@ -19,7 +24,7 @@ die() {
   [ $# -lt 2 ] || printf 'dist: hint: %s\n' "$2" >&2
   exit 1
 }
-usage() { sed -n '2,13s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
 
 root=$(CDPATH='' cd -P -- "$(dirname -- "$0")/.." && pwd -P)
 target_jdk=''
@@ -40,7 +45,26 @@ while [ $# -gt 0 ]; do
 done
 
 # The JDK that builds (jlink, jdeps, jar): $JAVA_HOME, else the one whose java is on the PATH.
-if [ -n "${JAVA_HOME:-}" ]; then
+# For this machine (no --jdk), a newer one first: a Java 25 runtime starts every command in about
+# half the time, with the ahead-of-time cache made below (README, "Speed"). Debian 12 packages no
+# JDK 25; Temurin's is on this project's machines and CI's under /usr/lib/jvm.
+host_jdk=''
+if [ -z "$target_jdk" ]; then
+  for candidate in "${GAWAH_RUNTIME_JDK:-}" /usr/lib/jvm/temurin-25-jdk*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/jlink" ] && [ -f "$candidate/release" ] \
+       && "$candidate/bin/java" -version >/dev/null 2>&1; then
+      host_jdk=$candidate
+      break
+    fi
+  done
+  [ -z "${GAWAH_RUNTIME_JDK:-}" ] || [ "$host_jdk" = "$GAWAH_RUNTIME_JDK" ] \
+    || die "GAWAH_RUNTIME_JDK=$GAWAH_RUNTIME_JDK is not a JDK that runs (no bin/jlink or release file, or its java fails)"
+  [ -n "$host_jdk" ] \
+    || say "no JDK 25 in /usr/lib/jvm (temurin-25-jdk*): the runtime is the building JDK's, without an ahead-of-time cache"
+fi
+if [ -n "$host_jdk" ]; then
+  :
+elif [ -n "${JAVA_HOME:-}" ]; then
   host_jdk=$JAVA_HOME
 else
   command -v java >/dev/null 2>&1 || die "no JDK found" "install a JDK 17 or set JAVA_HOME"
@@ -52,15 +76,26 @@ for tool in jlink jdeps jar; do
 done
 target_jdk=${target_jdk:-$host_jdk}
 target_jdk=$(CDPATH='' cd -P -- "$target_jdk" && pwd -P) || die "no folder $target_jdk"
-[ -f "$target_jdk/jmods/java.base.jmod" ] \
-  || die "$target_jdk has no jmods/java.base.jmod, which jlink links from" \
-         "use a full JDK 17 (Debian: openjdk-17-jdk-headless; Temurin's JDK archives have jmods/)"
+host_jdk=$(CDPATH='' cd -P -- "$host_jdk" && pwd -P) || die "no folder $host_jdk"
+# jlink links from a JDK's jmods/; a JDK 24 or later without them (Temurin's 25) links its own
+# run-time image, for its own machine only.
+no_jmods() {
+  die "$target_jdk has no jmods/java.base.jmod, which jlink links from" \
+      "use a full JDK 17 (Debian: openjdk-17-jdk-headless; Temurin's JDK 17 archives have jmods/)"
+}
+module_path=''
+if [ -f "$target_jdk/jmods/java.base.jmod" ]; then
+  module_path=$target_jdk/jmods
+elif [ "$target_jdk" != "$host_jdk" ]; then
+  no_jmods
+fi
 [ -f "$target_jdk/release" ] || die "$target_jdk has no release file, which names its OS and CPU"
-
 release_value() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$2" | tr -d '\r'; }
+java_version=$(release_value JAVA_VERSION "$target_jdk/release")
+[ -n "$module_path" ] || [ "${java_version%%.*}" -ge 24 ] || no_jmods
+
 os_name=$(release_value OS_NAME "$target_jdk/release")
 os_arch=$(release_value OS_ARCH "$target_jdk/release")
-java_version=$(release_value JAVA_VERSION "$target_jdk/release")
 host_version=$(release_value JAVA_VERSION "$host_jdk/release")
 case $os_name in
   Linux) os=linux ;;
@@ -114,16 +149,45 @@ rm -rf "$dir" "$out/$name.tar.gz" "$out/$name.zip" "$out/$name.tar.gz.sha256" "$
 mkdir -p "$dir/bin" "$dir/lib"
 
 # Class data sharing (the JDK's classes pre-parsed, mapped at start: a tenth of a second every
-# run) needs the runtime to run while it is built, so only for a runtime of this machine.
+# run) needs the runtime to run while it is built, so only for a runtime of this machine. With
+# Java 25 the ahead-of-time cache below takes its place, holding the JDK's classes too (a run that
+# cannot use the cache would not fall back on this archive either).
+this_machine=no
+[ "$target_jdk" = "$host_jdk" ] && this_machine=yes
+aot=no
+[ $this_machine = yes ] && [ "${java_version%%.*}" -ge 25 ] && aot=yes
 cds=''
-[ "$target_jdk" = "$(CDPATH='' cd -P -- "$host_jdk" && pwd -P)" ] && cds='--generate-cds-archive'
-"$host_jdk/bin/jlink" --module-path "$target_jdk/jmods" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 $cds \
+[ $this_machine = yes ] && [ $aot = no ] && cds='--generate-cds-archive'
+compress=--compress=2
+[ "${java_version%%.*}" -lt 21 ] || compress=--compress=zip-6
+"$host_jdk/bin/jlink" ${module_path:+--module-path "$module_path"} --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages $compress $cds \
   --output "$dir/runtime"
 # The archive for heaps over 32 GB (no compressed pointers): Gawah runs in far less; 11 MB saved.
 rm -f "$dir/runtime/lib/server/classes_nocoops.jsa"
 
-cp -p "$root/target/gawah.jar" "$root"/target/lib/*.jar "$dir/lib/"
+# The jars as Maven left them, but Bouncy Castle's: checked against dist/bouncycastle.pins (Maven
+# Central's digests and Bouncy Castle's signing certificate), then written without their
+# signatures, which the JDK checks class by class on every run and which keep their classes out of
+# class data sharing and the ahead-of-time cache. README, "The distribution", says how to compare
+# them with Maven Central's.
+cp -p "$root/target/gawah.jar" "$dir/lib/"
+for jar in "$root"/target/lib/*.jar; do
+  case ${jar##*/} in
+    bc*-jdk18on-*.jar) ;;
+    *) cp -p "$jar" "$dir/lib/"
+       # Java keeps a signed jar's classes out of the ahead-of-time cache and checks them on every
+       # run: only Bouncy Castle's are signed today, and they are shipped unsigned above.
+       if command -v unzip >/dev/null 2>&1 && unzip -Z1 "$jar" | grep -Eq '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then
+         say "${jar##*/} is signed: its classes stay out of the ahead-of-time cache and are checked on every run"
+       fi ;;
+  esac
+done
+"$host_jdk/bin/java" "$root/dist/UnsignedJars.java" "$root/dist/bouncycastle.pins" "$dir/lib" \
+  "$root"/target/lib/bc*-jdk18on-*.jar || exit 1
+# The class path in a fixed order (a wildcard is expanded in the order the file system lists the
+# folder, which differs between folders; the ahead-of-time cache holds the order it was made with).
+jars=$(cd "$dir/lib" && { echo gawah.jar; ls *.jar | LC_ALL=C sort | grep -vx gawah.jar; } | tr '\n' ' ')
 
 # sqlite-jdbc's native library for the target, taken out of its jar once, here. Otherwise every
 # run writes a 1 MB executable into the temporary folder: a killed run leaves it there, and a
@@ -154,9 +218,9 @@ rm -rf "$dir/fonts/org"
 
 # Windows files get CRLF whatever the checkout did; the sh launcher keeps LF.
 crlf() { awk '{ sub(/\r$/, ""); printf "%s\r\n", $0 }' "$1" > "$2"; }
-cp "$root/dist/bin/gawah" "$dir/bin/gawah"
+sed "s|@JARS@|${jars% }|" "$root/dist/bin/gawah" > "$dir/bin/gawah"
 # The same launcher under the name that opens the window (bin/gawah reads its own name).
-cp "$root/dist/bin/gawah" "$dir/bin/gawah-desktop"
+cp "$dir/bin/gawah" "$dir/bin/gawah-desktop"
 chmod 755 "$dir/bin/gawah" "$dir/bin/gawah-desktop"
 crlf "$root/dist/bin/gawah.cmd" "$dir/bin/gawah.cmd"
 crlf "$root/dist/bin/gawah-desktop.cmd" "$dir/bin/gawah-desktop.cmd"
@@ -175,10 +239,31 @@ sed -e "s|@VERSION@|$version|g" -e "s|@TARGET@|$os-$arch|g" -e "s|@ARCHIVE@|$arc
 if [ $os = windows ]; then crlf "$dir/README.txt.lf" "$dir/README.txt"; else cp "$dir/README.txt.lf" "$dir/README.txt"; fi
 rm "$dir/README.txt.lf"
 
+# The ahead-of-time cache (Java 25 and later, this machine only): the classes a run loads, read,
+# checked and linked, and how the hot methods ran, recorded while the whole quickstart runs through
+# bin/gawah as users start it, in a home that is thrown away. A command then starts from the cache
+# instead of loading some 3,000 classes out of the jars. The cache checks at start that the jars
+# are the ones it was made from (size and time); if not, Java runs without it, just slower.
+if [ $aot = yes ]; then
+  training=$(mktemp -d "${TMPDIR:-/tmp}/gawah-aot.XXXXXX")
+  say "training the ahead-of-time cache: bin/gawah quickstart"
+  # GAWAH_JAVA_OPTS splits at spaces: the cache is written where the path has none, then moved.
+  if ! HOME=$training GAWAH_JAVA_OPTS="-XX:AOTCacheOutput=$training/gawah.aot" \
+       "$dir/bin/gawah" quickstart --dir "$training/quickstart" >"$training/out" 2>"$training/err" \
+     || [ ! -s "$training/gawah.aot" ]; then
+    cat "$training/err" >&2
+    rm -rf "$training"
+    die "the training run for the ahead-of-time cache failed (above)"
+  fi
+  mv "$training/gawah.aot" "$dir/lib/gawah.aot"
+  rm -rf "$training"
+  say "ahead-of-time cache: lib/gawah.aot ($(du -k "$dir/lib/gawah.aot" | cut -f1) KiB)"
+fi
+
 (cd "$dir" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | tr '\n' '\0' \
   | xargs -0 $sha256 > SHA256SUMS)
 
-if [ "$target_jdk" = "$(CDPATH='' cd -P -- "$host_jdk" && pwd -P)" ]; then
+if [ $this_machine = yes ]; then
   out_version=$("$dir/bin/gawah" --version) || die "the distribution does not run: $dir/bin/gawah --version failed"
   say "runs: $out_version"
 fi

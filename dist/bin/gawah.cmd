@@ -9,8 +9,9 @@ echo gawah: error: "%GAWAH_APP%\runtime\bin\java.exe" is missing: this copy of G
 echo gawah: hint: unpack the whole zip again and run bin\gawah.cmd from inside it 1>&2
 exit /b 1
 :run
-rem The serial collector: no background threads taking a core from the work; SQLite's native
+rem The serial collector: no background threads taking a core from the work; compile
+rem thresholds ten times the default and native access for SQLite (see bin/gawah); SQLite's native
 rem library from native\, not copied into the temporary folder on every run; the window's font from
 rem fonts\ (see bin/gawah).
-"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
+"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -317,7 +317,8 @@ public final class Submission {
 
     /**
      * Every payload file is a record's envelope or attachment, each named once, and each is the
-     * ciphertext the documenter's log says was sealed under that id: nothing swapped in.
+     * ciphertext the documenter's log says was sealed under that id: nothing swapped in; and no
+     * record comes without the identity envelope the log says was sealed with it.
      */
     private static void checkItems(List<RecordMeta> records, Map<String, String> sha256, Map<String, String> logged) {
         Map<String, String> subjects = new HashMap<>();
@@ -325,6 +326,9 @@ public final class Submission {
             claim(subjects, record.testimonyFile(), record.id());
             if (record.identityFile() != null) {
                 claim(subjects, record.identityFile(), record.id() + "/identity");
+            } else if (logged.containsKey(record.id() + "/identity")) {
+                // The export decides from signed data whether a record has a witness to protect; a bag must not hide it.
+                throw BagReader.refused(Messages.of("submission.identity-missing", record.id(), RECORDS));
             }
             for (String attachment : record.attachments()) {
                 claim(subjects, RecordMeta.attachmentFile(attachment), attachment);

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,15 +67,16 @@ final class AttachmentOpening {
         PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.OPEN);
         boolean kept = false;
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = entry.get("size").asLong();
             Progress progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
             Opened opened;
-            // Three threads: the vault's chunks read (and their SHA-256 checked) ahead, the decryption
-            // and signature here, the plaintext's SHA-256 and the file written behind.
+            // Three threads: the vault's chunks read (and their SHA-256 checked against the signed
+            // custody log) ahead, the decryption and signature here, the file written behind. The
+            // plaintext's own SHA-256 is not computed: its SHA-512 (shared with the signature's hash)
+            // and the documenter's signature over these very bytes already prove them the ones the
+            // signed testimony lists; export, which shows the SHA-256, computes and checks it.
             try (InputStream sealed = new ReadAhead(vault.openAttachment(attachment), BUFFER, "gawah-chunk-reader")) {
-                WriteBehind out = new WriteBehind(new DigestOutputStream(Files.newOutputStream(partial), sha256),
-                        BUFFER, "gawah-file-writer");
+                WriteBehind out = new WriteBehind(Files.newOutputStream(partial), BUFFER, "gawah-file-writer");
                 try {
                     opened = Opener.openTo(progress.counting(sealed), out, key, passphrase, signers);
                 } catch (IOException | RuntimeException e) {
@@ -94,9 +91,7 @@ final class AttachmentOpening {
                 throw new GawahException(Failure.BAD_SIGNATURE,
                         Messages.of("open.attachment-other-signer", attachment.id(), opened.signerFingerprint(), signer));
             }
-            if (Files.size(partial) != size
-                    || !HexFormat.of().formatHex(sha256.digest()).equals(entry.get("sha256").asText())
-                    || !opened.contentSha512().equals(entry.get("sha512").asText())) {
+            if (Files.size(partial) != size || !opened.contentSha512().equals(entry.get("sha512").asText())) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("open.attachment-mismatch", attachment.id()));
             }
             // Not ATOMIC_MOVE: on Linux that would silently replace a file made at the target meanwhile.
@@ -109,8 +104,6 @@ final class AttachmentOpening {
             }
         } catch (IOException e) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("output.cannot-write", target, e.getMessage()), null, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } finally {
             settle(terminal, vault, writing, partial, kept);
         }

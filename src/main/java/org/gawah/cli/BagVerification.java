@@ -84,6 +84,7 @@ final class BagVerification {
         boolean ownBag = own.isPresent() && own.get().fingerprint().equals(signer.fingerprint());
         report.more(!trusted ? Messages.of("verify.bag.not-pinned")
                 : ownBag ? Messages.of("verify.bag.own") : Messages.of("verify.bag.pinned"));
+        signer.standing(java.time.Instant.now()).ifPresent(standing -> report.more(Messages.of("signer.standing", standing)));
         report.line(Messages.of("verify.label.records"), Messages.of("verify.bag.records", verified.records().size(),
                 verified.records().stream().filter(r -> r.identityFile() != null).count(), verified.attachmentCount()));
         report.line(Messages.of("verify.label.payload"), Messages.of("verify.bag.payload", verified.payloadSha256().size(),

@@ -5,16 +5,9 @@ final class Display {
     private Display() {
     }
 
-    /** A fingerprint in groups of four, the way people compare them aloud or on paper. */
+    /** A fingerprint in groups of four ({@link org.gawah.Fingerprints#grouped}). */
     static String fingerprint(String hex) {
-        StringBuilder grouped = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 4) {
-            if (i > 0) {
-                grouped.append(i == hex.length() / 2 ? "  " : " ");
-            }
-            grouped.append(hex, i, Math.min(hex.length(), i + 4));
-        }
-        return grouped.toString();
+        return org.gawah.Fingerprints.grouped(hex);
     }
 
     /** A size as people read it: B, KiB, MiB or GiB, one decimal, ASCII digits in every language (docs/i18n.md). */

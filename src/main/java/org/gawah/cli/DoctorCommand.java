@@ -56,11 +56,15 @@ final class DoctorCommand implements Callable<Integer> {
         permissions(home);
         Keyring keyring = home.keyring();
         Instant now = Instant.now();
-        Optional<SecretKey> own = keyring.ownKey();
-        if (own.isEmpty()) {
+        // Each file the signed record does not vouch for, named; the rest is checked as usual.
+        for (GawahException problem : keyring.problems()) {
+            fail(problem.message(), problem.hintMessage() != null ? problem.hintMessage() : Messages.of("doctor.vault-failed.fix"));
+        }
+        Optional<SecretKey> own = keyring.ownKeyDespiteProblems();
+        if (own.isEmpty() && keyring.problems().isEmpty()) {
             fail(Messages.of("doctor.no-key"), Messages.of("doctor.no-key.fix"));
-        } else {
-            expiry(Messages.of("doctor.own-key"), own.get().certificate(), now, Messages.of("doctor.own-key.fix"));
+        } else if (own.isPresent()) {
+            ownKey(own.get().certificate(), now);
         }
         recipients(keyring, now);
         vault(home, keyring, own);
@@ -104,9 +108,10 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void recipients(Keyring keyring, Instant now) {
-        List<Certificate> legal = keyring.pinned(Role.LEGAL);
+        List<Certificate> legal = keyring.pinnedDespiteProblems(Role.LEGAL);
         // A legal team's or a receiving body's workstation receives records; it need not seal any.
-        boolean workstation = !keyring.pinned(Role.DOCUMENTER).isEmpty() || !keyring.pinned(Role.CUSTODIAN).isEmpty();
+        boolean workstation = !keyring.pinnedDespiteProblems(Role.DOCUMENTER).isEmpty()
+                || !keyring.pinnedDespiteProblems(Role.CUSTODIAN).isEmpty();
         if (legal.isEmpty() && !workstation) {
             fail(Messages.of("doctor.no-legal"), Messages.of("doctor.no-legal.fix"));
         } else if (legal.size() == 1 && !workstation) {
@@ -114,14 +119,67 @@ final class DoctorCommand implements Callable<Integer> {
         } else if (!legal.isEmpty()) {
             ok(Messages.of("doctor.legal-pinned", legal.size()));
         }
-        if (keyring.pinned(Role.PROTECTION).isEmpty() && !workstation) {
+        if (keyring.pinnedDespiteProblems(Role.PROTECTION).isEmpty() && !workstation) {
             warn(Messages.of("doctor.no-protection"), Messages.of("doctor.no-protection.fix"));
         }
         for (Role role : Role.values()) {
-            for (Certificate certificate : keyring.pinned(role)) {
-                expiry(pinnedKey(role, certificate.userId()), certificate, now,
-                        Messages.of("doctor.pinned-key.fix", role.label()));
+            for (Certificate certificate : keyring.pinnedDespiteProblems(role)) {
+                Message what = pinnedKey(role, certificate.userId());
+                Message fix = Messages.of("doctor.pinned-key.fix", role.label());
+                if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
+                    verifier(what, certificate, now, fix);
+                } else {
+                    recipient(what, certificate, now, fix);
+                }
             }
+        }
+    }
+
+    /** The own key signs and receives: it lasts as long as the shorter of the two. */
+    private void ownKey(Certificate certificate, Instant now) {
+        Message what = Messages.of("doctor.own-key");
+        Message fix = Messages.of("doctor.own-key.fix");
+        try {
+            certificate.checkCanSign(now);
+            certificate.checkCanEncrypt(now);
+        } catch (GawahException e) {
+            fail(Messages.of("doctor.key-unusable", what, Display.fingerprint(certificate.fingerprint()), e.message()), fix);
+            return;
+        }
+        Optional<Instant> signs = certificate.signsUntil(now);
+        Optional<Instant> encrypts = certificate.encryptsUntil(now);
+        expiry(what, certificate, signs.isEmpty() ? encrypts
+                : encrypts.isEmpty() || signs.get().isBefore(encrypts.get()) ? signs : encrypts, now, fix);
+    }
+
+    /** A legal or protection key lasts as long as it can receive: its encryption subkeys' expiry counts, not only the primary's. */
+    private void recipient(Message what, Certificate certificate, Instant now, Message fix) {
+        try {
+            certificate.checkCanEncrypt(now);
+        } catch (GawahException e) {
+            fail(Messages.of("doctor.key-unusable", what, Display.fingerprint(certificate.fingerprint()), e.message()), fix);
+            return;
+        }
+        expiry(what, certificate, certificate.encryptsUntil(now), now, fix);
+    }
+
+    /**
+     * A documenter's or custodian's key is pinned to check signatures: one that expired or was
+     * retired still vouches for what it signed before, and is shown so; one revoked as
+     * compromised vouches for nothing, a warning.
+     */
+    private void verifier(Message what, Certificate certificate, Instant now, Message fix) {
+        Optional<Message> standing = certificate.standing(now);
+        String fingerprint = Display.fingerprint(certificate.fingerprint());
+        if (standing.isEmpty()) {
+            expiry(what, certificate, certificate.signsUntil(now), now, fix);
+            return;
+        }
+        try {
+            certificate.checkCanVouch(now);
+            ok(Messages.of("doctor.key-standing", what, fingerprint, standing.get()));
+        } catch (GawahException e) {
+            warn(Messages.of("doctor.key-standing", what, fingerprint, standing.get()), Messages.of("doctor.key-compromised.fix"));
         }
     }
 
@@ -136,8 +194,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private void expiry(Message what, Certificate certificate, Instant now, Message fix) {
-        Optional<Instant> expires = certificate.expires();
+    private void expiry(Message what, Certificate certificate, Optional<Instant> expires, Instant now, Message fix) {
         String fingerprint = Display.fingerprint(certificate.fingerprint());
         if (expires.isEmpty()) {
             ok(Messages.of("doctor.no-expiry", what, fingerprint));
@@ -165,7 +222,8 @@ final class DoctorCommand implements Callable<Integer> {
             if (own.isEmpty()) {
                 return;
             }
-            VaultAudit.Report report = VaultAudit.run(vault, List.of(own.get().certificate()), keyring.pinned(Role.DOCUMENTER));
+            VaultAudit.Report report = VaultAudit.run(vault, List.of(own.get().certificate()),
+                    keyring.pinnedDespiteProblems(Role.DOCUMENTER));
             ok(Messages.of("doctor.vault-intact", report.records(), report.entries()));
         } catch (GawahException e) {
             fail(Messages.of("doctor.vault-failed", e.message()),

@@ -29,7 +29,6 @@ import org.gawah.export.EvidencePackage;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
-import org.gawah.names.Folding;
 import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
@@ -39,6 +38,7 @@ import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.Drafts;
 import org.gawah.testimony.Testimonies;
 import org.gawah.vault.SealedRecord;
+import org.gawah.vault.RecordWrite;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
@@ -64,6 +64,11 @@ final class EvidenceItems {
     private final Map<String, Certificate> signers = new LinkedHashMap<>();
     /** What each exported record was searched with, for the case's own words (title, notes). */
     private final List<Redaction.Masker> maskers = new ArrayList<>();
+    /** Every record's name-key secret opened for this export: wiped when it ends ({@link #wipe}). */
+    private final List<KnownKeys.Hashed> hashedKeys = new ArrayList<>();
+    /** Records with a witness to protect whom no search could look for: the case's own words were not searched for them. */
+    private final List<String> unsearched = new ArrayList<>();
+    private Set<String> loggedIdentities;
 
     EvidenceItems(ExportCommand.Run run, BagWriter bag) {
         this.run = run;
@@ -78,6 +83,9 @@ final class EvidenceItems {
         try {
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
+                if (hasIdentity(record, document)) {
+                    unsearched.add(recordId); // its witness may be named in the case's title or notes
+                }
                 leftOut(recordId, null, Messages.of("export.reason.draft"));
                 return;
             }
@@ -95,11 +103,16 @@ final class EvidenceItems {
                 base = open(consentRecord.testimony());
                 testimony = Testimonies.read(base.content());
             }
+            // Whether there is a witness to protect is read from signed data, never from the vault's column alone.
+            boolean hasIdentity = hasIdentity(consentRecord, testimony);
             // Searched for even when the record stays out: its witness may be named in the case's title or notes.
-            Optional<Redaction.Masker> found = consentRecord.identity() == null ? Optional.empty()
+            Optional<Redaction.Masker> found = !hasIdentity ? Optional.empty()
                     : canOpenIdentity(consentRecord) ? Optional.of(names(consentRecord))
                     : keyedNames(testimony, base == null ? opened : base, recordId);
             found.ifPresent(maskers::add);
+            if (hasIdentity && found.isEmpty()) {
+                unsearched.add(recordId);
+            }
             var refusal = Consent.refusalMessage(testimony, run.profile());
             if (refusal.isPresent()) {
                 leftOut(recordId, null, refusal.get());
@@ -112,7 +125,7 @@ final class EvidenceItems {
                         ? Messages.of("export.reason.anonymous") : Messages.of("export.reason.identity-sealed"));
             }
             Redaction.Masker names = Redaction.Masker.none();
-            if (!identityGoes && consentRecord.identity() != null) {
+            if (!identityGoes && hasIdentity) {
                 if (found.isPresent()) {
                     names = found.get();
                     searched(recordId, canOpenIdentity(consentRecord) ? Messages.of("export.searched.identity")
@@ -270,68 +283,75 @@ final class EvidenceItems {
     /**
      * An attachment in an export without the identity (docs/format/evidence-package.md, "Consent
      * and protection"): a file that can hold text stays out unless someone read it and named it with
-     * --reviewed; a photo is opened in memory first and stays out if it carries a location; sound and
-     * pictures go, reported as not searched. Empty when it stays out.
+     * --reviewed. A photo, a sound or a film is judged, reviewed or not (a person who looked at it
+     * did not see its coordinates), by the metadata signed with it at sealing and by its own bytes,
+     * decrypted once first and read again: with a location it stays out unless named with
+     * --with-location; with metadata that cannot be read (a photo's, or a sound's or film's in a
+     * format the reader knows), or naming its device's serial number or owner, unless reviewed.
+     * What goes is reported as not searched. Empty when it stays out.
      */
     private Optional<Opened> withoutIdentity(String recordId, StoredAttachment attachment, String mediaType, String name,
                                              JsonNode signedMetadata) throws IOException {
         String id = attachment.id();
         boolean reviewed = run.reviewed().contains(id);
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
-        if (reviewed) {
-            note(Messages.of("export.note.attachment-reviewed", recordId, id));
-            return Optional.of(streamed(attachment, name));
-        }
-        // What the file said of itself when it was sealed (signed): its own bytes still say it.
-        Optional<Message> signed = AttachmentContents.deviceDetails(signedMetadata);
-        switch (kind) {
-            case TEXT -> {
+        if (kind == AttachmentContents.Kind.TEXT) {
+            if (!reviewed) {
                 leftOut(recordId, id, Messages.of("export.reason.may-name", id));
                 return Optional.empty();
             }
-            case SOUND_OR_PICTURES -> {
-                if (signed.isPresent()) {
-                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
-                    return Optional.empty();
-                }
-                run.report().notSearched(recordId, id, Messages.of("export.not-searched.sound"));
-                return Optional.of(streamed(attachment, name));
-            }
-            default -> {
-                // Recorded at sealing as not (wholly) readable: not read again, beside the decryption, to find the same.
-                String status = signedMetadata.path("status").asText("read");
-                Optional<Message> location = status.equals("read") || status.isEmpty() ? location(attachment)
-                        : Optional.of(AttachmentContents.unreadable());
-                if (location.isEmpty() && signed.isPresent()) {
-                    leftOut(recordId, id, Messages.of("export.reason.file-details", signed.get(), id));
-                    return Optional.empty();
-                }
-                if (location.isPresent()) {
-                    leftOut(recordId, id, Messages.of("export.reason.location", location.get(), id));
-                    return Optional.empty();
-                }
-                run.report().notSearched(recordId, id, Messages.of("export.not-searched.pixels"));
-                return Optional.of(streamed(attachment, name));
-            }
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+            return Optional.of(streamed(attachment, name));
         }
+        AttachmentContents.Said signed = AttachmentContents.signed(signedMetadata);
+        AttachmentContents.Said said = signed.and(metadata(attachment, AttachmentContents.readAgain(signedMetadata)));
+        boolean photo = kind == AttachmentContents.Kind.PHOTO;
+        if (said.location()) {
+            if (!run.reviewed().locationAllowed(id)) {
+                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.location(), id));
+                return Optional.empty();
+            }
+            note(Messages.of("export.note.with-location", recordId, id));
+        }
+        if (!reviewed) {
+            if (said.reading() == AttachmentContents.Reading.UNREADABLE
+                    || photo && said.reading() == AttachmentContents.Reading.FORMAT_UNKNOWN) {
+                leftOut(recordId, id, Messages.of("export.reason.until-reviewed", AttachmentContents.unreadable(), id));
+                return Optional.empty();
+            }
+            if (said.device()) {
+                // Signed at sealing, or (a file sealed before metadata was recorded) found in its bytes now.
+                leftOut(recordId, id, signed.device() ? Messages.of("export.reason.file-details", AttachmentContents.device(), id)
+                        : Messages.of("export.reason.until-reviewed", AttachmentContents.device(), id));
+                return Optional.empty();
+            }
+            run.report().notSearched(recordId, id, photo ? Messages.of("export.not-searched.pixels")
+                    : said.reading() == AttachmentContents.Reading.FORMAT_UNKNOWN
+                    ? Messages.of("export.not-searched.format-unknown") : Messages.of("export.not-searched.sound"));
+        } else {
+            note(Messages.of("export.note.attachment-reviewed", recordId, id));
+        }
+        return Optional.of(streamed(attachment, name));
     }
 
     /**
-     * Why a photo must stay out, read from its metadata as it is decrypted (a first pass, in
-     * constant memory: the plaintext runs through a pipe into metadata-extractor on another
-     * thread and is dropped). The second pass, into the package, checks the signature.
+     * What a photo's, sound's or film's own bytes say, read as it is decrypted (a first pass, in
+     * constant memory: the plaintext runs through a pipe into the bounded reader on another thread
+     * and is dropped); with {@code readMetadata} false only its format is recognised. The second
+     * pass, into the package, checks the signature.
      */
-    private Optional<Message> location(StoredAttachment attachment) throws IOException {
+    private AttachmentContents.Said metadata(StoredAttachment attachment, boolean readMetadata) throws IOException {
+        AttachmentContents.Said unreadable = new AttachmentContents.Said(false, false, AttachmentContents.Reading.UNREADABLE);
         java.io.PipedInputStream plain = new java.io.PipedInputStream(1 << 16);
-        java.util.concurrent.atomic.AtomicReference<Optional<Message>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<AttachmentContents.Said> found = new java.util.concurrent.atomic.AtomicReference<>();
         Thread reader = new Thread(() -> {
             try (plain) {
-                found.set(AttachmentContents.location(plain));
-                plain.transferTo(java.io.OutputStream.nullOutputStream()); // let the writer finish
+                found.set(AttachmentContents.read(plain, readMetadata));
+                plain.transferTo(OutputStream.nullOutputStream()); // let the writer finish
             } catch (IOException e) {
-                found.compareAndSet(null, Optional.of(Messages.of("export.reason.photo-unreadable")));
+                found.compareAndSet(null, unreadable);
             }
-        }, "gawah-photo-metadata");
+        }, "gawah-media-metadata");
         reader.setDaemon(true);
         try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
              InputStream in = run.vault().openAttachment(attachment)) {
@@ -344,7 +364,7 @@ final class EvidenceItems {
                 Thread.currentThread().interrupt();
             }
         }
-        return found.get() == null ? Optional.of(Messages.of("export.reason.photo-unreadable")) : found.get();
+        return found.get() == null ? unreadable : found.get();
     }
 
     /** The transcript or translation an attachment entry declares itself, or null. */
@@ -385,6 +405,38 @@ final class EvidenceItems {
         run.report().note(note);
     }
 
+    /**
+     * Whether a record has an identity envelope, as signed data says: its signed testimony carries
+     * name_keys (sealed only with an identity), or a custody log holds the documenter's
+     * {@code sealed GWH-…/identity} entry. The vault's identity column is a cache that a hand edit,
+     * or a bag that left the envelope out, can empty; it only ever adds to these.
+     */
+    private boolean hasIdentity(SealedRecord record, JsonNode testimony) {
+        return record.identity() != null || testimony.has("name_keys")
+                || loggedIdentities().contains(RecordWrite.identitySubject(record.id()));
+    }
+
+    /** Every identity envelope a custody log of this vault says was sealed, read once an export. */
+    private Set<String> loggedIdentities() {
+        if (loggedIdentities == null) {
+            Set<String> subjects = new HashSet<>();
+            java.util.function.Consumer<Vault.CustodyRow> each = row -> {
+                try {
+                    Entry entry = Entry.parse(row.entry());
+                    if (entry.action() == Action.SEALED && entry.subject().endsWith("/identity")) {
+                        subjects.add(entry.subject());
+                    }
+                } catch (CustodyException e) {
+                    // A broken entry proves nothing here; the custody extract of this export refuses the log.
+                }
+            };
+            run.vault().forEachCustody(each);
+            run.vault().receivedLogs().forEach(actor -> run.vault().forEachReceived(actor, each));
+            loggedIdentities = subjects;
+        }
+        return loggedIdentities;
+    }
+
     private boolean canOpenIdentity(SealedRecord record) {
         return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
     }
@@ -410,7 +462,7 @@ final class EvidenceItems {
      */
     private Optional<Redaction.Masker> keyedNames(JsonNode testimony, Opened signedBy, String recordId) {
         NameKeys.Section section = NameKeys.read(testimony);
-        if (section == null || !Folding.RULES.equals(section.rules())) {
+        if (section == null) {
             return Optional.empty();
         }
         Opened key = open(section.sealedKey());
@@ -419,7 +471,12 @@ final class EvidenceItems {
             if (key.content().length != 32) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("export.name-keys-damaged", recordId));
             }
-            return Optional.of(new Redaction.Masker(KnownKeys.hashed(key.content(), section.hashes())));
+            KnownKeys.Hashed hashed = KnownKeys.hashed(section.rules(), key.content(), section.hashes());
+            if (hashed == null) {
+                return Optional.empty();
+            }
+            hashedKeys.add(hashed);
+            return Optional.of(new Redaction.Masker(hashed));
         } finally {
             key.wipe();
         }
@@ -466,6 +523,11 @@ final class EvidenceItems {
         return exportedRecords;
     }
 
+    /** Records whose witness no search could look for (in the case's order): the title and notes were not searched for them. */
+    List<String> unsearchedWitnesses() {
+        return List.copyOf(unsearched);
+    }
+
     /** Every witness's name this export searched for, at once: for the case title and the analysts' notes. */
     Redaction.Masker allNames() {
         Redaction.Masker all = Redaction.Masker.none();
@@ -473,6 +535,16 @@ final class EvidenceItems {
             all = all.and(masker);
         }
         return all;
+    }
+
+    /** Wipes every record's name-key secret this export opened; called when the export ends, however it ends. */
+    void wipe() {
+        hashedKeys.forEach(KnownKeys::wipe);
+    }
+
+    /** Keys with digits hashed slowly by this export's searches: what the name keys cost it. */
+    int slowHashes() {
+        return hashedKeys.stream().mapToInt(KnownKeys.Hashed::slowHashes).sum();
     }
 
     List<Certificate> signers() {

@@ -91,6 +91,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--reviewed-all", paramLabel = "CASE-ID", converter = IdArgument.class)
     String reviewedAll;
 
+    @Option(names = "--with-location", paramLabel = "GWA-ID", converter = IdArgument.class)
+    List<String> withLocation = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Terminal terminal = root.terminal;
@@ -99,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
         tsas = TsaTrust.pinned(home);
         SecretKey own = keyring.requireOwnKey();
         Profile profile = Profile.named(profileName);
-        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId);
+        Reviewed reviewedIds = Reviewed.ids(reviewed, reviewedFrom, reviewedAll, caseId, withLocation);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path textReport = out.resolveSibling(out.getFileName() + ".report.txt");
         Path jsonReport = out.resolveSibling(out.getFileName() + ".report.json");
@@ -218,8 +221,8 @@ final class ExportCommand implements Callable<Integer> {
             OutputStream zipped = recipient == null ? file : Sealer.sealing(file, run.key(), List.of(recipient), run.now());
             CloseOnce once = new CloseOnce(zipped);
             BagWriter bag = new BagWriter(once, run.report().bagId());
+            EvidenceItems items = new EvidenceItems(run, bag);
             try {
-                EvidenceItems items = new EvidenceItems(run, bag);
                 for (String recordId : analyses.keySet()) {
                     items.add(recordId);
                 }
@@ -250,7 +253,8 @@ final class ExportCommand implements Callable<Integer> {
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), caseId,
                             run.profile(), run.now(), last);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
-                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(), run.report()),
+                            CaseExport.json(caseFile, exported, run.profile().analystNotes(), items.allNames(),
+                                    items.unsearchedWitnesses(), run.reviewed().contains(caseId), run.report()),
                             items.custody(firstOfExport, tsas),
                             run.own().certificate(), items.signers(), run.key());
                     bag.finish();
@@ -262,6 +266,7 @@ final class ExportCommand implements Callable<Integer> {
                     write.commit();
                 }
             } finally {
+                items.wipe(); // the name-key secrets of the records searched
                 bag.close();
             }
         }

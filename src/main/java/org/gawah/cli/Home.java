@@ -17,6 +17,7 @@ import org.gawah.vault.Vault;
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
 final class Home {
     private final Path dir;
+    private Keyring keyring;
     private final Terminal terminal;
 
     /** {@code terminal}: where the home says what it did to files a killed command left (see {@link #vault()}). */
@@ -62,19 +63,37 @@ final class Home {
         }
     }
 
+    /** The home's keyring, checked against the vault's custody log once per command (docs/format/home.md). */
     Keyring keyring() {
         requireExists();
-        return new Keyring(dir.resolve("keys"));
+        if (keyring == null) {
+            keyring = new Keyring(dir.resolve("keys"));
+        }
+        return keyring;
+    }
+
+    /**
+     * The keyring with the pins of these fingerprints left out of its check, used for the rest of
+     * this command: {@code keys import} replaces them with a certificate it checked and logs.
+     */
+    Keyring keyringReplacing(java.util.Set<String> fingerprints) {
+        keyring = keyring().ignoring(fingerprints);
+        return keyring;
     }
 
     /**
      * The vault, once what a killed command left outside it (a partial package, bag or attachment)
-     * is settled: every command that opens the vault cleans up after the one before.
+     * is settled: every command that opens the vault cleans up after the one before. When this
+     * command uses keys and the keyring was made before key roles were logged, the first entry the
+     * command signs is preceded by the entries that bind them.
      */
     Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultFile());
         PartialFiles.cleanUp(terminal, this, vault);
+        if (keyring != null && keyring.problems().isEmpty()) {
+            vault.precedeNextEntry(keyring.unbound());
+        }
         return vault;
     }
 

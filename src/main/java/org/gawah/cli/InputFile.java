@@ -26,6 +26,8 @@ final class InputFile {
     enum Kind {
         /** {@code keys import}, {@code export --to}: a certificate ({@link Certificate#MAX_BYTES}). */
         CERTIFICATE(Certificate.MAX_BYTES),
+        /** {@code keys import --secret}: a secret key ({@link Certificate#MAX_BYTES}, as for a certificate). */
+        SECRET_KEY(Certificate.MAX_BYTES),
         /** {@code open --sealed}: one sealed record ({@link Opener#MAX_SEALED}). */
         SEALED_RECORD(Opener.MAX_SEALED),
         /** {@code record --from}: testimony input JSON ({@link Testimonies#MAX_INPUT}). */
@@ -49,6 +51,8 @@ final class InputFile {
                 case CERTIFICATE:
                     return new GawahException(Failure.BAD_DATA, Messages.of("input-file.certificate-too-large", file, mib),
                             Messages.of("input-file.certificate-too-large.hint"));
+                case SECRET_KEY:
+                    return new GawahException(Failure.BAD_DATA, Messages.of("input-file.secret-key-too-large", file, mib));
                 case SEALED_RECORD:
                     return new GawahException(Failure.BAD_DATA, Messages.of("input-file.sealed-too-large", file, mib),
                             Messages.of("input-file.sealed-too-large.hint"));

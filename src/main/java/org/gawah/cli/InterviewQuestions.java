@@ -163,24 +163,25 @@ final class InterviewQuestions {
                 if (!in.identityAllowed) {
                     p.say(Messages.of("interview.identity-not-possible"));
                 }
-                in.pseudonym = TypedAnswers.notTheName(p, Messages.of("interview.q.pseudonym"), in.pseudonym,
-                        in.identityName, in.identityOtherNames, true);
+                in.pseudonym = TypedAnswers.pseudonym(p, Messages.of("interview.q.pseudonym"), in.pseudonym,
+                        in.identityName, in.identityOtherNames, in.identityContact);
                 break;
             case "confidentiality":
                 in.confidentiality = p.choose(Messages.of("interview.q.confidentiality"), labels(Interview.CONFIDENTIALITY),
                         in.confidentiality < 0 ? 2 : in.confidentiality);
                 break;
             case "identity_name":
-                in.identityName = TypedAnswers.notTheName(p, Messages.of("interview.q.identity-name"), in.identityName,
-                        in.pseudonym, null, false);
+                in.identityName = TypedAnswers.identityName(p, Messages.of("interview.q.identity-name"), in.identityName,
+                        in.pseudonym, in.identityOtherNames, in.identityContact);
                 break;
             case "identity_other_names":
                 // Latin spellings and nicknames: the export searches for each (docs/format/testimony.md).
                 in.identityOtherNames = TypedAnswers.otherNames(p, Messages.of("interview.q.identity-other-names"),
-                        in.identityOtherNames, in.pseudonym);
+                        in.identityOtherNames, in.pseudonym, in.identityName, in.identityContact);
                 break;
             case "identity_contact":
-                in.identityContact = p.text(Messages.of("interview.q.identity-contact"), in.identityContact, false);
+                in.identityContact = TypedAnswers.contact(p, Messages.of("interview.q.identity-contact"), in.identityContact,
+                        in.pseudonym, in.identityName, in.identityOtherNames);
                 break;
             case "vulnerability":
                 in.vulnerability = p.lines(Messages.of("interview.q.vulnerability"), in.vulnerability, false);

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.gawah.Digests;
+import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.KeyGenerator;
 import org.gawah.openpgp.Profile;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,21 +50,29 @@ final class KeysGenerateCommand implements Callable<Integer> {
                     Messages.of("keys.generate.unknown-profile", profile),
                     Messages.of("keys.generate.unknown-profile.hint"));
         }
-        Keyring keyring = homeOptions.resolve(terminal).keyring();
+        Home home = homeOptions.resolve(terminal);
+        Keyring keyring = home.keyring();
         keyring.ownKey().ifPresent(existing -> {
             throw new org.gawah.GawahException(org.gawah.Failure.NOT_READY,
                     Messages.of("keys.generate.exists", existing.fingerprint()),
                     Messages.of("keys.generate.exists.hint"));
         });
+        keyring.checkCanTakeOwnKey();
         String userId = email == null ? name : name + " <" + email + ">";
         char[] secret = passphrase.readNew(terminal, Messages.of("keys.generate.prompt"));
         SecretKey key;
+        SigningKey signer;
+        Instant now = Instant.now();
         try {
-            key = KeyGenerator.generate(chosen, userId, secret, Instant.now());
+            key = KeyGenerator.generate(chosen, userId, secret, now);
+            signer = key.unlockForSigning(secret, now);
         } finally {
             Arrays.fill(secret, '\0');
         }
         keyring.saveOwnKey(key);
+        // The first entry of the vault's log: this key is the home's own (docs/format/home.md).
+        CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
+                Digests.sha256(key.certificate().encoded()));
         terminal.info(Messages.of("keys.generate.done", Display.fingerprint(key.fingerprint()), userId));
         if (chosen == Profile.RFC9580) {
             terminal.info(Messages.of("keys.generate.rfc9580"));

@@ -1,17 +1,12 @@
 package org.gawah.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Role;
-import org.gawah.custody.Action;
-import org.gawah.openpgp.Certificate;
-import org.gawah.openpgp.SecretKey;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +25,14 @@ final class KeysImportCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE")
+    @Option(names = "--role", paramLabel = "ROLE")
     String role;
 
+    @Option(names = "--secret")
+    boolean secret;
+
     @Option(names = "--fingerprint", paramLabel = "HEX")
-    String expected;
+    List<String> expected;
 
     /** With {@code --role tsa}: where that time-stamping authority is asked. */
     @Option(names = "--url", paramLabel = "URL")
@@ -46,43 +44,36 @@ final class KeysImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
+        if (secret == (role != null)) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.role-or-secret"),
+                    Messages.of("keys.import.unknown-role.hint"));
+        }
         if (TsaPinning.ROLE.equals(role)) {
             // An X.509 certificate, not an OpenPGP one: its own folder and entry (docs/format/home.md).
-            return TsaPinning.pin(terminal, homeOptions.resolve(terminal), passphrase, file, expected, url);
+            return TsaPinning.pin(terminal, homeOptions.resolve(terminal), passphrase, file, oneFingerprint(), url);
         }
         if (url != null) {
             throw new GawahException(Failure.USAGE, Messages.of("keys.import.url-without-tsa"),
                     Messages.of("keys.import.url-without-tsa.hint"));
         }
+        List<String> fingerprints = expected == null ? List.of() : expected;
+        if (secret) {
+            return OwnKeyImport.run(terminal, homeOptions.resolve(terminal), file, fingerprints, passphrase);
+        }
         Role parsedRole = parseRole(role);
-        Home home = homeOptions.resolve(terminal);
-        var keyring = home.keyring();
-        // Every pin is signed into the custody log: without an own key there is no one to sign it.
-        SecretKey own = keyring.requireOwnKey();
-        Certificate certificate = Certificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
-        if (expected != null) {
-            String want = expected.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-            if (!want.equals(certificate.fingerprint())) {
-                throw new GawahException(Failure.CERTIFICATE_REFUSED,
-                        Messages.of("keys.import.fingerprint-mismatch", certificate.fingerprint(), want),
-                        Messages.of("keys.import.fingerprint-mismatch.hint"));
-            }
+        return PinImport.run(terminal, homeOptions.resolve(terminal), parsedRole, file, fingerprints, passphrase);
+    }
+
+    /** A TSA's file holds one certificate: at most one fingerprint to expect. */
+    private String oneFingerprint() {
+        if (expected == null || expected.isEmpty()) {
+            return null;
         }
-        Instant now = Instant.now();
-        if (parsedRole == Role.DOCUMENTER || parsedRole == Role.CUSTODIAN) {
-            certificate.checkCanSign(now);
-        } else {
-            certificate.checkCanEncrypt(now);
+        if (expected.size() > 1) {
+            throw new GawahException(Failure.USAGE, Messages.of("keys.import.tsa-one-fingerprint"),
+                    Messages.of("keys.import.url-without-tsa.hint"));
         }
-        // Passphrase first (a typo pins nothing), then the pin, then its entry.
-        var key = passphrase.unlockForSigning(terminal, own, now);
-        keyring.pin(parsedRole, certificate);
-        CustodyLog.append(home, key, Action.KEY_IMPORTED, certificate.fingerprint(), Digests.sha256(certificate.encoded()));
-        terminal.info(Messages.of("keys.import.pinned", parsedRole.label(), certificate.userId()));
-        terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
-        certificate.expires().ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
-        terminal.line(certificate.fingerprint());
-        return 0;
+        return expected.get(0);
     }
 
     static Role parseRole(String text) {

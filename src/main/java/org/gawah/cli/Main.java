@@ -9,6 +9,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Language;
 import org.gawah.Message;
+import org.gawah.openpgp.Implementation;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -40,7 +41,12 @@ public final class Main {
             return report(terminal, e, false);
         }
         Language.use(language);
-        CommandLine cli = commandLine(terminal, language, GawahCommand.commandsFor(args));
+        List<Class<?>> commands = GawahCommand.commandsFor(args);
+        if (commands.size() == 1) {
+            // A command that runs (not help): Bouncy Castle's OpenPGP set-up overlaps the parsing below.
+            Implementation.prepare();
+        }
+        CommandLine cli = commandLine(terminal, language, commands);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e, parseResult.hasMatchedOption("--stacktrace")));

@@ -90,6 +90,7 @@ final class OpenCommand implements Callable<Integer> {
             }
             terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
+            signerStanding(signers, opened.signerFingerprint());
             if (out == null) {
                 int escaped = terminal.showData(opened.content());
                 if (escaped > 0) {
@@ -114,6 +115,13 @@ final class OpenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A signer whose key expired or was retired since signed while it was valid (else the signature was refused): said so. */
+    private void signerStanding(List<Certificate> signers, String fingerprint) {
+        signers.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
+                .flatMap(c -> c.standing(java.time.Instant.now()))
+                .ifPresent(standing -> root.terminal.info(Messages.of("signer.standing", standing)));
     }
 
     private static void makeFolder(Path folder) {

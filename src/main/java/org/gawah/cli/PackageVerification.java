@@ -142,6 +142,7 @@ final class PackageVerification {
         report.line(Messages.of("verify.label.custodian"), Messages.of("verify.package.custodian", custodian.userId(),
                 Display.fingerprint(custodian.fingerprint())));
         report.more(verified.trusted() ? Messages.of("verify.package.trusted") : Messages.of("verify.package.not-pinned"));
+        custodian.standing(java.time.Instant.now()).ifPresent(standing -> report.more(Messages.of("signer.standing", standing)));
         for (Certificate documenter : verified.documenters()) {
             report.line(Messages.of("verify.label.documenter"), Messages.of("verify.package.documenter", documenter.userId(),
                     Display.fingerprint(documenter.fingerprint())));

@@ -14,17 +14,21 @@ import org.gawah.testimony.RecordId;
 /**
  * What a person has read and says may go as it is (export's {@code --reviewed ID},
  * {@code --reviewed-from FILE}, {@code --reviewed-all CASE-ID}): records that no matcher could
- * search (sealed before name keys, identity out of reach) and attachments whose contents no
- * matcher reads (text, PDF, office documents, photos). Never instead of the matcher: a record
- * that can be searched is searched, reviewed or not.
+ * search (sealed before name keys, identity out of reach), attachments whose contents no
+ * matcher reads (text, PDF, office documents, photos), and a case (its id) whose title and
+ * analysts' notes could not be searched for such a record's witness. Never instead of the
+ * matcher: a record that can be searched is searched, reviewed or not; and never instead of
+ * --with-location for a file whose metadata records where it was made.
  */
 final class Reviewed {
     private final Set<String> ids;
     private final boolean all;
+    private final Set<String> withLocation;
 
-    private Reviewed(Set<String> ids, boolean all) {
+    private Reviewed(Set<String> ids, boolean all, Set<String> withLocation) {
         this.ids = Set.copyOf(ids);
         this.all = all;
+        this.withLocation = Set.copyOf(withLocation);
     }
 
     /**
@@ -33,6 +37,15 @@ final class Reviewed {
      * that "everything was read" is never said of a case by a command copied from another.
      */
     static Reviewed ids(List<String> given, Path file, String allCase, String caseId) {
+        return ids(given, file, allCase, caseId, List.of());
+    }
+
+    /**
+     * As above, with the attachments named by {@code --with-location}: a photo, sound or film
+     * whose metadata records where it was made, sent with it. Never implied by --reviewed or
+     * --reviewed-all: having looked at a picture says nothing of the coordinates inside it.
+     */
+    static Reviewed ids(List<String> given, Path file, String allCase, String caseId, List<String> located) {
         if (allCase != null && !allCase.strip().equalsIgnoreCase(caseId)) {
             throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-all-other-case", caseId),
                     Messages.of("export.reviewed-all-other-case.hint", caseId));
@@ -52,7 +65,21 @@ final class Reviewed {
                 }
             }
         }
-        return new Reviewed(ids, allCase != null);
+        Set<String> withLocation = new HashSet<>();
+        for (String id : located) {
+            String checked = checked(id, Messages.of("export.with-location-option"));
+            if (!RecordId.isValid("GWA", checked)) {
+                throw new GawahException(Failure.USAGE, Messages.of("export.with-location-not-attachment", checked),
+                        Messages.of("export.with-location-not-attachment.hint"));
+            }
+            withLocation.add(checked);
+        }
+        return new Reviewed(ids, allCase != null, withLocation);
+    }
+
+    /** Whether an attachment may go with the location its metadata records. */
+    boolean locationAllowed(String id) {
+        return withLocation.contains(id);
     }
 
     boolean contains(String id) {
@@ -61,7 +88,7 @@ final class Reviewed {
 
     private static String checked(String id, org.gawah.Message where) {
         String upper = id.strip().toUpperCase(Locale.ROOT);
-        if (!RecordId.isValid("GWH", upper) && !RecordId.isValid("GWA", upper)) {
+        if (!RecordId.isValid("GWH", upper) && !RecordId.isValid("GWA", upper) && !RecordId.isValid("GWC", upper)) {
             throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-not-an-id", where,
                     id.length() > 40 ? id.substring(0, 40) + "…" : id), Messages.of("export.reviewed-not-an-id.hint"));
         }

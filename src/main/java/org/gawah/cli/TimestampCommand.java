@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -107,7 +106,7 @@ final class TimestampCommand implements Callable<Integer> {
                 answers.add(answer);
                 covered = answer.entry();
             }
-            store(vault, answers, signer, now, own.fingerprint());
+            store(vault, answers, signer, own.fingerprint());
             for (Answer answer : answers) {
                 terminal.info(Messages.of("timestamp.done", answer.entry().seq() - 1, answer.stamp().time(),
                         answer.signer().subject(), answer.id()));
@@ -149,14 +148,12 @@ final class TimestampCommand implements Callable<Integer> {
     }
 
     /** All entries and tokens in one transaction, only if the log still ends where the tokens say. */
-    private static void store(Vault vault, List<Answer> answers, EntrySigner signer, Instant now, String actor) {
+    private static void store(Vault vault, List<Answer> answers, EntrySigner signer, String actor) {
         try (VaultWrite write = vault.begin()) {
             for (Answer answer : answers) {
-                Entry.Signed written = write.append(Action.TIMESTAMPED, answer.id(), answer.entry().subjectSha256(), now, signer);
-                if (!Arrays.equals(written.entry().canonical(), answer.entry().canonical())) {
-                    throw new GawahException(Failure.VAULT, Messages.of("timestamp.log-moved"),
-                            Messages.of("timestamp.log-moved.hint"));
-                }
+                // The entry as made when its token was asked for: a later token covers its bytes, its nonce included.
+                write.appendIfNext(answer.entry(), signer).orElseThrow(() -> new GawahException(Failure.VAULT,
+                        Messages.of("timestamp.log-moved"), Messages.of("timestamp.log-moved.hint")));
                 write.storeToken(actor, answer.entry().seq(), answer.id(), answer.token());
             }
             write.commit();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
@@ -27,9 +28,10 @@ final class TsaPinning {
     }
 
     static int pin(Terminal terminal, Home home, PassphraseOptions passphrase, Path file, String expected, String url) {
-        SecretKey own = home.keyring().requireOwnKey();
         URI address = url == null ? null : TsaConnection.parse(url);
         TsaCertificate certificate = TsaCertificate.parse(InputFile.read(file, InputFile.Kind.CERTIFICATE));
+        // Any other problem of the keyring (tsa/ included) stops the pin; a file of this certificate it replaces.
+        SecretKey own = home.keyringReplacing(Set.of(certificate.fingerprint())).requireOwnKey();
         if (expected != null) {
             String want = expected.replaceAll("[\\s:]", "").toUpperCase(Locale.ROOT);
             if (!want.equals(certificate.fingerprint())) {

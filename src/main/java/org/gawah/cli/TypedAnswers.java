@@ -124,14 +124,42 @@ final class TypedAnswers {
     }
 
     /**
-     * A pseudonym or a real name, never the same as the other (nor as one of the name's other
-     * spellings, one a line): a pseudonym that is the name gives the name away.
+     * The pseudonym: never one in which the export's matcher finds the witness (the name, its other
+     * spellings one a line, the contact, as typed so far), in any spelling: it would give them away.
      */
-    static String notTheName(Prompter p, Message question, String current, String other, String otherSpellings,
-                             boolean required) {
+    static String pseudonym(Prompter p, Message question, String current, String name, String otherNames,
+                            String contact) {
+        return apart(p, current, c -> p.text(question, c, true),
+                typed -> Testimonies.namesThePerson(typed, spellings(name, otherNames), contact));
+    }
+
+    /** The witness's name, when the pseudonym typed before does not give it away. */
+    static String identityName(Prompter p, Message question, String current, String pseudonym, String otherNames,
+                               String contact) {
+        return apart(p, current, c -> p.text(question, c, false),
+                typed -> Testimonies.namesThePerson(pseudonym, spellings(typed, otherNames), contact));
+    }
+
+    /** The name's other spellings, one a line, when the pseudonym gives none of them away. */
+    static String otherNames(Prompter p, Message question, String current, String pseudonym, String name,
+                             String contact) {
+        return apart(p, current, c -> p.lines(question, c, false),
+                typed -> Testimonies.namesThePerson(pseudonym, spellings(name, typed), contact));
+    }
+
+    /** The witness's contact, when the pseudonym does not hold it. */
+    static String contact(Prompter p, Message question, String current, String pseudonym, String name,
+                          String otherNames) {
+        return apart(p, current, c -> p.text(question, c, false),
+                typed -> Testimonies.namesThePerson(pseudonym, spellings(name, otherNames), typed));
+    }
+
+    /** Asks until the answer, with what was typed before, leaves the pseudonym apart from the witness. */
+    private static String apart(Prompter p, String current, java.util.function.UnaryOperator<String> ask,
+                                java.util.function.Predicate<String> givesAway) {
         while (true) {
-            String typed = p.text(question, current, required);
-            if (typed == null || !oneOf(typed, other, otherSpellings)) {
+            String typed = ask.apply(current);
+            if (typed == null || !givesAway.test(typed)) {
                 return typed;
             }
             p.say(Messages.of("interview.pseudonym-is-name"));
@@ -139,25 +167,16 @@ final class TypedAnswers {
         }
     }
 
-    /** The name's other spellings, one a line, none of them the pseudonym. */
-    static String otherNames(Prompter p, Message question, String current, String pseudonym) {
-        while (true) {
-            String typed = p.lines(question, current, false);
-            if (typed == null || pseudonym == null || !oneOf(pseudonym, null, typed)) {
-                return typed;
-            }
-            p.say(Messages.of("interview.pseudonym-is-name"));
-            current = null;
+    /** The name and its other spellings (one a line), those given. */
+    private static List<String> spellings(String name, String otherNames) {
+        List<String> all = new ArrayList<>();
+        if (name != null) {
+            all.add(name);
         }
-    }
-
-    /** Whether {@code name} is {@code other} or one of the lines of {@code spellings}. */
-    private static boolean oneOf(String name, String other, String spellings) {
-        if (other != null && Testimonies.sameName(name, other)) {
-            return true;
+        if (otherNames != null) {
+            otherNames.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(all::add);
         }
-        return spellings != null && spellings.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .anyMatch(line -> Testimonies.sameName(name, line));
+        return all;
     }
 
     private static void refused(Prompter p, DateProblem problem) {

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
             return BagVerification.verify(terminal, home, target.bag);
         }
         Keyring keyring = home.keyring();
-        SecretKey own = keyring.requireOwnKey();
+        SecretKey own = keyring.ownKeyDespiteProblems().orElseGet(keyring::requireOwnKey);
         // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
@@ -63,6 +63,11 @@ final class VerifyCommand implements Callable<Integer> {
         List<VaultEvidenceRecords.Checked> evidence;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
+            if (!keyring.problems().isEmpty()) {
+                // A log changed by hand is named at the entry where it was changed; then the key file.
+                VaultAudit.chain(vault, actors);
+                throw keyring.problems().get(0);
+            }
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
             proofs = VaultTimestamps.check(home, vault, own.fingerprint());
             evidence = VaultEvidenceRecords.check(vault, own.fingerprint(), VaultEvidenceRecords.objects(vault, own.fingerprint()),

@@ -114,7 +114,7 @@ public final class PackageCheck {
         List<String> documenters = new ArrayList<>();
         Map<String, JsonNode> sidecars = new HashMap<>();
         int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters, sidecars);
-        custody.checkTrace(sidecars.values());
+        custody.checkTrace(sidecars.values(), path -> parse(bag.tag(path), path));
         long bytes = Long.parseLong(info.get("Payload-Oxum").split("\\.")[0]);
         return new Verified(id, custodian, pinned, info, countItems(files), signatures,
                 documenters.stream().map(keys::get).toList(), custody.count(), bytes);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -238,9 +239,11 @@ final class PackageCustody {
      * Every item with a sealed source is traced by the entries: made ({@code sealed} or
      * {@code attached}) by the documenter its sidecar names, {@code imported} by the custodian
      * unless the custodian made it, and {@code exported} by the custodian, all over one digest;
-     * a redacted copy by the custodian's {@code redacted} entry over its own bytes.
+     * a redacted copy by the custodian's {@code redacted} entry over its own bytes, and naming as
+     * {@code original_sealed_sha256} the digest its record was sealed with. {@code documents}
+     * reads the file at a sidecar's path.
      */
-    void checkTrace(Collection<JsonNode> sidecars) {
+    void checkTrace(Collection<JsonNode> sidecars, Function<String, JsonNode> documents) {
         for (JsonNode sidecar : sidecars) {
             String record = sidecar.path("record_id").asText();
             String path = sidecar.path("path").asText();
@@ -251,7 +254,10 @@ final class PackageCustody {
                 case "attachment" -> proven(sidecar, trace(path, sidecar.path("item_id").asText(), Action.ATTACHED, documenter, true));
                 case "redacted_testimony" -> {
                     proven(sidecar, null);
-                    trace(path, record, Action.SEALED, documenter, false);
+                    Entry sealed = trace(path, record, Action.SEALED, documenter, false);
+                    if (!sealed.subjectSha256().equals(documents.apply(path).path("original_sealed_sha256").asText())) {
+                        throw PackageCheck.refused(Messages.of("check.redacted-original", path, record));
+                    }
                     String subject = record + "/redacted";
                     if (find(subject, Action.REDACTED, custodian).filter(e -> e.subjectSha256().equals(sidecar.path("sha256").asText()))
                             .isEmpty()) {
@@ -286,6 +292,7 @@ final class PackageCustody {
         }
     }
 
+    /** The entry that made {@code subject}, once every entry of it is found to agree with it. */
     private Entry trace(String path, String subject, Action made, String documenter, boolean exported) {
         Entry creation = require(path, subject, made, documenter);
         if (!documenter.equals(custodian)) {

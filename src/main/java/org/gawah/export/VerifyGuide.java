@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.gawah.Fingerprints;
 import org.gawah.Screen;
 import org.gawah.openpgp.Certificate;
 
@@ -49,19 +50,7 @@ final class VerifyGuide {
     /** The user ID on one line, the fingerprint on the next, alone, as gpg prints it: no text can disguise it. */
     private static void key(StringBuilder keys, Certificate certificate) {
         keys.append("    ").append(Screen.value(certificate.userId())).append('\n')
-                .append("      ").append(grouped(certificate.fingerprint())).append('\n');
-    }
-
-    /** Groups of four, two spaces at the middle: "gpg --with-fingerprint" and Gawah's own screens show it so. */
-    static String grouped(String fingerprint) {
-        StringBuilder grouped = new StringBuilder();
-        for (int i = 0; i < fingerprint.length(); i += 4) {
-            if (i > 0) {
-                grouped.append(i == fingerprint.length() / 2 ? "  " : " ");
-            }
-            grouped.append(fingerprint, i, Math.min(fingerprint.length(), i + 4));
-        }
-        return grouped.toString();
+                .append("      ").append(Fingerprints.grouped(certificate.fingerprint())).append('\n');
     }
 
     private static String template() {

@@ -1,55 +1,62 @@
 package org.gawah.keys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.FilePermissions;
+import org.gawah.vault.Vault;
 
 /**
  * The keys of one home, as armoured files under {@code keys/}: the home's own secret key in
  * {@code secret/}, pinned certificates in one folder per role. A file is named by its
- * fingerprint, and that is the pin: every load recomputes the fingerprint and refuses a file
- * whose content no longer matches its name.
+ * fingerprint, and every file is held to the signed record before any key is handed out
+ * ({@link KeyringCheck}, docs/format/home.md): a certificate copied in by hand, altered, renamed,
+ * moved to another role, or any other file there, stops every command that uses keys, named.
  */
 public final class Keyring {
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
-
     private final Path dir;
+    private final Set<String> ignoring;
+    private KeyringCheck.Result checked;
 
+    /** {@code dir} is the home's {@code keys/} folder; the vault beside it holds the log the keys are checked against. */
     public Keyring(Path dir) {
+        this(dir, Set.of());
+    }
+
+    private Keyring(Path dir, Set<String> ignoring) {
         this.dir = dir;
+        this.ignoring = Set.copyOf(ignoring);
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** The home's own secret key, if one was generated. */
+    /**
+     * This keyring with the pins of these fingerprints left out of the check: for {@code keys
+     * import}, which is about to replace them with a certificate it checked and logs.
+     */
+    public Keyring ignoring(Set<String> fingerprints) {
+        return new Keyring(dir, fingerprints);
+    }
+
+    /** The home's own secret key, if one was generated or imported. */
     public Optional<SecretKey> ownKey() {
-        List<Path> files = files(dir.resolve("secret"));
-        if (files.size() > 1) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("keys.secret.several", dir.resolve("secret")),
-                    Messages.of("keys.secret.several.hint"));
-        }
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        SecretKey key = SecretKey.parse(read(files.get(0)));
-        checkPin(files.get(0), key.fingerprint());
-        return Optional.of(key);
+        return sound().own();
     }
 
     public SecretKey requireOwnKey() {
@@ -57,70 +64,140 @@ public final class Keyring {
                 Messages.of("keys.own.none.hint")));
     }
 
-    public void saveOwnKey(SecretKey key) {
-        if (ownKey().isPresent()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
-                    Messages.of("keys.own.exists.hint"));
-        }
-        write(dir.resolve("secret"), key.fingerprint(), key.armored());
-    }
-
-    /** Pins a certificate under a role. Pinning the same one again changes nothing. */
-    public void pin(Role role, Certificate certificate) {
-        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored());
-    }
-
-    /** The certificates pinned under a role, each checked against its pin. */
+    /** The certificates pinned under a role, each checked against its custody entry. */
     public List<Certificate> pinned(Role role) {
-        List<Certificate> certificates = new ArrayList<>();
-        for (Path file : files(dir.resolve(role.label()))) {
-            Certificate certificate = Certificate.parse(read(file));
-            checkPin(file, certificate.fingerprint());
-            certificates.add(certificate);
-        }
-        return certificates;
+        return sound().pins().getOrDefault(role, List.of());
     }
 
-    private static void checkPin(Path file, String fingerprint) {
-        String pinned = file.getFileName().toString().replaceFirst("\\.asc$", "");
-        if (!pinned.equals(fingerprint)) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("keys.pin.altered", file, pinned, fingerprint),
-                    Messages.of("keys.pin.altered.hint"));
-        }
+    /** The time-stamping authorities' certificates pinned in the home's {@code tsa/}, each checked against its {@code tsa_pinned} entry. */
+    public List<TsaCertificate> tsaPinned() {
+        return sound().tsas();
     }
 
-    private static List<Path> files(Path folder) {
-        List<Path> files = new ArrayList<>();
-        refuseLink(folder);
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.asc")) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString().replaceFirst("\\.asc$", "");
-                if (FINGERPRINT.matcher(name).matches()) {
-                    files.add(entry);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        files.sort(null);
-        return files;
+        /** The roles a fingerprint is pinned under, with the certificate pinned there. */
+    public Map<Role, Certificate> pinsOf(String fingerprint) {
+        Map<Role, Certificate> roles = new LinkedHashMap<>();
+        sound().pins().forEach((role, certificates) -> certificates.stream()
+                .filter(c -> c.fingerprint().equals(fingerprint)).findFirst().ifPresent(c -> roles.put(role, c)));
+        return roles;
+    }
+
+    /** Everything wrong with this keyring, own key first, each naming its file; empty when it is sound. */
+    public List<GawahException> problems() {
+        return checked().problems();
+    }
+
+    /** The own key, if it passed its checks, whatever else is wrong (for {@code doctor}). */
+    public Optional<SecretKey> ownKeyDespiteProblems() {
+        return checked().own();
+    }
+
+    /** The pins that passed their checks, whatever else is wrong (for {@code doctor}). */
+    public List<Certificate> pinnedDespiteProblems(Role role) {
+        return checked().pins().getOrDefault(role, List.of());
     }
 
     /**
-     * A key file or folder that is a symbolic link is refused: what it points to can be changed
-     * (or read) outside the home's owner-only folder, and the pin would vouch for it.
+     * The entries a home made before key roles were logged still owes: one per pin (and for the
+     * own key), which the next signed transaction writes first (docs/format/home.md).
      */
-    private static void refuseLink(Path path) {
-        if (Files.isSymbolicLink(path) || Files.isSymbolicLink(path.getParent())) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("keys.link", path), Messages.of("keys.link.hint"));
+    public List<Vault.PendingEntry> unbound() {
+        return sound().unbound();
+    }
+
+    /** The subject of the custody entry that pins a certificate under a role. */
+    public static String subject(String fingerprint, Role role) {
+        return KeyEntry.subject(fingerprint, role.label());
+    }
+
+    /** The subject of the custody entry that makes a key this home's own. */
+    public static String ownSubject(String fingerprint) {
+        return KeyEntry.subject(fingerprint, KeyEntry.OWN);
+    }
+
+    /** The role with this label ({@code legal}, ...), if any. */
+    public static Optional<Role> role(String label) {
+        for (Role role : Role.values()) {
+            if (role.label().equals(label)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a second own key, and an own key for a vault whose log another key already signs
+     * (a vault's log has one actor for life: docs/format/custody-log.md).
+     */
+    public void checkCanTakeOwnKey() {
+        if (hasSecretFile()) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
+                    Messages.of("keys.own.exists.hint"));
+        }
+        Path vaultFile = dir.resolveSibling("vault.db");
+        if (Files.exists(vaultFile)) {
+            long entries;
+            try (Vault vault = Vault.open(vaultFile)) {
+                entries = vault.keyLogRows().count();
+            }
+            if (entries > 0) {
+                throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.log-taken", entries),
+                        Messages.of("keys.own.log-taken.hint"));
+            }
         }
     }
 
-    private static byte[] read(Path file) {
-        refuseLink(file);
+    /** Saves the own key; the caller logs it ({@link #ownSubject}). */
+    public void saveOwnKey(SecretKey key) {
+        checkCanTakeOwnKey();
+        write(dir.resolve(KeyringCheck.SECRET), key.fingerprint(), key.armored());
+        checked = null;
+    }
+
+    /** Pins a certificate under a role (replacing the file of an earlier version); the caller logs it ({@link #subject}). */
+    public void pin(Role role, Certificate certificate) {
+        write(dir.resolve(role.label()), certificate.fingerprint(), certificate.armored());
+        checked = null;
+    }
+
+    private KeyringCheck.Result checked() {
+        if (checked == null) {
+            checked = KeyringCheck.run(dir, dir.resolveSibling("vault.db"), ignoring);
+        }
+        return checked;
+    }
+
+    private KeyringCheck.Result sound() {
+        KeyringCheck.Result result = checked();
+        if (!result.problems().isEmpty()) {
+            throw result.problems().get(0);
+        }
+        return result;
+    }
+
+    private boolean hasSecretFile() {
+        Path folder = dir.resolve(KeyringCheck.SECRET);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.asc")) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.file.unreadable", folder, e.getMessage()));
+        }
+    }
+
+    /** Null when the file is named by this fingerprint, else the refusal naming both. */
+    static GawahException altered(Path file, String fingerprint) {
+        String pinned = file.getFileName().toString().replaceFirst("\\.(?:asc|pem)$", "");
+        if (pinned.equals(fingerprint)) {
+            return null;
+        }
+        return new GawahException(Failure.BAD_DATA, Messages.of("keys.pin.altered", file, pinned, fingerprint),
+                Messages.of("keys.pin.altered.hint"));
+    }
+
+    static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

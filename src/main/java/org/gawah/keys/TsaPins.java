@@ -1,10 +1,8 @@
 package org.gawah.keys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -23,12 +20,11 @@ import org.gawah.vault.FilePermissions;
 /**
  * The time-stamping authorities a home trusts (docs/format/home.md, "Time-stamping
  * authorities"): {@code HOME/tsa/FPR.pem}, each an X.509 certificate named by the SHA-256 of its
- * DER encoding (the pin, checked at every load), and {@code HOME/tsa/urls.txt}, where to ask. A
- * pin counts only with its {@code tsa_pinned} custody entry (checked by the command that uses it);
+ * DER encoding, and {@code HOME/tsa/urls.txt}, where to ask. A pin counts only with its
+ * {@code tsa_pinned} custody entry (the keyring's check reads and holds every file here to it);
  * a URL is where to ask, never whom to trust, and is not signed.
  */
 public final class TsaPins {
-    private static final Pattern NAME = Pattern.compile("[0-9A-F]{64}\\.pem");
     public static final String URLS = "urls.txt";
 
     private final Path dir;
@@ -39,46 +35,6 @@ public final class TsaPins {
 
     public Path dir() {
         return dir;
-    }
-
-    /** The pinned certificates, each checked against its name. */
-    public List<TsaCertificate> pinned() {
-        List<TsaCertificate> certificates = new ArrayList<>();
-        if (Files.isSymbolicLink(dir)) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("keys.link", dir), Messages.of("keys.link.hint"));
-        }
-        if (!Files.isDirectory(dir)) {
-            return certificates;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.pem")) {
-            entries.forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        files.sort(null);
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (!NAME.matcher(name).matches()) {
-                continue;
-            }
-            if (Files.isSymbolicLink(file)) {
-                throw new GawahException(Failure.NOT_READY, Messages.of("keys.link", file), Messages.of("keys.link.hint"));
-            }
-            TsaCertificate certificate;
-            try {
-                certificate = TsaCertificate.parse(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new GawahException(Failure.MISSING_INPUT, Messages.of("keys.file.unreadable", file, e.getMessage()));
-            }
-            String pinned = name.substring(0, 64);
-            if (!pinned.equals(certificate.fingerprint())) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("keys.pin.altered", file, pinned, certificate.fingerprint()),
-                        Messages.of("keys.pin.altered.hint"));
-            }
-            certificates.add(certificate);
-        }
-        return certificates;
     }
 
     /** Pins a certificate; pinning the same one again changes nothing. */

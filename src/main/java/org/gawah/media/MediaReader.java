@@ -118,6 +118,15 @@ public final class MediaReader {
         }
     }
 
+    /**
+     * Whether the library knows the first bytes of {@code in} as a photo, sound or film: it reads
+     * a few bytes and resets (a BufferedInputStream marks), so {@link #readOnThisThread} can read
+     * the same stream after. An Ogg or AMR recording is not known.
+     */
+    public static boolean knowsFormat(BufferedInputStream in) throws IOException {
+        return recognised(in);
+    }
+
     /** Whether the library knows the first bytes as a photo, sound or film. */
     private static boolean recognised(InputStream in) throws IOException {
         // A BufferedInputStream: the detector marks and resets it.

@@ -26,6 +26,9 @@ public final class Finder {
     /** Transliteration is the costly step: each word's skeleton and initial once. */
     private final Map<String, String> skeletons = new HashMap<>();
     private final Map<String, String> initials = new HashMap<>();
+    private final Map<String, String> latins = new HashMap<>();
+    /** The longest skeleton a name written in pieces is looked up by. */
+    static final int LONGEST_SPLIT = 14;
 
     public Finder(KnownKeys known) {
         this.known = known;
@@ -63,28 +66,70 @@ public final class Finder {
             StringBuilder joined = new StringBuilder(word.text());
             for (int end = i + 1; end < Math.min(list.size(), i + Keys.WINDOW); end++) {
                 joined.append(list.get(end).text());
-                if (known.contains("w:" + joined) || end == i + 1 && initialMatches(word, list.get(end))) {
+                List<Words.Word> window = list.subList(i, end + 1);
+                if (joinedMatches(window, joined) || end == i + 1 && initialMatches(word, list.get(end))
+                        || splitMatches(window)) {
                     found.add(new int[] {word.start(), list.get(end).end()});
                 }
             }
         }
+        phones(folded, list, found);
+        return merge(found, folding, original);
+    }
+
+    /**
+     * Words written together, as a {@code w:} key. Digits alone are a telephone number (looked up
+     * by {@link #phones}); words with digits are looked up only where the {@code m:} marker of
+     * their shape says a contact has that shape, since such a key is hashed slowly.
+     */
+    private boolean joinedMatches(List<Words.Word> window, CharSequence joined) {
+        boolean digits = false;
+        boolean letters = false;
+        for (Words.Word word : window) {
+            digits |= word.digits();
+            letters |= !word.digits();
+        }
+        if (!letters) {
+            return false;
+        }
+        return (!digits || known.mayContain("m:" + Keys.shape(window))) && known.contains("w:" + joined);
+    }
+
+    /**
+     * Telephone numbers: in each run of digit groups, the digits up to each group, looked up as
+     * the contact's were keyed ({@link Keys}): the last nine once there are nine or more (the run
+     * from its first group is then withheld: a country code or a leading 0 is part of the number),
+     * else each stretch of five to eight. A length is looked up only where its {@code n:} marker
+     * says a contact has a number of that length: each lookup of digits is a slow hash.
+     */
+    private void phones(String folded, List<Words.Word> list, List<int[]> found) {
+        boolean long9 = known.mayContain(Keys.marker(9));
         for (int[] run : Phones.runs(folded, list)) {
-            for (int first = run[0]; first <= run[1]; first++) {
-                StringBuilder digits = new StringBuilder();
-                for (int last = first; last <= run[1]; last++) {
-                    digits.append(list.get(last).text());
-                    String key = Keys.phone(digits.toString());
-                    if (key != null && known.contains(key)) {
-                        int start = list.get(first).start();
-                        while (start > 0 && "+(".indexOf(folded.charAt(start - 1)) >= 0) {
-                            start--; // "+93", "(0)700": the sign belongs to the number
+            for (int last = run[0]; last <= run[1]; last++) {
+                String digits = "";
+                for (int first = last; first >= run[0]; first--) {
+                    digits = list.get(first).text() + digits;
+                    if (digits.length() >= 9) {
+                        if (long9 && known.contains(Keys.phone(digits))) {
+                            found.add(new int[] {numberStart(folded, list.get(run[0]).start()), list.get(last).end()});
                         }
-                        found.add(new int[] {start, list.get(last).end()});
+                        break;
+                    }
+                    if (digits.length() >= 5 && known.mayContain(Keys.marker(digits.length()))
+                            && known.contains(Keys.phone(digits))) {
+                        found.add(new int[] {numberStart(folded, list.get(first).start()), list.get(last).end()});
                     }
                 }
             }
         }
-        return merge(found, folding, original);
+    }
+
+    /** "+93", "(0)700": the sign before a number belongs to it. */
+    private static int numberStart(String folded, int start) {
+        while (start > 0 && "+(".indexOf(folded.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        return start;
     }
 
     private boolean wordMatches(String word) {
@@ -96,6 +141,39 @@ public final class Finder {
             }
             return false;
         });
+    }
+
+    /**
+     * A name written in pieces ("Zar mina", "Zar-mina", "زر مینه"): the words of the window read as
+     * one, compared by its skeleton as one word is, the last with its suffixes taken off (its
+     * {@code w:} form is looked up above). Only a window that starts and ends with a word of two
+     * letters or more ("Tes-t-nam" is one), and whose
+     * skeleton is no longer than a name part's can be ({@value #LONGEST_SPLIT} symbols): past that
+     * it is a phrase, not a name cut in two, and looking it up would only cost time.
+     */
+    private boolean splitMatches(List<Words.Word> window) {
+        StringBuilder latin = new StringBuilder();
+        StringBuilder folded = new StringBuilder();
+        for (int k = 0; k < window.size() - 1; k++) {
+            Words.Word part = window.get(k);
+            if (part.digits() || k == 0 && part.text().codePointCount(0, part.text().length()) < 2) {
+                return false;
+            }
+            latin.append(latin(part.text()));
+            folded.append(part.text());
+        }
+        Words.Word last = window.get(window.size() - 1);
+        if (last.digits() || last.text().codePointCount(0, last.text().length()) < 2) {
+            return false;
+        }
+        for (String stem : stems(last.text())) {
+            String skeleton = Spelling.skeletonOfLatin(latin + latin(stem));
+            if (skeleton.length() <= LONGEST_SPLIT && (known.contains("s:" + skeleton)
+                    || !stem.equals(last.text()) && known.contains("w:" + folded + stem))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any part of the word of three letters or more (file names run words together). */
@@ -127,6 +205,10 @@ public final class Finder {
 
     private String skeleton(String word) {
         return skeletons.computeIfAbsent(word, Spelling::skeleton);
+    }
+
+    private String latin(String word) {
+        return latins.computeIfAbsent(word, Spelling::latin);
     }
 
     /** The word and what is left of it without one prefix and up to two suffixes, of two letters or more. */

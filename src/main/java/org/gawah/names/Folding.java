@@ -15,16 +15,22 @@ import java.util.Locale;
  * format characters (ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings and isolates, soft hyphen), other
  * default-ignorable code points, tatweel and the standalone hamza are dropped;</li>
  * <li>letter variants fold to one letter: yeh ي ى ې ۍ ێ ے → ی, kaf ك ڪ → ک, gaf ګ → گ,
- * heh ة ە ھ ۃ → ه, waw ۄ ۅ ۆ ۇ ۈ ۉ ۊ ۋ ۏ → و, alef ٱ ٲ ٳ ٵ → ا (أ إ آ and ؤ ئ ۀ lose their
+ * heh ة ە ھ ہ ۃ → ه, waw ۄ ۅ ۆ ۇ ۈ ۉ ۊ ۋ ۏ → و, alef ٱ ٲ ٳ ٵ → ا (أ إ آ and ؤ ئ ۀ lose their
  * hamza or madda in step 2);</li>
  * <li>digits of every script become ASCII digits, and letters are lower-cased.</li>
  * </ol>
  * Each folded character remembers where it came from, so a match found in the folded text masks
  * exactly the original characters, the dropped ones between them included.
+ *
+ * <p>It is also the one normalisation of every other comparison of typed words: month, calendar
+ * and language names ({@link #foldListWord}) and the pseudonym check (the name matcher itself).
  */
 public final class Folding {
     /** Named in every keyed list of name keys: a change to these rules is a new version. */
-    public static final String RULES = "gawah.names/1";
+    public static final String RULES = "gawah.names/2";
+
+    /** Apostrophes that are part of a listed word (Sha'ban, Sha’ban, Ramaḍān with an ayn). */
+    private static final String APOSTROPHES = "'\u2018\u2019\u02BC\u02BE\u02BF`";
 
     /** Folding is per code point: a text uses few of them, so each is folded once. */
     private static final java.util.concurrent.ConcurrentHashMap<Integer, String[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -42,6 +48,17 @@ public final class Folding {
     /** {@code original} folded. */
     public static String fold(String original) {
         return of(original).text();
+    }
+
+    /**
+     * A typed word to look up in a list of words (month, calendar and language names), folded as
+     * above with apostrophes dropped first: in such a word an apostrophe stands for an ayn or a
+     * hamza (Sha'ban is shaban), where in running text (Zarmina's) it separates words.
+     */
+    public static String foldListWord(String typed) {
+        StringBuilder kept = new StringBuilder(typed.length());
+        typed.codePoints().filter(c -> APOSTROPHES.indexOf(c) < 0).forEach(kept::appendCodePoint);
+        return fold(kept.toString());
     }
 
     /** {@code original} folded, with the way back to it. */
@@ -121,7 +138,7 @@ public final class Folding {
             case 'ي', 'ى', 'ې', 'ۍ', 'ێ', 'ے', 'ٸ': return "ی";
             case 'ك', 'ڪ', 'ػ', 'ؼ': return "ک";
             case 'ګ': return "گ";
-            case 'ة', 'ە', 'ھ', 'ۃ', 'ۀ': return "ه";
+            case 'ة', 'ە', 'ھ', 'ہ', 'ۃ', 'ۀ': return "ه";
             case 'ۄ', 'ۅ', 'ۆ', 'ۇ', 'ۈ', 'ۉ', 'ۊ', 'ۋ', 'ۏ', 'ٶ', 'ٷ': return "و";
             case 'ٱ', 'ٲ', 'ٳ', 'ٵ': return "ا";
             default: return new String(Character.toChars(c)).toLowerCase(Locale.ROOT);
@@ -132,7 +149,7 @@ public final class Folding {
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
                 || c == 0x0640 // tatweel
-                || c == 0x0621 // hamza on its own line
+                || c == 0x0621 || c == 0x0674 // hamza on its own line, high hamza (what ٵ ٶ ٷ ٸ decompose to)
                 || c == 0x034F || c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF // grapheme joiner, variation selectors
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers, default-ignorable
                 || c == 0x180B || c == 0x180C || c == 0x180D || c == 0x180E || c == 0x180F;

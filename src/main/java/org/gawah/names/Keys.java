@@ -8,15 +8,19 @@ import java.util.Set;
 /**
  * The keys of name rules {@value Folding#RULES}: strings that a piece of text and a person's
  * name both turn into when the text names the person (docs/format/testimony.md, "Name keys").
- * Four kinds, each a prefix:
+ * Each kind has a prefix:
  * <ul>
  * <li>{@code w:} folded letters of one or more words written together ({@code w:مریمنمونه} for
- * "مریم نمونه" and for "مریم‌نمونه");</li>
+ * "مریم نمونه" and for "مریم‌نمونه"), and the contact's words in fours, letters and digits;</li>
  * <li>{@code s:} the {@linkplain Spelling#skeleton skeleton} of one word;</li>
  * <li>{@code i:} an initial and a word: {@code i:z:w:testname}, {@code i:z:s:tstnmV};</li>
  * <li>{@code d:} a telephone number: its last nine digits (the national significant number of an
  * Afghan number, whatever prefix was written: +93, 0093, 0 or none), or all of them when it has
- * five to eight.</li>
+ * five to eight;</li>
+ * <li>{@code n:} and {@code m:} markers, which hold no digit: {@code n:#########} says a {@code d:}
+ * key of that many digits exists, {@code m:} a {@code w:} key of the contact's words with each
+ * run of digits written {@code #}. A matcher looks up a key with digits (hashed slowly, see
+ * {@link KnownKeys.Hashed}) only where a marker says it may be one.</li>
  * </ul>
  */
 public final class Keys {
@@ -98,21 +102,57 @@ public final class Keys {
         }
     }
 
+    /**
+     * The contact's words in fours ({@code w:}, with an {@code m:} marker when they hold digits; a
+     * window of digits alone is a telephone number, keyed by {@code d:}), and its telephone
+     * numbers: in each run of digit groups, the last nine digits of the run up to each group
+     * where it has nine or more, or the whole run when it has five to eight. Never a shorter
+     * stretch of a longer number: its few digits would be quick to guess whatever the hash.
+     */
     private static void contact(Set<String> keys, String folded) {
         List<Words.Word> words = Words.of(folded);
         if (!words.isEmpty()) {
             for (int start = 0; start + Math.min(WINDOW, words.size()) <= words.size(); start++) {
+                List<Words.Word> window = words.subList(start, start + Math.min(WINDOW, words.size()));
+                if (window.stream().allMatch(Words.Word::digits)) {
+                    continue;
+                }
                 StringBuilder joined = new StringBuilder();
-                words.subList(start, start + Math.min(WINDOW, words.size())).forEach(w -> joined.append(w.text()));
+                window.forEach(w -> joined.append(w.text()));
                 keys.add("w:" + joined);
+                if (window.stream().anyMatch(Words.Word::digits)) {
+                    keys.add("m:" + shape(window));
+                }
             }
         }
-        for (String digits : Phones.numbers(folded, words)) {
-            String key = phone(digits);
-            if (key != null) {
-                keys.add(key);
+        for (int[] run : Phones.runs(folded, words)) {
+            StringBuilder digits = new StringBuilder();
+            for (int k = run[0]; k <= run[1]; k++) {
+                digits.append(words.get(k).text());
+                if (digits.length() >= 9) {
+                    keys.add(phone(digits.toString()));
+                    keys.add(marker(9));
+                }
+            }
+            if (digits.length() >= 5 && digits.length() < 9) {
+                keys.add(phone(digits.toString()));
+                keys.add(marker(digits.length()));
             }
         }
+    }
+
+    /** The words joined, each run of digits written {@code #}: the {@code m:} marker of a window. */
+    static String shape(List<Words.Word> window) {
+        StringBuilder shape = new StringBuilder();
+        for (Words.Word word : window) {
+            shape.append(word.digits() ? "#" : word.text());
+        }
+        return shape.toString();
+    }
+
+    /** The {@code n:} marker of telephone keys of {@code length} digits (nine: the last nine of a longer number). */
+    static String marker(int length) {
+        return "n:" + "#".repeat(length);
     }
 
     /** The key of a run of digits, or null when it is too short to be a telephone number. */

@@ -46,4 +46,29 @@ public final class Armor {
     static InputStream decoder(byte[] data) throws IOException {
         return PGPUtil.getDecoderStream(new ByteArrayInputStream(data));
     }
+
+    private static final byte[] BEGIN = "-----BEGIN PGP ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Each armour block of the input, decoded to packets; binary input is one block. Bouncy
+     * Castle's decoder reads the first armour block and stops, so a team's certificates joined
+     * with {@code cat a.asc b.asc} would silently lose all but the first: each block is read here.
+     */
+    static java.util.List<InputStream> decoders(byte[] data) throws IOException {
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        for (int i = 0; i + BEGIN.length <= data.length; i++) {
+            if ((i == 0 || data[i - 1] == '\n') && java.util.Arrays.equals(data, i, i + BEGIN.length, BEGIN, 0, BEGIN.length)) {
+                starts.add(i);
+            }
+        }
+        if (starts.size() < 2) {
+            return java.util.List.of(decoder(data));
+        }
+        java.util.List<InputStream> blocks = new java.util.ArrayList<>();
+        for (int b = 0; b < starts.size(); b++) {
+            int end = b + 1 < starts.size() ? starts.get(b + 1) : data.length;
+            blocks.add(decoder(java.util.Arrays.copyOfRange(data, starts.get(b), end)));
+        }
+        return blocks;
+    }
 }

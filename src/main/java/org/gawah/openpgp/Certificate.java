@@ -32,39 +32,86 @@ import org.gawah.Message;
 public final class Certificate {
     /** Real certificates are a few KiB; anything past this is not one. */
     public static final int MAX_BYTES = 1 << 20;
+    /** The most certificates one file may hold (a team's keys exported together); past this it is not a team's file. */
+    public static final int MAX_IN_FILE = 100;
 
+    /** The certificate as received: what is pinned, logged and exported. */
+    private final PGPPublicKeyRing ring;
+    /** The same certificate as Bouncy Castle is asked about it: without user IDs their owner revoked. */
     private final OpenPGPCertificate cert;
 
-    Certificate(OpenPGPCertificate cert) {
-        this.cert = cert;
+    Certificate(PGPPublicKeyRing ring) {
+        this.ring = ring;
+        this.cert = new OpenPGPCertificate(UserIds.withoutRevoked(ring), Implementation.get());
     }
 
-    /** Reads one certificate, armoured or binary. A file holding a secret key is refused. */
+    /** Reads one certificate, armoured or binary. A file holding a secret key, or several certificates, is refused. */
     public static Certificate parse(byte[] data) {
+        List<Certificate> all = parseAll(data);
+        if (all.size() != 1) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.several"));
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Reads every certificate of a file, armoured (each armour block, however many) or binary: a
+     * team's keys are often sent together. Copies of one certificate are merged into one. Refused:
+     * a secret key, anything that is not a certificate, more than {@link #MAX_IN_FILE}.
+     */
+    public static List<Certificate> parseAll(byte[] data) {
         if (data.length > MAX_BYTES) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.too-large"));
         }
-        try (InputStream in = Armor.decoder(data)) {
-            PGPObjectFactory factory = new BcPGPObjectFactory(in);
-            Object first = factory.nextObject();
-            if (first instanceof PGPSecretKeyRing) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.secret-key"),
-                        Messages.of("certificate.secret-key.hint"));
+        java.util.Map<String, Certificate> byFingerprint = new java.util.LinkedHashMap<>();
+        try {
+            for (InputStream in : Armor.decoders(data)) {
+                try (in) {
+                    PGPObjectFactory factory = new BcPGPObjectFactory(in);
+                    Object next = factory.nextObject();
+                    if (next == null) {
+                        throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.not-certificate"));
+                    }
+                    for (; next != null; next = factory.nextObject()) {
+                        if (next instanceof PGPSecretKeyRing) {
+                            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.secret-key"),
+                                    Messages.of("certificate.secret-key.hint"));
+                        }
+                        if (!(next instanceof PGPPublicKeyRing)) {
+                            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.not-certificate"));
+                        }
+                        // Inside the try: Bouncy Castle's own reading of a malformed ring can throw too (a
+                        // ClassCastException for a subkey binding on a user ID, found by the fuzzer).
+                        Certificate certificate = new Certificate((PGPPublicKeyRing) next);
+                        byFingerprint.merge(certificate.fingerprint(), certificate, Certificate::merge);
+                        if (byFingerprint.size() > MAX_IN_FILE) {
+                            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.too-many", MAX_IN_FILE));
+                        }
+                    }
+                }
             }
-            if (!(first instanceof PGPPublicKeyRing)) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.not-certificate"));
-            }
-            if (factory.nextObject() != null) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.several"));
-            }
-            // Inside the try: Bouncy Castle's own reading of a malformed ring can throw too (a
-            // ClassCastException for a subkey binding on a user ID, found by the fuzzer).
-            return new Certificate(new OpenPGPCertificate((PGPPublicKeyRing) first));
+            return List.copyOf(byFingerprint.values());
         } catch (IOException | RuntimeException e) {
             if (e instanceof GawahException) {
                 throw (GawahException) e;
             }
             throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", unreadable(e)),
+                    Messages.of("certificate.unreadable.hint"), e);
+        }
+    }
+
+    /**
+     * One certificate holding what both versions hold (user IDs, subkeys, signatures): an update
+     * never loses a revocation or a subkey the pinned version had. Both must have one fingerprint.
+     */
+    public static Certificate merge(Certificate pinned, Certificate update) {
+        if (!pinned.fingerprint().equals(update.fingerprint())) {
+            throw new IllegalArgumentException("merging two certificates: " + pinned + ", " + update);
+        }
+        try {
+            return new Certificate(PGPPublicKeyRing.join(pinned.ring, update.ring));
+        } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("certificate.unreadable", Messages.of("certificate.damaged")),
                     Messages.of("certificate.unreadable.hint"), e);
         }
     }
@@ -122,7 +169,7 @@ public final class Certificate {
 
     public byte[] encoded() {
         try {
-            return cert.getPGPPublicKeyRing().getEncoded();
+            return ring.getEncoded();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,6 +193,110 @@ public final class Certificate {
         if (cert.getSigningKeys(Date.from(now)).isEmpty()) {
             throw refused(Messages.of("certificate.no-signing-key", fingerprint()));
         }
+    }
+
+    /**
+     * Refuses, with the reason, a certificate that cannot vouch for what it signed: a
+     * documenter's or custodian's pinned for verification. A key that expired or was retired
+     * (revoked as superseded or no longer used) still vouches for what it signed while it was
+     * valid, so it passes if it could sign then; a key revoked as compromised, or without a
+     * reason, vouches for nothing, and a weak key never did.
+     */
+    public void checkCanVouch(Instant now) {
+        Optional<Instant> stopped = stoppedSigning(now);
+        if (stopped.isEmpty()) {
+            checkCanSign(now);
+            return;
+        }
+        if (hardRevoked(now)) {
+            throw refused(whyUnusable(Date.from(now)));
+        }
+        checkCanSign(stopped.get().minusSeconds(1));
+    }
+
+    /**
+     * How the certificate stands at {@code now}, when it no longer signs: expired, or retired
+     * (what it signed before still counts), or revoked as compromised (nothing it signed counts);
+     * empty while it is valid.
+     */
+    public Optional<Message> standing(Instant now) {
+        if (hardRevoked(now)) {
+            return Optional.of(Messages.of("certificate.standing.compromised",
+                    revocationReason(cert.getRevocation(Date.from(now)).getSignature())));
+        }
+        var revocation = cert.getRevocation(Date.from(now));
+        if (revocation != null) {
+            return Optional.of(Messages.of("certificate.standing.retired",
+                    revocation.getSignature().getCreationTime().toInstant(), revocationReason(revocation.getSignature())));
+        }
+        return stoppedSigning(now).map(at -> Messages.of("certificate.standing.expired", at));
+    }
+
+    /** When it stopped vouching for new signatures (expiry or a soft revocation), if it has by {@code now}. */
+    private Optional<Instant> stoppedSigning(Instant now) {
+        Date at = Date.from(now);
+        var revocation = cert.getRevocation(at);
+        if (revocation != null) {
+            return Optional.of(revocation.getSignature().getCreationTime().toInstant());
+        }
+        Date expiry = cert.getExpirationTime();
+        if (expiry != null && !expiry.after(at)) {
+            return Optional.of(expiry.toInstant());
+        }
+        return Optional.empty();
+    }
+
+    /** Revoked as compromised, or without a reason: every signature it ever made is in doubt. */
+    private boolean hardRevoked(Instant now) {
+        var revocation = cert.getRevocation(Date.from(now));
+        if (revocation == null) {
+            return false;
+        }
+        var reason = revocation.getSignature().getHashedSubPackets() == null ? null
+                : revocation.getSignature().getHashedSubPackets().getRevocationReason();
+        int code = reason == null ? 0 : reason.getRevocationReason() & 0xFF;
+        return code != 1 && code != 3;
+    }
+
+    /**
+     * Until when sealed records can be encrypted to it: the primary key's expiry or the last of its
+     * encryption subkeys' (a subkey's expiry ends it as surely); empty when neither ends. Call only
+     * after {@link #checkCanEncrypt} passed.
+     */
+    public Optional<Instant> encryptsUntil(Instant now) {
+        Date at = Date.from(now);
+        List<Date> ends = new ArrayList<>();
+        for (OpenPGPComponentKey key : cert.getEncryptionKeys(at)) {
+            if (Policy.weakness(key.getPGPPublicKey()) == null) {
+                ends.add(key.getKeyExpirationDateAt(at));
+            }
+        }
+        return until(ends);
+    }
+
+    /** Until when it can sign (the primary's expiry or the last of its signing keys'); empty when it does not end. */
+    public Optional<Instant> signsUntil(Instant now) {
+        Date at = Date.from(now);
+        List<Date> ends = new ArrayList<>();
+        for (OpenPGPComponentKey key : cert.getSigningKeys(at)) {
+            ends.add(key.getKeyExpirationDateAt(at));
+        }
+        return until(ends);
+    }
+
+    /** The latest of the keys' ends (none if one never ends), bounded by the certificate's own expiry. */
+    private Optional<Instant> until(List<Date> keyEnds) {
+        Date last = null;
+        for (Date end : keyEnds) {
+            if (end == null) {
+                last = null;
+                break;
+            }
+            last = last == null || end.after(last) ? end : last;
+        }
+        Date whole = cert.getExpirationTime();
+        Date end = whole == null ? last : last == null || whole.before(last) ? whole : last;
+        return Optional.ofNullable(end).map(Date::toInstant);
     }
 
     private void checkUsable(Instant now) {
@@ -267,6 +418,26 @@ public final class Certificate {
 
     private static GawahException refused(Message reason) {
         return new GawahException(Failure.CERTIFICATE_REFUSED, reason, Messages.of("certificate.refused.hint"));
+    }
+
+    /**
+     * Whether the certificate carries its owner's own word: revoked or expired by a signature that
+     * holds, or its primary key bound by a valid self-signature (unlike a crafted copy whose
+     * signatures do not verify).
+     */
+    public boolean boundByItsOwner(Instant now) {
+        return standing(now).isPresent() || cert.getPrimaryKey().isBoundAt(Date.from(now));
+    }
+
+    /**
+     * The ids of the (sub)keys that may sign or receive at {@code now}: what an update of a pinned
+     * certificate can only narrow, never widen, by a revocation or an expiry its owner signed.
+     */
+    public java.util.Set<String> usableKeyIds(Instant now) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        encryptionKeys(now).forEach(key -> ids.add(Fingerprints.keyId(key.getKeyIdentifier())));
+        cert.getSigningKeys(Date.from(now)).forEach(key -> ids.add(Fingerprints.keyId(key.getKeyIdentifier())));
+        return ids;
     }
 
     /** Valid encryption (sub)keys at the given time, weak ones left out. */

@@ -50,7 +50,7 @@ import org.gawah.GawahException;
  */
 public final class KeyGenerator {
     /** Iterated-salted S2K count 0xFF (65 011 712 bytes hashed), the strongest v4 offers; BC's default hashes 64 KiB. */
-    private static final int S2K_COUNT = 0xFF;
+    static final int S2K_COUNT = 0xFF;
 
     private static final int[] SYMMETRIC_PREFERENCES = {SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128};
     private static final int[] HASH_PREFERENCES = {HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA384, HashAlgorithmTags.SHA256};
@@ -131,7 +131,7 @@ public final class KeyGenerator {
             PGPSecretKey encryptionSecret = new PGPSecretKey(encryption.getPrivateKey(), encryptionPublic, sha1, false,
                     new BcAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256, argon2)
                             .setSecureRandom(random).build(passphrase.clone(), encryptionPublic.getPublicKeyPacket()));
-            return new SecretKey(new PGPSecretKeyRing(List.of(primarySecret, encryptionSecret)));
+            return SecretKey.made(new PGPSecretKeyRing(List.of(primarySecret, encryptionSecret)), primary.getPrivateKey());
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, Messages.of("keygen.failed", e.getMessage()), null, e);
         }
@@ -185,7 +185,7 @@ public final class KeyGenerator {
             subkey.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
             subkey.setIssuerFingerprint(false, primary.getPublicKey());
             rings.addSubKey(encryption, subkey.generate(), null);
-            return new SecretKey(rings.generateSecretKeyRing());
+            return SecretKey.made(rings.generateSecretKeyRing(), primary.getPrivateKey());
         } catch (PGPException e) {
             throw new GawahException(Failure.INTERNAL, Messages.of("keygen.failed", e.getMessage()), null, e);
         }

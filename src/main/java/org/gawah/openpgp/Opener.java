@@ -176,17 +176,9 @@ public final class Opener {
         if (!(first instanceof PGPEncryptedDataList)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("open.not-encrypted"));
         }
-        PGPPublicKeyEncryptedData mine = findOurs((PGPEncryptedDataList) first, key);
-        if (!mine.isIntegrityProtected()) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("open.no-mdc"));
-        }
-        PGPPrivateKey privateKey;
-        char[] secret = key.isLocked(mine.getKeyIdentifier()) ? passphrase.passphraseFor(key.fingerprint()) : new char[0];
-        try {
-            privateKey = key.unlock(mine.getKeyIdentifier(), secret);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+        Recipient recipient = findOurs((PGPEncryptedDataList) first, key, passphrase);
+        PGPPublicKeyEncryptedData mine = recipient.data();
+        PGPPrivateKey privateKey = recipient.privateKey();
         InputStream clear;
         packets.lift(); // the encrypted data streams from here
         try {
@@ -209,14 +201,77 @@ public final class Opener {
         return content.verified();
     }
 
-    private static PGPPublicKeyEncryptedData findOurs(PGPEncryptedDataList list, SecretKey key) {
+    /** The session-key packet this home's key opens, and that key unlocked. */
+    private record Recipient(PGPPublicKeyEncryptedData data, PGPPrivateKey privateKey) {
+    }
+
+    /**
+     * The packet for our key: the one naming it, else (hidden recipients: {@code gpg
+     * --throw-keyids}, {@code -R}, key ID 0) the first hidden one that one of our encryption
+     * keys opens, as GnuPG does. Checked for integrity protection before any key is unlocked.
+     */
+    private static Recipient findOurs(PGPEncryptedDataList list, SecretKey key, PassphraseSource passphrase) {
+        List<PGPPublicKeyEncryptedData> hidden = new ArrayList<>();
+        for (PGPEncryptedData data : list) {
+            if (data instanceof PGPPublicKeyEncryptedData) {
+                PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
+                if (key.has(pk.getKeyIdentifier())) {
+                    requireIntegrity(pk);
+                    return new Recipient(pk, unlock(key, pk.getKeyIdentifier(), passphrase));
+                }
+                if (pk.getKeyIdentifier().isWildcard()) {
+                    hidden.add(pk);
+                }
+            }
+        }
+        if (!hidden.isEmpty()) {
+            for (PGPPublicKeyEncryptedData pk : hidden) {
+                requireIntegrity(pk);
+            }
+            for (KeyIdentifier id : key.encryptionKeys()) {
+                PGPPrivateKey candidate = unlock(key, id, passphrase);
+                for (PGPPublicKeyEncryptedData pk : hidden) {
+                    if (opens(pk, candidate)) {
+                        return new Recipient(pk, candidate);
+                    }
+                }
+            }
+        }
+        throw notOurs(list, key, hidden.size());
+    }
+
+    private static void requireIntegrity(PGPPublicKeyEncryptedData pk) {
+        if (!pk.isIntegrityProtected()) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("open.no-mdc"));
+        }
+    }
+
+    private static PGPPrivateKey unlock(SecretKey key, KeyIdentifier id, PassphraseSource passphrase) {
+        char[] secret = key.isLocked(id) ? passphrase.passphraseFor(key.fingerprint()) : new char[0];
+        try {
+            return key.unlock(id, secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Whether this private key recovers a session key from a hidden recipient's packet (nothing of the data is read). */
+    private static boolean opens(PGPPublicKeyEncryptedData pk, PGPPrivateKey candidate) {
+        try {
+            return pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(candidate)) != null;
+        } catch (PGPException | RuntimeException e) {
+            return false; // not ours: the key unwrap or the session key's checksum failed
+        }
+    }
+
+    private static GawahException notOurs(PGPEncryptedDataList list, SecretKey key, int hidden) {
         List<String> others = new ArrayList<>();
         int more = 0;
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPublicKeyEncryptedData) {
                 PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
-                if (key.has(pk.getKeyIdentifier())) {
-                    return pk;
+                if (pk.getKeyIdentifier().isWildcard()) {
+                    continue;
                 }
                 if (others.size() < RECIPIENTS_NAMED) {
                     others.add(Fingerprints.keyId(pk.getKeyIdentifier()));
@@ -225,11 +280,13 @@ public final class Opener {
                 }
             }
         }
-        Message notOurs = others.isEmpty()
+        Message notOurs = others.isEmpty() && hidden > 0
+                ? Messages.of("open.not-for-key.hidden", key.fingerprint(), hidden)
+                : others.isEmpty()
                 ? Messages.of("open.not-for-key.no-recipients", key.fingerprint())
                 : Messages.of("open.not-for-key", key.fingerprint(), more == 0 ? String.join(", ", others)
                         : Messages.of("open.not-for-key.and-more", String.join(", ", others), more));
-        throw new GawahException(Failure.CANNOT_DECRYPT, notOurs, Messages.of("open.not-for-key.hint"));
+        return new GawahException(Failure.CANNOT_DECRYPT, notOurs, Messages.of("open.not-for-key.hint"));
     }
 
     static Object nextSkippingMarkers(PGPObjectFactory factory) throws IOException {

@@ -15,7 +15,6 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
@@ -32,6 +31,15 @@ public final class SecretKey {
 
     SecretKey(PGPSecretKeyRing ring) {
         this.ring = ring;
+    }
+
+    /** A key just made, whose private parts are at hand: signing its first custody entry needs no second derivation. */
+    static SecretKey made(PGPSecretKeyRing ring, PGPPrivateKey... known) {
+        SecretKey key = new SecretKey(ring);
+        for (PGPPrivateKey privateKey : known) {
+            key.unlocked.put(ring.getPublicKey(privateKey.getKeyID()).getKeyIdentifier(), privateKey);
+        }
+        return key;
     }
 
     public static SecretKey parse(byte[] data) {
@@ -53,6 +61,46 @@ public final class SecretKey {
             }
             throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.unreadable"), null, e);
         }
+    }
+
+    /**
+     * Reads the secret key of a file from outside ({@code keys import --secret}): each armour block,
+     * every key in it. A home has one own key, so a file with several is refused by their count,
+     * and a certificate is named as such; the Argon2 bounds hold as for any secret key read.
+     */
+    public static SecretKey parseOne(byte[] data) {
+        if (data.length > Certificate.MAX_BYTES) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.too-large"));
+        }
+        List<PGPSecretKeyRing> rings = new java.util.ArrayList<>();
+        try {
+            for (InputStream in : Armor.decoders(data)) {
+                try (in) {
+                    PGPObjectFactory factory = new BcPGPObjectFactory(in);
+                    for (Object next = factory.nextObject(); next != null; next = factory.nextObject()) {
+                        if (next instanceof PGPPublicKeyRing) {
+                            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.is-certificate"),
+                                    Messages.of("secret-key.is-certificate.hint"));
+                        }
+                        if (!(next instanceof PGPSecretKeyRing)) {
+                            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.not-single"));
+                        }
+                        rings.add((PGPSecretKeyRing) next);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GawahException) {
+                throw (GawahException) e;
+            }
+            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.unreadable"), null, e);
+        }
+        if (rings.size() != 1) {
+            throw new GawahException(Failure.BAD_DATA, rings.isEmpty() ? Messages.of("secret-key.not-single")
+                    : Messages.of("secret-key.several", rings.size()), Messages.of("secret-key.several.hint"));
+        }
+        checkArgon2(rings.get(0));
+        return new SecretKey(rings.get(0));
     }
 
     /**
@@ -110,7 +158,7 @@ public final class SecretKey {
     }
 
     public Certificate certificate() {
-        return new Certificate(new OpenPGPCertificate(publicRing()));
+        return new Certificate(publicRing());
     }
 
     public byte[] encoded() {
@@ -134,6 +182,80 @@ public final class SecretKey {
         return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, fingerprint());
     }
 
+    /**
+     * Refuses, before any passphrase is asked, a key from outside that cannot be a home's own:
+     * one that cannot sign or receive now (weak, expired, revoked, no such key), a secret part
+     * missing (GnuPG's {@code --export-secret-subkeys} leaves the primary's out), or a secret part
+     * not protected by a passphrase.
+     */
+    public void checkUsableAsOwn(Instant now) {
+        Certificate cert = certificate();
+        cert.checkCanSign(now);
+        cert.checkCanEncrypt(now);
+        for (PGPSecretKey secret : ring) {
+            String id = Fingerprints.keyId(secret.getKeyIdentifier());
+            if (secret.isPrivateKeyEmpty()) {
+                throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.stub", id, fingerprint()),
+                        Messages.of("secret-key.stub.hint"));
+            }
+            if (secret.getS2KUsage() == org.bouncycastle.bcpg.SecretKeyPacket.USAGE_NONE) {
+                throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.unprotected", id, fingerprint()),
+                        Messages.of("secret-key.unprotected.hint"));
+            }
+        }
+    }
+
+    /**
+     * The same key with every secret part unlocked by {@code passphrase} (a wrong one fails
+     * here, before anything is kept) and protected again as Gawah protects the keys it makes,
+     * under the same passphrase: v4 keys with AES-256 and the iterated S2K at its strongest, v6
+     * keys with AES-256-OCB under Argon2id (docs/format/home.md). The caller wipes the passphrase.
+     */
+    public SecretKey reprotected(char[] passphrase) {
+        List<PGPSecretKey> keys = new java.util.ArrayList<>();
+        List<PGPPrivateKey> privateKeys = new java.util.ArrayList<>();
+        try {
+            for (PGPSecretKey secret : ring) {
+                privateKeys.add(unlock(secret.getKeyIdentifier(), passphrase));
+                PBESecretKeyDecryptor decryptor = new BcPBESecretKeyDecryptorBuilder(
+                        new JcaPGPDigestCalculatorProviderBuilder().setProvider(Providers.digests()).build())
+                        .build(passphrase.clone());
+                keys.add(PGPSecretKey.copyWithNewPassword(secret, decryptor, encryptor(secret, passphrase)));
+            }
+        } catch (PGPException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("secret-key.unreadable"), null, e);
+        }
+        return made(new PGPSecretKeyRing(keys), privateKeys.toArray(new PGPPrivateKey[0]));
+    }
+
+    private static org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor encryptor(PGPSecretKey secret, char[] passphrase)
+            throws PGPException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        if (secret.getPublicKey().getVersion() == 6) {
+            return new org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder(
+                    org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256,
+                    new org.bouncycastle.bcpg.S2K.Argon2Params(KeyGenerator.ARGON2_PASSES, KeyGenerator.ARGON2_LANES,
+                            KeyGenerator.ARGON2_MEMORY_EXP, random))
+                    .setSecureRandom(random).build(passphrase.clone(), secret.getPublicKey().getPublicKeyPacket());
+        }
+        return new org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder(
+                org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256,
+                new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider()
+                        .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA256), KeyGenerator.S2K_COUNT)
+                .setSecureRandom(random).build(passphrase.clone());
+    }
+
+    /** The (sub)keys that can decrypt, whose secret part is here: those a hidden recipient may be. */
+    List<KeyIdentifier> encryptionKeys() {
+        List<KeyIdentifier> ids = new java.util.ArrayList<>();
+        for (PGPSecretKey secret : ring) {
+            if (secret.getPublicKey().isEncryptionKey() && !secret.isPrivateKeyEmpty()) {
+                ids.add(secret.getKeyIdentifier());
+            }
+        }
+        return ids;
+    }
+
     /** Whether one of this key's (sub)keys has this id. */
     boolean has(KeyIdentifier id) {
         return ring.getSecretKey(id) != null;
@@ -154,17 +276,16 @@ public final class SecretKey {
             throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.missing-part", fingerprint()));
         }
         checkHeapFor(secret);
-        try {
-            // The decryptor builder wipes the array it is given: hand it a copy, the caller wipes its own.
-            // The S2K's 65 MB of hashing on the JDK's SHA-256 (the processor's SHA instructions): 0.30 -> 0.07 s warm.
-            PBESecretKeyDecryptor decryptor = new BcPBESecretKeyDecryptorBuilder(
-                    new JcaPGPDigestCalculatorProviderBuilder().setProvider(Providers.digests()).build())
-                    .build(passphrase.clone());
+        // The decryptor wipes the array it is given: hand it a copy, the caller wipes its own.
+        // The S2K's 65 MB of hashing on the JDK's SHA-256 (the processor's SHA instructions): 0.30 -> 0.07 s warm.
+        try (OnceDerivingDecryptor decryptor = new OnceDerivingDecryptor(passphrase.clone(),
+                new JcaPGPDigestCalculatorProviderBuilder().setProvider(Providers.digests()).build())) {
             PGPPrivateKey key = secret.extractPrivateKey(decryptor);
             if (key == null) {
                 throw new GawahException(Failure.NOT_READY, Messages.of("secret-key.missing-part", fingerprint()));
             }
             unlocked.put(id, key);
+            unlockSiblings(secret, decryptor);
             return key;
         } catch (PGPException | RuntimeException e) {
             if (e instanceof GawahException) {
@@ -172,6 +293,31 @@ public final class SecretKey {
             }
             throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("secret-key.wrong-passphrase", fingerprint()),
                     Messages.of("secret-key.wrong-passphrase.hint"), e);
+        }
+    }
+
+    /**
+     * Unlocks, with the key just derived, the other (sub)keys protected by the same S2K (the same
+     * salt and cost: the same passphrase-derived key), so that a command needing two of them (open:
+     * the decryption subkey, then the signing key of its custody entry) derives once. Each is checked
+     * as any unlock checks it; one that does not open with this passphrase stays locked.
+     */
+    private void unlockSiblings(PGPSecretKey opened, OnceDerivingDecryptor decryptor) {
+        String specifier = OnceDerivingDecryptor.specifier(opened.getKeyEncryptionAlgorithm(), opened.getS2K());
+        for (PGPSecretKey sibling : ring) {
+            KeyIdentifier id = sibling.getKeyIdentifier();
+            if (unlocked.containsKey(id) || sibling.isPrivateKeyEmpty()
+                    || !specifier.equals(OnceDerivingDecryptor.specifier(sibling.getKeyEncryptionAlgorithm(), sibling.getS2K()))) {
+                continue;
+            }
+            try {
+                PGPPrivateKey key = sibling.extractPrivateKey(decryptor);
+                if (key != null) {
+                    unlocked.put(id, key);
+                }
+            } catch (PGPException | RuntimeException e) {
+                // Left locked: unlocking it on its own says what is wrong, if it is ever needed.
+            }
         }
     }
 

@@ -6,11 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.gawah.names.Folding;
 
 /**
  * The words a typed date may hold (calendar-words.tsv): month names, the calendar words written
@@ -41,46 +42,33 @@ final class CalendarWords {
     }
 
     /**
-     * Cuts {@code text} into numbers (any script's decimal digits, written as ASCII) and words
-     * (folded); everything else separates them. Marks, tatweel, zero-width joiners and apostrophes
-     * are dropped without separating, so ربیع‌الاول is one word and Sha'ban is shaban.
+     * Cuts {@code text} into numbers (any script's decimal digits, written as ASCII) and words,
+     * folded by the one normalisation ({@link Folding#foldListWord}: marks, tatweel, zero-width
+     * joiners and apostrophes are dropped without separating, so ربیع‌الاول is one word and
+     * Sha'ban is shaban); everything else separates them.
      */
     static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean number = false;
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        for (int i = 0; i < nfc.length(); ) {
-            int c = nfc.codePointAt(i);
-            i += Character.charCount(c);
-            if (Fold.ignored(c)) {
+        String folded = Folding.foldListWord(text);
+        int i = 0;
+        while (i < folded.length()) {
+            int c = folded.codePointAt(i);
+            boolean number = c >= '0' && c <= '9';
+            if (!number && !Character.isLetter(c)) {
+                i += Character.charCount(c);
                 continue;
             }
-            boolean digit = Character.isDigit(c);
-            if (digit || Character.isLetter(c)) {
-                if (current.length() > 0 && number != digit) {
-                    tokens.add(token(number, current));
+            int start = i;
+            while (i < folded.length()) {
+                int next = folded.codePointAt(i);
+                if (number ? next < '0' || next > '9' : !Character.isLetter(next)) {
+                    break;
                 }
-                number = digit;
-                if (digit) {
-                    current.append((char) ('0' + Character.digit(c, 10)));
-                } else {
-                    current.appendCodePoint(c);
-                }
-            } else if (current.length() > 0) {
-                tokens.add(token(number, current));
+                i += Character.charCount(next);
             }
-        }
-        if (current.length() > 0) {
-            tokens.add(token(number, current));
+            tokens.add(new Token(number, folded.substring(start, i)));
         }
         return tokens;
-    }
-
-    private static Token token(boolean number, StringBuilder text) {
-        Token token = new Token(number, number ? text.toString() : Fold.word(text.toString()));
-        text.setLength(0);
-        return token;
     }
 
     /** The longest word of the list that starts at {@code tokens[at]}, or null. */

@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.gawah.Language;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.gawah.Language;
+import org.gawah.names.Folding;
 
 /**
  * Language codes as the testimony records them: an ISO 639-1, 639-2 or 639-3 code, optionally
@@ -84,7 +86,7 @@ public final class Iso639 {
     }
 
     private static String foldName(String typed) {
-        return Fold.word(typed.strip()).replaceAll("[\\s-]+", " ");
+        return Folding.foldListWord(typed.strip()).replaceAll("[\\s-]+", " ");
     }
 
     private static void loadNames() {

@@ -55,10 +55,14 @@ public final class NameKeys {
         }
     }
 
-    /** The section of a sealed testimony, or null when it has none or it is not one this version reads. */
+    /**
+     * The section of a sealed testimony, or null when it has none or it is not one this version
+     * reads (rules gawah.names/1, every key by HMAC, and gawah.names/2 are read).
+     */
     public static Section read(JsonNode testimony) {
         JsonNode node = testimony.path("name_keys");
-        if (!node.isObject() || !KnownKeys.Hashed.ALGORITHM.equals(node.path("algorithm").textValue())
+        String algorithm = KnownKeys.Hashed.algorithmOf(node.path("rules").asText(""));
+        if (!node.isObject() || algorithm == null || !algorithm.equals(node.path("algorithm").textValue())
                 || !node.path("sealed_key").isTextual() || !node.path("hashes").isTextual()) {
             return null;
         }

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.gawah.Message;
+import org.gawah.names.Finder;
+import org.gawah.names.Folding;
+import org.gawah.names.Keys;
+import org.gawah.names.KnownKeys;
 
 /**
  * Turns a documenter's input into the exact bytes that get signed: the {@code gawah.testimony/1}
@@ -190,36 +193,46 @@ public final class Testimonies {
         }
         String name = in.text("name");
         List<String> otherNames = in.texts("other_names");
-        for (String spelling : otherNames == null ? List.of(name) : concat(name, otherNames)) {
-            if (sameName(spelling, pseudonym)) {
-                throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
-            }
+        String contact = in.optionalText("contact");
+        if (namesThePerson(pseudonym, otherNames == null ? List.of(name) : concat(name, otherNames), contact)) {
+            throw Input.refusal("witness.pseudonym", Messages.of("identity.pseudonym-is-name"));
         }
         ObjectNode out = Sections.object().put("schema", IDENTITY_SCHEMA).put("record_id", recordId).put("name", name);
         if (otherNames != null) {
             ArrayNode spellings = out.putArray("other_names");
             otherNames.forEach(spellings::add);
         }
-        Sections.putIfGiven(out, "contact", in.optionalText("contact"));
+        Sections.putIfGiven(out, "contact", contact);
         Sections.putIfGiven(out, "notes", in.optionalText("notes"));
         return out;
     }
 
     /**
-     * Whether two names are one (ignoring case and spacing): a pseudonym that is the witness's
-     * name would give the name away. The interview asks this as the names are typed.
+     * Whether {@code pseudonym} gives the person away: the export's own matcher, over the keys of
+     * the name, its other spellings and the contact, finds any of them in it, in any spelling it
+     * would find in a testimony (another letter form, a joiner, Latin letters, a suffix). What the
+     * export would have to withhold cannot be the name the testimony goes by. A spelling too short
+     * for the matcher (one letter and digits, "W-7") is refused when the pseudonym is that spelling
+     * folded alike. The interview asks this as the names are typed.
      */
-    public static boolean sameName(String a, String b) {
-        return fold(a).equals(fold(b));
+    public static boolean namesThePerson(String pseudonym, List<String> spellings, String contact) {
+        if (pseudonym == null) {
+            return false;
+        }
+        String bare = lettersAndDigits(pseudonym);
+        if (spellings.stream().anyMatch(spelling -> spelling != null && bare.equals(lettersAndDigits(spelling)))) {
+            return true;
+        }
+        return !new Finder(KnownKeys.plain(Keys.ofPerson(spellings, contact))).find(pseudonym, false).isEmpty();
+    }
+
+    private static String lettersAndDigits(String text) {
+        return Folding.fold(text).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new java.util.ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
-    }
-
-    private static String fold(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

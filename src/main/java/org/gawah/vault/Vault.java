@@ -1,6 +1,7 @@
 package org.gawah.vault;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.custody.Action;
 
 /**
  * The SQLite vault: one file holding sealed records and their clear metadata. Durable on power
@@ -27,6 +29,7 @@ import org.gawah.Message;
  */
 public final class Vault implements AutoCloseable {
     private final Connection connection;
+    private List<PendingEntry> pending = List.of();
 
     private static final int SQLITE_BUSY = 5;
 
@@ -175,6 +178,23 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** An entry to be signed and appended before the next one (see {@link #precedeNextEntry}). */
+    public record PendingEntry(Action action, String subject, String subjectSha256) {
+    }
+
+    /**
+     * Entries the next transaction that appends to the custody log writes first, with the same
+     * key and time: a home made before key roles were logged binds its pins this way, the first
+     * time it signs anything (docs/format/home.md). Dropped once committed.
+     */
+    public void precedeNextEntry(List<PendingEntry> entries) {
+        pending = List.copyOf(entries);
+    }
+
+    List<PendingEntry> pendingEntries() {
+        return pending;
+    }
+
     /** One stored custody entry, as it is in the file (checked by {@code org.gawah.custody.ChainCheck}). */
     public record CustodyRow(long seq, byte[] entry, byte[] signature) {
     }
@@ -187,6 +207,42 @@ public final class Vault implements AutoCloseable {
             while (rows.next()) {
                 each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
             }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-custody-log"), e);
+        }
+    }
+
+    /**
+     * What the keyring rests on: the log's count and bounds, its first entry and every
+     * {@code key_imported} and {@code tsa_pinned} entry (canonical bytes start with the action,
+     * the first key in order), each with the bytes of the entry before it.
+     */
+    public KeyLogRows keyLogRows() {
+        byte[] keys = ("{\"action\":\"" + Action.KEY_IMPORTED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] tsas = ("{\"action\":\"" + Action.TSA_PINNED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        try (Statement s = connection.createStatement();
+             ResultSet bounds = s.executeQuery("SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM custody_log")) {
+            bounds.next();
+            long count = bounds.getLong(1);
+            long lowest = bounds.getLong(2);
+            long highest = bounds.getLong(3);
+            List<KeyLogRows.Row> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT c.seq, c.entry, c.signature, p.entry FROM custody_log c"
+                            + " LEFT JOIN custody_log p ON p.seq = c.seq - 1"
+                            + " WHERE c.seq = ? OR substr(c.entry, 1, ?) = ? OR substr(c.entry, 1, ?) = ? ORDER BY c.seq")) {
+                query.setLong(1, lowest);
+                query.setInt(2, keys.length);
+                query.setBytes(3, keys);
+                query.setInt(4, tsas.length);
+                query.setBytes(5, tsas);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new KeyLogRows.Row(row.getLong(1), row.getBytes(2), row.getBytes(3), row.getBytes(4)));
+                    }
+                }
+            }
+            return new KeyLogRows(count, lowest, highest, rows);
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-custody-log"), e);
         }

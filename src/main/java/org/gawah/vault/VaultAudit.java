@@ -32,8 +32,7 @@ public final class VaultAudit {
      * the pinned documenter keys, whose logs arrived with imported bags and are checked too.
      */
     public static Report run(Vault vault, List<Certificate> actors, List<Certificate> documenters) {
-        ChainCheck chain = new ChainCheck(Messages.of("audit.vault-log"), actors);
-        vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
+        ChainCheck chain = chain(vault, actors);
         Map<String, String> logged = new java.util.HashMap<>(chain.digests());
         int records = 0;
         int attachments = 0;
@@ -76,6 +75,13 @@ public final class VaultAudit {
         }
         checkImports(vault, chain.importedBags(), submittedBags);
         return new Report(chain.count(), chain.headSha256(), records, attachments, bytes, logs.size(), received);
+    }
+
+    /** The vault's own log walked from entry 1, every signature checked; throws at the first entry that breaks it. */
+    public static ChainCheck chain(Vault vault, List<Certificate> actors) {
+        ChainCheck chain = new ChainCheck(Messages.of("audit.vault-log"), actors);
+        vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
+        return chain;
     }
 
     /** A documenter's log as received: whole from entry 1, and ending where the last import said. */

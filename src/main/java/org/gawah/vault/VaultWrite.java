@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
@@ -31,6 +32,7 @@ public final class VaultWrite implements AutoCloseable {
     private final List<WrittenAttachment> written = new ArrayList<>();
     private ChunkWriter open;
     private boolean finished;
+    private boolean precededWritten;
 
     /** An attachment stored in this transaction. */
     public record WrittenAttachment(String id, String recordId, long size, String sha256) {
@@ -111,27 +113,60 @@ public final class VaultWrite implements AutoCloseable {
         return vault.hasRecord(id);
     }
 
-    /** Appends one signed entry to the vault's custody log, after its current last entry. */
+    /**
+     * Appends one signed entry to the vault's custody log, after its current last entry. The
+     * first append of a transaction writes, before it, the entries the vault was asked to put
+     * first ({@link Vault#precedeNextEntry}: a keyring's bindings), signed by the same key.
+     */
     public Entry.Signed append(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
-        try {
-            long seq = 1;
-            String previous = Entry.GENESIS;
-            try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
-                 ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    seq = row.getLong(1) + 1;
-                    previous = Digests.sha256(row.getBytes(2));
+        if (!precededWritten) {
+            for (Vault.PendingEntry first : vault.pendingEntries()) {
+                if (!first.equals(new Vault.PendingEntry(action, subject, subjectSha256))) { // never the same entry twice
+                    appendOne(first.action(), first.subject(), first.subjectSha256(), time, signer);
                 }
             }
-            Entry.Signed signed = signer.sign(new Entry(seq, time, signer.actor(), action, subject, subjectSha256, previous));
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
-                insert.setLong(1, seq);
-                insert.setBytes(2, signed.entry().canonical());
-                insert.setBytes(3, signed.signature());
-                insert.executeUpdate();
-            }
+            precededWritten = true;
+        }
+        return appendOne(action, subject, subjectSha256, time, signer);
+    }
+
+    private Entry.Signed appendOne(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
+        Head head = head();
+        return insert(signer.sign(new Entry(head.next(), time, signer.actor(), action, subject, subjectSha256, head.sha256())));
+    }
+
+    /**
+     * Appends {@code entry}, made beforehand (a {@code timestamped} entry, whose bytes, nonce
+     * included, a second authority may already have been asked to stamp), exactly as it is, if it
+     * still follows the log's current last entry; otherwise writes nothing and returns empty.
+     */
+    public Optional<Entry.Signed> appendIfNext(Entry entry, EntrySigner signer) {
+        Head head = head();
+        if (entry.seq() != head.next() || !entry.prevSha256().equals(head.sha256())) {
+            return Optional.empty();
+        }
+        return Optional.of(insert(signer.sign(entry)));
+    }
+
+    /** The number the next entry takes, and the SHA-256 it names as {@code prev_sha256}. */
+    private record Head(long next, String sha256) {
+    }
+
+    private Head head() {
+        try (PreparedStatement last = connection.prepareStatement("SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
+             ResultSet row = last.executeQuery()) {
+            return row.next() ? new Head(row.getLong(1) + 1, Digests.sha256(row.getBytes(2))) : new Head(1, Entry.GENESIS);
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        }
+    }
+
+    private Entry.Signed insert(Entry.Signed signed) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO custody_log (seq, entry, signature) VALUES (?, ?, ?)")) {
+            insert.setLong(1, signed.entry().seq());
+            insert.setBytes(2, signed.entry().canonical());
+            insert.setBytes(3, signed.signature());
+            insert.executeUpdate();
             return signed;
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
@@ -260,6 +295,9 @@ public final class VaultWrite implements AutoCloseable {
         try {
             connection.commit();
             finished = true;
+            if (precededWritten) {
+                vault.precedeNextEntry(List.of());
+            }
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.commit"), e);
         }

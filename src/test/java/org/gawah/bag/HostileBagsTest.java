@@ -155,6 +155,23 @@ class HostileBagsTest {
     }
 
     @Test
+    void refusesARecordWithoutTheIdentityEnvelopeItsLogSaysWasSealed(@TempDir Path dir) throws IOException {
+        // Re-signed with the documenter's own key: records.jsonl names no identity and the envelope is gone,
+        // so the legal team's vault would hold the record as if it had no witness to protect.
+        Map<String, Item> items = Bags.read(good);
+        assertTrue(items.containsKey(root + "/data/" + record + ".identity.pgp"), "the sample record has an identity");
+        items.remove(root + "/data/" + record + ".identity.pgp");
+        String records = root + "/metadata/records.jsonl";
+        Bags.put(items, records, items.get(records).text().replaceAll("\"identity_recipients\":\\[[^\\]]*\\]",
+                "\"identity_recipients\":[]"));
+        Bags.reseal(items, new Keyring(homes.documenter.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
+        Path bag = dir.resolve("bag.zip");
+        Bags.write(bag, items);
+        assertRefused(bag, Failure.BAD_DATA, record + ": the documenter's custody log says its identity envelope was sealed");
+    }
+
+    @Test
     void refusesACiphertextSwappedForAnotherDocumentersRecord(@TempDir Path dir) throws IOException {
         // A second documenter, trusted by the legal team, re-signs its own bag with the first
         // documenter's record put in place of its own: every manifest and signature is "good".

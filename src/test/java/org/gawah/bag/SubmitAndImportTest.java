@@ -163,11 +163,11 @@ class SubmitAndImportTest {
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
         sqlite(homes.legal, "UPDATE received_custody SET entry = CAST(replace(CAST(entry AS TEXT), '\"sealed\"',"
-                + " '\"opened\"') AS BLOB) WHERE seq = 3");
+                + " '\"opened\"') AS BLOB) WHERE seq = 4");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("custody log received from documenter " + homes.documenterFingerprint
-                + " is broken at entry 3"), result.stderr());
+                + " is broken at entry 4"), result.stderr());
     }
 
     @Test
@@ -209,8 +209,8 @@ class SubmitAndImportTest {
         Homes homes = new Homes(base);
         String id = homes.record();
         String log = homes.gawah.in(homes.documenter, "log").ok().out();
-        assertTrue(log.lines().anyMatch(l -> l.matches("\\s+3  \\S+Z  sealed\\s+" + id + "\\s.*")), log);
-        assertEquals(5, log.lines().count(), "a header and four entries");
+        assertTrue(log.lines().anyMatch(l -> l.matches("\\s+4  \\S+Z  sealed\\s+" + id + "\\s.*")), log);
+        assertEquals(6, log.lines().count(), "a header and five entries: the own key, two pins, the record's two");
     }
 
     /** Edits a vault with the sqlite3 tool, as anyone holding the file could. */

@@ -221,6 +221,9 @@ class HelpExamplesTest {
             run(examples, "gawah verify --vault", legal, legalFiles, null);
             run(examples, "gawah verify --vault --no-entry", legal, legalFiles, null);
             run(examples, "gawah keys export --secret --out /media/backup/legal-team.sec.asc", legal, legalFiles, null);
+            // A team's existing key made a new home's own (the key just exported stands for GnuPG's).
+            Files.copy(written("media/backup/legal-team.sec.asc"), legalFiles.resolve("my-gnupg-key.sec.asc"));
+            run(examples, "gawah keys import --secret my-gnupg-key.sec.asc", newHome("fourth"), legalFiles, null);
         }
 
         private Path newHome(String name) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -173,15 +177,27 @@ class NewcomerCommandsTest {
 
     @Test
     void aCaseSealedToAnotherTeamSaysSoInTheList() throws Exception {
-        // The legal team's vault, where the home's own key is now one the cases were not sealed to.
+        // A home's own key is its log's for life (issue 14), so the case is what differs: its sealed
+        // file replaced, in a copy of the legal team's vault, by another team's (sealed to their key).
+        Path theirs = base.resolve("other-team");
+        gawah.in(theirs, "init").ok();
+        gawah.in(theirs, "keys", "generate", "--name", "Not in the team").ok();
+        String theirCase = gawah.caseCreate(theirs, "Another team's case").ok().out().strip();
         Path other = base.resolve("other-key");
         Homes.copy(homes.legal, other);
-        try (var secret = Files.list(other.resolve("keys/secret"))) {
-            for (Path key : (Iterable<Path>) secret::iterator) {
-                Files.delete(key);
+        try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + theirs.resolve("vault.db"));
+             Connection to = DriverManager.getConnection("jdbc:sqlite:" + other.resolve("vault.db"));
+             PreparedStatement read = from.prepareStatement("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?");
+             PreparedStatement write = to.prepareStatement("UPDATE cases SET sealed = ?, sealed_sha256 = ? WHERE id = ?")) {
+            read.setString(1, theirCase);
+            try (ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                write.setBytes(1, row.getBytes(1));
+                write.setString(2, row.getString(2));
             }
+            write.setString(3, caseId);
+            assertEquals(1, write.executeUpdate());
         }
-        gawah.in(other, "keys", "generate", "--name", "Not in the team").ok();
         Gawah.Result list = run("case", "list", "--home", other.toString(), "--passphrase-env", Gawah.PASSPHRASE_VAR).ok();
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith(caseId) && l.endsWith("(sealed to keys other than this home's)")),
                 list.out());

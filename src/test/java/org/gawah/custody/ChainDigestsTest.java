@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The digests of a whole log beside a few of its entries (docs/format/custody-log.md,
- * "Extracts"). The golden file was made by sha256sum itself over the three entries' bytes.
+ * "Extracts"). The golden file was made by sha256sum itself over the three entries' bytes. The
+ * entries are of the form written before the nonce (gawah.custody/1), which logs still hold: a
+ * list reads them as it reads any.
  */
 class ChainDigestsTest {
     private static final String ACTOR = "0A1B2C3D4E5F60718293A4B5C6D7E8F901234567";
@@ -37,16 +39,16 @@ class ChainDigestsTest {
             assertEquals(Optional.empty(), chain.problemWith(entry), "entry " + entry.seq());
         }
         Entry second = log().get(1);
-        Entry edited = new Entry(2, second.time(), ACTOR, Action.IMPORTED, second.subject(), "d".repeat(64), second.prevSha256());
+        Entry edited = new Entry(2, second.time(), ACTOR, Action.IMPORTED, second.subject(), "d".repeat(64), second.prevSha256(), null);
         assertEquals("custody.digests.not-listed", chain.problemWith(edited).map(Message::key).orElseThrow());
         Entry third = log().get(2);
-        Entry moved = new Entry(3, third.time(), ACTOR, Action.EXPORTED, third.subject(), third.subjectSha256(), log().get(0).sha256());
+        Entry moved = new Entry(3, third.time(), ACTOR, Action.EXPORTED, third.subject(), third.subjectSha256(), log().get(0).sha256(), null);
         assertEquals("custody.digests.not-listed", chain.problemWith(moved).map(Message::key).orElseThrow());
-        Entry beyond = new Entry(4, third.time(), ACTOR, Action.EXPORTED, third.subject(), third.subjectSha256(), third.sha256());
+        Entry beyond = new Entry(4, third.time(), ACTOR, Action.EXPORTED, third.subject(), third.subjectSha256(), third.sha256(), null);
         assertEquals("custody.digests.beyond-head", chain.problemWith(beyond).map(Message::key).orElseThrow());
         // A list whose line 2 was made to fit an edited entry: the entry still does not follow line 1.
         ChainDigests fitted = ChainDigests.parse(golden().replace(second.sha256(), edited.sha256()).getBytes(StandardCharsets.US_ASCII));
-        Entry forged = new Entry(2, second.time(), ACTOR, Action.IMPORTED, second.subject(), "d".repeat(64), "e".repeat(64));
+        Entry forged = new Entry(2, second.time(), ACTOR, Action.IMPORTED, second.subject(), "d".repeat(64), "e".repeat(64), null);
         String withForged = golden().replace(second.sha256(), forged.sha256());
         assertEquals(Optional.empty(), fitted.problemWith(edited));
         assertEquals("custody.digests.not-following", ChainDigests.parse(withForged.getBytes(StandardCharsets.US_ASCII))
@@ -76,7 +78,7 @@ class ChainDigestsTest {
         relinked.add(log.get(0).canonical());
         Entry second = log.get(1);
         assertThrows(CustodyException.class, () -> relinked.add(new Entry(2, second.time(), ACTOR, Action.IMPORTED,
-                second.subject(), second.subjectSha256(), "f".repeat(64)).canonical()));
+                second.subject(), second.subjectSha256(), "f".repeat(64), null).canonical()));
         ChainDigests.Walk edited = new ChainDigests.Walk();
         assertThrows(CustodyException.class, () -> edited.add((new String(log.get(0).canonical(), StandardCharsets.US_ASCII)
                 .replace(",", ", ")).getBytes(StandardCharsets.US_ASCII)));
@@ -85,11 +87,11 @@ class ChainDigestsTest {
     /** Three entries of one log, linked. */
     private static List<Entry> log() {
         Entry first = new Entry(1, Instant.parse("2026-11-28T05:55:22Z"), ACTOR, Action.KEY_IMPORTED,
-                "B1B331587A87B2868BB7C04AF6C9DC6CC86A884C", "a".repeat(64), Entry.GENESIS);
+                "B1B331587A87B2868BB7C04AF6C9DC6CC86A884C", "a".repeat(64), Entry.GENESIS, null);
         Entry second = new Entry(2, Instant.parse("2026-11-28T06:01:00Z"), ACTOR, Action.IMPORTED, "GWH-7K3M-9QXA-2D4F-8ZZP",
-                "b".repeat(64), first.sha256());
+                "b".repeat(64), first.sha256(), null);
         Entry third = new Entry(3, Instant.parse("2026-11-28T07:00:00Z"), ACTOR, Action.EXPORTED, "GWE-4W9Q-3KWC-5XNR-E7S0",
-                "c".repeat(64), second.sha256());
+                "c".repeat(64), second.sha256(), null);
         return List.of(first, second, third);
     }
 

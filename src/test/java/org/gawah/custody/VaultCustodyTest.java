@@ -40,23 +40,26 @@ class VaultCustodyTest {
         second = homes.record();
     }
 
-    /** Entries: 1-2 key imports (legal, protection), 3-4 first record (testimony, identity), 5-6 second. */
+    /** Entries: 1 the own key (keys generate), 2-3 key imports (legal, protection), 4-5 first record (testimony, identity), 6-7 second. */
     @Test
     void everyActionIsLoggedInOrderAndTheChainVerifies() {
         List<String> lines = homes.gawah.in(homes.documenter, "log", "--jsonl").ok().out().lines().toList();
-        assertEquals(6, lines.size());
+        assertEquals(7, lines.size());
         List<Entry> entries = lines.stream().map(l -> Entry.parseLine(l).entry()).toList();
-        assertEquals(List.of(Action.KEY_IMPORTED, Action.KEY_IMPORTED, Action.SEALED, Action.SEALED, Action.SEALED,
+        assertEquals(List.of(Action.KEY_IMPORTED, Action.KEY_IMPORTED, Action.KEY_IMPORTED, Action.SEALED, Action.SEALED, Action.SEALED,
                 Action.SEALED), entries.stream().map(Entry::action).toList());
-        assertEquals(first, entries.get(2).subject());
-        assertEquals(first + "/identity", entries.get(3).subject());
+        assertEquals(homes.documenterFingerprint + "/own", entries.get(0).subject());
+        assertEquals(homes.legalFingerprint + "/legal", entries.get(1).subject());
+        assertEquals(homes.legalFingerprint + "/protection", entries.get(2).subject());
+        assertEquals(first, entries.get(3).subject());
+        assertEquals(first + "/identity", entries.get(4).subject());
         assertEquals(Entry.GENESIS, entries.get(0).prevSha256());
         for (int i = 1; i < entries.size(); i++) {
             assertEquals(entries.get(i - 1).sha256(), entries.get(i).prevSha256());
             assertEquals(homes.documenterFingerprint, entries.get(i).actor());
         }
         String report = homes.gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok().out();
-        assertTrue(report.contains("6 custody entries"), report);
+        assertTrue(report.contains("7 custody entries"), report);
         assertTrue(report.contains("2 records"), report);
     }
 
@@ -75,8 +78,8 @@ class VaultCustodyTest {
     void anEditedEntryIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
         sqlite(home, "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"action\":\"sealed\"',"
-                + " '\"action\":\"opened\"') AS BLOB) WHERE seq = 4");
-        assertBroken(home, "entry 4", "does not carry a good signature");
+                + " '\"action\":\"opened\"') AS BLOB) WHERE seq = 5");
+        assertBroken(home, "entry 5", "does not carry a good signature");
     }
 
     @Test
@@ -121,11 +124,11 @@ class VaultCustodyTest {
 
     @Test
     void anEntryAppendedByAnotherKeyIsNamed(@TempDir Path dir) throws Exception {
-        // A well-formed 7th entry, chained correctly, signed by the legal team's key as itself.
+        // A well-formed 8th entry, chained correctly, signed by the legal team's key as itself.
         Path home = copyOfDocumenter(dir);
         SigningKey legal = legalKey();
         appendForged(home, legal, legal.fingerprint());
-        assertBroken(home, "entry 7", "not known here");
+        assertBroken(home, "entry 8", "not known here");
     }
 
     @Test
@@ -133,7 +136,7 @@ class VaultCustodyTest {
         // The same, claiming the documenter as actor: the signature is not the documenter's.
         Path home = copyOfDocumenter(dir);
         appendForged(home, legalKey(), homes.documenterFingerprint);
-        assertBroken(home, "entry 7", "does not carry a good signature by its actor");
+        assertBroken(home, "entry 8", "does not carry a good signature by its actor");
     }
 
     private static SigningKey legalKey() {
@@ -142,11 +145,11 @@ class VaultCustodyTest {
     }
 
     private static void appendForged(Path home, SigningKey key, String actor) throws Exception {
-        byte[] sixth = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 6").strip());
-        Entry forged = new Entry(7, Instant.now(), actor, Action.SEALED, "GWH-0000-0000-0000-0000", "ab".repeat(32),
-                Digests.sha256(sixth));
+        byte[] last = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 7").strip());
+        Entry forged = new Entry(8, Instant.now(), actor, Action.SEALED, "GWH-0000-0000-0000-0000", "ab".repeat(32),
+                Digests.sha256(last));
         byte[] signature = DetachedSignature.sign(key, forged.canonical(), forged.time());
-        sqlite(home, "INSERT INTO custody_log (seq, entry, signature) VALUES (7, X'"
+        sqlite(home, "INSERT INTO custody_log (seq, entry, signature) VALUES (8, X'"
                 + HexFormat.of().formatHex(forged.canonical()) + "', X'" + HexFormat.of().formatHex(signature) + "')");
     }
 

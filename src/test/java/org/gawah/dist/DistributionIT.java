@@ -135,18 +135,46 @@ class DistributionIT {
 
     @Test
     void theWholeFlowStartsFromSharedClassesAndNeverBuildsBouncyCastlesProvider() throws Exception {
-        // -Xshare:on stops the start when the runtime's class data sharing archive is missing or
-        // unusable (jlink --generate-cds-archive); class+load names every class and where it came from.
+        // Java 25 and later: -XX:AOTMode=on stops the start when the ahead-of-time cache the build
+        // trained is missing or unusable here (unpacked elsewhere, under a heap of 64 MB as the
+        // benchmarks run); Gawah's and Bouncy Castle's classes then come from it. Java 17: -Xshare:on
+        // does the same for the runtime's class data sharing archive (jlink --generate-cds-archive).
+        // class+load names every class and where it came from.
+        boolean aot = javaFeature() >= 25;
+        assertEquals(aot, Files.isRegularFile(app.resolve("lib/gawah.aot")), "an ahead-of-time cache exactly on Java 25 and later");
         Path demo = base.resolve("demo with class loading shown");
-        Result result = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", "-Xshare:on -Xlog:class+load"),
+        Result result = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", (aot ? "-XX:AOTMode=on -Xmx64m" : "-Xshare:on") + " -Xlog:class+load"),
                 "quickstart", "--dir", demo.toString());
         assertEquals(0, result.code, result.err);
         assertTrue(result.out.contains("java.lang.Object source: shared objects file"), "JDK classes come from the archive");
         assertTrue(result.out.contains("org.bouncycastle.openpgp.PGPSignature source:"), "the log covers Bouncy Castle");
+        if (aot) {
+            for (String loaded : List.of("org.gawah.cli.Main", "org.bouncycastle.openpgp.PGPSignature", "org.sqlite.JDBC")) {
+                assertTrue(result.out.contains(loaded + " source: shared objects file"), loaded + " comes from the cache");
+            }
+        }
         // A provider missing from the runtime's list makes the JDK search the class path, which
         // builds Bouncy Castle's whole provider (a fifth of a second a run); Gawah never needs it.
         assertFalse(result.out.contains("org.bouncycastle.jce.provider.BouncyCastleProvider source:"),
                 "Bouncy Castle's JCA provider was built");
+    }
+
+    @Test
+    void aCopyWhoseJarsLostTheirTimesRunsWithoutTheCacheAndSaysNothingOfIt() throws Exception {
+        // The ahead-of-time cache checks each jar's size and time; cp without -p gives new times.
+        // Java then runs without the cache (slower), and its complaint must not reach stdout, which
+        // carries data only, nor stderr.
+        Path copy = base.resolve("copied without times");
+        Result copied = run(Path.of(""), Map.of("PATH", System.getenv("PATH")), "cp", "-r", app.toString(), copy.toString());
+        assertEquals(0, copied.code, copied.err);
+        Result version = run(elsewhere, env(Map.of()), copy.resolve("bin/gawah").toString(), "--version");
+        assertEquals(0, version.code, version.err);
+        assertEquals("gawah 0.1.0\n", version.out);
+        assertEquals("", version.err);
+        if (javaFeature() >= 25) {
+            Result strict = run(elsewhere, env(Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on")), copy.resolve("bin/gawah").toString(), "--version");
+            assertNotEquals(0, strict.code, "the copy's jars no longer match the cache: " + strict.out);
+        }
     }
 
     @Test
@@ -207,7 +235,7 @@ class DistributionIT {
     }
 
     @Test
-    void libHoldsTheBuiltJarsUnchangedAndBouncyCastleStillSigned() throws Exception {
+    void libHoldsTheBuiltJarsAndBouncyCastlesClassesUnsigned() throws Exception {
         Map<String, String> built = new TreeMap<>();
         built.put("gawah.jar", sha256(Path.of("target/gawah.jar")));
         try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
@@ -217,13 +245,72 @@ class DistributionIT {
         }
         Map<String, String> shipped = new TreeMap<>();
         try (Stream<Path> jars = Files.list(app.resolve("lib"))) {
-            for (Path jar : jars.toList()) {
+            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
                 shipped.put(jar.getFileName().toString(), sha256(jar));
             }
         }
-        assertEquals(built, shipped);
-        assertSigned(app.resolve("lib/bcprov-jdk18on-1.87.jar"), "org/bouncycastle/jce/provider/BouncyCastleProvider.class");
-        assertSigned(app.resolve("lib/bcpg-jdk18on-1.87.jar"), "org/bouncycastle/openpgp/PGPPublicKeyRing.class");
+        assertEquals(built.keySet(), shipped.keySet());
+        for (String jar : built.keySet()) {
+            if (jar.startsWith("bc")) {
+                // Every class and resource as Maven Central's signed jar has it, byte for byte; only
+                // the signature files and the manifest's digest per entry are gone (README says how
+                // anyone compares them).
+                assertNotEquals(built.get(jar), shipped.get(jar), jar);
+                Map<String, String> signed = entries(Path.of("target/lib", jar));
+                Map<String, String> unsigned = entries(app.resolve("lib").resolve(jar));
+                signed.keySet().removeIf(name -> name.matches("META-INF/[^/]+\\.(SF|RSA)"));
+                assertEquals(signed.keySet(), unsigned.keySet(), jar);
+                for (String entry : signed.keySet()) {
+                    if (!entry.equals("META-INF/MANIFEST.MF")) {
+                        assertEquals(signed.get(entry), unsigned.get(entry), jar + "!" + entry);
+                    }
+                }
+                assertNotSigned(app.resolve("lib").resolve(jar));
+            } else {
+                assertEquals(built.get(jar), shipped.get(jar), jar + " is not the one Maven built or fetched");
+            }
+        }
+        assertSigned(Path.of("target/lib/bcprov-jdk18on-1.87.jar"), "org/bouncycastle/jce/provider/BouncyCastleProvider.class");
+        String manifest = new String(entry(app.resolve("lib/bcprov-jdk18on-1.87.jar"), "META-INF/MANIFEST.MF"), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("Bundle-SymbolicName: bcprov") && !manifest.contains("SHA-256-Digest"), manifest);
+    }
+
+    @Test
+    void theBuildRefusesABouncyCastleJarThatIsNotThePinnedOne() throws Exception {
+        Path jar = Path.of("target/lib/bcpg-jdk18on-1.87.jar");
+        Path changed = Files.createDirectories(base.resolve("changed jar")).resolve(jar.getFileName());
+        // One class replaced by another's bytes: the signature no longer matches it.
+        try (ZipFile in = new ZipFile(jar.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                String from = entry.getName().equals("org/bouncycastle/openpgp/PGPPublicKeyRing.class")
+                        ? "org/bouncycastle/openpgp/PGPSecretKeyRing.class" : entry.getName();
+                try (InputStream data = in.getInputStream(in.getEntry(from))) {
+                    data.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        Path out = base.resolve("unsigned out");
+        Map<String, String> withJdk = Map.of("PATH", System.getenv("PATH"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        Result unpinned = run(Path.of(""), withJdk, java, "dist/UnsignedJars.java", "dist/bouncycastle.pins", out.toString(), changed.toString());
+        assertEquals(1, unpinned.code, unpinned.err);
+        assertTrue(unpinned.err.startsWith("dist: error: " + changed + " is not the jar pinned for bcpg-jdk18on-1.87.jar"), unpinned.err);
+
+        // Pinned by its own digest, it still fails on the signature of the class that changed.
+        Path pins = Files.writeString(base.resolve("pins"), Files.readString(Path.of("dist/bouncycastle.pins"))
+                .replaceAll("(?m)^[0-9a-f]{64}  bcpg-jdk18on-1.87.jar$", sha256(changed) + "  bcpg-jdk18on-1.87.jar"));
+        Result unsigned = run(Path.of(""), withJdk, java, "dist/UnsignedJars.java", pins.toString(), out.toString(), changed.toString());
+        assertEquals(1, unsigned.code, unsigned.err);
+        assertTrue(unsigned.err.contains("org/bouncycastle/openpgp/PGPPublicKeyRing.class does not match its signature"), unsigned.err);
+        assertFalse(Files.exists(out.resolve(jar.getFileName())), "nothing written");
+
+        Result good = run(Path.of(""), withJdk, java, "dist/UnsignedJars.java", "dist/bouncycastle.pins", out.toString(), jar.toString());
+        assertEquals(0, good.code, good.err);
+        assertNotSigned(out.resolve(jar.getFileName()));
     }
 
     @Test
@@ -250,14 +337,14 @@ class DistributionIT {
         assertEquals(cmd.split("\n", -1).length - 1, cmd.split("\r\n", -1).length - 1, "every line ends in CRLF");
         assertTrue(cmd.endsWith("\r\n"));
         assertTrue(cmd.contains("%~dp0"), cmd);
-        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC"
+        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED"
                 + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
                 + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
         // The window's: javaw.exe (no console window), started and left, so the .cmd's console closes.
         String window = Files.readString(app.resolve("bin/gawah-desktop.cmd"), StandardCharsets.US_ASCII);
         assertEquals(window.split("\n", -1).length - 1, window.split("\r\n", -1).length - 1, "every line ends in CRLF");
-        assertTrue(window.contains("start \"Gawah\" \"%GAWAH_APP%\\runtime\\bin\\javaw.exe\" -XX:+UseSerialGC"
+        assertTrue(window.contains("start \"Gawah\" \"%GAWAH_APP%\\runtime\\bin\\javaw.exe\" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED"
                 + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
                 + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main desktop %*"), window);
         for (String launcher : List.of(cmd, window)) {
@@ -438,6 +525,43 @@ class DistributionIT {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Each entry's name and the SHA-256 of its bytes. */
+    private static Map<String, String> entries(Path jar) throws Exception {
+        Map<String, String> entries = new TreeMap<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] entry(Path jar, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile()); InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** No entry of the jar has a signer, read through a verifying JarFile. */
+    private static void assertNotSigned(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile(), true)) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                try (InputStream in = file.getInputStream(entry)) {
+                    in.readAllBytes();
+                }
+                assertEquals(null, entry.getCodeSigners(), jar + "!" + entry.getName() + " is signed");
+            }
+        }
+    }
+
+    /** The feature version of the bundled runtime (17, 25). */
+    private static int javaFeature() throws IOException {
+        String version = release(app.resolve("runtime/release")).get("JAVA_VERSION");
+        return Integer.parseInt(version.split("[.+-]")[0]);
     }
 
     /** Reads the entry through a verifying JarFile: a broken or stripped signature has no signers. */

@@ -107,6 +107,64 @@ class PackageCarriesOnlyWhatProvesItsItemsTest {
         assertTrue(new String(second.get(custodianChain), StandardCharsets.US_ASCII).startsWith(earlier));
     }
 
+    /**
+     * What a receiver could try with the digest lists: for each line of a log the package does
+     * not carry an entry for, every entry it could be (its place and the line before it are
+     * known; the actor is the log's; the subject and subject_sha256 any carried record, identity
+     * envelope or attachment, whose ciphertext digests the carried entries give; any action; any
+     * second from ten minutes before the first carried entry to the last), hashed and compared
+     * with the line. Without a nonce this finds the earlier export and the opening of the
+     * records this package carries; with one, nothing. The search is shown to cover those
+     * entries: given their nonce, it finds each.
+     */
+    @Test
+    void noEntryThePackageLeavesOutCanBeConfirmedByGuessing() {
+        List<Entry> carried = entries(second);
+        Map<String, String> known = new java.util.TreeMap<>();
+        carried.stream().filter(e -> !e.subject().startsWith("GWE-")).forEach(e -> known.put(e.subject(), e.subjectSha256()));
+        java.time.Instant from = carried.stream().map(Entry::time).min(java.util.Comparator.naturalOrder()).orElseThrow().minusSeconds(600);
+        java.time.Instant to = carried.stream().map(Entry::time).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        List<String> confirmed = new ArrayList<>();
+        List<String> coveredWithTheirNonce = new ArrayList<>();
+        long guesses = 0;
+        for (Map.Entry<String, Path> log : Map.of(fixture.homes.legalFingerprint, fixture.homes.legal,
+                fixture.homes.documenterFingerprint, fixture.homes.documenter).entrySet()) {
+            String actor = log.getKey();
+            ChainDigests chain = ChainDigests.parse(second.get("custody/" + actor + "/" + ChainDigests.FILE));
+            Set<Long> present = new java.util.HashSet<>();
+            carried.stream().filter(e -> e.actor().equals(actor)).forEach(e -> present.add(e.seq()));
+            List<String> vault = fixture.homes.gawah.in(log.getValue(), "log", "--jsonl").ok().out().lines().toList();
+            for (long seq = 1; seq <= chain.head(); seq++) {
+                if (present.contains(seq)) {
+                    continue;
+                }
+                String line = chain.at(seq);
+                String prev = seq == 1 ? Entry.GENESIS : chain.at(seq - 1);
+                Entry truth = Entry.parseLine(vault.get((int) seq - 1)).entry();
+                for (Map.Entry<String, String> subject : known.entrySet()) {
+                    for (org.gawah.custody.Action action : org.gawah.custody.Action.values()) {
+                        for (java.time.Instant t = from; !t.isAfter(to); t = t.plusSeconds(1)) {
+                            guesses++;
+                            if (new Entry(seq, t, actor, action, subject.getKey(), subject.getValue(), prev, null).sha256().equals(line)) {
+                                confirmed.add(actor + " " + seq + ": " + action.wire() + " " + subject.getKey() + " at " + t);
+                            }
+                        }
+                    }
+                }
+                if (known.containsKey(truth.subject()) && !truth.time().isBefore(from)) {
+                    Entry guessed = new Entry(seq, truth.time(), actor, truth.action(), truth.subject(), known.get(truth.subject()), prev,
+                            truth.nonce());
+                    assertEquals(line, guessed.sha256(), "the search covers entry " + seq + " but for its nonce");
+                    coveredWithTheirNonce.add(truth.action().wire() + " " + truth.subject());
+                }
+            }
+        }
+        assertTrue(coveredWithTheirNonce.stream().anyMatch(e -> e.startsWith("opened " + fixture.named)), coveredWithTheirNonce.toString());
+        assertTrue(coveredWithTheirNonce.stream().anyMatch(e -> e.startsWith("exported ")), coveredWithTheirNonce.toString());
+        assertTrue(guesses > 100_000, "guesses: " + guesses);
+        assertEquals(List.of(), confirmed, "confirmed by guessing, of " + guesses + " guesses");
+    }
+
     @Test
     void anExportFromABrokenLogStopsAndWritesNothing(@TempDir Path dir) throws Exception {
         Path legal = dir.resolve("legal");

@@ -16,6 +16,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.text.Normalizer2;
 import org.gawah.names.Folding;
 import org.gawah.testsupport.CaseFixture;
 import org.gawah.testsupport.Gawah;
@@ -31,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * attachments' file names, and in the case title; attachments of each kind. Exported for the ICC
  * without identities, in both setups (the legal team's key opens the identity envelope; a
  * separate protection officer holds it), and every package searched byte for byte after the
- * redaction's own normalisation: the zip as written (its entry names and central directory), and
- * every file in it uncompressed.
+ * redaction's own normalisation and again after the test's own (ICU NFKC_Casefold and a letter
+ * table written here): the zip as written (its entry names and central directory), and every
+ * file in it uncompressed.
  */
 class RedactionCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +48,8 @@ class RedactionCorpusTest {
 
     static final Witness DARI = new Witness("زرمینه تستنام", List.of("Zarmina Testnam"), "+93 700 123 456",
             List.of("زرمـینه", "زر\u200Cمینه", "زرمينه", "\uFEAF\uFEAE\uFEE3\uFEF4\uFEE8\uFEEA", "زرمینهتستنام",
-                    "ZARMINA", "Zarmeena", "Z. Testnam", "زرمینه‌جان", "تستنام", "\u2067زرمینه\u2069"),
+                    "ZARMINA", "Zarmeena", "Z. Testnam", "زرمینه‌جان", "تستنام", "\u2067زرمینه\u2069", "Zar mina",
+                    "Zar-mina", "زرمینہ", "ز\u0670رمینه"),
             List.of("0700-123-456", "۰۷۰۰ ۱۲۳ ۴۵۶", "0093700123456"),
             List.of("زرمینه", "تستنام", "zarmina", "zarmeena", "testnam", "700123456"));
     static final Witness PASHTO = new Witness("ګلالۍ زرغونه", List.of("Gul"), "0799 111 222",
@@ -52,7 +57,7 @@ class RedactionCorpusTest {
             List.of("٠٧٩٩١١١٢٢٢", "+93 799 111 222"),
             List.of("گلالی", "زرغونه", "gulalai", "zarghuna", "zarghoona", "799111222"));
     static final Witness LATIN = new Witness("Ahmad Karimi", List.of(), "ahmad.k@example.org, +93 (0) 788 555 000",
-            List.of("احمد کریمی", "أحمد", "A. Karimi", "AHMAD", "AhmadKarimi", "Karimee", "كريمي"),
+            List.of("احمد کریمی", "أحمد", "A. Karimi", "AHMAD", "AhmadKarimi", "Karimee", "كريمي", "Kari mi", "کری-می"),
             List.of("0788555000", "ahmad.k@example.org"),
             List.of("احمد", "کریمی", "ahmad", "karimi", "karimee", "788555000", "example.org"));
 
@@ -76,16 +81,28 @@ class RedactionCorpusTest {
     void noSpellingOfAnyNameOrContactIsInAnyByteOfEitherPackage() throws IOException {
         for (Setup setup : List.of(sameKey, separateOfficer)) {
             List<String> searched = searchable(setup.icc());
+            List<String> ownSearched = searchable(setup.icc(), RedactionCorpusTest::ownFold);
             assertTrue(searched.stream().anyMatch(t -> t.contains("herat")) && searched.stream().anyMatch(t -> t.contains("هرات")),
                     "the search sees the package's words");
             for (Witness witness : List.of(DARI, PASHTO, LATIN)) {
                 List<String> needles = new ArrayList<>(witness.needles());
                 needles.addAll(witness.written());
+                needles.addAll(witness.contacts());
                 for (String needle : needles) {
                     String folded = digitsJoined(Folding.fold(needle));
                     for (String text : searched) {
                         assertFalse(text.contains(folded), needle + " (" + folded + ") is in " + setup.icc() + ": "
                                 + around(text, folded));
+                    }
+                }
+                // Every needle again, the package and the needle folded by a normalisation of the test's own, which
+                // shares no code with the matcher's: a gap in Folding (a letter variant, a mark, a digit script it
+                // misses) would leave the name in the package in a form this one still finds.
+                for (String needle : needles) {
+                    String folded = digitsJoined(ownFold(needle));
+                    for (String text : ownSearched) {
+                        assertFalse(text.contains(folded), needle + " (" + folded + ", folded apart) is in "
+                                + setup.icc() + ": " + around(text, folded));
                     }
                 }
             }
@@ -113,7 +130,7 @@ class RedactionCorpusTest {
             }
             assertTrue(report.contains("it can hold text that names the witness"), "text and PDF stay out: " + report);
             assertEquals(2, report.lines().filter(l -> l.contains("it can hold text that names the witness")).count(), report);
-            assertTrue(report.contains("it carries GPS coordinates (where it was taken): withheld with the photo"), report);
+            assertTrue(report.contains("it carries GPS coordinates (where it was taken): withheld with the file; to send it with its location, export again with --with-location"), report);
             assertTrue(report.contains("what the picture shows is not searched"), report);
             assertTrue(report.contains("sound and moving pictures are not searched"), report);
             assertTrue(report.contains("the case title named a witness"), report);
@@ -216,13 +233,54 @@ class RedactionCorpusTest {
 
     /** The zip as written, every entry's name and every file uncompressed: decoded, folded, digits joined. */
     static List<String> searchable(Path zip) throws IOException {
+        return searchable(zip, Folding::fold);
+    }
+
+    static List<String> searchable(Path zip, java.util.function.UnaryOperator<String> fold) throws IOException {
         List<String> texts = new ArrayList<>();
-        texts.add(digitsJoined(Folding.fold(new String(Files.readAllBytes(zip), StandardCharsets.UTF_8))));
+        texts.add(digitsJoined(fold.apply(new String(Files.readAllBytes(zip), StandardCharsets.UTF_8))));
         for (Map.Entry<String, byte[]> file : CaseFixture.files(zip).entrySet()) {
-            texts.add(digitsJoined(Folding.fold(file.getKey())));
-            texts.add(digitsJoined(Folding.fold(new String(file.getValue(), StandardCharsets.UTF_8))));
+            texts.add(digitsJoined(fold.apply(file.getKey())));
+            texts.add(digitsJoined(fold.apply(new String(file.getValue(), StandardCharsets.UTF_8))));
         }
         return texts;
+    }
+
+    /**
+     * The test's own folding, written apart from {@link Folding} so that the corpus does not check
+     * the matcher against itself: ICU's NFKC_Casefold (compatibility forms, case, and every default
+     * ignorable code point: joiners, bidi marks), then canonical decomposition with every mark
+     * dropped (harakat, hamza and madda above and below), tatweel and hamza dropped, the letter
+     * variants by the table below, and every decimal digit as ASCII.
+     */
+    static String ownFold(String text) {
+        String decomposed = Normalizer2.getNFDInstance().normalize(Normalizer2.getNFKCCasefoldInstance().normalize(text));
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().forEach(c -> {
+            if (UCharacter.getType(c) == UCharacterCategory.NON_SPACING_MARK || c == 'ـ' || c == 'ء' || c == 'ٴ') {
+                return;
+            }
+            int digit = UCharacter.digit(c, 10);
+            if (digit >= 0) {
+                out.append((char) ('0' + digit));
+                return;
+            }
+            out.appendCodePoint(VARIANTS.getOrDefault(c, c));
+        });
+        return out.toString();
+    }
+
+    /** Letter variants, written out by hand: each to the letter Dari spelling uses. */
+    private static final Map<Integer, Integer> VARIANTS = variants("ي ى ې ۍ ێ ے", 'ی', "ك ڪ", 'ک', "ګ", 'گ',
+            "ة ە ھ ہ ۃ", 'ه', "ٱ", 'ا', "ۆ ۇ ۈ ۋ", 'و');
+
+    private static Map<Integer, Integer> variants(Object... pairs) {
+        Map<Integer, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            int letter = (Character) pairs[i + 1];
+            ((String) pairs[i]).codePoints().filter(c -> c != ' ').forEach(c -> map.put(c, letter));
+        }
+        return map;
     }
 
     /** "0700-123 456" and "0700123456" alike: separators between digits taken out. */

@@ -71,11 +71,50 @@ class RedactionTest {
                 "Corroborates what علی رضایی said; call 0700 111 222");
         Redaction.Masker names = new Redaction.Masker("زرمینه", null).and(new Redaction.Masker("Ali Rezai", "+93 700 111 222"));
         Report report = new Report("GWE-7K3M-9QXA-2D4F-8ZZP", file.caseId(), Profile.named("icc"));
-        JsonNode json = JSON.readTree(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, names, report));
+        JsonNode json = JSON.readTree(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, names,
+                List.of(), false, report));
         assertEquals("Detentions: the family of [withheld]", json.get("title").asText());
         assertEquals("Corroborates what [withheld] said; call [withheld]", json.get("records").get(0).get("note").asText());
         assertEquals(2, report.notes().size(), report.text());
         assertTrue(report.text().contains("the case title named a witness"), report.text());
+        assertTrue(report.text().contains(file.caseId() + ": the case title and the analysts' notes, searched for every witness"),
+                report.text());
+    }
+
+    /**
+     * When the witness of a record could not be searched for (no key here opens the identity, no
+     * name keys), nothing says the title and notes do not name them: both are withheld, and the
+     * report says so under "left out", until someone read them and names the case as reviewed.
+     */
+    @Test
+    void theCaseTitleAndNotesAreWithheldWhenAWitnessCouldNotBeSearchedFor() throws Exception {
+        org.gawah.cases.CaseFile file = new org.gawah.cases.CaseFile("GWC-7K3M-9QXA-2D4F-8ZZP", java.time.Instant.EPOCH,
+                "Detentions: the family of Zarmina");
+        org.gawah.cases.Analysis analysis = new org.gawah.cases.Analysis("GWN-7K3M-9QXA-2D4F-8ZZP", file.caseId(),
+                "GWH-7K3M-9QXA-2D4F-8ZZP", java.time.Instant.EPOCH, "0A1B", List.of(), "high", "Zarmina's neighbour saw it");
+        Redaction.Masker none = Redaction.Masker.none();
+        List<String> unsearched = List.of("GWH-AAAA-BBBB-CCCC-DDDD");
+        Report report = new Report("GWE-7K3M-9QXA-2D4F-8ZZP", file.caseId(), Profile.named("icc"));
+        JsonNode json = JSON.readTree(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, none,
+                unsearched, false, report));
+        assertEquals("[withheld]", json.get("title").asText());
+        assertEquals("[withheld]", json.get("records").get(0).get("note").asText());
+        String text = report.text();
+        assertTrue(text.contains(file.caseId() + " title: the case title could not be searched for the witness of "
+                + "GWH-AAAA-BBBB-CCCC-DDDD"), text);
+        assertTrue(text.contains(file.caseId() + " notes: the analysts' notes could not be searched"), text);
+        assertTrue(text.contains("export again with --reviewed " + file.caseId()), text);
+        assertFalse(new String(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, none, unsearched,
+                false, null), StandardCharsets.UTF_8).contains("Zarmina"));
+
+        Report reviewed = new Report("GWE-7K3M-9QXA-2D4F-8ZZP", file.caseId(), Profile.named("icc"));
+        json = JSON.readTree(CaseExport.json(file, java.util.Map.of(analysis.recordId(), analysis), true, none, unsearched,
+                true, reviewed));
+        assertEquals("Detentions: the family of Zarmina", json.get("title").asText());
+        assertTrue(reviewed.text().contains("Included but not searched (1):"), reviewed.text());
+        assertTrue(reviewed.text().contains(file.caseId() + " title: the case title and the analysts' notes were not searched"
+                + " for the witness of GWH-AAAA-BBBB-CCCC-DDDD; exported because --reviewed " + file.caseId()), reviewed.text());
+        assertFalse(reviewed.text().contains("The case title and the analysts' notes too"), "no claim that they were searched");
     }
 
     @Test

@@ -519,8 +519,8 @@ public final class Corpus {
             nested = Packets.compressed(1, nested);
         }
         key("key-inside-2000-compressed.pgp", nested, 41, "", "the legal certificate inside 2,000 nested compressed packets");
-        key("key-two-certificates.pgp", Packets.concat(legal, certificate(keys.stranger)), 41, "",
-                "the legal certificate followed by the stranger's");
+        key("key-two-certificates.pgp", Packets.concat(legal, certificate(keys.stranger)), 0, "",
+                "the legal certificate followed by the stranger's: each shown and pinned, never the first alone");
         key("key-rsa-1024.asc", rsa1024(), 17, "", "an RSA key of 1,024 bits with valid self-signatures (Bouncy Castle)");
         PGPSecretKey secretSub = null;
         for (PGPSecretKey k : keys.legal) {
@@ -866,7 +866,7 @@ public final class Corpus {
         for (String line : items.get(name).text().lines().toList()) {
             Entry old = Entry.parseLine(line).entry();
             String digest = old.action() == Action.SEALED && old.subject().equals(id) ? Digests.sha256(sealed) : old.subjectSha256();
-            Entry entry = new Entry(old.seq(), old.time(), old.actor(), old.action(), old.subject(), digest, previous);
+            Entry entry = new Entry(old.seq(), old.time(), old.actor(), old.action(), old.subject(), digest, previous, old.nonce());
             log.append(entry.line(DetachedSignature.sign(documenterSigner, entry.canonical(), entry.time()))).append('\n');
             previous = entry.sha256();
         }

@@ -184,6 +184,25 @@ class UntrustedTextTest {
         assertTrue(by.indexOf(grouped(legalKey)) < by.indexOf("Legal team"), by);
     }
 
+    /**
+     * VERIFY.txt names every key by its user ID, which the key's owner chose: crafted ones are
+     * written as escapes, so the file holds no control or bidi character a terminal would obey
+     * (a clerk may cat it), and the steps stay Gawah's, byte for byte.
+     */
+    @Test
+    void verifyTxtWritesCraftedUserIdsAsEscapes() throws IOException {
+        String guide = Bags.read(evidence).entrySet().stream().filter(e -> e.getKey().endsWith("/VERIFY.txt")).findFirst()
+                .orElseThrow().getValue().text();
+        assertTrue(guide.contains("\\u202e\\u001b[2J\\u001b[3J\\u001b[H Legal team"), guide);
+        assertTrue(guide.contains("Documenter D-14\\u001bE\\u001b[8m"), guide);
+        assertEquals("", guide.codePoints().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c < 0xa0
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2067 || c == 0x200e || c == 0x200f || c == 0x2028)
+                .mapToObj(Integer::toHexString).collect(Collectors.joining(" ")), "raw control or bidi characters");
+        String source = Files.readString(Path.of("src/main/resources/org/gawah/export/verify-guide.txt"));
+        String marker = "\nHOW TO FOLLOW THE STEPS\n";
+        assertEquals(source.substring(source.indexOf(marker)), guide.substring(guide.indexOf(marker)));
+    }
+
     @Test
     void valuesQuotedInErrorsAreShownNotObeyed() {
         Result noRecord = gawah.in(legal, "open", "GWR-\u202e1\u001b[8m");

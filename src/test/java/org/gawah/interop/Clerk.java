@@ -19,11 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A registry clerk following an evidence package's VERIFY.txt literally: its steps are parsed
- * out of the text (a step is a line "N. ..." at the margin; its commands are the lines indented
- * by six spaces), and run in order, in one bash session, as they are. Only the lines marked
+ * A registry clerk following VERIFY.txt literally: its steps are parsed out of the text (a step
+ * is a line "N. ..." at the margin; its commands are the lines indented by six spaces), and
+ * steps 1 on run in order, in one bash session, as they are. Only the lines marked
  * "# <- yours" get the clerk's own values. Every command runs with standard input closed, so a
- * command that would sit waiting for the keyboard shows as an error instead.
+ * command that would sit waiting for the keyboard shows as an error instead. Step 0 (which copy
+ * of the steps to trust) is run on its own: {@link #checkCopy}.
  */
 final class Clerk {
     private static final Pattern STEP = Pattern.compile("(\\d+)\\. (.*)");
@@ -87,6 +88,14 @@ final class Clerk {
      * {@code gnupgHome} is the clerk's own GnuPG home (the one with the secret key), or null.
      */
     Outcome follow(Path dir, Map<String, String> yours, boolean encrypted, Path gnupgHome) {
+        return follow(dir, yours, encrypted, gnupgHome, true);
+    }
+
+    /**
+     * As {@link #follow(Path, Map, boolean, Path)}; unless {@code stopAtFailure}, every step runs,
+     * as a clerk might who reads on past a FAILED line.
+     */
+    Outcome follow(Path dir, Map<String, String> yours, boolean encrypted, Path gnupgHome, boolean stopAtFailure) {
         try {
             Files.createDirectories(dir.resolve("tmp"));
             ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc").directory(dir.toFile())
@@ -116,7 +125,7 @@ final class Clerk {
             try (Writer in = new java.io.OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
                  BufferedReader out = new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
                 for (Step step : steps) {
-                    if (step.onlyForEncrypted() && !encrypted) {
+                    if (step.number() == 0 || step.onlyForEncrypted() && !encrypted) {
                         continue;
                     }
                     Path file = dir.resolve("step-" + step.number() + ".sh");
@@ -135,7 +144,7 @@ final class Clerk {
                     printed.put(step.number(), text.toString());
                     assertFalse(text.toString().contains("Bad file descriptor"),
                             "step " + step.number() + " waited for input:\n" + text);
-                    if (text.toString().contains("FAILED")) {
+                    if (stopAtFailure && text.toString().contains("FAILED")) {
                         break;
                     }
                 }
@@ -148,6 +157,29 @@ final class Clerk {
             }
             bash.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new Outcome(printed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Step 0: its commands, as written, in {@code folder} (which holds the copy of the steps to
+     * check as verify-guide.txt); returns what they print.
+     */
+    String checkCopy(Path folder) {
+        Step zero = steps.stream().filter(s -> s.number() == 0).findFirst().orElseThrow(() -> new AssertionError("no step 0"));
+        try {
+            Process bash = new ProcessBuilder("bash", "--noprofile", "--norc", "-c", String.join("\n", zero.commands()))
+                    .directory(folder.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!bash.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || bash.exitValue() != 0) {
+                throw new AssertionError("step 0 failed:\n" + out);
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.gawah.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,7 @@ class ClerkFollowsVerifyTxtTest {
     @Test
     void aGoodPackagePassesEveryStep(@TempDir Path dir) throws Exception {
         for (Path good : List.of(whole, redacted)) {
-            Clerk.Outcome outcome = clerk(good).follow(dir.resolve(good.getFileName().toString()), yours(good), false, null);
+            Clerk.Outcome outcome = clerk().follow(dir.resolve(good.getFileName().toString()), yours(good), false, null);
             assertEquals(0, outcome.failedAt(), outcome.all());
             assertEquals(List.of(1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), List.copyOf(outcome.printed().keySet()), outcome.all());
         }
@@ -79,7 +80,7 @@ class ClerkFollowsVerifyTxtTest {
     @Test
     void theFingerprintsGpgPrintsAreTheOnesVerifyTxtStates(@TempDir Path dir) throws Exception {
         String guide = verifyTxt(whole);
-        Clerk.Outcome outcome = clerk(whole).follow(dir, yours(whole), false, null);
+        Clerk.Outcome outcome = clerk().follow(dir, yours(whole), false, null);
         for (String fingerprint : List.of(custodian, documenter)) {
             String line = "      " + grouped(fingerprint) + "\n";
             assertTrue(guide.contains(line), guide);
@@ -102,7 +103,7 @@ class ClerkFollowsVerifyTxtTest {
             // What the issue found: gpg alone writes the zip, but cannot check the signature without the certificate.
             Path unchecked = dir.resolve("unchecked.zip");
             assertEquals(2, receiver.run("--output", unchecked.toString(), "--decrypt", sealed.toString()).code());
-            Clerk clerk = clerk(unchecked);
+            Clerk clerk = clerk();
             Map<String, String> yours = Map.of("PACKAGE", dir.resolve("case-icc.zip").toString(), "SEALED", sealed.toString(),
                     "CERT", companion.toString(), "TOLD", grouped(custodian));
             Clerk.Outcome outcome = clerk.follow(dir.resolve("clerk"), yours, true, receiver.home);
@@ -118,23 +119,26 @@ class ClerkFollowsVerifyTxtTest {
             damagedYours.put("PACKAGE", dir.resolve("damaged.zip").toString());
             assertEquals(2, clerk.follow(dir.resolve("clerk-damaged"), damagedYours, true, receiver.home).failedAt());
 
-            // Another certificate beside the package, in a home that never held the custodian's: the signature is not checked.
+            // Nothing of the package entered the receiver's own GnuPG home: not even the custodian's certificate.
+            assertNotEquals(0, receiver.run("--list-keys", custodian).code(), "the custodian's certificate was imported");
+
+            // Another certificate beside the package, or the custodian's with another: refused before anything is imported.
             Path documenterCertificate = dir.resolve("documenter.asc");
             fixture.homes.gawah.in(fixture.homes.documenter, "keys", "export", "--out", documenterCertificate.toString()).ok();
-            Map<String, String> otherCertificate = new java.util.HashMap<>(yours);
-            otherCertificate.put("CERT", documenterCertificate.toString());
-            otherCertificate.put("PACKAGE", dir.resolve("other.zip").toString());
-            assertEquals(2, clerk.follow(dir.resolve("clerk-other"), otherCertificate, true, secretOnly(receiver, icc, dir)).failedAt());
+            Path both = Files.writeString(dir.resolve("both.asc"), Files.readString(companion) + Files.readString(documenterCertificate));
+            for (Path wrong : List.of(documenterCertificate, both)) {
+                Map<String, String> otherCertificate = new java.util.HashMap<>(yours);
+                otherCertificate.put("CERT", wrong.toString());
+                otherCertificate.put("PACKAGE", dir.resolve("other.zip").toString());
+                Clerk.Outcome refused = clerk.follow(dir.resolve("clerk-" + wrong.getFileName()), otherCertificate, true, receiver.home);
+                assertEquals(2, refused.failedAt(), refused.all());
+                assertTrue(refused.printed().get(2).contains("FAILED: " + wrong + " is not one certificate, the custodian's you were told"),
+                        refused.all());
+                for (String fingerprint : List.of(custodian, documenter)) {
+                    assertNotEquals(0, receiver.run("--list-keys", fingerprint).code(), fingerprint + " was imported");
+                }
+            }
         }
-    }
-
-    /** A GnuPG home holding only the receiver's secret key (the clerk's own, before any certificate was imported). */
-    private static Path secretOnly(GnuPG receiver, String fingerprint, Path dir) {
-        Path secret = GnuPG.write(dir.resolve("secret.key"), receiver.run("--export-secret-keys", fingerprint).ok().stdout());
-        GnuPG own = new GnuPG(dir.resolve("own"));
-        own.run("--import", secret.toString()).ok();
-        own.close();
-        return own.home;
     }
 
     @Test
@@ -402,7 +406,7 @@ class ClerkFollowsVerifyTxtTest {
                 put(items, importedPhoto + ".sig", DetachedSignature.sign(custodianKey, photoImport.canonical(),
                         photoImport.time().plusSeconds(3600)))));
         Entry edited = new Entry(photoImport.seq(), photoImport.time(), photoImport.actor(), photoImport.action(),
-                photoImport.subject(), ZEROS, photoImport.prevSha256());
+                photoImport.subject(), ZEROS, photoImport.prevSha256(), photoImport.nonce());
         tampered.put("a custodian's entry edited and signed again", resealed(whole, items -> {
             put(items, importedPhoto, edited.canonical());
             put(items, importedPhoto + ".sig", DetachedSignature.sign(custodianKey, edited.canonical(), edited.time()));
@@ -432,7 +436,7 @@ class ClerkFollowsVerifyTxtTest {
             String lastName = ours + String.format("%08d", lastSeq(items, custodian)) + ".json";
             Entry last = Entry.parse(items.get(root + lastName).data());
             Entry other = new Entry(last.seq(), last.time(), last.actor(), last.action(), "GWE-0000-0000-0000-0000",
-                    last.subjectSha256(), last.prevSha256());
+                    last.subjectSha256(), last.prevSha256(), last.nonce());
             put(items, lastName, other.canonical());
             put(items, lastName + ".sig", DetachedSignature.sign(custodianKey, other.canonical(), other.time()));
             put(items, ours + "chain-sha256.txt", text(items, ours + "chain-sha256.txt").replace(last.sha256(), other.sha256()));
@@ -467,6 +471,19 @@ class ClerkFollowsVerifyTxtTest {
             put(items, "metadata/index.csv", text(items, "metadata/index.csv").replaceAll(
                     "(" + fixture.named + "\\.redacted,[^\r]*),[0-9]+,[0-9a-f]{64},", "$1," + edited.length + "," + Digests.sha256(edited) + ","));
         }));
+        tampered.put("the redacted copy naming another original, its sidecar, index row and redacted entry made to fit", resealed(redacted, items -> {
+            byte[] edited = text(items, copy).replaceAll("\"original_sealed_sha256\": \"[0-9a-f]{64}\"",
+                    "\"original_sealed_sha256\": \"" + ZEROS + "\"").getBytes(StandardCharsets.UTF_8);
+            put(items, copy, edited);
+            sidecar(items, "metadata/items/" + fixture.named + ".redacted.json",
+                    s -> s.replaceAll("\"sha256\": \"[0-9a-f]*\"", "\"sha256\": \"" + Digests.sha256(edited) + "\"")
+                            .replaceAll("\"sha512\": \"[0-9a-f]*\"", "\"sha512\": \"" + sha512(edited) + "\"")
+                            .replaceAll("\"size\": [0-9]*", "\"size\": " + edited.length));
+            put(items, "metadata/index.csv", text(items, "metadata/index.csv").replaceAll(
+                    "(" + fixture.named + "\\.redacted,[^\r]*),[0-9]+,[0-9a-f]{64},", "$1," + edited.length + "," + Digests.sha256(edited) + ","));
+            rewriteCustodianEntries(items, entry, e -> new Entry(e.seq(), e.time(), e.actor(), e.action(), e.subject(),
+                    Digests.sha256(edited), e.prevSha256(), e.nonce()));
+        }));
         tampered.put("the named record's sealed entry left out", resealed(redacted, items -> {
             String sealed = entryFile(items, documenter, Action.SEALED, fixture.named);
             items.remove(root + sealed);
@@ -475,17 +492,201 @@ class ClerkFollowsVerifyTxtTest {
         assertMissed(dir, redacted, tampered, List.of());
     }
 
+    @Test
+    void theStepsAreGawahsInEveryPackageAndHashToTheSha256GawahPublishes(@TempDir Path dir) throws Exception {
+        String source = Files.readString(SOURCE);
+        String published = Digests.sha256(steps(source).getBytes(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(Path.of("README.md")).contains(published),
+                "README.md must publish the SHA-256 of VERIFY.txt's steps, now " + published);
+        assertTrue(Files.readString(Path.of("SECURITY.md")).contains(published),
+                "SECURITY.md must publish the SHA-256 of VERIFY.txt's steps, now " + published);
+        assertFalse(java.util.regex.Pattern.compile("@[A-Z_]+@").matcher(steps(source)).find(), "the steps hold nothing filled in per package");
+        Clerk clerk = clerk();
+        for (Path pkg : List.of(whole, redacted)) {
+            String guide = verifyTxt(pkg);
+            assertEquals(steps(source), steps(guide), "the steps of " + pkg.getFileName() + " are Gawah's");
+            assertTrue(guide.chars().noneMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c < 0xa0), "no control character");
+            // Step 0, as written, over the package's copy and over Gawah's source.
+            Path copy = Files.createDirectories(dir.resolve(pkg.getFileName().toString()));
+            Files.writeString(copy.resolve("verify-guide.txt"), guide);
+            assertEquals(published + "  -\n", clerk.checkCopy(copy));
+        }
+        Path own = Files.createDirectories(dir.resolve("source"));
+        Files.copy(SOURCE, own.resolve("verify-guide.txt"));
+        assertEquals(published + "  -\n", clerk.checkCopy(own));
+    }
+
+    @Test
+    void aZipThatCouldWriteThroughLinksOrHideFilesIsRefusedBeforeAnythingIsUnpacked(@TempDir Path dir) throws Exception {
+        Map<String, byte[]> tampered = new LinkedHashMap<>();
+        String root = root(whole);
+        String folder = root + "data/" + fixture.named + "/";
+        // What the review found: the clerk's work lists, written where unzip had put links.
+        tampered.put("in-zip.txt beside the bag folder, a link to the clerk's .bashrc",
+                zip(whole, items -> link(items, "in-zip.txt", "../../.bashrc")));
+        tampered.put("in-zip.txt a link to named.txt, hiding a file beside the bag folder", zip(whole, items -> {
+            link(items, "in-zip.txt", "named.txt");
+            items.put("extra/readme.txt", new Bags.Item("extra/readme.txt", new byte[] {'x'}));
+        }));
+        for (String work : List.of("in-zip.txt", "named.txt", "payload.txt", "entries.txt", "shown.txt", "unpacked")) {
+            tampered.put(work + " first in the zip, a link to the clerk's .bashrc", zipList(whole, items ->
+                    items.add(0, new Bags.Item(work, "../../.bashrc".getBytes(StandardCharsets.US_ASCII), 0120777))));
+            tampered.put(work + " beside the bag folder, a file", zip(whole, items ->
+                    items.put(work, new Bags.Item(work, "x".getBytes(StandardCharsets.US_ASCII)))));
+            tampered.put(work + " in the bag folder, a link to the clerk's .bashrc", zip(whole, items ->
+                    link(items, root + work, "../../../../.bashrc")));
+        }
+        tampered.put("a link to a folder, and a file written through it", zip(whole, items -> {
+            link(items, folder + "up", "../../../../../..");
+            items.put(folder + "up/.bashrc", new Bags.Item(folder + "up/.bashrc", "touch pwned\n".getBytes(StandardCharsets.US_ASCII)));
+        }));
+        String photo = photo(whole);
+        tampered.put("the photo a link to the testimony", zip(whole, items -> link(items, photo, "testimony.json")));
+        tampered.put("a link as a VMS zip writes it, which zipinfo does not show as one", zip(whole, items -> items.put(folder + "vms",
+                new Bags.Item(folder + "vms", "../../../../../.bashrc".getBytes(StandardCharsets.US_ASCII), 0120777, (2 << 8) | 20, 0x0800, 0))));
+        tampered.put("an entry flagged encrypted (unzip would ask for a password)", zip(whole, items -> {
+            Bags.Item item = items.get(photo);
+            items.put(item.name(), new Bags.Item(item.name(), item.data(), 0, 20, 0x0801, 0));
+        }));
+        tampered.put("the testimony again, second as a link", zipList(whole, items ->
+                items.add(new Bags.Item(folder + "testimony.json", "../../../../.bashrc".getBytes(StandardCharsets.US_ASCII), 0120777))));
+        for (String twin : List.of(folder + "./testimony.json", folder + "/testimony.json", root + "data/../data/" + fixture.named + "/testimony.json",
+                root + "./bagit.txt")) {
+            tampered.put("the testimony or bagit.txt again as " + twin.substring(root.length()), zip(whole, items ->
+                    items.put(twin, new Bags.Item(twin, "touch pwned\n".getBytes(StandardCharsets.US_ASCII)))));
+        }
+        for (String name : List.of("a b.txt", "*", "?", "[a-z]*", "$(touch pwned)", "`touch pwned`", ";touch pwned;", "x|touch pwned",
+                "x&touch pwned", "a'b", "a\"b", "a\\b", "-rf", ".hidden", "~", "x\u001b]0;pwned\u0007", "x\u001b[2J", "\u009b2J",
+                "x\r", "x\ny", "x\n" + root + "data/GWH-0000-0000-0000-0000/testimony.json", "\u202etxt.exe")) {
+            tampered.put("a file named " + java.util.HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8)), zip(whole, items ->
+                    items.put(folder + name, new Bags.Item(folder + name, "touch pwned\n".getBytes(StandardCharsets.US_ASCII)))));
+        }
+        List<String> accepted = new ArrayList<>();
+        Map<String, Clerk.Outcome> outcomes = clerksFollow(dir, tampered, false, accepted);
+        assertEquals(List.of(), accepted);
+        List<String> notAtStep3 = new ArrayList<>();
+        outcomes.forEach((name, outcome) -> {
+            if (outcome.failedAt() != 3) {
+                notAtStep3.add(name + ": first FAILED at step " + outcome.failedAt() + "\n" + outcome.printed().get(3));
+            }
+            assertPrintable(name, outcome);
+        });
+        assertEquals(List.of(), notAtStep3, "each caught before anything is unpacked");
+    }
+
+    @Test
+    void aFileThatUnpacksToMoreThanTheZipSaysIsCutOffAndCaught(@TempDir Path dir) throws Exception {
+        // Info-ZIP writes a deflated file out whole, whatever size the zip gives it: 64 MiB of zeros in 64 KiB, said to be 1,000 bytes.
+        String name = root(whole) + "data/" + fixture.named + "/testimony.txt";
+        byte[] bomb = declareSize(zipList(whole, items -> items.replaceAll(item -> item.name().equals(name)
+                ? new Bags.Item(name, new byte[64 << 20], 0, 20, 0x0800, 8) : item)), name, 1000);
+        assertTrue(bomb.length < Files.size(whole) + (1 << 20), "the crafted zip is small: " + bomb.length);
+        Path zip = Files.write(dir.resolve("bomb.zip"), bomb);
+        assertNotEquals(0, fixture.homes.gawah.in(fixture.homes.legal, "verify", zip.toString()).code());
+        Clerk.Outcome outcome = clerk().follow(dir.resolve("clerk"), yours(zip), false, null);
+        assertEquals(3, outcome.failedAt(), outcome.all());
+        assertTrue(outcome.printed().get(3).contains("FAILED: " + name + " does not unpack to the size the zip gives it"), outcome.all());
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("clerk"))) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            List<Path> cut = all.stream().filter(f -> f.endsWith(name)).toList();
+            assertEquals(1, cut.size(), all.toString());
+            assertEquals(1001, Files.size(cut.get(0)), "cut off one byte past the size the zip gives");
+            assertTrue(all.stream().mapToLong(f -> f.toFile().length()).sum() < Files.size(whole) * 4, "nothing else written large");
+        }
+    }
+
+    /** The zip with the uncompressed size of entry {@code name} given as {@code size}, in its local header and its central directory. */
+    private static byte[] declareSize(byte[] zip, String name, int size) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at + 46 <= zip.length; at++) {
+            if (bytes.getInt(at) == 0x02014b50 && bytes.getShort(at + 28) == wanted.length
+                    && Arrays.equals(Arrays.copyOfRange(zip, at + 46, at + 46 + wanted.length), wanted)) {
+                bytes.putInt(at + 24, size);
+                bytes.putInt(bytes.getInt(at + 42) + 22, size);
+                return zip;
+            }
+        }
+        throw new AssertionError("no entry " + name);
+    }
+
+    @Test
+    void textFromInsideThePackageIsNeverRunAndReachesTheScreenAsPrintableAsciiOnly(@TempDir Path dir) throws Exception {
+        String evil = "$(touch pwned)`touch pwned`;touch pwned;|touch pwned&touch pwned \u001b]0;pwned\u0007\u001b[2J\u009b2J * ? ~ '\"\\ \u202e";
+        String root = root(whole);
+        String photoSidecar = "metadata/items/" + photo(whole).replaceAll(".*/(GWA-[^.]*)\\..*", "$1") + ".json";
+        Map<String, byte[]> tampered = new LinkedHashMap<>();
+        tampered.put("manifest-sha256.txt naming a file so", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            put(items, "manifest-sha256.txt", text(items, "manifest-sha256.txt") + ZEROS + "  data/" + evil + "\n");
+            retag(items, custodianKey);
+        }));
+        tampered.put("tagmanifest-sha512.txt naming a file so", zip(whole, items -> {
+            Bags.resealPackage(items, custodianKey);
+            put(items, "tagmanifest-sha512.txt", text(items, "tagmanifest-sha512.txt") + ZEROS + ZEROS + "  " + evil + "\n");
+            Bags.put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(custodianKey,
+                    items.get(root + "tagmanifest-sha512.txt").data(), Instant.now())));
+        }));
+        tampered.put("bag-info.txt holding such a line", resealed(whole, items -> put(items, "bag-info.txt",
+                text(items, "bag-info.txt") + evil + "\n" + "Source-Organization: " + evil + "\n")));
+        tampered.put("a sidecar giving such values", resealed(whole, items -> sidecar(items, photoSidecar, s -> s
+                .replaceAll("\"path\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"path\": \"data/" + evil + "\""))
+                .replaceAll("\"record_id\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"record_id\": \"" + evil + "\""))
+                .replaceAll("\"documenter\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"documenter\": \"" + evil + "\""))
+                .replaceAll("\"case_id\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"case_id\": \"" + evil + "\""))
+                .replaceAll("\"kind\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"kind\": \"" + evil + "\"")))));
+        tampered.put("index.csv holding such a row", resealed(whole, items -> put(items, "metadata/index.csv",
+                text(items, "metadata/index.csv") + evil + "\r\n")));
+        tampered.put("a chain line so", resealed(whole, items -> put(items, "custody/" + documenter + "/chain-sha256.txt",
+                text(items, "custody/" + documenter + "/chain-sha256.txt") + evil + "\n")));
+        tampered.put("a custody entry so", resealed(whole, items -> put(items,
+                entryFile(items, custodian, Action.IMPORTED, fixture.named), evil)));
+        List<String> accepted = new ArrayList<>();
+        Map<String, Clerk.Outcome> outcomes = clerksFollow(dir, tampered, false, accepted);
+        assertEquals(List.of(), accepted);
+        outcomes.forEach((name, outcome) -> {
+            assertNotEquals(0, outcome.failedAt(), name + "\n" + outcome.all());
+            assertPrintable(name, outcome);
+        });
+    }
+
+    /** What the steps printed reached the terminal as printable ASCII, or as gpg and the shell's own words. */
+    private static void assertPrintable(String name, Clerk.Outcome outcome) {
+        String all = outcome.all();
+        for (char c : new char[] {'\u001b', '\u009b', '\u0007', '\u202e'}) {
+            assertTrue(all.indexOf(c) < 0, name + ": printed U+" + Integer.toHexString(c) + "\n" + all);
+        }
+    }
+
     // ------------------------------------------------------------------ running the clerk and gawah
 
     /**
      * Each tampered package must be refused by gawah verify (in the custodian's own home, where
-     * it is trusted) and caught by the clerk at some step; fails listing those missed. The clerks
-     * work two at a time: each is mostly waiting for the processes it starts.
+     * it is trusted) and caught by the clerk at some step; fails listing those missed.
      */
     private void assertMissed(Path dir, Path good, Map<String, byte[]> tampered, List<String> expectedMisses) throws Exception {
-        Clerk clerk = clerk(good);
         List<String> missed = new ArrayList<>();
-        Map<String, java.util.concurrent.Future<Clerk.Outcome>> outcomes = new LinkedHashMap<>();
+        clerksFollow(dir, tampered, true, missed).forEach((name, outcome) -> {
+            if (outcome.failedAt() == 0) {
+                missed.add(name);
+            }
+        });
+        assertEquals(expectedMisses, missed);
+    }
+
+    /**
+     * The clerk follows the steps on each tampered package that gawah verify refuses (those it
+     * accepts are added to {@code accepted}), in a home of its own holding a .bashrc that no step
+     * may touch, and where no step may leave a file named "pwned" (what the hostile names and
+     * texts try to make a shell run). Unless {@code stopAtFailure}, every step runs, as a clerk
+     * might who reads on past a FAILED line. The clerks work two at a time: each is mostly
+     * waiting for the processes it starts.
+     */
+    private Map<String, Clerk.Outcome> clerksFollow(Path dir, Map<String, byte[]> tampered, boolean stopAtFailure, List<String> accepted)
+            throws Exception {
+        Clerk clerk = clerk();
+        Map<String, java.util.concurrent.Future<Clerk.Outcome>> running = new LinkedHashMap<>();
+        Map<String, Path> homes = new LinkedHashMap<>();
         java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             int run = 0;
@@ -493,26 +694,49 @@ class ClerkFollowsVerifyTxtTest {
                 Path zip = Files.write(dir.resolve("tampered-" + (++run) + ".zip"), one.getValue());
                 Gawah.Result verify = fixture.homes.gawah.in(fixture.homes.legal, "verify", zip.toString());
                 if (verify.code() == 0) {
-                    missed.add(one.getKey() + ": gawah verify accepts it (not a tampering it refuses)");
+                    accepted.add(one.getKey() + ": gawah verify accepts it (not a tampering it refuses)");
                     continue;
                 }
-                Path home = dir.resolve("clerk-" + run);
-                outcomes.put(one.getKey() + " (gawah: " + verify.stderr().lines().findFirst().orElse("") + ")", clerks.submit(() ->
-                        clerk.follow(home, Map.of("PACKAGE", zip.toString(), "TOLD", grouped(custodian)), false, null)));
+                Path home = Files.createDirectories(dir.resolve("clerk-" + run));
+                Files.writeString(home.resolve(".bashrc"), BASHRC);
+                String name = one.getKey() + " (gawah: " + verify.stderr().lines().findFirst().orElse("") + ")";
+                homes.put(name, home);
+                running.put(name, clerks.submit(() -> clerk.follow(home, Map.of("PACKAGE", zip.toString(), "TOLD", grouped(custodian)),
+                        false, null, stopAtFailure)));
             }
-            for (Map.Entry<String, java.util.concurrent.Future<Clerk.Outcome>> outcome : outcomes.entrySet()) {
-                if (outcome.getValue().get().failedAt() == 0) {
-                    missed.add(outcome.getKey());
+            Map<String, Clerk.Outcome> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<Clerk.Outcome>> one : running.entrySet()) {
+                Clerk.Outcome outcome = one.getValue().get();
+                Path home = homes.get(one.getKey());
+                assertEquals(BASHRC, Files.readString(home.resolve(".bashrc")), one.getKey() + ": the clerk's .bashrc changed\n" + outcome.all());
+                try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().equals("pwned")).toList(),
+                            one.getKey() + ": a step ran a command from the package\n" + outcome.all());
                 }
+                outcomes.put(one.getKey(), outcome);
             }
+            return outcomes;
         } finally {
             clerks.shutdownNow();
         }
-        assertEquals(expectedMisses, missed);
     }
 
-    private static Clerk clerk(Path pkg) throws Exception {
-        return new Clerk(verifyTxt(pkg));
+    private static final String BASHRC = "# the clerk's own .bashrc, which no step may touch\n";
+
+    /** Gawah's source of the steps, which step 0 tells the clerk to take them from (never a package). */
+    private static final Path SOURCE = Path.of("src/main/resources/org/gawah/export/verify-guide.txt");
+    private static final String MARKER = "\nHOW TO FOLLOW THE STEPS\n";
+
+    /** A clerk holding the steps as Gawah's source gives them. */
+    static Clerk clerk() throws Exception {
+        return new Clerk(Files.readString(SOURCE));
+    }
+
+    /** From the line "HOW TO FOLLOW THE STEPS" to the end: the part of VERIFY.txt whose SHA-256 Gawah publishes. */
+    private static String steps(String guide) {
+        int at = guide.indexOf(MARKER);
+        assertTrue(at > 0 && guide.indexOf(MARKER, at + 1) < 0, "one line HOW TO FOLLOW THE STEPS");
+        return guide.substring(at + 1);
     }
 
     private static String verifyTxt(Path pkg) throws Exception {
@@ -575,6 +799,34 @@ class ClerkFollowsVerifyTxtTest {
         Bags.put(items, root + "tagmanifest-sha512.txt", tags.toString());
         Bags.put(items, root + "signature/tagmanifest-sha512.txt.asc", Armor.armor(DetachedSignature.sign(key,
                 tags.toString().getBytes(StandardCharsets.UTF_8), Instant.now())));
+    }
+
+    /**
+     * The custodian's entry {@code file} changed, and every later entry of its log in the package
+     * made again to follow it, each signed anew and its chain line made to fit: what a custodian
+     * gone bad could do to its own entries.
+     */
+    private static void rewriteCustodianEntries(Map<String, Bags.Item> items, String file, java.util.function.UnaryOperator<Entry> change) {
+        String ours = "custody/" + custodian + "/";
+        List<String> chain = new ArrayList<>(List.of(text(items, ours + "chain-sha256.txt").split("\n")));
+        Entry entry = change.apply(Entry.parse(items.get(Bags.root(items) + "/" + file).data()));
+        for (long seq = entry.seq(); seq <= lastSeq(items, custodian); seq++) {
+            String name = ours + String.format("%08d", seq) + ".json";
+            if (seq > entry.seq()) {
+                Entry next = Entry.parse(items.get(Bags.root(items) + "/" + name).data());
+                entry = new Entry(next.seq(), next.time(), next.actor(), next.action(), next.subject(), next.subjectSha256(),
+                        entry.sha256(), next.nonce());
+            }
+            put(items, name, entry.canonical());
+            put(items, name + ".sig", DetachedSignature.sign(custodianKey, entry.canonical(), entry.time()));
+            chain.set((int) seq - 1, entry.sha256() + "  " + String.format("%08d", seq) + ".json");
+        }
+        put(items, ours + "chain-sha256.txt", String.join("\n", chain) + "\n");
+    }
+
+    /** A zip entry claiming to be a link (made on Unix, mode 0120777) to {@code target}. */
+    private static void link(Map<String, Bags.Item> items, String name, String target) {
+        items.put(name, new Bags.Item(name, target.getBytes(StandardCharsets.US_ASCII), 0120777));
     }
 
     private static void put(Map<String, Bags.Item> items, String path, String text) {

@@ -65,6 +65,29 @@ final class GnuPG implements AutoCloseable {
         return exec(command, stdin);
     }
 
+    /**
+     * Revokes a key the way its owner would, answering {@code gpg --gen-revoke}'s questions (it
+     * refuses batch mode), at {@code fakedTime} (e.g. {@code 20250101T000000!}), and imports the
+     * revocation. {@code menuReason}: gpg's menu, 0 no reason, 1 compromised, 2 superseded, 3 no
+     * longer used.
+     */
+    void revoke(String fingerprint, int menuReason, String fakedTime) {
+        Path revocation = work.resolve(fingerprint + "-" + menuReason + ".rev");
+        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--command-fd", "0",
+                "--status-fd", "2", "--pinentry-mode", "loopback", "--passphrase", "", "--faked-system-time", fakedTime,
+                "--armor", "--output", revocation.toString(), "--gen-revoke", fingerprint));
+        exec(command, ("y\n" + menuReason + "\nrevoked by its owner\n\ny\n").getBytes(StandardCharsets.US_ASCII)).ok();
+        run("--import", revocation.toString()).ok();
+    }
+
+    /** Revokes subkey number {@code index} (1 = the first subkey) as its owner would, with {@code gpg --edit-key}. */
+    void revokeSubkey(String fingerprint, int index) {
+        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--command-fd", "0",
+                "--status-fd", "2", "--pinentry-mode", "loopback", "--passphrase", "", "--edit-key", fingerprint));
+        exec(command, ("key " + index + "\nrevkey\ny\n1\nsubkey revoked by its owner\n\ny\nsave\n")
+                .getBytes(StandardCharsets.US_ASCII)).ok();
+    }
+
     private Result exec(List<String> command, byte[] stdin) {
         try {
             Path out = Files.createTempFile(work, "gpg", ".out");

@@ -67,9 +67,10 @@ class KeyImportRefusalsTest {
     }
 
     @Test
-    void expiredCertificate() throws IOException {
+    void expiredCertificateAsARecipient() throws IOException {
+        // As a documenter's, an expired certificate is pinned to check what it signed before (GnuPgDocumenterKeysOverTimeTest).
         String fpr = gpg.generate("Expired", "ed25519", "sign", "1d", "--faked-system-time", "20200101T000000!");
-        assertRefused(Failure.CERTIFICATE_REFUSED, fpr + " expired on 2020-01-02", "--role", "documenter", cert(fpr).toString());
+        assertRefused(Failure.CERTIFICATE_REFUSED, fpr + " expired on 2020-01-02", "--role", "legal", cert(fpr).toString());
     }
 
     @Test

@@ -91,8 +91,7 @@ class TimestampedPackageTest {
 
     @Test
     void aClerkChecksItWithGpgSha256sumAndOpensslFollowingVerifyTxt(@TempDir Path dir) throws Exception {
-        Map<String, Bags.Item> items = Bags.read(pkg);
-        Clerk clerk = new Clerk(items.get(Bags.root(items) + "/VERIFY.txt").text());
+        Clerk clerk = ClerkFollowsVerifyTxtTest.clerk(); // the steps as Gawah's source holds them (step 0)
         Clerk.Outcome outcome = clerk.follow(dir, Map.of("PACKAGE", pkg.toString(),
                 "TOLD", ClerkFollowsVerifyTxtTest.grouped(homes.legalFingerprint)), false, null);
         assertEquals(0, outcome.failedAt(), outcome.all());
@@ -120,7 +119,7 @@ class TimestampedPackageTest {
         Result verified = homes.gawah.in(homes.legal, "verify", forged.toString());
         assertEquals(Failure.BAD_DATA.exitCode(), verified.code(), verified.out() + verified.stderr());
         assertTrue(verified.stderr().contains("gives a proven time"), verified.stderr());
-        Clerk clerk = new Clerk(items.get(root + "/VERIFY.txt").text());
+        Clerk clerk = ClerkFollowsVerifyTxtTest.clerk();
         Clerk.Outcome outcome = clerk.follow(dir.resolve("clerk"), Map.of("PACKAGE", forged.toString(),
                 "TOLD", ClerkFollowsVerifyTxtTest.grouped(homes.legalFingerprint)), false, null);
         assertEquals(13, outcome.failedAt(), outcome.all());

@@ -79,6 +79,23 @@ class FindsEverySpellingTest {
         masks(ali, "[x] came, and all of us ate", "Ali came, and all of us ate");
     }
 
+    /** A name cut by a space, a hyphen or a dot, in the other script than the identity's, is still the name. */
+    @Test
+    void aNameWrittenInPiecesIsFoundInEitherScript() {
+        Finder[] dari = finders(List.of("زرمینه تستنام"), null);
+        for (String written : List.of("Zar mina", "Zar-mina", "ZAR MINA", "Zar mee na", "Zar.mina", "Zar minajan",
+                "Test nam", "Tes-t-nam", "زر مینه", "زر-مینه", "زر مینه‌جان", "تست نام")) {
+            masks(dari, "I met [x] today", "I met " + written + " today");
+        }
+        Finder[] latin = finders(List.of("Zarmina Testnam"), null);
+        for (String written : List.of("زر مینه", "زر-مینه", "Zar mina", "تست نام")) {
+            masks(latin, "[x] گفت", written + " گفت");
+        }
+        masks(finders(List.of("ګلالۍ زرغونه"), null), "[x] said", "Gula lai said");
+        masks(finders(List.of("Maryam Rezai"), null), "[x] گفت", "مر یم گفت");
+        masks(dari, "She met her at the market in the morning", "She met her at the market in the morning");
+    }
+
     @Test
     void namePartsOfTwoLettersAreSearchedFor() {
         masks(finders(List.of("گل احمد"), null), "[x] رفت", "گل احمد رفت");

@@ -21,7 +21,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
@@ -112,7 +111,7 @@ final class CraftedKeys {
         generator.setHashedSubpackets(hashed.generate());
         PGPPublicKey revokedKey = PGPPublicKey.addCertification(primary, generator.generateCertification(primary));
         PGPPublicKeyRing ring = PGPPublicKeyRing.insertPublicKey(key.ring().toCertificate(), revokedKey);
-        return new Certificate(new OpenPGPCertificate(ring));
+        return new Certificate(ring);
     }
 
     /**

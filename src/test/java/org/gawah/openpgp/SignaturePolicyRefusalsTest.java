@@ -18,7 +18,9 @@ import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.bcpg.sig.RevocationReasonTags;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.keys.Role;
 import org.gawah.testsupport.Gawah;
+import org.gawah.testsupport.Pins;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +57,9 @@ class SignaturePolicyRefusalsTest {
         legalCertificate = Certificate.parse(Files.readAllBytes(exported));
     }
 
-    /** Pins {@code signer} as a documenter of the legal home, the way an import once did. */
+    /** Pins {@code signer} as a documenter of the legal home, logged as an import would, without the import's checks. */
     static void pin(Certificate signer) throws Exception {
-        Path folder = legal.resolve("keys").resolve("documenter");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve(signer.fingerprint() + ".asc"), signer.armored());
+        Pins.logged(legal, PASSPHRASE, Role.DOCUMENTER, signer);
     }
 
     static Gawah.Result open(byte[] sealed) throws Exception {

@@ -62,6 +62,25 @@ class GivenDateTest {
         assertEquals(typed.equals(value), date.typedAsValue(), typed);
     }
 
+    /** The Latin abbreviations of the calendars that Afghan and Iranian documents write, each read as its calendar. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1404 H.Sh. | solar_hijri", "1404 HSh | solar_hijri", "1404 h sh | solar_hijri", "1404 H. Sh | solar_hijri",
+        "1404 SH | solar_hijri", "1404 S.H. | solar_hijri", "1404 HS | solar_hijri", "1404 H.S. | solar_hijri",
+        "1404 A.H.S. | solar_hijri", "1404 AHSh | solar_hijri", "1404 A.P. | solar_hijri", "1404 AP | solar_hijri",
+        "1404 Hijri Shamsi | solar_hijri", "1404 hijri-shamsi | solar_hijri", "1404 Hejri Khorshidi | solar_hijri",
+        "۱۴۰۴ ش | solar_hijri", "۱۴۰۴ ه.خ | solar_hijri", "۱۴۰۴ هجری خورشیدی | solar_hijri", "۱۴۰۴ ھ.ش | solar_hijri",
+        "۱۴۰۴ ہ.ش | solar_hijri",
+        "1446 AH | lunar_hijri", "1446 A.H. | lunar_hijri", "1446 H.Q. | lunar_hijri", "1446 HQ | lunar_hijri",
+        "1446 A.H.Q. | lunar_hijri", "1446 Hijri Qamari | lunar_hijri", "1446 H | lunar_hijri", "۱۴۴۶ ه.ق | lunar_hijri",
+        "2025 CE | gregorian", "2025 A.D. | gregorian", "2025 Miladi | gregorian", "۲۰۲۵ م | gregorian",
+    })
+    void latinAbbreviationsOfEachCalendarAreThatCalendar(String typed, String calendar) {
+        GivenDate date = GivenDate.parse(typed);
+        assertEquals(calendar, date.calendar().id(), typed);
+        assertEquals(GivenDate.Precision.YEAR, date.precision(), typed);
+    }
+
     @Test
     void everyMonthNameShownReadsBackAsItsMonth() {
         for (DateCalendar calendar : DateCalendar.values()) {

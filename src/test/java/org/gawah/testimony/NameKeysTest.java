@@ -37,6 +37,28 @@ class NameKeysTest {
         Fixtures.assertRefused(input, "witness.pseudonym");
     }
 
+    /**
+     * The pseudonym is searched by the export's own matcher: a spelling of the name it would find
+     * (another yeh, a joiner for the space, Latin letters, a suffix) or the contact is refused.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"زرمينه تستنام", "زرمینه\u200Cتستنام", "Zarmina Testnam",
+        "ZARMEENA", "W-0193 زرمینه‌جان", "Z. Testnam", "زرمینہ", "0700 123 456"})
+    void aPseudonymThatTheMatcherFindsTheNameInIsRefused(String pseudonym) {
+        ObjectNode input = Fixtures.fullInput();
+        ((ObjectNode) input.get("identity")).put("name", "زرمینه تستنام").put("contact", "+93 700 123 456");
+        Fixtures.at(input, "witness").put("pseudonym", pseudonym);
+        Fixtures.assertRefused(input, "witness.pseudonym", "زرمینه", "700");
+    }
+
+    @Test
+    void aPseudonymThatNamesNobodyIsTaken() {
+        ObjectNode input = Fixtures.fullInput();
+        ((ObjectNode) input.get("identity")).put("name", "زرمینه تستنام").put("contact", "+93 700 123 456");
+        Fixtures.at(input, "witness").put("pseudonym", "W-0193");
+        assertNotNull(Fixtures.build(input).identity());
+    }
+
     @Test
     void nameKeysAreSealedWithTheIdentityAndFindTheNameWithoutIt() throws Exception {
         ObjectNode input = Fixtures.fullInput();
@@ -50,7 +72,7 @@ class NameKeysTest {
         assertEquals("name_keys", keys.get(keys.size() - 1), "last, after the attachments");
         NameKeys.Section section = NameKeys.read(testimony);
         assertNotNull(section);
-        assertEquals("gawah.names/1", section.rules());
+        assertEquals("gawah.names/2", section.rules());
         assertArrayEquals(SEALED, section.sealedKey());
         assertEquals(0, section.hashes().length % (64 * 16), "padded to a multiple of 64 hashes");
         String text = new String(sealed.testimony(), StandardCharsets.UTF_8);

@@ -31,10 +31,20 @@ public final class Bags {
     private Bags() {
     }
 
-    /** One zip entry to write: its name, its bytes, and the Unix mode to claim (0 for none). */
-    public record Item(String name, byte[] data, int unixMode) {
+    /**
+     * One zip entry to write: its name, its bytes, the Unix mode to claim (0 for none), the
+     * "version made by" (its high byte the host system: 3 Unix, 2 VMS, 0 MS-DOS), the general
+     * purpose flags, and the compression method (0 stored, 8 deflated).
+     */
+    public record Item(String name, byte[] data, int unixMode, int madeBy, int flags, int method) {
+        /** Stored, UTF-8 name, no host. */
         public Item(String name, byte[] data) {
             this(name, data, 0);
+        }
+
+        /** Stored, UTF-8 name, made on Unix with this mode (none if 0). */
+        public Item(String name, byte[] data, int unixMode) {
+            this(name, data, unixMode, unixMode != 0 ? (3 << 8) | 20 : 20, 0x0800, 0);
         }
 
         public String text() {
@@ -70,27 +80,28 @@ public final class Bags {
             byte[] name = item.name().getBytes(StandardCharsets.UTF_8);
             CRC32 crc = new CRC32();
             crc.update(item.data());
+            byte[] stored = item.method() == 8 ? deflated(item.data()) : item.data();
             int offset = out.size();
             le32(out, 0x04034b50);
             le16(out, 20);
-            le16(out, 0x0800);
-            le16(out, 0);
+            le16(out, item.flags());
+            le16(out, item.method());
             le32(out, 0);
             le32(out, (int) crc.getValue());
-            le32(out, item.data().length);
+            le32(out, stored.length);
             le32(out, item.data().length);
             le16(out, name.length);
             le16(out, 0);
             out.write(name);
-            out.write(item.data());
+            out.write(stored);
             le32(central, 0x02014b50);
-            le16(central, item.unixMode() != 0 ? (3 << 8) | 20 : 20);
+            le16(central, item.madeBy());
             le16(central, 20);
-            le16(central, 0x0800);
-            le16(central, 0);
+            le16(central, item.flags());
+            le16(central, item.method());
             le32(central, 0);
             le32(central, (int) crc.getValue());
-            le32(central, item.data().length);
+            le32(central, stored.length);
             le32(central, item.data().length);
             le16(central, name.length);
             le16(central, 0);
@@ -114,6 +125,19 @@ public final class Bags {
         Files.write(zip, out.toByteArray());
     }
 
+    private static byte[] deflated(byte[] data) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
     public static void write(Path zip, Map<String, Item> items) throws IOException {
         write(zip, new ArrayList<>(items.values()));
     }
@@ -130,7 +154,7 @@ public final class Bags {
         List<String> log = new ArrayList<>(items.get(root + "custody/log.jsonl").text().lines().toList());
         Entry last = Entry.parseLine(log.get(log.size() - 1)).entry();
         Entry submitted = new Entry(last.seq(), last.time(), key.fingerprint(), last.action(), last.subject(),
-                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256(), last.nonce());
         log.set(log.size() - 1, submitted.line(DetachedSignature.sign(key, submitted.canonical(), submitted.time())));
         put(items, root + "custody/log.jsonl", String.join("\n", log) + "\n");
         String info = items.get(root + "bag-info.txt").text()
@@ -187,7 +211,7 @@ public final class Bags {
                 .filter(n -> n.startsWith(folder) && n.endsWith(".json")).reduce((a, b) -> b).orElseThrow();
         Entry last = Entry.parse(items.get(lastName).data());
         Entry export = new Entry(last.seq(), last.time(), last.actor(), last.action(), last.subject(),
-                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256());
+                Digests.sha256(sha256.getBytes(StandardCharsets.UTF_8)), last.prevSha256(), last.nonce());
         items.put(lastName, new Item(lastName, export.canonical()));
         items.put(lastName + ".sig", new Item(lastName + ".sig", DetachedSignature.sign(key, export.canonical(), export.time())));
         Item chain = items.get(folder + "chain-sha256.txt");
@@ -222,7 +246,7 @@ public final class Bags {
         for (String line : items.get(name).text().lines().toList()) {
             Entry old = Entry.parseLine(line).entry();
             Entry entry = new Entry(old.seq(), old.time(), key.fingerprint(), old.action(),
-                    subjects.getOrDefault(old.subject(), old.subject()), old.subjectSha256(), previous);
+                    subjects.getOrDefault(old.subject(), old.subject()), old.subjectSha256(), previous, old.nonce());
             log.append(entry.line(DetachedSignature.sign(key, entry.canonical(), entry.time()))).append('\n');
             previous = entry.sha256();
         }

@@ -38,6 +38,15 @@ public final class Media {
         return photo;
     }
 
+    /** A JPEG (FFmpeg) with EXIF written by ExifTool naming the camera's serial number and owner, and no position. */
+    public static Path photoWithSerial(Path dir, String name) {
+        Path photo = dir.resolve(name);
+        run(dir, "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", photo.toString());
+        run(dir, "exiftool", "-q", "-overwrite_original", "-Make=Canon", "-Model=Canon EOS 80D",
+                "-SerialNumber=" + BODY_SERIAL, "-OwnerName=" + OWNER, photo.toString());
+        return photo;
+    }
+
     /** An MP4 (FFmpeg, MPEG-4 video and AAC sound) of 2.5 s, created 2025-08-15T05:42:03Z. */
     public static Path mp4(Path dir, String name) {
         Path film = dir.resolve(name);

@@ -64,4 +64,13 @@ public final class VaultTamper {
             }
         }
     }
+
+    /** Runs SQL statements on the vault, behind its back, as anyone holding the file could. */
+    public static void sql(Path vaultFile, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + vaultFile); java.sql.Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
 }
