@@ -60,7 +60,7 @@ final class ArchiveRenewal {
     }
 
     static int run(Terminal terminal, Home home, SecretKey own, PassphraseOptions passphrase, URI tsa,
-                   List<TsaCertificate> pinned, Duration timeout) {
+                   List<TsaCertificate> pinned, Duration timeout, boolean leaveEnded) {
         ArchiveRenewal renewal = new ArchiveRenewal(terminal, tsa, pinned, timeout);
         try (Vault vault = home.vault()) {
             Entry head = TimestampCommand.ownHead(vault, own);
@@ -78,6 +78,7 @@ final class ArchiveRenewal {
                     next = checked.proof().renewBy();
                 }
             }
+            leaveEnded(terminal, due, now, leaveEnded);
             if (fresh.isEmpty() && due.isEmpty()) {
                 terminal.info(Messages.of("renew.nothing", stored.size(), next == null ? "-" : next.minus(RENEW_BEFORE).toString()));
                 return 0;
@@ -94,6 +95,32 @@ final class ArchiveRenewal {
         }
         renewal.tokens.keySet().forEach(terminal::line);
         return 0;
+    }
+
+    /**
+     * A chain whose newest token's certificate has already ended cannot be renewed: a renewal dated
+     * after that end proves nothing of that token (RFC 4998, 5.2; the check refuses it as renewed
+     * late). Such chains are refused before anything is asked, unless the user chose to leave them
+     * as they stand (they still prove their first time: each token is judged at its own time).
+     */
+    private static void leaveEnded(Terminal terminal, Map<String, List<VaultEvidenceRecords.Checked>> due, Instant now,
+                                   boolean leave) {
+        for (var chain = due.entrySet().iterator(); chain.hasNext(); ) {
+            List<VaultEvidenceRecords.Checked> records = chain.next().getValue();
+            VaultEvidenceRecords.Checked first = records.get(0);
+            if (first.proof().renewBy().isAfter(now)) {
+                continue;
+            }
+            TsaCertificate signer = first.proof().signers().get(first.proof().signers().size() - 1);
+            if (!leave) {
+                throw new GawahException(Failure.CERTIFICATE_REFUSED, Messages.of("renew.ended", records.size(),
+                        first.object().entry().subject(), signer.subject(), signer.notAfter()),
+                        Messages.of("renew.ended.hint", first.proof().time()));
+            }
+            terminal.info(Messages.of("renew.left-ended", records.size(), first.object().entry().subject(), signer.notAfter(),
+                    first.proof().time()));
+            chain.remove();
+        }
     }
 
     /** One archive timestamp over every object without a record. */

@@ -62,6 +62,9 @@ final class TimestampCommand implements Callable<Integer> {
     @Option(names = "--renew")
     boolean renew;
 
+    @Option(names = "--leave-ended")
+    boolean leaveEnded;
+
     /** A token asked for and checked, with the entry that will log it. */
     private record Answer(URI tsa, String id, byte[] token, Entry entry, TimeStamp stamp, TsaCertificate signer) {
     }
@@ -90,9 +93,13 @@ final class TimestampCommand implements Callable<Integer> {
             throw new GawahException(Failure.NOT_READY, Messages.of("timestamp.none-pinned"),
                     Messages.of("timestamp.none-pinned.hint"));
         }
+        if (leaveEnded && !renew) {
+            throw new GawahException(Failure.USAGE, Messages.of("renew.leave-ended-alone"));
+        }
         if (renew) {
             // Evidence records ask one TSA: the renewal chain is the redundancy (docs/format/evidence-record.md).
-            return ArchiveRenewal.run(terminal, home, own, passphrase, urls.get(0), pinned, Duration.ofSeconds(timeout));
+            return ArchiveRenewal.run(terminal, home, own, passphrase, urls.get(0), pinned, Duration.ofSeconds(timeout),
+                    leaveEnded);
         }
         try (Vault vault = home.vault()) {
             Entry head = ownHead(vault, own);

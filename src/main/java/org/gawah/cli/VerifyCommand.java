@@ -86,10 +86,19 @@ final class VerifyCommand implements Callable<Integer> {
                     proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).max(java.util.Comparator.naturalOrder()).get()).render());
         }
         if (!evidence.isEmpty()) {
-            terminal.line("  " + Messages.of("verify.vault-evidence", evidence.size(),
-                    evidence.stream().map(c -> c.proof().time()).min(java.util.Comparator.naturalOrder()).get(),
-                    evidence.stream().map(c -> c.proof().renewBy()).min(java.util.Comparator.naturalOrder()).get()
-                            .minus(ArchiveRenewal.RENEW_BEFORE)).render());
+            java.time.Instant from = evidence.stream().map(c -> c.proof().time()).min(java.util.Comparator.naturalOrder()).get();
+            java.time.Instant now = java.time.Instant.now();
+            // A chain whose newest certificate has ended still proves its time, but cannot be renewed:
+            // "renew before" is said of the others only.
+            long ended = evidence.stream().filter(c -> !c.proof().renewBy().isAfter(now)).count();
+            java.util.Optional<java.time.Instant> renewBy = evidence.stream().map(c -> c.proof().renewBy()).filter(t -> t.isAfter(now))
+                    .min(java.util.Comparator.naturalOrder());
+            terminal.line("  " + (renewBy.isPresent()
+                    ? Messages.of("verify.vault-evidence", evidence.size(), from, renewBy.get().minus(ArchiveRenewal.RENEW_BEFORE))
+                    : Messages.of("verify.vault-evidence-final", evidence.size(), from)).render());
+            if (ended > 0 && renewBy.isPresent()) {
+                terminal.line("  " + Messages.of("verify.vault-evidence-ended", ended).render());
+            }
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.keys.Keyring;
 import org.gawah.testsupport.Bags;
+import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.Photos;
@@ -52,6 +55,8 @@ class EvidenceRecordsTest {
     static String first;
     static String second;
     static Path pkg;
+    /** The legal team's home with the bag imported, before any evidence record was made. */
+    static Path imported;
     static List<String> tokens = new ArrayList<>();
 
     @BeforeAll
@@ -70,6 +75,8 @@ class EvidenceRecordsTest {
         homes.gawah.in(homes.legal, "keys", "import", "--role", "tsa",
                 renewal.writeCa(base.resolve("renewal-ca.pem")).toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+        imported = base.resolve("imported");
+        Homes.copy(homes.legal, imported);
         tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew").ok().out().strip());
         // The archive TSA's certificate ends within a year: the chain is due, renewed by the other TSA.
         tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew", "--tsa", renewal.url()).ok().out().strip());
@@ -232,8 +239,122 @@ class EvidenceRecordsTest {
         }
     }
 
+    @Test
+    void aChainWhoseNewestCertificateHasEndedIsRefusedBeforeAnythingIsAsked() throws Exception {
+        Path copy = base.resolve("ended");
+        Homes.copy(imported, copy);
+        Instant now = Instant.now();
+        // Records made ten days ago by a TSA whose certificate ended two days ago: too late to renew.
+        try (TestTsa ended = new TestTsa("Ended TSA", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(2)),
+                Duration.ofDays(-10))) {
+            homes.gawah.in(copy, "keys", "import", "--role", "tsa", ended.writeCa(base.resolve("ended-ca.pem")).toString()).ok();
+            homes.gawah.in(copy, "timestamp", "--renew", "--tsa", ended.url()).ok();
+            int records = rows(copy).size();
+            byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+            int asked = renewal.requests();
+            Result refused = homes.gawah.in(copy, "timestamp", "--renew", "--tsa", renewal.url());
+            assertEquals(Failure.CERTIFICATE_REFUSED.exitCode(), refused.code(), refused.stderr());
+            assertTrue(refused.stderr().startsWith("gawah: error: cannot renew the evidence records of " + records + " items")
+                    && refused.stderr().contains("Ended TSA") && refused.stderr().contains("would prove nothing of it")
+                    && refused.stderr().contains("gawah: hint: ") && refused.stderr().contains("--leave-ended"), refused.stderr());
+            assertEquals("", refused.out());
+            assertEquals(asked, renewal.requests());
+            assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+            // They still prove their time: each archive timestamp is judged at its own time.
+            Result verified = homes.gawah.in(copy, "verify", "--vault", "--no-entry").ok();
+            assertTrue(verified.out().contains("evidence records: " + records + " items")
+                    && verified.out().contains("none can be renewed any more"), verified.out());
+            // Left as they stand on request: nothing else is due, so nothing is asked or written.
+            Result left = homes.gawah.in(copy, "timestamp", "--renew", "--leave-ended", "--tsa", renewal.url()).ok();
+            assertTrue(left.stderr().contains("left as they are: the evidence records of " + records + " items")
+                    && left.stderr().contains("nothing to do"), left.stderr());
+            assertEquals(asked, renewal.requests());
+            assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+        }
+    }
+
+    @Test
+    void whenNothingIsDueRenewAsksNothingAndWritesNothing() throws Exception {
+        Path copy = base.resolve("nothing-due");
+        Homes.copy(imported, copy);
+        Instant now = Instant.now();
+        // A certificate that lives well past the renewal window (a year).
+        try (TestTsa lasting = new TestTsa("Lasting TSA", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(800)),
+                Duration.ZERO)) {
+            homes.gawah.in(copy, "keys", "import", "--role", "tsa", lasting.writeCa(base.resolve("lasting-ca.pem")).toString()).ok();
+            homes.gawah.in(copy, "timestamp", "--renew", "--tsa", lasting.url()).ok();
+            assertEquals(1, lasting.requests());
+            byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+            // A wrong passphrase: were it asked for, the run would fail.
+            Result run = new Gawah("not the passphrase").in(copy, "timestamp", "--renew", "--tsa", lasting.url());
+            assertEquals(0, run.code(), run.stderr());
+            assertEquals("", run.out());
+            assertTrue(run.stderr().contains("nothing to do: all " + rows(copy).size() + " evidence records are up to date"),
+                    run.stderr());
+            assertEquals(1, lasting.requests());
+            assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+        }
+    }
+
+    @Test
+    void leaveEndedGoesOnlyWithRenew() {
+        Result run = homes.gawah.in(imported, "timestamp", "--leave-ended");
+        assertEquals(Failure.USAGE.exitCode(), run.code(), run.stderr());
+        assertTrue(run.stderr().contains("--leave-ended goes with --renew"), run.stderr());
+    }
+
+    @Test
+    void aSidecarNamingAnotherItemsRecordIsRefused(@TempDir Path dir) throws Exception {
+        Result run = verifyForged(dir, (items, records) -> {
+            String sidecar = sidecarWithRecord(items);
+            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(items.get(sidecar).data());
+            String own = node.path("evidence_record").asText();
+            String other = records.stream().map(r -> r.substring(r.indexOf("/custody/") + 1)).filter(r -> !r.equals(own))
+                    .findFirst().orElseThrow();
+            node.put("evidence_record", other);
+            Bags.put(items, sidecar, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+        });
+        assertEquals(Failure.BAD_DATA.exitCode(), run.code(), run.out() + run.stderr());
+        assertTrue(run.stderr().contains("the sidecar of ") && run.stderr().contains("names an evidence record (custody/")
+                && run.stderr().contains("that is not the checked record of the entry that made it"), run.stderr());
+    }
+
+    @Test
+    void aSidecarNamingARecordThePackageDoesNotCarryIsRefused(@TempDir Path dir) throws Exception {
+        Result run = verifyForged(dir, (items, records) -> {
+            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(items.get(sidecarWithRecord(items)).data());
+            items.remove(Bags.root(items) + "/" + node.path("evidence_record").asText());
+        });
+        assertEquals(Failure.BAD_DATA.exitCode(), run.code(), run.out() + run.stderr());
+        assertTrue(run.stderr().contains("that is not the checked record of the entry that made it"), run.stderr());
+    }
+
+    @Test
+    void logShowsTimestampsPinsAndArchiveTimestampsInWords() throws Exception {
+        Path copy = base.resolve("logged");
+        Homes.copy(homes.legal, copy);
+        homes.gawah.in(copy, "timestamp", "--tsa", archive.url()).ok();
+        Result log = homes.gawah.in(copy, "log").ok();
+        // The table cuts the words to its column.
+        for (String words : List.of("time-stamping authority pinned", "archive timestamp added", "timestamped")) {
+            assertTrue(log.out().contains("  " + words.substring(0, Math.min(words.length(), 15))), words + " in " + log.out());
+        }
+        Result pashto = homes.gawah.in(copy, "log", "--lang", "ps").ok();
+        assertTrue(pashto.out().contains("\u2068د آرشیف د وخت ت"), pashto.out()); // a right-to-left cell, isolated
+    }
+
+    /** The first sidecar of the package that names an evidence record. */
+    private static String sidecarWithRecord(Map<String, Bags.Item> items) throws Exception {
+        for (String name : items.keySet().stream().filter(n -> n.contains("/metadata/items/")).sorted().toList()) {
+            if (new ObjectMapper().readTree(items.get(name).data()).has("evidence_record")) {
+                return name;
+            }
+        }
+        throw new AssertionError("no sidecar names an evidence record");
+    }
+
     interface Forgery {
-        void apply(Map<String, Bags.Item> items, List<String> records);
+        void apply(Map<String, Bags.Item> items, List<String> records) throws Exception;
     }
 
     private static Result verifyForged(Path dir, Forgery forgery) throws Exception {
