@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * with Bouncy Castle's TSP (and its ERS), CMS, certificate and operator classes and the ASN.1
  * structures of RFC 3161 and 4998 it defines, and nothing else of it (no provider, no OpenPGP, no
  * ASN.1 by hand). Inside the window's package, a view model ({@code *Model.java}) is plain
- * Java, tested without a display: it imports nothing of Swing or AWT.
+ * Java, tested without a display: it imports nothing of Swing or AWT. The interview's model
+ * (org.gawah.interview) and the application layer (org.gawah.app) are what both faces, the
+ * terminal and the window, call: they print nothing, read no terminal, and draw nothing.
  */
 class PackageBoundariesTest {
     private static final Path SOURCES = Path.of("src/main/java");
@@ -96,6 +98,32 @@ class PackageBoundariesTest {
         }
         assertEquals(List.of(), violations);
         assertEquals(true, models.contains("org/gawah/desktop/WindowModel.java"), "the window's own model is found: " + models);
+    }
+
+    /** Printing, reading the terminal, or a face's toolkit: none of it below the two faces. */
+    private static final Pattern FACE = Pattern.compile(
+            "\\bSystem\\.(out|err|in|console)\\b|\\bjava\\.io\\.(PrintStream|PrintWriter|Console)\\b|\\bpicocli\\.|\\bprintStackTrace\\(");
+
+    @Test
+    void theInterviewModelAndTheApplicationLayerPrintNothing() throws IOException {
+        List<String> violations = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (Path file : sources()) {
+            String relative = relative(file);
+            if (!relative.startsWith("org/gawah/interview/") && !relative.startsWith("org/gawah/app/")) {
+                continue;
+            }
+            checked.add(relative);
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (FACE.matcher(lines.get(i)).find() || WINDOWING.matcher(lines.get(i)).find()) {
+                    violations.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertEquals(true, checked.contains("org/gawah/interview/InterviewQuestions.java")
+                && checked.contains("org/gawah/app/RecordSeal.java"), "the model and the application layer are found: " + checked);
     }
 
     private static List<Path> sources() throws IOException {

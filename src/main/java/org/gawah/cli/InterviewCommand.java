@@ -4,8 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Recipients;
+import org.gawah.interview.Interview;
+import org.gawah.interview.InterviewPath;
+import org.gawah.interview.InterviewQuestions;
+import org.gawah.interview.InterviewShown;
+import org.gawah.interview.Question;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -29,7 +33,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * A guided interview: question by question, consent first, a review of every answer, then one
- * sealed record. The answers live in this process's memory only; {@code --save-draft} lets the
+ * sealed record. The questions, their checks and words, and the way through them are the
+ * interview's model (org.gawah.interview), which the window's pages walk too; this is its
+ * terminal face. The answers live in this process's memory only; {@code --save-draft} lets the
  * documenter seal an unfinished interview as a draft instead of losing it.
  */
 @Command(name = "interview")
@@ -58,10 +64,8 @@ final class InterviewCommand implements Callable<Integer> {
     private volatile Interview interview;
     private volatile Session session;
     private volatile boolean screenCleared;
-    /** The review, where the questions end and where "<" from a step changed there returns. */
-    private static final InterviewQuestions.Question REVIEW = new InterviewQuestions.Question("review", "review", null);
-
-    private String reached = Interview.STEPS.get(0);
+    /** Where the documenter is: the question asked now, the review, and where "<" leads. */
+    private InterviewPath path;
     /** Why the last attempt to seal failed, shown at the top of the review it returns to; or null. */
     private GawahException sealRefused;
 
@@ -73,7 +77,7 @@ final class InterviewCommand implements Callable<Integer> {
         SecretKey own = keyring.requireOwnKey();
         Instant start = Instant.now();
         // Everything that can stop the interview is checked before the witness says a word.
-        RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
+        Recipients to = RecordSealing.recipients(keyring, own, selfReadable, start);
         // Read now, with nothing else running: the review shows what they hold before the documenter seals.
         // Standard input carries the answers: a list of files comes from a file here, never '-'.
         files = AttachmentSealing.plan(terminal, attachments.list(terminal, "gawah interview"), List.of(), null);
@@ -84,7 +88,7 @@ final class InterviewCommand implements Callable<Integer> {
             terminal.warn(Messages.of("interview.no-registry"));
         }
         SigningKey signer = passphrase.unlockForSigning(terminal, own, start);
-        interview = new Interview(!to.protection().isEmpty(), nameOf(own.certificate().userId()));
+        interview = new Interview(!to.protection().isEmpty(), Interview.nameIn(own.certificate().userId()));
         Prompter prompter = new Prompter(terminal, inputCharset(terminal), saveDraft);
         try (Session running = Session.start(home, registry, () -> lockNow(terminal));
              Interrupts ctrlC = Interrupts.onCtrlC(prompter::interrupt)) {
@@ -106,24 +110,18 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Terminal terminal, Home home, Prompter prompter, SigningKey signer, RecordSealing.Recipients to) {
+    private int run(Terminal terminal, Home home, Prompter prompter, SigningKey signer, Recipients to) {
         InterviewQuestions questions = new InterviewQuestions(interview);
-        // Every question seen, the review too, the last on top: "<" always returns to the one seen before.
-        Deque<InterviewQuestions.Question> seen = new ArrayDeque<>();
-        // A step changed from the review: leaving it returns to the review. Null on the way through.
-        String changing = null;
+        path = new InterviewPath(questions);
         try {
-            InterviewQuestions.Question question = questions.first();
             while (true) {
-                if (question == REVIEW) {
-                    reached = "review";
-                    changing = null;
+                Question question = path.current();
+                if (question == Question.REVIEW) {
                     int choice;
                     try {
                         choice = review(prompter);
                     } catch (Prompter.Back back) {
-                        question = seen.isEmpty() ? REVIEW : seen.pop();
-                        changing = question == REVIEW ? null : question.step();
+                        path.back();
                         continue;
                     }
                     if (choice == 0) {
@@ -136,31 +134,18 @@ final class InterviewCommand implements Callable<Integer> {
                             continue;
                         }
                     }
-                    changing = Interview.STEPS.get(choice - 1);
-                    question = questions.firstOf(changing);
-                    if (question != null) {
-                        seen.push(REVIEW);
-                    } else {
-                        question = REVIEW; // nothing to ask there (the name, with no protection officer's key)
-                    }
+                    path.change(Interview.STEPS.get(choice - 1));
                     continue;
                 }
-                reached = question.step();
                 try {
-                    if (!questions.ask(prompter, question)) {
+                    if (!AskedInTheTerminal.ask(prompter, questions, question)) {
                         endScreen(terminal);
                         terminal.say(Messages.of("interview.no-consent"));
                         return 0;
                     }
-                    seen.push(question);
-                    InterviewQuestions.Question next = questions.next(question);
-                    question = next == null || changing != null && !next.step().equals(changing) ? REVIEW : next;
-                    forgetRemovedEvents(seen);
+                    path.answered();
                 } catch (Prompter.Back back) {
-                    if (!seen.isEmpty()) {
-                        question = seen.pop();
-                        changing = changing == null || question == REVIEW ? changing : question.step();
-                    }
+                    path.back();
                 }
             }
         } catch (Prompter.Stop stop) {
@@ -181,11 +166,6 @@ final class InterviewCommand implements Callable<Integer> {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("interview.input-ended"),
                     Messages.of("interview.input-ended.hint"));
         }
-    }
-
-    /** Questions about an event that was removed are not gone back to. */
-    private void forgetRemovedEvents(Deque<InterviewQuestions.Question> seen) {
-        seen.removeIf(q -> q.event() != null && !interview.events.contains(q.event()));
     }
 
     /**
@@ -222,7 +202,7 @@ final class InterviewCommand implements Callable<Integer> {
         return lines;
     }
 
-    private void seal(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
+    private void seal(Terminal terminal, Home home, SigningKey signer, Recipients to) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = RecordId.random();
         // Validated before a file is sealed: an answer the seal refuses costs no time.
@@ -244,7 +224,7 @@ final class InterviewCommand implements Callable<Integer> {
         AttachmentSealing.report(terminal, files);
     }
 
-    private int sealDraft(Terminal terminal, Home home, SigningKey signer, RecordSealing.Recipients to) {
+    private int sealDraft(Terminal terminal, Home home, SigningKey signer, Recipients to) {
         endScreen(terminal);
         if (!interview.consentGiven()) {
             terminal.say(Messages.of("interview.draft-without-consent"));
@@ -253,7 +233,7 @@ final class InterviewCommand implements Callable<Integer> {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = RecordId.random();
         ObjectNode input = interview.input();
-        SealableTestimony plaintext = Drafts.build(input, id, now, reached);
+        SealableTestimony plaintext = Drafts.build(input, id, now, path.reached());
         try {
             RecordSealing.seal(home, id, plaintext, signer, to, now);
         } finally {
@@ -279,13 +259,6 @@ final class InterviewCommand implements Callable<Integer> {
         endScreen(terminal);
         terminal.say(Messages.of("interview.locked")); // flushed: a line ends
         Runtime.getRuntime().halt(Failure.LOCKED.exitCode());
-    }
-
-    /** The documenter's name from the key's user ID, without the e-mail part. */
-    private static String nameOf(String userId) {
-        int angle = userId == null ? -1 : userId.indexOf('<');
-        String name = userId == null ? "" : (angle < 0 ? userId : userId.substring(0, angle)).strip();
-        return name.isEmpty() ? null : name;
     }
 
     /** Windows consoles type in their code page; everywhere else terminals speak UTF-8. */

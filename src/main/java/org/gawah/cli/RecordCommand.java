@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Recipients;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -66,7 +67,7 @@ final class RecordCommand implements Callable<Integer> {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
+        Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
 
         String id = RecordId.random();
         JsonNode input = input();

@@ -49,7 +49,10 @@ final class MainWindow {
     private final WindowModel model;
     private final JFrame frame = new JFrame();
     private final JLabel title = Words.text(new JLabel(), Messages.of("window.title"));
+    private final Path home;
     private final WelcomeView welcome;
+    private final JScrollPane pages;
+    private InterviewView interview;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -64,8 +67,9 @@ final class MainWindow {
                 model.lock(LockReason.CLOSED);
             }
         });
-        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model);
-        JScrollPane pages = new JScrollPane(welcome);
+        this.home = home;
+        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview);
+        pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
         JPanel content = new JPanel(new BorderLayout());
@@ -93,6 +97,26 @@ final class MainWindow {
         window.idleTimer.start();
         window.welcome.check();
         return window;
+    }
+
+    /** The welcome page again, the home read again. */
+    private void showWelcome() {
+        pages.setViewportView(welcome);
+        welcome.check();
+    }
+
+    /** The interview's pages, beginning a new interview. */
+    private void showInterview() {
+        if (interview == null) {
+            interview = new InterviewView(model.page(new InterviewModel(home, model.key())), model, this::showWelcome);
+        }
+        pages.setViewportView(interview);
+        interview.begin();
+    }
+
+    /** The interview's model, once an interview was begun; else null. */
+    InterviewModel interviewModel() {
+        return interview == null ? null : interview.model();
     }
 
     JFrame frame() {

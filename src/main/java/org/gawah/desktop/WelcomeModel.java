@@ -103,6 +103,11 @@ final class WelcomeModel implements Wipeable {
         return lines;
     }
 
+    /** Whether an interview can begin: the home was read and nothing it needs is missing. */
+    boolean ready() {
+        return status != null && lines().stream().noneMatch(line -> line.mark() == Mark.MISSING);
+    }
+
     /** What to do next, or null before the home was read. */
     Message next() {
         if (status == null) {

@@ -28,8 +28,10 @@ final class WelcomeView extends JPanel implements Scrollable {
     private final JLabel checking = Words.text(new JLabel(), Messages.of("welcome.checking"));
     private final javax.swing.JTextArea next = Paragraph.of("welcome.next");
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
+    private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
 
-    WelcomeView(WelcomeModel model, WindowModel window) {
+    /** {@code interview}: what the Begin button does (opens the interview's pages). */
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview) {
         super(new GridBagLayout());
         this.model = model;
         this.window = window;
@@ -41,6 +43,8 @@ final class WelcomeView extends JPanel implements Scrollable {
         checking.setName("welcome.checking");
         checkAgain.setName("welcome.check-again");
         checkAgain.addActionListener(e -> check());
+        begin.setName("welcome.begin");
+        begin.addActionListener(e -> interview.run());
         lines.setName("welcome.lines");
         lines.setOpaque(false);
 
@@ -49,9 +53,12 @@ final class WelcomeView extends JPanel implements Scrollable {
         add(checking, row(2, 8));
         add(lines, row(3, 16));
         add(next, row(4, 16));
-        GridBagConstraints button = row(5, 0);
-        button.fill = GridBagConstraints.NONE;
-        add(checkAgain, button);
+        JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
+        buttons.setOpaque(false);
+        buttons.add(begin);
+        buttons.add(javax.swing.Box.createHorizontalStrut(10));
+        buttons.add(checkAgain);
+        add(buttons, row(5, 0));
         GridBagConstraints rest = row(6, 0);
         rest.weighty = 1;
         JPanel filler = new JPanel();
@@ -118,6 +125,7 @@ final class WelcomeView extends JPanel implements Scrollable {
             Words.text(next, model.next());
         }
         next.setVisible(model.next() != null);
+        begin.setVisible(model.ready());
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();

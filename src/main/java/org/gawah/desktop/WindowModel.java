@@ -17,6 +17,8 @@ import org.gawah.Language;
  */
 final class WindowModel {
     private final SessionState session = new SessionState();
+    /** The documenter's key, unlocked at most once a window session; wiped with the session. */
+    private final UnlockedKey key = new UnlockedKey();
     private final IdleClock idle;
     private final List<Wipeable> pages = new CopyOnWriteArrayList<>();
     private final List<Consumer<Locale>> languageListeners = new CopyOnWriteArrayList<>();
@@ -30,12 +32,17 @@ final class WindowModel {
 
     WindowModel(Locale language, IdleClock idle) {
         this.idle = idle;
+        session.hold(key);
         this.language = supported(language);
         Language.use(this.language);
     }
 
     SessionState session() {
         return session;
+    }
+
+    UnlockedKey key() {
+        return key;
     }
 
     IdleClock idle() {

@@ -114,10 +114,10 @@ class InterviewEndClearsTheScreenTest {
             Map<String, String> env = env();
             env.put("GAWAH_HOME", base.resolve("no-such-home").toString());
             try (Pty lock = Pty.start(Pty.gawah(List.of(), "lock", "--lang", "en"), env, base)) {
-                lock.expect(Messages.of("lock.closed", 1).render(EN));
+                lock.expect(Said.of("lock.closed", 1).render(EN));
                 assertEquals(0, lock.exitCode(), lock.screen());
                 assertTrue(lock.screen().indexOf(CLEAR) >= 0 && lock.screen().indexOf(CLEAR)
-                        < lock.screen().indexOf(Messages.of("lock.closed", 1).render(EN)), lock.screen());
+                        < lock.screen().indexOf(Said.of("lock.closed", 1).render(EN)), lock.screen());
             }
             interview.expect(say("interview.locked"));
             assertEquals(80, interview.exitCode(), interview.screen());
@@ -192,6 +192,6 @@ class InterviewEndClearsTheScreenTest {
     }
 
     private static String say(String key) {
-        return Messages.of(key).render(EN);
+        return Said.of(key).render(EN);
     }
 }

@@ -74,8 +74,8 @@ class InterviewInAfghanCalendarsTest {
             pty.expect(say(fa, "interview.review"));
             pty.expect("2025-03-30T10:00+04:30");
             pty.expect("۱۰ حمل ۱۴۰۴ ساعت ۱۰:۰۰");
-            pty.expect(Messages.of("interview.list", Messages.of("interview.language-named", "prs", "دری"),
-                    Messages.of("interview.language-named", "ps", "پشتو")).render(fa));
+            pty.expect(Said.of("interview.list", Said.of("interview.language-named", "prs", "دری"),
+                    Said.of("interview.language-named", "ps", "پشتو")).render(fa));
             pty.expect("2025-08-15");
             pty.expect("2025-07-23/2025-08-22");
             JsonNode testimony = sealAndOpen(pty, fa);
@@ -106,7 +106,7 @@ class InterviewInAfghanCalendarsTest {
             answer(pty, ps, "interview.q.interpreter", "");
             // An unknown language is refused as it is typed; names are taken.
             answer(pty, ps, "interview.q.interview-languages", "klingon");
-            pty.expect(Messages.of("interview.unknown-language", "klingon").render(ps));
+            pty.expect(Said.of("interview.unknown-language", "klingon").render(ps));
             answer(pty, ps, "interview.q.interview-languages", "پښتو");
             answer(pty, ps, "interview.q.record-languages", "پښتو، انګلیسي");
             answer(pty, ps, "interview.q.pseudonym", "W-0202");
@@ -195,6 +195,6 @@ class InterviewInAfghanCalendarsTest {
     }
 
     private static String say(Locale language, String key) {
-        return Messages.of(key).render(language);
+        return Said.of(key).render(language);
     }
 }

@@ -145,6 +145,6 @@ class InterviewReviewAndEventsTest {
     }
 
     private static String say(String key) {
-        return Messages.of(key).render(EN);
+        return Said.of(key).render(EN);
     }
 }

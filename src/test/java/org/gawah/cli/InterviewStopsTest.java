@@ -82,7 +82,7 @@ class InterviewStopsTest {
             homes.gawah.in(homes.legal, "case", "add", caseId, id.group(), "--tag", "rome:7(1)(e)").ok();
             Path out = base.resolve("draft-package.zip");
             var export = homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
-            assertTrue(export.stderr().contains(Messages.of("export.reason.draft").render(EN)), export.stderr());
+            assertTrue(export.stderr().contains(Said.of("export.reason.draft").render(EN)), export.stderr());
             assertTrue(export.code() != 0 || !new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.ISO_8859_1)
                     .contains(id.group() + "/testimony.json"), export.stderr());
         }
@@ -124,7 +124,7 @@ class InterviewStopsTest {
             pty.expect(say("interview.q.place"));
             assertEquals(1, countFiles(sessions), "the running interview is registered");
             var lock = homes.gawah.in(homes.documenter, "lock").ok();
-            assertTrue(lock.stderr().contains(Messages.of("lock.closed", 1).render(EN)), lock.stderr());
+            assertTrue(lock.stderr().contains(Said.of("lock.closed", 1).render(EN)), lock.stderr());
             pty.expect(say("interview.locked"));
             assertEquals(80, pty.exitCode());
         }
@@ -152,7 +152,7 @@ class InterviewStopsTest {
             answer(pty, "interview.q.documenter", "");
             answer(pty, "interview.q.interpreter", "");
             answer(pty, "interview.q.interview-languages", "xx1");
-            pty.expect(Messages.of("interview.unknown-language", "xx1").render(EN));
+            pty.expect(Said.of("interview.unknown-language", "xx1").render(EN));
             answer(pty, "interview.q.interview-languages", "Dari, English");
             answer(pty, "interview.q.record-languages", "en");
             answer(pty, "interview.q.pseudonym", "W-7");
@@ -237,6 +237,6 @@ class InterviewStopsTest {
     }
 
     private static String say(String key) {
-        return Messages.of(key).render(EN);
+        return Said.of(key).render(EN);
     }
 }

@@ -162,7 +162,7 @@ class InterviewThroughTerminalTest {
     }
 
     static String say(Locale language, String key) {
-        return Messages.of(key).render(language);
+        return Said.of(key).render(language);
     }
 
     /** No file under these folders changed since {@code since} holds {@code marker} in UTF-8 (or UTF-16). */

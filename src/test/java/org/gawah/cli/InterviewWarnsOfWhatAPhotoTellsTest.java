@@ -70,8 +70,8 @@ class InterviewWarnsOfWhatAPhotoTellsTest {
 
             pty.expect(say("interview.review"));
             pty.expect(say("interview.review.files"));
-            pty.expect(Messages.of("attach.gps", "photo.jpg").render(EN).substring(0, 40));
-            pty.expect(Messages.of("attach.device", "photo.jpg").render(EN).substring(0, 40));
+            pty.expect(Said.of("attach.gps", "photo.jpg").render(EN).substring(0, 40));
+            pty.expect(Said.of("attach.device", "photo.jpg").render(EN).substring(0, 40));
             pty.expect(say("interview.review.choose"));
             pty.type("1");
             String sealed = pty.expect(say("record.single-key").substring(0, 12));
@@ -96,6 +96,6 @@ class InterviewWarnsOfWhatAPhotoTellsTest {
     }
 
     private static String say(String key) {
-        return Messages.of(key).render(EN);
+        return Said.of(key).render(EN);
     }
 }

@@ -107,7 +107,7 @@ class LockEndsOnlyRunningSessionsTest {
             signal("STOP", terminal, interview);
             try {
                 Gawah.Result lock = homes.gawah.in(homes.documenter, "lock").ok();
-                assertTrue(lock.stderr().contains(Messages.of("lock.closed", 1).render(EN)), lock.stderr());
+                assertTrue(lock.stderr().contains(Said.of("lock.closed", 1).render(EN)), lock.stderr());
                 assertTrue(killed(pid), "the stopped interview was killed");
             } finally {
                 signal("CONT", terminal);
@@ -161,7 +161,7 @@ class LockEndsOnlyRunningSessionsTest {
     }
 
     private static String say(String key) {
-        return Messages.of(key).render(EN);
+        return Said.of(key).render(EN);
     }
 
     /** Waits without letting an interruption pass silently. */

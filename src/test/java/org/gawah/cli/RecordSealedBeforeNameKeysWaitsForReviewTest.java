@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.gawah.app.Recipients;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -47,7 +48,7 @@ class RecordSealedBeforeNameKeysWaitsForReviewTest {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, false, now);
+        Recipients to = RecordSealing.recipients(keyring, own, false, now);
         SigningKey signer = own.unlockForSigning(Homes.PASSPHRASE.toCharArray(), now);
         String id = RecordId.random();
         SealableTestimony plaintext = Testimonies.build(Testimonies.parseInput(Homes.sampleInput()), id, now);

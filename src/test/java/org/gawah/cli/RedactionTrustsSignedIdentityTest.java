@@ -105,7 +105,7 @@ class RedactionTrustsSignedIdentityTest {
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        RecordSealing.Recipients to = RecordSealing.recipients(keyring, own, false, now);
+        org.gawah.app.Recipients to = RecordSealing.recipients(keyring, own, false, now);
         SigningKey signer = own.unlockForSigning(Homes.PASSPHRASE.toCharArray(), now);
         String id = RecordId.random();
         SealableTestimony plaintext = Testimonies.build(Testimonies.parseInput(JSON.writeValueAsBytes(input)), id, now);

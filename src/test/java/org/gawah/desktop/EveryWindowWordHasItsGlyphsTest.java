@@ -15,7 +15,8 @@ import org.gawah.Message;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled font draws every word the window says, in English, Dari and Pashto, so a computer
+ * The bundled font draws every word the window says (its own, the interview's, the application
+ * layer's), in English, Dari and Pashto, so a computer
  * without a Persian font shows no box: each bundle string and each language's own name, checked
  * with {@link Font#canDisplayUpTo} against the font alone (no fallback to this machine's fonts),
  * in both faces, with the zero-width non-joiner of می‌شود and the left-to-right marks {@link Ltr}
@@ -31,9 +32,12 @@ class EveryWindowWordHasItsGlyphsTest {
         List<String> missing = new ArrayList<>();
         for (Font font : List.of(BundledFonts.regular(), BundledFonts.bold())) {
             for (Locale language : Language.SUPPORTED) {
-                ResourceBundle words = Message.bundle(Messages.BUNDLE, language);
-                for (String key : words.keySet()) {
-                    check(font, language + " " + key, words.getString(key), missing);
+                // The window's own words, and the interview's, which its pages show as the terminal does.
+                for (String bundle : List.of(Messages.BUNDLE, "org.gawah.interview.messages", "org.gawah.app.messages")) {
+                    ResourceBundle words = Message.bundle(bundle, language);
+                    for (String key : words.keySet()) {
+                        check(font, language + " " + bundle + " " + key, words.getString(key), missing);
+                    }
                 }
             }
             for (String name : MainWindow.AUTONYMS.values()) {

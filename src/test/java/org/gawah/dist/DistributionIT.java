@@ -203,7 +203,7 @@ class DistributionIT {
                 "--home", homes.documenter.toString(), "--lang", "en"), env, elsewhere)) {
             pty.expect("Passphrase");
             pty.type(Homes.PASSPHRASE);
-            pty.expect(english.getString("interview.q.purpose").strip());
+            pty.expect(ResourceBundle.getBundle("org.gawah.interview.messages", Locale.ENGLISH).getString("interview.q.purpose").strip());
             pty.keys("\u0003");
             pty.expect(english.getString("interview.interrupted").strip());
             pty.type("2");

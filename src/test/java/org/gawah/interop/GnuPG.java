@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real gpg binary, run as a child process with a throwaway GNUPGHOME (0700). Every run is
  * batch, loopback pinentry (the passphrase comes from a file, never stdin) and writes status
- * lines to stderr, which {@link Result#status} parses. No test skips when gpg is missing: CI
+ * lines to stderr, which {@link Result#status} parses. Public for the window's tests, which check
+ * what the window seals with it too. No test skips when gpg is missing: CI
  * installs gnupg, so a missing gpg is a failure.
  */
-final class GnuPG implements AutoCloseable {
+public final class GnuPG implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 120;
 
     final Path home;
@@ -29,7 +30,7 @@ final class GnuPG implements AutoCloseable {
     private Path passphraseFile;
 
     /** {@code dir} is a fresh folder, e.g. a @TempDir; GNUPGHOME is made inside it. */
-    GnuPG(Path dir) {
+    public GnuPG(Path dir) {
         try {
             work = dir;
             home = dir.resolve("gnupg");
@@ -41,7 +42,7 @@ final class GnuPG implements AutoCloseable {
     }
 
     /** The passphrase every later run offers when gpg asks for one (set it after generating keys). */
-    GnuPG passphrase(String passphrase) {
+    public GnuPG passphrase(String passphrase) {
         try {
             passphraseFile = work.resolve("passphrase.txt");
             Files.writeString(passphraseFile, passphrase + "\n");
@@ -51,11 +52,11 @@ final class GnuPG implements AutoCloseable {
         return this;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithInput(null, args);
     }
 
-    Result runWithInput(byte[] stdin, String... args) {
+    public Result runWithInput(byte[] stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(),
                 "--batch", "--no-tty", "--status-fd", "2", "--pinentry-mode", "loopback"));
         if (passphraseFile != null) {
@@ -122,7 +123,7 @@ final class GnuPG implements AutoCloseable {
     }
 
     /** Imports keys from a file; returns the fingerprint of the (first) key imported. */
-    String importKey(Path file) {
+    public String importKey(Path file) {
         return run("--import", file.toString()).ok().require("IMPORT_OK").get(2);
     }
 
@@ -158,26 +159,26 @@ final class GnuPG implements AutoCloseable {
     }
 
     /** One run of gpg: exit code, stdout bytes, stderr text with its [GNUPG:] status lines. */
-    record Result(int code, byte[] stdout, String stderr, String command) {
-        Result ok() {
+    public record Result(int code, byte[] stdout, String stderr, String command) {
+        public Result ok() {
             if (code != 0) {
                 throw new AssertionError(command + "\nexited " + code + "\nstderr:\n" + stderr);
             }
             return this;
         }
 
-        String out() {
+        public String out() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
 
         /** The first status line with this keyword, as its words (the keyword is word 0). */
-        Optional<List<String>> status(String keyword) {
+        public Optional<List<String>> status(String keyword) {
             return stderr.lines().filter(line -> line.startsWith("[GNUPG:] " + keyword + " ") || line.equals("[GNUPG:] " + keyword))
                     .map(line -> List.of(line.substring(9).split(" "))).findFirst();
         }
 
         /** The first status line with this keyword; fails with the transcript when absent. */
-        List<String> require(String keyword) {
+        public List<String> require(String keyword) {
             return status(keyword).orElseThrow(() -> new AssertionError("no " + keyword + " status from " + command + "\n" + stderr));
         }
     }

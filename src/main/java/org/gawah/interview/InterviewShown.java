@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.interview;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,14 +18,14 @@ import org.gawah.testimony.Iso639;
  * account and the notes line by line, each date with its Gregorian value and as it was given (a
  * Gregorian date also in Solar Hijri when gawah speaks Dari or Pashto). What was typed is only
  * ever a message's value, so it reaches the screen through {@link org.gawah.Screen}: escaped, and
- * isolated when it is written right to left.
+ * isolated when it is written right to left; the window shows the same messages.
  */
-final class InterviewShown {
+public final class InterviewShown {
     private InterviewShown() {
     }
 
     /** The review: "1) seal", then each step numbered from 2, its answer on its line or below it. */
-    static List<Message> review(Interview in) {
+    public static List<Message> review(Interview in) {
         List<Message> lines = new ArrayList<>();
         lines.add(Messages.of("interview.review.item-seal", 1, Messages.of("interview.review.seal")));
         for (int i = 0; i < Interview.STEPS.size(); i++) {
@@ -43,12 +43,13 @@ final class InterviewShown {
     }
 
     /** One event on one line: number, act, precision, date, place. */
-    static Message event(int number, Interview.Event e) {
+    public static Message event(int number, Interview.Event e) {
         return Messages.of("interview.event-listed", number, safe(e.act), label(Interview.PRECISIONS, e.precision),
                 e.date == null ? dash() : date(e.date), e.place == null ? dash() : safe(e.place));
     }
 
-    private static List<Message> answer(Interview in, String step) {
+    /** The answer to {@code step}: one line, or several to show below its title. */
+    public static List<Message> answer(Interview in, String step) {
         switch (step) {
             case "purpose": return one(yesNo(in.purposeExplained));
             case "withdrawal": return one(yesNo(in.withdrawalExplained));

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.interview;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * no record), then the interview, the witness, how they know, their account in their own words,
  * the events, and whether they acknowledged the record. The answers are the same fields as
  * {@code gawah record --from FILE.json} (docs/format/testimony.md) and live in memory only; each
- * was checked when it was typed (InterviewQuestions). Dates are kept as typed, so the record
+ * was checked when it was typed (InterviewQuestions), by whichever face asked it: the terminal
+ * ({@code gawah interview}) or the window. Dates are kept as typed, so the record
  * keeps them as given beside their Gregorian value.
  */
-final class Interview {
-    static final List<String> STEPS = List.of("purpose", "withdrawal", "recipients", "audio_video", "anonymity",
+public final class Interview {
+    public static final List<String> STEPS = List.of("purpose", "withdrawal", "recipients", "audio_video", "anonymity",
             "started_at", "place", "documenter", "interpreter", "languages", "pseudonym", "confidentiality",
             "identity", "vulnerability", "connection", "reliability", "account_language", "account", "notes",
             "events", "acknowledged", "ended_at");
@@ -28,12 +29,15 @@ final class Interview {
     static final int UNKNOWN = 3;
 
     /** One act the witness describes. */
-    static final class Event {
+    public static final class Event {
         String act;
         int precision = UNKNOWN;
         /** As typed, in any calendar. */
         String date;
         String place;
+
+        Event() {
+        }
     }
 
     final boolean identityAllowed;
@@ -69,19 +73,28 @@ final class Interview {
     String reasonIfNot;
     String endedAt;
 
-    Interview(boolean identityAllowed, String documenterDefault) {
+    /**
+     * {@code identityAllowed}: a protection officer's key is pinned, so the witness's name can be
+     * sealed apart; {@code documenterDefault}: the name offered for the documenter (from their key).
+     */
+    public Interview(boolean identityAllowed, String documenterDefault) {
         this.identityAllowed = identityAllowed;
         this.documenterDefault = documenterDefault;
     }
 
     /** True once consent allows a record: the purpose was explained. */
-    boolean consentGiven() {
+    public boolean consentGiven() {
         return Boolean.TRUE.equals(purposeExplained) && withdrawalExplained != null && !recipients.isEmpty()
                 && audioVideo != null && anonymity != null;
     }
 
+    /** True once the witness said the purpose was not explained: then nothing is recorded. */
+    public boolean consentRefused() {
+        return Boolean.FALSE.equals(purposeExplained);
+    }
+
     /** The answers as testimony input, the same shape as {@code --from FILE.json}; only what was given. */
-    ObjectNode input() {
+    public ObjectNode input() {
         ObjectNode in = JsonNodeFactory.instance.objectNode();
         ObjectNode interview = in.putObject("interview");
         putIfGiven(interview, "started_at", startedAt);
@@ -148,6 +161,13 @@ final class Interview {
             }
         }
         return in;
+    }
+
+    /** The documenter's name as a key's user ID gives it, without the e-mail part; null if none. */
+    public static String nameIn(String userId) {
+        int angle = userId == null ? -1 : userId.indexOf('<');
+        String name = userId == null ? "" : (angle < 0 ? userId : userId.substring(0, angle)).strip();
+        return name.isEmpty() ? null : name;
     }
 
     /** The first of the codes in {@code codes}, or null. */

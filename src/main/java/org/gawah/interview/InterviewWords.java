@@ -1,13 +1,13 @@
-package org.gawah.cli;
+package org.gawah.interview;
 
 import org.gawah.Message;
 
-/** The words for each interview step and each fixed answer, as the documenter sees them. */
-final class InterviewWords {
+/** The words for each interview step and each fixed answer, as the documenter sees them, in either face. */
+public final class InterviewWords {
     private InterviewWords() {
     }
 
-    static Message title(String step) {
+    public static Message title(String step) {
         switch (step) {
             case "purpose": return Messages.of("interview.title.purpose");
             case "withdrawal": return Messages.of("interview.title.withdrawal");
@@ -36,7 +36,7 @@ final class InterviewWords {
     }
 
     /** The words for a fixed value (recipients, levels, connections, date precisions). */
-    static Message valueLabel(String value) {
+    public static Message valueLabel(String value) {
         switch (value) {
             case "legal_team": return Messages.of("interview.value.legal-team");
             case "icc": return Messages.of("interview.value.icc");
