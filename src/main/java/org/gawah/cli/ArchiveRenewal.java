@@ -26,6 +26,7 @@ import org.gawah.tsp.TimeStampQuery;
 import org.gawah.tsp.TsaCertificate;
 import org.gawah.tsp.TsaConnection;
 import org.gawah.tsp.TsaReply;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
@@ -65,8 +66,9 @@ final class ArchiveRenewal {
         try (Vault vault = home.vault()) {
             Entry head = TimestampCommand.ownHead(vault, own);
             Instant now = Instant.now();
-            Map<String, VaultEvidenceRecords.DataObject> objects = VaultEvidenceRecords.objects(vault, own.fingerprint());
-            List<VaultEvidenceRecords.Checked> stored = VaultEvidenceRecords.check(vault, own.fingerprint(), objects, pinned, now);
+            SignedVault signed = home.signed(vault);
+            Map<String, VaultEvidenceRecords.DataObject> objects = VaultEvidenceRecords.objects(signed, own.fingerprint());
+            List<VaultEvidenceRecords.Checked> stored = VaultEvidenceRecords.check(signed, objects, pinned, now);
             List<VaultEvidenceRecords.DataObject> fresh = new ArrayList<>(objects.values());
             stored.forEach(c -> fresh.removeIf(o -> o.key().equals(c.object().key())));
             Map<String, List<VaultEvidenceRecords.Checked>> due = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import org.gawah.tsp.EvidenceRecord;
 import org.gawah.tsp.TimeStamp;
 import org.gawah.tsp.TimeStampQuery;
 import org.gawah.tsp.TsaCertificate;
-import org.gawah.vault.Vault;
+import org.gawah.vault.SignedVault;
 
 /**
  * The evidence records of a vault (docs/format/evidence-record.md), held to the signed logs: each
@@ -26,7 +26,8 @@ import org.gawah.vault.Vault;
  * that entry's SHA-256 and the TSAs pinned here; each of its tokens is logged, with its SHA-256
  * and the nonce its id fixes, by an {@code archive_timestamped} entry of this home's own log; and
  * every such entry's token is in some record. {@code timestamp --renew} and {@code verify
- * --vault} ask the same.
+ * --vault} ask the same. Everything is read through {@link SignedVault}: the logs as their
+ * signatures vouch for them, the table's rows held to the entries they name.
  */
 final class VaultEvidenceRecords {
     /** A data object: the entry that made an item, in the log of {@code actor}. */
@@ -43,13 +44,14 @@ final class VaultEvidenceRecords {
     private VaultEvidenceRecords() {
     }
 
-    /** Every entry that made an item this vault holds: this home's own, then each documenter's received log. */
-    static Map<String, DataObject> objects(Vault vault, String own) {
+    /**
+     * Every entry that made an item this vault holds, from the signed logs: this home's own, then
+     * each documenter's received in bags (checked by that documenter's pinned key).
+     */
+    static Map<String, DataObject> objects(SignedVault signed, String own) {
         Map<String, DataObject> objects = new LinkedHashMap<>();
-        vault.forEachCustody(row -> add(objects, own, Entry.parse(row.entry())));
-        for (String documenter : vault.receivedLogs()) {
-            vault.forEachReceived(documenter, row -> add(objects, documenter, Entry.parse(row.entry())));
-        }
+        signed.log().entries().forEach(e -> add(objects, own, e.entry()));
+        signed.received().forEach((documenter, log) -> log.entries().forEach(e -> add(objects, documenter, e.entry())));
         return objects;
     }
 
@@ -61,25 +63,26 @@ final class VaultEvidenceRecords {
     }
 
     /** Every stored record, checked as above; the first that does not check fails, naming it. */
-    static List<Checked> check(Vault vault, String own, Map<String, DataObject> objects, List<TsaCertificate> pinned,
+    static List<Checked> check(SignedVault signed, Map<String, DataObject> objects, List<TsaCertificate> pinned,
                                Instant now) {
         Map<String, Entry> logged = new HashMap<>();
-        vault.forEachCustody(row -> {
-            Entry entry = Entry.parse(row.entry());
-            if (entry.action() == Action.ARCHIVE_TIMESTAMPED) {
-                logged.put(entry.subjectSha256(), entry);
+        for (Entry.Signed signedEntry : signed.log().entries()) {
+            if (signedEntry.entry().action() == Action.ARCHIVE_TIMESTAMPED) {
+                logged.put(signedEntry.entry().subjectSha256(), signedEntry.entry());
             }
-        });
+        }
         List<Checked> checked = new ArrayList<>();
         Map<String, Boolean> found = new HashMap<>();
-        for (Vault.StoredEvidence row : vault.evidenceRecords()) {
-            DataObject object = objects.get(row.actor() + " " + row.seq());
+        // Each row is held to the signed entry it names before its bytes are read.
+        for (SignedVault.LoggedEvidence row : signed.evidenceRecords()) {
+            DataObject object = objects.get(row.actor() + " " + row.entry().seq());
+            String entrySha256 = Digests.sha256(row.entry().canonical());
             try {
-                if (object == null || !Digests.sha256(object.entry().canonical()).equals(row.entrySha256())) {
+                if (object == null || !Digests.sha256(object.entry().canonical()).equals(entrySha256)) {
                     throw new GawahException(Failure.BAD_DATA, Messages.of("ers.vault.no-object"));
                 }
                 EvidenceRecord record = EvidenceRecord.parse(row.record());
-                EvidenceRecord.Proof proof = record.check(HexFormat.of().parseHex(row.entrySha256()), pinned, now);
+                EvidenceRecord.Proof proof = record.check(HexFormat.of().parseHex(entrySha256), pinned, now);
                 for (TimeStamp stamp : record.timestamps()) {
                     String sha256 = Digests.sha256(stamp.encoded());
                     Entry entry = logged.get(sha256);
@@ -93,7 +96,7 @@ final class VaultEvidenceRecords {
                 }
                 checked.add(new Checked(object, record, proof));
             } catch (GawahException e) {
-                throw new GawahException(e.failure(), Messages.of("ers.vault.refused", row.seq(), row.actor(), e.message()),
+                throw new GawahException(e.failure(), Messages.of("ers.vault.refused", row.entry().seq(), row.actor(), e.message()),
                         Messages.of("ers.vault.refused.hint"));
             }
         }

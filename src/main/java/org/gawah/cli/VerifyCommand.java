@@ -70,7 +70,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
             proofs = VaultTimestamps.check(home, vault, own.fingerprint());
-            evidence = VaultEvidenceRecords.check(vault, own.fingerprint(), VaultEvidenceRecords.objects(vault, own.fingerprint()),
+            org.gawah.vault.SignedVault signed = home.signed(vault);
+            evidence = VaultEvidenceRecords.check(signed, VaultEvidenceRecords.objects(signed, own.fingerprint()),
                     TsaTrust.pinned(home), java.time.Instant.now());
         }
         terminal.line(Messages.of("verify.vault-intact", report.entries()).render());

@@ -1,6 +1,5 @@
 package org.gawah.custody;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.gawah.Message;
@@ -57,6 +56,14 @@ public enum Action {
     }
 
     static Optional<Action> fromWire(String wire) {
-        return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst();
+        for (Action action : VALUES) {
+            if (action.wire.equals(wire)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
     }
+
+    /** Read once: every entry of every log a command walks names its action. */
+    private static final Action[] VALUES = values();
 }

@@ -227,6 +227,29 @@ class EvidenceRecordsTest {
     }
 
     @Test
+    void aRowMovedToAnotherEntryIsRefusedByTheSignedView() throws Exception {
+        Path copy = base.resolve("moved");
+        Homes.copy(homes.legal, copy);
+        Row row = rows(copy).get(0);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
+             PreparedStatement update = db.prepareStatement("UPDATE evidence_records SET seq = 9999 WHERE actor = ? AND seq = ?")) {
+            update.setString(1, row.actor);
+            update.setLong(2, row.seq);
+            assertEquals(1, update.executeUpdate());
+        }
+        byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+        int asked = archive.requests();
+        for (String[] command : List.of(new String[] {"verify", "--vault", "--no-entry"}, new String[] {"timestamp", "--renew"})) {
+            Result run = homes.gawah.in(copy, command);
+            assertEquals(Failure.BAD_DATA.exitCode(), run.code(), run.out() + run.stderr());
+            assertTrue(run.stderr().contains("the evidence record of entry 9999 of " + row.actor)
+                    && run.stderr().contains("it was changed or moved in the vault"), run.stderr());
+        }
+        assertEquals(asked, archive.requests());
+        assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+    }
+
+    @Test
     void aRefusingTsaWritesNothing() throws Exception {
         Path copy = base.resolve("refusing");
         Homes.copy(homes.legal, copy);
