@@ -34,9 +34,12 @@ final class PostgresEngine implements Engine {
             // A writer waits at most a minute for another's transaction, then says the vault is busy.
             s.execute("SET lock_timeout = '60s'");
             s.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet r = s.executeQuery("SELECT datcollate FROM pg_database WHERE datname = current_database()")) {
+            // From PostgreSQL 15 a database may sort by an ICU locale whatever datcollate says.
+            boolean icuKnown = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            try (ResultSet r = s.executeQuery("SELECT datcollate, " + (icuKnown ? "datlocprovider::text, daticulocale" : "'c', ''")
+                    + " FROM pg_database WHERE datname = current_database()")) {
                 r.next();
-                String collate = r.getString(1);
+                String collate = r.getString(2).equals("i") ? "ICU " + r.getString(3) : r.getString(1);
                 if (!BYTE_ORDER.contains(collate.toLowerCase(Locale.ROOT))) {
                     throw new GawahException(Failure.VAULT, Messages.of("vault.pg.collation", collate),
                             Messages.of("vault.pg.collation.hint"));
