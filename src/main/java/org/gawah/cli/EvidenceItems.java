@@ -605,8 +605,9 @@ final class EvidenceItems {
                 }
             });
             // The earliest token over each source this log made, with the entry that logged it,
-            // chosen from the log as its signatures vouch for it.
+            // chosen from the log as its signatures vouch for it; and each source's evidence record.
             entries.addAll(stamps.select(actor, signedLog(actor), this::created));
+            stamps.evidenceRecords(actor, signedLog(actor), this::created);
         } catch (CustodyException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
                     Messages.of("export.custody-broken.hint"));
