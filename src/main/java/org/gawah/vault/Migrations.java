@@ -244,6 +244,11 @@ final class Migrations {
                         + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
                 "DROP TABLE imports",
                 "ALTER TABLE imports_v7 RENAME TO imports",
+            },
+            new String[] {
+                // Replaced when renewed (the signed 'archive_timestamped' entries vouch for each token).
+                "CREATE TABLE evidence_records (actor TEXT NOT NULL, seq BIGINT NOT NULL, entry_sha256 TEXT NOT NULL,"
+                        + " record BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
             });
 
     private Migrations() {

@@ -23,7 +23,11 @@ final class PostgresEngine implements Engine {
     /** Collations that order text by its bytes, as SQLite does: lists and copies come out the same. */
     private static final Set<String> BYTE_ORDER = Set.of("c", "posix", "c.utf-8", "c.utf8");
 
-    /** The tables whose rows are never changed or deleted, by anyone (outputs is a machine's to-do list). */
+    /**
+     * The tables whose rows are never changed or deleted, by anyone: not outputs (a machine's list
+     * of files being written) nor evidence_records (replaced when renewed; each token in them is
+     * vouched for by a signed entry).
+     */
     static final List<String> APPEND_ONLY = List.of("custody_log", "received_custody", "records", "record_recipients",
             "attachments", "attachment_chunks", "cases", "case_records", "analyses", "timestamps", "submissions",
             "submitted_records", "imports");
@@ -131,6 +135,7 @@ final class PostgresEngine implements Engine {
                 + " GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO gawah_analysts;"
                 + " REVOKE INSERT ON gawah_vault FROM gawah_analysts;"
                 + " GRANT DELETE ON outputs TO gawah_analysts;"
+                + " GRANT UPDATE ON evidence_records TO gawah_analysts;"
                 + " END IF; END $$");
     }
 

@@ -286,7 +286,10 @@ public final class VaultWrite implements AutoCloseable {
     /** Keeps (or replaces, when renewed) the evidence record of the entry at {@code seq} of {@code actor}'s log. */
     public void storeEvidenceRecord(String actor, long seq, String entrySha256, byte[] record) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (actor, seq) DO UPDATE SET entry_sha256 = excluded.entry_sha256,"
+                        + " record = excluded.record")) {
+            lock();
             insert.setString(1, actor);
             insert.setLong(2, seq);
             insert.setString(3, entrySha256);
