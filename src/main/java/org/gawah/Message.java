@@ -63,7 +63,7 @@ public final class Message {
         if (pattern == null) {
             return key + (values.length == 0 ? "" : " " + Screen.value(Arrays.toString(values)));
         }
-        return Screen.numbersAsWritten(fill(pattern, locale), Language.rightToLeft(locale));
+        return Screen.numbersAsWritten(fill(pattern, locale));
     }
 
     private String pattern(Locale locale) {

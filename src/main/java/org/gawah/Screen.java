@@ -38,6 +38,9 @@ public final class Screen {
     public static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
     public static final char LEFT_TO_RIGHT_ISOLATE = '\u2066';
     private static final char RIGHT_TO_LEFT_ISOLATE = '\u2067';
+    /** A fingerprint as {@link Fingerprints#grouped} writes it: groups of four, one or two spaces apart. */
+    private static final java.util.regex.Pattern FINGERPRINT =
+            java.util.regex.Pattern.compile("[0-9A-F]{4}(?: {1,2}[0-9A-F]{4})+(?![0-9A-Za-z])");
     private static final int ZWNJ = 0x200c;
     private static final int ZWJ = 0x200d;
 
@@ -70,28 +73,20 @@ public final class Screen {
      * written put between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (docs/i18n.md,
      * "Numbers in right-to-left text"). A number is a run that starts with a digit (0-9, Persian
      * or Arabic-Indic) not glued to a Latin letter or digit before it, and goes on over digits,
-     * Latin letters, and separators between them: {@code - / : . , +} (a comma may be followed by
-     * one space) or one or two spaces: {@code 2025-08-15}, {@code 20:07},
-     * {@code 2026-12-07T20:07Z}, {@code 2026-12-07 20:07}, {@code 1.2}, {@code 12.5 MiB}, a
-     * fingerprint in groups. It is isolated when it holds a separator and the text around it
-     * (its line, or the isolate it sits in) holds right-to-left letters: there, the algorithm
-     * turns digits after an Arabic letter into Arabic numbers, which a hyphen does not join
-     * (rule W2), and gives the spaces between Latin groups to the right-to-left sentence, so
-     * {@code 2025-08-15} would show as {@code 15-08-2025}. Text without right-to-left letters
-     * is returned as it is; so is a number already isolated. These isolates are the display
-     * path's own, added after escaping, like the FIRST STRONG ISOLATE around a value.
+     * Latin letters, and single separators between them ({@code - / : . , +}):
+     * {@code 2025-08-15}, {@code 20:07}, {@code 2026-12-07T20:07Z}, {@code 10:00+04:30},
+     * {@code 1.2}; or a fingerprint in groups of four ({@link Fingerprints#grouped}). It is
+     * isolated when it holds a separator and the text around it (its line, or the isolate it
+     * sits in) holds right-to-left letters: there, the algorithm turns digits after an Arabic
+     * letter into Arabic numbers, which a hyphen does not join (rule W2), and gives the spaces
+     * between a fingerprint's groups to the right-to-left sentence, so {@code 2025-08-15} would
+     * show as {@code 15-08-2025}. Numbers apart (a date, then a time) follow the sentence's
+     * direction, as words do. Text without right-to-left letters is returned as it is; so is a
+     * number already isolated. These isolates are the display path's own, added after
+     * escaping, like the FIRST STRONG ISOLATE around a value.
      */
     public static String numbersAsWritten(String text) {
-        return numbersAsWritten(text, false);
-    }
-
-    /**
-     * As {@link #numbersAsWritten(String)}, for words in a right-to-left language when
-     * {@code rightToLeft}: there the line is right to left even where it holds no right-to-left
-     * letter (a sentence made of a value alone), as the window lays out a page in Dari or Pashto.
-     */
-    public static String numbersAsWritten(String text, boolean rightToLeft) {
-        if (text == null || (!rightToLeft && text.codePoints().noneMatch(Screen::rightToLeftLetter))) {
+        if (text == null || text.codePoints().noneMatch(Screen::rightToLeftLetter)) {
             return text;
         }
         StringBuilder out = null;
@@ -103,7 +98,7 @@ public final class Screen {
                 continue;
             }
             int end = numberEnd(text, i);
-            if (hasSeparator(text, i, end) && !isolatedAlready(text, i, end) && rightToLeftAround(text, i, rightToLeft)) {
+            if (hasSeparator(text, i, end) && !isolatedAlready(text, i, end) && rightToLeftAround(text, i)) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16);
                 }
@@ -206,29 +201,24 @@ public final class Screen {
         return c == '-' || c == '/' || c == ':' || c == '.' || c == ',' || c == '+';
     }
 
-    /** Where the number that starts at {@code start} ends: after its last digit or letter. */
+    /**
+     * Where the number that starts at {@code start} ends: after its last digit or letter. Only a
+     * fingerprint goes on over spaces: in a sentence, numbers apart follow its direction.
+     */
     private static int numberEnd(String text, int start) {
+        java.util.regex.Matcher fingerprint = FINGERPRINT.matcher(text).region(start, text.length());
+        if (fingerprint.lookingAt()) {
+            return fingerprint.end();
+        }
         int end = start;
-        int i = start;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (numberLetter(c)) {
-                end = ++i;
-                continue;
-            }
-            int next = i;
-            if (separator(c)) {
-                next++;
-                if (c == ',' && next < text.length() && text.charAt(next) == ' ') {
-                    next++;
-                }
-            } else if (c == ' ') {
-                next += next + 1 < text.length() && text.charAt(next + 1) == ' ' ? 2 : 1;
-            }
-            if (next == i || next >= text.length() || !numberLetter(text.charAt(next))) {
+        while (end < text.length()) {
+            if (numberLetter(text.charAt(end))) {
+                end++;
+            } else if (separator(text.charAt(end)) && end + 1 < text.length() && numberLetter(text.charAt(end + 1))) {
+                end += 2;
+            } else {
                 break;
             }
-            i = next;
         }
         return end;
     }
@@ -249,12 +239,10 @@ public final class Screen {
     }
 
     /**
-     * Whether the text around {@code at} runs right to left: its line ({@code rightToLeft}, or
-     * when it holds right-to-left letters), or the innermost isolate {@code at} sits in (when it
-     * holds right-to-left letters); what is isolated inside either is left out.
+     * Whether the text around {@code at} holds right-to-left letters: its line, or the innermost
+     * isolate {@code at} sits in, leaving out what is isolated inside it.
      */
-    private static boolean rightToLeftAround(String text, int at, boolean rightToLeft) {
-        boolean inIsolate = false;
+    private static boolean rightToLeftAround(String text, int at) {
         int start = 0;
         int depth = 0;
         for (int i = at - 1; i >= 0; i--) {
@@ -267,14 +255,10 @@ public final class Screen {
             } else if (isolateInitiator(c)) {
                 if (depth == 0) {
                     start = i + 1;
-                    inIsolate = true;
                     break;
                 }
                 depth--;
             }
-        }
-        if (rightToLeft && !inIsolate) {
-            return true;
         }
         int end = text.length();
         depth = 0;
