@@ -69,10 +69,35 @@ public final class Screen {
     }
 
     /**
+     * As {@link #line}, but numbers are not isolated, and the isolates {@link Message} put around
+     * numbers are left out: for a terminal that applies no bidirectional algorithm (Windows),
+     * which would not understand them; its messages were reordered into visual order before
+     * ({@code cli.Bidi}), where an isolate added now would mean nothing.
+     */
+    public static String lineWithoutIsolating(String text) {
+        String guarded = escaped(text, true);
+        int open = guarded.indexOf(LEFT_TO_RIGHT_ISOLATE);
+        if (open < 0) {
+            return guarded;
+        }
+        // Every LEFT-TO-RIGHT ISOLATE left after escaping is one around a number, closed by the next POP DIRECTIONAL ISOLATE.
+        StringBuilder out = new StringBuilder(guarded.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = guarded.indexOf(POP_DIRECTIONAL_ISOLATE, open);
+            out.append(guarded, from, open).append(guarded, open + 1, close);
+            from = close + 1;
+            open = guarded.indexOf(LEFT_TO_RIGHT_ISOLATE, from);
+        }
+        return out.append(guarded, from, guarded.length()).toString();
+    }
+
+    /**
      * {@code text} with each number that the Unicode bidirectional algorithm would not lay out as
      * written put between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (docs/i18n.md,
      * "Numbers in right-to-left text"). A number is a run that starts with a digit (0-9, Persian
-     * or Arabic-Indic) not glued to a Latin letter or digit before it, and goes on over digits,
+     * or Arabic-Indic) not inside a Latin word (after a letter or digit, or after a separator after
+     * one: {@code GWH-7K3M}, {@code v1.2}, which read left to right anyway), and goes on over digits,
      * Latin letters, and single separators between them ({@code - / : . , +}):
      * {@code 2025-08-15}, {@code 20:07}, {@code 2026-12-07T20:07Z}, {@code 10:00+04:30},
      * {@code 1.2}; or a fingerprint in groups of four ({@link Fingerprints#grouped}). It is
@@ -93,7 +118,7 @@ public final class Screen {
         int copied = 0;
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
-            if (!digit(c) || (i > 0 && numberLetter(text.charAt(i - 1)))) {
+            if (!digit(c) || insideLatinWord(text, i)) {
                 i++;
                 continue;
             }
@@ -221,6 +246,12 @@ public final class Screen {
             }
         }
         return end;
+    }
+
+    /** Whether {@code at} is inside a run of Latin letters and digits that began before it ({@code GWH-7K3M}, {@code x-2025}). */
+    private static boolean insideLatinWord(String text, int at) {
+        return at > 0 && (numberLetter(text.charAt(at - 1))
+                || (separator(text.charAt(at - 1)) && at > 1 && numberLetter(text.charAt(at - 2))));
     }
 
     private static boolean hasSeparator(String text, int start, int end) {

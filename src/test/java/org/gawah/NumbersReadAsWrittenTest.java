@@ -8,24 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.gawah.testsupport.VisualOrder;
 import org.junit.jupiter.api.Test;
 
 /**
- * A date, a time, a version, a fingerprint or a size reads in the order it is written wherever it
- * is shown, in Dari and Pashto too (docs/i18n.md, "Numbers in right-to-left text"). Left to the
+ * A date, a time, a version or a fingerprint reads in the order it is written wherever it is
+ * shown, in Dari and Pashto too (docs/i18n.md, "Numbers in right-to-left text"). Left to the
  * Unicode bidirectional algorithm, {@code 2025-08-15} after a Dari or Pashto word is laid out as
  * {@code 15-08-2025}: the digits after an Arabic letter become Arabic numbers (rule W2), which a
  * hyphen does not join; a fingerprint's groups would come out in the sentence's order. Numbers
- * apart (a date and a time, the two coordinates) follow the sentence, as its words do. Every message and help text of every bundle, in fa-AF and ps, with values
- * of every such kind put into its placeholders, goes through the display path (the window's:
- * {@link Message#render}; a terminal's: {@link Screen#line} after it) and then through the
- * JDK's implementation of the algorithm, the paragraph taken as a terminal or a label takes it
- * (its first strong character) and, where it holds right-to-left words, as right to left (a text
- * area on a Dari or Pashto page); each number's characters must come out side by side, left to
- * right.
+ * apart (a date and a time, two coordinates) follow the sentence, as its words do.
+ *
+ * <p>Every message and help text of every bundle, in fa-AF and ps, with values of every such
+ * kind put into its placeholders, goes through the display path (the window's:
+ * {@link Message#render}; a terminal's: {@link Screen#line} after it) and then through the JDK's
+ * implementation of the algorithm, the paragraph taken as a terminal or a label takes it (its
+ * first strong character) and, where it holds right-to-left words, as right to left (a text area
+ * on a Dari or Pashto page); each number's characters must come out side by side, left to right.
  */
 class NumbersReadAsWrittenTest {
     static final String FINGERPRINT = "1234 5678 9012 ABCD EF01  2345 6789 0ABC DEF0 1234";
@@ -35,10 +35,6 @@ class NumbersReadAsWrittenTest {
     static final List<String> SAMPLES = List.of("2025-08-15", "1404-05-24", "2025-08", "20:07", "2026-12-07T20:07Z",
             "2026-12-07 20:07", "1.2", "۱۴۰۴-۰۵-۲۴", "12.5 MiB", FINGERPRINT, COORDINATES, "سند 1404-05-24 لمریز",
             "GWH-7K3M-9QXA-2D4F-8ZZP", "ملګری");
-
-    /** What must read as written: digits joined by separators (an ISO time after its date included), and a fingerprint. */
-    static final Pattern NUMBER = Pattern.compile(
-            "(?<![0-9A-Za-z۰-۹٠-٩])[0-9۰-۹٠-٩]+(?:[-/:.][0-9۰-۹٠-٩]+)+(?:T[0-9]+(?::[0-9]+)*Z?)?");
 
     @Test
     void everyBundleStringReadsItsNumbersAsWrittenInDariAndPashto() throws IOException {
@@ -72,7 +68,10 @@ class NumbersReadAsWrittenTest {
         List<String> reversed = new ArrayList<>();
         check("bare", "یا 2025-08-15:", reversed);
         assertEquals(2, reversed.size(), "the check can fail, whichever way the paragraph runs: " + reversed);
-        assertEquals("15-08-2025", visual("یا 2025-08-15:", java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).substring(1, 11));
+        assertEquals("15-08-2025", VisualOrder.visual("یا 2025-08-15:", java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).substring(1, 11));
+        reversed.clear();
+        check("through the display path", Screen.numbersAsWritten("یا 2025-08-15:"), reversed);
+        assertEquals(List.of(), reversed);
     }
 
     /** Adds to {@code reversed} each number of {@code shown} that the algorithm does not lay out as written, either paragraph direction. */
@@ -83,68 +82,16 @@ class NumbersReadAsWrittenTest {
             }
             // As a terminal or a label takes a line (the first strong character decides), and for a
             // line with right-to-left words also as a Dari or Pashto page's text area does (right to left).
-            boolean rightToLeftWords = line.codePoints().anyMatch(c -> Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
-                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT);
-            for (int direction : rightToLeftWords
+            for (int direction : VisualOrder.rightToLeftWords(line)
                     ? new int[] {java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT, java.text.Bidi.DIRECTION_RIGHT_TO_LEFT}
                     : new int[] {java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT}) {
-                String problem = outOfOrder(line, direction);
+                String problem = VisualOrder.outOfOrder(line, direction);
                 if (problem != null) {
                     String found = where + ": " + problem + " in " + visible(line);
                     reversed.add(found.length() > 400 ? found.substring(0, 400) + "…" : found);
                 }
             }
         }
-    }
-
-    /** The first number of {@code line} whose characters the algorithm does not put side by side left to right, or null. */
-    static String outOfOrder(String line, int direction) {
-        int[] position = positions(line, direction);
-        List<int[]> numbers = new ArrayList<>();
-        Matcher m = NUMBER.matcher(line);
-        while (m.find()) {
-            numbers.add(new int[] {m.start(), m.end()});
-        }
-        for (String whole : List.of(FINGERPRINT)) {
-            for (int at = line.indexOf(whole); at >= 0; at = line.indexOf(whole, at + 1)) {
-                numbers.add(new int[] {at, at + whole.length()});
-            }
-        }
-        for (int[] number : numbers) {
-            for (int i = number[0] + 1; i < number[1]; i++) {
-                if (position[i] != position[number[0]] + (i - number[0])) {
-                    return "'" + line.substring(number[0], number[1]) + "' shown as '" + visual(line, direction).strip() + "'";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Where each character of {@code line} lands, counted from the left, as the bidirectional algorithm lays it out. */
-    static int[] positions(String line, int direction) {
-        java.text.Bidi bidi = new java.text.Bidi(line, direction);
-        byte[] levels = new byte[line.length()];
-        Integer[] order = new Integer[line.length()];
-        for (int i = 0; i < line.length(); i++) {
-            levels[i] = (byte) bidi.getLevelAt(i);
-            order[i] = i;
-        }
-        java.text.Bidi.reorderVisually(levels, 0, order, 0, order.length);
-        int[] position = new int[line.length()];
-        for (int v = 0; v < order.length; v++) {
-            position[order[v]] = v;
-        }
-        return position;
-    }
-
-    /** {@code line} in the order the algorithm lays it out, isolates and marks left out. */
-    static String visual(String line, int direction) {
-        int[] position = positions(line, direction);
-        char[] shown = new char[line.length()];
-        for (int i = 0; i < line.length(); i++) {
-            shown[position[i]] = line.charAt(i);
-        }
-        return new String(shown).replaceAll("[\u2066-\u2069\u200e\u200f]", "");
     }
 
     private static String visible(String line) {
