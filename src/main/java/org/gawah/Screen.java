@@ -101,11 +101,12 @@ public final class Screen {
      * Latin letters, and single separators between them ({@code - / : . , +}):
      * {@code 2025-08-15}, {@code 20:07}, {@code 2026-12-07T20:07Z}, {@code 10:00+04:30},
      * {@code 1.2}; or a fingerprint in groups of four ({@link Fingerprints#grouped}). It is
-     * isolated when it holds a separator and the text around it (its line, or the isolate it
-     * sits in) holds right-to-left letters: there, the algorithm turns digits after an Arabic
-     * letter into Arabic numbers, which a hyphen does not join (rule W2), and gives the spaces
-     * between a fingerprint's groups to the right-to-left sentence, so {@code 2025-08-15} would
-     * show as {@code 15-08-2025}. Numbers apart (a date, then a time) follow the sentence's
+     * isolated when it holds a hyphen, a plus sign or spaces and the text around it (its line,
+     * or the isolate it sits in) holds right-to-left letters: there, the algorithm turns digits
+     * after an Arabic letter into Arabic numbers, which a hyphen does not join (rule W2), and
+     * gives the spaces between a fingerprint's groups to the right-to-left sentence, so
+     * {@code 2025-08-15} would show as {@code 15-08-2025}; one colon, full stop, comma or slash
+     * does join them ({@code 20:07}, {@code 1.2} need nothing). Numbers apart (a date, then a time) follow the sentence's
      * direction, as words do. Text without right-to-left letters is returned as it is; so is a
      * number already isolated. These isolates are the display path's own, added after
      * escaping, like the FIRST STRONG ISOLATE around a value.
@@ -123,7 +124,7 @@ public final class Screen {
                 continue;
             }
             int end = numberEnd(text, i);
-            if (hasSeparator(text, i, end) && !isolatedAlready(text, i, end) && rightToLeftAround(text, i)) {
+            if (breaksApart(text, i, end) && !isolatedAlready(text, i, end) && rightToLeftAround(text, i)) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16);
                 }
@@ -254,9 +255,16 @@ public final class Screen {
                 || (separator(text.charAt(at - 1)) && at > 1 && numberLetter(text.charAt(at - 2))));
     }
 
-    private static boolean hasSeparator(String text, int start, int end) {
+    /**
+     * Whether the algorithm would break the number apart: it holds a hyphen or a plus sign (which
+     * join no Arabic numbers), or spaces (a fingerprint's). One colon, full stop, comma or slash
+     * between digits joins them (rule W4): {@code 20:07}, {@code 1.2}, {@code 1404/05/24} read as
+     * written as they are.
+     */
+    private static boolean breaksApart(String text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (!numberLetter(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '+' || c == ' ') {
                 return true;
             }
         }
