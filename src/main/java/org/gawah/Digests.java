@@ -10,8 +10,13 @@ public final class Digests {
     }
 
     public static String sha256(byte[] data) {
+        return HexFormat.of().formatHex(sha256Digest().digest(data));
+    }
+
+    /** A SHA-256 digest to reuse over many inputs ({@code digest} resets it). */
+    public static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

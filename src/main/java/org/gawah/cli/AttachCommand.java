@@ -14,12 +14,14 @@ import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.Attachment;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.Testimonies;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.StoredAttachment;
@@ -84,11 +86,11 @@ final class AttachCommand implements Callable<Integer> {
         String id = RecordId.random();
         List<AttachmentSealing.Planned> sources;
         try (Vault vault = home.vault()) {
-            SealedRecord earlier = vault.get(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+            LoggedRecord earlier = home.signed(vault).record(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                     Messages.of("home.no-record", addsTo, home.vaultFile()), Messages.of("home.no-record.hint")));
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
             // A transcript may be of a file the earlier record holds: its ids are known in the clear.
-            List<String> earlierFiles = vault.attachments(addsTo).stream().map(StoredAttachment::id).toList();
+            List<String> earlierFiles = earlier.attachments().stream().map(StoredAttachment::id).toList();
             sources = AttachmentSealing.plan(terminal, named, earlierFiles, addsTo);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (RecordWrite write = vault.beginRecord(id)) {
@@ -100,11 +102,11 @@ final class AttachCommand implements Callable<Integer> {
                 } finally {
                     Arrays.fill(addendum, (byte) 0);
                 }
-                write.commit(new SealedRecord(id, now, own.fingerprint(), sealed, earlier.testimonyRecipients(),
-                        null, List.of()), new EntrySigner(signer));
+                write.commit(new SealedRecord(id, now, own.fingerprint(), sealed,
+                        recipients.stream().map(Certificate::fingerprint).toList(), null, List.of()), new EntrySigner(signer));
             }
             if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, vault, id, sources);
+                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
             }
         }
         terminal.info(Messages.of("attach.sealed", id, sources.size(), addsTo));
@@ -154,20 +156,21 @@ final class AttachCommand implements Callable<Integer> {
         return list;
     }
 
-    /** The certificates the earlier testimony was sealed to; each must still be pinned and usable. */
-    private static List<Certificate> sameRecipients(Keyring keyring, SecretKey own, SealedRecord earlier) {
+    /**
+     * The certificates the earlier testimony was sealed to, as its own session-key packets name
+     * them (the vault's list of recipients is only a cache); each must still be pinned.
+     */
+    private static List<Certificate> sameRecipients(Keyring keyring, SecretKey own, LoggedRecord earlier) {
         List<Certificate> known = new ArrayList<>(keyring.pinned(Role.LEGAL));
         known.addAll(keyring.pinned(Role.PROTECTION));
         known.add(own.certificate());
-        List<Certificate> recipients = new ArrayList<>();
-        for (String fingerprint : earlier.testimonyRecipients()) {
-            Certificate match = known.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
-                    .orElseThrow(() -> new GawahException(Failure.NOT_READY,
-                            Messages.of("attach.recipient-gone", earlier.id(), fingerprint),
-                            Messages.of("attach.recipient-gone.hint")));
-            recipients.add(match);
+        SealedRecipients.Matched sealedTo = SealedRecipients.of(earlier.testimony()).match(known);
+        if (!sealedTo.unknown().isEmpty()) {
+            throw new GawahException(Failure.NOT_READY,
+                    Messages.of("attach.recipient-gone", earlier.id(), sealedTo.unknown().get(0)),
+                    Messages.of("attach.recipient-gone.hint"));
         }
-        return recipients;
+        return sealedTo.certificates();
     }
 
 }

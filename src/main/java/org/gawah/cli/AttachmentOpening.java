@@ -17,6 +17,7 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
@@ -33,10 +34,12 @@ final class AttachmentOpening {
     private AttachmentOpening() {
     }
 
-    static void openAll(Terminal terminal, Home home, Vault vault, String recordId, Opened testimony, Path dir, SecretKey key,
+    /** {@code record}: as the signed log vouches for it, each attachment with the SHA-256 its entry logged. */
+    static void openAll(Terminal terminal, Home home, Vault vault, LoggedRecord record, Opened testimony, Path dir, SecretKey key,
                         Opener.PassphraseSource passphrase, List<Certificate> signers) {
+        String recordId = record.id();
         JsonNode listed = org.gawah.testimony.Testimonies.readRecord(testimony.content()).get("attachments");
-        List<StoredAttachment> stored = vault.attachments(recordId);
+        List<StoredAttachment> stored = record.attachments();
         if (listed.size() != stored.size()) {
             throw new GawahException(Failure.BAD_DATA,
                     Messages.of("open.attachments-count-mismatch", listed.size(), stored.size(), recordId));

@@ -10,9 +10,9 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
+import org.gawah.custody.Entry;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
-import org.gawah.vault.ImportedBag;
 import org.gawah.vault.Vault;
 
 /**
@@ -66,10 +66,10 @@ final class BagVerification {
         }
         // What import would make of it here: a replay or a fork is refused by verify as by import.
         GawahException refused = null;
-        Optional<ImportedBag> before = Optional.empty();
+        Optional<Entry> before = Optional.empty();
         if (trusted && home.exists()) {
             try (Vault vault = home.vault()) {
-                before = ImportCommand.judge(vault, verified, ImportCommand.sha256(file));
+                before = ImportCommand.judge(home.signed(vault), verified, ImportCommand.sha256(file));
             } catch (GawahException e) {
                 refused = e;
             }
@@ -96,7 +96,7 @@ final class BagVerification {
         for (org.gawah.tsp.LogTimestamps.Proof proof : proofs) {
             report.more(Messages.of("verify.bag.timestamp", proof.covered(), proof.time(), proof.tsa()));
         }
-        before.ifPresent(bag -> report.more(Messages.of("verify.bag.already-imported", bag.importedAt())));
+        before.ifPresent(entry -> report.more(Messages.of("verify.bag.already-imported", entry.time())));
         if (refused != null) {
             throw refused;
         }

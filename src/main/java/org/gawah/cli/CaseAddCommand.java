@@ -17,8 +17,10 @@ import org.gawah.GawahException;
 import org.gawah.cases.Analysis;
 import org.gawah.custody.Action;
 import org.gawah.custody.EntrySigner;
+import org.gawah.custody.Subjects;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.RecordId;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
@@ -64,12 +66,13 @@ final class CaseAddCommand implements Callable<Integer> {
         String analyst = team.own().fingerprint();
         List<Analysis> analyses = new ArrayList<>();
         try (Vault vault = home.vault()) {
-            if (vault.sealedCase(caseId).isEmpty()) {
+            SignedVault signed = home.signed(vault);
+            if (!RecordId.isValid("GWC", caseId) || signed.sealedCase(caseId).isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("case.no-case", printable(caseId)),
                         Messages.of("case.no-case.hint"));
             }
             for (String recordId : recordIds) {
-                if (!RecordId.isValid("GWH", recordId) || vault.get(recordId).isEmpty()) {
+                if (!RecordId.isValid("GWH", recordId) || signed.record(recordId).isEmpty()) {
                     throw new GawahException(Failure.NOT_FOUND, Messages.of("case.no-record", printable(recordId)),
                             Messages.of("case.no-record.hint"));
                 }
@@ -82,6 +85,9 @@ final class CaseAddCommand implements Callable<Integer> {
                     byte[] sealed = team.seal(analysis.bytes(), key, now);
                     write.insertAnalysis(analysis.analysisId(), caseId, analysis.recordId(), now, sealed);
                     write.append(Action.ANALYSED, analysis.analysisId(), Digests.sha256(sealed), now, signer);
+                    // The record's place in the case, and that this analysis is its latest, signed (docs/format/case.md).
+                    write.append(Action.ANALYSED, Subjects.membership(caseId, analysis.recordId()), Digests.sha256(sealed),
+                            now, signer);
                 }
                 write.commit();
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
@@ -47,14 +48,16 @@ final class CaseListCommand implements Callable<Integer> {
                 Messages.of("case.list.heading.records"), Messages.of("case.list.heading.title")};
         Table table = new Table(23, 20, -8, 0).fitting(headings);
         try (Vault vault = home.vault()) {
-            List<Vault.CaseSummary> cases = vault.cases();
+            // The cases, their times and their records as the signed log says, never the tables.
+            SignedVault signed = home.signed(vault);
+            List<Vault.CaseSummary> cases = signed.cases();
             if (cases.isEmpty()) {
                 terminal.info(Messages.of("case.list.empty"));
                 return 0;
             }
             terminal.line(table.row(headings));
             for (Vault.CaseSummary summary : cases) {
-                terminal.line(table.row(summary.id(), summary.createdAt(), summary.records(), title(team, vault, summary, ask)));
+                terminal.line(table.row(summary.id(), summary.createdAt(), summary.records(), title(team, signed, summary, ask)));
             }
         } finally {
             ask.wipe();
@@ -67,7 +70,7 @@ final class CaseListCommand implements Callable<Integer> {
     }
 
     /** The title, opened and checked as case show does; or words saying why it stays sealed. */
-    private static Object title(Team team, Vault vault, Vault.CaseSummary summary, AskOnce ask) {
+    private static Object title(Team team, SignedVault vault, Vault.CaseSummary summary, AskOnce ask) {
         if (team == null) {
             return Messages.of("case.list.title-sealed");
         }

@@ -1,11 +1,12 @@
 package org.gawah.cli;
 
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;
 import org.gawah.cases.LegalTags;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
@@ -35,17 +36,15 @@ final class CaseShowCommand implements Callable<Integer> {
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
         try (Vault vault = home.vault()) {
-            CaseFile file = team.openCase(vault, caseId, ask);
+            SignedVault signed = home.signed(vault);
+            CaseFile file = team.openCase(signed, caseId, ask);
             terminal.row("%s  %s", file.caseId(), file.title());
             terminal.line(Messages.of("case.show.created", file.createdAt()).render());
-            for (String recordId : vault.caseRecords(caseId)) {
+            // The records and analyses the signed log puts in the case, never the tables beside it.
+            for (Map.Entry<String, Analysis> member : team.openAnalyses(signed, caseId, ask).entrySet()) {
                 terminal.line();
-                terminal.line(recordId);
-                Optional<Analysis> analysis = team.openAnalysis(vault, caseId, recordId, ask);
-                if (analysis.isEmpty()) {
-                    continue;
-                }
-                Analysis a = analysis.get();
+                terminal.line(member.getKey());
+                Analysis a = member.getValue();
                 for (String tag : a.legalQualification()) {
                     terminal.row("  %s  %s", tag, LegalTags.shipped().label(tag));
                 }

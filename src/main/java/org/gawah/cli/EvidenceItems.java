@@ -23,6 +23,7 @@ import org.gawah.custody.Action;
 import org.gawah.custody.ChainDigests;
 import org.gawah.custody.CustodyException;
 import org.gawah.custody.Entry;
+import org.gawah.custody.SignedLog;
 import org.gawah.export.AttachmentContents;
 import org.gawah.export.Consent;
 import org.gawah.export.EvidencePackage;
@@ -33,11 +34,13 @@ import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.testimony.Json;
 import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.Drafts;
+import org.gawah.testimony.RecordId;
 import org.gawah.testimony.Testimonies;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
@@ -76,11 +79,13 @@ final class EvidenceItems {
     }
 
     void add(String recordId) throws IOException {
-        SealedRecord record = run.vault().get(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+        LoggedRecord record = run.signed().record(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("export.record-missing", recordId)));
         Opened opened = open(record.testimony());
         Opened base = null;
         try {
+            // The signer inside must be the documenter whose signed custody entry brought the record.
+            org.gawah.app.Provenance.requireBroughtBy(record, recordId, opened);
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
                 if (hasIdentity(record, document)) {
@@ -90,17 +95,19 @@ final class EvidenceItems {
                 return;
             }
             JsonNode testimony = document;
-            SealedRecord consentRecord = record;
+            LoggedRecord consentRecord = record;
             if (document.has("adds_to")) {
                 // An addendum has no consent of its own: the testimony it adds to decides.
                 String addsTo = document.get("adds_to").textValue();
-                Optional<SealedRecord> target = run.vault().get(addsTo);
+                Optional<LoggedRecord> target = RecordId.isValid("GWH", addsTo) ? run.signed().record(addsTo)
+                        : Optional.empty();
                 if (target.isEmpty()) {
                     leftOut(recordId, null, Messages.of("export.reason.adds-to-unknown", addsTo));
                     return;
                 }
                 consentRecord = target.get();
                 base = open(consentRecord.testimony());
+                org.gawah.app.Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
             // Whether there is a witness to protect is read from signed data, never from the vault's column alone.
@@ -146,7 +153,7 @@ final class EvidenceItems {
         }
     }
 
-    private void write(String recordId, SealedRecord record, Opened opened, JsonNode document, JsonNode testimony,
+    private void write(String recordId, LoggedRecord record, Opened opened, JsonNode document, JsonNode testimony,
                        boolean identityGoes, Redaction.Masker names) throws IOException {
         String folder = recordId + "/";
         Item.RecordFacts facts = Item.RecordFacts.of(testimony);
@@ -189,11 +196,11 @@ final class EvidenceItems {
         if (identityGoes) {
             identity(recordId, record, folder, signer, testimonyItem, facts);
         }
-        attachments(recordId, document, testimony, folder, signer, testimonyItem, facts, identityGoes);
+        attachments(recordId, record, document, testimony, folder, signer, testimonyItem, facts, identityGoes);
         exportedRecords.add(recordId);
     }
 
-    private void identity(String recordId, SealedRecord record, String folder, Certificate signer, String testimonyItem,
+    private void identity(String recordId, LoggedRecord record, String folder, Certificate signer, String testimonyItem,
                           Item.RecordFacts facts) throws IOException {
         Opened identity = open(record.identity());
         try {
@@ -210,10 +217,11 @@ final class EvidenceItems {
         }
     }
 
-    private void attachments(String recordId, JsonNode document, JsonNode testimony, String folder, Certificate signer,
-                             String testimonyItem, Item.RecordFacts facts, boolean identityGoes) throws IOException {
+    private void attachments(String recordId, LoggedRecord record, JsonNode document, JsonNode testimony, String folder,
+                             Certificate signer, String testimonyItem, Item.RecordFacts facts, boolean identityGoes)
+            throws IOException {
         JsonNode listed = document.get("attachments");
-        List<StoredAttachment> stored = run.vault().attachments(recordId);
+        List<StoredAttachment> stored = record.attachments();
         if (listed == null || listed.size() != stored.size()) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.attachment-count", recordId,
                     listed == null ? 0 : listed.size(), stored.size()));
@@ -407,42 +415,39 @@ final class EvidenceItems {
 
     /**
      * Whether a record has an identity envelope, as signed data says: its signed testimony carries
-     * name_keys (sealed only with an identity), or a custody log holds the documenter's
+     * name_keys (sealed only with an identity), or a signed custody log holds the documenter's
      * {@code sealed GWH-…/identity} entry. The vault's identity column is a cache that a hand edit,
      * or a bag that left the envelope out, can empty; it only ever adds to these.
      */
-    private boolean hasIdentity(SealedRecord record, JsonNode testimony) {
+    private boolean hasIdentity(LoggedRecord record, JsonNode testimony) {
         return record.identity() != null || testimony.has("name_keys")
                 || loggedIdentities().contains(RecordWrite.identitySubject(record.id()));
     }
 
-    /** Every identity envelope a custody log of this vault says was sealed, read once an export. */
+    /** Every identity envelope a signed custody log of this vault says was sealed, read once an export. */
     private Set<String> loggedIdentities() {
         if (loggedIdentities == null) {
             Set<String> subjects = new HashSet<>();
-            java.util.function.Consumer<Vault.CustodyRow> each = row -> {
-                try {
-                    Entry entry = Entry.parse(row.entry());
-                    if (entry.action() == Action.SEALED && entry.subject().endsWith("/identity")) {
-                        subjects.add(entry.subject());
-                    }
-                } catch (CustodyException e) {
-                    // A broken entry proves nothing here; the custody extract of this export refuses the log.
+            java.util.function.Consumer<Entry.Signed> each = signed -> {
+                Entry entry = signed.entry();
+                if (entry.action() == Action.SEALED && entry.subject().endsWith("/identity")) {
+                    subjects.add(entry.subject());
                 }
             };
-            run.vault().forEachCustody(each);
-            run.vault().receivedLogs().forEach(actor -> run.vault().forEachReceived(actor, each));
+            run.signed().log().entries().forEach(each);
+            run.signed().received().values().forEach(log -> log.entries().forEach(each));
             loggedIdentities = subjects;
         }
         return loggedIdentities;
     }
 
-    private boolean canOpenIdentity(SealedRecord record) {
-        return record.identity() != null && record.identityRecipients().contains(run.own().fingerprint());
+    /** Whether the identity envelope is sealed to this home's key, as its own session-key packets say. */
+    private boolean canOpenIdentity(LoggedRecord record) {
+        return record.identity() != null && SealedRecipients.of(record.identity()).includes(run.own());
     }
 
     /** The witness's name and contact, from the identity envelope, to find them in the testimony. */
-    private Redaction.Masker names(SealedRecord record) {
+    private Redaction.Masker names(LoggedRecord record) {
         Opened identity = open(record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
@@ -563,13 +568,19 @@ final class EvidenceItems {
         List<Entry.Signed> entries = new ArrayList<>();
         Map<String, ChainDigests> chains = new LinkedHashMap<>();
         Vault vault = run.vault();
-        PackageTimestamps stamps = new PackageTimestamps(vault, tsas);
+        PackageTimestamps stamps = new PackageTimestamps(run.signed(), tsas);
         for (String actor : vault.receivedLogs()) {
             extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains, stamps);
         }
         extract(run.own().fingerprint(), vault::forEachCustody,
                 entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains, stamps);
         return new EvidencePackage.Custody(entries, chains, stamps.done());
+    }
+
+    /** {@code actor}'s log as the run read it, checked: this vault's own, or a documenter's received in bags. */
+    private List<Entry.Signed> signedLog(String actor) {
+        return actor.equals(run.own().fingerprint()) ? run.signed().log().entries()
+                : run.signed().received().get(actor).entries();
     }
 
     private boolean created(Entry entry) {
@@ -586,17 +597,17 @@ final class EvidenceItems {
                                 Map<String, ChainDigests> chains, PackageTimestamps stamps) {
         ChainDigests.Walk walk = new ChainDigests.Walk();
         int before = entries.size();
-        List<Entry.Signed> whole = new ArrayList<>();
         try {
             log.accept(row -> {
                 Entry entry = walk.add(row.entry());
-                whole.add(new Entry.Signed(entry, row.signature()));
                 if (wanted.test(entry)) {
                     entries.add(new Entry.Signed(entry, row.signature()));
                 }
             });
-            // The earliest token over each source this log made, with the entry that logged it.
-            entries.addAll(stamps.select(actor, whole, this::created));
+            // The earliest token over each source this log made, with the entry that logged it,
+            // chosen from the log as its signatures vouch for it; and each source's evidence record.
+            entries.addAll(stamps.select(actor, signedLog(actor), this::created));
+            stamps.evidenceRecords(actor, signedLog(actor), this::created);
         } catch (CustodyException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
                     Messages.of("export.custody-broken.hint"));

@@ -39,6 +39,7 @@ import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.RecordId;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
@@ -142,31 +143,33 @@ final class ExportCommand implements Callable<Integer> {
         Path partial = PartialFiles.beside(out, bagId);
         Report report;
         try (Vault vault = home.vault()) {
-            CaseFile caseFile = team.openCase(vault, caseId, ask);
-            List<String> records = vault.caseRecords(caseId);
-            if (records.isEmpty()) {
+            SignedVault signed = home.signed(vault);
+            CaseFile caseFile = team.openCase(signed, caseId, ask);
+            // Membership and the latest analysis of each record are what the signed log says, never the tables.
+            Map<String, Analysis> analyses = team.openAnalyses(signed, caseId, ask);
+            if (analyses.isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("export.no-records", caseId),
                         Messages.of("export.no-records.hint", caseId));
             }
-            // Membership is only what signed analyses say: a row added to the table by hand exports nothing.
-            Map<String, Analysis> analyses = new LinkedHashMap<>();
-            for (String recordId : records) {
-                analyses.put(recordId, team.openAnalysis(vault, caseId, recordId, ask).orElseThrow(() -> new GawahException(
-                        Failure.BAD_DATA, Messages.of("export.no-analysis", recordId, caseId),
-                        Messages.of("export.no-analysis.hint"))));
+            // Each record held to its custody entries before anything is written: a ciphertext that
+            // is not the one logged stops the export here, not halfway through the package.
+            for (String recordId : analyses.keySet()) {
+                signed.record(recordId);
             }
+            // So is each time-stamp token the package may carry.
+            signed.refuseUnloggedTokens(own.fingerprint());
             SigningKey key = CustodyLog.signingKey(own, ask);
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the plaintext it leaves (or keeps it, once logged).
             try (PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.EXPORT)) {
                 report = new Report(bagId, caseId, profile);
-                Run run = new Run(terminal, vault, team, own, key, ask, documenters, profile, includeIdentities,
+                Run run = new Run(terminal, vault, signed, team, own, key, ask, documenters, profile, includeIdentities,
                         reviewedIds, report, now);
                 try {
                     write(run, caseFile, analyses, partial, recipient);
                 } catch (IOException | RuntimeException | Error e) {
                     // Once the export is logged its package is kept, whatever failed after the commit.
-                    if (!PartialFiles.loggedExport(vault, bagId)) {
+                    if (!home.signed(vault).exported(bagId)) {
                         PartialFiles.discard(vault, writing, partial, e);
                     }
                     throw e;
@@ -282,7 +285,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Everything one export run shares between its steps. */
-    record Run(Terminal terminal, Vault vault, Team team, SecretKey own, SigningKey key, AskOnce ask,
+    record Run(Terminal terminal, Vault vault, SignedVault signed, Team team, SecretKey own, SigningKey key, AskOnce ask,
                List<Certificate> documenters, Profile profile, boolean includeIdentities, Reviewed reviewed,
                Report report, Instant now) {
     }

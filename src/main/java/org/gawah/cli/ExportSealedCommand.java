@@ -16,7 +16,7 @@ import org.gawah.custody.Action;
 import org.gawah.openpgp.Armor;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.RecordWrite;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
@@ -61,7 +61,7 @@ final class ExportSealedCommand implements Callable<Integer> {
         }
         byte[] sealed;
         try (Vault vault = home.vault()) {
-            SealedRecord record = vault.get(id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
+            LoggedRecord record = home.signed(vault).record(id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                     Messages.of("home.no-record", id, home.vaultFile()), Messages.of("home.no-record.hint")));
             sealed = identity ? record.identity() : record.testimony();
             if (sealed == null) {
@@ -79,10 +79,10 @@ final class ExportSealedCommand implements Callable<Integer> {
 
     private int exportAttachment(Terminal terminal, Home home) {
         try (Vault vault = home.vault()) {
-            if (vault.get(id).isEmpty()) {
-                throw new GawahException(Failure.NOT_FOUND, Messages.of("home.no-record", id, home.vaultFile()));
-            }
-            java.util.List<StoredAttachment> stored = vault.attachments(id);
+            // Each attachment as the signed log lists it with the record, with the SHA-256 its entry logged.
+            java.util.List<StoredAttachment> stored = home.signed(vault).record(id)
+                    .orElseThrow(() -> new GawahException(Failure.NOT_FOUND, Messages.of("home.no-record", id,
+                            home.vaultFile()))).attachments();
             if (attachment < 1 || attachment > stored.size()) {
                 throw new GawahException(Failure.NOT_FOUND,
                         Messages.of("export-sealed.no-such-attachment", id, stored.size(), attachment));

@@ -11,7 +11,10 @@ import java.util.List;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
+import org.gawah.keys.Role;
+import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.FilePermissions;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
@@ -126,5 +129,16 @@ final class Home {
 
     Path journalFile() {
         return dir.resolve("vault.db-journal");
+    }
+
+    /**
+     * The vault as its signed custody logs vouch for it: this home's own key signed every entry
+     * of its log; the pinned documenter keys check the logs received in bags. Without an own key
+     * nothing can have been logged, so only an empty vault passes.
+     */
+    SignedVault signed(Vault vault) {
+        Keyring keyring = keyring();
+        return SignedVault.read(vault, keyring.ownKey().map(SecretKey::certificate).orElse(null),
+                keyring.pinned(Role.DOCUMENTER));
     }
 }

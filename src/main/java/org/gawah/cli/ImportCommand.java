@@ -8,25 +8,37 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
+import org.gawah.custody.Subjects;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.Opened;
+import org.gawah.openpgp.Opener;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.ImportedBag;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
+import org.gawah.vault.SignedVault;
+import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
@@ -63,103 +75,211 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new GawahException(Failure.MISSING_INPUT, Messages.of("import.no-file", file));
         }
+        AskOnce ask = new AskOnce(passphrase.forKeys(terminal));
         try (BagReader bag = BagReader.open(file); Vault vault = home.vault()) {
             String zipSha256 = sha256(file);
-            Optional<ImportedBag> same = vault.importedBag(bag.name());
-            if (same.isPresent() && same.get().bagSha256().equals(zipSha256)) {
+            // What this vault already holds is what its signed log says, never its tables.
+            SignedVault signed = home.signed(vault);
+            Optional<Entry> same = signed.importedZip(bag.name(), zipSha256);
+            if (same.isPresent()) {
                 // These exact bytes passed every check when they were imported: nothing to redo.
-                return alreadyImported(terminal, same.get(), zipSha256);
+                return alreadyImported(terminal, bag.name(), same.get().time());
             }
             Progress progress = new Progress(terminal, Messages.of("import.checking"), size(file));
             Submission.Verified verified = Submission.read(bag, documenters, progress::advance);
             progress.finish();
             List<org.gawah.tsp.LogTimestamps.Proof> proofs = BagTimestamps.check(home, verified);
-            Optional<ImportedBag> before = judge(vault, verified, zipSha256);
-            if (before.isPresent()) {
-                return alreadyImported(terminal, before.get(), zipSha256);
+            judge(signed, verified, zipSha256);
+            Set<String> checked = new HashSet<>();
+            checkSigners(terminal, signed, bag, verified, own, ask, documenters, checked);
+            EntrySigner signer = new EntrySigner(CustodyLog.signingKey(own, ask));
+            Outcome outcome = store(home, vault, bag, verified, zipSha256, signer, own, ask, documenters, checked, proofs);
+            for (Message skipped : outcome.skipped()) {
+                terminal.warn(skipped);
             }
-            EntrySigner signer = new EntrySigner(passphrase.unlockForSigning(terminal, own, Instant.now()));
-            int[] counts = store(vault, bag, verified, zipSha256, signer, proofs);
             terminal.info(Messages.of("import.imported", verified.id(), verified.documenter().userId(),
-                    Display.fingerprint(verified.documenter().fingerprint()), counts[0], counts[1]));
+                    Display.fingerprint(verified.documenter().fingerprint()), outcome.added(), outcome.here()));
             terminal.line(verified.id());
+        } finally {
+            ask.wipe();
         }
         return 0;
     }
 
     /**
      * What this vault makes of a bag that passed every check, writing nothing (verify asks it too,
-     * so that both say the same): the earlier import, when these very bytes were imported before;
-     * a refusal when another file came under its id, or when it replays or forks its documenter's
-     * log; otherwise nothing, and import stores it.
+     * so that both say the same), judged from the vault's signed log, never its imports table: the
+     * entry that logged importing these very bytes, when they were imported before; a refusal when
+     * another file came under the id of a bag of the same documenter, or when the bag replays or
+     * forks its documenter's log (another documenter's bag with the same id is no reason);
+     * otherwise nothing, and import stores it.
      */
-    static Optional<ImportedBag> judge(Vault vault, Submission.Verified bag, String zipSha256) {
-        Optional<ImportedBag> before = vault.importedBag(bag.id());
+    static Optional<Entry> judge(SignedVault vault, Submission.Verified bag, String zipSha256) {
+        Optional<Entry> before = vault.importedZip(bag.id(), zipSha256);
         if (before.isPresent()) {
-            requireSameBytes(before.get(), zipSha256);
             return before;
         }
-        refuseReplayOrFork(vault, bag);
+        BagHistory.refuseReplayOrFork(vault, bag, zipSha256);
         return Optional.empty();
     }
 
-    private static void requireSameBytes(ImportedBag before, String zipSha256) {
-        if (!before.bagSha256().equals(zipSha256)) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("import.bag-differs", before.id(), before.importedAt(),
-                    zipSha256), Messages.of("import.bag-differs.hint"));
-        }
-    }
-
-    private static int alreadyImported(Terminal terminal, ImportedBag before, String zipSha256) {
-        requireSameBytes(before, zipSha256);
-        terminal.info(Messages.of("import.already", before.id(), before.importedAt()));
-        terminal.line(before.id());
+    private static int alreadyImported(Terminal terminal, String bagId, Instant importedAt) {
+        terminal.info(Messages.of("import.already", bagId, importedAt));
+        terminal.line(bagId);
         return 0;
     }
 
+    /** What became of a bag's records: how many were stored, how many were here already, and why any were left out. */
+    private record Outcome(int added, int here, List<Message> skipped) {
+    }
+
+    /** What to do with one record of the bag, given what the vault holds. */
+    private enum Step { STORE, CLAIM, HAVE, SKIP }
+
     /**
-     * The documenter's log in the bag must extend the furthest one received before, entry for
-     * entry. An older head is a replay; a different entry at the same place is a fork.
+     * A record id already here: the same sealed record (testimony, identity envelope, attachments)
+     * is kept once, and this documenter's log is one more claim to it ({@link Step#CLAIM}), which
+     * opening decides; a different record under the id is this documenter's own contradiction
+     * (refused) or another documenter's record ({@link Step#SKIP}: that one record stays out, the
+     * rest of the bag comes in). A new record whose attachment ids are taken is skipped too.
      */
-    private static void refuseReplayOrFork(Vault vault, Submission.Verified bag) {
+    private static Step step(SignedVault vault, Submission.RecordMeta meta, Submission.Verified bag,
+                             List<Message> skipped) {
         String documenter = bag.documenter().fingerprint();
-        Optional<ImportedBag> latest = vault.latestImport(documenter);
-        if (latest.isEmpty()) {
-            return;
+        Optional<LoggedRecord> here = vault.record(meta.id());
+        if (here.isEmpty()) {
+            for (String attachment : meta.attachments()) {
+                if (vault.attachmentTaken(attachment)) {
+                    skipped.add(Messages.of("import.attachment-taken", meta.id(), bag.id(), attachment));
+                    return Step.SKIP;
+                }
+            }
+            return Step.STORE;
         }
-        long head = bag.head().seq();
-        if (head <= latest.get().headSeq()) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("import.replayed", bag.id(), latest.get().id(), head,
-                    latest.get().headSeq()), Messages.of("import.replayed.hint"));
+        if (sameRecord(here.get(), meta, bag)) {
+            return here.get().broughtBy(documenter) ? Step.HAVE : Step.CLAIM;
         }
-        Entry.Signed atLatest = bag.log().get((int) latest.get().headSeq() - 1);
-        if (!atLatest.entry().sha256().equals(latest.get().headSha256())) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("import.forked", bag.id(), latest.get().id(),
-                    latest.get().headSeq()), Messages.of("import.forked.hint"));
+        if (here.get().broughtBy(documenter)) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("import.conflict", meta.id(), bag.id(),
+                    Display.fingerprint(documenter)), Messages.of("import.conflict.hint"));
+        }
+        skipped.add(Messages.of("import.conflict-skipped", meta.id(), bag.id(),
+                Display.fingerprint(here.get().documenters().get(0))));
+        return Step.SKIP;
+    }
+
+    /** Whether the bag's record is byte for byte the one here: testimony, identity envelope, and attachments in order. */
+    private static boolean sameRecord(LoggedRecord here, Submission.RecordMeta meta, Submission.Verified bag) {
+        Map<String, String> sha256 = bag.payloadSha256();
+        if (!Digests.sha256(here.testimony()).equals(sha256.get(meta.testimonyFile()))) {
+            return false;
+        }
+        String identity = here.identity() == null ? null : Digests.sha256(here.identity());
+        if (!java.util.Objects.equals(identity, meta.identityFile() == null ? null : sha256.get(meta.identityFile()))) {
+            return false;
+        }
+        if (here.attachments().size() != meta.attachments().size()) {
+            return false;
+        }
+        for (int i = 0; i < meta.attachments().size(); i++) {
+            StoredAttachment stored = here.attachments().get(i);
+            String id = meta.attachments().get(i);
+            if (!stored.id().equals(id)
+                    || !stored.sealedSha256().equals(sha256.get(Submission.RecordMeta.attachmentFile(id)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The signer inside each record the bag brings in must be the documenter who signed the bag
+     * and whose log says it sealed the record. The one-pass signature is inside the encryption, so
+     * this is seen only where this home's key can open the testimony (or identity envelope):
+     * opened in memory, checked, wiped; nothing shown or written. Elsewhere it is checked when the
+     * record is opened ({@link Provenance}).
+     */
+    private static void checkSigners(Terminal terminal, SignedVault vault, BagReader bag, Submission.Verified verified,
+                                     SecretKey own, AskOnce ask, List<Certificate> documenters, Set<String> checked) {
+        int unchecked = 0;
+        List<Message> ignored = new ArrayList<>();
+        for (Submission.RecordMeta meta : verified.records()) {
+            Step step = step(vault, meta, verified, ignored);
+            if (step != Step.STORE && step != Step.CLAIM) {
+                continue;
+            }
+            if (!checkSigner(meta, bag, verified, own, ask, documenters)) {
+                unchecked++;
+            }
+            checked.add(meta.id());
+        }
+        if (unchecked > 0) {
+            terminal.info(Messages.of("import.signers-unchecked", unchecked));
         }
     }
 
+    /** Returns whether this home could open the testimony and so check its signer. */
+    private static boolean checkSigner(Submission.RecordMeta meta, BagReader bag, Submission.Verified verified,
+                                       SecretKey own, AskOnce ask, List<Certificate> documenters) {
+        String documenter = verified.documenter().fingerprint();
+        boolean opened = false;
+        for (String file : new String[] {meta.testimonyFile(), meta.identityFile()}) {
+            if (file == null) {
+                continue;
+            }
+            byte[] sealed = checked(bag, file, verified);
+            if (!SealedRecipients.of(sealed).includes(own)) {
+                continue;
+            }
+            Opened inside;
+            try {
+                inside = Opener.open(sealed, own, ask, documenters);
+            } catch (GawahException e) {
+                throw new GawahException(e.failure(), Messages.of("import.record-refused", meta.id(), verified.id(),
+                        e.message()), e.hintMessage(), e);
+            }
+            try {
+                if (!inside.signerFingerprint().equals(documenter)) {
+                    throw new GawahException(Failure.BAD_SIGNATURE, Messages.of("import.other-signer", meta.id(),
+                            verified.id(), Display.fingerprint(inside.signerFingerprint()), Display.fingerprint(documenter)),
+                            Messages.of("import.other-signer.hint"));
+                }
+            } finally {
+                inside.wipe();
+            }
+            opened |= file.equals(meta.testimonyFile());
+        }
+        return opened;
+    }
+
     /** Everything in one transaction; each ciphertext is hashed again as stored and must still match. */
-    private static int[] store(Vault vault, BagReader bag, Submission.Verified verified, String zipSha256,
-                               EntrySigner signer, List<org.gawah.tsp.LogTimestamps.Proof> proofs) {
+    private static Outcome store(Home home, Vault vault, BagReader bag, Submission.Verified verified, String zipSha256,
+                                 EntrySigner signer, SecretKey own, AskOnce ask, List<Certificate> documenters,
+                                 Set<String> checked, List<org.gawah.tsp.LogTimestamps.Proof> proofs) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String documenter = verified.documenter().fingerprint();
         int added = 0;
-        int skipped = 0;
+        int here = 0;
+        List<Message> skipped = new ArrayList<>();
         try (VaultWrite write = vault.begin()) {
-            // Again under the write lock: another import may have landed since the first look.
-            if (vault.importedBag(verified.id()).isPresent()) {
+            // Again under the write lock, from the log as it is now: another import may have landed since the first look.
+            SignedVault signed = home.signed(vault);
+            if (signed.importedZip(verified.id(), zipSha256).isPresent()) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("import.concurrent", verified.id()));
             }
-            refuseReplayOrFork(vault, verified);
+            BagHistory.refuseReplayOrFork(signed, verified, zipSha256);
             for (Submission.RecordMeta meta : verified.records()) {
-                if (write.hasRecord(meta.id())) {
-                    refuseConflict(vault, meta, verified);
-                    skipped++;
+                Step step = step(signed, meta, verified, skipped);
+                if ((step == Step.STORE || step == Step.CLAIM) && !checked.contains(meta.id())) {
+                    checkSigner(meta, bag, verified, own, ask, documenters);
+                }
+                if (step != Step.STORE) {
+                    here += step == Step.SKIP ? 0 : 1;
                     continue;
                 }
                 byte[] testimony = checked(bag, meta.testimonyFile(), verified);
                 byte[] identity = meta.identityFile() == null ? null : checked(bag, meta.identityFile(), verified);
+                int before = write.attachments().size();
                 for (int position = 0; position < meta.attachments().size(); position++) {
                     String attachment = meta.attachments().get(position);
                     String path = Submission.RecordMeta.attachmentFile(attachment);
@@ -172,18 +292,19 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 write.insert(new SealedRecord(meta.id(), meta.sealedAt(), documenter, testimony,
                         meta.testimonyRecipients(), identity, meta.identityRecipients()));
+                // A record's entries together, as sealing writes them: testimony, identity, then its attachments in order.
                 write.append(Action.IMPORTED, meta.id(), Digests.sha256(testimony), now, signer);
                 if (identity != null) {
                     write.append(Action.IMPORTED, RecordWrite.identitySubject(meta.id()), Digests.sha256(identity), now, signer);
                 }
-                added++;
-            }
-            for (VaultWrite.WrittenAttachment attachment : write.attachments()) {
-                String expected = verified.payloadSha256().get(Submission.RecordMeta.attachmentFile(attachment.id()));
-                if (!attachment.sha256().equals(expected)) {
-                    throw new GawahException(Failure.BAD_DATA, Messages.of("import.changed", attachment.id()));
+                for (VaultWrite.WrittenAttachment attachment : write.attachments().subList(before, write.attachments().size())) {
+                    String expected = verified.payloadSha256().get(Submission.RecordMeta.attachmentFile(attachment.id()));
+                    if (!attachment.sha256().equals(expected)) {
+                        throw new GawahException(Failure.BAD_DATA, Messages.of("import.changed", attachment.id()));
+                    }
+                    write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
                 }
-                write.append(Action.IMPORTED, attachment.id(), attachment.sha256(), now, signer);
+                added++;
             }
             Entry.Signed head = verified.log().get(verified.log().size() - 1);
             write.recordImport(new ImportedBag(verified.id(), documenter, head.entry().seq(), verified.headSha256(),
@@ -192,23 +313,11 @@ final class ImportCommand implements Callable<Integer> {
                 write.storeToken(documenter, proof.seq(), proof.id(), proof.token());
             }
             write.append(Action.IMPORTED, verified.id(), zipSha256, now, signer);
+            // The head of the documenter's log this bag carried: replays and forks are judged against it.
+            write.append(Action.IMPORTED, Subjects.bagHead(verified.id()), verified.headSha256(), now, signer);
             write.commit();
         }
-        return new int[] {added, skipped};
-    }
-
-    /** A record id already here must be the same sealed testimony: never let one record shadow another. */
-    private static void refuseConflict(Vault vault, Submission.RecordMeta meta, Submission.Verified verified) {
-        SealedRecord here = vault.get(meta.id()).orElseThrow();
-        String incoming = verified.payloadSha256().get(meta.testimonyFile());
-        String identity = meta.identityFile() == null ? null : verified.payloadSha256().get(meta.identityFile());
-        boolean same = Digests.sha256(here.testimony()).equals(incoming)
-                && java.util.Objects.equals(here.identity() == null ? null : Digests.sha256(here.identity()), identity)
-                && here.signer().equals(verified.documenter().fingerprint());
-        if (!same) {
-            throw new GawahException(Failure.BAD_DATA, Messages.of("import.conflict", meta.id(), verified.id(), here.signer()),
-                    Messages.of("import.conflict.hint"));
-        }
+        return new Outcome(added, here, skipped);
     }
 
     private static byte[] checked(BagReader bag, String path, Submission.Verified verified) {

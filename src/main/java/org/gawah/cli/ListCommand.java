@@ -24,7 +24,7 @@ final class ListCommand implements Callable<Integer> {
         Home home = homeOptions.resolve(terminal);
         List<RecordSummary> records;
         try (Vault vault = home.vault()) {
-            records = vault.list();
+            records = home.signed(vault).list();
         }
         if (records.isEmpty()) {
             terminal.info(Messages.of("list.empty"));
@@ -40,10 +40,18 @@ final class ListCommand implements Callable<Integer> {
         for (RecordSummary r : records) {
             String attachments = r.attachmentCount() == 0 ? "-"
                     : r.attachmentCount() + " (" + Display.size(r.attachmentBytes()) + ")";
-            terminal.line(table.row(r.id(), r.sealedAt(), r.signer().substring(r.signer().length() - 16), names.of(r.signer()),
+            terminal.line(table.row(r.id(), r.sealedAt(), signer(r), r.documenters().size() > 1 ? "-" : names.of(r.signer()),
                     Display.size(r.testimonySize()), r.identitySize() > 0 ? Messages.of("list.identity-sealed") : "-",
-                    attachments, r.recipients().size(), r.testimonySha256()));
+                    attachments, r.recipients(), r.testimonySha256()));
         }
         return 0;
+    }
+
+    /** The documenter whose custody entry brought the record, or how many claim it when several bags did. */
+    private static String signer(RecordSummary r) {
+        if (r.documenters().size() > 1) {
+            return Messages.of("list.claimed-by", r.documenters().size()).render();
+        }
+        return r.signer().substring(r.signer().length() - 16);
     }
 }

@@ -53,6 +53,8 @@ final class LogCommand implements Callable<Integer> {
                             entry.subjectSha256()));
                 }
             });
+            // Shown as stored, then held to its signatures: an edited, forged or missing entry is named.
+            home.signed(vault);
         }
         if (count[0] == 0) {
             terminal.info(Messages.of("log.empty"));

@@ -17,7 +17,7 @@ import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.RecordWrite;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.ArgGroup;
@@ -73,6 +73,9 @@ final class OpenCommand implements Callable<Integer> {
         if (attachmentsDir != null && (source.file != null || identity)) {
             throw new GawahException(Failure.USAGE, Messages.of("open.attachments-need-record-id"));
         }
+        if (source.file != null && identity) {
+            throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
+        }
         // A new folder is made (owner-only) as the help's example expects; a missing parent is a typo, not made.
         Path parent = attachmentsDir == null ? null : attachmentsDir.toAbsolutePath().normalize().getParent();
         if (attachmentsDir != null && !Files.isDirectory(attachmentsDir) && (parent == null || !Files.isDirectory(parent))) {
@@ -81,15 +84,22 @@ final class OpenCommand implements Callable<Integer> {
         AskOnce ask = new AskOnce(passphrase.forKeys(terminal));
         Opened opened = null;
         try {
-            byte[] sealed = sealed(home);
+            LoggedRecord record = source.id == null ? null : record(home);
+            byte[] sealed = record == null ? InputFile.read(source.file, InputFile.Kind.SEALED_RECORD)
+                    : identity ? record.identity() : record.testimony();
             opened = Opener.open(sealed, own, ask, signers);
-            if (source.id != null) {
+            if (record != null) {
+                // The signer inside must be the documenter whose signed custody entry brought the record.
+                org.gawah.app.Provenance.requireBroughtBy(record, identity ? RecordWrite.identitySubject(record.id()) : record.id(), opened);
                 // Logged before anything is shown: no plaintext leaves the vault unrecorded.
                 CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED,
                         identity ? RecordWrite.identitySubject(source.id) : source.id, Digests.sha256(sealed));
             }
             terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
+            if (record != null) {
+                org.gawah.app.Provenance.otherClaims(record, opened).ifPresent(terminal::warn);
+            }
             signerStanding(signers, opened.signerFingerprint());
             if (out == null) {
                 int escaped = terminal.showData(opened.content());
@@ -103,9 +113,9 @@ final class OpenCommand implements Callable<Integer> {
             if (attachmentsDir != null) {
                 makeFolder(attachmentsDir);
                 try (Vault vault = home.vault()) {
-                    CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, vault.attachments(source.id)
+                    CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, record.attachments()
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
-                    AttachmentOpening.openAll(terminal, home, vault, source.id, opened, attachmentsDir, own, ask, signers);
+                    AttachmentOpening.openAll(terminal, home, vault, record, opened, attachmentsDir, own, ask, signers);
                 }
             }
         } finally {
@@ -135,23 +145,16 @@ final class OpenCommand implements Callable<Integer> {
         }
     }
 
-    private byte[] sealed(Home home) {
-        if (source.file != null) {
-            if (identity) {
-                throw new GawahException(Failure.USAGE, Messages.of("open.identity-needs-record-id"));
-            }
-            return InputFile.read(source.file, InputFile.Kind.SEALED_RECORD);
-        }
+    /** The record as the signed custody logs vouch for it: its ciphertext the one its entry logged. */
+    private LoggedRecord record(Home home) {
         try (Vault vault = home.vault()) {
-            SealedRecord record = vault.get(source.id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    Messages.of("home.no-record", source.id, home.vaultFile()), Messages.of("home.no-record.hint")));
-            if (!identity) {
-                return record.testimony();
-            }
-            if (record.identity() == null) {
+            LoggedRecord record = home.signed(vault).record(source.id).orElseThrow(() -> new GawahException(
+                    Failure.NOT_FOUND, Messages.of("home.no-record", source.id, home.vaultFile()),
+                    Messages.of("home.no-record.hint")));
+            if (identity && record.identity() == null) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("open.no-identity", source.id));
             }
-            return record.identity();
+            return record;
         }
     }
 }

@@ -18,30 +18,75 @@ import org.gawah.tsp.ImprintHash;
 import org.gawah.tsp.TimeStamp;
 import org.gawah.tsp.TimeStampQuery;
 import org.gawah.tsp.TsaCertificate;
-import org.gawah.vault.Vault;
+import org.gawah.vault.SignedVault;
 
 /**
  * Which time-stamp tokens an evidence package carries (docs/format/evidence-package.md,
  * "Time-stamp tokens"): for each sealed source the package proves, the earliest SHA-256 token of
  * its maker's log over an entry at or after the one that made it, checked here against the TSAs
- * pinned in this home; the {@code timestamped} entry that logged it goes with it. A token that
- * does not check here is left out (the item then has no proven time), never sent.
+ * pinned in this home; the {@code timestamped} entry that logged it goes with it. Entries and
+ * tokens come from the signed logs: a token row its entry does not vouch for stops the export.
+ * A token that does not check against the TSAs pinned here is left out (the item then has no
+ * proven time), never sent.
  */
 final class PackageTimestamps {
-    private final Vault vault;
+    private final SignedVault vault;
     private final List<TsaCertificate> pinned;
     private final Instant now = Instant.now();
     private final Map<String, byte[]> tokens = new TreeMap<>();
     private final Map<String, EvidencePackage.TimeProof> proofs = new HashMap<>();
     private final Map<String, String> anchors = new TreeMap<>();
+    private final Map<String, String> records = new HashMap<>();
 
     /** A token that checked, with the entry that logged it. */
     private record Usable(Entry.Signed entry, byte[] token, Instant time) {
     }
 
-    PackageTimestamps(Vault vault, List<TsaCertificate> pinned) {
+    PackageTimestamps(SignedVault vault, List<TsaCertificate> pinned) {
         this.vault = vault;
         this.pinned = pinned;
+    }
+
+    /** Stored evidence records, by actor and entry, each held to its signed entry, read once. */
+    private Map<String, SignedVault.LoggedEvidence> evidence;
+
+    /**
+     * The evidence record of each source {@code made} picks in {@code actor}'s log, where the vault
+     * holds one that checks here against the entry's SHA-256 and the TSAs pinned here: it goes
+     * beside the entry as {@code SEQ.ers} (docs/format/evidence-record.md). One that does not check
+     * is left out, never sent.
+     */
+    void evidenceRecords(String actor, List<Entry.Signed> log, Predicate<Entry> made) {
+        if (evidence == null) {
+            evidence = new HashMap<>();
+            vault.evidenceRecords().forEach(r -> evidence.put(r.actor() + " " + r.entry().seq(), r));
+        }
+        for (Entry.Signed signed : log) {
+            Entry source = signed.entry();
+            SignedVault.LoggedEvidence stored = evidence.get(actor + " " + source.seq());
+            if (!made.test(source) || stored == null || !stored.entry().equals(source)) {
+                continue;
+            }
+            try {
+                org.gawah.tsp.EvidenceRecord record = org.gawah.tsp.EvidenceRecord.parse(stored.record());
+                byte[] object = java.util.HexFormat.of().parseHex(Digests.sha256(source.canonical()));
+                record.check(object, pinned, now);
+                for (org.gawah.tsp.TimeStamp stamp : record.timestamps()) {
+                    for (TsaCertificate anchor : pinned) {
+                        try {
+                            stamp.checkSigner(List.of(anchor), now);
+                            anchors.put(anchor.fingerprint(), anchor.pem());
+                        } catch (GawahException notThis) {
+                            // This token chains to another pin.
+                        }
+                    }
+                }
+                tokens.put(EvidencePackage.evidenceFile(source), record.encoded());
+                records.put(EvidencePackage.Timestamps.key(actor, source.subject()), EvidencePackage.evidenceFile(source));
+            } catch (GawahException e) {
+                // Not proof here: not carried.
+            }
+        }
     }
 
     /** The {@code timestamped} entries to carry for {@code actor}'s log, whose sources {@code made} picks. */
@@ -66,15 +111,15 @@ final class PackageTimestamps {
     }
 
     private List<Usable> usable(String actor, List<Entry.Signed> log) {
-        Map<Long, byte[]> stored = new HashMap<>();
-        vault.tokens(actor).forEach(t -> stored.put(t.seq(), t.token()));
+        // Each token as its signed entry vouches for it: a row the log does not back stops the export.
+        Map<String, byte[]> stored = vault.tokens(actor);
         List<Usable> usable = new ArrayList<>();
         for (int i = 1; i < log.size(); i++) {
             Entry entry = log.get(i).entry();
-            byte[] token = stored.get(entry.seq());
-            if (entry.action() != Action.TIMESTAMPED || token == null || !Digests.sha256(token).equals(entry.subjectSha256())) {
+            if (entry.action() != Action.TIMESTAMPED) {
                 continue;
             }
+            byte[] token = stored.get(entry.subject());
             byte[] covered = log.get(i - 1).entry().canonical();
             try {
                 TimeStamp stamp = TimeStamp.parse(token);
@@ -105,6 +150,6 @@ final class PackageTimestamps {
     }
 
     EvidencePackage.Timestamps done() {
-        return new EvidencePackage.Timestamps(tokens, proofs, anchors);
+        return new EvidencePackage.Timestamps(tokens, proofs, anchors, records);
     }
 }

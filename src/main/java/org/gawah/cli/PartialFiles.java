@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.custody.Action;
-import org.gawah.custody.Entry;
 import org.gawah.testimony.RecordId;
 import org.gawah.vault.OutputInProgress;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 /**
@@ -150,8 +150,13 @@ final class PartialFiles {
         }
     }
 
-    /** Settles every file a command that has ended left listed; says what it did, and what it could not do. */
+    /**
+     * Settles every file a command that has ended left listed; says what it did, and what it could
+     * not do. Whether a package or bag was logged is read from the signed log, walked only when
+     * something is left to settle.
+     */
     static void cleanUp(Terminal terminal, Home home, Vault vault) {
+        Supplier<SignedVault> signed = once(() -> home.signed(vault));
         List<OutputInProgress> listed;
         try {
             listed = vault.outputsInProgress();
@@ -162,13 +167,23 @@ final class PartialFiles {
         for (OutputInProgress output : listed) {
             // Held (shared) while its file is settled: a new command writing the same path waits for it.
             try (ProcessLock probe = probe(home, output)) {
-                if (ended(probe, output) && settle(terminal, vault, output)) {
+                if (ended(probe, output) && settle(terminal, output, signed)) {
                     vault.endOutput(output.id());
                 }
             } catch (GawahException e) {
                 terminal.warn(e.message());
             }
         }
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        List<T> made = new ArrayList<>(1);
+        return () -> {
+            if (made.isEmpty()) {
+                made.add(make.get());
+            }
+            return made.get(0);
+        };
     }
 
     /** What is listed by a command that has ended (killed, or failed to remove it). */
@@ -202,7 +217,7 @@ final class PartialFiles {
     }
 
     /** True when nothing of the output is left where it was written (or it is not one of ours to touch). */
-    private static boolean settle(Terminal terminal, Vault vault, OutputInProgress output) {
+    private static boolean settle(Terminal terminal, OutputInProgress output, Supplier<SignedVault> signed) {
         Path file = output.path();
         String shown = file.toString(); // read back from the vault file: a message shows it through Screen
         Optional<String> id = idIn(file, output.command());
@@ -222,7 +237,7 @@ final class PartialFiles {
             return true;
         }
         try {
-            if (logged(vault, output.command(), id.get())) {
+            if (logged(signed.get(), output.command(), id.get())) {
                 // Whole and fsynced before its entry committed: the log says it exists, so it is kept.
                 Path kept = file.resolveSibling(id.get() + (output.command().equals(EXPORT)
                         && PackageVerification.isEncrypted(file) ? ".zip.pgp" : ".zip"));
@@ -255,19 +270,10 @@ final class PartialFiles {
     }
 
     /** Whether the package's or bag's final custody entry committed: then it is whole, and logged as existing. */
-    private static boolean logged(Vault vault, String command, String id) {
+    private static boolean logged(SignedVault signed, String command, String id) {
         if (command.equals(SUBMIT)) {
-            return vault.hasSubmission(id);
+            return signed.submitted(id);
         }
-        return command.equals(EXPORT) && loggedExport(vault, id);
-    }
-
-    static boolean loggedExport(Vault vault, String bagId) {
-        boolean[] found = {false};
-        vault.forEachCustody(row -> {
-            Entry entry = Entry.parse(row.entry());
-            found[0] |= entry.action() == Action.EXPORTED && entry.subject().equals(bagId);
-        });
-        return found[0];
+        return command.equals(EXPORT) && signed.exported(id);
     }
 }

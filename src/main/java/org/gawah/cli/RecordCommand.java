@@ -85,7 +85,7 @@ final class RecordCommand implements Callable<Integer> {
             plaintext = Testimonies.build(input, id, now, attachments, RecordSealing.keySealer(signer, to, now));
             RecordSealing.commit(write, id, plaintext, signer, to, now);
             if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, vault, id, sources);
+                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
             }
         } finally {
             if (plaintext != null) {

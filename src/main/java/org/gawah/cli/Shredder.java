@@ -15,15 +15,17 @@ import org.gawah.vault.Vault;
 
 /**
  * --shred-original: once the record is committed and each attachment's stored ciphertext reads
- * back whole (chunks present, SHA-256 matching), overwrite each source file with zeros, sync,
- * and delete it.
+ * back whole (chunks present, SHA-256 the one its custody entry logged), overwrite each source
+ * file with zeros, sync, and delete it.
  */
 final class Shredder {
     private Shredder() {
     }
 
-    static void shredAfterCheck(Terminal terminal, Vault vault, String recordId, List<AttachmentSealing.Planned> sources) {
-        List<StoredAttachment> stored = vault.attachments(recordId);
+    static void shredAfterCheck(Terminal terminal, Home home, Vault vault, String recordId,
+                                List<AttachmentSealing.Planned> sources) {
+        // Read back as the custody log lists them: each must reach the SHA-256 its 'attached' entry logged.
+        List<StoredAttachment> stored = home.signed(vault).record(recordId).orElseThrow().attachments();
         if (stored.size() != sources.size()) {
             throw new GawahException(Failure.VAULT, Messages.of("shred.count-mismatch", stored.size(), sources.size()));
         }

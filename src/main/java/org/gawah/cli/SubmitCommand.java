@@ -17,16 +17,20 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.MessageIOException;
 import org.gawah.bag.BagWriter;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
+import org.gawah.openpgp.Certificate;
+import org.gawah.openpgp.SealedRecipients;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.RecordId;
-import org.gawah.vault.SealedRecord;
+import org.gawah.vault.LoggedRecord;
+import org.gawah.vault.SignedVault;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
@@ -73,20 +77,33 @@ final class SubmitCommand implements Callable<Integer> {
         // The id in the name tells, after a crash, whether this partial bag was logged.
         Path partial = PartialFiles.beside(out, bagId);
         try (Vault vault = home.vault()) {
-            List<String> ids = since ? vault.unsubmittedRecords() : vault.recordIds();
+            // What goes into the bag, and what each record is, comes from the signed log, never the tables.
+            SignedVault signed = home.signed(vault);
+            signed.refuseUnlogged();
+            // The tokens the bag will carry, before a byte is written (and again as it is signed).
+            signed.refuseUnloggedTokens(own.fingerprint());
+            List<String> ids = since ? signed.unsubmittedRecords() : signed.recordIds();
             if (ids.isEmpty()) {
                 throw new GawahException(Failure.NOT_FOUND, since ? Messages.of("submit.nothing-new")
                         : Messages.of("submit.vault-empty"));
+            }
+            List<Certificate> known = knownCertificates(home.keyring(), own);
+            List<Submission.RecordMeta> records = new ArrayList<>();
+            List<LoggedRecord> logged = new ArrayList<>();
+            for (String id : ids) {
+                LoggedRecord record = signed.record(id).orElseThrow();
+                logged.add(record);
+                records.add(meta(record, known));
             }
             SigningKey key = passphrase.unlockForSigning(terminal, own, Instant.now());
             // Listed in the vault before a byte is written: if this process is killed, the next
             // command in this home removes the partial bag (or keeps it, once logged).
             try (PartialFiles.Writing writing = PartialFiles.create(home, vault, partial, PartialFiles.SUBMIT)) {
                 try {
-                    write(terminal, vault, ids, bagId, partial, own, key);
+                    write(terminal, vault, logged, records, signed.log().size(), bagId, partial, own, key);
                 } catch (IOException | RuntimeException e) {
                     // Once the submission is logged its bag is kept, whatever failed after the commit.
-                    if (!vault.hasSubmission(bagId)) {
+                    if (!home.signed(vault).submitted(bagId)) {
                         PartialFiles.discard(vault, writing, partial, e);
                     }
                     throw e;
@@ -110,22 +127,20 @@ final class SubmitCommand implements Callable<Integer> {
     /**
      * Payload first, outside any transaction; then, holding the vault's write lock, the
      * {@code submitted} entry, the log and the signed tag files. The entry commits only once
-     * the bag is complete and on disk, so no logged submission lacks its bag.
+     * the bag is complete and on disk, so no logged submission lacks its bag. {@code logHead}: the
+     * log's length when the records were chosen; a record sealed since would come before this
+     * bag's entry without being in it (and {@code --since} would then skip it): refused.
      */
-    private void write(Terminal terminal, Vault vault, List<String> ids, String bagId, Path partial, SecretKey own,
-                       SigningKey key) throws IOException {
+    private void write(Terminal terminal, Vault vault, List<LoggedRecord> logged, List<Submission.RecordMeta> records,
+                       long logHead, String bagId, Path partial, SecretKey own, SigningKey key) throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Submission.RecordMeta> records = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
              OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
              BagWriter bag = new BagWriter(file, bagId)) {
-            long total = 0;
-            for (String id : ids) {
-                total += vault.attachments(id).stream().mapToLong(StoredAttachment::sealedSize).sum();
-            }
+            long total = logged.stream().flatMap(r -> r.attachments().stream()).mapToLong(StoredAttachment::sealedSize).sum();
             Progress progress = new Progress(terminal, Messages.of("submit.packing"), total);
-            for (String id : ids) {
-                records.add(pack(vault, id, bag, progress));
+            for (LoggedRecord record : logged) {
+                pack(vault, record, bag, progress);
             }
             progress.finish();
             byte[] manifest = bag.writeManifests();
@@ -136,24 +151,18 @@ final class SubmitCommand implements Callable<Integer> {
                 List<Entry.Signed> log = new ArrayList<>();
                 vault.forEachCustody(row -> log.add(new Entry.Signed(chain.add(row.seq(), row.entry(), row.signature()),
                         row.signature())));
-                write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(), ids);
-                String name = organization != null ? organization : own.certificate().userId();
-                // Every token the log names travels with it, so the legal team can check each one.
-                // The table is a cache: each token must be the one its signed entry logged.
-                java.util.Map<String, byte[]> tokens = new java.util.TreeMap<>();
-                vault.tokens(own.fingerprint()).forEach(t -> tokens.put(t.id(), t.token()));
-                for (Entry.Signed signed : log) {
-                    Entry entry = signed.entry();
-                    if (entry.action() == Action.TIMESTAMPED && (!tokens.containsKey(entry.subject())
-                            || !Digests.sha256(tokens.get(entry.subject())).equals(entry.subjectSha256()))) {
-                        throw new GawahException(Failure.BAD_DATA, Messages.of("submit.token-not-logged", entry.subject(), entry.seq()),
-                                Messages.of("submit.token-not-logged.hint"));
+                for (Entry.Signed later : log.subList((int) logHead, log.size() - 1)) {
+                    if (later.entry().action() == Action.SEALED) {
+                        throw new GawahException(Failure.NOT_READY, Messages.of("submit.sealed-meanwhile",
+                                later.entry().subject()), Messages.of("submit.sealed-meanwhile.hint"));
                     }
                 }
-                if (tokens.size() != log.stream().filter(e -> e.entry().action() == Action.TIMESTAMPED).count()) {
-                    throw new GawahException(Failure.BAD_DATA, Messages.of("submit.token-unlogged"),
-                            Messages.of("submit.token-not-logged.hint"));
-                }
+                write.recordSubmission(bagId, now, log.get(log.size() - 1).entry().seq(),
+                        logged.stream().map(LoggedRecord::id).toList());
+                String name = organization != null ? organization : own.certificate().userId();
+                // Every token the log names travels with it, so the legal team can check each one;
+                // each is the one its signed entry logged (the table is a cache).
+                java.util.Map<String, byte[]> tokens = SignedVault.tokens(vault, own.fingerprint(), log);
                 Submission.writeTags(bag, new Submission.Info(bagId, name, own.fingerprint(), now), records, log,
                         tokens, own.certificate(), key);
                 bag.finish();
@@ -163,8 +172,8 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    private static Submission.RecordMeta pack(Vault vault, String id, BagWriter bag, Progress progress) throws IOException {
-        SealedRecord record = vault.get(id).orElseThrow();
+    private static void pack(Vault vault, LoggedRecord record, BagWriter bag, Progress progress) throws IOException {
+        String id = record.id();
         try (OutputStream data = bag.payload(id + ".pgp")) {
             data.write(record.testimony());
         }
@@ -173,15 +182,45 @@ final class SubmitCommand implements Callable<Integer> {
                 data.write(record.identity());
             }
         }
-        List<String> attachments = new ArrayList<>();
-        for (StoredAttachment attachment : vault.attachments(id)) {
+        for (StoredAttachment attachment : record.attachments()) {
+            // The chunks must reach the SHA-256 the 'attached' entry logged, or the copy fails.
             try (InputStream in = progress.counting(vault.openAttachment(attachment));
                  OutputStream data = bag.payload(attachment.id() + ".pgp")) {
                 in.transferTo(data);
+            } catch (MessageIOException damaged) {
+                // The vault's own words (a chunk missing, altered): tampering or damage, never a crash.
+                throw new GawahException(Failure.BAD_DATA, damaged.message(), Messages.of("submit.damaged.hint"), damaged);
             }
-            attachments.add(attachment.id());
         }
-        return new Submission.RecordMeta(id, record.sealedAt(), record.testimonyRecipients(),
-                record.identityRecipients(), attachments);
+    }
+
+    /**
+     * What records.jsonl says of a record, all from signed data: its time from its {@code sealed}
+     * entry, its attachments as the log lists them, its recipients from its ciphertexts' own
+     * session-key packets (the vault's list of them is a cache), each a certificate known here.
+     */
+    private static Submission.RecordMeta meta(LoggedRecord record, List<Certificate> known) {
+        return new Submission.RecordMeta(record.id(), record.sealedAt(), recipients(record.id(), record.testimony(), known),
+                record.identity() == null ? List.of() : recipients(record.id(), record.identity(), known),
+                record.attachments().stream().map(StoredAttachment::id).toList());
+    }
+
+    private static List<String> recipients(String id, byte[] sealed, List<Certificate> known) {
+        SealedRecipients.Matched matched = SealedRecipients.of(sealed).match(known);
+        if (!matched.unknown().isEmpty()) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("submit.unknown-recipient", id,
+                    matched.unknown().get(0)), Messages.of("submit.unknown-recipient.hint"));
+        }
+        return matched.certificates().stream().map(Certificate::fingerprint).sorted().toList();
+    }
+
+    /** Every certificate a record here can have been sealed to: this home's own and every pinned one. */
+    private static List<Certificate> knownCertificates(org.gawah.keys.Keyring keyring, SecretKey own) {
+        List<Certificate> known = new ArrayList<>();
+        for (org.gawah.keys.Role role : org.gawah.keys.Role.values()) {
+            known.addAll(keyring.pinned(role));
+        }
+        known.add(own.certificate());
+        return known;
     }
 }

@@ -2,7 +2,9 @@ package org.gawah.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -16,7 +18,7 @@ import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
-import org.gawah.vault.Vault;
+import org.gawah.vault.SignedVault;
 
 /**
  * The legal team as analyst data sees it: this home's key and every certificate pinned as
@@ -46,7 +48,8 @@ final class Team {
         return Sealer.seal(document, key, members, now);
     }
 
-    CaseFile openCase(Vault vault, String caseId, Opener.PassphraseSource passphrase) {
+    /** The case's own document, as its {@code case_created} entry logged it, opened and checked to be this case. */
+    CaseFile openCase(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
         byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("case.no-case", caseId), Messages.of("case.no-case.hint")));
         byte[] plaintext = open(sealed, passphrase);
@@ -62,21 +65,41 @@ final class Team {
         return file;
     }
 
-    /** The record's latest analysis in this case, if any, checked to be about this case and record. */
-    java.util.Optional<Analysis> openAnalysis(Vault vault, String caseId, String recordId, Opener.PassphraseSource passphrase) {
-        return vault.latestAnalysis(caseId, recordId).map(sealed -> {
-            byte[] plaintext = open(sealed, passphrase);
-            Analysis analysis;
-            try {
-                analysis = Analysis.read(plaintext);
-            } finally {
-                java.util.Arrays.fill(plaintext, (byte) 0);
-            }
-            if (!analysis.caseId().equals(caseId) || !analysis.recordId().equals(recordId)) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("case.other-analysis", recordId, caseId));
-            }
-            return analysis;
-        });
+    /**
+     * What the signed log says the case holds: its records in the order they joined and the
+     * latest analysis of each, each opened and checked to be about this case and record. Analyses
+     * logged before the log named their case and record are opened first, all of them: their
+     * table row is a cache that could have moved one to another case.
+     */
+    Map<String, Analysis> openAnalyses(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
+        checkLegacy(vault, passphrase);
+        SignedVault.CaseContents contents = vault.contents(caseId);
+        Map<String, Analysis> analyses = new LinkedHashMap<>();
+        for (String recordId : contents.records()) {
+            analyses.put(recordId, openAnalysis(contents.latestAnalysis().get(recordId), caseId, recordId, passphrase));
+        }
+        return analyses;
+    }
+
+    private void checkLegacy(SignedVault vault, Opener.PassphraseSource passphrase) {
+        for (SignedVault.LegacyAnalysis legacy : vault.legacyAnalyses()) {
+            openAnalysis(legacy.sealed(), legacy.caseId(), legacy.recordId(), passphrase);
+        }
+    }
+
+    /** An analysis, checked to be about this case and record. */
+    private Analysis openAnalysis(byte[] sealed, String caseId, String recordId, Opener.PassphraseSource passphrase) {
+        byte[] plaintext = open(sealed, passphrase);
+        Analysis analysis;
+        try {
+            analysis = Analysis.read(plaintext);
+        } finally {
+            java.util.Arrays.fill(plaintext, (byte) 0);
+        }
+        if (!analysis.caseId().equals(caseId) || !analysis.recordId().equals(recordId)) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("case.other-analysis", recordId, caseId));
+        }
+        return analysis;
     }
 
     private byte[] open(byte[] sealed, Opener.PassphraseSource passphrase) {

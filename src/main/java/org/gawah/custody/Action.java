@@ -1,6 +1,5 @@
 package org.gawah.custody;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.gawah.Message;
@@ -21,7 +20,9 @@ public enum Action {
     /** A time-stamp token over the entry before this one (docs/format/custody-log.md). */
     TIMESTAMPED("timestamped"),
     /** A time-stamping authority's certificate (or its CA's) pinned in this home. */
-    TSA_PINNED("tsa_pinned");
+    TSA_PINNED("tsa_pinned"),
+    /** An archive timestamp of evidence records (RFC 4998; docs/format/evidence-record.md). */
+    ARCHIVE_TIMESTAMPED("archive_timestamped");
 
     private final String wire;
 
@@ -47,11 +48,22 @@ public enum Action {
             case CASE_CREATED: return Messages.of("action.case-created");
             case ANALYSED: return Messages.of("action.analysed");
             case REDACTED: return Messages.of("action.redacted");
+            case TIMESTAMPED: return Messages.of("action.timestamped");
+            case TSA_PINNED: return Messages.of("action.tsa-pinned");
+            case ARCHIVE_TIMESTAMPED: return Messages.of("action.archive-timestamped");
             default: throw new IllegalStateException("no words for " + this);
         }
     }
 
     static Optional<Action> fromWire(String wire) {
-        return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst();
+        for (Action action : VALUES) {
+            if (action.wire.equals(wire)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
     }
+
+    /** Read once: every entry of every log a command walks names its action. */
+    private static final Action[] VALUES = values();
 }

@@ -1,6 +1,8 @@
 package org.gawah.custody;
 
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +18,23 @@ import org.gawah.openpgp.DetachedSignature;
  * breaks the chain, naming it: a gap (deletion), a sequence number out of place (reorder), bytes
  * that are not what was signed (edit), a signature by an unknown or wrong key (forgery), or a
  * {@code prev_sha256} that does not hash the entry before it.
+ *
+ * <p>{@link #ChainCheck(Message, List) Every signature} is checked as it comes ({@code verify
+ * --vault}, bags); {@link #headOnly} checks each entry's place, link and actor as it comes and the
+ * last entry's signature at {@link #finish()}: that signature covers the entry's
+ * {@code prev_sha256}, which hashes the entry before it, and so on back to the first, so it
+ * vouches for them all as long as nothing is ever appended after an entry whose signature was not
+ * checked ({@code VaultWrite.append} checks it). What every command reads, in a few milliseconds
+ * where thousands of signatures take seconds.
  */
 public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
+    private final boolean everySignature;
+    /** One digest for every entry of the walk (finding the algorithm again per entry shows in a cold JVM). */
+    private final MessageDigest sha256 = Digests.sha256Digest();
+    /** In {@link #headOnly} mode: the last entry, whose signature {@link #finish()} checks. */
+    private byte[] lastBytes;
+    private byte[] lastSignature;
     /** A {@link Message}, or a String from a caller not yet moved onto the bundles. */
     private final Message where;
     private final Map<String, String> digests = new HashMap<>();
@@ -29,8 +45,25 @@ public final class ChainCheck {
 
     /** {@code where} names the log in messages ("the vault's custody log", "the bag's custody log"). */
     public ChainCheck(Message where, List<Certificate> actors) {
+        this(where, actors, true);
+    }
+
+    private ChainCheck(Message where, List<Certificate> actors, boolean everySignature) {
         this.where = where;
+        this.everySignature = everySignature;
         actors.forEach(c -> keys.put(c.fingerprint(), c));
+    }
+
+    /** A walk that checks only the last entry's signature, at {@link #finish()} (see the class comment). */
+    public static ChainCheck headOnly(Message where, List<Certificate> actors) {
+        return new ChainCheck(where, actors, false);
+    }
+
+    /** Checks what was deferred: in {@link #headOnly} mode, the last entry's signature. Call once, after the last {@link #add}. */
+    public void finish() {
+        if (!everySignature && head != null) {
+            checkSignature(head, lastBytes, lastSignature);
+        }
     }
 
     /** Checks the entry stored at position {@code row} (1, 2, ...) of the log. */
@@ -52,35 +85,40 @@ public final class ChainCheck {
         if (entry.seq() != row) {
             throw broken(row, Messages.of("custody.chain.renumbered", entry.seq()));
         }
-        Certificate actor = keys.get(entry.actor());
-        if (actor == null) {
+        if (!keys.containsKey(entry.actor())) {
             throw broken(row, Messages.of("custody.chain.unknown-actor", entry.actor()));
         }
-        DetachedSignature.Verified verified;
-        try {
-            verified = DetachedSignature.verify(signature, bytes, List.of(actor));
-        } catch (GawahException e) {
-            throw broken(row, Messages.of("custody.chain.bad-signature", e.message()));
-        }
-        if (!verified.signedAt().equals(entry.time())) {
-            throw broken(row, Messages.of("custody.chain.signed-at-other-time"));
+        if (everySignature) {
+            checkSignature(entry, bytes, signature);
+        } else {
+            lastBytes = bytes;
+            lastSignature = signature;
         }
         if (!entry.prevSha256().equals(previous)) {
             throw broken(row, Messages.of("custody.chain.prev-differs"));
         }
-        previous = Digests.sha256(bytes);
+        previous = HexFormat.of().formatHex(sha256.digest(bytes));
         expected++;
         head = entry;
-        boolean item = !entry.subject().startsWith("GWB-"); // a bag is not an item of the vault
-        if (!item && entry.action() == Action.IMPORTED) {
+        if (Subjects.isBag(entry.subject()) && entry.action() == Action.IMPORTED) {
             importedBags.put(entry.subject(), entry.subjectSha256());
         }
-        if (item && (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED
-                || entry.action() == Action.IMPORTED || entry.action() == Action.CASE_CREATED
-                || entry.action() == Action.ANALYSED)) {
+        if (Subjects.stores(entry)) {
             digests.put(entry.subject(), entry.subjectSha256());
         }
         return entry;
+    }
+
+    private void checkSignature(Entry entry, byte[] bytes, byte[] signature) {
+        DetachedSignature.Verified verified;
+        try {
+            verified = DetachedSignature.verify(signature, bytes, List.of(keys.get(entry.actor())));
+        } catch (GawahException e) {
+            throw broken(entry.seq(), Messages.of("custody.chain.bad-signature", e.message()));
+        }
+        if (!verified.signedAt().equals(entry.time())) {
+            throw broken(entry.seq(), Messages.of("custody.chain.signed-at-other-time"));
+        }
     }
 
     /** Checks an exported line (entry with its signature). */

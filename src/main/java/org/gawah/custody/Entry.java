@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -46,10 +45,11 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     /** Bytes of randomness in a nonce: 128 bits, written as 32 lower-case hex digits. */
     public static final int NONCE_BYTES = 16;
 
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern NONCE = Pattern.compile("[0-9a-f]{" + 2 * NONCE_BYTES + "}");
-    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+    /** The alphabets of the values (docs/format/custody-log.md): fingerprints, digests, nonces, subjects; as tables of ASCII. */
+    private static final boolean[] UPPER_HEX = alphabet("0123456789ABCDEF");
+    private static final boolean[] LOWER_HEX = alphabet("0123456789abcdef");
+    private static final boolean[] SUBJECT_START = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    private static final boolean[] SUBJECT_CHARS = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-");
     private static final Set<String> KEYS_1 = Set.of("action", "actor", "prev_sha256", "schema", "seq", "subject",
             "subject_sha256", "time");
     private static final Set<String> KEYS = Set.of("action", "actor", "nonce", "prev_sha256", "schema", "seq", "subject",
@@ -59,12 +59,38 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
     /** An entry as read, or made with a given nonce; {@code nonce} null is an entry of {@link #SCHEMA_1}. */
     public Entry {
         time = time.truncatedTo(ChronoUnit.SECONDS);
+        // Character by character, not by pattern: every command builds one entry per line of the log.
         check(seq >= 1, Messages.of("custody.entry.seq-below-one"));
-        check(FINGERPRINT.matcher(actor).matches(), Messages.of("custody.entry.actor-not-fingerprint"));
-        check(SUBJECT.matcher(subject).matches(), Messages.of("custody.entry.subject-not-id"));
-        check(SHA256.matcher(subjectSha256).matches(), Messages.of("custody.entry.subject-sha256-invalid"));
-        check(SHA256.matcher(prevSha256).matches(), Messages.of("custody.entry.prev-sha256-invalid"));
-        check(nonce == null || NONCE.matcher(nonce).matches(), Messages.of("custody.entry.nonce-invalid"));
+        check((actor.length() == 40 || actor.length() == 64) && all(actor, UPPER_HEX),
+                Messages.of("custody.entry.actor-not-fingerprint"));
+        check(!subject.isEmpty() && subject.length() <= 128 && in(subject.charAt(0), SUBJECT_START) && all(subject, SUBJECT_CHARS),
+                Messages.of("custody.entry.subject-not-id"));
+        check(isLowerHex(subjectSha256, 64), Messages.of("custody.entry.subject-sha256-invalid"));
+        check(isLowerHex(prevSha256, 64), Messages.of("custody.entry.prev-sha256-invalid"));
+        check(nonce == null || isLowerHex(nonce, 2 * NONCE_BYTES), Messages.of("custody.entry.nonce-invalid"));
+    }
+
+    private static boolean isLowerHex(String hex, int length) {
+        return hex.length() == length && all(hex, LOWER_HEX);
+    }
+
+    private static boolean all(String text, boolean[] alphabet) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!in(text.charAt(i), alphabet)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean in(char c, boolean[] alphabet) {
+        return c < 128 && alphabet[c];
+    }
+
+    private static boolean[] alphabet(String characters) {
+        boolean[] table = new boolean[128];
+        characters.chars().forEach(c -> table[c] = true);
+        return table;
     }
 
     /** A new entry, with a nonce drawn now: the way every entry is made. */
@@ -112,50 +138,15 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
 
     /** Reads canonical entry bytes; anything not byte-for-byte canonical is refused. */
     public static Entry parse(byte[] canonical) {
-        Entry read = readCanonical(canonical);
-        if (read != null) {
-            return read;
+        Entry entry = fast(canonical);
+        if (entry != null) {
+            return entry;
         }
-        Entry entry = fromJson(canonical, false);
+        entry = fromJson(canonical, false);
         if (!Arrays.equals(entry.canonical(), canonical)) {
             throw new CustodyException(Messages.of("custody.entry.not-canonical"));
         }
         return entry;
-    }
-
-    /** The one form this class writes, field by field (the time checked by {@link Instant#parse}). */
-    private static final Pattern CANONICAL = Pattern.compile("\\{\"action\":\"([a-z_]{1,32})\",\"actor\":\"([0-9A-F]{40}|[0-9A-F]{64})\""
-            + "(?:,\"nonce\":\"([0-9a-f]{32})\")?"
-            + ",\"prev_sha256\":\"([0-9a-f]{64})\",\"schema\":\"gawah\\.custody/[12]\",\"seq\":([1-9][0-9]{0,17})"
-            + ",\"subject\":\"([A-Za-z0-9][A-Za-z0-9._/-]{0,127})\",\"subject_sha256\":\"([0-9a-f]{64})\""
-            + ",\"time\":\"([0-9A-Z:+-]{20,26})\"\\}");
-
-    /**
-     * Canonical bytes read without a JSON parser: every command checks the entries its keyring rests
-     * on, and Jackson's start-up would cost more than the check. The bytes are accepted only if
-     * they are exactly what this class writes for the entry they spell, the same test as the full
-     * parse; anything else (null) goes to the full parse, which names what is wrong.
-     */
-    private static Entry readCanonical(byte[] bytes) {
-        if (bytes.length > 1024) {
-            return null;
-        }
-        java.util.regex.Matcher fields = CANONICAL.matcher(new String(bytes, StandardCharsets.US_ASCII));
-        if (!fields.matches()) {
-            return null;
-        }
-        try {
-            Action action = Action.fromWire(fields.group(1)).orElse(null);
-            if (action == null) {
-                return null;
-            }
-            // The nonce as read (null for gawah.custody/1): the seven-argument constructor would draw a new one.
-            Entry entry = new Entry(Long.parseLong(fields.group(5)), Instant.parse(fields.group(8)), fields.group(2), action,
-                    fields.group(6), fields.group(7), fields.group(4), fields.group(3));
-            return Arrays.equals(entry.canonical(), bytes) ? entry : null;
-        } catch (CustodyException | DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Reads one exported line: the entry and its signature. */
@@ -173,6 +164,116 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
             throw new CustodyException(Messages.of("custody.entry.not-canonical"));
         }
         return new Signed(entry, signature);
+    }
+
+    /**
+     * The canonical form read by one pass over its bytes: every command walks the whole log, and
+     * a JSON tree (or a regular expression) per entry costs a cold JVM about a second per 5,000
+     * entries. The literal parts must be exactly those {@link #canonical()} writes, each value in
+     * its alphabet ({@code seq} without leading zeros, {@code time} exactly as an instant prints),
+     * and the record's own checks apply: what this accepts is byte for byte canonical. Anything
+     * else returns null, and the slow way names the problem.
+     */
+    private static Entry fast(byte[] bytes) {
+        Scan in = new Scan(bytes);
+        try {
+            String action = in.literal("{\"action\":\"").upTo('"');
+            String actor = in.literal("\",\"actor\":\"").upTo('"');
+            // A nonce makes the entry gawah.custody/2, its absence /1: the schema read must be the one it implies.
+            String nonce = in.skip("\",\"nonce\":\"") ? in.upTo('"') : null;
+            String prev = in.literal("\",\"prev_sha256\":\"").upTo('"');
+            String seq = in.literal("\",\"schema\":\"" + (nonce == null ? SCHEMA_1 : SCHEMA) + "\",\"seq\":").upTo(',');
+            String subject = in.literal(",\"subject\":\"").upTo('"');
+            String subjectSha256 = in.literal("\",\"subject_sha256\":\"").upTo('"');
+            String time = in.literal("\",\"time\":\"").upTo('"');
+            in.literal("\"}").end();
+            if (seq.isEmpty() || seq.length() > 18 || seq.charAt(0) == '0' || !seq.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return null;
+            }
+            Instant instant = instant(time);
+            Action known = Action.fromWire(action).orElse(null);
+            if (known == null || instant == null) {
+                return null;
+            }
+            // The nonce as read (null for gawah.custody/1): the seven-argument constructor would draw a new one.
+            return new Entry(Long.parseLong(seq), instant, actor, known, subject, subjectSha256, prev, nonce);
+        } catch (RuntimeException notCanonical) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code YYYY-MM-DDTHH:MM:SSZ}, exactly as {@link Instant#toString()} prints a whole second of
+     * the years 0000 to 9999, or null.
+     */
+    private static Instant instant(String time) {
+        if (time.length() != 20 || time.charAt(4) != '-' || time.charAt(7) != '-' || time.charAt(10) != 'T'
+                || time.charAt(13) != ':' || time.charAt(16) != ':' || time.charAt(19) != 'Z') {
+            return null;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            if (time.charAt(i) < '0' || time.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return java.time.LocalDateTime.of(Integer.parseInt(time, 0, 4, 10), Integer.parseInt(time, 5, 7, 10),
+                    Integer.parseInt(time, 8, 10, 10), Integer.parseInt(time, 11, 13, 10), Integer.parseInt(time, 14, 16, 10),
+                    Integer.parseInt(time, 17, 19, 10)).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Reads ASCII bytes left to right: a fixed text, then a value up to a delimiter. */
+    private static final class Scan {
+        private final byte[] bytes;
+        private int at;
+
+        Scan(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        Scan literal(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (at >= bytes.length || bytes[at++] != text.charAt(i)) {
+                    throw new IllegalArgumentException();
+                }
+            }
+            return this;
+        }
+
+        /** Whether {@code text} comes next: if so it is read, else nothing is. */
+        boolean skip(String text) {
+            if (bytes.length - at < text.length()) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (bytes[at + i] != text.charAt(i)) {
+                    return false;
+                }
+            }
+            at += text.length();
+            return true;
+        }
+
+        /** The value before {@code delimiter}, whose bytes must all be printable ASCII other than a quote or backslash. */
+        String upTo(char delimiter) {
+            int start = at;
+            while (at < bytes.length && bytes[at] != delimiter) {
+                byte b = bytes[at++];
+                if (b < 0x21 || b > 0x7e || b == '"' || b == '\\') {
+                    throw new IllegalArgumentException();
+                }
+            }
+            return new String(bytes, start, at - start, StandardCharsets.US_ASCII);
+        }
+
+        void end() {
+            if (at != bytes.length) {
+                throw new IllegalArgumentException();
+            }
+        }
     }
 
     /** The entry in {@code bytes}: the keys of its schema (and {@code signature} for an exported line), nothing else. */
@@ -228,9 +329,12 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         }
     }
 
-    /** The strict JSON reader, made only when an entry is not read by {@link #readCanonical} (its start-up is most of a check). */
+    /**
+     * The strict JSON reader, made only when an entry is not in the canonical form the fast path
+     * reads (or is an exported line): loading Jackson costs a cold command a few hundred classes.
+     */
     private static final class Strict {
-        private static final ObjectMapper JSON = JsonMapper.builder()
+        static final ObjectMapper JSON = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature())
                 .build();

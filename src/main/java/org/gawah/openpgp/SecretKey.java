@@ -179,7 +179,7 @@ public final class SecretKey {
         cert.checkCanSign(now);
         List<OpenPGPComponentKey> signing = cert.bc().getSigningKeys(Date.from(now));
         PGPPublicKey publicKey = signing.get(0).getPGPPublicKey();
-        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, fingerprint());
+        return new SigningKey(unlock(publicKey.getKeyIdentifier(), passphrase), publicKey, cert);
     }
 
     /**

@@ -7,17 +7,22 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 public final class SigningKey {
     private final PGPPrivateKey privateKey;
     private final PGPPublicKey publicKey;
-    private final String fingerprint;
+    private final Certificate certificate;
 
-    SigningKey(PGPPrivateKey privateKey, PGPPublicKey publicKey, String fingerprint) {
+    SigningKey(PGPPrivateKey privateKey, PGPPublicKey publicKey, Certificate certificate) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
-        this.fingerprint = fingerprint;
+        this.certificate = certificate;
     }
 
     /** The fingerprint of the certificate this key belongs to: who signs. */
     public String fingerprint() {
-        return fingerprint;
+        return certificate.fingerprint();
+    }
+
+    /** The certificate this key belongs to: what checks what it signed. */
+    public Certificate certificate() {
+        return certificate;
     }
 
     PGPPrivateKey privateKey() {

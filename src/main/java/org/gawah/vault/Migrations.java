@@ -142,6 +142,37 @@ final class Migrations {
                         + " token BLOB NOT NULL,"
                         + " PRIMARY KEY (actor, seq)"
                         + ") STRICT",
+            },
+            new String[] {
+                // A bag is known by its documenter and its id: one documenter's bag ids cannot stop
+                // another's bags (docs/format/vault.md, version 7). The table is a cache of the
+                // custody log's 'imported' entries; SQLite cannot change a primary key in place.
+                "CREATE TABLE imports_v7 ("
+                        + " id TEXT NOT NULL,"
+                        + " documenter TEXT NOT NULL,"
+                        + " head_seq INTEGER NOT NULL,"
+                        + " head_sha256 TEXT NOT NULL,"
+                        + " bag_sha256 TEXT NOT NULL,"
+                        + " imported_at TEXT NOT NULL,"
+                        + " PRIMARY KEY (documenter, id)"
+                        + ") STRICT",
+                "INSERT INTO imports_v7 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
+                        + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
+                "DROP TABLE imports",
+                "ALTER TABLE imports_v7 RENAME TO imports",
+            },
+            new String[] {
+                // Evidence records (RFC 4998; docs/format/evidence-record.md; docs/format/vault.md,
+                // version 8), one per data object: the 'sealed' or 'attached' entry at (actor, seq).
+                // Each token in a record is logged by a signed 'archive_timestamped' entry; this
+                // table holds the bytes.
+                "CREATE TABLE evidence_records ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " entry_sha256 TEXT NOT NULL,"
+                        + " record BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {

@@ -269,6 +269,25 @@ public final class Vault implements AutoCloseable {
         return tokens;
     }
 
+    /** An evidence record as stored: the data object is the entry at {@code seq} of {@code actor}'s log. */
+    public record StoredEvidence(String actor, long seq, String entrySha256, byte[] record) {
+    }
+
+    /** Every stored evidence record (docs/format/evidence-record.md), by log and entry. */
+    public List<StoredEvidence> evidenceRecords() {
+        List<StoredEvidence> records = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT actor, seq, entry_sha256, record FROM evidence_records ORDER BY actor, seq");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                records.add(new StoredEvidence(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getBytes(4)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-evidence-records"), e);
+        }
+        return records;
+    }
+
     /** The documenters whose custody entries arrived in imported bags (legal side). */
     public List<String> receivedLogs() {
         return ids("SELECT DISTINCT actor FROM received_custody ORDER BY actor");
@@ -289,11 +308,6 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Ids of the records no earlier submission held, oldest first. */
-    public List<String> unsubmittedRecords() {
-        return ids("SELECT id FROM records r WHERE NOT EXISTS"
-                + " (SELECT 1 FROM submitted_records s WHERE s.record_id = r.id) ORDER BY sealed_at, id");
-    }
 
     /** Ids of every record, oldest first. */
     public List<String> recordIds() {
@@ -312,82 +326,53 @@ public final class Vault implements AutoCloseable {
         return ids;
     }
 
-    /** Whether this vault made a submission with this bag id (documenter side). */
-    public boolean hasSubmission(String bagId) {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM submissions WHERE id = ?")) {
-            query.setString(1, bagId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw failed(Messages.of("vault.op.look-up-submission", bagId), e);
-        }
-    }
 
-    /** How many bags were imported into this vault. */
-    public int importCount() {
-        return ids("SELECT id FROM imports").size();
-    }
 
-    /** The bag with this id, if it was imported before. */
-    public Optional<ImportedBag> importedBag(String bagId) {
-        return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports WHERE id = ?", bagId);
-    }
 
-    /** The import that carried the furthest entry of this documenter's log, if any. */
-    public Optional<ImportedBag> latestImport(String documenter) {
-        return imports("SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports"
-                + " WHERE documenter = ? ORDER BY head_seq DESC LIMIT 1", documenter);
-    }
 
-    private Optional<ImportedBag> imports(String sql, String key) {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, key);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ImportedBag(row.getString(1), row.getString(2), row.getLong(3),
-                        row.getString(4), row.getString(5), Instant.parse(row.getString(6))));
+    /** Every row of the imports table: a cache of the log's 'imported' entries, which verify --vault holds to it. */
+    List<ImportedBag> importRows() {
+        List<ImportedBag> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports ORDER BY id, documenter");
+             ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                rows.add(new ImportedBag(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+                        row.getString(5), instant(row.getString(6), "imported_at", row.getString(1))));
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-imports"), e);
         }
+        return rows;
     }
 
-    /** The canonical bytes of a documenter's custody entry received in an earlier bag, if any. */
-    public Optional<byte[]> receivedEntry(String actor, long seq) {
+    /** The records the table of members files under a case: a cache of the log. */
+    List<String> caseMembers(String caseId) {
+        List<String> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT entry FROM received_custody WHERE actor = ? AND seq = ?")) {
-            query.setString(1, actor);
-            query.setLong(2, seq);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+                "SELECT record_id FROM case_records WHERE case_id = ? ORDER BY record_id")) {
+            query.setString(1, caseId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
             }
         } catch (SQLException e) {
-            throw failed(Messages.of("vault.op.read-received"), e);
+            throw failed(Messages.of("vault.op.list-case-records", caseId), e);
         }
+        return ids;
     }
+
+    /** Every row of the table of which records each case holds, as "CASE RECORD": a cache of the log. */
+    List<String> caseMemberships() {
+        return ids("SELECT case_id || ' ' || record_id FROM case_records ORDER BY 1");
+    }
+
 
     /** A case's clear metadata: id, creation time, how many records it groups. */
     public record CaseSummary(String id, Instant createdAt, int records) {
     }
 
-    /** Every case, oldest first. */
-    public List<CaseSummary> cases() {
-        List<CaseSummary> cases = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, created_at, (SELECT count(*) FROM case_records m WHERE m.case_id = c.id)"
-                        + " FROM cases c ORDER BY created_at, id");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                cases.add(new CaseSummary(rows.getString(1), Instant.parse(rows.getString(2)), rows.getInt(3)));
-            }
-        } catch (SQLException e) {
-            throw failed(Messages.of("vault.op.list-cases"), e);
-        }
-        return cases;
-    }
 
     /** A sealed case document or analysis, as stored: its id, what it is, the SHA-256 of its ciphertext. */
     public record SealedItem(String id, String what, String sha256) {
@@ -417,61 +402,9 @@ public final class Vault implements AutoCloseable {
                 + " WHERE a.case_id = m.case_id AND a.record_id = m.record_id) ORDER BY 1");
     }
 
-    /** The sealed {@code gawah.case/1} of a case, checked against its stored SHA-256. */
-    public Optional<byte[]> sealedCase(String caseId) {
-        return sealed("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?", caseId,
-                Messages.of("vault.op.read-case", caseId));
-    }
 
-    /** The records of a case, in the order they were added. */
-    public List<String> caseRecords(String caseId) {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT record_id FROM case_records WHERE case_id = ? ORDER BY position")) {
-            query.setString(1, caseId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw failed(Messages.of("vault.op.list-case-records", caseId), e);
-        }
-        return ids;
-    }
 
-    /** The sealed {@code gawah.analysis/1} most recently added for a record of a case. */
-    public Optional<byte[]> latestAnalysis(String caseId, String recordId) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT sealed, sealed_sha256, id FROM analyses WHERE case_id = ? AND record_id = ?"
-                        + " ORDER BY made_at DESC, rowid DESC LIMIT 1")) {
-            query.setString(1, caseId);
-            query.setString(2, recordId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(checked(row.getString(3), Messages.of("vault.part.analysis"), row.getBytes(1),
-                        row.getString(2)));
-            }
-        } catch (SQLException e) {
-            throw failed(Messages.of("vault.op.read-analysis", recordId), e);
-        }
-    }
 
-    private Optional<byte[]> sealed(String sql, String id, Message reading) {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(checked(id, Messages.of("vault.part.sealed-document"), row.getBytes(1), row.getString(2)));
-            }
-        } catch (SQLException e) {
-            throw failed(reading, e);
-        }
-    }
 
     void insert(SealedRecord record) throws SQLException {
         insertRecord(record);
@@ -509,7 +442,10 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Every record's clear metadata, oldest first. */
+    /**
+     * Every record's clear metadata as the tables hold it, oldest first: caches, for tests of the
+     * store itself. Commands read {@link SignedVault#list()}, which checks them against the log.
+     */
     public List<RecordSummary> list() {
         List<RecordSummary> summaries = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
@@ -520,8 +456,8 @@ public final class Vault implements AutoCloseable {
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString(1);
-                summaries.add(new RecordSummary(id, Instant.parse(rows.getString(2)), rows.getString(3),
-                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony"),
+                summaries.add(new RecordSummary(id, instant(rows.getString(2), "sealed_at", id), List.of(rows.getString(3)),
+                        rows.getLong(4), rows.getString(5), rows.getLong(6), recipients(id, "testimony").size(),
                         rows.getInt(7), rows.getLong(8)));
             }
         } catch (SQLException e) {
@@ -532,7 +468,8 @@ public final class Vault implements AutoCloseable {
 
     /**
      * The record with this id, its ciphertext checked against the SHA-256 stored with it: a record
-     * altered inside the vault is reported here, before anything tries to decrypt it.
+     * altered inside the vault is reported here, before anything tries to decrypt it. The other
+     * columns are caches; commands read {@link SignedVault#record}, which checks against the log.
      */
     public Optional<SealedRecord> get(String id) {
         try (PreparedStatement query = connection.prepareStatement(
@@ -546,7 +483,7 @@ public final class Vault implements AutoCloseable {
                 byte[] testimony = checked(id, Messages.of("vault.part.testimony"), row.getBytes(3), row.getString(4));
                 byte[] identity = row.getBytes(5) == null ? null
                         : checked(id, Messages.of("vault.part.identity"), row.getBytes(5), row.getString(6));
-                return Optional.of(new SealedRecord(id, Instant.parse(row.getString(1)), row.getString(2),
+                return Optional.of(new SealedRecord(id, instant(row.getString(1), "sealed_at", id), row.getString(2),
                         testimony, recipients(id, "testimony"), identity, recipients(id, "identity")));
             }
         } catch (SQLException e) {
@@ -554,12 +491,146 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * A time column read back. The column is a cache (the custody entry holds the signed time), but
+     * a value that is not a UTC instant was written outside Gawah: said so, never a parser's crash.
+     */
+    static Instant instant(String value, String column, String row) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("vault.bad-time", column, row),
+                    Messages.of("logged.hint"));
+        }
+    }
+
+    /**
+     * A record's row as it is stored: its ciphertexts, each checked against the SHA-256 stored
+     * beside it (damage), with that SHA-256, computed once for the check against the log.
+     */
+    record StoredRecord(String id, byte[] testimony, String testimonySha256, byte[] identity, String identitySha256) {
+    }
+
+    private static StoredRecord storedRecord(ResultSet row) throws SQLException {
+        String id = row.getString(1);
+        byte[] testimony = row.getBytes(2);
+        String testimonySha256 = Digests.sha256(testimony);
+        match(id, Messages.of("vault.part.testimony"), testimonySha256, row.getString(3));
+        byte[] identity = row.getBytes(4);
+        String identitySha256 = identity == null ? null : Digests.sha256(identity);
+        if (identity != null) {
+            match(id, Messages.of("vault.part.identity"), identitySha256, row.getString(5));
+        }
+        return new StoredRecord(id, testimony, testimonySha256, identity, identitySha256);
+    }
+
+    /** The stored row of a record, if there is one. */
+    Optional<StoredRecord> storedRecord(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, testimony, testimony_sha256, identity, identity_sha256 FROM records WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(storedRecord(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-record", id), e);
+        }
+    }
+
+    /** Every stored record row, by id. */
+    java.util.Map<String, StoredRecord> storedRecords() {
+        java.util.Map<String, StoredRecord> found = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, testimony, testimony_sha256, identity, identity_sha256 FROM records");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                StoredRecord row = storedRecord(rows);
+                found.put(row.id(), row);
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-records"), e);
+        }
+        return found;
+    }
+
+    /** Every stored attachment row, by the record its row names, in position order. */
+    java.util.Map<String, List<StoredAttachment>> storedAttachments() {
+        java.util.Map<String, List<StoredAttachment>> found = new java.util.HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, record_id, position, sealed_size, sealed_sha256, chunk_count FROM attachments"
+                        + " ORDER BY record_id, position");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.computeIfAbsent(rows.getString(2), r -> new ArrayList<>()).add(attachment(rows));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-records"), e);
+        }
+        return found;
+    }
+
+    /** The stored row of an attachment, whichever record it names. */
+    Optional<StoredAttachment> storedAttachment(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, record_id, position, sealed_size, sealed_sha256, chunk_count FROM attachments WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(attachment(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.list-attachments", id), e);
+        }
+    }
+
+    private static StoredAttachment attachment(ResultSet row) throws SQLException {
+        return new StoredAttachment(row.getString(1), row.getString(2), row.getInt(3), row.getLong(4), row.getString(5),
+                row.getInt(6));
+    }
+
+    /** The sealed document of a case as stored, unchecked. */
+    Optional<byte[]> storedCase(String caseId) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sealed FROM cases WHERE id = ?")) {
+            query.setString(1, caseId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-case", caseId), e);
+        }
+    }
+
+    /** The ids of every stored case row. */
+    List<String> storedCaseIds() {
+        return ids("SELECT id FROM cases ORDER BY id");
+    }
+
+    /** An analysis row as stored: the case and record its columns name (a cache), and its sealed document. */
+    record StoredAnalysis(String id, String caseId, String recordId, byte[] sealed) {
+    }
+
+    Optional<StoredAnalysis> storedAnalysis(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, case_id, record_id, sealed FROM analyses WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new StoredAnalysis(row.getString(1), row.getString(2), row.getString(3),
+                        row.getBytes(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-analysis", id), e);
+        }
+    }
+
     private static byte[] checked(String id, Message envelope, byte[] ciphertext, String expectedSha256) {
-        if (!Digests.sha256(ciphertext).equals(expectedSha256)) {
+        match(id, envelope, Digests.sha256(ciphertext), expectedSha256);
+        return ciphertext;
+    }
+
+    private static void match(String id, Message envelope, String sha256, String expectedSha256) {
+        if (!sha256.equals(expectedSha256)) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("vault.altered", envelope, id),
                     Messages.of("vault.altered.hint"));
         }
-        return ciphertext;
     }
 
     /** What a row of {@link #caseItems()} is, in words: {@code case} or {@code analysis}. */
@@ -586,8 +657,11 @@ public final class Vault implements AutoCloseable {
         return fingerprints;
     }
 
-    /** The attachments of a record, in the order they were sealed. */
-    public List<StoredAttachment> attachments(String recordId) {
+    /**
+     * The attachment rows of a record, by position, as the table holds them (a cache: commands
+     * read {@link LoggedRecord#attachments()}, the ones the custody log lists with the record).
+     */
+    List<StoredAttachment> attachments(String recordId) {
         List<StoredAttachment> found = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id, position, sealed_size, sealed_sha256, chunk_count FROM attachments"

@@ -10,7 +10,11 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
+import org.gawah.custody.Entry;
+import org.gawah.custody.SignedLog;
+import org.gawah.custody.Subjects;
 import org.gawah.openpgp.Certificate;
 
 /**
@@ -32,8 +36,14 @@ public final class VaultAudit {
      * the pinned documenter keys, whose logs arrived with imported bags and are checked too.
      */
     public static Report run(Vault vault, List<Certificate> actors, List<Certificate> documenters) {
-        ChainCheck chain = chain(vault, actors);
-        Map<String, String> logged = new java.util.HashMap<>(chain.digests());
+        SignedVault signed = SignedVault.readFully(vault, actors.isEmpty() ? null : actors.get(0), documenters);
+        SignedLog log = signed.log();
+        Map<String, String> logged = new java.util.HashMap<>();
+        for (Entry.Signed entry : log.entries()) {
+            if (Subjects.stores(entry.entry())) {
+                logged.put(entry.entry().subject(), entry.entry().subjectSha256());
+            }
+        }
         int records = 0;
         int attachments = 0;
         long bytes = 0;
@@ -67,14 +77,17 @@ public final class VaultAudit {
             throw new GawahException(Failure.BAD_DATA, Messages.of("audit.deleted", subject),
                     Messages.of("audit.deleted.hint"));
         }
-        long received = 0;
-        Map<String, java.util.Set<String>> submittedBags = new java.util.HashMap<>();
-        List<String> logs = vault.receivedLogs();
-        for (String documenter : logs) {
-            received += checkReceived(vault, documenter, documenters, submittedBags);
+        // What every command checks, checked for all: which bags came in, who brought each record, what each case holds.
+        checkImports(vault, signed);
+        for (String id : vault.recordIds()) {
+            signed.record(id);
         }
-        checkImports(vault, chain.importedBags(), submittedBags);
-        return new Report(chain.count(), chain.headSha256(), records, attachments, bytes, logs.size(), received);
+        checkCases(vault, signed);
+        long received = 0;
+        for (Map.Entry<String, SignedLog> documenter : signed.received().entrySet()) {
+            received += checkReceived(signed, documenter.getKey(), documenter.getValue());
+        }
+        return new Report(log.size(), log.headSha256(), records, attachments, bytes, signed.received().size(), received);
     }
 
     /** The vault's own log walked from entry 1, every signature checked; throws at the first entry that breaks it. */
@@ -84,55 +97,81 @@ public final class VaultAudit {
         return chain;
     }
 
-    /** A documenter's log as received: whole from entry 1, and ending where the last import said. */
-    private static long checkReceived(Vault vault, String documenter, List<Certificate> documenters,
-                                      Map<String, java.util.Set<String>> submittedBags) {
-        List<Certificate> key = documenters.stream().filter(c -> c.fingerprint().equals(documenter)).toList();
-        if (key.isEmpty()) {
-            throw new GawahException(Failure.NOT_READY, Messages.of("audit.documenter-unpinned", documenter),
-                    Messages.of("audit.documenter-unpinned.hint"));
-        }
-        ChainCheck chain = new ChainCheck(Messages.of("audit.received-log", documenter), key);
-        java.util.Set<String> bags = submittedBags.computeIfAbsent(documenter, d -> new java.util.HashSet<>());
-        vault.forEachReceived(documenter, row -> {
-            org.gawah.custody.Entry entry = chain.add(row.seq(), row.entry(), row.signature());
-            if (entry.action() == org.gawah.custody.Action.SUBMITTED) {
-                bags.add(entry.subject());
-            }
-        });
-        ImportedBag latest = vault.latestImport(documenter).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+    /** A documenter's log as received (every signature checked) ends at the head of the last bag imported from them. */
+    private static long checkReceived(SignedVault signed, String documenter, SignedLog log) {
+        SignedVault.Head latest = signed.latestHead(documenter).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
                 Messages.of("audit.received-not-imported", documenter), investigate()));
-        if (chain.count() != latest.headSeq() || !chain.headSha256().equals(latest.headSha256())) {
+        if (log.size() != latest.seq() || !log.headSha256().equals(latest.sha256())) {
             throw new GawahException(Failure.BAD_DATA,
-                    Messages.of("audit.received-end", documenter, latest.id(), latest.headSeq()),
+                    Messages.of("audit.received-end", documenter, latest.bagId(), latest.seq()),
                     Messages.of("audit.received-end.hint"));
         }
-        return chain.count();
+        return log.size();
     }
 
     /**
      * The imports table is not signed; this vault's own log is. Each bag the log says was imported
-     * must have its import row, with the same zip SHA-256, and its own {@code submitted} entry in
-     * the documenter's log as received: cutting that log back, or dropping an import, shows here.
+     * must have its import row, with the same zip SHA-256 and the head the log names, and no row
+     * may exist that the log does not name. The heads themselves must still be in the received
+     * logs: cutting a documenter's log back shows here ({@link SignedVault#heads()}).
      */
-    private static void checkImports(Vault vault, Map<String, String> logged, Map<String, java.util.Set<String>> submitted) {
-        for (Map.Entry<String, String> bag : new java.util.TreeMap<>(logged).entrySet()) {
-            ImportedBag row = vault.importedBag(bag.getKey()).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
-                    Messages.of("audit.import-deleted", bag.getKey()), investigate()));
-            if (!row.bagSha256().equals(bag.getValue())) {
-                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-edited", bag.getKey()),
+    private static void checkImports(Vault vault, SignedVault signed) {
+        List<ImportedBag> rows = vault.importRows();
+        int logged = 0;
+        for (Entry.Signed signedEntry : signed.log().entries()) {
+            Entry entry = signedEntry.entry();
+            if (entry.action() != Action.IMPORTED || !Subjects.isBag(entry.subject()) || !entry.subject().startsWith("GWB-")) {
+                continue;
+            }
+            logged++;
+            List<ImportedBag> same = rows.stream().filter(r -> r.id().equals(entry.subject())).toList();
+            if (same.isEmpty()) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-deleted", entry.subject()),
                         investigate());
             }
-            if (!submitted.getOrDefault(row.documenter(), java.util.Set.of()).contains(bag.getKey())) {
-                throw new GawahException(Failure.BAD_DATA,
-                        Messages.of("audit.cut-back", row.documenter(), bag.getKey()),
+            if (same.stream().noneMatch(r -> r.bagSha256().equals(entry.subjectSha256()))) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-edited", entry.subject()),
                         investigate());
             }
         }
-        if (vault.importCount() != logged.size()) {
-            throw new GawahException(Failure.BAD_DATA,
-                    Messages.of("audit.import-count", vault.importCount(), logged.size()),
+        for (SignedVault.Head head : signed.heads()) {
+            boolean row = rows.stream().anyMatch(r -> r.id().equals(head.bagId()) && r.documenter().equals(head.documenter())
+                    && r.headSeq() == head.seq() && r.headSha256().equals(head.sha256()));
+            if (!row) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-edited", head.bagId()), investigate());
+            }
+        }
+        if (rows.size() != logged) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-count", rows.size(), logged),
                     investigate());
+        }
+    }
+
+    /**
+     * Each case the log created, its records and their latest analyses as the log says; and the
+     * table of which records each case holds (a cache) holds exactly those.
+     */
+    private static void checkCases(Vault vault, SignedVault signed) {
+        java.util.Set<String> members = new java.util.TreeSet<>();
+        for (Vault.CaseSummary summary : signed.cases()) {
+            for (String record : signed.contents(summary.id()).records()) {
+                members.add(summary.id() + " " + record);
+            }
+        }
+        java.util.Set<String> rows = new java.util.TreeSet<>(vault.caseMemberships());
+        for (String row : rows) {
+            if (!members.contains(row)) {
+                int space = row.indexOf(' ');
+                throw new GawahException(Failure.BAD_DATA,
+                        Messages.of("audit.unanalysed", row.substring(0, space), row.substring(space + 1)), investigate());
+            }
+        }
+        for (String member : members) {
+            if (!rows.contains(member)) {
+                int space = member.indexOf(' ');
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.member-row-deleted",
+                        member.substring(0, space), member.substring(space + 1)), investigate());
+            }
         }
     }
 

@@ -32,6 +32,8 @@ public final class VaultWrite implements AutoCloseable {
     private final List<WrittenAttachment> written = new ArrayList<>();
     private ChunkWriter open;
     private boolean finished;
+    /** The seq of the last entry this transaction appended: the next one chains onto it unchecked. */
+    private long chainedOnto = -1;
     private boolean precededWritten;
 
     /** An attachment stored in this transaction. */
@@ -114,8 +116,9 @@ public final class VaultWrite implements AutoCloseable {
     }
 
     /**
-     * Appends one signed entry to the vault's custody log, after its current last entry. The
-     * first append of a transaction writes, before it, the entries the vault was asked to put
+     * Appends one signed entry to the vault's custody log, after its current last entry, which must
+     * be a good entry by the same key (else the log was altered at its tail, and nothing is written).
+     * The first append of a transaction writes, before it, the entries the vault was asked to put
      * first ({@link Vault#precedeNextEntry}: a keyring's bindings), signed by the same key.
      */
     public Entry.Signed append(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
@@ -131,17 +134,18 @@ public final class VaultWrite implements AutoCloseable {
     }
 
     private Entry.Signed appendOne(Action action, String subject, String subjectSha256, Instant time, EntrySigner signer) {
-        Head head = head();
+        Head head = head(signer);
         return insert(signer.sign(new Entry(head.next(), time, signer.actor(), action, subject, subjectSha256, head.sha256())));
     }
 
     /**
      * Appends {@code entry}, made beforehand (a {@code timestamped} entry, whose bytes, nonce
      * included, a second authority may already have been asked to stamp), exactly as it is, if it
-     * still follows the log's current last entry; otherwise writes nothing and returns empty.
+     * still follows the log's current last entry; otherwise writes nothing and returns empty. The
+     * last entry is checked as {@link #append} checks it.
      */
     public Optional<Entry.Signed> appendIfNext(Entry entry, EntrySigner signer) {
-        Head head = head();
+        Head head = head(signer);
         if (entry.seq() != head.next() || !entry.prevSha256().equals(head.sha256())) {
             return Optional.empty();
         }
@@ -152,10 +156,24 @@ public final class VaultWrite implements AutoCloseable {
     private record Head(long next, String sha256) {
     }
 
-    private Head head() {
-        try (PreparedStatement last = connection.prepareStatement("SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1");
+    /**
+     * The head the next entry chains onto. The last entry must be a good entry by {@code signer}'s
+     * key (else the log was altered at its tail, and nothing is written); the first append of a
+     * transaction chains onto an entry someone else wrote, so it is checked, one this transaction
+     * wrote is not.
+     */
+    private Head head(EntrySigner signer) {
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT seq, entry, signature FROM custody_log ORDER BY seq DESC LIMIT 1");
              ResultSet row = last.executeQuery()) {
-            return row.next() ? new Head(row.getLong(1) + 1, Digests.sha256(row.getBytes(2))) : new Head(1, Entry.GENESIS);
+            if (!row.next()) {
+                return new Head(1, Entry.GENESIS);
+            }
+            long seq = row.getLong(1);
+            String sha256 = seq == chainedOnto
+                    ? Digests.sha256(row.getBytes(2))
+                    : signer.chainOnto(Messages.of("audit.vault-log"), seq, row.getBytes(2), row.getBytes(3));
+            return new Head(seq + 1, sha256);
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
         }
@@ -167,6 +185,7 @@ public final class VaultWrite implements AutoCloseable {
             insert.setBytes(2, signed.entry().canonical());
             insert.setBytes(3, signed.signature());
             insert.executeUpdate();
+            chainedOnto = signed.entry().seq();
             return signed;
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
@@ -232,6 +251,20 @@ public final class VaultWrite implements AutoCloseable {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.store-timestamp", id), e);
+        }
+    }
+
+    /** Keeps (or replaces, when renewed) the evidence record of the entry at {@code seq} of {@code actor}'s log. */
+    public void storeEvidenceRecord(String actor, long seq, String entrySha256, byte[] record) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, actor);
+            insert.setLong(2, seq);
+            insert.setString(3, entrySha256);
+            insert.setBytes(4, record);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.store-evidence-record", actor, seq), e);
         }
     }
 

@@ -28,15 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whether a record has a witness to protect is read from signed data, never from the vault's
- * identity column: emptied by hand, the record with name keys is still searched with them, and
- * the record sealed before name keys (its identity known from the documenter's signed
- * {@code sealed GWH-…/identity} entry) still waits for --reviewed. Neither goes whole.
+ * identity column: emptied by hand, the documenter's signed {@code sealed GWH-…/identity} entry
+ * names the change and nothing goes on; as stored, the record with name keys is searched with
+ * them, and the record sealed before name keys still waits for --reviewed. Neither goes whole.
  */
 class RedactionTrustsSignedIdentityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void anEmptiedIdentityColumnNeitherStopsTheSearchNorLetsARecordGoWhole(@TempDir Path base) throws Exception {
+    void anEmptiedIdentityColumnIsRefusedAndNoRecordGoesWhole(@TempDir Path base) throws Exception {
         Gawah gawah = new Gawah(Homes.PASSPHRASE);
         Path documenter = base.resolve("documenter");
         Path legal = base.resolve("legal");
@@ -57,12 +57,22 @@ class RedactionTrustsSignedIdentityTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(legal, "import", bag.toString()).ok();
+        String caseId = gawah.caseCreate(legal, "Detentions in Herat").ok().out().strip();
+        // The identity column emptied by hand, in a copy: the documenter's signed entry for the
+        // envelope is still in the log, so every command using the record refuses, naming it.
+        Path tampered = base.resolve("tampered");
+        Homes.copy(legal, tampered);
         for (String id : new String[] {searched, older}) {
-            VaultTamper.sql(legal.resolve("vault.db"),
+            VaultTamper.sql(tampered.resolve("vault.db"),
                     "UPDATE records SET identity = NULL, identity_size = 0, identity_sha256 = NULL WHERE id = '" + id + "'",
                     "DELETE FROM record_recipients WHERE record_id = '" + id + "' AND envelope = 'identity'");
         }
-        String caseId = gawah.caseCreate(legal, "Detentions in Herat").ok().out().strip();
+        Gawah.Result refused = gawah.in(tampered, "case", "add", caseId, searched, older);
+        assertEquals(41, refused.code(), refused.stderr());
+        assertTrue(refused.stderr().contains("identity envelope of " + searched + " is in the custody log (entry "),
+                refused.stderr());
+        // Untouched, the record with name keys is searched with them (this key cannot open the
+        // envelope) and the one sealed before name keys waits for review: neither goes whole.
         gawah.in(legal, "case", "add", caseId, searched, older).ok();
 
         Path out = base.resolve("icc.zip");

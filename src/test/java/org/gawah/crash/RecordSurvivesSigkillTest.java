@@ -150,7 +150,7 @@ class RecordSurvivesSigkillTest {
             records = vault.list();
             for (RecordSummary summary : records) {
                 assertTrue(vault.get(summary.id()).isPresent(), summary.id());
-                assertEquals(2, summary.recipients().size(), "the legal team (also protection) and self: " + summary);
+                assertEquals(2, summary.recipients(), "the legal team (also protection) and self: " + summary);
                 assertTrue(summary.identitySize() > 0, "the identity envelope is stored: " + summary);
             }
         }

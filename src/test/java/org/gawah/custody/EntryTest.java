@@ -112,4 +112,46 @@ class EntryTest {
         assertThrows(CustodyException.class, () -> new Entry(1, Instant.EPOCH, ACTOR, Action.OPENED, "a\"b",
                 "ab".repeat(32), Entry.GENESIS));
     }
+
+    @Test
+    void acceptsExactlyTheCanonicalBytesWhateverByteChanges() {
+        // The one-pass reader and the strict JSON reader must agree: every single-byte change of a
+        // canonical entry, of either schema, is either refused or is itself the canonical form of the entry it reads as.
+        for (String canonical : new String[] {GOLDEN, GOLDEN_1}) {
+            assertTrue(everySingleByteChangeIsRefusedOrCanonical(canonical.getBytes(StandardCharsets.US_ASCII)) > 0,
+                    "digits and letters within the values still make entries");
+        }
+    }
+
+    private static int everySingleByteChangeIsRefusedOrCanonical(byte[] golden) {
+        int accepted = 0;
+        for (int i = 0; i < golden.length; i++) {
+            for (int value : new int[] {' ', '"', '0', '9', 'A', 'a', 'f', 'g', 'Z', '\\', '.', '/', '-', '_', ':', 0x80}) {
+                byte[] changed = golden.clone();
+                changed[i] = (byte) value;
+                try {
+                    Entry entry = Entry.parse(changed);
+                    assertArrayEquals(entry.canonical(), changed, new String(changed, StandardCharsets.ISO_8859_1));
+                    accepted++;
+                } catch (CustodyException refused) {
+                    // refused: fine
+                }
+            }
+        }
+        return accepted;
+    }
+
+    @Test
+    void readsTheTimesAnInstantPrints() {
+        for (String time : new String[] {"0000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:00:00Z",
+            "9999-12-31T23:59:59Z"}) {
+            Entry entry = new Entry(1, Instant.parse(time), ACTOR, Action.OPENED, "vault", "ab".repeat(32), Entry.GENESIS);
+            assertEquals(entry, Entry.parse(entry.canonical()), time);
+        }
+        for (String time : new String[] {"2023-02-29T12:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z",
+            "2026-01-01T00:60:00Z", "2026-1-01T00:00:00Z"}) {
+            byte[] bytes = GOLDEN.replace("2026-11-28T05:55:22Z", time).getBytes(StandardCharsets.US_ASCII);
+            assertThrows(CustodyException.class, () -> Entry.parse(bytes), time);
+        }
+    }
 }

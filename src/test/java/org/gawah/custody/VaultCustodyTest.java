@@ -1,6 +1,7 @@
 package org.gawah.custody;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,11 +14,14 @@ import java.util.List;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
+import org.gawah.GawahException;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.vault.Vault;
+import org.gawah.vault.VaultWrite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +141,28 @@ class VaultCustodyTest {
         Path home = copyOfDocumenter(dir);
         appendForged(home, legalKey(), homes.documenterFingerprint);
         assertBroken(home, "entry 8", "does not carry a good signature by its actor");
+    }
+
+    @Test
+    void anEntryMadeBeforehandIsNeverChainedOntoATailWhoseSignatureFails(@TempDir Path dir) throws Exception {
+        // timestamp makes its entry before asking the authorities, then appends it if it still follows the head:
+        // that head is checked as every append checks it, so a signature moved onto it stops the append.
+        Path home = copyOfDocumenter(dir);
+        SigningKey key = new Keyring(home.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now());
+        byte[] last = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 7").strip());
+        Entry next = new Entry(8, Instant.now(), key.fingerprint(), Action.TIMESTAMPED, "GWT-0000-0000-0000-0000",
+                "ab".repeat(32), Digests.sha256(last));
+        sqlite(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 6) WHERE seq = 7");
+        try (Vault vault = Vault.open(home.resolve("vault.db"));
+             VaultWrite write = vault.begin()) {
+            GawahException refused = assertThrows(GawahException.class,
+                    () -> write.appendIfNext(next, new EntrySigner(key)));
+            assertEquals(Failure.BAD_DATA, refused.failure());
+            assertTrue(refused.getMessage().contains("entry 7") && refused.getMessage().contains("signature"),
+                    refused.getMessage());
+        }
+        assertEquals("7", sqliteOut(home, "SELECT max(seq) FROM custody_log").strip(), "nothing appended");
     }
 
     private static SigningKey legalKey() {

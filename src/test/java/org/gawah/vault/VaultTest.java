@@ -151,10 +151,11 @@ class VaultTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DROP TABLE outputs");
             s.execute("DROP TABLE timestamps");
+            s.execute("DROP TABLE evidence_records");
             s.execute("PRAGMA user_version = 4");
         }
         try (Vault vault = Vault.open(file)) {
-            assertEquals("6", vault.setting("user_version"));
+            assertEquals(String.valueOf(Migrations.latest()), vault.setting("user_version"));
             assertTrue(vault.get("GWH-0000-0000-0000-0001").isPresent());
             long id = vault.beginOutput(dir.resolve(".a.GWE-0000-0000-0000-0000.partial"), "export",
                     Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z");
@@ -196,6 +197,61 @@ class VaultTest {
         try (ResultSet r = s.executeQuery("PRAGMA " + name)) {
             r.next();
             return r.getString(1);
+        }
+    }
+
+    @Test
+    void version7KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
+        Path file = dir.resolve("v4.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String[] step : Migrations.STEPS.subList(0, 4)) {
+                for (String sql : step) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 4");
+            s.execute("INSERT INTO imports VALUES ('GWB-0000-0000-0000-0001', '" + "AB".repeat(20) + "', 7, '"
+                    + "cd".repeat(32) + "', '" + "ef".repeat(32) + "', '2026-11-28T05:00:00Z')");
+        }
+        try (Vault vault = Vault.open(file)) {
+            assertEquals(String.valueOf(Migrations.latest()), vault.setting("user_version"));
+            assertEquals(List.of(new ImportedBag("GWB-0000-0000-0000-0001", "AB".repeat(20), 7, "cd".repeat(32),
+                    "ef".repeat(32), Instant.parse("2026-11-28T05:00:00Z"))), vault.importRows());
+            // Another documenter's bag with the same id has a row of its own.
+            try (VaultWrite write = vault.begin()) {
+                write.recordImport(new ImportedBag("GWB-0000-0000-0000-0001", "12".repeat(20), 3, "cd".repeat(32),
+                        "01".repeat(32), Instant.parse("2026-11-29T05:00:00Z")), List.of());
+                write.commit();
+            }
+            assertEquals(2, vault.importRows().size());
+        }
+    }
+    @Test
+    void version8AddsTheEvidenceRecordsTableToAVersion7Vault() throws Exception {
+        Path file = dir.resolve("v7.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String[] step : Migrations.STEPS.subList(0, 7)) {
+                for (String sql : step) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 7");
+            s.execute("INSERT INTO imports VALUES ('GWB-0000-0000-0000-0001', '" + "AB".repeat(20) + "', 7, '"
+                    + "cd".repeat(32) + "', '" + "ef".repeat(32) + "', '2026-11-28T05:00:00Z')");
+        }
+        assertEquals(8, Migrations.latest());
+        try (Vault vault = Vault.open(file)) {
+            assertEquals("8", vault.setting("user_version"));
+            assertEquals(1, vault.importRows().size());
+            assertEquals(List.of(), vault.evidenceRecords());
+            try (VaultWrite write = vault.begin()) {
+                write.storeEvidenceRecord("AB".repeat(20), 3, "01".repeat(32), new byte[] {0x30, 0x00});
+                write.commit();
+            }
+            Vault.StoredEvidence row = vault.evidenceRecords().get(0);
+            assertEquals("AB".repeat(20) + " 3 " + "01".repeat(32), row.actor() + " " + row.seq() + " " + row.entrySha256());
         }
     }
 }
