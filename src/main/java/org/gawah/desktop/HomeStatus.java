@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.keys.Keyring;
+import org.gawah.vault.VaultLocation;
 import org.gawah.keys.Role;
 
 /**
@@ -27,8 +28,8 @@ record HomeStatus(Path dir, boolean exists, boolean ownKey, Map<Role, Integer> p
         for (Role role : Role.values()) {
             none.put(role, 0);
         }
-        // The vault file is what makes a folder a home (gawah init makes it; so does cli's Home).
-        if (!Files.isRegularFile(dir.resolve("vault.db"))) {
+        // The vault file, or the team vault's address, is what makes a folder a home (gawah init makes it; so does cli's Home).
+        if (!Files.isRegularFile(dir.resolve("vault.db")) && !Files.isRegularFile(dir.resolve(VaultLocation.URL_FILE))) {
             return new HomeStatus(dir, false, false, none, null);
         }
         Keyring keyring = new Keyring(dir.resolve("keys"));

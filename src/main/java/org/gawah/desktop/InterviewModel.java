@@ -205,7 +205,7 @@ final class InterviewModel implements Wipeable {
      * to the review, which says why.
      */
     void seal() {
-        try (Vault vault = Vault.open(home.resolve("vault.db"))) {
+        try (Vault vault = Vault.openHome(home)) {
             Sealed done = RecordSeal.seal(vault, interview.input(), key.get(), to, ZoneId.systemDefault());
             forget();
             sealed = done;
