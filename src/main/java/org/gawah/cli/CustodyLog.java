@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.custody.EntrySigner;
 import org.gawah.openpgp.SigningKey;

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.OutputFile;
 import org.gawah.custody.Action;
 import org.gawah.openpgp.Armor;
 import org.gawah.openpgp.SecretKey;

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+import org.gawah.app.Home;
+
 @Command(name = "init")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.gawah.Digests;
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.KeyGenerator;

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.OutputFile;
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;

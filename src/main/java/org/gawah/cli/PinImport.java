@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;

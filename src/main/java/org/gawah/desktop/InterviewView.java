@@ -90,6 +90,10 @@ final class InterviewView extends JPanel implements Scrollable {
             case NO_CONSENT: noConsent(); break;
             default: sealed(); break;
         }
+        List<Message> notices = model.notices();
+        for (int i = 0; i < notices.size(); i++) {
+            paragraph("interview.notice." + i, notices.get(i));
+        }
         GridBagConstraints rest = row(0);
         rest.weighty = 1;
         JPanel filler = new JPanel();

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.SecretKey;
@@ -18,31 +20,34 @@ import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
 
 /** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
-final class Home {
+public final class Home {
     private final Path dir;
     private Keyring keyring;
-    private final Terminal terminal;
+    private final Consumer<Message> warnings;
 
-    /** {@code terminal}: where the home says what it did to files a killed command left (see {@link #vault()}). */
-    Home(Path dir, Terminal terminal) {
+    /**
+     * {@code warnings}: where the home says what it did to files a killed command left (see
+     * {@link #vault()}): the terminal's warnings for a command, a line on the page for the window.
+     */
+    public Home(Path dir, Consumer<Message> warnings) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.terminal = terminal;
+        this.warnings = warnings;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path vaultFile() {
+    public Path vaultFile() {
         return dir.resolve("vault.db");
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.isRegularFile(vaultFile());
     }
 
     /** Creates the folder (0700) and the vault. Returns false when it was already there. */
-    boolean create() {
+    public boolean create() {
         boolean existed = exists();
         try {
             if (!Files.isDirectory(dir)) {
@@ -67,7 +72,7 @@ final class Home {
     }
 
     /** The home's keyring, checked against the vault's custody log once per command (docs/format/home.md). */
-    Keyring keyring() {
+    public Keyring keyring() {
         requireExists();
         if (keyring == null) {
             keyring = new Keyring(dir.resolve("keys"));
@@ -79,7 +84,7 @@ final class Home {
      * The keyring with the pins of these fingerprints left out of its check, used for the rest of
      * this command: {@code keys import} replaces them with a certificate it checked and logs.
      */
-    Keyring keyringReplacing(java.util.Set<String> fingerprints) {
+    public Keyring keyringReplacing(java.util.Set<String> fingerprints) {
         keyring = keyring().ignoring(fingerprints);
         return keyring;
     }
@@ -90,10 +95,10 @@ final class Home {
      * command uses keys and the keyring was made before key roles were logged, the first entry the
      * command signs is preceded by the entries that bind them.
      */
-    Vault vault() {
+    public Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultFile());
-        PartialFiles.cleanUp(terminal, this, vault);
+        PartialFiles.cleanUp(warnings, this, vault);
         if (keyring != null && keyring.problems().isEmpty()) {
             vault.precedeNextEntry(keyring.unbound());
         }
@@ -101,7 +106,7 @@ final class Home {
     }
 
     /** An item of this home that others on this computer could open, with its mode. */
-    record Exposed(Path path, String mode) {
+    public record Exposed(Path path, String mode) {
     }
 
     /**
@@ -109,7 +114,7 @@ final class Home {
      * vault and its journal, the secret key. Checked by every command, so it stays a few calls;
      * {@code gawah doctor} checks every folder and file in the home.
      */
-    List<Exposed> openToOthers() {
+    public List<Exposed> openToOthers() {
         List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile()));
         try (var secret = Files.list(dir.resolve("keys").resolve("secret"))) {
             secret.forEach(items::add);
@@ -127,7 +132,7 @@ final class Home {
         return open;
     }
 
-    Path journalFile() {
+    public Path journalFile() {
         return dir.resolve("vault.db-journal");
     }
 
@@ -136,7 +141,7 @@ final class Home {
      * of its log; the pinned documenter keys check the logs received in bags. Without an own key
      * nothing can have been logged, so only an empty vault passes.
      */
-    SignedVault signed(Vault vault) {
+    public SignedVault signed(Vault vault) {
         Keyring keyring = keyring();
         return SignedVault.read(vault, keyring.ownKey().map(SecretKey::certificate).orElse(null),
                 keyring.pinned(Role.DOCUMENTER));
