@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
 import org.gawah.app.OutputFile;
 import org.gawah.custody.Action;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.keys.TsaPins;

@@ -29,6 +29,7 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.app.Sealed;
 import org.gawah.interview.Asked;
+import org.gawah.interview.InterviewWords;
 
 /**
  * The interview's pages, rendered from {@link InterviewModel}: the unlock page, one page a
@@ -73,12 +74,16 @@ final class InterviewView extends JPanel implements Scrollable {
         slow(model::begin);
     }
 
+    /** The reason shown on the page drawn last (to scroll into view), or null. */
+    private JComponent shownProblem;
+
     private void render() {
         if (window.lockedBy() != null || model.page() == null) {
             return;
         }
         WipingDocument.wipeAll(this);
         removeAll();
+        shownProblem = null;
         options.clear();
         typed = null;
         row = 0;
@@ -102,6 +107,14 @@ final class InterviewView extends JPanel implements Scrollable {
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
         revalidate();
         repaint();
+        if (shownProblem != null) {
+            // A long page (the review) keeps its scroll position when drawn again: bring the reason into view.
+            JComponent said = shownProblem;
+            SwingUtilities.invokeLater(() -> {
+                validate();
+                said.scrollRectToVisible(new Rectangle(0, 0, said.getWidth(), said.getHeight()));
+            });
+        }
         if (typed != null) {
             typed.requestFocusInWindow();
         }
@@ -141,7 +154,7 @@ final class InterviewView extends JPanel implements Scrollable {
         for (Message before : asked.before()) {
             add(Words.text(new JLabel(), before), row(4));
         }
-        paragraph("interview.question." + asked.question().part(), asked.words());
+        paragraph("interview.question." + asked.question().part(), InterviewWords.inWindow(asked));
         switch (asked.kind()) {
             case YES_NO:
             case ONE:
@@ -291,6 +304,7 @@ final class InterviewView extends JPanel implements Scrollable {
         }
         JTextArea said = Words.text(Paragraph.of("interview.problem"), problem.message());
         said.putClientProperty("FlatLaf.style", "foreground: $Component.error.focusedBorderColor");
+        shownProblem = said;
         add(said, row(problem.hintMessage() == null ? 10 : 2));
         if (problem.hintMessage() != null) {
             add(Words.text(Paragraph.of("interview.problem.hint"), problem.hintMessage()), row(10));
