@@ -15,6 +15,7 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.app.Team;
 import org.gawah.cases.Analysis;
 import org.gawah.custody.Action;

@@ -23,6 +23,7 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.app.OutputFile;
 import org.gawah.app.PartialFiles;
 import org.gawah.app.Team;

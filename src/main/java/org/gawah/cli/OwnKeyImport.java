@@ -12,6 +12,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.Certificate;

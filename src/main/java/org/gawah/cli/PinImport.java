@@ -10,6 +10,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.app.CertificateImport;
 import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SigningKey;

@@ -29,9 +29,10 @@ final class WelcomeView extends JPanel implements Scrollable {
     private final javax.swing.JTextArea next = Paragraph.of("welcome.next");
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
     private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
+    private final JButton setup = Words.text(new JButton(), Messages.of("welcome.setup"));
 
-    /** {@code interview}: what the Begin button does (opens the interview's pages). */
-    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview) {
+    /** {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}: the Set up button. */
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun) {
         super(new GridBagLayout());
         this.model = model;
         this.window = window;
@@ -45,6 +46,8 @@ final class WelcomeView extends JPanel implements Scrollable {
         checkAgain.addActionListener(e -> check());
         begin.setName("welcome.begin");
         begin.addActionListener(e -> interview.run());
+        setup.setName("welcome.setup");
+        setup.addActionListener(e -> firstRun.run());
         lines.setName("welcome.lines");
         lines.setOpaque(false);
 
@@ -56,6 +59,7 @@ final class WelcomeView extends JPanel implements Scrollable {
         JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         buttons.setOpaque(false);
         buttons.add(begin);
+        buttons.add(setup);
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
         buttons.add(checkAgain);
         add(buttons, row(5, 0));
@@ -126,6 +130,7 @@ final class WelcomeView extends JPanel implements Scrollable {
         }
         next.setVisible(model.next() != null);
         begin.setVisible(model.ready());
+        setup.setVisible(model.setupWanted());
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();
