@@ -48,6 +48,8 @@ final class SetupModel implements Wipeable {
     private volatile Path planned;
     private volatile GawahException problem;
     private volatile Message done;
+    /** The name typed for a key refused (the documenter's own work name, shown again to be mended), or null. */
+    private volatile String typedName;
     private volatile boolean wiped;
 
     SetupModel(Path dir, UnlockedKey key) {
@@ -74,6 +76,11 @@ final class SetupModel implements Wipeable {
         show(read.exists() && read.ownKey() ? Page.CERTIFICATES : Page.KEY);
     }
 
+    /** The name typed before a refusal, to show again; or null. */
+    String typedName() {
+        return typedName;
+    }
+
     /** The meter's reading of what is typed (not kept). */
     PassphraseStrength strength(char[] typed) {
         return PassphraseStrength.of(typed);
@@ -85,6 +92,7 @@ final class SetupModel implements Wipeable {
      * this window's session. Then the certificates page.
      */
     void create(String name, char[] first, char[] again) {
+        typedName = name;
         try {
             String userId = name == null ? "" : name.strip();
             if (userId.isEmpty()) {
@@ -100,6 +108,7 @@ final class SetupModel implements Wipeable {
             home.create();
             OwnKeyGeneration.Generated made = OwnKeyGeneration.generate(home, Profile.byLabel(PROFILE), userId, first);
             key.hold(made.signer());
+            typedName = null;
             problem = null;
             done = Messages.of("setup.key.made", Ltr.of(org.gawah.Fingerprints.grouped(made.key().fingerprint())));
             read();
@@ -234,6 +243,7 @@ final class SetupModel implements Wipeable {
         plan = null;
         planned = null;
         status = null;
+        typedName = null;
         done = null;
         problem = null;
     }

@@ -93,7 +93,7 @@ final class SetupView extends JPanel implements Scrollable {
         heading("setup.key.heading", Messages.of("setup.key.heading"));
         paragraph("setup.key.intro", Messages.of("setup.key.intro", Ltr.of(model.dir())));
         label(Messages.of("setup.key.name"));
-        JTextField name = new JTextField(new WipingDocument(), "", 30);
+        JTextField name = new JTextField(new WipingDocument(), model.typedName() == null ? "" : model.typedName(), 30);
         name.setName("setup.name");
         add(name, row(10));
         label(Messages.of("setup.key.passphrase"));
