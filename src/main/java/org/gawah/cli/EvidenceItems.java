@@ -85,7 +85,7 @@ final class EvidenceItems {
         Opened base = null;
         try {
             // The signer inside must be the documenter whose signed custody entry brought the record.
-            Provenance.requireBroughtBy(record, recordId, opened);
+            org.gawah.app.Provenance.requireBroughtBy(record, recordId, opened);
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
                 if (hasIdentity(record, document)) {
@@ -107,7 +107,7 @@ final class EvidenceItems {
                 }
                 consentRecord = target.get();
                 base = open(consentRecord.testimony());
-                Provenance.requireBroughtBy(consentRecord, addsTo, base);
+                org.gawah.app.Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
             // Whether there is a witness to protect is read from signed data, never from the vault's column alone.
@@ -605,8 +605,9 @@ final class EvidenceItems {
                 }
             });
             // The earliest token over each source this log made, with the entry that logged it,
-            // chosen from the log as its signatures vouch for it.
+            // chosen from the log as its signatures vouch for it; and each source's evidence record.
             entries.addAll(stamps.select(actor, signedLog(actor), this::created));
+            stamps.evidenceRecords(actor, signedLog(actor), this::created);
         } catch (CustodyException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", actor, e.problem()),
                     Messages.of("export.custody-broken.hint"));

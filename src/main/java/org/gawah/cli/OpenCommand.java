@@ -94,7 +94,7 @@ final class OpenCommand implements Callable<Integer> {
             opened = Opener.open(sealed, own, ask, signers);
             if (record != null) {
                 // The signer inside must be the documenter whose signed custody entry brought the record.
-                Provenance.requireBroughtBy(record, identity ? RecordWrite.identitySubject(record.id()) : record.id(), opened);
+                org.gawah.app.Provenance.requireBroughtBy(record, identity ? RecordWrite.identitySubject(record.id()) : record.id(), opened);
                 // Logged before anything is shown: no plaintext leaves the vault unrecorded.
                 CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED,
                         identity ? RecordWrite.identitySubject(source.id) : source.id, Digests.sha256(sealed));
@@ -102,7 +102,7 @@ final class OpenCommand implements Callable<Integer> {
             terminal.info(Messages.of("open.good-signature", opened.signerUserId(),
                     Display.fingerprint(opened.signerFingerprint()), opened.signedAt()));
             if (record != null) {
-                Provenance.warnOtherClaims(terminal, record, opened);
+                org.gawah.app.Provenance.otherClaims(record, opened).ifPresent(terminal::warn);
             }
             signerStanding(signers, opened.signerFingerprint());
             if (out == null) {

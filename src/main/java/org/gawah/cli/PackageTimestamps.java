@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.gawah.Digests;
 import org.gawah.GawahException;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
@@ -35,6 +36,7 @@ final class PackageTimestamps {
     private final Map<String, byte[]> tokens = new TreeMap<>();
     private final Map<String, EvidencePackage.TimeProof> proofs = new HashMap<>();
     private final Map<String, String> anchors = new TreeMap<>();
+    private final Map<String, String> records = new HashMap<>();
 
     /** A token that checked, with the entry that logged it. */
     private record Usable(Entry.Signed entry, byte[] token, Instant time) {
@@ -43,6 +45,48 @@ final class PackageTimestamps {
     PackageTimestamps(SignedVault vault, List<TsaCertificate> pinned) {
         this.vault = vault;
         this.pinned = pinned;
+    }
+
+    /** Stored evidence records, by actor and entry, each held to its signed entry, read once. */
+    private Map<String, SignedVault.LoggedEvidence> evidence;
+
+    /**
+     * The evidence record of each source {@code made} picks in {@code actor}'s log, where the vault
+     * holds one that checks here against the entry's SHA-256 and the TSAs pinned here: it goes
+     * beside the entry as {@code SEQ.ers} (docs/format/evidence-record.md). One that does not check
+     * is left out, never sent.
+     */
+    void evidenceRecords(String actor, List<Entry.Signed> log, Predicate<Entry> made) {
+        if (evidence == null) {
+            evidence = new HashMap<>();
+            vault.evidenceRecords().forEach(r -> evidence.put(r.actor() + " " + r.entry().seq(), r));
+        }
+        for (Entry.Signed signed : log) {
+            Entry source = signed.entry();
+            SignedVault.LoggedEvidence stored = evidence.get(actor + " " + source.seq());
+            if (!made.test(source) || stored == null || !stored.entry().equals(source)) {
+                continue;
+            }
+            try {
+                org.gawah.tsp.EvidenceRecord record = org.gawah.tsp.EvidenceRecord.parse(stored.record());
+                byte[] object = java.util.HexFormat.of().parseHex(Digests.sha256(source.canonical()));
+                record.check(object, pinned, now);
+                for (org.gawah.tsp.TimeStamp stamp : record.timestamps()) {
+                    for (TsaCertificate anchor : pinned) {
+                        try {
+                            stamp.checkSigner(List.of(anchor), now);
+                            anchors.put(anchor.fingerprint(), anchor.pem());
+                        } catch (GawahException notThis) {
+                            // This token chains to another pin.
+                        }
+                    }
+                }
+                tokens.put(EvidencePackage.evidenceFile(source), record.encoded());
+                records.put(EvidencePackage.Timestamps.key(actor, source.subject()), EvidencePackage.evidenceFile(source));
+            } catch (GawahException e) {
+                // Not proof here: not carried.
+            }
+        }
     }
 
     /** The {@code timestamped} entries to carry for {@code actor}'s log, whose sources {@code made} picks. */
@@ -106,6 +150,6 @@ final class PackageTimestamps {
     }
 
     EvidencePackage.Timestamps done() {
-        return new EvidencePackage.Timestamps(tokens, proofs, anchors);
+        return new EvidencePackage.Timestamps(tokens, proofs, anchors, records);
     }
 }

@@ -60,6 +60,12 @@ final class TimestampCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30")
     int timeout;
 
+    @Option(names = "--renew")
+    boolean renew;
+
+    @Option(names = "--leave-ended")
+    boolean leaveEnded;
+
     /** A token asked for and checked, with the entry that will log it. */
     private record Answer(URI tsa, String id, byte[] token, Entry entry, TimeStamp stamp, TsaCertificate signer) {
     }
@@ -88,6 +94,14 @@ final class TimestampCommand implements Callable<Integer> {
             throw new GawahException(Failure.NOT_READY, Messages.of("timestamp.none-pinned"),
                     Messages.of("timestamp.none-pinned.hint"));
         }
+        if (leaveEnded && !renew) {
+            throw new GawahException(Failure.USAGE, Messages.of("renew.leave-ended-alone"));
+        }
+        if (renew) {
+            // Evidence records ask one TSA: the renewal chain is the redundancy (docs/format/evidence-record.md).
+            return ArchiveRenewal.run(terminal, home, own, passphrase, urls.get(0), pinned, Duration.ofSeconds(timeout),
+                    leaveEnded);
+        }
         try (Vault vault = home.vault()) {
             Entry head = ownHead(vault, own);
             // Unlocked before anyone is asked: no token is fetched only to be dropped for a typo.
@@ -112,7 +126,7 @@ final class TimestampCommand implements Callable<Integer> {
     }
 
     /** The head of this home's own log, the whole chain checked first: a token over a broken log proves nothing. */
-    private static Entry ownHead(Vault vault, SecretKey own) {
+    static Entry ownHead(Vault vault, SecretKey own) {
         ChainCheck chain = new ChainCheck(Messages.of("timestamp.own-log"), List.of(own.certificate()));
         vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
         if (chain.head() == null) {

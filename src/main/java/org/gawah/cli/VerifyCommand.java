@@ -62,6 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
         List<org.gawah.tsp.LogTimestamps.Proof> proofs;
+        List<VaultEvidenceRecords.Checked> evidence;
         try (Vault vault = home.vault()) {
             terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
             if (!keyring.problems().isEmpty()) {
@@ -71,6 +72,9 @@ final class VerifyCommand implements Callable<Integer> {
             }
             report = VaultAudit.run(vault, actors, keyring.pinned(Role.DOCUMENTER));
             proofs = VaultTimestamps.check(home, vault, own.fingerprint());
+            org.gawah.vault.SignedVault signed = home.signed(vault);
+            evidence = VaultEvidenceRecords.check(signed, VaultEvidenceRecords.objects(signed, own.fingerprint()),
+                    TsaTrust.pinned(home), java.time.Instant.now());
         }
         terminal.line(Messages.of("verify.vault-intact", report.entries()).render());
         terminal.line("  " + Messages.of("verify.vault-records", report.records(), report.attachments(),
@@ -83,6 +87,21 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.line("  " + Messages.of("verify.vault-timestamps", proofs.size(),
                     proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).min(java.util.Comparator.naturalOrder()).get(),
                     proofs.stream().map(org.gawah.tsp.LogTimestamps.Proof::time).max(java.util.Comparator.naturalOrder()).get()).render());
+        }
+        if (!evidence.isEmpty()) {
+            java.time.Instant from = evidence.stream().map(c -> c.proof().time()).min(java.util.Comparator.naturalOrder()).get();
+            java.time.Instant now = java.time.Instant.now();
+            // A chain whose newest certificate has ended still proves its time, but cannot be renewed:
+            // "renew before" is said of the others only.
+            long ended = evidence.stream().filter(c -> !c.proof().renewBy().isAfter(now)).count();
+            java.util.Optional<java.time.Instant> renewBy = evidence.stream().map(c -> c.proof().renewBy()).filter(t -> t.isAfter(now))
+                    .min(java.util.Comparator.naturalOrder());
+            terminal.line("  " + (renewBy.isPresent()
+                    ? Messages.of("verify.vault-evidence", evidence.size(), from, renewBy.get().minus(ArchiveRenewal.RENEW_BEFORE))
+                    : Messages.of("verify.vault-evidence-final", evidence.size(), from)).render());
+            if (ended > 0 && renewBy.isPresent()) {
+                terminal.line("  " + Messages.of("verify.vault-evidence-ended", ended).render());
+            }
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (!noEntry) {

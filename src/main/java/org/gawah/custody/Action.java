@@ -20,7 +20,9 @@ public enum Action {
     /** A time-stamp token over the entry before this one (docs/format/custody-log.md). */
     TIMESTAMPED("timestamped"),
     /** A time-stamping authority's certificate (or its CA's) pinned in this home. */
-    TSA_PINNED("tsa_pinned");
+    TSA_PINNED("tsa_pinned"),
+    /** An archive timestamp of evidence records (RFC 4998; docs/format/evidence-record.md). */
+    ARCHIVE_TIMESTAMPED("archive_timestamped");
 
     private final String wire;
 
@@ -46,6 +48,9 @@ public enum Action {
             case CASE_CREATED: return Messages.of("action.case-created");
             case ANALYSED: return Messages.of("action.analysed");
             case REDACTED: return Messages.of("action.redacted");
+            case TIMESTAMPED: return Messages.of("action.timestamped");
+            case TSA_PINNED: return Messages.of("action.tsa-pinned");
+            case ARCHIVE_TIMESTAMPED: return Messages.of("action.archive-timestamped");
             default: throw new IllegalStateException("no words for " + this);
         }
     }

@@ -1,10 +1,8 @@
 package org.gawah.desktop;
 
-import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +19,6 @@ import javax.swing.JRadioButton;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import javax.swing.Scrollable;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 
@@ -39,7 +36,7 @@ import org.gawah.interview.InterviewWords;
  * {@link WipingDocument}; the page is made again on every change of the model, and the fields of
  * the page it replaces are wiped. Slow work (unlock, seal) runs in a SwingWorker.
  */
-final class InterviewView extends JPanel implements Scrollable {
+final class InterviewView extends PagePanel {
     private static final long serialVersionUID = 1L;
     private static final int ACCOUNT_ROWS = 14;
     private static final int LINES_ROWS = 5;
@@ -112,7 +109,7 @@ final class InterviewView extends JPanel implements Scrollable {
             JComponent said = shownProblem;
             SwingUtilities.invokeLater(() -> {
                 validate();
-                said.scrollRectToVisible(new Rectangle(0, 0, said.getWidth(), said.getHeight()));
+                said.scrollRectToVisible(new java.awt.Rectangle(0, 0, said.getWidth(), said.getHeight()));
             });
         }
         if (typed != null) {
@@ -394,32 +391,5 @@ final class InterviewView extends JPanel implements Scrollable {
         } else {
             SwingUtilities.invokeLater(action);
         }
-    }
-
-    // Scrollable: as wide as the window (paragraphs wrap), as tall as it needs (the window scrolls).
-
-    @Override
-    public Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
-        return Math.max(16, visible.height - 32);
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }

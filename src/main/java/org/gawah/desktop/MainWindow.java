@@ -54,6 +54,8 @@ final class MainWindow {
     private final JScrollPane pages;
     private InterviewView interview;
     private SetupView setup;
+    private RecordsView records;
+    private ReaderView reader;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -129,6 +131,29 @@ final class MainWindow {
         return setup == null ? null : setup.model();
     }
 
+    /** The legal team's records: every record of the vault in one table, once the key is unlocked. */
+    private void showRecords() {
+        if (records == null) {
+            records = new RecordsView(model.page(new RecordsModel(home)), model, this::showReader, this::showWelcome);
+        }
+        pages.setViewportView(records);
+        records.begin();
+    }
+
+    /** One record read, from the records' table. */
+    private void showReader(org.gawah.app.OpenedRecord record) {
+        if (reader == null) {
+            reader = new ReaderView(model, this::showRecords);
+        }
+        pages.setViewportView(reader);
+        reader.show(record);
+    }
+
+    /** The records' model, once the records were shown; else null. */
+    RecordsModel recordsModel() {
+        return records == null ? null : records.model();
+    }
+
     /** The interview's model, once an interview was begun; else null. */
     InterviewModel interviewModel() {
         return interview == null ? null : interview.model();
@@ -166,6 +191,10 @@ final class MainWindow {
             languages.add(choice);
             controls.add(choice);
         }
+        JButton recordsButton = Words.text(new JButton(), Messages.of("window.records"));
+        recordsButton.setName("records");
+        recordsButton.addActionListener(e -> showRecords());
+        controls.add(recordsButton);
         JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
         lock.setName("lock");
         Words.tip(lock, Messages.of("window.lock.tip"));
@@ -215,6 +244,14 @@ final class MainWindow {
         idleTimer.stop();
         Toolkit.getDefaultToolkit().removeAWTEventListener(activity);
         WipingDocument.wipeAll(frame);
+        // The records' and the reader's pages may not be the one shown: their fields are wiped too.
+        if (records != null) {
+            WipingDocument.wipeAll(records);
+        }
+        if (reader != null) {
+            WipingDocument.wipeAll(reader);
+            reader.forget();
+        }
         frame.dispose();
         closed.countDown();
     }

@@ -1,17 +1,14 @@
 package org.gawah.desktop;
 
-import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.Rectangle;
 import java.util.concurrent.ExecutionException;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.Scrollable;
 import javax.swing.SwingWorker;
 
 /**
@@ -19,7 +16,7 @@ import javax.swing.SwingWorker;
  * off the event thread and laid out here, one row a line: its mark, its words, and under them
  * how to fix it. Lays out with LINE_START only, so it turns around with the window.
  */
-final class WelcomeView extends JPanel implements Scrollable {
+final class WelcomeView extends PagePanel {
     private static final long serialVersionUID = 1L;
 
     private final transient WelcomeModel model;
@@ -30,6 +27,7 @@ final class WelcomeView extends JPanel implements Scrollable {
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
     private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
     private final JButton setup = Words.text(new JButton(), Messages.of("welcome.setup"));
+    private final java.awt.Component beginGap = javax.swing.Box.createHorizontalStrut(10);
 
     /** {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}: the Set up button. */
     WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun) {
@@ -59,6 +57,9 @@ final class WelcomeView extends JPanel implements Scrollable {
         JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         buttons.setOpaque(false);
         buttons.add(begin);
+        // Begin and Set up are both shown while a warning is left (one legal key): kept apart.
+        beginGap.setVisible(false);
+        buttons.add(beginGap);
         buttons.add(setup);
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
         buttons.add(checkAgain);
@@ -131,6 +132,7 @@ final class WelcomeView extends JPanel implements Scrollable {
         next.setVisible(model.next() != null);
         begin.setVisible(model.ready());
         setup.setVisible(model.setupWanted());
+        beginGap.setVisible(model.ready() && model.setupWanted());
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();
@@ -156,32 +158,5 @@ final class WelcomeView extends JPanel implements Scrollable {
         at.anchor = GridBagConstraints.FIRST_LINE_START;
         at.insets = new Insets(0, 0, below, 0);
         return at;
-    }
-
-    // Scrollable: as wide as the window (paragraphs wrap), as tall as it needs (the window scrolls).
-
-    @Override
-    public Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
-        return Math.max(16, visible.height - 32);
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }

@@ -55,8 +55,9 @@ public final class EvidencePackage {
      * tokens"): the files (path to DER bytes), the earliest proof of each sealed source (keyed by
      * {@link #key}), and the TSA certificates pinned by the custodian that vouch for them (PEM).
      */
-    public record Timestamps(Map<String, byte[]> tokens, Map<String, TimeProof> proofs, Map<String, String> anchors) {
-        public static final Timestamps NONE = new Timestamps(Map.of(), Map.of(), Map.of());
+    public record Timestamps(Map<String, byte[]> tokens, Map<String, TimeProof> proofs, Map<String, String> anchors,
+                             Map<String, String> records) {
+        public static final Timestamps NONE = new Timestamps(Map.of(), Map.of(), Map.of(), Map.of());
 
         public static String key(String documenter, String subject) {
             return documenter + " " + subject;
@@ -66,6 +67,12 @@ public final class EvidencePackage {
     /** Where an actor's token travels. */
     public static String tokenFile(String actor, String id) {
         return CUSTODY + actor + "/timestamps/" + id + ".tsr";
+    }
+
+    /** Where the evidence record (RFC 4998) of a carried entry travels: beside it, {@code SEQ.ers}. */
+    public static String evidenceFile(Entry entry) {
+        String file = custodyFile(entry);
+        return file.substring(0, file.length() - ".json".length()) + ".ers";
     }
 
     /** Where a TSA certificate the tokens chain to travels, named by its SHA-256. */
@@ -113,7 +120,9 @@ public final class EvidencePackage {
         for (Item item : Groups.together(items, groups)) {
             TimeProof proof = item.source() == null ? null
                     : custody.timestamps().proofs().get(Timestamps.key(item.documenter(), item.source()));
-            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId(), groups.get(item.id()), proof));
+            String record = item.source() == null ? null
+                    : custody.timestamps().records().get(Timestamps.key(item.documenter(), item.source()));
+            bag.tag(ITEMS + item.id() + ".json", item.sidecar(info.caseId(), groups.get(item.id()), proof, record));
             index.append(item.csvRow(groups.get(item.id()))).append("\r\n");
         }
         bag.tag(INDEX, utf8(index.toString()));

@@ -81,6 +81,11 @@ public record Item(String id, Kind kind, String path, String signature, String r
      * earliest time a token proves for the item's sealed source, or null.
      */
     public byte[] sidecar(String caseId, String group, EvidencePackage.TimeProof proof) {
+        return sidecar(caseId, group, proof, null);
+    }
+
+    /** The same, with {@code evidenceRecord} the package path of the item's RFC 4998 evidence record, or null. */
+    public byte[] sidecar(String caseId, String group, EvidencePackage.TimeProof proof, String evidenceRecord) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("schema", "gawah.item/1");
         node.put("item_id", id);
@@ -99,6 +104,7 @@ public record Item(String id, Kind kind, String path, String signature, String r
             node.put("timestamped_at", proof.time().toString());
             node.put("timestamp_token", proof.token());
         }
+        putIf(node, "evidence_record", evidenceRecord);
         node.put("documenter", documenter);
         if (facts != null) {
             if (facts.languages() != null && !facts.languages().isMissingNode()) {

@@ -35,9 +35,12 @@ final class PackageCustody {
     private static final Pattern ENTRY_FILE = Pattern.compile("custody/" + FINGERPRINT + "/([0-9]{8})\\.json");
     private static final Pattern CHAIN_FILE = Pattern.compile("custody/" + FINGERPRINT + "/" + Pattern.quote(ChainDigests.FILE));
     private static final Pattern TOKEN_FILE = Pattern.compile("custody/" + FINGERPRINT + "/timestamps/(GWT(-[0-9A-HJKMNP-TV-Z]{4}){4})\\.tsr");
+    private static final Pattern EVIDENCE_FILE = Pattern.compile("custody/" + FINGERPRINT + "/([0-9]{8})\\.ers");
     private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
 
     private final Map<String, List<Entry>> bySubject = new HashMap<>();
+    /** Each evidence record checked, by its file: when it proves its entry existed. */
+    private final Map<String, Instant> evidence = new HashMap<>();
     /** Each token checked, by its file: what it proves. */
     private final Map<String, Proven> proven = new HashMap<>();
     private final String custodian;
@@ -54,7 +57,8 @@ final class PackageCustody {
     /** Whether {@code file} is a custody file this format knows: an entry, its signature, or a chain's digests. */
     static boolean known(String file) {
         return ENTRY_FILE.matcher(file.endsWith(".sig") ? file.substring(0, file.length() - 4) : file).matches()
-                || CHAIN_FILE.matcher(file).matches() || TOKEN_FILE.matcher(file).matches();
+                || CHAIN_FILE.matcher(file).matches() || TOKEN_FILE.matcher(file).matches()
+                || EVIDENCE_FILE.matcher(file).matches();
     }
 
     /** Checks every entry and chain; the trace of the items waits for {@link #checkTrace}. */
@@ -83,6 +87,7 @@ final class PackageCustody {
         byActor.forEach((actor, entries) -> chains.put(actor,
                 checkChain(bag, files, actor, entries, actor.equals(custody.custodian) ? export : null)));
         custody.checkTokens(bag, files, byActor, chains, tsas);
+        custody.checkEvidenceRecords(bag, files, byActor, tsas);
         return custody;
     }
 
@@ -125,6 +130,31 @@ final class PackageCustody {
                         throw PackageCheck.refused(Messages.of("check.token-missing", file, EvidencePackage.custodyFile(e)));
                     }
                 }));
+    }
+
+    /**
+     * Every evidence record (docs/format/evidence-record.md) proves the carried {@code sealed} or
+     * {@code attached} entry beside it, through tokens of TSAs pinned here.
+     */
+    private void checkEvidenceRecords(BagReader bag, Set<String> files, Map<String, TreeMap<Long, Entry>> byActor,
+                                      List<org.gawah.tsp.TsaCertificate> tsas) {
+        Instant now = Instant.now();
+        for (String file : files) {
+            Matcher name = EVIDENCE_FILE.matcher(file);
+            if (!name.matches()) {
+                continue;
+            }
+            Entry entry = byActor.getOrDefault(name.group(1), new TreeMap<>()).get(Long.parseLong(name.group(2)));
+            if (entry == null || !(entry.action() == Action.SEALED || entry.action() == Action.ATTACHED)) {
+                throw PackageCheck.refused(Messages.of("check.ers-orphan", file));
+            }
+            try {
+                org.gawah.tsp.EvidenceRecord record = org.gawah.tsp.EvidenceRecord.parse(bag.tag(file));
+                evidence.put(file, record.check(java.util.HexFormat.of().parseHex(Digests.sha256(entry.canonical())), tsas, now).time());
+            } catch (GawahException e) {
+                throw new GawahException(e.failure(), Messages.of("check.ers", file, e.message()), e.hintMessage());
+            }
+        }
     }
 
     /** One entry: signed beside it, canonical, named for its actor and number, signed by its actor at its time. */
@@ -244,6 +274,12 @@ final class PackageCustody {
      * checked token of its documenter's log says, over the entry that made the item or a later one.
      */
     private void proven(JsonNode sidecar, Entry creation) {
+        if (sidecar.has("evidence_record") && (creation == null
+                || !sidecar.path("evidence_record").asText().equals(EvidencePackage.evidenceFile(creation))
+                || !evidence.containsKey(sidecar.path("evidence_record").asText()))) {
+            throw PackageCheck.refused(Messages.of("check.ers-claim", sidecar.path("path").asText(),
+                    sidecar.path("evidence_record").asText()));
+        }
         boolean claims = sidecar.has("timestamped_at") || sidecar.has("timestamp_token");
         if (!claims) {
             return;

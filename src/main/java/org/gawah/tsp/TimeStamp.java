@@ -133,6 +133,16 @@ public final class TimeStamp {
             throw new GawahException(Failure.BAD_DATA, Messages.of("token.nonce", nonce() == null ? "-" : nonce().toString(16), nonce.toString(16)),
                     Messages.of("token.nonce.hint"));
         }
+        return checkSigner(pinned, now);
+    }
+
+    /**
+     * The half of the check that does not depend on what the token covers: signed by a TSA pinned
+     * here (or issued by a CA pinned here), valid at the token's time, for time-stamping, the
+     * signature good, the time not in the future. An archive timestamp's imprint is judged by its
+     * evidence record ({@link EvidenceRecord}); this judges who signed it.
+     */
+    public TsaCertificate checkSigner(List<TsaCertificate> pinned, Instant now) {
         X509Certificate signer = signer(pinned);
         TsaCertificate tsa = TsaCertificate.of(signer);
         Date at = info.getGenTime();

@@ -160,6 +160,19 @@ final class Migrations {
                         + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
                 "DROP TABLE imports",
                 "ALTER TABLE imports_v7 RENAME TO imports",
+            },
+            new String[] {
+                // Evidence records (RFC 4998; docs/format/evidence-record.md; docs/format/vault.md,
+                // version 8), one per data object: the 'sealed' or 'attached' entry at (actor, seq).
+                // Each token in a record is logged by a signed 'archive_timestamped' entry; this
+                // table holds the bytes.
+                "CREATE TABLE evidence_records ("
+                        + " actor TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL,"
+                        + " entry_sha256 TEXT NOT NULL,"
+                        + " record BLOB NOT NULL,"
+                        + " PRIMARY KEY (actor, seq)"
+                        + ") STRICT",
             });
 
     private Migrations() {

@@ -565,6 +565,35 @@ public final class SignedVault {
         return tokens;
     }
 
+    // ---- evidence records
+
+    /** A stored evidence record with the signed entry it is the record of: its data object. */
+    public record LoggedEvidence(String actor, Entry entry, byte[] record) {
+    }
+
+    /**
+     * The {@code evidence_records} table (docs/format/evidence-record.md) held to the signed logs:
+     * each row names, by actor and seq, a {@code sealed} or {@code attached} entry of this vault's
+     * own log or of a documenter's log received here, with that entry's SHA-256; a row naming
+     * anything else was changed outside Gawah and is refused, naming it. What the record's tokens
+     * are, and that each is logged by an {@code archive_timestamped} entry, its reader checks.
+     */
+    public List<LoggedEvidence> evidenceRecords() {
+        List<LoggedEvidence> records = new ArrayList<>();
+        for (Vault.StoredEvidence row : vault.evidenceRecords()) {
+            SignedLog log = received().getOrDefault(row.actor(), own);
+            Entry entry = row.seq() >= 1 && row.seq() <= log.size() ? log.at(row.seq()).entry() : null;
+            if (entry == null || !entry.actor().equals(row.actor())
+                    || (entry.action() != Action.SEALED && entry.action() != Action.ATTACHED)
+                    || !Digests.sha256(entry.canonical()).equals(row.entrySha256())) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("logged.evidence-record", row.seq(), row.actor()),
+                        Messages.of("logged.hint"));
+            }
+            records.add(new LoggedEvidence(row.actor(), entry, row.record()));
+        }
+        return records;
+    }
+
     // ---- refusals
 
     private static void match(Message what, Entry logged, byte[] ciphertext) {

@@ -269,6 +269,25 @@ public final class Vault implements AutoCloseable {
         return tokens;
     }
 
+    /** An evidence record as stored: the data object is the entry at {@code seq} of {@code actor}'s log. */
+    public record StoredEvidence(String actor, long seq, String entrySha256, byte[] record) {
+    }
+
+    /** Every stored evidence record (docs/format/evidence-record.md), by log and entry. */
+    public List<StoredEvidence> evidenceRecords() {
+        List<StoredEvidence> records = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT actor, seq, entry_sha256, record FROM evidence_records ORDER BY actor, seq");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                records.add(new StoredEvidence(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getBytes(4)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-evidence-records"), e);
+        }
+        return records;
+    }
+
     /** The documenters whose custody entries arrived in imported bags (legal side). */
     public List<String> receivedLogs() {
         return ids("SELECT DISTINCT actor FROM received_custody ORDER BY actor");

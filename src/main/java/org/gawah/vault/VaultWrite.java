@@ -254,6 +254,20 @@ public final class VaultWrite implements AutoCloseable {
         }
     }
 
+    /** Keeps (or replaces, when renewed) the evidence record of the entry at {@code seq} of {@code actor}'s log. */
+    public void storeEvidenceRecord(String actor, long seq, String entrySha256, byte[] record) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, actor);
+            insert.setLong(2, seq);
+            insert.setString(3, entrySha256);
+            insert.setBytes(4, record);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.store-evidence-record", actor, seq), e);
+        }
+    }
+
     /** Stores a new case: its id, time and sealed {@code gawah.case/1} document. */
     public void insertCase(String caseId, Instant createdAt, byte[] sealed) {
         try (PreparedStatement insert = connection.prepareStatement(

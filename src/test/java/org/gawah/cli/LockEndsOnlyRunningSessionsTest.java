@@ -58,7 +58,7 @@ class LockEndsOnlyRunningSessionsTest {
     void aRunningInterviewWhoseStartTimeReadsOneSecondOffIsNotTakenForEnded() throws IOException {
         try (Pty pty = interview()) {
             pty.expect(say("interview.q.purpose"));
-            Path registered = onlyFile(runtime.resolve("gawah"));
+            Path registered = onlyFile(runtime.resolve("gawah"), pty);
             Files.writeString(registered, Instant.parse(Files.readString(registered).strip()).plusSeconds(1).toString());
 
             Path other = Files.createDirectories(base.resolve("another-home"));
@@ -102,7 +102,7 @@ class LockEndsOnlyRunningSessionsTest {
     void aSessionThatDoesNotEndByItselfIsKilled() throws Exception {
         try (Pty pty = interview()) {
             pty.expect(say("interview.q.purpose"));
-            long pid = Long.parseLong(onlyFile(homes.documenter.resolve("sessions")).getFileName().toString());
+            long pid = Long.parseLong(onlyFile(homes.documenter.resolve("sessions"), pty).getFileName().toString());
             ProcessHandle interview = ProcessHandle.of(pid).orElseThrow();
             // The terminal's program (script) too: it would otherwise wake the interview up again.
             ProcessHandle terminal = interview.parent().orElseThrow();
@@ -152,11 +152,15 @@ class LockEndsOnlyRunningSessionsTest {
         return pty;
     }
 
-    /** The one file of {@code folder} naming a running process (a test before may have left a killed interview's). */
-    private static Path onlyFile(Path folder) throws IOException {
+    /**
+     * The one file of {@code folder} naming the interview {@code pty} runs: a test before may have
+     * left a killed interview's file, whose process can linger as a zombie its parent has not
+     * collected yet (which Java still counts as alive).
+     */
+    private static Path onlyFile(Path folder, Pty pty) throws IOException {
+        java.util.Set<Long> ours = pty.descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> all = files.filter(f -> ProcessHandle.of(Long.parseLong(f.getFileName().toString()))
-                    .map(ProcessHandle::isAlive).orElse(false)).toList();
+            List<Path> all = files.filter(f -> ours.contains(Long.parseLong(f.getFileName().toString()))).toList();
             assertEquals(1, all.size(), all.toString());
             return all.get(0);
         }

@@ -131,9 +131,12 @@ class FirstRunMakesTheKeyAndPinsTheTeamTest {
         // The commands trust what the window pinned: bound to signed entries, or keys list would refuse.
         String keys = gawah.in(home, "keys", "list").ok().out();
         assertTrue(keys.contains(legalFingerprint), keys);
+        // Three signed entries: the own key, then the pin under each role.
         String log = gawah.in(home, "log").ok().out();
-        assertTrue(log.contains(legalFingerprint + "/legal"), log);
-        assertTrue(log.contains(legalFingerprint + "/protection"), log);
+        assertEquals(3, log.lines().filter(line -> line.contains("key imported")
+                && line.contains(legalFingerprint.substring(0, 16))).count() + 1, log);
+        assertTrue(log.lines().anyMatch(line -> line.contains("key imported") && !line.contains(legalFingerprint.substring(0, 16))),
+                "the own key's entry: " + log);
     }
 
     /** Clicks the button that opens a file chooser (modal: clicked later on the event thread), then picks {@code file}. */

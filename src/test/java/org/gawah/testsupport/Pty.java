@@ -160,6 +160,11 @@ public final class Pty implements AutoCloseable {
         }
     }
 
+    /** The processes the terminal's program started (the command under test among them). */
+    public java.util.stream.Stream<ProcessHandle> descendants() {
+        return process.descendants();
+    }
+
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

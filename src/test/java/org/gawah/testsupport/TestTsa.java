@@ -64,6 +64,7 @@ public final class TestTsa implements AutoCloseable {
 
     private final HttpServer server;
     private final Fault fault;
+    private final Duration clock;
     private final KeyPair caKeys;
     private final X509Certificate ca;
     private final KeyPair tsaKeys;
@@ -78,17 +79,31 @@ public final class TestTsa implements AutoCloseable {
     }
 
     public TestTsa(Fault fault, String name) {
+        this(fault, name, null, null, Duration.ZERO);
+    }
+
+    /**
+     * A well-behaved TSA whose certificate is valid from {@code from} to {@code to}, and whose
+     * clock is {@code clock} off the real one (a token dated in the past stands for a record made
+     * long ago, before its TSA's certificate ended).
+     */
+    public TestTsa(String name, Instant from, Instant to, Duration clock) {
+        this(Fault.NONE, name, from, to, clock);
+    }
+
+    private TestTsa(Fault fault, String name, Instant certificateFrom, Instant certificateTo, Duration clock) {
         this.fault = fault;
+        this.clock = clock;
         try {
             caKeys = ec();
             Instant now = Instant.now();
             ca = certificate(new X500Name("CN=" + name + " Root CA,O=Gawah tests"), caKeys, new X500Name("CN=" + name
-                    + " Root CA,O=Gawah tests"), caKeys, BigInteger.ONE, now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(3650)), true, null);
+                    + " Root CA,O=Gawah tests"), caKeys, BigInteger.ONE, certificateFrom == null
+                    ? now.minus(Duration.ofDays(1)) : certificateFrom.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), true, null);
             tsaKeys = ec();
             boolean expired = fault == Fault.EXPIRED_CERTIFICATE;
-            Instant from = expired ? now.minus(Duration.ofDays(30)) : now.minus(Duration.ofDays(1));
-            Instant to = expired ? now.minus(Duration.ofDays(2)) : now.plus(Duration.ofDays(365));
+            Instant from = certificateFrom != null ? certificateFrom : expired ? now.minus(Duration.ofDays(30)) : now.minus(Duration.ofDays(1));
+            Instant to = certificateTo != null ? certificateTo : expired ? now.minus(Duration.ofDays(2)) : now.plus(Duration.ofDays(365));
             X500Name subject = new X500Name("CN=" + name + ",O=Gawah tests");
             tsa = certificate(subject, tsaKeys, ca(), caKeys, BigInteger.TWO, from, to, false,
                     new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
@@ -143,10 +158,10 @@ public final class TestTsa implements AutoCloseable {
                 }
                 case SLOW -> {
                     sleep(4000);
-                    answer = respond(new TimeStampRequest(body), new Date());
+                    answer = respond(new TimeStampRequest(body), Date.from(Instant.now().plus(clock)));
                 }
                 case GARBAGE -> answer = "<html>It works!</html>".getBytes(StandardCharsets.US_ASCII);
-                default -> answer = respond(new TimeStampRequest(body), new Date());
+                default -> answer = respond(new TimeStampRequest(body), Date.from(Instant.now().plus(clock)));
             }
             exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
             exchange.sendResponseHeaders(200, answer.length);

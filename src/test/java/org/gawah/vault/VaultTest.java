@@ -151,6 +151,7 @@ class VaultTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DROP TABLE outputs");
             s.execute("DROP TABLE timestamps");
+            s.execute("DROP TABLE evidence_records");
             s.execute("PRAGMA user_version = 4");
         }
         try (Vault vault = Vault.open(file)) {
@@ -224,6 +225,33 @@ class VaultTest {
                 write.commit();
             }
             assertEquals(2, vault.importRows().size());
+        }
+    }
+    @Test
+    void version8AddsTheEvidenceRecordsTableToAVersion7Vault() throws Exception {
+        Path file = dir.resolve("v7.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String[] step : Migrations.STEPS.subList(0, 7)) {
+                for (String sql : step) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 7");
+            s.execute("INSERT INTO imports VALUES ('GWB-0000-0000-0000-0001', '" + "AB".repeat(20) + "', 7, '"
+                    + "cd".repeat(32) + "', '" + "ef".repeat(32) + "', '2026-11-28T05:00:00Z')");
+        }
+        assertEquals(8, Migrations.latest());
+        try (Vault vault = Vault.open(file)) {
+            assertEquals("8", vault.setting("user_version"));
+            assertEquals(1, vault.importRows().size());
+            assertEquals(List.of(), vault.evidenceRecords());
+            try (VaultWrite write = vault.begin()) {
+                write.storeEvidenceRecord("AB".repeat(20), 3, "01".repeat(32), new byte[] {0x30, 0x00});
+                write.commit();
+            }
+            Vault.StoredEvidence row = vault.evidenceRecords().get(0);
+            assertEquals("AB".repeat(20) + " 3 " + "01".repeat(32), row.actor() + " " + row.seq() + " " + row.entrySha256());
         }
     }
 }

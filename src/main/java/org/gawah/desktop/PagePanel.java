@@ -1,0 +1,43 @@
+package org.gawah.desktop;
+
+import java.awt.Dimension;
+import java.awt.LayoutManager;
+import java.awt.Rectangle;
+
+import javax.swing.JPanel;
+import javax.swing.Scrollable;
+
+/**
+ * A page of the window inside a scroll pane: as wide as the window, so that paragraphs wrap
+ * rather than scroll sideways, and as tall as it needs, so that the window scrolls a long page.
+ */
+class PagePanel extends JPanel implements Scrollable {
+    PagePanel(LayoutManager layout) {
+        super(layout);
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
+    }
+}

@@ -1,0 +1,234 @@
+package org.gawah.desktop;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.gawah.GawahException;
+import org.gawah.Message;
+import org.gawah.app.LegalRecords;
+import org.gawah.app.OpenedRecord;
+import org.gawah.keys.Keyring;
+import org.gawah.names.Folding;
+import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.DateProblem;
+import org.gawah.testimony.GivenDate;
+
+/**
+ * The legal team's records without a control: the key unlocked once (its decryption and signing
+ * parts together), then every record of the vault opened in memory and logged as opened
+ * ({@link LegalRecords}), then the table: a search over the text folded as redaction folds it
+ * (so a word typed with another yeh or kaf, other digits or without a zero-width non-joiner finds
+ * it), and filters by the interview's date (typed in any calendar), documenter and case. Opening
+ * is slow: the view calls {@link #unlock} off the event thread.
+ */
+final class RecordsModel implements Wipeable {
+    enum Page { CANNOT_BEGIN, UNLOCK, OPENING, TABLE }
+
+    /** A documenter in the filter: fingerprint and the name their certificate carries. */
+    record Documenter(String fingerprint, String name) {
+    }
+
+    private final Path home;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Page page;
+    private volatile SecretKey own;
+    private volatile List<OpenedRecord> records = List.of();
+    private volatile int done;
+    private volatile int of;
+    private volatile GawahException problem;
+    private volatile String query = "";
+    private volatile LocalDate from;
+    private volatile LocalDate to;
+    private volatile Message dateProblem;
+    private volatile String documenter;
+    private volatile String caseId;
+    private volatile boolean wiped;
+
+    RecordsModel(Path home) {
+        this.home = home;
+    }
+
+    void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    Page page() {
+        return page;
+    }
+
+    /** Reads the home's key (slow: parsed); the unlock page, or the table when it is open already. */
+    void begin() {
+        if (page == Page.TABLE) {
+            show(Page.TABLE);
+            return;
+        }
+        try {
+            own = new Keyring(home.resolve("keys")).requireOwnKey();
+            problem = null;
+            show(Page.UNLOCK);
+        } catch (GawahException e) {
+            problem = e;
+            show(Page.CANNOT_BEGIN);
+        }
+    }
+
+    String keyFingerprint() {
+        return own == null ? "" : own.fingerprint();
+    }
+
+    /**
+     * Unlocks the key with {@code passphrase} (wiped here, whatever happens) and opens every
+     * record, telling the view how far it is. Slow: the S2K, then one decryption a record.
+     */
+    void unlock(char[] passphrase) {
+        try {
+            SigningKey signer = own.unlockForSigning(passphrase, Instant.now());
+            Arrays.fill(passphrase, '\0');
+            done = 0;
+            of = 0;
+            show(Page.OPENING);
+            List<OpenedRecord> opened = LegalRecords.openAll(home, own, signer, (n, total) -> {
+                done = n;
+                of = total;
+                listeners.forEach(Runnable::run);
+            });
+            if (wiped) {
+                return;
+            }
+            records = List.copyOf(opened);
+            problem = null;
+            show(Page.TABLE);
+        } catch (GawahException e) {
+            problem = e;
+            show(Page.UNLOCK);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    int done() {
+        return done;
+    }
+
+    int of() {
+        return of;
+    }
+
+    GawahException problem() {
+        return problem;
+    }
+
+    List<OpenedRecord> all() {
+        return records;
+    }
+
+    /** The search typed (folded once here, not once a record). */
+    void search(String typed) {
+        query = typed == null ? "" : Folding.fold(typed.strip());
+    }
+
+    /**
+     * The date range typed, each end in any calendar and digits (blank: open); a date that is not
+     * one leaves that end as it was and says why ({@link #dateProblem}).
+     */
+    void dates(String fromTyped, String toTyped) {
+        dateProblem = null;
+        from = day(fromTyped, true);
+        to = day(toTyped, false);
+    }
+
+    private LocalDate day(String typed, boolean first) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            GivenDate date = GivenDate.parse(typed);
+            return first ? date.first() : date.last();
+        } catch (DateProblem e) {
+            dateProblem = e.problem();
+            return first ? from : to;
+        }
+    }
+
+    Message dateProblem() {
+        return dateProblem;
+    }
+
+    /** Only this documenter's records (a fingerprint), or null for all. */
+    void documenter(String fingerprint) {
+        documenter = fingerprint;
+    }
+
+    /** Only the records of this case, or null for all. */
+    void inCase(String id) {
+        caseId = id;
+    }
+
+    /** The records the search and filters leave, in the vault's order. */
+    List<OpenedRecord> visible() {
+        List<OpenedRecord> shown = new ArrayList<>();
+        String q = query;
+        for (OpenedRecord record : records) {
+            if (!q.isEmpty() && !record.holds(q)) {
+                continue;
+            }
+            LocalDate day = record.interviewDay();
+            if ((from != null && (day == null || day.isBefore(from))) || (to != null && (day == null || day.isAfter(to)))) {
+                continue;
+            }
+            if (documenter != null && !documenter.equals(record.signerFingerprint())) {
+                continue;
+            }
+            if (caseId != null && !record.cases().contains(caseId)) {
+                continue;
+            }
+            shown.add(record);
+        }
+        return shown;
+    }
+
+    /** Every documenter who signed a record here, once each, in the order first met. */
+    List<Documenter> documenters() {
+        Map<String, Documenter> found = new LinkedHashMap<>();
+        records.forEach(r -> found.putIfAbsent(r.signerFingerprint(), new Documenter(r.signerFingerprint(), r.signerUserId())));
+        return List.copyOf(found.values());
+    }
+
+    /** Every case a record here belongs to, sorted. */
+    List<String> cases() {
+        TreeSet<String> found = new TreeSet<>();
+        records.forEach(r -> found.addAll(r.cases()));
+        return List.copyOf(found);
+    }
+
+    /** The record with this id among those opened, or null. */
+    OpenedRecord record(String id) {
+        return records.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private void show(Page next) {
+        if (wiped) {
+            return;
+        }
+        page = next;
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Lock: the opened records and the unlocked key are dropped. */
+    @Override
+    public void wipe() {
+        wiped = true;
+        records = List.of();
+        own = null;
+        query = "";
+    }
+}

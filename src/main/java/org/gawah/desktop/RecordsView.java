@@ -1,0 +1,470 @@
+package org.gawah.desktop;
+
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.AbstractTableModel;
+
+import org.gawah.Fingerprints;
+import org.gawah.GawahException;
+import org.gawah.Message;
+import org.gawah.Screen;
+import org.gawah.app.OpenedRecord;
+import org.gawah.testimony.DateCalendar;
+
+/**
+ * The legal team's records, rendered from {@link RecordsModel}: the unlock page, the opening
+ * (every record decrypted in memory, with progress), then one table of every record with the
+ * search and the filters above it. Every value in the table comes from outside and is shown
+ * through the one display path ({@link Screen#value}). A record is read by a double click or the
+ * Read button ({@code reader}).
+ */
+final class RecordsView extends PagePanel {
+    private static final long serialVersionUID = 1L;
+    /** Each column's width at the window's default size; the table shares out what is more or less. */
+    private static final int[] WIDTHS = {225, 200, 110, 60, 115, 75, 55, 75};
+    static final Message[] COLUMNS = {Messages.of("records.column.record"), Messages.of("records.column.date"),
+            Messages.of("records.column.place"), Messages.of("records.column.languages"),
+            Messages.of("records.column.documenter"), Messages.of("records.column.pseudonym"),
+            Messages.of("records.column.cases"), Messages.of("records.column.attachments")};
+
+    private final transient RecordsModel model;
+    private final transient WindowModel window;
+    private final transient Consumer<OpenedRecord> reader;
+    private final transient Runnable home;
+    private final Rows rows = new Rows();
+    private final JTable table = new JTable(rows) {
+        private static final long serialVersionUID = 1L;
+
+        /** A cell cut short shows itself whole under the pointer. */
+        @Override
+        public String getToolTipText(MouseEvent e) {
+            int r = rowAtPoint(e.getPoint());
+            int c = columnAtPoint(e.getPoint());
+            return r < 0 || c < 0 ? null : String.valueOf(getValueAt(r, c));
+        }
+    };
+    private final JTextField search = new JTextField(new WipingDocument(), "", 18);
+    private final JTextField from = new JTextField(new WipingDocument(), "", 9);
+    private final JTextField to = new JTextField(new WipingDocument(), "", 9);
+    private final JComboBox<Choice> documenters = new JComboBox<>();
+    private final JComboBox<Choice> cases = new JComboBox<>();
+    private final JLabel count = new JLabel();
+    private final JLabel dateProblem = new JLabel();
+    private int row;
+    private boolean filling;
+
+    /** One choice of a filter: what it shows and the value it filters by (null: every record). */
+    private record Choice(String shown, String value) {
+        @Override
+        public String toString() {
+            return shown;
+        }
+    }
+
+    RecordsView(RecordsModel model, WindowModel window, Consumer<OpenedRecord> reader, Runnable home) {
+        super(new GridBagLayout());
+        this.model = model;
+        this.window = window;
+        this.reader = reader;
+        this.home = home;
+        setName("page.records");
+        setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
+        table.setName("records.table");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setAutoCreateRowSorter(false);
+        table.setFillsViewportHeight(true);
+        table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    readSelected();
+                }
+            }
+        });
+        // Without room to shrink into: a date field a few letters wide cannot be read.
+        from.setMinimumSize(from.getPreferredSize());
+        to.setMinimumSize(to.getPreferredSize());
+        search.setMinimumSize(new Dimension(120, search.getPreferredSize().height));
+        search.setName("records.search");
+        from.setName("records.from");
+        to.setName("records.to");
+        documenters.setName("records.documenter");
+        cases.setName("records.case");
+        count.setName("records.count");
+        dateProblem.setName("records.date-problem");
+        dateProblem.putClientProperty("html.disable", Boolean.TRUE);
+        DocumentListener typed = new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                filter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                filter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                filter();
+            }
+        };
+        search.getDocument().addDocumentListener(typed);
+        from.getDocument().addDocumentListener(typed);
+        to.getDocument().addDocumentListener(typed);
+        documenters.addActionListener(e -> filter());
+        cases.addActionListener(e -> filter());
+        model.onChange(() -> onEventThread(this::render));
+        window.onLanguage(locale -> onEventThread(this::render));
+    }
+
+    RecordsModel model() {
+        return model;
+    }
+
+    /** Shows the page, reading the home's key off the event thread the first time. */
+    void begin() {
+        if (model.page() == RecordsModel.Page.TABLE) {
+            render();
+            return;
+        }
+        removeAll();
+        add(Words.text(new JLabel(), Messages.of("records.checking")), row(0));
+        revalidate();
+        slow(model::begin);
+    }
+
+    private void render() {
+        if (window.lockedBy() != null || model.page() == null) {
+            return;
+        }
+        removeAll();
+        row = 0;
+        JLabel heading = Words.text(new JLabel(), Messages.of("records.heading"));
+        heading.setName("records.heading");
+        heading.putClientProperty("FlatLaf.styleClass", "h1");
+        add(heading, row(12));
+        switch (model.page()) {
+            case CANNOT_BEGIN: cannotBegin(); break;
+            case UNLOCK: unlock(); break;
+            case OPENING: opening(); break;
+            default: table(); break;
+        }
+        if (model.page() != RecordsModel.Page.TABLE) {
+            GridBagConstraints rest = row(0);
+            rest.weighty = 1;
+            JPanel filler = new JPanel();
+            filler.setOpaque(false);
+            add(filler, rest);
+        }
+        applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        revalidate();
+        repaint();
+    }
+
+    private void cannotBegin() {
+        problem(model.problem());
+        add(button("records.home", Messages.of("records.home"), home), row(0));
+    }
+
+    private void unlock() {
+        add(Words.text(Paragraph.of("records.unlock.intro"), Messages.of("records.unlock.intro")), row(12));
+        add(Words.text(new JLabel(), Messages.of("records.unlock.passphrase",
+                Ltr.of(Fingerprints.grouped(model.keyFingerprint())))), row(6));
+        JPasswordField passphrase = new JPasswordField(new WipingDocument(), "", 24);
+        passphrase.setName("records.passphrase");
+        JPanel line = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
+        line.setOpaque(false);
+        line.add(passphrase);
+        line.add(javax.swing.Box.createHorizontalStrut(10));
+        JButton open = button("records.open", Messages.of("records.open"), null);
+        line.add(open);
+        add(line, row(10));
+        Runnable go = () -> {
+            char[] typed = passphrase.getPassword();
+            WipingDocument.wipeAll(passphrase);
+            open.setEnabled(false);
+            slow(() -> model.unlock(typed));
+        };
+        open.addActionListener(e -> go.run());
+        passphrase.addActionListener(e -> go.run());
+        problem(model.problem());
+        SwingUtilities.invokeLater(passphrase::requestFocusInWindow);
+    }
+
+    private void opening() {
+        add(Words.text(new JLabel(), Messages.of("records.opening", model.done(), model.of())), row(6));
+        JProgressBar bar = new JProgressBar(0, Math.max(1, model.of()));
+        bar.setName("records.progress");
+        bar.setValue(model.done());
+        add(bar, row(0));
+    }
+
+    private void table() {
+        add(filters(), row(6));
+        dateProblem.setText(model.dateProblem() == null ? "" : model.dateProblem().render());
+        dateProblem.putClientProperty("FlatLaf.style", "foreground: $Component.error.focusedBorderColor");
+        add(dateProblem, row(4));
+        add(count, row(6));
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setName("records.scroll");
+        GridBagConstraints fill = row(8);
+        fill.weighty = 1;
+        fill.fill = GridBagConstraints.BOTH;
+        add(scroll, fill);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
+        buttons.setOpaque(false);
+        buttons.add(button("records.read", Messages.of("records.read"), this::readSelected));
+        buttons.add(javax.swing.Box.createHorizontalStrut(10));
+        buttons.add(button("records.home", Messages.of("records.home"), home));
+        add(buttons, row(0));
+        fillChoices();
+        rows.fireTableStructureChanged();
+        for (int i = 0; i < WIDTHS.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(WIDTHS[i]);
+        }
+        filter();
+    }
+
+    private JComponent filters() {
+        JPanel filters = new JPanel(new GridBagLayout());
+        filters.setOpaque(false);
+        int x = 0;
+        x = labelled(filters, x, Messages.of("records.search.label"), search, 1);
+        x = labelled(filters, x, Messages.of("records.from.label"), from, 0);
+        x = labelled(filters, x, Messages.of("records.to.label"), to, 0);
+        x = labelled(filters, x, Messages.of("records.documenter.label"), documenters, 0);
+        labelled(filters, x, Messages.of("records.case.label"), cases, 0);
+        return filters;
+    }
+
+    private static int labelled(JPanel into, int x, Message label, JComponent field, double weight) {
+        JLabel words = Words.text(new JLabel(), label);
+        words.setName(label.key());
+        words.setLabelFor(field);
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = x;
+        at.gridy = 0;
+        at.anchor = GridBagConstraints.LINE_START;
+        at.insets = new Insets(0, x == 0 ? 0 : 12, 0, 6);
+        into.add(words, at);
+        at = new GridBagConstraints();
+        at.gridx = x + 1;
+        at.gridy = 0;
+        at.weightx = weight;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        into.add(field, at);
+        return x + 2;
+    }
+
+    /** The documenters and cases of the records opened, each list led by "all". */
+    private void fillChoices() {
+        filling = true;
+        try {
+            String chosenDocumenter = chosen(documenters);
+            String chosenCase = chosen(cases);
+            documenters.removeAllItems();
+            documenters.addItem(new Choice(Messages.of("records.all").render(), null));
+            for (RecordsModel.Documenter d : model.documenters()) {
+                documenters.addItem(new Choice(Messages.of("records.documenter.choice", d.name(),
+                        Ltr.of(Fingerprints.grouped(d.fingerprint()).substring(0, 9))).render(), d.fingerprint()));
+            }
+            cases.removeAllItems();
+            cases.addItem(new Choice(Messages.of("records.all").render(), null));
+            for (String id : model.cases()) {
+                cases.addItem(new Choice(Screen.value(id), id));
+            }
+            select(documenters, chosenDocumenter);
+            select(cases, chosenCase);
+        } finally {
+            filling = false;
+        }
+    }
+
+    private static String chosen(JComboBox<Choice> box) {
+        Choice choice = (Choice) box.getSelectedItem();
+        return choice == null ? null : choice.value();
+    }
+
+    private static void select(JComboBox<Choice> box, String value) {
+        for (int i = 0; i < box.getItemCount(); i++) {
+            if (java.util.Objects.equals(box.getItemAt(i).value(), value)) {
+                box.setSelectedIndex(i);
+                return;
+            }
+        }
+    }
+
+    /** The search and filters as they stand, applied; the table shows what is left. */
+    private void filter() {
+        if (filling || model.page() != RecordsModel.Page.TABLE) {
+            return;
+        }
+        model.search(search.getText());
+        model.dates(from.getText(), to.getText());
+        model.documenter(chosen(documenters));
+        model.inCase(chosen(cases));
+        rows.show(model.visible());
+        count.setText(Messages.of("records.count", rows.shown.size(), model.all().size()).render());
+        dateProblem.setText(model.dateProblem() == null ? "" : model.dateProblem().render());
+    }
+
+    private void readSelected() {
+        int selected = table.getSelectedRow();
+        if (selected < 0 && rows.shown.size() == 1) {
+            selected = 0;
+        }
+        if (selected >= 0) {
+            reader.accept(rows.shown.get(selected));
+        }
+    }
+
+    /** The records shown, one a row, every cell through the display path. */
+    private static final class Rows extends AbstractTableModel {
+        private static final long serialVersionUID = 1L;
+        private transient List<OpenedRecord> shown = List.of();
+
+        void show(List<OpenedRecord> records) {
+            shown = records;
+            fireTableDataChanged();
+        }
+
+        @Override
+        public int getRowCount() {
+            return shown.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return COLUMNS.length;
+        }
+
+        @Override
+        public String getColumnName(int column) {
+            return COLUMNS[column].render();
+        }
+
+        @Override
+        public Object getValueAt(int r, int column) {
+            OpenedRecord record = shown.get(r);
+            switch (column) {
+                case 0: return Screen.value(record.id());
+                case 1: return date(record);
+                case 2: return Screen.value(record.text("/interview/place"));
+                case 3: return Screen.value(String.join(", ", record.texts("/interview/languages/interview")));
+                case 4: return Messages.of("records.documenter.choice", record.signerUserId(),
+                        Ltr.of(Fingerprints.grouped(record.signerFingerprint()).substring(0, 9))).render();
+                case 5: return Screen.value(record.text("/witness/pseudonym"));
+                case 6: return record.cases().stream().map(Screen::value).collect(Collectors.joining(", "));
+                default: return String.valueOf(record.attachments());
+            }
+        }
+    }
+
+    /** The interview's day in both calendars: the Gregorian day and the Solar Hijri one as Afghans write it. */
+    static String date(OpenedRecord record) {
+        LocalDate day = record.interviewDay();
+        if (day == null) {
+            return "";
+        }
+        Message solar = DateCalendar.SOLAR_HIJRI.describe(day);
+        return solar == null ? Ltr.of(day).render() : Messages.of("records.date", Ltr.of(day), solar).render();
+    }
+
+    private void problem(GawahException problem) {
+        if (problem == null) {
+            return;
+        }
+        JTextArea said = Words.text(Paragraph.of("records.problem"), problem.message());
+        said.putClientProperty("FlatLaf.style", "foreground: $Component.error.focusedBorderColor");
+        add(said, row(problem.hintMessage() == null ? 10 : 2));
+        if (problem.hintMessage() != null) {
+            add(Words.text(Paragraph.of("records.problem.hint"), problem.hintMessage()), row(10));
+        }
+    }
+
+    private static JButton button(String name, Message words, Runnable action) {
+        JButton button = Words.text(new JButton(), words);
+        button.setName(name);
+        if (action != null) {
+            button.addActionListener(e -> action.run());
+        }
+        return button;
+    }
+
+    private GridBagConstraints row(int below) {
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = 0;
+        at.gridy = row++;
+        at.weightx = 1;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        at.anchor = GridBagConstraints.FIRST_LINE_START;
+        at.insets = new Insets(0, 0, below, 0);
+        return at;
+    }
+
+    private void slow(Runnable work) {
+        new SwingWorker<Void, Void>() {
+            @Override
+            protected Void doInBackground() {
+                work.run();
+                return null;
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (window.lockedBy() == null) {
+                        throw new IllegalStateException("opening the records failed", e.getCause());
+                    }
+                }
+            }
+        }.execute();
+    }
+
+    private static void onEventThread(Runnable action) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            action.run();
+        } else {
+            SwingUtilities.invokeLater(action);
+        }
+    }
+
+    /** The page fills the window; the table scrolls inside it. */
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return true;
+    }
+}
