@@ -101,7 +101,7 @@ final class SetupModel implements Wipeable {
             int at = org.gawah.Screen.disguisingAt(userId);
             if (at >= 0) {
                 throw new GawahException(Failure.USAGE, Messages.of("setup.name.invisible",
-                        String.format(java.util.Locale.ROOT, "%04X", userId.codePointAt(at))));
+                        Integer.toHexString(userId.codePointAt(at)).toUpperCase(java.util.Locale.ROOT)));
             }
             OwnKeyGeneration.checkSame(first, again);
             Home home = home();
@@ -169,8 +169,8 @@ final class SetupModel implements Wipeable {
                 key.hold(signer);
             }
             CertificateImport.commit(home(), confirmed, signer);
-            done = Messages.of(confirmed.role() == Role.LEGAL ? "setup.pinned.legal" : "setup.pinned.protection",
-                    confirmed.pins().size());
+            done = confirmed.role() == Role.LEGAL ? Messages.of("setup.pinned.legal", confirmed.pins().size())
+                    : Messages.of("setup.pinned.protection", confirmed.pins().size());
             plan = null;
             planned = null;
             problem = null;

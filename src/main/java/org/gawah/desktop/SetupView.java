@@ -184,12 +184,12 @@ final class SetupView extends JPanel implements Scrollable {
                     button("setup.finish", Messages.of("setup.finish"), home));
             return;
         }
-        paragraph("setup.read-out", Messages.of(plan.role() == Role.LEGAL ? "setup.read-out.legal" : "setup.read-out.protection",
-                Ltr.of(model.planned())));
+        paragraph("setup.read-out", plan.role() == Role.LEGAL ? Messages.of("setup.read-out.legal", Ltr.of(model.planned()))
+                : Messages.of("setup.read-out.protection", Ltr.of(model.planned())));
         for (int i = 0; i < plan.pins().size(); i++) {
             CertificateImport.Pin pin = plan.pins().get(i);
-            JLabel who = Words.text(new JLabel(), Messages.of(pin.unchanged() ? "setup.pin.already" : "setup.pin.who",
-                    pin.certificate().userId()));
+            JLabel who = Words.text(new JLabel(), pin.unchanged() ? Messages.of("setup.pin.already", pin.certificate().userId())
+                    : Messages.of("setup.pin.who", pin.certificate().userId()));
             who.setName("setup.pin." + i + ".who");
             who.putClientProperty("FlatLaf.styleClass", "h4");
             add(who, row(2));
@@ -209,7 +209,7 @@ final class SetupView extends JPanel implements Scrollable {
         }
         problem(model.problem());
         JPasswordField typed = passphrase;
-        JButton pin = button("setup.pin", Messages.of(plan.changesNothing() ? "setup.pin.nothing" : "setup.pin"));
+        JButton pin = button("setup.pin", plan.changesNothing() ? Messages.of("setup.pin.nothing") : Messages.of("setup.pin"));
         pin.addActionListener(e -> {
             pin.setEnabled(false);
             char[] secret = typed == null ? new char[0] : typed.getPassword();
