@@ -18,8 +18,12 @@ import org.gawah.openpgp.SecretKey;
 import org.gawah.vault.FilePermissions;
 import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;
+import org.gawah.vault.VaultLocation;
 
-/** A Gawah home: {@code vault.db} and {@code keys/}, in a folder only its owner can read. */
+/**
+ * A Gawah home: {@code vault.db} (or {@code vault.url}, the address of a team vault on a
+ * PostgreSQL server) and {@code keys/}, in a folder only its owner can read.
+ */
 public final class Home {
     private final Path dir;
     private Keyring keyring;
@@ -42,13 +46,35 @@ public final class Home {
         return dir.resolve("vault.db");
     }
 
-    public boolean exists() {
-        return Files.isRegularFile(vaultFile());
+    private Path urlFile() {
+        return dir.resolve(VaultLocation.URL_FILE);
     }
 
-    /** Creates the folder (0700) and the vault. Returns false when it was already there. */
-    public boolean create() {
+    /** The vault: the team vault {@code vault.url} names, else {@code vault.db}. */
+    public VaultLocation vaultLocation() {
+        return VaultLocation.ofHome(dir);
+    }
+
+    /** What commands say the vault is: the file's path, or the team vault's address. */
+    public String vaultName() {
+        return vaultLocation().display();
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(vaultFile()) || Files.isRegularFile(urlFile());
+    }
+
+    /**
+     * Creates the folder (0700) and the vault; with {@code teamVault}, the home's vault is that
+     * database, named in {@code vault.url} (0600, no secret in it). Returns false when the home was
+     * already there (with the same vault; another is refused).
+     */
+    public boolean create(VaultLocation.Postgres teamVault) {
         boolean existed = exists();
+        if (existed && teamVault != null && !teamVault.equals(vaultLocation())) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("home.other-vault", dir, vaultName()),
+                    Messages.of("home.other-vault.hint"));
+        }
         try {
             if (!Files.isDirectory(dir)) {
                 // 0700 on POSIX, an owner-only access list inherited by everything inside on NTFS.
@@ -60,7 +86,18 @@ public final class Home {
         } catch (IOException e) {
             throw new GawahException(Failure.NOT_READY, Messages.of("home.cannot-create", dir, e.getMessage()));
         }
-        Vault.open(vaultFile()).close();
+        if (teamVault != null && !existed) {
+            // The database first: an address that does not open leaves no home behind it.
+            Vault.open(teamVault).close();
+            try {
+                FilePermissions.createPrivateFile(urlFile());
+                Files.writeString(urlFile(), teamVault.display() + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new GawahException(Failure.NOT_READY, Messages.of("home.cannot-create", dir, e.getMessage()));
+            }
+            return true;
+        }
+        Vault.open(vaultLocation()).close();
         return !existed;
     }
 
@@ -97,7 +134,7 @@ public final class Home {
      */
     public Vault vault() {
         requireExists();
-        Vault vault = Vault.open(vaultFile());
+        Vault vault = Vault.open(vaultLocation());
         PartialFiles.cleanUp(warnings, this, vault);
         if (keyring != null && keyring.problems().isEmpty()) {
             vault.precedeNextEntry(keyring.unbound());
@@ -115,7 +152,7 @@ public final class Home {
      * {@code gawah doctor} checks every folder and file in the home.
      */
     public List<Exposed> openToOthers() {
-        List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile()));
+        List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile(), urlFile()));
         try (var secret = Files.list(dir.resolve("keys").resolve("secret"))) {
             secret.forEach(items::add);
         } catch (IOException e) {

@@ -88,7 +88,7 @@ final class AttachCommand implements Callable<Integer> {
         List<AttachmentSealing.Planned> sources;
         try (Vault vault = home.vault()) {
             LoggedRecord earlier = home.signed(vault).record(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    Messages.of("home.no-record", addsTo, home.vaultFile()), Messages.of("home.no-record.hint")));
+                    Messages.of("home.no-record", addsTo, home.vaultName()), Messages.of("home.no-record.hint")));
             List<Certificate> recipients = sameRecipients(keyring, own, earlier);
             // A transcript may be of a file the earlier record holds: its ids are known in the clear.
             List<String> earlierFiles = earlier.attachments().stream().map(StoredAttachment::id).toList();

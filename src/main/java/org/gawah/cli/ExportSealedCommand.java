@@ -65,7 +65,7 @@ final class ExportSealedCommand implements Callable<Integer> {
         byte[] sealed;
         try (Vault vault = home.vault()) {
             LoggedRecord record = home.signed(vault).record(id).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    Messages.of("home.no-record", id, home.vaultFile()), Messages.of("home.no-record.hint")));
+                    Messages.of("home.no-record", id, home.vaultName()), Messages.of("home.no-record.hint")));
             sealed = identity ? record.identity() : record.testimony();
             if (sealed == null) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("open.no-identity", id));
@@ -85,7 +85,7 @@ final class ExportSealedCommand implements Callable<Integer> {
             // Each attachment as the signed log lists it with the record, with the SHA-256 its entry logged.
             java.util.List<StoredAttachment> stored = home.signed(vault).record(id)
                     .orElseThrow(() -> new GawahException(Failure.NOT_FOUND, Messages.of("home.no-record", id,
-                            home.vaultFile()))).attachments();
+                            home.vaultName()))).attachments();
             if (attachment < 1 || attachment > stored.size()) {
                 throw new GawahException(Failure.NOT_FOUND,
                         Messages.of("export-sealed.no-such-attachment", id, stored.size(), attachment));

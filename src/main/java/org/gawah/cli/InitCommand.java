@@ -2,8 +2,11 @@ package org.gawah.cli;
 
 import java.util.concurrent.Callable;
 
+import org.gawah.vault.VaultLocation;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import org.gawah.app.Home;
@@ -16,11 +19,16 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
+    /** A team vault's address; the password is read from the pgpass file, never from here. */
+    @Option(names = "--vault", paramLabel = "URL")
+    String vault;
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal;
+        VaultLocation.Postgres teamVault = vault == null ? null : VaultLocation.parse(vault);
         Home home = homeOptions.resolve(terminal);
-        if (home.create()) {
+        if (home.create(teamVault)) {
             terminal.info(Messages.of("init.created", home.dir()));
             terminal.info(homeOptions.given() != null
                     ? Messages.of("init.next-with-home", home.dir())

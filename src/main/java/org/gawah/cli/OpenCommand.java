@@ -153,7 +153,7 @@ final class OpenCommand implements Callable<Integer> {
     private LoggedRecord record(Home home) {
         try (Vault vault = home.vault()) {
             LoggedRecord record = home.signed(vault).record(source.id).orElseThrow(() -> new GawahException(
-                    Failure.NOT_FOUND, Messages.of("home.no-record", source.id, home.vaultFile()),
+                    Failure.NOT_FOUND, Messages.of("home.no-record", source.id, home.vaultName()),
                     Messages.of("home.no-record.hint")));
             if (identity && record.identity() == null) {
                 throw new GawahException(Failure.NOT_FOUND, Messages.of("open.no-identity", source.id));

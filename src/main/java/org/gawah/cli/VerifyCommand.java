@@ -64,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<org.gawah.tsp.LogTimestamps.Proof> proofs;
         List<VaultEvidenceRecords.Checked> evidence;
         try (Vault vault = home.vault()) {
-            terminal.info(Messages.of("verify.checking-vault", home.vaultFile()));
+            terminal.info(Messages.of("verify.checking-vault", home.vaultName()));
             if (!keyring.problems().isEmpty()) {
                 // A log changed by hand is named at the entry where it was changed; then the key file.
                 VaultAudit.chain(vault, actors);

@@ -105,7 +105,7 @@ final class SetupModel implements Wipeable {
             }
             OwnKeyGeneration.checkSame(first, again);
             Home home = home();
-            home.create();
+            home.create(null);
             OwnKeyGeneration.Generated made = OwnKeyGeneration.generate(home, Profile.byLabel(PROFILE), userId, first);
             key.hold(made.signer());
             typedName = null;

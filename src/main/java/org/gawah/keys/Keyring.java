@@ -19,6 +19,7 @@ import org.gawah.openpgp.SecretKey;
 import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.FilePermissions;
 import org.gawah.vault.Vault;
+import org.gawah.vault.VaultLocation;
 
 /**
  * The keys of one home, as armoured files under {@code keys/}: the home's own secret key in
@@ -134,8 +135,8 @@ public final class Keyring {
             throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
                     Messages.of("keys.own.exists.hint"));
         }
-        Path vaultFile = dir.resolveSibling("vault.db");
-        if (Files.exists(vaultFile)) {
+        VaultLocation vaultFile = VaultLocation.ofHome(dir.getParent());
+        if (vaultFile.exists()) {
             long entries;
             try (Vault vault = Vault.open(vaultFile)) {
                 entries = vault.keyLogRows().count();
@@ -162,7 +163,7 @@ public final class Keyring {
 
     private KeyringCheck.Result checked() {
         if (checked == null) {
-            checked = KeyringCheck.run(dir, dir.resolveSibling("vault.db"), ignoring);
+            checked = KeyringCheck.run(dir, VaultLocation.ofHome(dir.getParent()), ignoring);
         }
         return checked;
     }

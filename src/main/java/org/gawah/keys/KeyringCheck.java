@@ -24,6 +24,7 @@ import org.gawah.openpgp.SecretKey;
 import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.KeyLogRows;
 import org.gawah.vault.Vault;
+import org.gawah.vault.VaultLocation;
 
 /**
  * Holds every file of a home's {@code keys/} folder to the signed record (docs/format/home.md):
@@ -77,7 +78,7 @@ final class KeyringCheck {
         this.ignoring = ignoring;
     }
 
-    static Result run(Path dir, Path vaultFile, Set<String> ignoring) {
+    static Result run(Path dir, VaultLocation vaultFile, Set<String> ignoring) {
         KeyringCheck check = new KeyringCheck(dir, ignoring);
         check.layout();
         check.tsaLayout();
@@ -263,7 +264,7 @@ final class KeyringCheck {
     }
 
     /** The key entries of the vault's log, checked; empty when they cannot be (a problem says why). */
-    private Optional<List<KeyEntry>> entries(Optional<SecretKey> own, Path vaultFile, boolean pinsToCheck) {
+    private Optional<List<KeyEntry>> entries(Optional<SecretKey> own, VaultLocation vaultFile, boolean pinsToCheck) {
         if (own.isEmpty()) {
             if (pinsToCheck && ownProblems.isEmpty()) {
                 logProblems.add(new GawahException(Failure.NOT_READY, Messages.of("keys.pins.no-own-key", dir),
@@ -271,7 +272,7 @@ final class KeyringCheck {
             }
             return Optional.empty();
         }
-        if (!Files.exists(vaultFile)) {
+        if (!vaultFile.exists()) {
             return Optional.of(List.of());
         }
         Certificate certificate = own.get().certificate();

@@ -3,7 +3,8 @@ package org.gawah.vault;
 import java.util.List;
 
 /**
- * The vault schema, as numbered steps. Step N brings a vault from {@code user_version} N-1 to N.
+ * The vault schema, as numbered steps. Step N brings a vault from {@code user_version} N-1 to N,
+ * on SQLite ({@link #STEPS}) or PostgreSQL ({@link #POSTGRES_STEPS}).
  * Steps are only ever appended, never edited: a vault in the field may be at any of them.
  * docs/format/vault.md describes the resulting schema.
  */
@@ -173,6 +174,81 @@ final class Migrations {
                         + " record BLOB NOT NULL,"
                         + " PRIMARY KEY (actor, seq)"
                         + ") STRICT",
+            });
+
+    /**
+     * The same steps for PostgreSQL, statement for statement where the text differs only in types:
+     * BYTEA for BLOB, BIGINT for SQLite's 64-bit INTEGER, no STRICT (PostgreSQL is strict), an
+     * identity column for the rowid of outputs. As many steps as {@link #STEPS}, the same tables
+     * and columns (MigrationsTest holds them to it); the version lives in {@code gawah_vault}.
+     */
+    static final List<String[]> POSTGRES_STEPS = List.<String[]>of(
+            new String[] {
+                "CREATE TABLE records (id TEXT PRIMARY KEY, sealed_at TEXT NOT NULL, signer TEXT NOT NULL,"
+                        + " testimony BYTEA NOT NULL, testimony_size BIGINT NOT NULL, testimony_sha256 TEXT NOT NULL,"
+                        + " identity BYTEA, identity_size BIGINT NOT NULL DEFAULT 0, identity_sha256 TEXT)",
+                "CREATE TABLE record_recipients (record_id TEXT NOT NULL REFERENCES records(id),"
+                        + " envelope TEXT NOT NULL CHECK (envelope IN ('testimony', 'identity')),"
+                        + " fingerprint TEXT NOT NULL, PRIMARY KEY (record_id, envelope, fingerprint))",
+                "CREATE INDEX records_by_time ON records(sealed_at)",
+            },
+            new String[] {
+                "CREATE TABLE attachments (id TEXT PRIMARY KEY,"
+                        + " record_id TEXT NOT NULL REFERENCES records(id) DEFERRABLE INITIALLY DEFERRED,"
+                        + " position BIGINT NOT NULL, sealed_size BIGINT NOT NULL, sealed_sha256 TEXT NOT NULL,"
+                        + " chunk_count BIGINT NOT NULL, UNIQUE (record_id, position))",
+                "CREATE TABLE attachment_chunks ("
+                        + " attachment_id TEXT NOT NULL REFERENCES attachments(id) DEFERRABLE INITIALLY DEFERRED,"
+                        + " seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (attachment_id, seq))",
+                // Ciphertext does not compress: store chunks out of line without trying.
+                "ALTER TABLE attachment_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
+            },
+            new String[] {
+                "CREATE TABLE custody_log (seq BIGINT PRIMARY KEY, entry BYTEA NOT NULL, signature BYTEA NOT NULL)",
+                "CREATE TABLE submissions (id TEXT PRIMARY KEY, made_at TEXT NOT NULL, head_seq BIGINT NOT NULL)",
+                "CREATE TABLE submitted_records (submission_id TEXT NOT NULL REFERENCES submissions(id),"
+                        + " record_id TEXT NOT NULL REFERENCES records(id), PRIMARY KEY (submission_id, record_id))",
+                "CREATE INDEX submitted_by_record ON submitted_records(record_id)",
+                "CREATE TABLE imports (id TEXT PRIMARY KEY, documenter TEXT NOT NULL, head_seq BIGINT NOT NULL,"
+                        + " head_sha256 TEXT NOT NULL, bag_sha256 TEXT NOT NULL, imported_at TEXT NOT NULL)",
+                "CREATE TABLE received_custody (actor TEXT NOT NULL, seq BIGINT NOT NULL, entry BYTEA NOT NULL,"
+                        + " signature BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
+            },
+            new String[] {
+                "CREATE TABLE cases (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, sealed BYTEA NOT NULL,"
+                        + " sealed_sha256 TEXT NOT NULL)",
+                "CREATE TABLE case_records (case_id TEXT NOT NULL REFERENCES cases(id),"
+                        + " record_id TEXT NOT NULL REFERENCES records(id), position BIGINT NOT NULL,"
+                        + " PRIMARY KEY (case_id, record_id))",
+                "CREATE TABLE analyses (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record_id TEXT NOT NULL,"
+                        + " made_at TEXT NOT NULL, sealed BYTEA NOT NULL, sealed_sha256 TEXT NOT NULL,"
+                        + " FOREIGN KEY (case_id, record_id) REFERENCES case_records(case_id, record_id))",
+                "CREATE INDEX analyses_by_record ON analyses(case_id, record_id, made_at)",
+            },
+            new String[] {
+                // One machine's paths: a team vault's outputs rows name files on the computer that
+                // wrote them (docs/format/vault.md, "On PostgreSQL").
+                "CREATE TABLE outputs (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, path TEXT NOT NULL,"
+                        + " command TEXT NOT NULL CHECK (command IN ('export', 'submit', 'open')),"
+                        + " started_at TEXT NOT NULL, pid BIGINT NOT NULL, process_started TEXT NOT NULL)",
+            },
+            new String[] {
+                "CREATE TABLE timestamps (actor TEXT NOT NULL, seq BIGINT NOT NULL, id TEXT NOT NULL,"
+                        + " token BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
+            },
+            new String[] {
+                "CREATE TABLE imports_v7 (id TEXT NOT NULL, documenter TEXT NOT NULL, head_seq BIGINT NOT NULL,"
+                        + " head_sha256 TEXT NOT NULL, bag_sha256 TEXT NOT NULL, imported_at TEXT NOT NULL,"
+                        + " PRIMARY KEY (documenter, id))",
+                "INSERT INTO imports_v7 (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
+                        + " SELECT id, documenter, head_seq, head_sha256, bag_sha256, imported_at FROM imports",
+                "DROP TABLE imports",
+                "ALTER TABLE imports_v7 RENAME TO imports",
+            },
+            new String[] {
+                // Replaced when renewed (the signed 'archive_timestamped' entries vouch for each token).
+                "CREATE TABLE evidence_records (actor TEXT NOT NULL, seq BIGINT NOT NULL, entry_sha256 TEXT NOT NULL,"
+                        + " record BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
             });
 
     private Migrations() {

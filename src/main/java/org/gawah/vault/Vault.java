@@ -22,23 +22,41 @@ import org.gawah.Message;
 import org.gawah.custody.Action;
 
 /**
- * The SQLite vault: one file holding sealed records and their clear metadata. Durable on power
- * loss (WAL, synchronous=FULL); every write is one transaction, so a crash leaves a whole
- * record or none. Only ciphertext is ever written, so neither the file nor its WAL holds
- * plaintext.
+ * The vault: sealed records and their clear metadata, in one SQLite file (the default) or a
+ * PostgreSQL database shared by a team ({@link VaultLocation}). Durable on power loss; every write
+ * is one transaction, so a crash leaves a whole record or none. Only ciphertext is ever written,
+ * so neither the file, its journal nor the server holds plaintext. Every query is one text both
+ * engines run; what differs is in {@link Engine}.
  */
 public final class Vault implements AutoCloseable {
     private final Connection connection;
+    private final Engine engine;
     private List<PendingEntry> pending = List.of();
 
-    private static final int SQLITE_BUSY = 5;
+    /** Rows a multi-row read takes from a PostgreSQL server at a time (the driver buffers whole results otherwise). */
+    static final int FETCH_SIZE = 64;
 
-    private Vault(Connection connection) {
+    private Vault(Connection connection, Engine engine) {
         this.connection = connection;
+        this.engine = engine;
     }
 
-    /** Opens the vault at {@code file}, creating it and bringing its schema up to date. */
+    /** Opens the SQLite vault at {@code file}, creating it and bringing its schema up to date. */
     public static Vault open(Path file) {
+        return open(new VaultLocation.File(file));
+    }
+
+    /** Opens the vault of the home in {@code homeDir}: its team vault if it names one, else its {@code vault.db}. */
+    public static Vault openHome(Path homeDir) {
+        return open(VaultLocation.ofHome(homeDir));
+    }
+
+    /** Opens the vault at {@code location}, creating it (a file) and bringing its schema up to date. */
+    public static Vault open(VaultLocation location) {
+        if (location instanceof VaultLocation.Postgres postgres) {
+            return openPostgres(postgres);
+        }
+        Path file = ((VaultLocation.File) location).path();
         refuseLinks(file);
         try {
             boolean fresh = !Files.exists(file);
@@ -50,18 +68,54 @@ public final class Vault implements AutoCloseable {
             // custody log then queue (busy_timeout) instead of one failing on a stale snapshot.
             settings.setProperty("transaction_mode", "IMMEDIATE");
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
-            try {
-                Vault vault = new Vault(connection);
-                vault.configure(fresh);
-                vault.migrate();
-                return vault;
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
+            return opened(connection, new SqliteEngine(), fresh);
         } catch (SQLException | IOException e) {
             throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
                     Messages.of("vault.open-failed.hint"), e);
+        }
+    }
+
+    /**
+     * Connects to a team vault. The password comes from the pgpass file the driver reads
+     * ({@code PGPASSFILE}, else {@code ~/.pgpass}); nothing else the driver could be told to
+     * load or write is passed (VaultLocation allows only sslmode and sslrootcert).
+     */
+    private static Vault openPostgres(VaultLocation.Postgres location) {
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("user", location.user());
+        settings.setProperty("ApplicationName", "gawah");
+        settings.setProperty("tcpKeepAlive", "true");
+        settings.setProperty("connectTimeout", "20");
+        if (location.sslmode() != null) {
+            settings.setProperty("sslmode", location.sslmode());
+        }
+        if (location.sslrootcert() != null) {
+            settings.setProperty("sslrootcert", location.sslrootcert());
+        }
+        String url = "jdbc:postgresql://" + (location.host().contains(":") && !location.host().startsWith("[")
+                ? "[" + location.host() + "]" : location.host()) + ":" + location.port() + "/" + location.database();
+        try {
+            Connection connection = new org.postgresql.Driver().connect(url, settings);
+            return opened(connection, new PostgresEngine(), false);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            boolean noPassword = e.getMessage() != null && e.getMessage().contains("no password was provided");
+            Message hint = noPassword || state.equals("28P01") || state.equals("28000")
+                    ? Messages.of("vault.pg.password.hint") : Messages.of("vault.pg.open-failed.hint");
+            throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", location.display(), e.getMessage()),
+                    hint, e);
+        }
+    }
+
+    private static Vault opened(Connection connection, Engine engine, boolean fresh) throws SQLException {
+        try {
+            Vault vault = new Vault(connection, engine);
+            engine.configure(connection, fresh);
+            vault.migrate();
+            return vault;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -79,70 +133,84 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private void configure(boolean fresh) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 60000");
-            if (fresh) {
-                // Before the first table: large pages make chunked attachments much faster to write.
-                s.execute("PRAGMA page_size = 65536");
-                s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            }
-            int applicationId = intPragma(s, "application_id");
-            if (applicationId != Migrations.APPLICATION_ID && !isEmpty(s)) {
-                throw new GawahException(Failure.VAULT, Messages.of("vault.not-gawah"));
-            }
-            useRollbackJournal(s);
-            s.execute("PRAGMA synchronous = FULL");
-            s.execute("PRAGMA secure_delete = ON");
-            s.execute("PRAGMA foreign_keys = ON");
-        }
-    }
-
     /**
-     * A rollback journal, not a write-ahead log: a sealed attachment's chunks are new pages at the
-     * end of the file, which a rollback journal does not copy, where WAL writes every byte twice
-     * (for 1 GiB, about 4 s more and twice the disk space until the checkpoint). TRUNCATE with
-     * synchronous=FULL syncs the journal's truncation, which is the commit (DELETE would need the
-     * folder synced as well). A vault from a version that used WAL changes over the next time it
-     * is opened alone; while another process has it open it stays WAL, as safe, only slower.
+     * Brings the schema to the latest migration in one transaction, under the write lock, reading
+     * the version again once the lock is held: two processes opening a new vault migrate it once.
      */
-    private static void useRollbackJournal(Statement s) throws SQLException {
-        try {
-            s.execute("PRAGMA journal_mode = TRUNCATE");
-        } catch (SQLException e) {
-            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) {
-                throw e;
-            }
-        }
-    }
-
     private void migrate() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            int version = intPragma(s, "user_version");
+            int version = engine.schemaVersion(s);
             if (version > Migrations.latest()) {
-                throw new GawahException(Failure.VAULT, Messages.of("vault.newer", version, Migrations.latest()),
-                        Messages.of("vault.newer.hint"));
+                throw newer(version);
             }
             if (version == Migrations.latest()) {
                 return;
             }
             connection.setAutoCommit(false);
             try {
-                for (int step = version; step < Migrations.latest(); step++) {
-                    for (String sql : Migrations.STEPS.get(step)) {
-                        s.execute(sql);
-                    }
+                engine.beforeMigrations(s, version);
+                version = engine.schemaVersion(s);
+                if (version > Migrations.latest()) {
+                    throw newer(version);
                 }
-                s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-                s.execute("PRAGMA user_version = " + Migrations.latest());
+                if (version < Migrations.latest()) {
+                    for (int step = version; step < Migrations.latest(); step++) {
+                        for (String sql : engine.steps().get(step)) {
+                            s.execute(sql);
+                        }
+                    }
+                    engine.afterMigrations(s);
+                    engine.schemaVersion(s, Migrations.latest());
+                }
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                if (e instanceof SQLException q && "42501".equals(q.getSQLState())) {
+                    // An analyst's account may not change the schema: the owner's must.
+                    throw new GawahException(Failure.VAULT, Messages.of("vault.pg.upgrade-by-owner", version,
+                            Migrations.latest()), Messages.of("vault.pg.upgrade-by-owner.hint"), e);
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    private static GawahException newer(int version) {
+        return new GawahException(Failure.VAULT, Messages.of("vault.newer", version, Migrations.latest()),
+                Messages.of("vault.newer.hint"));
+    }
+
+    /** The engine behind this vault, for {@link VaultWrite}. */
+    Engine engine() {
+        return engine;
+    }
+
+    /**
+     * A query whose rows are read a few at a time: on PostgreSQL only inside a transaction with a
+     * fetch size does the driver use a cursor, else it holds every row (every testimony) in memory.
+     * {@code read} runs the query; the transaction (read-only work) ends with it.
+     */
+    private <T> T streamed(String sql, SqlWork<PreparedStatement, T> read) throws SQLException {
+        boolean wasAuto = connection.getAutoCommit();
+        if (wasAuto && engine instanceof PostgresEngine) {
+            connection.setAutoCommit(false);
+        }
+        try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(FETCH_SIZE);
+            return read.apply(query);
+        } finally {
+            if (wasAuto && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<A, T> {
+        T apply(A a) throws SQLException;
     }
 
     /** Stores a record (without attachments or custody entry) in one transaction: for tests of the store itself. */
@@ -201,12 +269,15 @@ public final class Vault implements AutoCloseable {
 
     /** Hands every custody entry to {@code each}, in sequence order, without holding the log in memory. */
     public void forEachCustody(java.util.function.Consumer<CustodyRow> each) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT seq, entry, signature FROM custody_log ORDER BY seq");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
-            }
+        try {
+            streamed("SELECT seq, entry, signature FROM custody_log ORDER BY seq", query -> {
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-custody-log"), e);
         }
@@ -295,14 +366,16 @@ public final class Vault implements AutoCloseable {
 
     /** Hands a documenter's received custody entries to {@code each}, in sequence order. */
     public void forEachReceived(String actor, java.util.function.Consumer<CustodyRow> each) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT seq, entry, signature FROM received_custody WHERE actor = ? ORDER BY seq")) {
-            query.setString(1, actor);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
+        try {
+            streamed("SELECT seq, entry, signature FROM received_custody WHERE actor = ? ORDER BY seq", query -> {
+                query.setString(1, actor);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        each.accept(new CustodyRow(rows.getLong(1), rows.getBytes(2), rows.getBytes(3)));
+                    }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-received"), e);
         }
@@ -381,15 +454,18 @@ public final class Vault implements AutoCloseable {
     /** Every case and analysis, each checked against the SHA-256 stored beside it. */
     public List<SealedItem> caseItems() {
         List<SealedItem> items = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, 'case', sealed, sealed_sha256 FROM cases"
-                        + " UNION ALL SELECT id, 'analysis', sealed, sealed_sha256 FROM analyses ORDER BY 1");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                String id = rows.getString(1);
-                checked(id, part(rows.getString(2)), rows.getBytes(3), rows.getString(4));
-                items.add(new SealedItem(id, rows.getString(2), rows.getString(4)));
-            }
+        try {
+            streamed("SELECT id, 'case', sealed, sealed_sha256 FROM cases"
+                    + " UNION ALL SELECT id, 'analysis', sealed, sealed_sha256 FROM analyses ORDER BY 1", query -> {
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        checked(id, part(rows.getString(2)), rows.getBytes(3), rows.getString(4));
+                        items.add(new SealedItem(id, rows.getString(2), rows.getString(4)));
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-cases"), e);
         }
@@ -540,13 +616,16 @@ public final class Vault implements AutoCloseable {
     /** Every stored record row, by id. */
     java.util.Map<String, StoredRecord> storedRecords() {
         java.util.Map<String, StoredRecord> found = new java.util.TreeMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, testimony, testimony_sha256, identity, identity_sha256 FROM records");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                StoredRecord row = storedRecord(rows);
-                found.put(row.id(), row);
-            }
+        try {
+            streamed("SELECT id, testimony, testimony_sha256, identity, identity_sha256 FROM records", query -> {
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        StoredRecord row = storedRecord(rows);
+                        found.put(row.id(), row);
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.list-records"), e);
         }
@@ -747,10 +826,10 @@ public final class Vault implements AutoCloseable {
         return outputs;
     }
 
-    /** SQLite's own consistency check; "ok" when the file is sound. */
+    /** The database's own consistency check; "ok" when sound (on PostgreSQL the server's checks are its administrator's). */
     public String integrityCheck() {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
-            return r.next() ? r.getString(1) : Messages.of("vault.integrity.no-answer").render();
+        try {
+            return engine.integrityCheck(connection);
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.check-integrity"), e);
         }
@@ -758,6 +837,9 @@ public final class Vault implements AutoCloseable {
 
     /** One setting of this connection, as SQLite reports it (tests check the durability settings). */
     String setting(String pragma) {
+        if (!(engine instanceof SqliteEngine)) {
+            throw new IllegalStateException("PRAGMA settings are SQLite's");
+        }
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
             return r.next() ? r.getString(1) : null;
         } catch (SQLException e) {
@@ -774,22 +856,24 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private static int intPragma(Statement s, String name) throws SQLException {
-        try (ResultSet r = s.executeQuery("PRAGMA " + name)) {
-            return r.next() ? r.getInt(1) : 0;
-        }
-    }
-
-    private static boolean isEmpty(Statement s) throws SQLException {
-        try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            return r.next() && r.getInt(1) == 0;
-        }
-    }
-
     /** {@code what}: one of the {@code vault.op.*} messages, what could not be done. */
     static GawahException failed(Message what, SQLException e) {
-        // Busy after the wait: another command holds the vault, most likely writing a large attachment.
-        Message hint = (e.getErrorCode() & 0xff) == SQLITE_BUSY ? Messages.of("vault.busy.hint") : null;
-        return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()), hint, e);
+        switch (classify(e)) {
+            case BUSY:
+                // Busy after the wait: another command holds the vault, most likely writing a large attachment.
+                return new GawahException(Failure.VAULT, Messages.of("vault.busy", what), Messages.of("vault.busy.hint"), e);
+            case LOST:
+                // The only case where a commit may or may not have happened: verify says which.
+                return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()),
+                        Messages.of("vault.pg.lost.hint"), e);
+            default:
+                return new GawahException(Failure.VAULT, Messages.of("vault.failed", what, e.getMessage()), null, e);
+        }
+    }
+
+    /** What an error means, whichever engine raised it: PostgreSQL's carry an SQLState, SQLite's a result code. */
+    static Engine.Conflict classify(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().length() == 5
+                ? new PostgresEngine().classify(e) : new SqliteEngine().classify(e);
     }
 }

@@ -23,8 +23,11 @@ import org.gawah.custody.EntrySigner;
  * One write transaction on the vault: records, attachments streamed in chunks, custody entries
  * and bookkeeping, committed at once or not at all. A crash or a failure at any point leaves
  * nothing (SQLite rolls back an uncommitted WAL tail): no partial attachment, no orphan chunk, no
- * custody entry for something that was not stored. The vault's write lock is taken at the start
- * (BEGIN IMMEDIATE), so two processes append to the custody log one after the other.
+ * custody entry for something that was not stored. Two processes append to the custody log one
+ * after the other: SQLite's write lock is taken at the start (BEGIN IMMEDIATE); on PostgreSQL an
+ * advisory lock is taken before the first write that is not an attachment's chunk, so several
+ * analysts' attachments stream in at once and everything else queues, at READ COMMITTED, where
+ * the last entry read after the lock is the last one committed.
  */
 public final class VaultWrite implements AutoCloseable {
     private final Vault vault;
@@ -35,6 +38,7 @@ public final class VaultWrite implements AutoCloseable {
     /** The seq of the last entry this transaction appended: the next one chains onto it unchecked. */
     private long chainedOnto = -1;
     private boolean precededWritten;
+    private boolean locked;
 
     /** An attachment stored in this transaction. */
     public record WrittenAttachment(String id, String recordId, long size, String sha256) {
@@ -98,12 +102,24 @@ public final class VaultWrite implements AutoCloseable {
         return List.copyOf(written);
     }
 
+    /**
+     * Takes the vault's write lock for the rest of this transaction, once: every write but an
+     * attachment's chunks comes after it.
+     */
+    private void lock() throws SQLException {
+        if (!locked) {
+            vault.engine().lockForWriting(connection);
+            locked = true;
+        }
+    }
+
     /** Stores a record and its recipients. */
     public void insert(SealedRecord record) {
         try {
+            lock();
             vault.insert(record);
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+            if (Vault.classify(e) == Engine.Conflict.DUPLICATE) {
                 throw new GawahException(Failure.VAULT, Messages.of("vault.duplicate-record", record.id()));
             }
             throw Vault.failed(Messages.of("vault.op.store-record", record.id()), e);
@@ -163,6 +179,11 @@ public final class VaultWrite implements AutoCloseable {
      * wrote is not.
      */
     private Head head(EntrySigner signer) {
+        try {
+            lock();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        }
         try (PreparedStatement last = connection.prepareStatement(
                 "SELECT seq, entry, signature FROM custody_log ORDER BY seq DESC LIMIT 1");
              ResultSet row = last.executeQuery()) {
@@ -188,6 +209,11 @@ public final class VaultWrite implements AutoCloseable {
             chainedOnto = signed.entry().seq();
             return signed;
         } catch (SQLException e) {
+            if (Vault.classify(e) == Engine.Conflict.DUPLICATE || "23000".equals(e.getSQLState())) {
+                // Only a writer that skipped the lock gets here: nothing of this transaction is kept.
+                throw new GawahException(Failure.VAULT, Messages.of("vault.raced", signed.entry().seq()),
+                        Messages.of("vault.raced.hint"), e);
+            }
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
         }
     }
@@ -198,6 +224,7 @@ public final class VaultWrite implements AutoCloseable {
                 "INSERT INTO submissions (id, made_at, head_seq) VALUES (?, ?, ?)");
              PreparedStatement item = connection.prepareStatement(
                      "INSERT INTO submitted_records (submission_id, record_id) VALUES (?, ?)")) {
+            lock();
             bag.setString(1, bagId);
             bag.setString(2, madeAt.toString());
             bag.setLong(3, headSeq);
@@ -219,7 +246,8 @@ public final class VaultWrite implements AutoCloseable {
                 "INSERT INTO imports (id, documenter, head_seq, head_sha256, bag_sha256, imported_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)");
              PreparedStatement entry = connection.prepareStatement(
-                     "INSERT OR IGNORE INTO received_custody (actor, seq, entry, signature) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO received_custody (actor, seq, entry, signature) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            lock();
             insert.setString(1, bag.id());
             insert.setString(2, bag.documenter());
             insert.setLong(3, bag.headSeq());
@@ -243,7 +271,8 @@ public final class VaultWrite implements AutoCloseable {
     /** Keeps a time-stamp token that {@code actor}'s {@code timestamped} entry {@code seq} logged (kept if already there). */
     public void storeToken(String actor, long seq, String id, byte[] token) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO timestamps (actor, seq, id, token) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO timestamps (actor, seq, id, token) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            lock();
             insert.setString(1, actor);
             insert.setLong(2, seq);
             insert.setString(3, id);
@@ -257,7 +286,10 @@ public final class VaultWrite implements AutoCloseable {
     /** Keeps (or replaces, when renewed) the evidence record of the entry at {@code seq} of {@code actor}'s log. */
     public void storeEvidenceRecord(String actor, long seq, String entrySha256, byte[] record) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO evidence_records (actor, seq, entry_sha256, record) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (actor, seq) DO UPDATE SET entry_sha256 = excluded.entry_sha256,"
+                        + " record = excluded.record")) {
+            lock();
             insert.setString(1, actor);
             insert.setLong(2, seq);
             insert.setString(3, entrySha256);
@@ -272,6 +304,7 @@ public final class VaultWrite implements AutoCloseable {
     public void insertCase(String caseId, Instant createdAt, byte[] sealed) {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO cases (id, created_at, sealed, sealed_sha256) VALUES (?, ?, ?, ?)")) {
+            lock();
             insert.setString(1, caseId);
             insert.setString(2, createdAt.toString());
             insert.setBytes(3, sealed);
@@ -288,11 +321,13 @@ public final class VaultWrite implements AutoCloseable {
      */
     public void insertAnalysis(String analysisId, String caseId, String recordId, Instant madeAt, byte[] sealed) {
         try (PreparedStatement member = connection.prepareStatement(
-                "INSERT OR IGNORE INTO case_records (case_id, record_id, position)"
-                        + " SELECT ?, ?, coalesce(max(position), 0) + 1 FROM case_records WHERE case_id = ?");
+                "INSERT INTO case_records (case_id, record_id, position)"
+                        + " SELECT ?, ?, coalesce(max(position), 0) + 1 FROM case_records WHERE case_id = ?"
+                        + " ON CONFLICT DO NOTHING");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO analyses (id, case_id, record_id, made_at, sealed, sealed_sha256)"
                              + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            lock();
             member.setString(1, caseId);
             member.setString(2, recordId);
             member.setString(3, caseId);

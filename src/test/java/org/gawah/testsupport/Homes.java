@@ -20,9 +20,17 @@ public final class Homes {
     public final String legalFingerprint;
 
     public Homes(Path base) {
+        this(base, null);
+    }
+
+    /** With {@code legalVault}: the legal team's home uses that team vault (gawah init --vault URL). */
+    public Homes(Path base, String legalVault) {
         documenter = base.resolve("documenter");
         legal = base.resolve("legal");
         documenterFingerprint = makeHome(documenter, "Documenter D-14");
+        if (legalVault != null) {
+            gawah.in(legal, "init", "--vault", legalVault).ok();
+        }
         legalFingerprint = makeHome(legal, "Legal team");
         Path legalCert = base.resolve("legal.asc");
         Path documenterCert = base.resolve("documenter.asc");
