@@ -60,12 +60,16 @@ public final class LegalRecords {
      * {@code signer} signs the {@code opened} entries. A record that fails a check stops the
      * whole reading, as {@code gawah open} stops, and nothing is logged.
      */
-    public static List<OpenedRecord> openAll(Path home, SecretKey own, SigningKey signer, Progress progress) {
-        Keyring keyring = new Keyring(home.resolve("keys"));
+    public static List<OpenedRecord> openAll(Path dir, SecretKey own, SigningKey signer, Progress progress) {
+        // The home as every command opens it: the keyring held to the signed log, what a killed
+        // command left settled (what it did to such files is not shown on this page yet), owed
+        // key entries written first.
+        Home home = new Home(dir, settled -> { });
+        Keyring keyring = home.keyring();
         List<Certificate> signers = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         signers.add(own.certificate());
         List<OpenedRecord> opened = new ArrayList<>();
-        try (Vault vault = Vault.open(home.resolve("vault.db"))) {
+        try (Vault vault = home.vault()) {
             SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
             signed.refuseUnlogged();
             Map<String, List<String>> cases = casesByRecord(signed);
@@ -78,7 +82,7 @@ public final class LegalRecords {
                 progress.opened(opened.size(), ids.size());
             }
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
-            logOpened(vault, keyring, signer, logged);
+            logOpened(vault, signer, logged);
         }
         return opened;
     }
@@ -150,12 +154,9 @@ public final class LegalRecords {
     }
 
     /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */
-    private static void logOpened(Vault vault, Keyring keyring, SigningKey signer, List<LoggedRecord> records) {
+    private static void logOpened(Vault vault, SigningKey signer, List<LoggedRecord> records) {
         if (records.isEmpty()) {
             return;
-        }
-        if (keyring.problems().isEmpty()) {
-            vault.precedeNextEntry(keyring.unbound());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EntrySigner entries = new EntrySigner(signer);

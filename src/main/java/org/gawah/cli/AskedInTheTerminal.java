@@ -5,6 +5,7 @@ import java.util.List;
 import org.gawah.Message;
 import org.gawah.interview.Asked;
 import org.gawah.interview.InterviewQuestions;
+import org.gawah.interview.InterviewWords;
 import org.gawah.interview.Question;
 
 /**
@@ -36,16 +37,17 @@ final class AskedInTheTerminal {
 
     private static List<Message> answer(Prompter p, InterviewQuestions questions, Asked asked, String current) {
         Question q = asked.question();
+        Message words = InterviewWords.atTerminal(asked);
         switch (asked.kind()) {
             case YES_NO:
             case ONE:
-                return questions.choose(q, List.of(p.choose(asked.words(), asked.options(), asked.current())));
+                return questions.choose(q, List.of(p.choose(words, asked.options(), asked.current())));
             case SOME:
-                return questions.choose(q, p.chooseSome(asked.words(), asked.options(), asked.chosen()));
+                return questions.choose(q, p.chooseSome(words, asked.options(), asked.chosen()));
             case TEXT:
-                return questions.type(q, p.text(asked.words(), current, asked.required()));
+                return questions.type(q, p.text(words, current, asked.required()));
             case LINES:
-                return questions.type(q, p.lines(asked.words(), current, asked.required()));
+                return questions.type(q, p.lines(words, current, asked.required()));
             default:
                 throw new IllegalStateException(asked.kind().name());
         }

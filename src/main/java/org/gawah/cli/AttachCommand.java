@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
 import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;

@@ -13,6 +13,8 @@ import org.gawah.GawahException;
 import org.gawah.ReadAhead;
 import org.gawah.Screen;
 import org.gawah.WriteBehind;
+import org.gawah.app.Home;
+import org.gawah.app.PartialFiles;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;

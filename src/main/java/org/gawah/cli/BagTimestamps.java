@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.time.Instant;
 import java.util.List;
 
+import org.gawah.app.Home;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Entry;
 import org.gawah.tsp.LogTimestamps;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Entry;

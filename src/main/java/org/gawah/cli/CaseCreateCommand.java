@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.Team;
 import org.gawah.cases.CaseFile;
 import org.gawah.custody.Action;
 import org.gawah.custody.EntrySigner;

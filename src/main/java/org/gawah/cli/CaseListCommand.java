@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.Team;
 import org.gawah.keys.Keyring;
 import org.gawah.vault.SignedVault;
 import org.gawah.vault.Vault;

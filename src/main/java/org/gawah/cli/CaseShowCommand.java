@@ -3,6 +3,8 @@ package org.gawah.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.gawah.app.Home;
+import org.gawah.app.Team;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;
 import org.gawah.cases.LegalTags;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.Language;
+import org.gawah.app.Home;
 import org.gawah.desktop.Desktop;
 import org.gawah.vault.FilePermissions;
 

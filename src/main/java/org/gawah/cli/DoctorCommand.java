@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Home;
+import org.gawah.app.PartialFiles;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;

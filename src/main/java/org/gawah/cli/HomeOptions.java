@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.gawah.app.Home;
+
 /** The --home option every command shares, given after the command's name or before it ({@link GlobalOptions}). */
 final class HomeOptions {
     @Option(names = "--home", paramLabel = "DIR")
@@ -23,7 +25,7 @@ final class HomeOptions {
 
     /** The home this command works in; says so, in one line, when others could open it (and goes on). */
     Home resolve(Terminal terminal) {
-        Home resolved = new Home(chosen(terminal), terminal);
+        Home resolved = new Home(chosen(terminal), terminal::warn);
         List<Home.Exposed> open = resolved.openToOthers();
         if (!open.isEmpty()) {
             Home.Exposed first = open.get(0);

@@ -20,6 +20,8 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.CustodyLog;
+import org.gawah.app.Home;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Action;

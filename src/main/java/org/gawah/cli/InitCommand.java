@@ -9,6 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import org.gawah.app.Home;
+
 @Command(name = "init")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand

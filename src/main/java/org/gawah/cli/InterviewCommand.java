@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Home;
 import org.gawah.app.Recipients;
 import org.gawah.interview.Interview;
 import org.gawah.interview.InterviewPath;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.gawah.app.OutputFile;
 import org.gawah.openpgp.SecretKey;
 
 import picocli.CommandLine.Command;

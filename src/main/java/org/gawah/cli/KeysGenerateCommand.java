@@ -1,16 +1,13 @@
 package org.gawah.cli;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import org.gawah.Digests;
-import org.gawah.custody.Action;
+import org.gawah.app.Home;
+import org.gawah.app.OwnKeyGeneration;
 import org.gawah.keys.Keyring;
-import org.gawah.openpgp.KeyGenerator;
 import org.gawah.openpgp.Profile;
 import org.gawah.openpgp.SecretKey;
-import org.gawah.openpgp.SigningKey;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,18 +58,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
         String userId = email == null ? name : name + " <" + email + ">";
         char[] secret = passphrase.readNew(terminal, Messages.of("keys.generate.prompt"));
         SecretKey key;
-        SigningKey signer;
-        Instant now = Instant.now();
         try {
-            key = KeyGenerator.generate(chosen, userId, secret, now);
-            signer = key.unlockForSigning(secret, now);
+            key = OwnKeyGeneration.generate(home, chosen, userId, secret).key();
         } finally {
             Arrays.fill(secret, '\0');
         }
-        keyring.saveOwnKey(key);
-        // The first entry of the vault's log: this key is the home's own (docs/format/home.md).
-        CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
-                Digests.sha256(key.certificate().encoded()));
         terminal.info(Messages.of("keys.generate.done", Display.fingerprint(key.fingerprint()), userId));
         if (chosen == Profile.RFC9580) {
             terminal.info(Messages.of("keys.generate.rfc9580"));

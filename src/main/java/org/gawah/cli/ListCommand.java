@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.gawah.app.Home;
 import org.gawah.vault.RecordSummary;
 import org.gawah.vault.Vault;
 

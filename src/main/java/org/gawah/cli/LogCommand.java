@@ -2,6 +2,7 @@ package org.gawah.cli;
 
 import java.util.concurrent.Callable;
 
+import org.gawah.app.Home;
 import org.gawah.custody.Entry;
 import org.gawah.vault.Vault;
 

@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.gawah.app.Home;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.PartialFiles;
 import org.gawah.bag.BagReader;
 import org.gawah.bag.EncryptedSpool;
 import org.gawah.export.PackageCheck;
@@ -44,13 +46,7 @@ final class PackageVerification {
      * ASCII armour). Anything else is read as a zip, and refused as one if it is not.
      */
     static boolean isEncrypted(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(14);
-            return start.length > 0 && ((start[0] & 0x80) != 0
-                    || new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("-----BEGIN PGP"));
-        } catch (IOException e) {
-            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
-        }
+        return PartialFiles.isEncrypted(file);
     }
 
     /** The custodians whose packages this home trusts: its own key, and those pinned as custodian or legal. */

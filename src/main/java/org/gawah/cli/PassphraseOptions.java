@@ -16,6 +16,7 @@ import java.util.Arrays;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.OwnKeyGeneration;
 import org.gawah.Message;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
@@ -101,19 +102,22 @@ final class PassphraseOptions {
         if (!given()) {
             terminal.prompt(Messages.of("passphrase.prompt.again", prompt));
             char[] again = requireConsole(terminal).readPassword();
-            boolean same = Arrays.equals(first, again);
-            if (again != null) {
-                Arrays.fill(again, '\0');
-            }
-            if (!same) {
+            try {
+                OwnKeyGeneration.checkSame(first, again == null ? new char[0] : again);
+            } catch (GawahException e) {
                 Arrays.fill(first, '\0');
-                throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.differ"));
+                throw e;
+            } finally {
+                if (again != null) {
+                    Arrays.fill(again, '\0');
+                }
             }
         }
-        if (first.length < 8) {
+        try {
+            OwnKeyGeneration.checkPassphrase(first);
+        } catch (GawahException e) {
             Arrays.fill(first, '\0');
-            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.too-short"),
-                    Messages.of("passphrase.too-short.hint"));
+            throw e;
         }
         return first;
     }

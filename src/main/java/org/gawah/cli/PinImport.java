@@ -3,19 +3,14 @@ package org.gawah.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.custody.Action;
-import org.gawah.keys.Keyring;
+import org.gawah.app.CertificateImport;
+import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SigningKey;
@@ -28,48 +23,26 @@ import org.gawah.openpgp.SigningKey;
  * pin is logged, signed, as {@code key_imported FPR/ROLE} (docs/format/custody-log.md).
  */
 final class PinImport {
-    /** One certificate to pin: merged with what was pinned, the roles it will hold, whether anything changes. */
-    private record Pin(Certificate certificate, Set<Role> roles, boolean wasPinnedHere, boolean unchanged) {
-    }
-
     private PinImport() {
     }
 
     static int run(Terminal terminal, Home home, Role role, Path file, List<String> expected, PassphraseOptions passphrase) {
         List<Certificate> found = Certificate.parseAll(InputFile.read(file, InputFile.Kind.CERTIFICATE));
         List<Certificate> chosen = chosen(terminal, file, found, expected);
-        Keyring before = home.keyring();
-        boolean sound = before.problems().isEmpty();
-        // Any other problem of the keyring stops the import; the pins of these certificates it replaces.
-        Keyring keyring = home.keyringReplacing(chosen.stream().map(Certificate::fingerprint).collect(Collectors.toSet()));
-        // Every pin is signed into the custody log: without an own key there is no one to sign it.
-        var own = keyring.requireOwnKey();
-        Instant now = Instant.now();
-        List<Pin> pins = new ArrayList<>();
-        for (Certificate offered : chosen) {
-            pins.add(plan(role, offered, sound ? before.pinsOf(offered.fingerprint()) : Map.of(), now));
-        }
+        CertificateImport.Plan plan = CertificateImport.plan(home, role, chosen);
         if (chosen.size() > 1) {
             terminal.info(Messages.of("keys.import.several", file, chosen.size(), role.label()));
         }
-        pins.forEach(pin -> show(terminal, role, pin, now));
-        if (pins.stream().allMatch(Pin::unchanged)) {
+        plan.pins().forEach(pin -> show(terminal, role, pin, plan.at()));
+        if (plan.changesNothing()) {
             terminal.info(Messages.of("keys.import.unchanged", role.label()));
-            pins.forEach(pin -> terminal.line(pin.certificate().fingerprint()));
+            plan.pins().forEach(pin -> terminal.line(pin.certificate().fingerprint()));
             return 0;
         }
         // Passphrase first (a typo pins nothing), then the files, then their entries in one transaction.
-        SigningKey key = passphrase.unlockForSigning(terminal, own, now);
-        List<CustodyLog.Subject> entries = new ArrayList<>();
-        for (Pin pin : pins) {
-            if (!pin.unchanged()) {
-                pin.roles().forEach(r -> keyring.pin(r, pin.certificate()));
-                entries.add(new CustodyLog.Subject(Keyring.subject(pin.certificate().fingerprint(), role),
-                        Digests.sha256(pin.certificate().encoded())));
-            }
-        }
-        CustodyLog.append(home, key, Action.KEY_IMPORTED, entries);
-        pins.forEach(pin -> terminal.line(pin.certificate().fingerprint()));
+        SigningKey key = passphrase.unlockForSigning(terminal, plan.own(), plan.at());
+        CertificateImport.commit(home, plan, key);
+        plan.pins().forEach(pin -> terminal.line(pin.certificate().fingerprint()));
         return 0;
     }
 
@@ -103,64 +76,8 @@ final class PinImport {
         return chosen;
     }
 
-    /**
-     * What pinning {@code offered} under {@code role} means, checked. The certificate offered must
-     * pass the role's checks on its own (a crafted copy of a pinned certificate gets nowhere by
-     * being merged with the good one), unless it is an update that ends the pinned key (revoked,
-     * expired: validly self-signed, or Bouncy Castle would not report it), which must be taken so
-     * that sealing to it stops. A new pin must pass as it will be pinned, merged.
-     */
-    private static Pin plan(Role role, Certificate offered, Map<Role, Certificate> pinned, Instant now) {
-        Certificate before = pinned.isEmpty() ? null : pinned.values().iterator().next();
-        GawahException refusal = null;
-        try {
-            check(role, offered, now);
-        } catch (GawahException e) {
-            // Only the owner's own update of a pinned key may fail on its own: one that ends it.
-            if (before == null || !offered.boundByItsOwner(now)) {
-                throw e;
-            }
-            refusal = e;
-        }
-        Certificate merged = before == null ? offered : Certificate.merge(before, offered);
-        if (refusal != null && !ends(before, offered, merged, now)) {
-            throw refusal;
-        }
-        boolean here = pinned.containsKey(role);
-        if (!here) {
-            check(role, merged, now);
-        }
-        Set<Role> roles = new LinkedHashSet<>(pinned.keySet());
-        roles.add(role);
-        boolean unchanged = here && Arrays.equals(pinned.get(role).encoded(), merged.encoded());
-        return new Pin(merged, roles, here, unchanged);
-    }
-
-    /**
-     * Whether an update ends (part of) a pinned key: the key itself revoked or expired, or one of
-     * its subkeys that could sign or receive no longer can. Merging only adds what the owner
-     * signed; Bouncy Castle counts a revocation or expiry only when its signature holds.
-     */
-    private static boolean ends(Certificate before, Certificate offered, Certificate merged, Instant now) {
-        if (offered.standing(now).isPresent()) {
-            return true;
-        }
-        Set<String> was = before.usableKeyIds(now);
-        Set<String> is = merged.usableKeyIds(now);
-        return was.containsAll(is) && !is.equals(was);
-    }
-
-    /** A recipient must receive records now; a documenter or custodian must vouch for what it signed (docs/format/home.md). */
-    private static void check(Role role, Certificate certificate, Instant now) {
-        if (role == Role.DOCUMENTER || role == Role.CUSTODIAN) {
-            certificate.checkCanVouch(now);
-        } else {
-            certificate.checkCanEncrypt(now);
-        }
-    }
-
     /** Who it is, its fingerprint on a line of its own, and how it stands: shown before it is pinned. */
-    private static void show(Terminal terminal, Role role, Pin pin, Instant now) {
+    private static void show(Terminal terminal, Role role, CertificateImport.Pin pin, Instant now) {
         Certificate certificate = pin.certificate();
         terminal.info(!pin.wasPinnedHere() ? Messages.of("keys.import.pinned", role.label(), certificate.userId())
                 : pin.unchanged() ? Messages.of("keys.import.already", role.label(), certificate.userId())

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.InputFile;
 import org.gawah.app.Recipients;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;

@@ -2,6 +2,7 @@ package org.gawah.cli;
 
 import java.time.Instant;
 
+import org.gawah.app.Home;
 import org.gawah.app.RecordSeal;
 import org.gawah.app.Recipients;
 import org.gawah.keys.Keyring;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.InputFile;
 import org.gawah.testimony.RecordId;
 
 /**

@@ -17,6 +17,9 @@ import java.util.Optional;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
+import org.gawah.app.ProcessLock;
+import org.gawah.app.Processes;
 import org.gawah.vault.FilePermissions;
 
 /**

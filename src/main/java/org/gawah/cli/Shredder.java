@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
 import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 

@@ -18,6 +18,8 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.MessageIOException;
+import org.gawah.app.Home;
+import org.gawah.app.PartialFiles;
 import org.gawah.bag.BagWriter;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Action;

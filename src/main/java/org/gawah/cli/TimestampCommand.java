@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
 import org.gawah.custody.Entry;

@@ -3,6 +3,7 @@ package org.gawah.cli;
 import java.util.List;
 import java.util.Locale;
 
+import org.gawah.app.Home;
 import org.gawah.keys.TsaPins;
 import org.gawah.tsp.TsaCertificate;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.gawah.app.CustodyLog;
+import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;

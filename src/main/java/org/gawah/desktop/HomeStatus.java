@@ -1,14 +1,13 @@
 package org.gawah.desktop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Home;
 import org.gawah.keys.Keyring;
-import org.gawah.vault.VaultLocation;
 import org.gawah.keys.Role;
 
 /**
@@ -28,11 +27,12 @@ record HomeStatus(Path dir, boolean exists, boolean ownKey, Map<Role, Integer> p
         for (Role role : Role.values()) {
             none.put(role, 0);
         }
-        // The vault file, or the team vault's address, is what makes a folder a home (gawah init makes it; so does cli's Home).
-        if (!Files.isRegularFile(dir.resolve("vault.db")) && !Files.isRegularFile(dir.resolve(VaultLocation.URL_FILE))) {
+        // Read as every command reads it (org.gawah.app.Home); nothing is opened for writing here.
+        Home home = new Home(dir, ignored -> { });
+        if (!home.exists()) {
             return new HomeStatus(dir, false, false, none, null);
         }
-        Keyring keyring = new Keyring(dir.resolve("keys"));
+        Keyring keyring = home.keyring();
         try {
             boolean own = keyring.ownKey().isPresent();
             Map<Role, Integer> pinned = new EnumMap<>(Role.class);

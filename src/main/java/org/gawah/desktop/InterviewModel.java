@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Home;
 import org.gawah.app.RecordSeal;
 import org.gawah.app.Recipients;
 import org.gawah.app.Sealed;
@@ -54,6 +55,7 @@ final class InterviewModel implements Wipeable {
     private volatile Sealed sealed;
     private volatile GawahException problem;
     private volatile boolean wiped;
+    private final List<Message> notices = new CopyOnWriteArrayList<>();
 
     InterviewModel(Path home, UnlockedKey key) {
         this.home = home;
@@ -74,7 +76,7 @@ final class InterviewModel implements Wipeable {
      */
     void begin() {
         try {
-            Keyring keyring = new Keyring(home.resolve("keys"));
+            Keyring keyring = new Home(home, this::notice).keyring();
             SecretKey ownKey = keyring.requireOwnKey();
             Recipients recipients = Recipients.of(keyring, ownKey, false, Instant.now());
             own = ownKey;
@@ -205,7 +207,19 @@ final class InterviewModel implements Wipeable {
      * to the review, which says why.
      */
     void seal() {
-        try (Vault vault = Vault.openHome(home)) {
+        // The home as a command opens it, afresh: the keyring held to the signed log again (a
+        // certificate copied in by hand since the interview began stops the seal, named), the
+        // recipients read again from it, what a killed command left settled, owed entries first.
+        Home now = new Home(home, this::notice);
+        try {
+            Keyring keyring = now.keyring();
+            to = Recipients.of(keyring, keyring.requireOwnKey(), false, Instant.now());
+        } catch (GawahException e) {
+            problem = e;
+            show(Page.REVIEW);
+            return;
+        }
+        try (Vault vault = now.vault()) {
             Sealed done = RecordSeal.seal(vault, interview.input(), key.get(), to, ZoneId.systemDefault());
             forget();
             sealed = done;
@@ -215,6 +229,15 @@ final class InterviewModel implements Wipeable {
             problem = e;
             show(Page.REVIEW);
         }
+    }
+
+    /** What opening the home said it did to files a killed command left (a line each on the page). */
+    List<Message> notices() {
+        return List.copyOf(notices);
+    }
+
+    private void notice(Message message) {
+        notices.add(message);
     }
 
     /** Whether any answer is held (false before an interview, after its seal, and after lock). */

@@ -26,6 +26,7 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.app.Sealed;
 import org.gawah.interview.Asked;
+import org.gawah.interview.InterviewWords;
 
 /**
  * The interview's pages, rendered from {@link InterviewModel}: the unlock page, one page a
@@ -70,12 +71,16 @@ final class InterviewView extends PagePanel {
         slow(model::begin);
     }
 
+    /** The reason shown on the page drawn last (to scroll into view), or null. */
+    private JComponent shownProblem;
+
     private void render() {
         if (window.lockedBy() != null || model.page() == null) {
             return;
         }
         WipingDocument.wipeAll(this);
         removeAll();
+        shownProblem = null;
         options.clear();
         typed = null;
         row = 0;
@@ -87,6 +92,10 @@ final class InterviewView extends PagePanel {
             case NO_CONSENT: noConsent(); break;
             default: sealed(); break;
         }
+        List<Message> notices = model.notices();
+        for (int i = 0; i < notices.size(); i++) {
+            paragraph("interview.notice." + i, notices.get(i));
+        }
         GridBagConstraints rest = row(0);
         rest.weighty = 1;
         JPanel filler = new JPanel();
@@ -95,6 +104,14 @@ final class InterviewView extends PagePanel {
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
         revalidate();
         repaint();
+        if (shownProblem != null) {
+            // A long page (the review) keeps its scroll position when drawn again: bring the reason into view.
+            JComponent said = shownProblem;
+            SwingUtilities.invokeLater(() -> {
+                validate();
+                said.scrollRectToVisible(new java.awt.Rectangle(0, 0, said.getWidth(), said.getHeight()));
+            });
+        }
         if (typed != null) {
             typed.requestFocusInWindow();
         }
@@ -134,7 +151,7 @@ final class InterviewView extends PagePanel {
         for (Message before : asked.before()) {
             add(Words.text(new JLabel(), before), row(4));
         }
-        paragraph("interview.question." + asked.question().part(), asked.words());
+        paragraph("interview.question." + asked.question().part(), InterviewWords.inWindow(asked));
         switch (asked.kind()) {
             case YES_NO:
             case ONE:
@@ -284,6 +301,7 @@ final class InterviewView extends PagePanel {
         }
         JTextArea said = Words.text(Paragraph.of("interview.problem"), problem.message());
         said.putClientProperty("FlatLaf.style", "foreground: $Component.error.focusedBorderColor");
+        shownProblem = said;
         add(said, row(problem.hintMessage() == null ? 10 : 2));
         if (problem.hintMessage() != null) {
             add(Words.text(Paragraph.of("interview.problem.hint"), problem.hintMessage()), row(10));

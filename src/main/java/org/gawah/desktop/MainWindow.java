@@ -53,6 +53,7 @@ final class MainWindow {
     private final WelcomeView welcome;
     private final JScrollPane pages;
     private InterviewView interview;
+    private SetupView setup;
     private RecordsView records;
     private ReaderView reader;
     private final Timer idleTimer;
@@ -70,7 +71,7 @@ final class MainWindow {
             }
         });
         this.home = home;
-        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview);
+        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup);
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -114,6 +115,20 @@ final class MainWindow {
         }
         pages.setViewportView(interview);
         interview.begin();
+    }
+
+    /** The first run's pages: the key, then the team's certificates. */
+    private void showSetup() {
+        if (setup == null) {
+            setup = new SetupView(model.page(new SetupModel(home, model.key())), model, this::showWelcome);
+        }
+        pages.setViewportView(setup);
+        setup.begin();
+    }
+
+    /** The first run's model, once its pages were opened; else null. */
+    SetupModel setupModel() {
+        return setup == null ? null : setup.model();
     }
 
     /** The legal team's records: every record of the vault in one table, once the key is unlocked. */

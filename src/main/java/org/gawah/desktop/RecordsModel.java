@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.Home;
 import org.gawah.app.LegalRecords;
 import org.gawah.app.OpenedRecord;
-import org.gawah.keys.Keyring;
 import org.gawah.names.Folding;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -72,7 +72,7 @@ final class RecordsModel implements Wipeable {
             return;
         }
         try {
-            own = new Keyring(home.resolve("keys")).requireOwnKey();
+            own = new Home(home, settled -> { }).keyring().requireOwnKey();
             problem = null;
             show(Page.UNLOCK);
         } catch (GawahException e) {

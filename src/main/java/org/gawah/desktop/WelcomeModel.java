@@ -108,6 +108,14 @@ final class WelcomeModel implements Wipeable {
         return status != null && lines().stream().noneMatch(line -> line.mark() == Mark.MISSING);
     }
 
+    /**
+     * Whether the first run's pages have something to do: the home, the key or a legal-team key
+     * missing, or a warning (one legal-team key only, no protection officer's key).
+     */
+    boolean setupWanted() {
+        return status != null && status.problem() == null && lines().stream().anyMatch(line -> line.mark() != Mark.READY);
+    }
+
     /** What to do next, or null before the home was read. */
     Message next() {
         if (status == null) {

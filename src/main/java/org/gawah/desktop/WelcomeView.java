@@ -26,9 +26,11 @@ final class WelcomeView extends PagePanel {
     private final javax.swing.JTextArea next = Paragraph.of("welcome.next");
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
     private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
+    private final JButton setup = Words.text(new JButton(), Messages.of("welcome.setup"));
+    private final java.awt.Component beginGap = javax.swing.Box.createHorizontalStrut(10);
 
-    /** {@code interview}: what the Begin button does (opens the interview's pages). */
-    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview) {
+    /** {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}: the Set up button. */
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun) {
         super(new GridBagLayout());
         this.model = model;
         this.window = window;
@@ -42,6 +44,8 @@ final class WelcomeView extends PagePanel {
         checkAgain.addActionListener(e -> check());
         begin.setName("welcome.begin");
         begin.addActionListener(e -> interview.run());
+        setup.setName("welcome.setup");
+        setup.addActionListener(e -> firstRun.run());
         lines.setName("welcome.lines");
         lines.setOpaque(false);
 
@@ -53,6 +57,10 @@ final class WelcomeView extends PagePanel {
         JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         buttons.setOpaque(false);
         buttons.add(begin);
+        // Begin and Set up are both shown while a warning is left (one legal key): kept apart.
+        beginGap.setVisible(false);
+        buttons.add(beginGap);
+        buttons.add(setup);
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
         buttons.add(checkAgain);
         add(buttons, row(5, 0));
@@ -123,6 +131,8 @@ final class WelcomeView extends PagePanel {
         }
         next.setVisible(model.next() != null);
         begin.setVisible(model.ready());
+        setup.setVisible(model.setupWanted());
+        beginGap.setVisible(model.ready() && model.setupWanted());
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();

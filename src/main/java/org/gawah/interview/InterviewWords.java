@@ -62,4 +62,55 @@ public final class InterviewWords {
             default: throw new IllegalStateException(value);
         }
     }
+
+    /**
+     * The question as the terminal asks it: its words, then how to answer there (Enter for now, a
+     * lone full stop, several numbers), which a window has no use for.
+     */
+    public static Message atTerminal(Asked asked) {
+        Message typing;
+        switch (asked.question().part()) {
+            case "recipients": typing = Messages.of("interview.typing.several"); break;
+            case "started_at":
+            case "ended_at":
+                typing = Messages.of("interview.typing.now");
+                break;
+            case "interpreter": typing = Messages.of("interview.typing.if-none"); break;
+            case "identity_name":
+            case "identity_contact":
+                typing = Messages.of("interview.typing.leave-out");
+                break;
+            case "vulnerability":
+            case "referrals":
+            case "notes":
+                typing = Messages.of("interview.typing.full-stop");
+                break;
+            case "event_place": typing = Messages.of("interview.typing.if-unknown"); break;
+            default: return asked.words();
+        }
+        return Messages.of("interview.with-typing", asked.words(), typing);
+    }
+
+    /**
+     * The question as the window asks it: its words, and what an empty field means where it may
+     * be left empty (a time to answer is shown filled in with now, so it needs nothing).
+     */
+    public static Message inWindow(Asked asked) {
+        Message typing;
+        switch (asked.question().part()) {
+            case "interpreter":
+            case "vulnerability":
+            case "referrals":
+            case "notes":
+                typing = Messages.of("interview.window.if-none");
+                break;
+            case "identity_name":
+            case "identity_contact":
+                typing = Messages.of("interview.window.leave-out");
+                break;
+            case "event_place": typing = Messages.of("interview.window.if-unknown"); break;
+            default: return asked.words();
+        }
+        return Messages.of("interview.with-typing", asked.words(), typing);
+    }
 }

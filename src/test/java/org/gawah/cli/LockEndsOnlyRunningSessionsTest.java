@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.gawah.app.Home;
+import org.gawah.app.Processes;
 import org.gawah.Language;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;

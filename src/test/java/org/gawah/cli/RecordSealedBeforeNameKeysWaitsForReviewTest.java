@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.gawah.app.Home;
 import org.gawah.app.Recipients;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
@@ -43,8 +44,7 @@ class RecordSealedBeforeNameKeysWaitsForReviewTest {
         gawah.in(documenter, "keys", "import", "--role", "protection", base.resolve("protection.asc").toString()).ok();
         gawah.in(legal, "keys", "import", "--role", "documenter", base.resolve("documenter.asc").toString()).ok();
 
-        Home home = new Home(documenter, new Terminal(new java.io.ByteArrayOutputStream(), new java.io.ByteArrayOutputStream(),
-                java.io.InputStream.nullInputStream(), java.util.Map.of(), null));
+        Home home = new Home(documenter, warning -> { });
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gawah.app.Home;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -110,8 +111,7 @@ class RedactionTrustsSignedIdentityTest {
 
     /** A record sealed as gawah sealed it before name keys: the same code, without the name-key sealer. */
     private static String sealedWithoutNameKeys(Path documenter, ObjectNode input) throws Exception {
-        Home home = new Home(documenter, new Terminal(new java.io.ByteArrayOutputStream(), new java.io.ByteArrayOutputStream(),
-                java.io.InputStream.nullInputStream(), Map.of(), null));
+        Home home = new Home(documenter, warning -> { });
         Keyring keyring = home.keyring();
         SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -201,7 +201,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
     }
 
     /** The welcome page's Begin, then the key unlocked (a wrong passphrase first: refused, and asked again). */
-    private static void beginAndUnlock(JFrame frame, Locale language) {
+    static void beginAndUnlock(JFrame frame, Locale language) {
         Screen.waitFor("the home to be read", SLOW, () -> present(frame, "welcome.begin"));
         Screen.screenshot(frame, "welcome-ready", language);
         click(frame, "welcome.begin");
@@ -215,7 +215,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
         Screen.waitFor("the first question", SLOW, () -> "purpose".equals(part(frame)));
     }
 
-    private static void walkEveryQuestion(JFrame frame, Locale language, Answers typed) {
+    static void walkEveryQuestion(JFrame frame, Locale language, Answers typed) {
         Set<String> shot = new HashSet<>();
         int[] events = new int[1];
         for (int i = 0; i < 80 && !present(frame, "interview.seal"); i++) {
@@ -314,7 +314,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
     }
 
     /** The part of the question shown (its paragraph is named interview.question.PART), or null. */
-    private static String part(JFrame frame) {
+    static String part(JFrame frame) {
         return here(() -> {
             for (Component c : all(frame)) {
                 if (c.getName() != null && c.getName().startsWith("interview.question.") && c.isShowing()) {
@@ -325,7 +325,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
         });
     }
 
-    private static boolean present(JFrame frame, String name) {
+    static boolean present(JFrame frame, String name) {
         return here(() -> all(frame).stream().anyMatch(c -> name.equals(c.getName()) && c.isShowing()));
     }
 
@@ -344,15 +344,15 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
         return text.toString();
     }
 
-    private static void setText(JFrame frame, String name, String text) {
+    static void setText(JFrame frame, String name, String text) {
         onEdtRun(() -> ((JTextComponent) named(frame, name)).setText(text));
     }
 
-    private static void click(JFrame frame, String name) {
+    static void click(JFrame frame, String name) {
         onEdtRun(() -> ((AbstractButton) named(frame, name)).doClick(0));
     }
 
-    private static int recordsIn(Path home) {
+    static int recordsIn(Path home) {
         try (Vault vault = Vault.open(home.resolve("vault.db"))) {
             return vault.recordIds().size();
         }

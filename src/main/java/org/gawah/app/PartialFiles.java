@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.testimony.RecordId;
 import org.gawah.vault.OutputInProgress;
 import org.gawah.vault.SignedVault;
@@ -30,10 +32,10 @@ import org.gawah.vault.Vault;
  * removed (a drive not plugged in, a folder not writable) stays listed, is said by every command
  * and named by {@code gawah doctor}.
  */
-final class PartialFiles {
-    static final String EXPORT = "export";
-    static final String SUBMIT = "submit";
-    static final String OPEN = "open";
+public final class PartialFiles {
+    public static final String EXPORT = "export";
+    public static final String SUBMIT = "submit";
+    public static final String OPEN = "open";
 
     private static final String ID = "-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
     /** The names this class writes, the only ones it ever removes: a row edited by hand cannot aim it at another file. */
@@ -45,12 +47,12 @@ final class PartialFiles {
     }
 
     /** The hidden name an evidence package or a bag is written under, beside {@code out}. */
-    static Path beside(Path out, String id) {
+    public static Path beside(Path out, String id) {
         return out.toAbsolutePath().resolveSibling("." + out.getFileName() + "." + id + ".partial");
     }
 
     /** The hidden name an attachment is written under, beside {@code target}: its id, never its own file name. */
-    static Path attachment(Path target, String attachmentId) {
+    public static Path attachment(Path target, String attachmentId) {
         return target.toAbsolutePath().resolveSibling("." + attachmentId + ".gawah-partial");
     }
 
@@ -61,7 +63,7 @@ final class PartialFiles {
      * existing one: that is another command's), then registers it: a command killed in between
      * leaves an empty file, never an unregistered one with content.
      */
-    static Writing create(Home home, Vault vault, Path partial, String command) {
+    public static Writing create(Home home, Vault vault, Path partial, String command) {
         ProcessLock lock;
         try {
             lock = ProcessLock.hold(lockFile(home), byteOf(partial)).orElseThrow(() ->
@@ -97,7 +99,7 @@ final class PartialFiles {
      * A partial file being written: its row in the vault, and the lock that says its command runs.
      * Closed once the file was renamed, deleted or left for the next command (the lock let go).
      */
-    static final class Writing implements AutoCloseable {
+    public static final class Writing implements AutoCloseable {
         private final long registration;
         private final ProcessLock lock;
 
@@ -113,7 +115,7 @@ final class PartialFiles {
     }
 
     /** The file was renamed into place or deleted: nothing of it is left to clean up. */
-    static void forget(Vault vault, Writing writing) {
+    public static void forget(Vault vault, Writing writing) {
         vault.endOutput(writing.registration);
     }
 
@@ -121,7 +123,7 @@ final class PartialFiles {
      * After a failure: deletes the hidden file and forgets it; whatever fails here is added to
      * {@code failure} (still the one to report), and the file stays listed for the next command.
      */
-    static void discard(Vault vault, Writing writing, Path partial, Throwable failure) {
+    public static void discard(Vault vault, Writing writing, Path partial, Throwable failure) {
         try {
             Files.deleteIfExists(partial);
             vault.endOutput(writing.registration);
@@ -131,7 +133,7 @@ final class PartialFiles {
     }
 
     /** The home's file in which each command writing an output holds a byte locked (docs/format/vault.md). */
-    static Path lockFile(Home home) {
+    public static Path lockFile(Home home) {
         return home.dir().resolve("outputs.lock");
     }
 
@@ -140,7 +142,7 @@ final class PartialFiles {
      * SHA-256 of its path, below 2^30 (some network file systems lock no further). Two outputs
      * that share a byte only make an ended one wait for the other to end.
      */
-    static long byteOf(Path partial) {
+    public static long byteOf(Path partial) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -155,23 +157,23 @@ final class PartialFiles {
      * not do. Whether a package or bag was logged is read from the signed log, walked only when
      * something is left to settle.
      */
-    static void cleanUp(Terminal terminal, Home home, Vault vault) {
+    public static void cleanUp(Consumer<Message> warnings, Home home, Vault vault) {
         Supplier<SignedVault> signed = once(() -> home.signed(vault));
         List<OutputInProgress> listed;
         try {
             listed = vault.outputsInProgress();
         } catch (GawahException e) {
-            terminal.warn(e.message());
+            warnings.accept(e.message());
             return;
         }
         for (OutputInProgress output : listed) {
             // Held (shared) while its file is settled: a new command writing the same path waits for it.
             try (ProcessLock probe = probe(home, output)) {
-                if (ended(probe, output) && settle(terminal, output, signed)) {
+                if (ended(probe, output) && settle(warnings, output, signed)) {
                     vault.endOutput(output.id());
                 }
             } catch (GawahException e) {
-                terminal.warn(e.message());
+                warnings.accept(e.message());
             }
         }
     }
@@ -187,7 +189,7 @@ final class PartialFiles {
     }
 
     /** What is listed by a command that has ended (killed, or failed to remove it). */
-    static List<OutputInProgress> left(Home home, Vault vault) {
+    public static List<OutputInProgress> left(Home home, Vault vault) {
         List<OutputInProgress> left = new ArrayList<>();
         for (OutputInProgress output : vault.outputsInProgress()) {
             try (ProcessLock probe = probe(home, output)) {
@@ -217,41 +219,41 @@ final class PartialFiles {
     }
 
     /** True when nothing of the output is left where it was written (or it is not one of ours to touch). */
-    private static boolean settle(Terminal terminal, OutputInProgress output, Supplier<SignedVault> signed) {
+    private static boolean settle(Consumer<Message> warnings, OutputInProgress output, Supplier<SignedVault> signed) {
         Path file = output.path();
         String shown = file.toString(); // read back from the vault file: a message shows it through Screen
         Optional<String> id = idIn(file, output.command());
         if (id.isEmpty()) {
-            terminal.warn(Messages.of("partial.not-ours", shown));
+            warnings.accept(Messages.of("partial.not-ours", shown));
             return true;
         }
         if (!Files.isDirectory(file.getParent())) {
-            terminal.warn(Messages.of("partial.unreachable", shown, output.command()));
+            warnings.accept(Messages.of("partial.unreachable", shown, output.command()));
             return false;
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return true; // renamed or deleted just before the command ended
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            terminal.warn(Messages.of("partial.not-ours", shown));
+            warnings.accept(Messages.of("partial.not-ours", shown));
             return true;
         }
         try {
             if (logged(signed.get(), output.command(), id.get())) {
                 // Whole and fsynced before its entry committed: the log says it exists, so it is kept.
                 Path kept = file.resolveSibling(id.get() + (output.command().equals(EXPORT)
-                        && PackageVerification.isEncrypted(file) ? ".zip.pgp" : ".zip"));
+                        && isEncrypted(file) ? ".zip.pgp" : ".zip"));
                 Files.move(file, kept);
-                terminal.warn(Messages.of("partial.kept", kept, output.command()));
+                warnings.accept(Messages.of("partial.kept", kept, output.command()));
             } else {
                 Files.delete(file);
-                terminal.warn(Messages.of("partial.deleted", shown, output.command()));
+                warnings.accept(Messages.of("partial.deleted", shown, output.command()));
             }
             return true;
         } catch (NoSuchFileException e) {
             return true; // another command settled it meanwhile
         } catch (IOException e) {
-            terminal.warn(Messages.of("partial.cannot-remove", shown, output.command(), e.getMessage()));
+            warnings.accept(Messages.of("partial.cannot-remove", shown, output.command(), e.getMessage()));
             return false;
         }
     }
@@ -275,5 +277,19 @@ final class PartialFiles {
             return signed.submitted(id);
         }
         return command.equals(EXPORT) && signed.exported(id);
+    }
+
+    /**
+     * Whether a package file is encrypted (binary OpenPGP, or armored) rather than a zip: read
+     * from its first bytes.
+     */
+    public static boolean isEncrypted(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(14);
+            return start.length > 0 && ((start[0] & 0x80) != 0
+                    || new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("-----BEGIN PGP"));
+        } catch (IOException e) {
+            throw new GawahException(Failure.MISSING_INPUT, Messages.of("verify.cannot-read", file, e.getMessage()));
+        }
     }
 }

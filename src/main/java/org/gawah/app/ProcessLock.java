@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,9 +34,9 @@ import org.gawah.vault.FilePermissions;
  * file drops every lock the process holds on it, so a second channel opened and closed here (a
  * probe of a session this very process runs) would silently end its own lock.
  */
-final class ProcessLock implements AutoCloseable {
+public final class ProcessLock implements AutoCloseable {
     /** What a probe found. */
-    enum State {
+    public enum State {
         /** A running process (possibly this one) holds the byte. */
         HELD,
         /** No process holds it: whoever registered it has ended (the probe holds it, shared, until closed). */
@@ -80,7 +80,7 @@ final class ProcessLock implements AutoCloseable {
      * (owner-only) if it is missing. Empty when another running process holds it; an
      * {@link IOException} when the file cannot be locked at all.
      */
-    static Optional<ProcessLock> hold(Path file, long at) throws IOException {
+    public static Optional<ProcessLock> hold(Path file, long at) throws IOException {
         try {
             FilePermissions.createPrivateFile(file);
         } catch (FileAlreadyExistsException e) {
@@ -111,7 +111,7 @@ final class ProcessLock implements AutoCloseable {
      * {@link State#FREE} (nobody can hold it) unless {@code create}, which makes it first, so
      * that the byte can be held by this probe while its caller settles what the ended process left.
      */
-    static ProcessLock probe(Path file, long at, boolean create) {
+    public static ProcessLock probe(Path file, long at, boolean create) {
         if (create) {
             try {
                 FilePermissions.createPrivateFile(file);
@@ -146,7 +146,7 @@ final class ProcessLock implements AutoCloseable {
      * Probes {@code file} and keeps the channel open whatever it finds, so that {@link #stillHeld}
      * can ask again after the file was deleted (gawah lock deletes it, then waits).
      */
-    static ProcessLock watch(Path file, long at) {
+    public static ProcessLock watch(Path file, long at) {
         Channel opened;
         try {
             opened = open(file, false);
@@ -168,12 +168,12 @@ final class ProcessLock implements AutoCloseable {
         }
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
     /** For a file being {@link #watch}ed: whether a process holds its byte now. */
-    boolean stillHeld() {
+    public boolean stillHeld() {
         if (channel == null) {
             return state == State.HELD;
         }
@@ -190,7 +190,7 @@ final class ProcessLock implements AutoCloseable {
     }
 
     /** Writes {@code data} at the start of the locked file, through the channel that holds the lock. */
-    void write(byte[] data) throws IOException {
+    public void write(byte[] data) throws IOException {
         FileChannel file = channel.channel;
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.Message;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.SecretKey;
@@ -22,22 +24,25 @@ import org.gawah.vault.VaultLocation;
  * A Gawah home: {@code vault.db} (or {@code vault.url}, the address of a team vault on a
  * PostgreSQL server) and {@code keys/}, in a folder only its owner can read.
  */
-final class Home {
+public final class Home {
     private final Path dir;
     private Keyring keyring;
-    private final Terminal terminal;
+    private final Consumer<Message> warnings;
 
-    /** {@code terminal}: where the home says what it did to files a killed command left (see {@link #vault()}). */
-    Home(Path dir, Terminal terminal) {
+    /**
+     * {@code warnings}: where the home says what it did to files a killed command left (see
+     * {@link #vault()}): the terminal's warnings for a command, a line on the page for the window.
+     */
+    public Home(Path dir, Consumer<Message> warnings) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.terminal = terminal;
+        this.warnings = warnings;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path vaultFile() {
+    public Path vaultFile() {
         return dir.resolve("vault.db");
     }
 
@@ -46,16 +51,16 @@ final class Home {
     }
 
     /** The vault: the team vault {@code vault.url} names, else {@code vault.db}. */
-    VaultLocation vaultLocation() {
+    public VaultLocation vaultLocation() {
         return VaultLocation.ofHome(dir);
     }
 
     /** What commands say the vault is: the file's path, or the team vault's address. */
-    String vaultName() {
+    public String vaultName() {
         return vaultLocation().display();
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.isRegularFile(vaultFile()) || Files.isRegularFile(urlFile());
     }
 
@@ -64,7 +69,7 @@ final class Home {
      * database, named in {@code vault.url} (0600, no secret in it). Returns false when the home was
      * already there (with the same vault; another is refused).
      */
-    boolean create(VaultLocation.Postgres teamVault) {
+    public boolean create(VaultLocation.Postgres teamVault) {
         boolean existed = exists();
         if (existed && teamVault != null && !teamVault.equals(vaultLocation())) {
             throw new GawahException(Failure.NOT_READY, Messages.of("home.other-vault", dir, vaultName()),
@@ -104,7 +109,7 @@ final class Home {
     }
 
     /** The home's keyring, checked against the vault's custody log once per command (docs/format/home.md). */
-    Keyring keyring() {
+    public Keyring keyring() {
         requireExists();
         if (keyring == null) {
             keyring = new Keyring(dir.resolve("keys"));
@@ -116,7 +121,7 @@ final class Home {
      * The keyring with the pins of these fingerprints left out of its check, used for the rest of
      * this command: {@code keys import} replaces them with a certificate it checked and logs.
      */
-    Keyring keyringReplacing(java.util.Set<String> fingerprints) {
+    public Keyring keyringReplacing(java.util.Set<String> fingerprints) {
         keyring = keyring().ignoring(fingerprints);
         return keyring;
     }
@@ -127,10 +132,10 @@ final class Home {
      * command uses keys and the keyring was made before key roles were logged, the first entry the
      * command signs is preceded by the entries that bind them.
      */
-    Vault vault() {
+    public Vault vault() {
         requireExists();
         Vault vault = Vault.open(vaultLocation());
-        PartialFiles.cleanUp(terminal, this, vault);
+        PartialFiles.cleanUp(warnings, this, vault);
         if (keyring != null && keyring.problems().isEmpty()) {
             vault.precedeNextEntry(keyring.unbound());
         }
@@ -138,7 +143,7 @@ final class Home {
     }
 
     /** An item of this home that others on this computer could open, with its mode. */
-    record Exposed(Path path, String mode) {
+    public record Exposed(Path path, String mode) {
     }
 
     /**
@@ -146,7 +151,7 @@ final class Home {
      * vault and its journal, the secret key. Checked by every command, so it stays a few calls;
      * {@code gawah doctor} checks every folder and file in the home.
      */
-    List<Exposed> openToOthers() {
+    public List<Exposed> openToOthers() {
         List<Path> items = new ArrayList<>(List.of(dir, vaultFile(), journalFile(), urlFile()));
         try (var secret = Files.list(dir.resolve("keys").resolve("secret"))) {
             secret.forEach(items::add);
@@ -164,7 +169,7 @@ final class Home {
         return open;
     }
 
-    Path journalFile() {
+    public Path journalFile() {
         return dir.resolve("vault.db-journal");
     }
 
@@ -173,7 +178,7 @@ final class Home {
      * of its log; the pinned documenter keys check the logs received in bags. Without an own key
      * nothing can have been logged, so only an empty vault passes.
      */
-    SignedVault signed(Vault vault) {
+    public SignedVault signed(Vault vault) {
         Keyring keyring = keyring();
         return SignedVault.read(vault, keyring.ownKey().map(SecretKey::certificate).orElse(null),
                 keyring.pinned(Role.DOCUMENTER));

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ import org.gawah.vault.SignedVault;
  * The legal team as analyst data sees it: this home's key and every certificate pinned as
  * {@code legal}. Case titles and analyses are sealed to all of them and must be signed by one.
  */
-final class Team {
+public final class Team {
     private final SecretKey own;
     private final List<Certificate> members;
 
-    Team(Keyring keyring) {
+    public Team(Keyring keyring) {
         this.own = keyring.requireOwnKey();
         List<Certificate> all = new ArrayList<>();
         all.add(own.certificate());
@@ -40,16 +40,16 @@ final class Team {
         this.members = List.copyOf(all);
     }
 
-    SecretKey own() {
+    public SecretKey own() {
         return own;
     }
 
-    byte[] seal(byte[] document, SigningKey key, Instant now) {
+    public byte[] seal(byte[] document, SigningKey key, Instant now) {
         return Sealer.seal(document, key, members, now);
     }
 
     /** The case's own document, as its {@code case_created} entry logged it, opened and checked to be this case. */
-    CaseFile openCase(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
+    public CaseFile openCase(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
         byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("case.no-case", caseId), Messages.of("case.no-case.hint")));
         byte[] plaintext = open(sealed, passphrase);
@@ -71,7 +71,7 @@ final class Team {
      * logged before the log named their case and record are opened first, all of them: their
      * table row is a cache that could have moved one to another case.
      */
-    Map<String, Analysis> openAnalyses(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
+    public Map<String, Analysis> openAnalyses(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
         checkLegacy(vault, passphrase);
         SignedVault.CaseContents contents = vault.contents(caseId);
         Map<String, Analysis> analyses = new LinkedHashMap<>();

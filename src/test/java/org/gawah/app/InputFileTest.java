@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

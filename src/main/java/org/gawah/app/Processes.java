@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +10,21 @@ import java.util.Optional;
  * be locked ({@link ProcessLock}): on Linux Java computes the start time from the boot time, which
  * moves when the clock is stepped, so a running process can read as ended.
  */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
     /** The process's start time (ISO 8601), or "" where the system does not tell it. */
-    static String startOf(ProcessHandle process) {
+    public static String startOf(ProcessHandle process) {
         return process.info().startInstant().map(Object::toString).orElse("");
     }
 
-    static String startOfThis() {
+    public static String startOfThis() {
         return startOf(ProcessHandle.current());
     }
 
     /** The process with this id, if it runs and started at {@code started} (never when either time is unknown). */
-    static Optional<ProcessHandle> running(long pid, String started) {
+    public static Optional<ProcessHandle> running(long pid, String started) {
         return ProcessHandle.of(pid).filter(p -> !started.isEmpty() && startOf(p).equals(started));
     }
 
@@ -32,7 +32,7 @@ final class Processes {
      * Whether the registered process has surely ended: its id is free, or another process with a
      * known start time has it. When the system does not tell start times, a live id counts as it.
      */
-    static boolean ended(long pid, String started) {
+    public static boolean ended(long pid, String started) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         return process.isEmpty() || (!started.isEmpty() && !startOf(process.get()).isEmpty()
                 && !startOf(process.get()).equals(started));
@@ -43,7 +43,7 @@ final class Processes {
      * {@code javaw}) running {@code org.gawah.cli.Main} or a {@code gawah*.jar}. Empty where the
      * system does not say (another user's process, an argument list too long for Linux to give).
      */
-    static Optional<Boolean> isGawah(ProcessHandle process) {
+    public static Optional<Boolean> isGawah(ProcessHandle process) {
         ProcessHandle.Info info = process.info();
         Optional<String> command = info.command();
         if (command.isEmpty()) {

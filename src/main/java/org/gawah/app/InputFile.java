@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +18,12 @@ import org.gawah.testimony.Testimonies;
  * file is refused before a byte of it is read (its size is asked first), and a stream that
  * grows while read (a pipe, a device) is cut at the cap and refused too.
  */
-final class InputFile {
+public final class InputFile {
     /** A note is at most 64 Ki characters (docs/format/case.md): 4 bytes each in UTF-8 at the most. */
-    static final int MAX_NOTE = 1 << 20;
+    public static final int MAX_NOTE = 1 << 20;
 
     /** What a file is read as; each kind has its cap and its words for a file past it. */
-    enum Kind {
+    public enum Kind {
         /** {@code keys import}, {@code export --to}: a certificate ({@link Certificate#MAX_BYTES}). */
         CERTIFICATE(Certificate.MAX_BYTES),
         /** {@code keys import --secret}: a secret key ({@link Certificate#MAX_BYTES}, as for a certificate). */
@@ -39,13 +39,13 @@ final class InputFile {
         /** {@code record --attach-from}, {@code attach --files-from}: paths, one a line. */
         FILE_LIST(MAX_NOTE);
 
-        final int cap;
+        public final int cap;
 
         Kind(int cap) {
             this.cap = cap;
         }
 
-        GawahException tooLarge(Path file) {
+        public GawahException tooLarge(Path file) {
             long mib = cap >> 20;
             switch (this) {
                 case CERTIFICATE:
@@ -73,7 +73,7 @@ final class InputFile {
     }
 
     /** The whole file, at most {@code kind}'s cap; the caller wipes the array when it holds plaintext. */
-    static byte[] read(Path file, Kind kind) {
+    public static byte[] read(Path file, Kind kind) {
         try {
             if (Files.isRegularFile(file) && Files.size(file) > kind.cap) {
                 throw kind.tooLarge(file);

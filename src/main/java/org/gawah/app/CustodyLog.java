@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,20 +10,20 @@ import org.gawah.vault.Vault;
 import org.gawah.vault.VaultWrite;
 
 /** Appends one action to the home's custody log, signed, in a transaction of its own. */
-final class CustodyLog {
+public final class CustodyLog {
     private CustodyLog() {
     }
 
     /** What an entry is about: an id and the SHA-256 of its ciphertext (or package, or key). */
-    record Subject(String id, String sha256) {
+    public record Subject(String id, String sha256) {
     }
 
-    static void append(Home home, SigningKey key, Action action, String subject, String subjectSha256) {
+    public static void append(Home home, SigningKey key, Action action, String subject, String subjectSha256) {
         append(home, key, action, java.util.List.of(new Subject(subject, subjectSha256)));
     }
 
     /** Appends one entry per subject, all in one transaction. */
-    static void append(Home home, SigningKey key, Action action, java.util.List<Subject> subjects) {
+    public static void append(Home home, SigningKey key, Action action, java.util.List<Subject> subjects) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EntrySigner signer = new EntrySigner(key);
         try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
@@ -35,7 +35,7 @@ final class CustodyLog {
     }
 
     /** Unlocks the own key for signing with the passphrase the command already asked for (no second prompt). */
-    static SigningKey signingKey(org.gawah.openpgp.SecretKey own, AskOnce ask) {
+    public static SigningKey signingKey(org.gawah.openpgp.SecretKey own, org.gawah.openpgp.Opener.PassphraseSource ask) {
         char[] passphrase = ask.passphraseFor(own.fingerprint());
         try {
             return own.unlockForSigning(passphrase, Instant.now());

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,12 +12,12 @@ import org.gawah.GawahException;
 import org.gawah.vault.FilePermissions;
 
 /** Files the user asked for: created new (never overwritten), readable by the owner only. */
-final class OutputFile {
+public final class OutputFile {
     private OutputFile() {
     }
 
     /** Creates an empty file readable by its owner only; refuses an existing one. */
-    static void createPrivate(Path file) {
+    public static void createPrivate(Path file) {
         try {
             // Owner-only where the file system can say so (POSIX modes, NTFS access lists); a FAT stick cannot.
             FilePermissions.createPrivateFile(file);
@@ -29,7 +29,7 @@ final class OutputFile {
         }
     }
 
-    static void writeNew(Path file, byte[] data) {
+    public static void writeNew(Path file, byte[] data) {
         createPrivate(file);
         try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
             stream.write(data);
