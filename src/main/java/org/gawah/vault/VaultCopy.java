@@ -134,7 +134,12 @@ public final class VaultCopy {
             copy.migrateWithin();
             copy.engine().lockForWriting(to);
             for (Table table : TABLES) {
-                copyTable(source, to, table, progress);
+                try {
+                    copyTable(source, to, table, progress);
+                } catch (SQLException e) {
+                    throw new GawahException(Failure.VAULT, Messages.of("vault.copy.table-failed", table.name(),
+                            target.display(), reason(e)), Messages.of("vault.copy.rolled-back.hint"), e);
+                }
             }
             compareLogs(source.connection(), to);
             VaultAudit.Report report;
@@ -166,6 +171,16 @@ public final class VaultCopy {
                 removeFile(file.path());
             }
         }
+    }
+
+    /**
+     * The database's own words, without the row: a failed batch's message quotes the statement
+     * with its values (megabytes of ciphertext); the exception it chains holds the server's reason.
+     */
+    private static String reason(SQLException e) {
+        SQLException why = e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String message = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     /** Every row of one table, read a few at a time and written as read. */

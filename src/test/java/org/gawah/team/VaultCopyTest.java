@@ -128,6 +128,26 @@ class VaultCopyTest {
         assertEquals(0, tableCount(team), "no table made on the server");
     }
 
+    /** A row the server cannot take (text with a NUL, in a table the audit does not read) fails the copy midway. */
+    @Test
+    void aCopyThatFailsMidwayLeavesNothingOnTheServer() throws Exception {
+        Path odd = base.resolve("odd");
+        Homes.copy(homes.legal, odd);
+        try (Connection c = sqlite(odd.resolve("vault.db")); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO submissions (id, made_at, head_seq) VALUES ('GWB-' || char(0), '2026-01-01T00:00:00Z', 1)");
+        }
+        VaultLocation.Postgres team = TestPostgres.emptyDatabase();
+        Result failed = gawah.in(odd, "vault", "copy", "--to", team.display());
+        assertEquals(Failure.VAULT.exitCode(), failed.code(), failed.stderr());
+        assertEquals(1, errors(failed).size(), failed.stderr());
+        assertEquals("gawah: error: cannot copy the rows of submissions into " + team.display()
+                + ": ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", errors(failed).get(0),
+                "the server's reason, without the rows it refused");
+        assertEquals(0, tableCount(team), "the migrations rolled back with the rows");
+        // The same database takes a sound vault afterwards: nothing was left in the way.
+        gawah.in(homes.legal, "vault", "copy", "--to", team.display()).ok();
+    }
+
     @Test
     void aTargetThatIsNotEmptyIsRefusedAndLeftAsItWas() throws Exception {
         Path file = base.resolve("already.db");
