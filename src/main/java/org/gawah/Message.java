@@ -15,7 +15,9 @@ import java.util.ResourceBundle;
  * (escaped, right-to-left values isolated), a {@code Message} value rendered in the same
  * language; there is no other syntax, so an apostrophe is just an apostrophe (unlike
  * {@link java.text.MessageFormat}). Numbers keep ASCII digits: record ids, sizes and
- * fingerprints must read the same in every language.
+ * fingerprints must read the same in every language; and in a right-to-left sentence a date, a
+ * time or a fingerprint is isolated left to right ({@link Screen#numbersAsWritten}), so that it
+ * reads as written, whether it came with a value or with the bundle's words.
  */
 public final class Message {
     private final String bundle;
@@ -61,7 +63,7 @@ public final class Message {
         if (pattern == null) {
             return key + (values.length == 0 ? "" : " " + Screen.value(Arrays.toString(values)));
         }
-        return fill(pattern, locale);
+        return Screen.numbersAsWritten(fill(pattern, locale));
     }
 
     private String pattern(Locale locale) {

@@ -105,6 +105,40 @@ class ScreenTest {
         assertTrue(refused.getMessage().contains("evil\\u001b]0;owned\\u0007"), refused.getMessage());
     }
 
+    @Test
+    void aNumberInRightToLeftWordsIsIsolatedLeftToRight() {
+        String lri = "\u2066";
+        assertEquals("یا " + lri + "2025-08-15" + PDI + ":", Screen.numbersAsWritten("یا 2025-08-15:"), "the colon is the sentence's");
+        assertEquals("لکه " + lri + "2026-11-20T10:00+04:30" + PDI + "، " + lri + "1405-08-29" + PDI + " لمریز 10:00"
+                + " یا 24 زمری 1404", Screen.numbersAsWritten("لکه 2026-11-20T10:00+04:30، 1405-08-29 لمریز 10:00 یا 24 زمری 1404"),
+                "numbers apart follow the sentence; one colon already joins digits");
+        assertEquals("د ګوتې نښه " + lri + "1234 5678 9ABC  DEF0 1234" + PDI, Screen.numbersAsWritten("د ګوتې نښه 1234 5678 9ABC  DEF0 1234"),
+                "a fingerprint's groups are one number");
+        assertEquals("نسخه " + lri + "۱۴۰۴-۰۵-۲۴" + PDI, Screen.numbersAsWritten("نسخه ۱۴۰۴-۰۵-۲۴"), "Persian digits too");
+        assertEquals("GWH-7K3M-9QXA x-2025-08 سند", Screen.numbersAsWritten("GWH-7K3M-9QXA x-2025-08 سند"),
+                "a number glued to a letter before it is part of a Latin word, which reads left to right");
+        String english = "sealed 2025-08-15 by " + Screen.value("مستندساز 1404-05-24");
+        assertEquals("sealed 2025-08-15 by " + FSI + "مستندساز " + lri + "1404-05-24" + PDI + PDI, Screen.numbersAsWritten(english),
+                "in a left-to-right line only the right-to-left value's numbers");
+        String once = Screen.numbersAsWritten("یا 2025-08-15 یا 10:00+04:30");
+        assertSame(once, Screen.numbersAsWritten(once), "a number already isolated is left alone");
+    }
+
+    @Test
+    void theLineGuardKeepsOnlyTheIsolatesAroundNumbers() {
+        String lri = "\u2066";
+        String line = Screen.line("یا 2025-08-15: " + Screen.value("علی 1404-05-24") + " 1234 5678 9ABC DEF0");
+        assertEquals("یا " + lri + "2025-08-15" + PDI + ": " + FSI + "علی " + lri + "1404-05-24" + PDI + PDI + " "
+                + lri + "1234 5678 9ABC DEF0" + PDI, line);
+        assertEquals(line, Screen.line(line), "idempotent");
+        assertEquals("\\u2066علی\\u2069 a", Screen.line(lri + "علی" + PDI + " a"), "an isolate around words is not the display path's");
+        assertEquals("x \\u20662025-08-15", Screen.line("x " + lri + "2025-08-15"), "nor one that closes nothing");
+        assertEquals("\\u2066" + "2025-08-15" + "\\u2069", Screen.value(lri + "2025-08-15" + PDI), "from outside, always an escape");
+        assertEquals("یا 2025-08-15: " + FSI + "علی 1404-05-24" + PDI + " \\u2066x", Screen.lineWithoutIsolating(line + " " + lri + "x")
+                        .replace(" 1234 5678 9ABC DEF0", ""),
+                "for a terminal without the algorithm: the numbers' isolates left out, nothing else changed");
+    }
+
     /** Crafted values, each made to hide, reorder or rewrite what a screen shows. */
     static List<String> corpus() {
         return List.of("Legal team \u001bE\u001b[8m 3F2A 9C11 legal", "\u001b]0;owned\u0007\u001b[2J\u001b[H", "\u009b8m",

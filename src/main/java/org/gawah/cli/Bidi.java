@@ -9,7 +9,8 @@ import java.util.Locale;
  * console do not: for them each line is reordered into visual order before it is printed.
  * {@code GAWAH_BIDI=logical} or {@code visual} overrides the guess. Only messages and prompts
  * are reordered, never data on stdout (testimony must come out byte for byte). A value from
- * outside is isolated ({@link org.gawah.Screen#value}) in logical order, for terminals that apply
+ * outside is isolated ({@link org.gawah.Screen#value}), and so is a number in right-to-left
+ * words ({@link org.gawah.Screen#numbersAsWritten}), in logical order, for terminals that apply
  * the bidirectional algorithm themselves; reordering here applies the isolates and drops them.
  */
 final class Bidi {
@@ -53,10 +54,20 @@ final class Bidi {
         return withoutIsolates(out.toString());
     }
 
+    /** The line without the display path's isolates (around values and numbers), which have done their work. */
     private static String withoutIsolates(String line) {
-        return line.indexOf(org.gawah.Screen.FIRST_STRONG_ISOLATE) < 0 ? line
-                : line.replace(String.valueOf(org.gawah.Screen.FIRST_STRONG_ISOLATE), "")
-                        .replace(String.valueOf(org.gawah.Screen.POP_DIRECTIONAL_ISOLATE), "");
+        if (line.indexOf(org.gawah.Screen.POP_DIRECTIONAL_ISOLATE) < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != org.gawah.Screen.FIRST_STRONG_ISOLATE && c != org.gawah.Screen.LEFT_TO_RIGHT_ISOLATE
+                    && c != org.gawah.Screen.POP_DIRECTIONAL_ISOLATE) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String mirror(String s) {

@@ -61,7 +61,8 @@ final class Columns {
     /**
      * {@code text} cut to at most {@code columns}, an ellipsis marking the cut. Cuts between
      * characters (never inside a surrogate pair, never leaving a mark without its letter) and
-     * keeps a closing isolate that the cut would drop, so what follows on the line stays outside.
+     * keeps a closing isolate that the cut would drop, so what follows on the line stays outside
+     * (a number's isolate is closed where the cut falls, before the ellipsis).
      */
     static String fit(String text, int columns) {
         if (width(text) <= columns) {
@@ -70,23 +71,30 @@ final class Columns {
         boolean isolated = !text.isEmpty() && text.charAt(0) == org.gawah.Screen.FIRST_STRONG_ISOLATE;
         StringBuilder out = new StringBuilder();
         int used = 0;
+        boolean inNumber = false; // inside a number's LEFT-TO-RIGHT ISOLATE (Screen.numbersAsWritten)
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int w = width(c);
-            if (c == org.gawah.Screen.POP_DIRECTIONAL_ISOLATE) {
+            if (c == org.gawah.Screen.POP_DIRECTIONAL_ISOLATE && !inNumber) {
                 break;
             }
             if (used + w > columns - 1) {
                 break;
             }
             out.appendCodePoint(c);
+            inNumber = c == org.gawah.Screen.LEFT_TO_RIGHT_ISOLATE || (inNumber && c != org.gawah.Screen.POP_DIRECTIONAL_ISOLATE);
             used += w;
             i += Character.charCount(c);
         }
         // A mark or joiner left at the end would belong to nothing: drop it with its letter's cut.
         while (out.length() > 0 && width(out.codePointBefore(out.length())) == 0
-                && out.codePointBefore(out.length()) != org.gawah.Screen.FIRST_STRONG_ISOLATE) {
+                && out.codePointBefore(out.length()) != org.gawah.Screen.FIRST_STRONG_ISOLATE
+                && out.codePointBefore(out.length()) != org.gawah.Screen.POP_DIRECTIONAL_ISOLATE) {
+            inNumber &= out.codePointBefore(out.length()) != org.gawah.Screen.LEFT_TO_RIGHT_ISOLATE;
             out.setLength(out.length() - Character.charCount(out.codePointBefore(out.length())));
+        }
+        if (inNumber) {
+            out.append(org.gawah.Screen.POP_DIRECTIONAL_ISOLATE); // a number cut short is still closed before the ellipsis
         }
         out.append(ELLIPSIS);
         if (isolated) {

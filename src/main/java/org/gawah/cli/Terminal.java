@@ -53,13 +53,13 @@ public final class Terminal {
         this.screen = screen;
         this.typedIn = console != null;
         this.stdout = stdout;
-        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
+        this.visualOrder = Bidi.visualOrderWanted(env.get("GAWAH_BIDI"), System.getProperty("os.name", ""));
+        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), visualOrder), true);
         this.rawErr = new OutputStreamWriter(stderr, StandardCharsets.UTF_8);
-        this.err = new PrintWriter(new ScreenWriter(rawErr), true);
+        this.err = new PrintWriter(new ScreenWriter(rawErr, visualOrder), true);
         this.in = in;
         this.env = env;
         this.console = console;
-        this.visualOrder = Bidi.visualOrderWanted(env.get("GAWAH_BIDI"), System.getProperty("os.name", ""));
     }
 
     static Terminal system() {

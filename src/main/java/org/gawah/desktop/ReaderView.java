@@ -193,7 +193,9 @@ final class ReaderView extends PagePanel {
         side.add(custody, line(at++, 4, 0));
         int i = 0;
         for (Entry entry : record.custody()) {
-            JLabel line = Words.text(new JLabel(), Messages.of("reader.entry", entry.seq(), Ltr.of(entry.time()),
+            // The time leads the line, so no mark of its own: a left-to-right mark there would turn the whole
+            // line left to right in Dari and Pashto; the display path already keeps its digits in order.
+            JLabel line = Words.text(new JLabel(), Messages.of("reader.entry", entry.seq(), entry.time(),
                     entry.action().words(), Ltr.of(Fingerprints.grouped(entry.actor()).substring(0, 9)),
                     Ltr.of(entry.subject())));
             line.setName("reader.entry." + i++);

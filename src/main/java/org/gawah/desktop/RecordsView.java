@@ -396,7 +396,9 @@ final class RecordsView extends PagePanel {
             return "";
         }
         Message solar = DateCalendar.SOLAR_HIJRI.describe(day);
-        return solar == null ? Ltr.of(day).render() : Messages.of("records.date", Ltr.of(day), solar).render();
+        // The day leads the cell: a left-to-right mark there would turn the cell left to right in Dari and
+        // Pashto (the Solar Hijri date then reads backwards); the display path keeps the day's digits in order.
+        return solar == null ? Ltr.of(day).render() : Messages.of("records.date", day, solar).render();
     }
 
     private void problem(GawahException problem) {

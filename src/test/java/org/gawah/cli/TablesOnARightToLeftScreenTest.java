@@ -148,7 +148,7 @@ class TablesOnARightToLeftScreenTest {
         int depth = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == Screen.FIRST_STRONG_ISOLATE) {
+            if (c == Screen.FIRST_STRONG_ISOLATE || c == Screen.LEFT_TO_RIGHT_ISOLATE) {
                 depth++;
             } else if (c == Screen.POP_DIRECTIONAL_ISOLATE) {
                 depth--;
@@ -234,13 +234,13 @@ class TablesOnARightToLeftScreenTest {
         return -1;
     }
 
-    /** A cell that shows nothing: spaces, and the isolates a terminal keeps with the cell before them. */
+    /** A cell that shows nothing: spaces, and the isolates (around values, around numbers) a terminal keeps with the cell before them. */
     private static boolean blank(String cell) {
         return strip(cell).isBlank();
     }
 
     private static String strip(String text) {
-        return text.replace(String.valueOf(Screen.FIRST_STRONG_ISOLATE), "")
+        return text.replace(String.valueOf(Screen.FIRST_STRONG_ISOLATE), "").replace(String.valueOf(Screen.LEFT_TO_RIGHT_ISOLATE), "")
                 .replace(String.valueOf(Screen.POP_DIRECTIONAL_ISOLATE), "").stripTrailing();
     }
 
