@@ -133,8 +133,11 @@ public final class Vault implements AutoCloseable {
         }
         Path file = ((VaultLocation.File) location).path();
         refuseLinks(file);
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw notEmpty(location);
+        for (String suffix : List.of("", "-journal", "-wal")) {
+            // A journal left beside a missing file would be played into the new one by SQLite.
+            if (Files.exists(file.resolveSibling(file.getFileName() + suffix), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw notEmpty(location);
+            }
         }
         try {
             FilePermissions.createPrivateFile(file);

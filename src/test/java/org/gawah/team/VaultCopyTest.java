@@ -158,6 +158,13 @@ class VaultCopyTest {
                 + " file or an empty database"), errors(refused));
         assertEquals("someone's file\n", Files.readString(file));
 
+        Path journal = base.resolve("stale.db-journal");
+        Files.writeString(journal, "a journal left behind\n");
+        Result besideJournal = gawah.in(homes.legal, "vault", "copy", "--to", base.resolve("stale.db").toString());
+        assertEquals(Failure.OUTPUT_EXISTS.exitCode(), besideJournal.code(), besideJournal.stderr());
+        assertFalse(Files.exists(base.resolve("stale.db")));
+        assertEquals("a journal left behind\n", Files.readString(journal));
+
         VaultLocation.Postgres vault = TestPostgres.freshVault();
         int tables = tableCount(vault);
         Result onServer = gawah.in(homes.legal, "vault", "copy", "--to", vault.display());
