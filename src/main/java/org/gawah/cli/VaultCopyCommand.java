@@ -66,8 +66,9 @@ final class VaultCopyCommand implements Callable<Integer> {
         }
         terminal.line("  " + Messages.of("verify.vault-head", report.headSha256()).render());
         if (target instanceof VaultLocation.Postgres) {
+            // A home has vault.db or vault.url, never both (docs/format/vault.md).
             terminal.info(Messages.of("vault.copy.use-team", home.dir().resolve(VaultLocation.URL_FILE), target.display(),
-                    home.vaultName()));
+                    home.vaultName(), home.dir().resolve("vault.db")));
         } else {
             terminal.info(Messages.of("vault.copy.use-file", home.dir().resolve("vault.db"), target.display(),
                     home.dir().resolve(VaultLocation.URL_FILE)));
