@@ -23,11 +23,19 @@ final class Groups {
                 of.put(item.id(), item.relation().of());
             }
         }
+        return of(of, items.size());
+    }
+
+    /**
+     * Item id → its group's recording, from {@code of} (each transcript or translation → the item
+     * it is of), among {@code count} items: what the package writes, and what gawah verify expects.
+     */
+    static Map<String, String> of(Map<String, String> of, int count) {
         Map<String, String> groups = new HashMap<>();
         for (String id : of.keySet()) {
             String root = id;
             // A chain is at most as long as the items; a loop (which gawah never seals) stops there too.
-            for (int steps = 0; of.containsKey(root) && steps <= items.size(); steps++) {
+            for (int steps = 0; of.containsKey(root) && steps <= count; steps++) {
                 root = of.get(root);
             }
             groups.put(id, root);

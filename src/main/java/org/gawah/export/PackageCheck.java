@@ -169,6 +169,7 @@ public final class PackageCheck {
                                   Map<String, String> sha512, String caseId, List<String> documenters, Map<String, JsonNode> byId) {
         Map<String, JsonNode> byPath = new HashMap<>();
         Set<String> signatures = new HashSet<>();
+        Map<String, JsonNode> entries = new HashMap<>();
         for (String file : files) {
             Matcher name = ITEM_FILE.matcher(file);
             if (!name.matches()) {
@@ -208,9 +209,10 @@ public final class PackageCheck {
                 checked++;
             }
             if ("attachment".equals(sidecar.path("kind").asText())) {
-                checkListed(bag, path, sidecar, byId);
+                entries.put(sidecar.path("item_id").asText(), checkListed(bag, path, sidecar, byId));
             }
         }
+        PackageLinks.check(byId, entries);
         checkIndex(bag, byId);
         return checked;
     }
@@ -274,6 +276,7 @@ public final class PackageCheck {
     private static void checkIndex(BagReader bag, Map<String, JsonNode> byId) {
         String text = bag.text(EvidencePackage.INDEX);
         List<String> rows = new ArrayList<>(List.of(text.split("\r\n", -1)));
+        String header = rows.isEmpty() ? "" : rows.get(0);
         if (rows.isEmpty() || !rows.remove(rows.size() - 1).isEmpty() || !List.of(Item.CSV_HEADER, Item.CSV_HEADER_THIRTEEN).contains(rows.remove(0))
                 || rows.size() != byId.size()) {
             throw refused(Messages.of("check.index-rows", EvidencePackage.INDEX));
@@ -285,6 +288,10 @@ public final class PackageCheck {
             if (sidecar == null || !seen.add(cells[0]) || !cells[2].equals(sidecar.path("path").asText())
                     || !row.contains("," + sidecar.path("sha256").asText() + ",")) {
                 throw refused(Messages.of("check.index-row", EvidencePackage.INDEX, printable(cells[0])));
+            }
+            if (header.equals(Item.CSV_HEADER)) {
+                // A package made before the two columns has none: its sidecars alone carry the links.
+                PackageLinks.checkRow(EvidencePackage.INDEX, row, sidecar);
             }
         }
     }
@@ -317,8 +324,11 @@ public final class PackageCheck {
         }
     }
 
-    /** The attachment must be listed, with these digests, by the signed testimony (or its redacted copy) it belongs to. */
-    private static void checkListed(BagReader bag, String path, JsonNode sidecar, Map<String, JsonNode> byId) {
+    /**
+     * The attachment must be listed, with these digests, by the signed testimony (or its redacted
+     * copy) it belongs to; returns that entry, whose links PackageLinks checks the sidecars against.
+     */
+    private static JsonNode checkListed(BagReader bag, String path, JsonNode sidecar, Map<String, JsonNode> byId) {
         JsonNode owner = byId.get(sidecar.path("testimony").asText());
         if (owner == null) {
             throw refused(Messages.of("check.attachment-orphan", path));
@@ -332,7 +342,7 @@ public final class PackageCheck {
                         || entry.path("size").asLong(-1) != sidecar.path("size").asLong(-2)) {
                     throw refused(Messages.of("check.attachment-digests", path));
                 }
-                return;
+                return entry;
             }
         }
         throw refused(Messages.of("check.attachment-unlisted", path));
@@ -358,7 +368,7 @@ public final class PackageCheck {
         return (int) files.stream().filter(f -> ITEM_FILE.matcher(f).matches()).count();
     }
 
-    private static String printable(String name) {
+    static String printable(String name) {
         return "\"" + name.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
     }
 

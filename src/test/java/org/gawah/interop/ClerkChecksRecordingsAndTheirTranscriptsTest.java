@@ -94,6 +94,58 @@ class ClerkChecksRecordingsAndTheirTranscriptsTest {
         }
     }
 
+    /**
+     * The links rewritten by the custodian and signed anew: each refused by gawah verify and
+     * caught by the clerk at step 9 (against the testimony's entries) or 10 (groups, index.csv).
+     */
+    @Test
+    void linksRewrittenByTheCustodianAreCaughtByTheClerk(@TempDir Path dir) throws Exception {
+        org.gawah.openpgp.SigningKey key = new org.gawah.keys.Keyring(homes.legal.resolve("keys")).requireOwnKey()
+                .unlockForSigning(Homes.PASSPHRASE.toCharArray(), java.time.Instant.now());
+        Map<String, org.gawah.testsupport.Bags.Item> good = org.gawah.testsupport.Bags.read(whole);
+        String root = org.gawah.testsupport.Bags.root(good) + "/";
+        String transcript = null;
+        String recording = null;
+        for (String name : good.keySet()) {
+            String text = new String(good.get(name).data(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher of = java.util.regex.Pattern.compile("\"transcript_of\": \"(GWA-[^\"]*)\"").matcher(text);
+            if (name.startsWith(root + "metadata/items/") && of.find()) {
+                transcript = name;
+                recording = of.group(1);
+            }
+        }
+        String photoLike = "GWA-0000-0000-0000-0000";
+        String rec = recording;
+        String index = root + "metadata/index.csv";
+        Map<String, Map<String, String>> tampered = new java.util.LinkedHashMap<>();
+        tampered.put("transcript_of naming an attachment not in the package", Map.of(transcript,
+                "\"transcript_of\": \"" + rec + "\"=>\"transcript_of\": \"" + photoLike + "\""));
+        tampered.put("transcript_of turned into translation_of", Map.of(transcript, "\"transcript_of\"=>\"translation_of\""));
+        tampered.put("a group changed in a sidecar only", Map.of(transcript,
+                "\"group\": \"" + rec + "\"=>\"group\": \"" + photoLike + "\""));
+        tampered.put("a relation changed in index.csv only", Map.of(index, "," + rec + ",transcript\r\n=>," + rec + ",translation\r\n"));
+        tampered.put("a group left out of index.csv only", Map.of(index, "," + rec + ",transcript\r\n=>,,transcript\r\n"));
+        int run = 0;
+        for (Map.Entry<String, Map<String, String>> one : tampered.entrySet()) {
+            Map<String, org.gawah.testsupport.Bags.Item> items = org.gawah.testsupport.Bags.read(whole);
+            for (Map.Entry<String, String> change : one.getValue().entrySet()) {
+                String[] fromTo = change.getValue().split("=>");
+                String text = new String(items.get(change.getKey()).data(), StandardCharsets.UTF_8);
+                assertTrue(text.contains(fromTo[0]), one.getKey() + ": " + text);
+                org.gawah.testsupport.Bags.put(items, change.getKey(), text.replace(fromTo[0], fromTo[1]));
+            }
+            org.gawah.testsupport.Bags.resealPackage(items, key);
+            Path zip = dir.resolve("tampered-" + (++run) + ".zip");
+            org.gawah.testsupport.Bags.write(zip, new ArrayList<>(items.values()));
+            org.gawah.testsupport.Gawah.Result verify = homes.gawah.in(homes.legal, "verify", zip.toString());
+            assertEquals(41, verify.code(), one.getKey() + ": " + verify.stderr());
+            Clerk.Outcome outcome = ClerkFollowsVerifyTxtTest.clerk().follow(Files.createDirectories(dir.resolve("clerk-" + run)),
+                    Map.of("PACKAGE", zip.toString(), "TOLD", ClerkFollowsVerifyTxtTest.grouped(homes.legalFingerprint)), false, null);
+            assertTrue(outcome.failedAt() == 9 || outcome.failedAt() == 10, one.getKey() + " (gawah: "
+                    + verify.stderr().lines().findFirst().orElse("") + ") caught at step " + outcome.failedAt() + "\n" + outcome.all());
+        }
+    }
+
     @Test
     void theRedactedCopyTheClerkChecksWithholdsTheFilmsPosition() throws Exception {
         Map<String, byte[]> files = CaseFixture.files(withheld);
