@@ -35,7 +35,8 @@ final class GawahCommand implements Callable<Integer> {
             LogCommand.class,
             DoctorCommand.class,
             CaseCommand.class,
-            ExportCommand.class);
+            ExportCommand.class,
+            VaultCommand.class);
 
     final Terminal terminal;
 

@@ -19,6 +19,9 @@ sealed interface Engine permits SqliteEngine, PostgresEngine {
     /** Inside the migrating transaction, after the steps: records the version reached. */
     void schemaVersion(Statement s, int version) throws SQLException;
 
+    /** Whether any table of a vault is there (a copy's target must hold none). */
+    boolean hasVault(Statement s) throws SQLException;
+
     /** The migrations' statements in this engine's dialect, one list per step, as many as {@link Migrations#STEPS}. */
     List<String[]> steps();
 

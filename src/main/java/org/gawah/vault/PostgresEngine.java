@@ -77,6 +77,11 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public boolean hasVault(Statement s) throws SQLException {
+        return hasVersionTable(s) || !schemaIsEmpty(s);
+    }
+
+    @Override
     public int schemaVersion(Statement s) throws SQLException {
         if (!hasVersionTable(s)) {
             return 0;

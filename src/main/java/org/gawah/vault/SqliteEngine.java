@@ -53,6 +53,11 @@ final class SqliteEngine implements Engine {
     }
 
     @Override
+    public boolean hasVault(Statement s) throws SQLException {
+        return !isEmpty(s);
+    }
+
+    @Override
     public int schemaVersion(Statement s) throws SQLException {
         return intPragma(s, "user_version");
     }

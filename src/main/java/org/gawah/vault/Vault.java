@@ -54,7 +54,7 @@ public final class Vault implements AutoCloseable {
     /** Opens the vault at {@code location}, creating it (a file) and bringing its schema up to date. */
     public static Vault open(VaultLocation location) {
         if (location instanceof VaultLocation.Postgres postgres) {
-            return openPostgres(postgres);
+            return openPostgres(postgres, false);
         }
         Path file = ((VaultLocation.File) location).path();
         refuseLinks(file);
@@ -80,7 +80,7 @@ public final class Vault implements AutoCloseable {
      * ({@code PGPASSFILE}, else {@code ~/.pgpass}); nothing else the driver could be told to
      * load or write is passed (VaultLocation allows only sslmode and sslrootcert).
      */
-    private static Vault openPostgres(VaultLocation.Postgres location) {
+    private static Vault openPostgres(VaultLocation.Postgres location, boolean unmigrated) {
         java.util.Properties settings = new java.util.Properties();
         settings.setProperty("user", location.user());
         settings.setProperty("ApplicationName", "gawah");
@@ -96,7 +96,10 @@ public final class Vault implements AutoCloseable {
                 ? "[" + location.host() + "]" : location.host()) + ":" + location.port() + "/" + location.database();
         try {
             Connection connection = new org.postgresql.Driver().connect(url, settings);
-            return opened(connection, new PostgresEngine(), false);
+            if (connection == null) {
+                throw new SQLException("the driver does not take " + url);
+            }
+            return unmigrated ? unmigrated(connection, new PostgresEngine(), location) : opened(connection, new PostgresEngine(), false);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             boolean noPassword = e.getMessage() != null && e.getMessage().contains("no password was provided");
@@ -116,6 +119,86 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * A new vault at {@code location} with no schema yet, for {@link VaultCopy} to migrate and fill
+     * in one transaction: a file that does not exist yet (created here, empty), or a database that
+     * holds no vault. Refuses anything else before writing a byte.
+     */
+    static Vault createEmpty(VaultLocation location) {
+        if (location instanceof VaultLocation.Postgres postgres) {
+            return openPostgres(postgres, true);
+        }
+        Path file = ((VaultLocation.File) location).path();
+        refuseLinks(file);
+        for (String suffix : List.of("", "-journal", "-wal")) {
+            // A journal left beside a missing file would be played into the new one by SQLite.
+            if (Files.exists(file.resolveSibling(file.getFileName() + suffix), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw notEmpty(location);
+            }
+        }
+        try {
+            FilePermissions.createPrivateFile(file);
+        } catch (IOException e) {
+            throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
+                    Messages.of("vault.open-failed.hint"), e);
+        }
+        try {
+            java.util.Properties settings = new java.util.Properties();
+            settings.setProperty("transaction_mode", "IMMEDIATE");
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
+            return unmigrated(connection, new SqliteEngine(), location);
+        } catch (SQLException | RuntimeException e) {
+            VaultCopy.removeFile(file);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new GawahException(Failure.VAULT, Messages.of("vault.open-failed", file, e.getMessage()),
+                    Messages.of("vault.open-failed.hint"), e);
+        }
+    }
+
+    private static Vault unmigrated(Connection connection, Engine engine, VaultLocation location) throws SQLException {
+        try {
+            engine.configure(connection, engine instanceof SqliteEngine);
+            try (Statement s = connection.createStatement()) {
+                if (engine.schemaVersion(s) != 0 || engine.hasVault(s)) {
+                    throw notEmpty(location);
+                }
+            }
+            return new Vault(connection, engine);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static GawahException notEmpty(VaultLocation location) {
+        return new GawahException(Failure.OUTPUT_EXISTS, Messages.of("vault.copy.target-not-empty", location.display()),
+                Messages.of("vault.copy.target-not-empty.hint"));
+    }
+
+    /** The connection, for {@link VaultCopy}, which reads and writes rows as they are. */
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Runs the migrations inside the transaction the caller has begun ({@link VaultCopy}); the
+     * caller commits or rolls back.
+     */
+    void migrateWithin() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            engine.beforeMigrations(s, 0);
+            for (int step = 0; step < Migrations.latest(); step++) {
+                for (String sql : engine.steps().get(step)) {
+                    s.execute(sql);
+                }
+            }
+            engine.afterMigrations(s);
+            engine.schemaVersion(s, Migrations.latest());
         }
     }
 

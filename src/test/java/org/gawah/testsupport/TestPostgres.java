@@ -72,6 +72,12 @@ public final class TestPostgres implements BeforeAllCallback {
         return createDatabase("t_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet(), TEMPLATE);
     }
 
+    /** A new database with no vault in it (as a server's administrator makes one for a team); returns its owner's address. */
+    public static VaultLocation.Postgres emptyDatabase() {
+        server();
+        return createDatabase("e_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet(), "template0");
+    }
+
     /** Runs SQL as the owner on a database, behind Gawah's back (a tamperer, a DBA). */
     public static void asOwner(VaultLocation.Postgres vault, String sql) throws SQLException {
         try (Connection c = connect(vault.user(), vault.database()); Statement s = c.createStatement()) {
