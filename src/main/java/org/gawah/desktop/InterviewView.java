@@ -335,28 +335,8 @@ final class InterviewView extends PagePanel {
         });
     }
 
-    /** Runs {@code work} off the event thread; the model tells the page when it is done. */
     private void slow(Runnable work) {
-        new SwingWorker<Void, Void>() {
-            @Override
-            protected Void doInBackground() {
-                work.run();
-                return null;
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (window.lockedBy() == null) {
-                        throw new IllegalStateException("the interview's work failed", e.getCause());
-                    }
-                }
-            }
-        }.execute();
+        OffTheEventThread.run(window, "the interview's work", work);
     }
 
     private static String grouped(String fingerprint) {

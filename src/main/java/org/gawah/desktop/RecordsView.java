@@ -26,7 +26,6 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.SwingWorker;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.AbstractTableModel;
@@ -434,26 +433,7 @@ final class RecordsView extends PagePanel {
     }
 
     private void slow(Runnable work) {
-        new SwingWorker<Void, Void>() {
-            @Override
-            protected Void doInBackground() {
-                work.run();
-                return null;
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (window.lockedBy() == null) {
-                        throw new IllegalStateException("opening the records failed", e.getCause());
-                    }
-                }
-            }
-        }.execute();
+        OffTheEventThread.run(window, "opening the records", work);
     }
 
     private static void onEventThread(Runnable action) {

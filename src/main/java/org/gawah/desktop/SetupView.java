@@ -1,10 +1,8 @@
 package org.gawah.desktop;
 
-import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.Rectangle;
 import java.nio.file.Path;
 
 import javax.swing.BorderFactory;
@@ -16,9 +14,7 @@ import javax.swing.JPasswordField;
 import javax.swing.JProgressBar;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import javax.swing.Scrollable;
 import javax.swing.SwingUtilities;
-import javax.swing.SwingWorker;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -35,7 +31,7 @@ import org.gawah.keys.Role;
  * groups before it is pinned). Every field typed into keeps its text in a {@link WipingDocument};
  * the page is made again on every change of the model, and the fields it replaces are wiped.
  */
-final class SetupView extends JPanel implements Scrollable {
+final class SetupView extends PagePanel {
     private static final long serialVersionUID = 1L;
     private static final int METER_MAX = 100;
 
@@ -293,28 +289,8 @@ final class SetupView extends JPanel implements Scrollable {
         add(row, row(0));
     }
 
-    /** Runs {@code work} off the event thread; the model tells the page when it is done. */
     private void slow(Runnable work) {
-        new SwingWorker<Void, Void>() {
-            @Override
-            protected Void doInBackground() {
-                work.run();
-                return null;
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (window.lockedBy() == null) {
-                        throw new IllegalStateException("the first run's work failed", e.getCause());
-                    }
-                }
-            }
-        }.execute();
+        OffTheEventThread.run(window, "the first run's work", work);
     }
 
     private GridBagConstraints row(int below) {
@@ -358,32 +334,5 @@ final class SetupView extends JPanel implements Scrollable {
         public void changedUpdate(DocumentEvent e) {
             changed.run();
         }
-    }
-
-    // Scrollable: as wide as the window (paragraphs wrap), as tall as it needs (the window scrolls).
-
-    @Override
-    public Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
-        return Math.max(16, visible.height - 32);
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }
