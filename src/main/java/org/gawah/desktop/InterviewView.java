@@ -308,15 +308,6 @@ final class InterviewView extends PagePanel {
         }
     }
 
-    private static JButton button(String name, Message words, Runnable action) {
-        JButton button = Words.text(new JButton(), words);
-        button.setName(name);
-        if (action != null) {
-            button.addActionListener(e -> action.run());
-        }
-        return button;
-    }
-
     /** A row of buttons at the page's end, the first one the default (Enter in a field that does not take it). */
     private void buttons(JButton... buttons) {
         JPanel row = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));

@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.awt.LayoutManager;
 import java.awt.Rectangle;
 
+import javax.swing.JButton;
 import javax.swing.JPanel;
 import javax.swing.Scrollable;
 
@@ -14,6 +15,16 @@ import javax.swing.Scrollable;
 class PagePanel extends JPanel implements Scrollable {
     PagePanel(LayoutManager layout) {
         super(layout);
+    }
+
+    /** A button in the page's words, named for the tests that press it; {@code action} may be null. */
+    static JButton button(String name, org.gawah.Message words, Runnable action) {
+        JButton button = Words.text(new JButton(), words);
+        button.setName(name);
+        if (action != null) {
+            button.addActionListener(e -> action.run());
+        }
+        return button;
     }
 
     @Override

@@ -412,15 +412,6 @@ final class RecordsView extends PagePanel {
         }
     }
 
-    private static JButton button(String name, Message words, Runnable action) {
-        JButton button = Words.text(new JButton(), words);
-        button.setName(name);
-        if (action != null) {
-            button.addActionListener(e -> action.run());
-        }
-        return button;
-    }
-
     private GridBagConstraints row(int below) {
         GridBagConstraints at = new GridBagConstraints();
         at.gridx = 0;

@@ -268,15 +268,6 @@ final class SetupView extends PagePanel {
         return button(name, words, null);
     }
 
-    private static JButton button(String name, Message words, Runnable action) {
-        JButton button = Words.text(new JButton(), words);
-        button.setName(name);
-        if (action != null) {
-            button.addActionListener(e -> action.run());
-        }
-        return button;
-    }
-
     private void buttons(JButton... buttons) {
         JPanel row = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         row.setOpaque(false);
