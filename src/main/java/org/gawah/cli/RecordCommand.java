@@ -19,6 +19,7 @@ import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.Attachment;
+import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
 import org.gawah.testimony.Testimonies;
@@ -74,29 +75,42 @@ final class RecordCommand implements Callable<Integer> {
         String id = RecordId.random();
         JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
-        Testimonies.build(input, id, now).wipe();
-        boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
-        RecordSealing.requireProtectionFor(withIdentity, to);
-        // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal,
-                attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
-        SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
+        SealableTestimony checked = Testimonies.build(input, id, now);
+        boolean withIdentity = checked.identity() != null;
         SealableTestimony plaintext = null;
-        try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
-            List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
-            plaintext = Testimonies.build(input, id, now, attachments, RecordSealing.keySealer(signer, to, now));
-            RecordSealing.commit(write, id, plaintext, signer, to, now);
-            if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+        // The witness's name keys hash on a thread of their own from here, while the key is unlocked.
+        try (NameKeys.Ahead namesAhead = hashNamesAhead(checked)) {
+            RecordSealing.requireProtectionFor(withIdentity, to);
+            // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
+            List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal,
+                    attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
+            SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
+            try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
+                List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
+                plaintext = Testimonies.build(input, id, now, sealed, RecordSealing.keySealer(signer, to, now), null,
+                        namesAhead);
+                RecordSealing.commit(write, id, plaintext, signer, to, now);
+                if (shredOriginal) {
+                    Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+                }
             }
+            RecordSealing.report(terminal, id, to, withIdentity, sources.size());
+            AttachmentSealing.report(terminal, sources);
         } finally {
             if (plaintext != null) {
                 plaintext.wipe();
             }
         }
-        RecordSealing.report(terminal, id, to, withIdentity, sources.size());
-        AttachmentSealing.report(terminal, sources);
         return 0;
+    }
+
+    /** The name keys of the checked testimony's witness, hashing already; null without one. The checked plaintext is wiped. */
+    private static NameKeys.Ahead hashNamesAhead(SealableTestimony checked) {
+        try {
+            return Testimonies.hashNamesAhead(checked);
+        } finally {
+            checked.wipe();
+        }
     }
 
     private JsonNode input() {
