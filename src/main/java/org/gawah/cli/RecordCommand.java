@@ -67,32 +67,33 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
-        Keyring keyring = home.keyring();
-        SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
-
         String id = RecordId.random();
         JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
+        // Before the keyring too, whose check waits for Bouncy Castle's set-up (Implementation):
+        // the testimony's checks take about as long, so neither waits for the other.
         SealableTestimony checked = Testimonies.build(input, id, now);
         boolean withIdentity = checked.identity() != null;
-        List<AttachmentSealing.Planned> sources;
+        AttachmentList files = attachments.list(terminal, from.toString().equals("-") ? "--from -" : null);
         NameKeys.Ahead hashing;
         try {
-            RecordSealing.requireProtectionFor(withIdentity, to);
-            // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-            sources = AttachmentSealing.plan(terminal,
-                    attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
-            // The witness's name keys (a tenth of a second of Argon2id for each with digits) hash on a
-            // thread of their own while the key is unlocked; with attachments, after them as before:
-            // beside their seal, Argon2's 8 MiB raised its peak memory by 12 MiB.
-            hashing = sources.isEmpty() ? Testimonies.hashNamesAhead(checked) : null;
+            // The witness's name keys (Argon2id, a tenth of a second or more for each with digits)
+            // hash on a thread of their own while the keyring is checked and the key unlocked.
+            // With attachments, after them as before: beside their seal, Argon2's 8 MiB raised its
+            // peak memory by 12 MiB.
+            hashing = files.entries().isEmpty() ? Testimonies.hashNamesAhead(checked) : null;
         } finally {
             checked.wipe();
         }
         SealableTestimony plaintext = null;
         try (NameKeys.Ahead namesAhead = hashing) {
+            Keyring keyring = home.keyring();
+            SecretKey own = keyring.requireOwnKey();
+            Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
+            RecordSealing.requireProtectionFor(withIdentity, to);
+            // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
+            List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal, files, List.of(), null);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
                 List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);

@@ -134,7 +134,7 @@ public final class NameKeys {
             return true;
         }
 
-        /** Waits for the hashing: its secret must not be wiped while it runs. */
+        /** Waits for the hashing and gives its list. */
         private byte[] finished() {
             boolean interrupted = false;
             try {
@@ -161,18 +161,16 @@ public final class NameKeys {
             }
         }
 
-        /** Wipes the secret unless the seal took it (and wiped it itself). */
+        /**
+         * Wipes the secret unless the seal took it (and wiped it itself). A hashing still running
+         * is not waited for (a refusal is not held up by it): it works on its own copy of the
+         * secret, which it wipes when done, and what it makes is never used.
+         */
         @Override
         public synchronized void close() {
             if (!taken) {
                 taken = true;
-                try {
-                    finished();
-                } catch (RuntimeException | Error e) {
-                    // It failed: nothing runs with the secret any more.
-                } finally {
-                    Arrays.fill(secret, (byte) 0);
-                }
+                Arrays.fill(secret, (byte) 0);
             }
         }
     }
