@@ -27,6 +27,19 @@ class PagePanel extends JPanel implements Scrollable {
         return button;
     }
 
+    /** Buttons in a row, at the line's start, a little apart. */
+    static JPanel buttons(javax.swing.JComponent... buttons) {
+        JPanel line = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
+        line.setOpaque(false);
+        for (int i = 0; i < buttons.length; i++) {
+            if (i > 0) {
+                line.add(javax.swing.Box.createHorizontalStrut(10));
+            }
+            line.add(buttons[i]);
+        }
+        return line;
+    }
+
     @Override
     public Dimension getPreferredScrollableViewportSize() {
         return getPreferredSize();
