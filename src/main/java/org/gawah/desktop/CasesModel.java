@@ -103,6 +103,7 @@ final class CasesModel implements Wipeable {
     void add(String reliability, String note) {
         Cases.Opened in = opened;
         List<String> records = adding;
+        done = null;
         List<String> picked = chosenTags();
         work(() -> {
             TeamKey unlocked = unlocked();

@@ -54,8 +54,14 @@ final class CasesView extends PagePanel {
             Messages.of("cases.column.records"), Messages.of("cases.column.title")};
     static final Message[] MEMBER_COLUMNS = {Messages.of("cases.column.record"), Messages.of("cases.column.tags"),
             Messages.of("cases.column.reliability"), Messages.of("cases.column.analysed"), Messages.of("cases.column.note")};
+    /**
+     * A time in a cell, in UTC, to the minute: without the letters T and Z of the format's own
+     * writing, which would turn a Dari or Pashto cell that begins with it left to right.
+     */
+    static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
     private static final int[] CASE_WIDTHS = {230, 190, 80, 360};
-    private static final int[] MEMBER_WIDTHS = {230, 190, 100, 190, 150};
+    private static final int[] MEMBER_WIDTHS = {225, 160, 90, 245, 180};
 
     private final transient CasesModel model;
     private final transient WindowModel window;
@@ -98,6 +104,8 @@ final class CasesView extends PagePanel {
         note.setLineWrap(true);
         note.setWrapStyleWord(true);
         tagFilter.setName("cases.tag-filter");
+        typedDirection(title);
+        typedDirection(note);
         reliability.setName("cases.reliability");
         chosenTags.setName("cases.tags.chosen");
         chosenTags.putClientProperty("html.disable", Boolean.TRUE);
@@ -155,6 +163,8 @@ final class CasesView extends PagePanel {
         filler.setOpaque(false);
         add(filler, rest);
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        followTyped(title);
+        followTyped(note);
         revalidate();
         repaint();
     }
@@ -438,6 +448,14 @@ final class CasesView extends PagePanel {
                 Object tip = rows instanceof MemberRows ? ((MemberRows) rows).tip(r, convertColumnIndexToModel(c)) : null;
                 return tip != null ? tip.toString() : String.valueOf(getValueAt(r, c));
             }
+
+            /** Each cell in the page's direction (the shared renderer is in no container the page turns). */
+            @Override
+            public java.awt.Component prepareRenderer(javax.swing.table.TableCellRenderer renderer, int r, int c) {
+                java.awt.Component cell = super.prepareRenderer(renderer, r, c);
+                cell.setComponentOrientation(getComponentOrientation());
+                return cell;
+            }
         };
         table.setAutoCreateRowSorter(false);
         return table;
@@ -473,7 +491,7 @@ final class CasesView extends PagePanel {
             Cases.Listed listed = shown.get(r);
             switch (column) {
                 case 0: return Screen.value(listed.id());
-                case 1: return Screen.value(listed.createdAt().toString());
+                case 1: return MINUTE.format(listed.createdAt());
                 case 2: return String.valueOf(listed.records());
                 default:
                     switch (listed.state()) {
@@ -518,7 +536,7 @@ final class CasesView extends PagePanel {
                 case 0: return Screen.value(recordId);
                 case 1: return analysis == null ? "" : Screen.value(String.join(", ", analysis.legalQualification()));
                 case 2: return analysis == null ? "" : reliabilityWords(analysis.reliability()).render();
-                case 3: return analysis == null ? "" : Messages.of("cases.analysed", analysis.madeAt(),
+                case 3: return analysis == null ? "" : Messages.of("cases.analysed", MINUTE.format(analysis.madeAt()),
                         Ltr.of(Fingerprints.grouped(analysis.analyst()).substring(0, 9))).render();
                 default: return analysis == null || analysis.note() == null ? ""
                         : Screen.value(analysis.note().lines().findFirst().orElse(""));

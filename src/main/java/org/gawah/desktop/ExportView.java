@@ -70,6 +70,8 @@ final class ExportView extends PagePanel {
         identities.putClientProperty("html.disable", Boolean.TRUE);
         identities.setOpaque(false);
         folder.setName("export.folder");
+        typedDirection(certificate);
+        typedDirection(folder);
         cases.addActionListener(e -> chosen());
         profiles.addActionListener(e -> chosen());
         identities.addActionListener(e -> chosen());
@@ -148,10 +150,15 @@ final class ExportView extends PagePanel {
         filler.setOpaque(false);
         add(filler, rest);
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        followTyped(certificate);
+        followTyped(folder);
         // After the page turned: each excerpt of testimony keeps the direction of its own text.
         for (java.awt.Component c : getComponents()) {
-            if (c instanceof JTextArea && "excerpt".equals(((JComponent) c).getClientProperty("gawah.export"))) {
+            Object kind = c instanceof JComponent ? ((JComponent) c).getClientProperty("gawah.export") : null;
+            if ("excerpt".equals(kind)) {
                 c.setComponentOrientation(ReaderView.direction(((JTextArea) c).getText()));
+            } else if ("path".equals(kind)) {
+                c.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
             }
         }
         revalidate();
@@ -310,6 +317,7 @@ final class ExportView extends PagePanel {
         })), row(0));
     }
 
+    /** What was written: the package and beside it its reports (and the certificate), the folder on a line of its own. */
     private void built() {
         EvidenceExport.Built built = model.built();
         if (built == null) {
@@ -318,15 +326,28 @@ final class ExportView extends PagePanel {
         EvidenceExport.Outputs outputs = built.outputs();
         Message recipient = Profile.named(model.profile()).recipientName();
         add(line("export.built", model.recipient() == null
-                ? Messages.of("export.built.plaintext", Ltr.of(built.bagId()), recipient, built.report().items().size(),
-                        Ltr.of(outputs.out()))
+                ? Messages.of("export.built.plaintext", Ltr.of(built.bagId()), recipient, built.report().items().size())
                 : Messages.of("export.built.encrypted", Ltr.of(built.bagId()), recipient, built.report().items().size(),
-                        Ltr.of(outputs.out()), Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(4));
-        add(line("export.built.report", Messages.of("export.built.report", Ltr.of(outputs.textReport()))), row(4));
+                        Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(6));
+        add(line("export.built.where", Messages.of("export.built.where")), row(2));
+        add(path("export.built.folder", outputs.out().toAbsolutePath().getParent()), row(6));
+        add(line("export.built.package", Messages.of("export.built.package", Ltr.of(outputs.out().getFileName()))), row(2));
+        add(line("export.built.report", Messages.of("export.built.report", Ltr.of(outputs.textReport().getFileName()))),
+                row(2));
         if (outputs.companion() != null) {
-            add(line("export.built.custodian", Messages.of("export.built.custodian", Ltr.of(outputs.companion()))), row(4));
+            add(line("export.built.custodian", Messages.of("export.built.custodian",
+                    Ltr.of(outputs.companion().getFileName()))), row(2));
         }
-        add(line("export.built.verify", Messages.of("export.built.verify", Ltr.of("gawah verify " + outputs.out()))), row(0));
+        add(line("export.built.verify", Messages.of("export.built.verify",
+                Ltr.of("gawah verify " + outputs.out().getFileName()))), row(0));
+    }
+
+    /** A path on a line of its own, left to right in every language, through the display path. */
+    private static JTextArea path(String name, java.nio.file.Path path) {
+        JTextArea text = Paragraph.of(name);
+        text.setText(Screen.line(String.valueOf(path)));
+        text.putClientProperty("gawah.export", "path");
+        return text;
     }
 
     private void working(Message words) {
@@ -366,6 +387,7 @@ final class ExportView extends PagePanel {
     }
 
     private void heading(Message words, String name) {
+        add(Box.createVerticalStrut(6), row(0));
         JLabel heading = Words.text(new JLabel(), words);
         heading.setName(name);
         heading.putClientProperty("FlatLaf.styleClass", "h3");
