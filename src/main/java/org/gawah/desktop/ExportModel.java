@@ -289,11 +289,13 @@ final class ExportModel implements Wipeable {
      */
     List<Excerpt> excerpts() {
         EvidenceExport.Preview shown = preview;
+        return shown == null ? List.of() : excerpts(shown.matches());
+    }
+
+    /** The excerpts of these matches, by record (or case), in order. */
+    static List<Excerpt> excerpts(Map<String, List<Redaction.Match>> matches) {
         List<Excerpt> excerpts = new ArrayList<>();
-        if (shown == null) {
-            return excerpts;
-        }
-        for (Map.Entry<String, List<Redaction.Match>> record : shown.matches().entrySet()) {
+        for (Map.Entry<String, List<Redaction.Match>> record : matches.entrySet()) {
             for (Redaction.Match match : record.getValue()) {
                 String text = match.text();
                 for (Finder.Span span : match.spans()) {
