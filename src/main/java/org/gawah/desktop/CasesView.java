@@ -171,7 +171,7 @@ final class CasesView extends PagePanel {
 
     private void needsRecords() {
         add(Words.text(Paragraph.of("cases.needs-records"), Messages.of("cases.needs-records")), row(12));
-        add(buttons(button("cases.records", Messages.of("cases.records"), records)), row(0));
+        add(buttons(button("cases.open-records", Messages.of("cases.open-records"), records)), row(0));
     }
 
     private void allCases() {

@@ -181,7 +181,9 @@ final class ExportView extends PagePanel {
                         Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(8));
         Words.text(identities, Messages.of("export.identities"));
         add(identities, row(12));
-        problem();
+        if (model.page() != ExportModel.Page.PREVIEW) {
+            problem(); // else under the folder, where the build that met it is
+        }
         JComponent preview = button("export.preview", Messages.of("export.preview"), () -> {
             chosen();
             slow(model::runPreview);

@@ -100,7 +100,7 @@ class CasesAndExportInTheWindowTest {
             Screen.screenshot(frame, "cases-needs-records", language);
 
             // The records, unlocked once; both chosen in the table.
-            click(frame, "cases.records");
+            click(frame, "cases.open-records");
             Screen.waitFor("the unlock page", SLOW, () -> present(frame, "records.passphrase"));
             onEdtRun(() -> ((JTextComponent) named(frame, "records.passphrase")).setText(Homes.PASSPHRASE));
             click(frame, "records.open");
@@ -115,6 +115,12 @@ class CasesAndExportInTheWindowTest {
             String adding = onEdt(() -> ((JTextComponent) named(frame, "cases.adding")).getText());
             assertTrue(adding.contains(named) && adding.contains(legalTeamOnly), adding);
             Screen.screenshot(frame, "cases-list", language);
+            int casesBefore = desktop.window().casesModel().cases().size();
+            click(frame, "cases.create");
+            Screen.waitFor("the empty title refused", SLOW, () -> present(frame, "cases.problem"));
+            String refusal = onEdt(() -> ((JTextComponent) named(frame, "cases.problem")).getText());
+            assertTrue(refusal.contains(org.gawah.Message.of("org.gawah.cases.messages", "case.title").render(language)), refusal);
+            assertEquals(casesBefore, desktop.window().casesModel().cases().size(), "no case made");
             onEdtRun(() -> ((JTextComponent) named(frame, "cases.new-title")).setText(title));
             click(frame, "cases.create");
             Screen.waitFor("the new case", SLOW, () -> present(frame, "cases.case.heading") && present(frame, "cases.add"));
@@ -182,7 +188,16 @@ class CasesAndExportInTheWindowTest {
             scrollTo(frame, "export.names.heading");
             Screen.screenshot(frame, "export-names", language);
 
-            // Then the package, into a folder typed.
+            // Then the package, into a folder typed; one that is not there is refused, and nothing is written.
+            Path absent = out.resolve("not-there");
+            onEdtRun(() -> ((JTextComponent) named(frame, "export.folder")).setText(absent.toString()));
+            click(frame, "export.build");
+            Screen.waitFor("the folder refused", SLOW, () -> present(frame, "export.problem") && present(frame, "export.build"));
+            String noFolder = onEdt(() -> ((JTextComponent) named(frame, "export.problem")).getText());
+            assertTrue(noFolder.contains(absent.getFileName().toString()), noFolder);
+            try (var nothing = Files.list(out)) {
+                assertEquals(0, nothing.count(), "nothing written");
+            }
             onEdtRun(() -> ((JTextComponent) named(frame, "export.folder")).setText(out.toString()));
             click(frame, "export.build");
             Screen.waitFor("the package", SLOW, () -> present(frame, "export.built"));
