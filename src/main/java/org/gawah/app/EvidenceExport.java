@@ -190,7 +190,7 @@ public final class EvidenceExport {
                               String bagId, Path out, Progress progress) throws IOException {
         Outputs outputs = outputs(out, request.recipient() != null);
         Keyring keyring = home.keyring();
-        List<TsaCertificate> tsas = keyring.tsaPinned();
+        List<TsaCertificate> tsas = TsaTrust.pinned(home);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // The id in the name tells, after a crash, whether this partial package was logged.
         Path partial = PartialFiles.beside(out, bagId);
