@@ -214,6 +214,10 @@ class CasesAndExportInTheWindowTest {
             String built = onEdt(() -> ((JTextComponent) named(frame, "export.built")).getText());
             assertTrue(built.contains(bagId), built);
 
+            if (language.equals(Language.ENGLISH)) {
+                encryptedForTheReceiver(desktop, frame, out);
+            }
+
             click(frame, "lock");
             assertTrue(desktop.awaitClosed());
             assertNull(desktop.window().exportModel().preview(), "lock drops the preview, which holds testimony");
@@ -240,6 +244,46 @@ class CasesAndExportInTheWindowTest {
                     "TOLD", org.gawah.Fingerprints.grouped(homes.legalFingerprint)), false, null);
             assertEquals(0, outcome.failedAt(), outcome.all());
             assertTrue(outcome.printed().size() >= 10, outcome.all());
+        }
+    }
+
+    /**
+     * The same case for the ICC again, encrypted to the receiver's certificate typed in: a file that
+     * is no certificate is refused at the preview; the package is an OpenPGP message the receiver's
+     * gpg opens once it holds the custodian's certificate written beside it, and the zip inside
+     * passes gawah verify.
+     */
+    private static void encryptedForTheReceiver(Desktop desktop, JFrame frame, Path out) throws Exception {
+        Path notACertificate = Files.writeString(base.resolve("not-a-certificate.asc"), "hello");
+        onEdtRun(() -> ((JTextComponent) named(frame, "export.certificate")).setText(notACertificate.toString()));
+        click(frame, "export.preview");
+        Screen.waitFor("the certificate refused", SLOW, () -> present(frame, "export.problem") && present(frame, "export.preview")
+                && named(frame, "export.preview").isEnabled());
+        assertNull(desktop.window().exportModel().preview(), "no preview with a file that is no certificate");
+        try (org.gawah.interop.GnuPG receiver = new org.gawah.interop.GnuPG(base.resolve("receiver"))) {
+            String icc = receiver.generate("ICC OTP evidence unit", "ed25519", "sign", "never");
+            receiver.addSubkey(icc, "cv25519", "encr", "never");
+            Path certificate = receiver.export(icc, base.resolve("icc.asc"));
+            onEdtRun(() -> ((JTextComponent) named(frame, "export.certificate")).setText(certificate.toString()));
+            click(frame, "export.preview");
+            Screen.waitFor("the preview, encrypted", SLOW, () -> present(frame, "export.build"));
+            String about = onEdt(() -> ((JTextComponent) named(frame, "export.certificate.about")).getText());
+            assertTrue(about.contains("ICC OTP evidence unit") && about.contains(icc.substring(0, 4)), about);
+            scrollTo(frame, "export.heading");
+            Screen.screenshot(frame, "export-encrypted", Language.ENGLISH);
+            Path sealedOut = Files.createDirectories(out.resolve("encrypted"));
+            onEdtRun(() -> ((JTextComponent) named(frame, "export.folder")).setText(sealedOut.toString()));
+            click(frame, "export.build");
+            Screen.waitFor("the encrypted package", SLOW, () -> present(frame, "export.built"));
+            String bagId = desktop.window().exportModel().built().bagId();
+            Path sealed = sealedOut.resolve(bagId + ".zip.pgp");
+            Path companion = sealedOut.resolve(bagId + ".zip.pgp.custodian.asc");
+            assertTrue(Files.isRegularFile(sealed) && Files.isRegularFile(companion), sealedOut.toString());
+            receiver.importKey(companion);
+            Path zip = base.resolve("received.zip");
+            receiver.run("--output", zip.toString(), "--decrypt", sealed.toString()).ok().require("GOODSIG");
+            Gawah.Result verified = homes.gawah.in(homes.legal, "verify", zip.toString()).ok();
+            assertTrue(verified.out().contains(": VALID"), verified.out());
         }
     }
 
