@@ -45,10 +45,16 @@ public final class AttachToRecord {
         }
     }
 
-    /** What attaching did: the new record's id and time, the record it adds to, and each file as its addendum lists it. */
-    public record Attached(String recordId, Instant sealedAt, String addsTo, List<Attachment> files) {
+    /**
+     * What attaching did: the new record's id and time, the record it adds to, each file as its
+     * addendum lists it (name, size, hashes), and the keys that can open them (those of the record
+     * it adds to).
+     */
+    public record Attached(String recordId, Instant sealedAt, String addsTo, List<Attachment> files,
+                           List<Sealed.Reader> readers) {
         public Attached {
             files = List.copyOf(files);
+            readers = List.copyOf(readers);
         }
     }
 
@@ -105,7 +111,7 @@ public final class AttachToRecord {
             write.commit(new SealedRecord(id, now, signer.fingerprint(), sealed,
                     target.recipients().stream().map(Certificate::fingerprint).toList(), null, List.of()),
                     new EntrySigner(signer));
-            return new Attached(id, now, target.recordId(), attachments);
+            return new Attached(id, now, target.recordId(), attachments, Sealed.Reader.of(target.recipients()));
         }
     }
 }
