@@ -167,6 +167,11 @@ final class AttachView extends PagePanel {
         words.insets = new Insets(0, 0, 0, 0);
         dropHere.add(button("attach.choose", Messages.of("attach.choose"), this::chooseFiles), words);
         add(dropHere, row(12));
+        // What the last drop or seal came to, where the eye is: under the place files are dropped.
+        if (model.said() != null) {
+            paragraph("attach.said", model.said());
+        }
+        problem(model.problem());
 
         files();
         JCheckBox shred = Words.text(new JCheckBox(), Messages.of("attach.shred"));
@@ -180,10 +185,6 @@ final class AttachView extends PagePanel {
         indented.insets = new Insets(0, 28, 14, 28); // under the box's words, the same on both sides
         add(explained, indented);
 
-        if (model.said() != null) {
-            paragraph("attach.said", model.said());
-        }
-        problem(model.problem());
         JButton seal = button("attach.seal", Messages.of("attach.seal"), null);
         seal.setEnabled(model.canSeal());
         seal.addActionListener(e -> {
