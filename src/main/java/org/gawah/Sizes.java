@@ -2,12 +2,12 @@ package org.gawah;
 
 import java.util.Locale;
 
-/** A size as people read it, the same on the terminal and in the window (docs/i18n.md, "Digits"). */
+/** A size as people read it, on a terminal or in the window. */
 public final class Sizes {
     private Sizes() {
     }
 
-    /** B, KiB, MiB or GiB, one decimal, ASCII digits in every language. */
+    /** B, KiB, MiB or GiB, one decimal, ASCII digits in every language (docs/i18n.md). */
     public static String of(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

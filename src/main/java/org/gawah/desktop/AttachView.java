@@ -20,7 +20,6 @@ import javax.swing.JPasswordField;
 import javax.swing.JProgressBar;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 
 import org.gawah.Fingerprints;
 import org.gawah.GawahException;
@@ -40,7 +39,6 @@ import org.gawah.vault.RecordSummary;
  */
 final class AttachView extends PagePanel {
     private static final long serialVersionUID = 1L;
-    private static final int BAR_MAX = 1000;
 
     private final transient AttachModel model;
     private final transient WindowModel window;
@@ -57,7 +55,9 @@ final class AttachView extends PagePanel {
         this.model = model;
         this.window = window;
         this.home = home;
-        this.drop = new FileDrop(this::dropped);
+        this.drop = FileDrop.several(this::dropped);
+        // Always the page's own: a file dropped while it seals is not taken to another page (the window's drop).
+        setTransferHandler(drop);
         setName("page.attach");
         setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
         model.onChange(() -> onEventThread(this::render));
@@ -92,7 +92,6 @@ final class AttachView extends PagePanel {
         bar = null;
         sealingFile = null;
         sealedBytes = null;
-        setTransferHandler(null);
         switch (model.page()) {
             case CANNOT_BEGIN: cannotBegin(); break;
             case UNLOCK: unlock(); break;
@@ -153,20 +152,8 @@ final class AttachView extends PagePanel {
         label(Messages.of("attach.record.label"));
         add(records(), row(14));
 
-        JPanel dropHere = new JPanel(new GridBagLayout());
-        dropHere.setName("attach.drop");
-        dropHere.setOpaque(false);
-        dropHere.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createDashedBorder(UIManager.getColor("Component.borderColor"), 2, 6, 4, true),
-                BorderFactory.createEmptyBorder(16, 16, 16, 16)));
-        GridBagConstraints words = new GridBagConstraints();
-        words.anchor = GridBagConstraints.CENTER;
-        words.insets = new Insets(0, 0, 8, 0);
-        dropHere.add(Words.text(new JLabel(), Messages.of("attach.drop")), words);
-        words.gridy = 1;
-        words.insets = new Insets(0, 0, 0, 0);
-        dropHere.add(button("attach.choose", Messages.of("attach.choose"), this::chooseFiles), words);
-        add(dropHere, row(12));
+        add(PageParts.dropZone("attach.drop", Messages.of("attach.drop")), row(8));
+        add(PageParts.buttons(button("attach.choose", Messages.of("attach.choose"), this::chooseFiles)), row(12));
         // What the last drop or seal came to, where the eye is: under the place files are dropped.
         if (model.said() != null) {
             paragraph("attach.said", model.said());
@@ -193,7 +180,6 @@ final class AttachView extends PagePanel {
         });
         buttons(seal, button("attach.home", Messages.of("attach.home"), home));
         // Files dropped anywhere on the page count, paragraphs included (a text area would take a drop of its own).
-        setTransferHandler(drop);
         dropOnEveryText(this);
     }
 
@@ -297,8 +283,7 @@ final class AttachView extends PagePanel {
         sealingFile.setName("attach.sealing.file");
         sealingFile.putClientProperty("html.disable", Boolean.TRUE);
         add(sealingFile, row(8));
-        bar = new JProgressBar(0, BAR_MAX);
-        bar.setName("attach.progress");
+        bar = PageParts.bar("attach.progress", model.done(), model.total());
         add(bar, row(4));
         // Under the bar, not painted in it: a label lays a sentence out in its own direction.
         sealedBytes = new JLabel();
@@ -323,7 +308,7 @@ final class AttachView extends PagePanel {
         }
         long done = model.done();
         long total = Math.max(1, model.total());
-        bar.setValue((int) Math.min(BAR_MAX, done * BAR_MAX / total));
+        bar.setValue((int) Math.min(bar.getMaximum(), done * bar.getMaximum() / total));
         Words.text(sealedBytes, Messages.of("attach.sealing.bytes", Sizes.of(done), Sizes.of(model.total())));
         Path current = model.current();
         if (current != null) {
@@ -403,15 +388,7 @@ final class AttachView extends PagePanel {
     }
 
     private void buttons(JButton... buttons) {
-        JPanel line = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
-        line.setOpaque(false);
-        for (int i = 0; i < buttons.length; i++) {
-            if (i > 0) {
-                line.add(javax.swing.Box.createHorizontalStrut(10));
-            }
-            line.add(buttons[i]);
-        }
-        add(line, row(10));
+        add(PageParts.buttons(buttons), row(10));
     }
 
     private void slow(Runnable work) {
