@@ -6,7 +6,6 @@ import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.io.File;
 import java.util.List;
 
 import javax.swing.BorderFactory;
@@ -328,9 +327,10 @@ final class ExportView extends PagePanel {
         EvidenceExport.Outputs outputs = built.outputs();
         Message recipient = Profile.named(model.profile()).recipientName();
         add(line("export.built", model.recipient() == null
-                ? Messages.of("export.built.plaintext", Ltr.of(built.bagId()), recipient, built.report().items().size())
+                ? Messages.of("export.built.plaintext", Ltr.of(built.bagId()), recipient, built.report().items().size(),
+                        org.gawah.Sizes.of(built.size()))
                 : Messages.of("export.built.encrypted", Ltr.of(built.bagId()), recipient, built.report().items().size(),
-                        Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(6));
+                        org.gawah.Sizes.of(built.size()), Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(6));
         add(line("export.built.where", Messages.of("export.built.where")), row(2));
         add(path("export.built.folder", outputs.out().toAbsolutePath().getParent()), row(6));
         add(line("export.built.package", Messages.of("export.built.package", Ltr.of(outputs.out().getFileName()))), row(2));
@@ -427,12 +427,15 @@ final class ExportView extends PagePanel {
         GridBagConstraints after = new GridBagConstraints();
         after.insets = new Insets(0, 10, 0, 0);
         line.add(button(name, Messages.of("export.choose"), () -> {
-            JFileChooser chooser = new JFileChooser();
-            chooser.setFileSelectionMode(folders ? JFileChooser.DIRECTORIES_ONLY : JFileChooser.FILES_ONLY);
-            chooser.applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
-            if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
-                File chosen = chooser.getSelectedFile();
-                field.setText(chosen.getPath());
+            // One way to choose a file in the window (FileChoice): its words, direction and digits.
+            JFileChooser chooser = FileChoice.chooser(this, folders ? Messages.of("export.choose.folder")
+                    : Messages.of("export.choose.certificate"), false);
+            if (folders) {
+                chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+            }
+            List<java.nio.file.Path> chosen = FileChoice.choose(this, chooser);
+            if (!chosen.isEmpty()) {
+                field.setText(chosen.get(0).toString());
                 chosen();
             }
         }), after);
