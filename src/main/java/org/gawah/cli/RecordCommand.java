@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachmentList;
+import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
 import org.gawah.app.InputFile;
 import org.gawah.app.Recipients;
@@ -93,7 +95,7 @@ final class RecordCommand implements Callable<Integer> {
             Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
             RecordSealing.requireProtectionFor(withIdentity, to);
             // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-            List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal, files, List.of(), null);
+            List<AttachmentSeal.Planned> sources = AttachmentSealing.plan(terminal, files, List.of(), null);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
             try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
                 List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
