@@ -174,6 +174,17 @@ final class Migrations {
                         + " record BLOB NOT NULL,"
                         + " PRIMARY KEY (actor, seq)"
                         + ") STRICT",
+            },
+            new String[] {
+                // A team vault's analysts: each certificate an 'analyst_added' entry logged, by
+                // the SHA-256 of its binary encoding (docs/format/vault.md, version 9), and which
+                // home's outputs.lock tells whether the command writing an output still runs.
+                "CREATE TABLE analysts ("
+                        + " sha256 TEXT PRIMARY KEY,"
+                        + " fingerprint TEXT NOT NULL,"
+                        + " certificate BLOB NOT NULL"
+                        + ") STRICT",
+                "ALTER TABLE outputs ADD COLUMN lock_file TEXT",
             });
 
     /**
@@ -249,6 +260,10 @@ final class Migrations {
                 // Replaced when renewed (the signed 'archive_timestamped' entries vouch for each token).
                 "CREATE TABLE evidence_records (actor TEXT NOT NULL, seq BIGINT NOT NULL, entry_sha256 TEXT NOT NULL,"
                         + " record BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
+            },
+            new String[] {
+                "CREATE TABLE analysts (sha256 TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, certificate BYTEA NOT NULL)",
+                "ALTER TABLE outputs ADD COLUMN lock_file TEXT",
             });
 
     private Migrations() {

@@ -16,6 +16,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.custody.Action;
+import org.gawah.custody.Admissions;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;
 import org.gawah.custody.Subjects;
@@ -63,10 +64,34 @@ public final class SignedVault {
     }
 
     private static SignedLog readOwn(Vault vault, Certificate own, boolean everySignature) {
-        SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.vault-log"),
-                own == null ? List.of() : List.of(own), everySignature);
+        SignedLog.Reader reader = SignedLog.readingVault(Messages.of("audit.vault-log"), admissions(vault, own),
+                everySignature);
         vault.forEachCustody(row -> reader.add(row.seq(), row.entry(), row.signature()));
         return reader.finish();
+    }
+
+    /**
+     * Who may sign the vault's own log: this home's key (null: none yet) and the analysts the log
+     * admits, with their certificates as the vault keeps them (docs/format/custody-log.md, "Analysts").
+     */
+    static Admissions admissions(Vault vault, Certificate own) {
+        return new Admissions(own == null ? List.of() : List.of(own), loggedDigests(vault), vault::keptAnalyst);
+    }
+
+    /** Each analyst's latest {@code analyst_added} digest, read ahead of the walk (unchecked: the walk checks it). */
+    static Map<String, String> loggedDigests(Vault vault) {
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (Vault.CustodyRow row : vault.analystEntries()) {
+            try {
+                Entry entry = Entry.parse(row.entry());
+                if (entry.action() == Action.ANALYST_ADDED) {
+                    digests.put(entry.subject(), entry.subjectSha256());
+                }
+            } catch (org.gawah.custody.CustodyException e) {
+                // Named at its place by the walk.
+            }
+        }
+        return digests;
     }
 
     /** The vault's own custody log, checked. */
