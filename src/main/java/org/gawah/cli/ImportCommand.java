@@ -264,7 +264,9 @@ final class ImportCommand implements Callable<Integer> {
         int here = 0;
         List<Message> skipped = new ArrayList<>();
         try (VaultWrite write = vault.begin()) {
-            // Again under the write lock, from the log as it is now: another import may have landed since the first look.
+            // Again under the write lock, from the log as it is now: another import may have landed since the first look
+            // (on a team vault, another analyst's). Taken before the read: PostgreSQL's is otherwise taken at the first write.
+            write.lockNow();
             SignedVault signed = home.signed(vault);
             if (signed.importedZip(verified.id(), zipSha256).isPresent()) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("import.concurrent", verified.id()));

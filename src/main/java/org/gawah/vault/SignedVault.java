@@ -564,17 +564,23 @@ public final class SignedVault {
      * row its entry. Anything else is refused, naming the entry.
      */
     public static Map<String, byte[]> tokens(Vault vault, String actor, List<Entry.Signed> log) {
-        Map<Long, Vault.StoredToken> rows = new java.util.HashMap<>();
-        for (Vault.StoredToken row : vault.tokens(actor)) {
-            rows.put(row.seq(), row);
-        }
+        // A team vault's log is several analysts': each token row is filed under the key whose entry logged it.
+        Map<String, Map<Long, Vault.StoredToken>> byActor = new LinkedHashMap<>();
+        java.util.function.Function<String, Map<Long, Vault.StoredToken>> rowsOf = key -> byActor.computeIfAbsent(key, k -> {
+            Map<Long, Vault.StoredToken> rows = new java.util.HashMap<>();
+            for (Vault.StoredToken row : vault.tokens(k)) {
+                rows.put(row.seq(), row);
+            }
+            return rows;
+        });
+        rowsOf.apply(actor);
         Map<String, byte[]> tokens = new LinkedHashMap<>();
         for (Entry.Signed signed : log) {
             Entry entry = signed.entry();
             if (entry.action() != Action.TIMESTAMPED) {
                 continue;
             }
-            Vault.StoredToken row = rows.remove(entry.seq());
+            Vault.StoredToken row = rowsOf.apply(entry.actor()).remove(entry.seq());
             if (row == null) {
                 throw deleted(Messages.of("logged.token", entry.subject()), entry);
             }
@@ -584,8 +590,10 @@ public final class SignedVault {
             }
             tokens.put(entry.subject(), row.token());
         }
-        if (!rows.isEmpty()) {
-            throw noEntry(Messages.of("logged.token", rows.values().iterator().next().id()));
+        for (Map<Long, Vault.StoredToken> rows : byActor.values()) {
+            if (!rows.isEmpty()) {
+                throw noEntry(Messages.of("logged.token", rows.values().iterator().next().id()));
+            }
         }
         return tokens;
     }

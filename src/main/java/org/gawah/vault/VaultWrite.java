@@ -113,6 +113,19 @@ public final class VaultWrite implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the vault's write lock now, before reading what this transaction will decide from: on
+     * a team vault another analyst's command may commit between a read and the first write, and
+     * what was judged from the read (an import's replay or fork) must still hold when it is written.
+     */
+    public void lockNow() {
+        try {
+            lock();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.start-writing"), e);
+        }
+    }
+
     /** Stores a record and its recipients. */
     public void insert(SealedRecord record) {
         try {
