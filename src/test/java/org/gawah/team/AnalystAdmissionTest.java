@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalystAdmissionTest {
     @TempDir
-    Path base;
+    static Path base;
     final Gawah gawah = new Gawah(Homes.PASSPHRASE);
     Path shared;
     Path first;

@@ -54,7 +54,7 @@ class SeveralAnalystsAtOnceTest {
     static final int OPS = 20;
 
     @TempDir
-    Path base;
+    static Path base;
     final Map<String, TeamFixture> teams = new HashMap<>();
     final Map<String, String> vaults = new HashMap<>();
     VaultLocation.Postgres owner;
