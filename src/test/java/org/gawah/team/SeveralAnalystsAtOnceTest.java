@@ -91,23 +91,19 @@ class SeveralAnalystsAtOnceTest {
             assertEquals(0, process.exitValue(), Files.readString(logs.resolve("analyst-" + a + ".err")));
         }
         List<Entry> log = entries(team);
-        for (int i = 1; i < log.size(); i++) {
-            assertEquals(log.get(i - 1).seq() + 1, log.get(i).seq());
-            assertEquals(log.get(i - 1).sha256(), log.get(i).prevSha256(), "entry " + log.get(i).seq() + " chains onto the one before");
-        }
+        assertEquals(List.of(), TeamLogCheck.chainProblems(log), "one chain");
         for (int a = 0; a < 2; a++) {
-            Map<String, Integer> expected = expected(logs.resolve("analyst-" + a));
-            String actor = team.fingerprints.get(a);
-            List<Entry> mine = log.stream().filter(e -> e.seq() > before && e.actor().equals(actor)).toList();
-            assertEquals(expected.get("opened"), count(mine, Action.OPENED, s -> s.startsWith("GWH-") && !s.contains("/")), "opened, analyst " + a);
-            assertEquals(expected.get("imported"), count(mine, Action.IMPORTED, s -> s.startsWith("GWB-") && !s.contains("/")), "imported bags, analyst " + a);
-            assertEquals(expected.get("case_created"), count(mine, Action.CASE_CREATED, s -> true), "cases, analyst " + a);
-            assertEquals(expected.get("analysed"), count(mine, Action.ANALYSED, s -> s.startsWith("GWC-")), "case additions, analyst " + a);
-            assertEquals(expected.get("exported"), count(mine, Action.EXPORTED, s -> s.startsWith("GWE-")), "exports, analyst " + a);
-            assertTrue(expected.values().stream().mapToInt(Integer::intValue).sum() >= OPS * 3 / 4,
-                    "most operations of analyst " + a + " log something: " + expected);
+            TeamLogCheck.Output output = TeamLogCheck.read(logs.resolve("analyst-" + a));
+            for (TeamLogCheck.Operation operation : output.operations()) {
+                assertEquals(0, operation.exit(), "every operation of analyst " + a + " succeeded: " + operation);
+            }
+            assertEquals(OPS, output.operations().size());
+            assertEquals(List.of(), TeamLogCheck.lostOrExtra(log, before, team.fingerprints.get(a), output.expected()),
+                    "nothing lost, nothing twice");
+            assertTrue(output.expected().values().stream().mapToInt(Integer::intValue).sum() >= OPS * 3 / 4,
+                    "most operations of analyst " + a + " log something: " + output.expected());
         }
-        assertTrue(switches(log, before) >= 2, "the two analysts' entries interleave in the one log");
+        assertTrue(TeamLogCheck.switches(log, before) >= 2, "the two analysts' entries interleave in the one log");
         // Each analyst's home checks every entry, its own and the other's, each by its signer's key.
         for (int a = 0; a < 2; a++) {
             Process verify = process(team.analysts.get(a), logs.resolve("verify-" + a), "verify", "--vault", "--no-entry");
@@ -196,36 +192,6 @@ class SeveralAnalystsAtOnceTest {
     private static List<Entry> entries(TeamFixture team) {
         return team.gawah.in(team.analysts.get(0), "log", "--jsonl").ok().out().lines()
                 .map(line -> Entry.parseLine(line).entry()).toList();
-    }
-
-    /** The {@code expect} line an analyst's process wrote: the entries its successful operations appended. */
-    private static Map<String, Integer> expected(Path logs) throws IOException {
-        List<String> lines = Files.readAllLines(logs);
-        String expect = lines.get(lines.size() - 1);
-        assertTrue(expect.startsWith("expect "), expect);
-        Map<String, Integer> counts = new HashMap<>();
-        for (String pair : expect.substring("expect ".length()).split(" ")) {
-            counts.put(pair.substring(0, pair.indexOf('=')), Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));
-        }
-        for (String line : lines.subList(0, lines.size() - 1)) {
-            assertEquals("0", line.split(" ")[1], "every operation succeeded: " + line);
-        }
-        return counts;
-    }
-
-    private static int count(List<Entry> entries, Action action, java.util.function.Predicate<String> subject) {
-        return (int) entries.stream().filter(e -> e.action() == action && subject.test(e.subject())).count();
-    }
-
-    /** How often the actor changes between consecutive entries after {@code before}. */
-    private static int switches(List<Entry> log, long before) {
-        int switches = 0;
-        for (int i = 1; i < log.size(); i++) {
-            if (log.get(i).seq() > before + 1 && !log.get(i).actor().equals(log.get(i - 1).actor())) {
-                switches++;
-            }
-        }
-        return switches;
     }
 
     /** Behind Gawah's back: an analyst's own database account, or the shared file itself. */

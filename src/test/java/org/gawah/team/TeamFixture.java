@@ -26,7 +26,8 @@ import org.gawah.vault.Vault;
  * README tells a team to: the first analyst's home and key, then each other analyst's home and
  * key, its certificate admitted by the first ({@code vault admit}); for each analyst a documenter
  * of its own (pinned both ways) whose records come in bags, {@code RECORDS} records a bag, each bag
- * beside a {@code .ids} file naming its records. Documenters' records are sealed through
+ * beside a {@code .ids} file naming its records. Every analyst pins every documenter: each home
+ * checks the documenters' logs that the others' imports bring into the shared vault. Documenters' records are sealed through
  * {@link RecordSeal}, the operation {@code gawah record} and the window call, with the key
  * unlocked once: thousands of separate commands would time key derivations, not the team vault.
  */
@@ -58,6 +59,15 @@ final class TeamFixture {
             }
             for (int a = 0; a < analystCount; a++) {
                 bags.add(documenterBags(base.resolve("documenter-" + a), analysts.get(a), certificates, a, bagsEach, records));
+            }
+            // The team's documenters are every analyst's: each home checks the logs the others' imports brought.
+            for (int a = 0; a < analystCount; a++) {
+                for (int d = 0; d < analystCount; d++) {
+                    if (d != a) {
+                        gawah.in(analysts.get(a), "keys", "import", "--role", "documenter",
+                                certificates.resolve("documenter-" + d + ".asc").toString()).ok();
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
