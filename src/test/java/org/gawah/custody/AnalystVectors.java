@@ -51,12 +51,14 @@ public final class AnalystVectors {
                 .add(a, Action.ANALYST_ADDED, first.fingerprint(), aCert)
                 .add(b, Action.VERIFIED, "vault", "ab".repeat(32))
                 .add(a, Action.ANALYST_ADDED, second.fingerprint(), bCert));
-        write(dir, "admitted-by-itself", "broken at entry 2 (a key not known here)", new Log()
+        write(dir, "admitted-by-itself", "broken at entry 3 (a key not known here)", new Log()
                 .add(a, Action.KEY_IMPORTED, ownA, aCert)
+                .add(a, Action.ANALYST_ADDED, first.fingerprint(), aCert)
                 .add(b, Action.ANALYST_ADDED, second.fingerprint(), bCert)
                 .add(b, Action.VERIFIED, "vault", "ab".repeat(32)));
-        write(dir, "admits-no-key", "broken at entry 2 (which is not a key's fingerprint)", new Log()
+        write(dir, "admits-no-key", "broken at entry 3 (which is not a key's fingerprint)", new Log()
                 .add(a, Action.KEY_IMPORTED, ownA, aCert)
+                .add(a, Action.ANALYST_ADDED, first.fingerprint(), aCert)
                 .add(a, Action.ANALYST_ADDED, "GWH-7K3M-9QXA-2D4F-8ZZP", bCert));
         write(dir, "other-certificate-logged", "broken at entry 4 (whose certificate the vault does not keep as its analyst_added entry logged it)", new Log()
                 .add(a, Action.KEY_IMPORTED, ownA, aCert)
