@@ -66,6 +66,16 @@ public final class AnalystAdmission {
         return certificate;
     }
 
+    /** Whether the vault's log admits exactly this certificate already (nothing to sign, no passphrase to ask). */
+    public static boolean admitted(Home home, Certificate certificate) {
+        requireShared(home);
+        String sha256 = Digests.sha256(certificate.encoded());
+        try (Vault vault = home.vault()) {
+            return latest(home.signed(vault).log(), certificate.fingerprint())
+                    .filter(e -> e.subjectSha256().equals(sha256)).isPresent();
+        }
+    }
+
     /**
      * Logs the admission, signed by {@code key} (this home's, admitted already), with the
      * certificate kept beside it, in one transaction; before it, if this home's key is the

@@ -46,6 +46,11 @@ final class VaultAdmitCommand implements Callable<Integer> {
         Certificate certificate = AnalystAdmission.offered(home, file, fingerprint, own, now);
         terminal.info(Messages.of("vault.admit.offered", certificate.userId()));
         terminal.info(Messages.of("keys.import.fingerprint", Display.fingerprint(certificate.fingerprint())));
+        if (AnalystAdmission.admitted(home, certificate)) {
+            terminal.info(Messages.of("vault.admit.already", home.vaultName()));
+            terminal.line(certificate.fingerprint());
+            return 0;
+        }
         // Passphrase first: a typo admits no one.
         AnalystAdmission.Admitted admitted = AnalystAdmission.admit(home, certificate, own,
                 passphrase.unlockForSigning(terminal, own, now));

@@ -58,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Keyring keyring = home.keyring();
         SecretKey own = keyring.ownKeyDespiteProblems().orElseGet(keyring::requireOwnKey);
-        // Only this home's own key writes to this vault's log: an entry by anyone else is forged.
+        // This home's own key, and on a team vault every analyst its log admits, write to the log: an entry by anyone else is forged.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
         List<org.gawah.tsp.LogTimestamps.Proof> proofs;
