@@ -82,7 +82,7 @@ public final class PartialFiles {
         }
         try {
             long registration = vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(),
-                    Processes.startOfThis(), lockFile(home));
+                    Processes.startOfThis());
             return new Writing(registration, lock);
         } catch (RuntimeException e) {
             try {
@@ -167,9 +167,6 @@ public final class PartialFiles {
             return;
         }
         for (OutputInProgress output : listed) {
-            if (!output.writtenFrom(lockFile(home))) {
-                continue; // another home's, on a vault several share: only its lock file tells whether it still runs
-            }
             // Held (shared) while its file is settled: a new command writing the same path waits for it.
             try (ProcessLock probe = probe(home, output)) {
                 if (ended(probe, output) && settle(warnings, output, signed)) {
@@ -195,9 +192,6 @@ public final class PartialFiles {
     public static List<OutputInProgress> left(Home home, Vault vault) {
         List<OutputInProgress> left = new ArrayList<>();
         for (OutputInProgress output : vault.outputsInProgress()) {
-            if (!output.writtenFrom(lockFile(home))) {
-                continue;
-            }
             try (ProcessLock probe = probe(home, output)) {
                 if (ended(probe, output)) {
                     left.add(output);

@@ -177,14 +177,13 @@ final class Migrations {
             },
             new String[] {
                 // A team vault's analysts: each certificate an 'analyst_added' entry logged, by
-                // the SHA-256 of its binary encoding (docs/format/vault.md, version 9), and which
-                // home's outputs.lock tells whether the command writing an output still runs.
-                "CREATE TABLE analysts ("
+                // the SHA-256 of its binary encoding (docs/format/vault.md, version 9). "If not
+                // exists": a vault put back to an earlier version number by hand migrates again.
+                "CREATE TABLE IF NOT EXISTS analysts ("
                         + " sha256 TEXT PRIMARY KEY,"
                         + " fingerprint TEXT NOT NULL,"
                         + " certificate BLOB NOT NULL"
                         + ") STRICT",
-                "ALTER TABLE outputs ADD COLUMN lock_file TEXT",
             });
 
     /**
@@ -262,8 +261,8 @@ final class Migrations {
                         + " record BYTEA NOT NULL, PRIMARY KEY (actor, seq))",
             },
             new String[] {
-                "CREATE TABLE analysts (sha256 TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, certificate BYTEA NOT NULL)",
-                "ALTER TABLE outputs ADD COLUMN lock_file TEXT",
+                "CREATE TABLE IF NOT EXISTS analysts (sha256 TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
+                        + " certificate BYTEA NOT NULL)",
             });
 
     private Migrations() {

@@ -921,26 +921,16 @@ public final class Vault implements AutoCloseable {
      * a byte of it is written; returns its row id, for {@link #endOutput}.
      */
     public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted) {
-        return beginOutput(path, command, startedAt, pid, processStarted, null);
-    }
-
-    /**
-     * The same, naming the {@code outputs.lock} whose byte the writing command holds: on a vault
-     * several homes share, only the home with that lock file can tell whether the command still
-     * runs, so only it settles the row (null: this home's, as every row before version 9).
-     */
-    public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted, Path lockFile) {
         try (VaultWrite write = begin()) {
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outputs (path, command, started_at, pid, process_started, lock_file) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES (?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, path.toAbsolutePath().toString());
                 insert.setString(2, command);
                 insert.setString(3, startedAt.toString());
                 insert.setLong(4, pid);
                 insert.setString(5, processStarted);
-                insert.setString(6, lockFile == null ? null : lockFile.toAbsolutePath().toString());
                 insert.executeUpdate();
                 try (ResultSet key = insert.getGeneratedKeys()) {
                     key.next();
@@ -971,12 +961,11 @@ public final class Vault implements AutoCloseable {
     public List<OutputInProgress> outputsInProgress() {
         List<OutputInProgress> outputs = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, path, command, started_at, pid, process_started, lock_file FROM outputs ORDER BY id");
+                "SELECT id, path, command, started_at, pid, process_started FROM outputs ORDER BY id");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 outputs.add(new OutputInProgress(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3),
-                        Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6),
-                        rows.getString(7) == null ? null : Path.of(rows.getString(7))));
+                        Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6)));
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-outputs"), e);

@@ -28,7 +28,6 @@ class VaultsMadeBeforeAnalystsTest {
         String before = gawah.in(homes.documenter, "log", "--jsonl").ok().out();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + vault); Statement s = c.createStatement()) {
             s.execute("DROP TABLE analysts");
-            s.execute("ALTER TABLE outputs DROP COLUMN lock_file");
             s.execute("PRAGMA user_version = 8");
         }
         String report = gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok().out();
