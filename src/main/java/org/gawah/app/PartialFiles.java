@@ -82,7 +82,7 @@ public final class PartialFiles {
         }
         try {
             long registration = vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(),
-                    Processes.startOfThis());
+                    Processes.startOfThis(), Machine.of(home));
             return new Writing(registration, lock);
         } catch (RuntimeException e) {
             try {
@@ -161,7 +161,7 @@ public final class PartialFiles {
         Supplier<SignedVault> signed = once(() -> home.signed(vault));
         List<OutputInProgress> listed;
         try {
-            listed = vault.outputsInProgress();
+            listed = vault.outputsInProgress(Machine.of(home));
         } catch (GawahException e) {
             warnings.accept(e.message());
             return;
@@ -191,7 +191,7 @@ public final class PartialFiles {
     /** What is listed by a command that has ended (killed, or failed to remove it). */
     public static List<OutputInProgress> left(Home home, Vault vault) {
         List<OutputInProgress> left = new ArrayList<>();
-        for (OutputInProgress output : vault.outputsInProgress()) {
+        for (OutputInProgress output : vault.outputsInProgress(Machine.of(home))) {
             try (ProcessLock probe = probe(home, output)) {
                 if (ended(probe, output)) {
                     left.add(output);
