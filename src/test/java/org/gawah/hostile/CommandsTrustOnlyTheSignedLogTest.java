@@ -299,6 +299,41 @@ class CommandsTrustOnlyTheSignedLogTest {
         assertEquals(List.of(r4), recordsIn(forgotten, dir.resolve("forgotten.zip")));
     }
 
+    /**
+     * The submissions tables are caches of the signed {@code submitted} entries, which verify --vault
+     * holds them to: bag one held every record before it (r1, r2), bag two, sent with --since, the
+     * one after it (r3). Each edit is named, nothing written.
+     */
+    @Test
+    void verifyNamesEveryEditOfTheSubmissionTables(@TempDir Path dir) throws Exception {
+        gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok();
+        List<List<String>> bags = VaultTamper.rows(homes.documenter, "SELECT id, head_seq FROM submissions ORDER BY head_seq");
+        assertEquals(2, bags.size());
+        String one = bags.get(0).get(0);
+        String two = bags.get(1).get(0);
+        String other = "GWB-0000-0000-0000-0001";
+        Map<String, String[]> edits = new java.util.LinkedHashMap<>();
+        edits.put("bag " + two + " is in the custody log as submitted (entry " + bags.get(1).get(1) + "), but the row of its"
+                + " submission was deleted", new String[] {"DELETE FROM submitted_records WHERE submission_id = '" + two + "'",
+                    "DELETE FROM submissions WHERE id = '" + two + "'"});
+        edits.put("the row of the submission of bag " + one + " does not match its custody entry " + bags.get(0).get(1),
+                new String[] {"UPDATE submissions SET head_seq = head_seq + 1 WHERE id = '" + one + "'"});
+        edits.put("the row of the submission of bag " + two + " does not match", new String[] {
+            "UPDATE submissions SET made_at = '2020-01-01T00:00:00Z' WHERE id = '" + two + "'"});
+        edits.put("the records the vault lists in bag " + one + " are not those", new String[] {
+            "DELETE FROM submitted_records WHERE submission_id = '" + one + "' AND record_id = '" + r2 + "'"});
+        edits.put("the records the vault lists in bag " + two + " are not those", new String[] {
+            "INSERT INTO submitted_records (submission_id, record_id) VALUES ('" + two + "', '" + r4 + "')"});
+        edits.put("the vault lists bag " + other + " as submitted, but its custody log has no submitted entry", new String[] {
+            "INSERT INTO submissions (id, made_at, head_seq) VALUES ('" + other + "', '2026-01-01T00:00:00Z', 1)"});
+        int n = 0;
+        for (Map.Entry<String, String[]> edit : edits.entrySet()) {
+            Path home = copy(homes.documenter, dir.resolve("edit-" + n++));
+            VaultTamper.sql(home, edit.getValue());
+            assertRefused(home, edit.getKey(), "verify", "--vault", "--no-entry");
+        }
+    }
+
     // ---- helpers
 
     /** Refused with one error line containing {@code says}, exit 41, nothing of the home changed. */
