@@ -44,6 +44,11 @@ public enum TestEngine {
         return new String[] {"--vault", TestPostgres.server().analyst(owner.database()).display()};
     }
 
+    /** What a child {@code gawah} process needs to reach a vault on this engine (PostgreSQL: the pgpass file). */
+    public java.util.List<String> childJvmOptions() {
+        return this == SQLITE ? java.util.List.of() : TestPostgres.server().jvmOptions();
+    }
+
     /** A documenter's home and a legal team's, each with a vault of its own on this engine. */
     public Homes homes(Path base) {
         return new Homes(base, this);

@@ -111,6 +111,31 @@ public final class VaultTamper {
         return (int) number(vaultFile, "SELECT count(*) FROM " + table);
     }
 
+    /**
+     * How many rows each table of the vault holds, "table count" a line, by table name: what a
+     * write that did not commit must have left as it was.
+     */
+    public static String rowCounts(Path homeOrFile) throws Exception {
+        boolean file = location(homeOrFile) instanceof VaultLocation.File;
+        List<List<String>> tables = rows(homeOrFile, file
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
+        StringBuilder counts = new StringBuilder();
+        for (List<String> table : tables) {
+            counts.append(table.get(0)).append(' ').append(count(homeOrFile, table.get(0))).append('\n');
+        }
+        return counts.toString();
+    }
+
+    /** The bytes the vault takes on disk: the SQLite file, or the database on the server (uncommitted rows included). */
+    public static long storage(Path homeOrFile) throws Exception {
+        VaultLocation location = location(homeOrFile);
+        if (location instanceof VaultLocation.File file) {
+            return Files.size(file.path());
+        }
+        return number(homeOrFile, "SELECT pg_database_size(current_database())");
+    }
+
     /** The first column of the first row of a query, as a number. */
     public static long number(Path homeOrFile, String sql) throws Exception {
         return read(homeOrFile, c -> {
