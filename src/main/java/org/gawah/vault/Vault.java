@@ -569,6 +569,38 @@ public final class Vault implements AutoCloseable {
         return rows;
     }
 
+    /** A row of the submissions table (documenter side): a cache of the log's {@code submitted} entries. */
+    record SubmissionRow(String id, String madeAt, long headSeq) {
+    }
+
+    /** Every row of the submissions table, by bag id; {@link SubmissionRows} holds them to the log. */
+    java.util.Map<String, SubmissionRow> submissionRows() {
+        java.util.Map<String, SubmissionRow> rows = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, made_at, head_seq FROM submissions");
+             ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                rows.put(row.getString(1), new SubmissionRow(row.getString(1), row.getString(2), row.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-submissions"), e);
+        }
+        return rows;
+    }
+
+    /** The records each submitted bag held, as the table of submitted records says: by bag id. */
+    java.util.Map<String, java.util.Set<String>> submittedRecords() {
+        java.util.Map<String, java.util.Set<String>> held = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT submission_id, record_id FROM submitted_records");
+             ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                held.computeIfAbsent(row.getString(1), b -> new java.util.TreeSet<>()).add(row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-submissions"), e);
+        }
+        return held;
+    }
+
     /** The records the table of members files under a case: a cache of the log. */
     List<String> caseMembers(String caseId) {
         List<String> ids = new ArrayList<>();
@@ -918,19 +950,22 @@ public final class Vault implements AutoCloseable {
 
     /**
      * Registers a file about to be written outside the vault, in a transaction of its own, before
-     * a byte of it is written; returns its row id, for {@link #endOutput}.
+     * a byte of it is written; returns its row id, for {@link #endOutput}. {@code machine}: the
+     * computer and home writing it (docs/format/vault.md, version 9), so that on a team vault no
+     * other computer's command takes it for one that ended.
      */
-    public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted) {
+    public long beginOutput(Path path, String command, Instant startedAt, long pid, String processStarted, String machine) {
         try (VaultWrite write = begin()) {
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO outputs (path, command, started_at, pid, process_started, machine) VALUES (?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, path.toAbsolutePath().toString());
                 insert.setString(2, command);
                 insert.setString(3, startedAt.toString());
                 insert.setLong(4, pid);
                 insert.setString(5, processStarted);
+                insert.setString(6, machine);
                 insert.executeUpdate();
                 try (ResultSet key = insert.getGeneratedKeys()) {
                     key.next();
@@ -957,15 +992,26 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    /** Every file registered and not yet forgotten, oldest first, whether its process still runs or not. */
-    public List<OutputInProgress> outputsInProgress() {
+    /**
+     * Every file registered by {@code machine} (a computer's home) and not yet forgotten, oldest
+     * first, whether its process still runs or not. A file vault is one home's: every row is its
+     * own, whatever computer or folder the home was on when it wrote it. A team vault is shared:
+     * only the rows this home wrote, and those from before version 9, which name no machine.
+     */
+    public List<OutputInProgress> outputsInProgress(String machine) {
         List<OutputInProgress> outputs = new ArrayList<>();
+        boolean everyRow = engine instanceof SqliteEngine;
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, path, command, started_at, pid, process_started FROM outputs ORDER BY id");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                outputs.add(new OutputInProgress(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3),
-                        Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6)));
+                "SELECT id, path, command, started_at, pid, process_started, machine FROM outputs"
+                        + (everyRow ? "" : " WHERE machine = ? OR machine = ''") + " ORDER BY id")) {
+            if (!everyRow) {
+                query.setString(1, machine);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    outputs.add(new OutputInProgress(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3),
+                            Instant.parse(rows.getString(4)), rows.getLong(5), rows.getString(6), rows.getString(7)));
+                }
             }
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-outputs"), e);

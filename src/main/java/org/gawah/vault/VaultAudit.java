@@ -20,7 +20,8 @@ import org.gawah.openpgp.Certificate;
 /**
  * Checks a whole vault: the custody chain entry by entry, then every record, identity envelope,
  * attachment, case and analysis against the digest its custody entry logged (and against the SHA-256 stored
- * beside it). Stops at the first fault and names it; reads everything, writes nothing.
+ * beside it), and the tables of imports and submissions against the entries they cache. Stops at
+ * the first fault and names it; reads everything, writes nothing.
  */
 public final class VaultAudit {
     /** What an intact vault holds. */
@@ -79,6 +80,7 @@ public final class VaultAudit {
         }
         // What every command checks, checked for all: which bags came in, who brought each record, what each case holds.
         checkImports(vault, signed);
+        SubmissionRows.check(vault, signed);
         checkAnalysts(vault, signed.log());
         for (String id : vault.recordIds()) {
             signed.record(id);

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.MessageIOException;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
@@ -90,7 +89,7 @@ public final class VaultWrite implements AutoCloseable {
                     insert.setInt(6, chunks.chunks());
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    throw new MessageIOException(Messages.of("vault.attachment.store-failed", attachmentId, e.getMessage()), e);
+                    throw Vault.failed(Messages.of("vault.op.store-attachment", attachmentId), e);
                 }
                 written.add(new WrittenAttachment(attachmentId, recordId, chunks.size(), chunks.sha256()));
             }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A workstation vault of version 8 (before a team's analysts were logged): opened by this
- * version, it is migrated to 9 and its log, signed by its one key, verifies as before; the
+ * A workstation vault of version 9 (before a team's analysts were logged): opened by this
+ * version, it is migrated to 10 and its log, signed by its one key, verifies as before; the
  * single-analyst default is unchanged.
  */
 class VaultsMadeBeforeAnalystsTest {
     @Test
-    void aVersion8VaultIsMigratedAndItsOneKeysLogVerifies(@TempDir Path base) throws Exception {
+    void aVersion9VaultIsMigratedAndItsOneKeysLogVerifies(@TempDir Path base) throws Exception {
         Homes homes = new Homes(base);
         Gawah gawah = homes.gawah;
         String record = homes.record();
@@ -28,12 +28,12 @@ class VaultsMadeBeforeAnalystsTest {
         String before = gawah.in(homes.documenter, "log", "--jsonl").ok().out();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + vault); Statement s = c.createStatement()) {
             s.execute("DROP TABLE analysts");
-            s.execute("PRAGMA user_version = 8");
+            s.execute("PRAGMA user_version = 9");
         }
         String report = gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok().out();
         assertTrue(report.contains("vault intact: " + before.lines().count() + " custody entries"), report);
         try (Vault opened = Vault.open(vault)) {
-            assertEquals("9", opened.setting("user_version"));
+            assertEquals("10", opened.setting("user_version"));
         }
         assertEquals(before, gawah.in(homes.documenter, "log", "--jsonl").ok().out(), "the log read as it was");
         assertTrue(gawah.in(homes.documenter, "list").ok().out().contains(record));
