@@ -14,7 +14,9 @@ ops=${2:-500}
 work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/gawah-team-load.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mvn -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
-cp="target/test-classes:target/classes:$(cat "$work/classpath.txt")"
+# The classes copied: a build in this folder while the run goes on must not change them under it.
+cp -r target/classes "$work/classes"; cp -r target/test-classes "$work/test-classes"
+cp="$work/test-classes:$work/classes:$(cat "$work/classpath.txt")"
 echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) before; $(java -version 2>&1 | head -1)" >&2
 java -XX:+UseSerialGC -cp "$cp" org.gawah.team.TeamLoad "$analysts" "$ops" "$work/team"
 echo "bench: load $(cut -d' ' -f1-3 /proc/loadavg) after" >&2
