@@ -175,10 +175,15 @@ public final class VaultTamper {
 
     /** Replaces text in the canonical bytes of custody entry {@code seq}, as a hand editing the vault would. */
     public static void editEntry(Path homeOrFile, long seq, String from, String to) throws Exception {
-        byte[] entry = bytes(homeOrFile, "SELECT entry FROM custody_log WHERE seq = " + seq);
+        editEntry(homeOrFile, "custody_log", seq, from, to);
+    }
+
+    /** The same in {@code table}: {@code custody_log}, or {@code received_custody} (of a vault that received one documenter's log). */
+    public static void editEntry(Path homeOrFile, String table, long seq, String from, String to) throws Exception {
+        byte[] entry = bytes(homeOrFile, "SELECT entry FROM " + table + " WHERE seq = " + seq);
         byte[] edited = new String(entry, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
         tamper(homeOrFile, c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE custody_log SET entry = ? WHERE seq = ?")) {
+            try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET entry = ? WHERE seq = ?")) {
                 u.setBytes(1, edited);
                 u.setLong(2, seq);
                 u.executeUpdate();
@@ -198,6 +203,18 @@ public final class VaultTamper {
             }
             return null;
         });
+    }
+
+    /**
+     * The whole vault as it stands, for "nothing written" checks: the SHA-256 of the SQLite file's
+     * bytes, or every table's rows of a team vault digested ({@link #contents}).
+     */
+    public static String snapshot(Path home) throws Exception {
+        VaultLocation location = location(home);
+        if (location instanceof VaultLocation.File file) {
+            return Digests.sha256(Files.readAllBytes(file.path()));
+        }
+        return contents(home);
     }
 
     /**
