@@ -205,6 +205,30 @@ public final class VaultTamper {
         });
     }
 
+    /** Every value of every row of every table, as bytes: what the database holds, to search for what must not be there. */
+    public static List<byte[]> everyValue(Path homeOrFile) throws Exception {
+        boolean file = location(homeOrFile) instanceof VaultLocation.File;
+        List<List<String>> tables = rows(homeOrFile, file
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
+        return read(homeOrFile, c -> {
+            List<byte[]> values = new ArrayList<>();
+            for (List<String> table : tables) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table.get(0))) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            byte[] value = r.getBytes(i);
+                            if (value != null) {
+                                values.add(value);
+                            }
+                        }
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
     /**
      * The whole vault as it stands, for "nothing written" checks: the SHA-256 of the SQLite file's
      * bytes, or every table's rows of a team vault digested ({@link #contents}).
