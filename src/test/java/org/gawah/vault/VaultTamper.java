@@ -50,6 +50,14 @@ public final class VaultTamper {
         }
     }
 
+    /**
+     * Edits the list of files being written ({@code outputs}, which no trigger guards) as it stands,
+     * without touching any trigger: it works while a command stopped midway holds the vault open.
+     */
+    public static <T> T editOutputs(Path homeOrFile, Work<T> work) throws Exception {
+        return read(homeOrFile, work);
+    }
+
     /** Changes the vault behind its back: on PostgreSQL as the owner, the triggers disabled meanwhile, in one transaction. */
     public static <T> T tamper(Path homeOrFile, Work<T> work) throws Exception {
         VaultLocation location = location(homeOrFile);
