@@ -50,6 +50,14 @@ public final class VaultTamper {
         }
     }
 
+    /**
+     * Edits the list of files being written ({@code outputs}, which no trigger guards) as it stands,
+     * without touching any trigger: it works while a command stopped midway holds the vault open.
+     */
+    public static <T> T editOutputs(Path homeOrFile, Work<T> work) throws Exception {
+        return read(homeOrFile, work);
+    }
+
     /** Changes the vault behind its back: on PostgreSQL as the owner, the triggers disabled meanwhile, in one transaction. */
     public static <T> T tamper(Path homeOrFile, Work<T> work) throws Exception {
         VaultLocation location = location(homeOrFile);
@@ -175,10 +183,15 @@ public final class VaultTamper {
 
     /** Replaces text in the canonical bytes of custody entry {@code seq}, as a hand editing the vault would. */
     public static void editEntry(Path homeOrFile, long seq, String from, String to) throws Exception {
-        byte[] entry = bytes(homeOrFile, "SELECT entry FROM custody_log WHERE seq = " + seq);
+        editEntry(homeOrFile, "custody_log", seq, from, to);
+    }
+
+    /** The same in {@code table}: {@code custody_log}, or {@code received_custody} (of a vault that received one documenter's log). */
+    public static void editEntry(Path homeOrFile, String table, long seq, String from, String to) throws Exception {
+        byte[] entry = bytes(homeOrFile, "SELECT entry FROM " + table + " WHERE seq = " + seq);
         byte[] edited = new String(entry, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
         tamper(homeOrFile, c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE custody_log SET entry = ? WHERE seq = ?")) {
+            try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET entry = ? WHERE seq = ?")) {
                 u.setBytes(1, edited);
                 u.setLong(2, seq);
                 u.executeUpdate();
@@ -198,6 +211,42 @@ public final class VaultTamper {
             }
             return null;
         });
+    }
+
+    /** Every value of every row of every table, as bytes: what the database holds, to search for what must not be there. */
+    public static List<byte[]> everyValue(Path homeOrFile) throws Exception {
+        boolean file = location(homeOrFile) instanceof VaultLocation.File;
+        List<List<String>> tables = rows(homeOrFile, file
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
+        return read(homeOrFile, c -> {
+            List<byte[]> values = new ArrayList<>();
+            for (List<String> table : tables) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table.get(0))) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            byte[] value = r.getBytes(i);
+                            if (value != null) {
+                                values.add(value);
+                            }
+                        }
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
+    /**
+     * The whole vault as it stands, for "nothing written" checks: the SHA-256 of the SQLite file's
+     * bytes, or every table's rows of a team vault digested ({@link #contents}).
+     */
+    public static String snapshot(Path home) throws Exception {
+        VaultLocation location = location(home);
+        if (location instanceof VaultLocation.File file) {
+            return Digests.sha256(Files.readAllBytes(file.path()));
+        }
+        return contents(home);
     }
 
     /**
