@@ -44,6 +44,15 @@ public enum TestEngine {
         return new String[] {"--vault", TestPostgres.server().analyst(owner.database()).display()};
     }
 
+    /** {@code gawah init} on this engine, for a home of its own: {@code init}, or {@code init --vault ADDRESS}. */
+    public String[] initCommand() {
+        String[] arguments = initArguments();
+        String[] command = new String[arguments.length + 1];
+        command[0] = "init";
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        return command;
+    }
+
     /** What a child {@code gawah} process needs to reach a vault on this engine (PostgreSQL: the pgpass file). */
     public java.util.List<String> childJvmOptions() {
         return this == SQLITE ? java.util.List.of() : TestPostgres.server().jvmOptions();
