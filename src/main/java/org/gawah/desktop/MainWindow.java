@@ -56,6 +56,7 @@ final class MainWindow {
     private SetupView setup;
     private RecordsView records;
     private ReaderView reader;
+    private MyRecordsView myRecords;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -71,7 +72,8 @@ final class MainWindow {
             }
         });
         this.home = home;
-        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup);
+        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup,
+                this::resumeInterview, this::showMyRecords);
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -110,11 +112,34 @@ final class MainWindow {
 
     /** The interview's pages, beginning a new interview. */
     private void showInterview() {
+        interviewPages().begin();
+    }
+
+    /** The interview's pages, taking up the draft an interrupted interview left. */
+    private void resumeInterview(String draftId) {
+        interviewPages().resume(draftId);
+    }
+
+    private InterviewView interviewPages() {
         if (interview == null) {
             interview = new InterviewView(model.page(new InterviewModel(home, model.key())), model, this::showWelcome);
         }
         pages.setViewportView(interview);
-        interview.begin();
+        return interview;
+    }
+
+    /** The documenter's own sealed records, and submitting them to a folder. */
+    private void showMyRecords() {
+        if (myRecords == null) {
+            myRecords = new MyRecordsView(model.page(new MyRecordsModel(home, model.key())), model, this::showWelcome);
+        }
+        pages.setViewportView(myRecords);
+        myRecords.begin();
+    }
+
+    /** The documenter's records page, once it was opened; else null. */
+    MyRecordsView myRecordsView() {
+        return myRecords;
     }
 
     /** The first run's pages: the key, then the team's certificates. */
@@ -251,6 +276,9 @@ final class MainWindow {
         if (reader != null) {
             WipingDocument.wipeAll(reader);
             reader.forget();
+        }
+        if (myRecords != null) {
+            WipingDocument.wipeAll(myRecords);
         }
         frame.dispose();
         closed.countDown();
