@@ -44,7 +44,7 @@ final class MyRecordsView extends PagePanel {
     private static final long serialVersionUID = 1L;
     private static final int BAR = 1000;
     /** Each column's width at the window's default size; the table shares out what is more or less. */
-    private static final int[] WIDTHS = {215, 185, 75, 85, 110, 55, 95};
+    private static final int[] WIDTHS = {205, 240, 70, 120, 95, 45, 85};
     static final Message[] COLUMNS = {Messages.of("my-records.column.record"), Messages.of("my-records.column.sealed"),
             Messages.of("my-records.column.size"), Messages.of("my-records.column.identity"),
             Messages.of("my-records.column.attachments"), Messages.of("my-records.column.keys"),
@@ -221,13 +221,12 @@ final class MyRecordsView extends PagePanel {
 
     /** The folder the bag goes into (a USB stick), chosen in a folder chooser; then submitting, off the event thread. */
     private void chooseFolder() {
-        JFileChooser chooser = new JFileChooser();
+        JFileChooser chooser = FileChoosers.make(this);
         chooser.setName("my-records.chooser");
         chooser.setDialogTitle(Messages.of("my-records.chooser.title").render());
         chooser.setApproveButtonText(Messages.of("my-records.chooser.choose").render());
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         chooser.setAcceptAllFileFilterUsed(false);
-        chooser.setComponentOrientation(getComponentOrientation());
         if (chooser.showDialog(this, null) == JFileChooser.APPROVE_OPTION && chooser.getSelectedFile() != null) {
             Path folder = chooser.getSelectedFile().toPath();
             slow(() -> model.submitTo(folder));
@@ -276,7 +275,8 @@ final class MyRecordsView extends PagePanel {
     private void progress() {
         Message where = Ltr.of(model.folder());
         Words.text(doing, model.signing() ? Messages.of("my-records.signing", where)
-                : Messages.of("my-records.writing", where, Sizes.of(model.done()), Sizes.of(model.total())));
+                : Messages.of("my-records.writing", where, Ltr.of(Sizes.of(model.done())),
+                Ltr.of(Sizes.of(model.total()))));
         bar.setValue(model.total() <= 0 ? 0 : (int) (BAR * model.done() / model.total()));
         if (model.signing()) {
             cancel.setEnabled(false);
@@ -289,7 +289,7 @@ final class MyRecordsView extends PagePanel {
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         add(heading, row(10));
         JTextArea what = Words.text(Paragraph.of("my-records.submitted.what"), Messages.of("my-records.submitted.what",
-                Ltr.of(went.bagId()), went.records().size(), went.attachments(), Sizes.of(went.bytes())));
+                Ltr.of(went.bagId()), went.records().size(), went.attachments(), Ltr.of(Sizes.of(went.bytes()))));
         add(what, row(4));
         JTextArea file = Words.text(Paragraph.of("my-records.submitted.file"),
                 Messages.of("my-records.submitted.file", Ltr.of(went.file())));

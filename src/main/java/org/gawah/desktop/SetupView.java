@@ -225,7 +225,7 @@ final class SetupView extends PagePanel {
     /** A button that asks for a certificate file, then hands it to the model to be read and shown. */
     private JButton chooser(String name, Message words, Role role) {
         return button(name, words, () -> {
-            JFileChooser chooser = new JFileChooser();
+            JFileChooser chooser = FileChoosers.make(this);
             chooser.setName("setup.chooser");
             chooser.setDialogTitle(words.render());
             chooser.setFileSelectionMode(JFileChooser.FILES_ONLY);
