@@ -161,11 +161,10 @@ final class InterviewModel implements Wipeable {
                 show(Page.CANNOT_BEGIN);
                 return;
             }
+            // One short paragraph: the question's page must still fit under it.
             said.add(draft == null ? Messages.of("interview.resume.not-a-draft", Ltr.of(draftId))
+                    : draft.identityApart() ? Messages.of("interview.resume.taken-up-without-name", Ltr.of(draftId))
                     : Messages.of("interview.resume.taken-up", Ltr.of(draftId)));
-            if (draft != null && draft.identityApart()) {
-                said.add(Messages.of("interview.resume.identity-apart"));
-            }
         }
         synchronized (answers) {
             boolean identityAllowed = !to.protection().isEmpty();

@@ -84,12 +84,15 @@ final class WelcomeView extends PagePanel {
         beginGap.setVisible(false);
         buttons.add(beginGap);
         buttons.add(setup);
-        buttons.add(javax.swing.Box.createHorizontalStrut(10));
-        buttons.add(myRecords);
-        buttons.add(myRecordsGap);
-        buttons.add(checkAgain);
-        add(buttons, row(6, 0));
-        GridBagConstraints rest = row(7, 0);
+        add(buttons, row(6, 10));
+        // A second row: the first holds what to do now, and the page stays whole at the window's smallest.
+        JPanel more = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
+        more.setOpaque(false);
+        more.add(myRecords);
+        more.add(myRecordsGap);
+        more.add(checkAgain);
+        add(more, row(7, 0));
+        GridBagConstraints rest = row(8, 0);
         rest.weighty = 1;
         JPanel filler = new JPanel();
         filler.setOpaque(false);

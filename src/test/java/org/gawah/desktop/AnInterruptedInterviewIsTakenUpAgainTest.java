@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.text.JTextComponent;
 
@@ -100,7 +101,8 @@ class AnInterruptedInterviewIsTakenUpAgainTest {
             Screen.waitFor("the account, taken up again", SLOW, () -> "account".equals(part(frame)));
             assertEquals(typed.account(), onEdt(() -> ((JTextComponent) named(frame, "interview.lines")).getText()));
             assertTrue(onEdt(() -> ((JTextComponent) named(frame, "interview.resumed.0")).getText()).contains(draftId));
-            assertTrue(present(frame, "interview.resumed.1"), "the name was sealed apart: said so");
+            assertEquals("interview.resume.taken-up-without-name",
+                    desktop.window().interviewModel().resumedSaid().get(0).key(), "the name was sealed apart: said so");
             Screen.screenshot(frame, "interview-resumed", language);
             assertEquals(1, opened(draftId), "opening the draft is logged, as gawah open logs it");
 
@@ -117,7 +119,9 @@ class AnInterruptedInterviewIsTakenUpAgainTest {
             assertTrue(onEdt(() -> ((JTextComponent) named(frame, "interview.sealed.resumed")).getText()).contains(draftId));
             Screen.screenshot(frame, "interview-sealed-resumed", language);
             click(frame, "interview.home");
-            Screen.waitFor("the welcome page", SLOW, () -> present(frame, "welcome.begin"));
+            // The home is read again (its Check again button off meanwhile).
+            Screen.waitFor("the welcome page, the home read again", SLOW, () -> present(frame, "welcome.begin")
+                    && ((AbstractButton) named(frame, "welcome.check-again")).isEnabled());
             assertFalse(present(frame, "welcome.resume"), "once sealed, the draft is offered no more");
         }
         assertEquals(before + 2, recordsIn(homes.documenter), "the draft, and the record");
