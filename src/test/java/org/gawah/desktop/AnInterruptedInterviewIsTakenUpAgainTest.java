@@ -80,8 +80,12 @@ class AnInterruptedInterviewIsTakenUpAgainTest {
             JFrame frame = desktop.window().frame();
             walkTo(frame, language, typed, "account");
             setText(frame, "interview.lines", typed.account());
+            long locking = System.nanoTime();
             click(frame, "lock");
             assertTrue(desktop.awaitClosed());
+            // Not a timed test: printed for the record (lock seals the draft before the window closes).
+            System.out.println(language + ": Lock clicked to the window closed, the draft sealed: "
+                    + (System.nanoTime() - locking) / 1_000_000 + " ms");
             draftId = draftIn(desktop);
         }
         assertEquals(before + 1, recordsIn(homes.documenter), "the draft");
