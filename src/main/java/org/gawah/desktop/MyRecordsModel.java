@@ -54,6 +54,8 @@ final class MyRecordsModel implements Wipeable {
     private volatile boolean cancelled;
     private volatile Submit.Submitted submitted;
     private volatile boolean wiped;
+    /** Open while a submission runs: lock waits (a little) for a cancelled one to remove its bag. */
+    private volatile java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(0);
 
     MyRecordsModel(Path home, UnlockedKey key) {
         this.home = home;
@@ -194,6 +196,15 @@ final class MyRecordsModel implements Wipeable {
     }
 
     private void submit() {
+        running = new java.util.concurrent.CountDownLatch(1);
+        try {
+            submitNow();
+        } finally {
+            running.countDown();
+        }
+    }
+
+    private void submitNow() {
         done = 0;
         total = 0;
         signing = false;
@@ -269,6 +280,20 @@ final class MyRecordsModel implements Wipeable {
     /** Asks the submission to stop: its bag is removed and nothing is logged. */
     void cancel() {
         cancelled = true;
+    }
+
+    /**
+     * Lock: a submission running is cancelled, and lock waits up to {@code most} for it to have
+     * removed its partial bag (else the next command in the home removes it), while a bag being
+     * signed is let finish: it is whole then, not half-written.
+     */
+    void stopForLock(java.time.Duration most) {
+        cancelled = true;
+        try {
+            running.await(most.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What went, once submitted. */

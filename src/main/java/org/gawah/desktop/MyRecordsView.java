@@ -43,8 +43,10 @@ import org.gawah.app.Submit;
 final class MyRecordsView extends PagePanel {
     private static final long serialVersionUID = 1L;
     private static final int BAR = 1000;
+    /** What lock waits at most for a cancelled bag to be removed: well within gawah lock's two seconds. */
+    private static final java.time.Duration LOCK_WAITS = java.time.Duration.ofMillis(800);
     /** Each column's width at the window's default size; the table shares out what is more or less. */
-    private static final int[] WIDTHS = {205, 240, 70, 120, 95, 45, 85};
+    private static final int[] WIDTHS = {232, 222, 65, 115, 95, 45, 85};
     static final Message[] COLUMNS = {Messages.of("my-records.column.record"), Messages.of("my-records.column.sealed"),
             Messages.of("my-records.column.size"), Messages.of("my-records.column.identity"),
             Messages.of("my-records.column.attachments"), Messages.of("my-records.column.keys"),
@@ -82,6 +84,8 @@ final class MyRecordsView extends PagePanel {
         table.getSelectionModel().addListSelectionListener(e -> enableActions());
         model.onChange(() -> onEventThread(this::render));
         window.onLanguage(locale -> onEventThread(this::render));
+        // Lock cancels a bag being written, and gives it a moment to leave nothing behind.
+        window.beforeLock(reason -> model.stopForLock(LOCK_WAITS));
     }
 
     MyRecordsModel model() {

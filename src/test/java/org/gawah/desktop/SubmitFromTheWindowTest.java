@@ -110,6 +110,16 @@ class SubmitFromTheWindowTest {
             String notYet = Messages.of("my-records.submitted.not-yet").render(language);
             assertEquals(notYet, onEdt(() -> table.getValueAt(0, 6)));
 
+            // Another page acts on one record through a button under the table (the attachments page will).
+            java.util.concurrent.atomic.AtomicReference<String> handed = new java.util.concurrent.atomic.AtomicReference<>();
+            onEdtRun(() -> desktop.window().myRecordsView().addRecordAction("my-records.test-action",
+                    Messages.of("my-records.again"), handed::set));
+            assertFalse(onEdt(() -> ((AbstractButton) named(frame, "my-records.test-action")).isEnabled()), "no record chosen yet");
+            onEdtRun(() -> table.setRowSelectionInterval(1, 1));
+            assertTrue(onEdt(() -> ((AbstractButton) named(frame, "my-records.test-action")).isEnabled()));
+            click(frame, "my-records.test-action");
+            assertEquals(records.get(1), handed.get());
+
             chooseFolder(frame, usb, language);
             Screen.waitFor("the unlock page", SLOW, () -> present(frame, "my-records.passphrase"));
             Screen.screenshot(frame, "my-records-unlock", language);
@@ -167,6 +177,32 @@ class SubmitFromTheWindowTest {
         assertEquals(submitted, submittedEntries(large), "nothing logged");
         try (Vault vault = Vault.open(large.resolve("vault.db"))) {
             assertEquals(List.of(), vault.outputsInProgress(), "nothing listed for the next command to clean up");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void lockWhileTheBagIsWrittenLeavesNothingEither() throws Exception {
+        Path usb = Files.createDirectories(base.resolve("usb-lock"));
+        long submitted = submittedEntries(large);
+        Desktop desktop = Desktop.open(large, Language.ENGLISH, Duration.ofMinutes(10));
+        try {
+            JFrame frame = desktop.window().frame();
+            openMyRecords(frame, Language.ENGLISH);
+            chooseFolder(frame, usb, Language.ENGLISH);
+            Screen.waitFor("the unlock page", SLOW, () -> present(frame, "my-records.passphrase"));
+            setText(frame, "my-records.passphrase", Homes.PASSPHRASE);
+            click(frame, "my-records.unlock");
+            Screen.waitFor("the bag being written", SLOW, () -> present(frame, "my-records.progress")
+                    && ((javax.swing.JProgressBar) named(frame, "my-records.progress")).getValue() > 0);
+            click(frame, "lock");
+            assertTrue(desktop.awaitClosed());
+        } finally {
+            desktop.close();
+        }
+        assertEquals(List.of(), everything(usb), "lock left nothing in the folder");
+        assertEquals(submitted, submittedEntries(large), "nothing logged");
+        try (Vault vault = Vault.open(large.resolve("vault.db"))) {
+            assertEquals(List.of(), vault.outputsInProgress());
         }
     }
 
