@@ -2,7 +2,7 @@ package org.gawah;
 
 import java.util.Locale;
 
-/** How a size is written for people: the one layout of the terminal's and the window's screens. */
+/** A size as people read it, on a terminal or in the window. */
 public final class Sizes {
     private Sizes() {
     }

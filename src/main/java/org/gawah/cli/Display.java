@@ -10,7 +10,7 @@ final class Display {
         return org.gawah.Fingerprints.grouped(hex);
     }
 
-    /** A size as people read it ({@link org.gawah.Sizes#of}): B, KiB, MiB or GiB, ASCII digits in every language. */
+    /** A size as people read it ({@link org.gawah.Sizes#of}). */
     static String size(long bytes) {
         return org.gawah.Sizes.of(bytes);
     }

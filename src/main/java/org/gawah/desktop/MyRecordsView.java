@@ -225,9 +225,8 @@ final class MyRecordsView extends PagePanel {
 
     /** The folder the bag goes into (a USB stick), chosen in a folder chooser; then submitting, off the event thread. */
     private void chooseFolder() {
-        JFileChooser chooser = FileChoosers.make(this);
+        JFileChooser chooser = FileChoice.chooser(this, Messages.of("my-records.chooser.title"), false);
         chooser.setName("my-records.chooser");
-        chooser.setDialogTitle(Messages.of("my-records.chooser.title").render());
         chooser.setApproveButtonText(Messages.of("my-records.chooser.choose").render());
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         chooser.setAcceptAllFileFilterUsed(false);

@@ -27,7 +27,9 @@ final class WelcomeView extends PagePanel {
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
     private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
     private final JButton setup = Words.text(new JButton(), Messages.of("welcome.setup"));
+    private final JButton attach = Words.text(new JButton(), Messages.of("welcome.attach"));
     private final java.awt.Component beginGap = javax.swing.Box.createHorizontalStrut(10);
+    private final java.awt.Component attachGap = javax.swing.Box.createHorizontalStrut(10);
     /** An interview the lock interrupted, sealed as a draft, and the button that takes it up. */
     private final javax.swing.JTextArea draft = Paragraph.of("welcome.draft");
     private final JButton resume = Words.text(new JButton(), Messages.of("welcome.resume"));
@@ -38,10 +40,11 @@ final class WelcomeView extends PagePanel {
 
     /**
      * {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}:
-     * the Set up button; {@code resumeDraft}: the Resume button, given the draft's id;
-     * {@code ownRecords}: the button to the documenter's own records and submitting them.
+     * the Set up button; {@code attachFiles}: the Attach files button (files added to a record);
+     * {@code resumeDraft}: the Resume button, given the draft's id; {@code ownRecords}: the button
+     * to the documenter's own records and submitting them.
      */
-    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun,
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun, Runnable attachFiles,
                 java.util.function.Consumer<String> resumeDraft, Runnable ownRecords) {
         super(new GridBagLayout());
         this.model = model;
@@ -58,6 +61,8 @@ final class WelcomeView extends PagePanel {
         begin.addActionListener(e -> interview.run());
         setup.setName("welcome.setup");
         setup.addActionListener(e -> firstRun.run());
+        attach.setName("welcome.attach");
+        attach.addActionListener(e -> attachFiles.run());
         resume.setName("welcome.resume");
         resume.addActionListener(e -> {
             if (model.draft() != null) {
@@ -88,6 +93,8 @@ final class WelcomeView extends PagePanel {
         // A second row: the first holds what to do now, and the page stays whole at the window's smallest.
         JPanel more = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         more.setOpaque(false);
+        more.add(attach);
+        more.add(attachGap);
         more.add(myRecords);
         more.add(myRecordsGap);
         more.add(checkAgain);
@@ -161,6 +168,9 @@ final class WelcomeView extends PagePanel {
         begin.setVisible(model.ready());
         setup.setVisible(model.setupWanted());
         beginGap.setVisible(model.ready() && model.setupWanted());
+        // Files are added to records sealed here: only where records can be sealed.
+        attach.setVisible(model.ready());
+        attachGap.setVisible(model.ready());
         if (model.draft() != null) {
             Words.text(draft, Messages.of("welcome.draft", SealedTime.of(model.draft().sealedAt()), Ltr.of(model.draft().recordId())));
         }
