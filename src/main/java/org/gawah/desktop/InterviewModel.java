@@ -118,7 +118,8 @@ final class InterviewModel implements Wipeable {
             own = ownKey;
             to = recipients;
             problem = null;
-            if (key.get() == null) {
+            // A draft is opened with the secret key the unlock opened: asked again if another page unlocked only for signing.
+            if (key.get() == null || resuming != null && key.own() == null) {
                 show(Page.UNLOCK);
             } else {
                 start();

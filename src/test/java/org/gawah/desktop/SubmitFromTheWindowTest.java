@@ -49,8 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a folder chosen in a folder chooser (a USB stick), the key unlocked, the bag written there and a
  * plain confirmation of what went and who can read it; the legal team's gawah then verifies and
  * imports the bag, and the Library of Congress's BagIt validator accepts it, as they accept one
- * made by gawah submit. Cancelled while it is written, nothing is left in the folder (not even a
- * hidden partial bag) and nothing is logged. Screenshots: my-records-*-LANG.png.
+ * made by gawah submit. Cancelled, or locked, while it is written, nothing is left in the folder
+ * (not even a hidden partial bag) and nothing is logged. Attach files, under the table, opens the
+ * attachments page on the record chosen. Screenshots: my-records-*-LANG.png.
  */
 @WindowTest
 class SubmitFromTheWindowTest {
@@ -141,6 +142,12 @@ class SubmitFromTheWindowTest {
             Screen.waitFor("both marked as submitted", SLOW, () -> yes.equals(table.getValueAt(0, 6)) && yes.equals(table.getValueAt(1, 6)));
             assertFalse(onEdt(() -> ((AbstractButton) named(frame, "my-records.since")).isSelected()),
                     "nothing left to send: every record is offered again");
+
+            // Attach files, under the table: the attachments page, on the record chosen.
+            onEdtRun(() -> table.setRowSelectionInterval(0, 0));
+            click(frame, "my-records.attach");
+            Screen.waitFor("the attachments page on that record", SLOW, () -> desktop.window().attachModel() != null
+                    && records.get(0).equals(desktop.window().attachModel().chosen()));
         }
 
         Path bag = usb.resolve(bagId + ".zip");
