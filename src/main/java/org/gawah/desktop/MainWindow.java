@@ -61,6 +61,8 @@ final class MainWindow {
     private VerifyView verifyPage;
     private CustodyView custodyPage;
     private AttachView attach;
+    private CasesView cases;
+    private ExportView export;
     private MyRecordsView myRecords;
     private final Timer idleTimer;
     private final AWTEventListener activity;
@@ -168,6 +170,7 @@ final class MainWindow {
     private void showRecords() {
         if (records == null) {
             records = new RecordsView(model.page(new RecordsModel(home)), model, this::showReader, this::showWelcome);
+            records.onAddToCase(this::showCases);
         }
         pages.setViewportView(records);
         records.begin();
@@ -243,6 +246,38 @@ final class MainWindow {
         return attach == null ? null : attach.model();
     }
 
+    /** The legal team's cases, with the records chosen in the records' table (if any) to add to one. */
+    private void showCases(java.util.List<String> adding) {
+        if (cases == null) {
+            cases = new CasesView(model.page(new CasesModel(home, this::teamKey)), model, this::showRecords, this::showExport);
+        }
+        pages.setViewportView(cases);
+        cases.begin(adding);
+    }
+
+    /** An evidence package of a case, from the cases page. */
+    private void showExport(String caseId) {
+        if (export == null) {
+            export = new ExportView(model.page(new ExportModel(home, this::teamKey)), model, () -> showCases(java.util.List.of()));
+        }
+        pages.setViewportView(export);
+        export.begin(caseId);
+    }
+
+    /** The key the records page unlocked, for the cases and export pages; null before. */
+    private TeamKey teamKey() {
+        return records == null ? null : records.model().key();
+    }
+
+    /** The cases' and the export's models, once shown; else null. */
+    CasesModel casesModel() {
+        return cases == null ? null : cases.model();
+    }
+
+    ExportModel exportModel() {
+        return export == null ? null : export.model();
+    }
+
     /** The records' model, once the records were shown; else null. */
     RecordsModel recordsModel() {
         return records == null ? null : records.model();
@@ -292,6 +327,7 @@ final class MainWindow {
         controls.add(PagePanel.button("import", Messages.of("window.import"), () -> showImport(null)));
         controls.add(PagePanel.button("verify", Messages.of("window.verify"), () -> showVerify(null)));
         controls.add(PagePanel.button("custody", Messages.of("window.custody"), this::showCustody));
+        controls.add(PagePanel.button("cases", Messages.of("window.cases"), () -> showCases(java.util.List.of())));
         JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
         lock.setName("lock");
         Words.tip(lock, Messages.of("window.lock.tip"));
@@ -349,7 +385,7 @@ final class MainWindow {
             WipingDocument.wipeAll(reader);
             reader.forget();
         }
-        for (JComponent page : new JComponent[] {importPage, verifyPage, myRecords}) {
+        for (JComponent page : new JComponent[] {importPage, verifyPage, cases, export, myRecords}) {
             if (page != null) {
                 WipingDocument.wipeAll(page);
             }

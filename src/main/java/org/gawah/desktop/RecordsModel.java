@@ -41,6 +41,7 @@ final class RecordsModel implements Wipeable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Page page;
     private volatile SecretKey own;
+    private volatile SigningKey signer;
     private volatile List<OpenedRecord> records = List.of();
     private volatile int done;
     private volatile int of;
@@ -91,7 +92,7 @@ final class RecordsModel implements Wipeable {
      */
     void unlock(char[] passphrase) {
         try {
-            SigningKey signer = own.unlockForSigning(passphrase, Instant.now());
+            signer = own.unlockForSigning(passphrase, Instant.now());
             Arrays.fill(passphrase, '\0');
             done = 0;
             of = 0;
@@ -113,6 +114,11 @@ final class RecordsModel implements Wipeable {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** The key this page unlocked, for the cases and export pages; null until the records are open. */
+    TeamKey key() {
+        return page == Page.TABLE && own != null && signer != null ? new TeamKey(own, signer) : null;
     }
 
     int done() {
@@ -229,6 +235,7 @@ final class RecordsModel implements Wipeable {
         wiped = true;
         records = List.of();
         own = null;
+        signer = null;
         query = "";
     }
 }
