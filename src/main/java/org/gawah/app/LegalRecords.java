@@ -4,24 +4,28 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.cases.Analysis;
+import org.gawah.cases.LegalTags;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.custody.SignedLog;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
-import org.gawah.names.Folding;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
@@ -41,11 +45,20 @@ import org.gawah.vault.VaultWrite;
  * before anything is handed back, one {@code opened} entry per record, exactly the entry
  * {@code gawah open RECORD-ID} appends (the record's id, its ciphertext's SHA-256), all in one
  * transaction. Nothing is written but those entries. The identity envelope is not opened.
+ *
+ * <p>Speed, for a vault of thousands: the records and their attachments are read with two
+ * queries, the custody entries about each record are gathered in one pass over the logs, and the
+ * records are decrypted on every processor (each thread with its own copy of the signers'
+ * certificates). Memory: the ciphertexts while they are opened, then about twice each
+ * testimony's size a record ({@link OpenedRecord}); a vault whose records would not fit in what
+ * the heap has left is refused before any is opened, rather than failing half way.
  */
 public final class LegalRecords {
+    /** Heap a record takes once opened, over its sealed testimony's size (measured: bench/README.md, "The legal team's records"). */
+    static final int HEAP_PER_SEALED_BYTE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Told after each record is opened: how many are done, of how many. Called on the working thread. */
+    /** Told after each record is opened: how many are done, of how many. Called on the working threads. */
     @FunctionalInterface
     public interface Progress {
         void opened(int done, int of);
@@ -68,59 +81,121 @@ public final class LegalRecords {
         Keyring keyring = home.keyring();
         List<Certificate> signers = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         signers.add(own.certificate());
-        List<OpenedRecord> opened = new ArrayList<>();
         try (Vault vault = home.vault()) {
             SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
-            signed.refuseUnlogged();
+            List<LoggedRecord> records = signed.records();
+            requireRoom(records);
             Map<String, List<String>> cases = casesByRecord(signed);
-            List<String> ids = signed.recordIds();
-            List<LoggedRecord> logged = new ArrayList<>();
-            for (String id : ids) {
-                LoggedRecord record = signed.record(id).orElseThrow();
-                opened.add(open(record, signed, own, signers, cases.getOrDefault(id, List.of())));
-                logged.add(record);
-                progress.opened(opened.size(), ids.size());
-            }
+            Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
+            Map<String, List<Logged>> custody = custodyBySubject(signed);
+            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, custody, progress);
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
-            logOpened(vault, signer, logged);
+            logOpened(vault, signer, records);
+            return opened;
         }
-        return opened;
     }
 
-    private static OpenedRecord open(LoggedRecord record, SignedVault signed, SecretKey own, List<Certificate> signers,
-                                     List<String> cases) {
+    /** Refuses, before any record is opened, a vault whose records would not fit in the heap left. */
+    private static void requireRoom(List<LoggedRecord> records) {
+        long sealed = 0;
+        for (LoggedRecord record : records) {
+            sealed += record.testimony().length;
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = sealed * HEAP_PER_SEALED_BYTE;
+        if (needed > free) {
+            long mib = 1 << 20;
+            throw new GawahException(Failure.NOT_READY, Messages.of("records.too-many", records.size(), needed / mib,
+                    runtime.maxMemory() / mib), Messages.of("records.too-many.hint", (runtime.maxMemory() + needed) / mib + 256));
+        }
+    }
+
+    /**
+     * Each record opened, in the vault's order: the first here (so that whatever the key caches
+     * is in place before threads share it), the rest on every processor. The first failure stops
+     * every thread and is thrown.
+     */
+    private static List<OpenedRecord> openEach(List<LoggedRecord> records, SecretKey own, List<Certificate> signers,
+                                               Map<String, List<String>> cases, Map<String, List<String>> tags,
+                                               Map<String, List<Logged>> custody, Progress progress) {
+        OpenedRecord[] opened = new OpenedRecord[records.size()];
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        opened[0] = open(records.get(0), own, signers, cases, tags, custody);
+        progress.opened(done.incrementAndGet(), records.size());
+        Runnable worker = () -> {
+            List<Certificate> mine = copies(signers);
+            for (int i = next.getAndIncrement(); i < records.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    opened[i] = open(records.get(i), own, mine, cases, tags, custody);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                progress.opened(done.incrementAndGet(), records.size());
+            }
+        };
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), records.size() - 1));
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(worker, "gawah-opening-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            running.add(thread);
+        }
+        try {
+            for (Thread thread : running) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new GawahException(Failure.NOT_READY, Messages.of("records.interrupted")));
+            running.forEach(Thread::interrupt);
+        }
+        if (failure.get() != null) {
+            Arrays.stream(opened).filter(r -> r != null).forEach(OpenedRecord::wipe);
+            throw failure.get();
+        }
+        return List.of(opened);
+    }
+
+    /** The signers' certificates parsed again, for a thread of its own: nothing of Bouncy Castle's is shared between threads but the unlocked key. */
+    private static List<Certificate> copies(List<Certificate> signers) {
+        List<Certificate> copies = new ArrayList<>();
+        signers.forEach(c -> copies.add(Certificate.parse(c.encoded())));
+        return copies;
+    }
+
+    private static OpenedRecord open(LoggedRecord record, SecretKey own, List<Certificate> signers, Map<String, List<String>> cases,
+                                     Map<String, List<String>> tags, Map<String, List<Logged>> custody) {
         Opened opened = Opener.open(record.testimony(), own, LegalRecords::locked, signers);
+        boolean kept = false;
         try {
             Provenance.requireBroughtBy(record, record.id(), opened);
             JsonNode testimony = JSON.readTree(opened.content());
-            return new OpenedRecord(record.id(), record.sealedAt(), opened.signerFingerprint(), opened.signerUserId(),
-                    opened.signedAt(), record.attachments().size(), cases, testimony, folded(testimony),
-                    custody(signed, record), Provenance.otherClaims(record, opened));
+            OpenedRecord read = new OpenedRecord(record.id(), record.sealedAt(), opened.signerFingerprint(), opened.signerUserId(),
+                    opened.signedAt(), record.attachments().size(), cases.getOrDefault(record.id(), List.of()),
+                    tags.getOrDefault(record.id(), List.of()), custody(custody, record), Provenance.otherClaims(record, opened),
+                    opened.content(), testimony);
+            kept = true;
+            return read;
         } catch (java.io.IOException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("records.not-testimony", record.id()));
         } finally {
-            opened.wipe();
+            if (!kept) {
+                opened.wipe();
+            }
         }
     }
 
     /** The key is unlocked before: a prompt here would be a second unlock the window never asks for. */
-    private static char[] locked(String fingerprint) {
+    static char[] locked(String fingerprint) {
         throw new GawahException(Failure.NOT_READY, Messages.of("records.key-locked", fingerprint));
-    }
-
-    /** Every text of the testimony, each folded as redaction folds, one per line (a search never spans two). */
-    static String folded(JsonNode testimony) {
-        StringBuilder all = new StringBuilder();
-        collectTexts(testimony, all);
-        return Folding.fold(all.toString());
-    }
-
-    private static void collectTexts(JsonNode node, StringBuilder into) {
-        if (node.isTextual()) {
-            into.append(node.asText()).append('\n');
-        } else if (node.isContainerNode()) {
-            node.forEach(child -> collectTexts(child, into));
-        }
     }
 
     /** Which cases the vault's signed log puts each record in (never the table of members beside it). */
@@ -131,26 +206,58 @@ public final class LegalRecords {
         return cases;
     }
 
-    /** The entries of every signed log about the record, its identity envelope and its attachments. */
-    static List<Entry> custody(SignedVault signed, LoggedRecord record) {
-        Set<String> subjects = new HashSet<>();
+    /**
+     * The Rome Statute tags of each record's latest analysis in each of its cases, from the
+     * analyses the signed log names (opened with the team's key; reading the team's own analyses
+     * is not logged, as {@code gawah case show} does not log it), once each in the Statute's order.
+     */
+    private static Map<String, List<String>> tagsByRecord(SignedVault signed, Team team, Map<String, List<String>> cases) {
+        Map<String, TreeSet<Integer>> found = new HashMap<>();
+        List<String> statute = LegalTags.shipped().tags();
+        new TreeSet<>(cases.values().stream().flatMap(List::stream).toList()).forEach(caseId -> {
+            for (Map.Entry<String, Analysis> analysis : team.openAnalyses(signed, caseId, LegalRecords::locked).entrySet()) {
+                for (String tag : analysis.getValue().legalQualification()) {
+                    found.computeIfAbsent(analysis.getKey(), r -> new TreeSet<>()).add(statute.indexOf(tag));
+                }
+            }
+        });
+        Map<String, List<String>> tags = new HashMap<>();
+        found.forEach((record, places) -> tags.put(record, places.stream().map(statute::get).toList()));
+        return tags;
+    }
+
+    /** An entry and the place of its log among the vault's logs (the vault's own first, then those received). */
+    private record Logged(int log, Entry entry) {
+    }
+
+    /** Every entry of every signed log by its subject, in one pass (a walk a record would cost a vault of thousands minutes). */
+    private static Map<String, List<Logged>> custodyBySubject(SignedVault signed) {
+        Map<String, List<Logged>> bySubject = new HashMap<>();
+        List<SignedLog> logs = new ArrayList<>();
+        logs.add(signed.log());
+        logs.addAll(signed.received().values());
+        for (int log = 0; log < logs.size(); log++) {
+            for (Entry.Signed entry : logs.get(log).entries()) {
+                bySubject.computeIfAbsent(entry.entry().subject(), s -> new ArrayList<>()).add(new Logged(log, entry.entry()));
+            }
+        }
+        return bySubject;
+    }
+
+    /** The entries of every signed log about the record, its identity envelope and its attachments, log by log, each in its order. */
+    static List<Entry> custody(Map<String, List<Logged>> bySubject, LoggedRecord record) {
+        List<String> subjects = new ArrayList<>();
         subjects.add(record.id());
         subjects.add(RecordWrite.identitySubject(record.id()));
         for (StoredAttachment attachment : record.attachments()) {
             subjects.add(attachment.id());
         }
-        List<Entry> entries = new ArrayList<>();
-        List<SignedLog> logs = new ArrayList<>();
-        logs.add(signed.log());
-        logs.addAll(signed.received().values());
-        for (SignedLog log : logs) {
-            for (Entry.Signed entry : log.entries()) {
-                if (subjects.contains(entry.entry().subject())) {
-                    entries.add(entry.entry());
-                }
-            }
+        List<Logged> entries = new ArrayList<>();
+        for (String subject : subjects) {
+            entries.addAll(bySubject.getOrDefault(subject, List.of()));
         }
-        return entries;
+        entries.sort(java.util.Comparator.comparingInt(Logged::log).thenComparingLong(l -> l.entry().seq()));
+        return entries.stream().map(Logged::entry).toList();
     }
 
     /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */

@@ -29,7 +29,12 @@ public final class Team {
     private final List<Certificate> members;
 
     public Team(Keyring keyring) {
-        this.own = keyring.requireOwnKey();
+        this(keyring, keyring.requireOwnKey());
+    }
+
+    /** The team with this home's key as already read (and perhaps unlocked) by the caller. */
+    public Team(Keyring keyring, SecretKey own) {
+        this.own = own;
         List<Certificate> all = new ArrayList<>();
         all.add(own.certificate());
         for (Certificate certificate : keyring.pinned(Role.LEGAL)) {
