@@ -41,6 +41,9 @@ public final class RecordsWindow {
                 ((JTextComponent) named(frame, "records.passphrase")).setText(passphrase);
                 return null;
             });
+            long cpuBefore = cpu();
+            long gcBefore = gcMillis();
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long opened = System.nanoTime();
             click(frame, "records.open");
             waitFor(() -> present(frame, "records.table"));
@@ -49,8 +52,12 @@ public final class RecordsWindow {
             int all = onEdt(table::getRowCount);
             int found = search(frame, table, SEARCHES.get(0));
             long firstResult = System.nanoTime();
-            System.out.printf("records: %d; Open to the table %.2f s, to the first search's result (%d found) %.2f s%n",
-                    all, (tableShown - opened) / 1e9, found, (firstResult - opened) / 1e9);
+            long cpuAfter = cpu();
+            System.out.printf("records: %d; Open to the table %.2f s, to the first search's result (%d found) %.2f s;"
+                    + " CPU %.2f s (all threads) over those %.2f s%n", all, (tableShown - opened) / 1e9, found,
+                    (firstResult - opened) / 1e9, (cpuAfter - cpuBefore) / 1e9, (firstResult - opened) / 1e9);
+            System.out.printf("  of which the collector %.2f s, the JIT compilers %.2f s (their own clocks)%n",
+                    (gcMillis() - gcBefore) / 1e3, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3);
             List<Double> times = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (String word : SEARCHES) {
@@ -83,6 +90,15 @@ public final class RecordsWindow {
             ((JTextComponent) named(frame, "records.search")).setText(word);
             return table.getRowCount();
         });
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /** CPU time of the whole process so far (every thread, the JIT and the collector included). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long heapAfterCollection() {

@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
@@ -56,7 +54,6 @@ import org.gawah.vault.VaultWrite;
 public final class LegalRecords {
     /** Heap a record takes once opened, over its sealed testimony's size (measured: bench/README.md, "The legal team's records"). */
     static final int HEAP_PER_SEALED_BYTE = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Told after each record is opened: how many are done, of how many. Called on the working threads. */
     @FunctionalInterface
@@ -87,8 +84,7 @@ public final class LegalRecords {
             requireRoom(records);
             Map<String, List<String>> cases = casesByRecord(signed);
             Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
-            Map<String, List<Logged>> custody = custodyBySubject(signed);
-            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, custody, progress);
+            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, progress);
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
             logOpened(vault, signer, records);
             return opened;
@@ -118,7 +114,7 @@ public final class LegalRecords {
      */
     private static List<OpenedRecord> openEach(List<LoggedRecord> records, SecretKey own, List<Certificate> signers,
                                                Map<String, List<String>> cases, Map<String, List<String>> tags,
-                                               Map<String, List<Logged>> custody, Progress progress) {
+                                               Progress progress) {
         OpenedRecord[] opened = new OpenedRecord[records.size()];
         if (records.isEmpty()) {
             return List.of();
@@ -126,13 +122,13 @@ public final class LegalRecords {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger next = new AtomicInteger(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        opened[0] = open(records.get(0), own, signers, cases, tags, custody);
+        opened[0] = open(records.get(0), own, signers, cases, tags);
         progress.opened(done.incrementAndGet(), records.size());
         Runnable worker = () -> {
             List<Certificate> mine = copies(signers);
             for (int i = next.getAndIncrement(); i < records.size() && failure.get() == null; i = next.getAndIncrement()) {
                 try {
-                    opened[i] = open(records.get(i), own, mine, cases, tags, custody);
+                    opened[i] = open(records.get(i), own, mine, cases, tags);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                     return;
@@ -172,16 +168,14 @@ public final class LegalRecords {
     }
 
     private static OpenedRecord open(LoggedRecord record, SecretKey own, List<Certificate> signers, Map<String, List<String>> cases,
-                                     Map<String, List<String>> tags, Map<String, List<Logged>> custody) {
+                                     Map<String, List<String>> tags) {
         Opened opened = Opener.open(record.testimony(), own, LegalRecords::locked, signers);
         boolean kept = false;
         try {
             Provenance.requireBroughtBy(record, record.id(), opened);
-            JsonNode testimony = JSON.readTree(opened.content());
             OpenedRecord read = new OpenedRecord(record.id(), record.sealedAt(), opened.signerFingerprint(), opened.signerUserId(),
                     opened.signedAt(), record.attachments().size(), cases.getOrDefault(record.id(), List.of()),
-                    tags.getOrDefault(record.id(), List.of()), custody(custody, record), Provenance.otherClaims(record, opened),
-                    opened.content(), testimony);
+                    tags.getOrDefault(record.id(), List.of()), Provenance.otherClaims(record, opened), opened.content());
             kept = true;
             return read;
         } catch (java.io.IOException e) {
@@ -226,38 +220,38 @@ public final class LegalRecords {
         return tags;
     }
 
-    /** An entry and the place of its log among the vault's logs (the vault's own first, then those received). */
-    private record Logged(int log, Entry entry) {
-    }
-
-    /** Every entry of every signed log by its subject, in one pass (a walk a record would cost a vault of thousands minutes). */
-    private static Map<String, List<Logged>> custodyBySubject(SignedVault signed) {
-        Map<String, List<Logged>> bySubject = new HashMap<>();
-        List<SignedLog> logs = new ArrayList<>();
-        logs.add(signed.log());
-        logs.addAll(signed.received().values());
-        for (int log = 0; log < logs.size(); log++) {
-            for (Entry.Signed entry : logs.get(log).entries()) {
-                bySubject.computeIfAbsent(entry.entry().subject(), s -> new ArrayList<>()).add(new Logged(log, entry.entry()));
+    /**
+     * The entries of every signed log about the record {@code id}, its identity envelope and its
+     * attachments, log by log (the vault's own first, then those received), each in its order:
+     * what the reader shows beside a testimony, read when it shows it (the logs checked as every
+     * command checks them), not kept for every record opened.
+     */
+    public static List<Entry> custody(Path dir, SecretKey own, String id) {
+        Home home = new Home(dir, settled -> { });
+        Keyring keyring = home.keyring();
+        try (Vault vault = home.vault()) {
+            SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
+            LoggedRecord record = signed.record(id)
+                    .orElseThrow(() -> new GawahException(Failure.BAD_DATA, Messages.of("records.no-record", id)));
+            java.util.Set<String> subjects = new java.util.HashSet<>();
+            subjects.add(record.id());
+            subjects.add(RecordWrite.identitySubject(record.id()));
+            for (StoredAttachment attachment : record.attachments()) {
+                subjects.add(attachment.id());
             }
+            List<SignedLog> logs = new ArrayList<>();
+            logs.add(signed.log());
+            logs.addAll(signed.received().values());
+            List<Entry> entries = new ArrayList<>();
+            for (SignedLog log : logs) {
+                for (Entry.Signed entry : log.entries()) {
+                    if (subjects.contains(entry.entry().subject())) {
+                        entries.add(entry.entry());
+                    }
+                }
+            }
+            return entries;
         }
-        return bySubject;
-    }
-
-    /** The entries of every signed log about the record, its identity envelope and its attachments, log by log, each in its order. */
-    static List<Entry> custody(Map<String, List<Logged>> bySubject, LoggedRecord record) {
-        List<String> subjects = new ArrayList<>();
-        subjects.add(record.id());
-        subjects.add(RecordWrite.identitySubject(record.id()));
-        for (StoredAttachment attachment : record.attachments()) {
-            subjects.add(attachment.id());
-        }
-        List<Logged> entries = new ArrayList<>();
-        for (String subject : subjects) {
-            entries.addAll(bySubject.getOrDefault(subject, List.of()));
-        }
-        entries.sort(java.util.Comparator.comparingInt(Logged::log).thenComparingLong(l -> l.entry().seq()));
-        return entries.stream().map(Logged::entry).toList();
     }
 
     /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */

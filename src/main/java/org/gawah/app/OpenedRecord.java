@@ -10,12 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
-import org.gawah.custody.Entry;
 import org.gawah.names.Folding;
 
 /**
@@ -29,11 +30,9 @@ import org.gawah.names.Folding;
  * both bounds memory (about the size of the testimony twice over a record) and leaves lock
  * something it can erase. The table's values (place, pseudonym, languages) are short strings,
  * and the reader parses the bytes again for the one record it shows; those strings the JVM keeps
- * until they are collected (SECURITY.md). Nothing of it is written anywhere.
- *
- * @param custody     the entries of every signed log about the record, its identity envelope and
- *                    its attachments, oldest first within each log (the vault's own log first)
- * @param otherClaims the warning when other documenters' bags claimed the record too; else empty
+ * until they are collected (SECURITY.md). The record's custody entries are not kept (each window
+ * session adds one to every record): the reader reads them from the signed logs when it shows the
+ * record ({@link LegalRecords#custody}). Nothing of it is written anywhere.
  */
 public final class OpenedRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +45,6 @@ public final class OpenedRecord {
     private final int attachments;
     private final List<String> cases;
     private final List<String> tags;
-    private final List<Entry> custody;
     private final Optional<Message> otherClaims;
     private final byte[] testimony;
     private final char[] folded;
@@ -61,31 +59,13 @@ public final class OpenedRecord {
             recipients = List.copyOf(recipients);
         }
 
-        static Shown of(JsonNode testimony) {
-            String place = text(testimony, "/interview/place");
-            return new Shown(place, texts(testimony, "/interview/languages/interview"), text(testimony, "/witness/pseudonym"),
-                    day(text(testimony, "/interview/started_at")), texts(testimony, "/consent/recipients"),
-                    place == null ? "" : Folding.fold(place));
-        }
-
         /** Whether the place holds {@code foldedQuery} (folded as {@link OpenedRecord#holds} takes it). */
         public boolean placeHolds(String foldedQuery) {
             return foldedPlace.contains(foldedQuery);
         }
 
-        private static String text(JsonNode testimony, String pointer) {
-            JsonNode node = testimony.at(pointer);
-            return node.isTextual() ? node.asText() : null;
-        }
-
-        private static List<String> texts(JsonNode testimony, String pointer) {
-            List<String> texts = new ArrayList<>();
-            testimony.at(pointer).forEach(item -> texts.add(item.asText()));
-            return texts;
-        }
-
         /** The day the interview began, in the Gregorian calendar (its offset's day); null if unreadable. */
-        private static LocalDate day(String started) {
+        static LocalDate day(String started) {
             try {
                 return started == null ? null : OffsetDateTime.parse(started).toLocalDate();
             } catch (DateTimeParseException e) {
@@ -94,10 +74,13 @@ public final class OpenedRecord {
         }
     }
 
-    /** {@code testimony} (the signed bytes, kept: the caller hands them over and wipes no copy) and {@code tree}, read from them. */
+    /**
+     * Reads {@code testimony} (the signed bytes, kept: the caller hands them over and wipes no
+     * copy) once, as a stream of tokens rather than a tree: every text for the search, the table's
+     * values by their place in the document.
+     */
     OpenedRecord(String id, Instant sealedAt, String signerFingerprint, String signerUserId, Instant signedAt, int attachments,
-                 List<String> cases, List<String> tags, List<Entry> custody, Optional<Message> otherClaims, byte[] testimony,
-                 JsonNode tree) {
+                 List<String> cases, List<String> tags, Optional<Message> otherClaims, byte[] testimony) throws IOException {
         this.id = id;
         this.sealedAt = sealedAt;
         this.signerFingerprint = signerFingerprint;
@@ -106,11 +89,64 @@ public final class OpenedRecord {
         this.attachments = attachments;
         this.cases = List.copyOf(cases);
         this.tags = List.copyOf(tags);
-        this.custody = List.copyOf(custody);
         this.otherClaims = otherClaims;
         this.testimony = testimony;
-        this.folded = folded(tree);
-        this.shown = Shown.of(tree);
+        Reading read = new Reading();
+        read.from(testimony);
+        this.folded = Folding.fold(read.texts.toString()).toCharArray();
+        this.shown = new Shown(read.place, read.languages, read.pseudonym, Shown.day(read.startedAt), read.recipients,
+                read.place == null ? "" : Folding.fold(read.place));
+    }
+
+    /** One pass over the testimony's tokens: every string, and the table's values where the format puts them. */
+    private static final class Reading {
+        final StringBuilder texts = new StringBuilder();
+        final List<String> languages = new ArrayList<>();
+        final List<String> recipients = new ArrayList<>();
+        String place;
+        String pseudonym;
+        String startedAt;
+
+        void from(byte[] testimony) throws IOException {
+            // The path of field names down to the current value ("interview/languages/interview").
+            java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+            try (JsonParser parser = JSON.getFactory().createParser(testimony)) {
+                String field = null;
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    switch (token) {
+                        case FIELD_NAME: field = parser.currentName(); break;
+                        case START_OBJECT:
+                        case START_ARRAY:
+                            path.addLast(field == null ? "" : field);
+                            field = null;
+                            break;
+                        case END_OBJECT:
+                        case END_ARRAY:
+                            path.removeLast();
+                            field = null;
+                            break;
+                        case VALUE_STRING:
+                            String text = parser.getText();
+                            texts.append(text).append('\n'); // one per line: a search never spans two
+                            take(String.join("/", path) + "/" + (field == null ? "" : field), text);
+                            field = null;
+                            break;
+                        default: field = null; break;
+                    }
+                }
+            }
+        }
+
+        private void take(String at, String text) {
+            switch (at) {
+                case "/interview/place": place = text; break;
+                case "/interview/started_at": startedAt = text; break;
+                case "/witness/pseudonym": pseudonym = text; break;
+                case "/interview/languages/interview/": languages.add(text); break;
+                case "/consent/recipients/": recipients.add(text); break;
+                default: break;
+            }
+        }
     }
 
     public String id() {
@@ -148,10 +184,6 @@ public final class OpenedRecord {
     /** The Rome Statute tags of the record's latest analysis in each of its cases, once each, in the Statute's order. */
     public List<String> tags() {
         return tags;
-    }
-
-    public List<Entry> custody() {
-        return custody;
     }
 
     public Optional<Message> otherClaims() {
@@ -211,20 +243,5 @@ public final class OpenedRecord {
         wiped = true;
         Arrays.fill(testimony, (byte) 0);
         Arrays.fill(folded, '\0');
-    }
-
-    /** Every text of the testimony, each folded as redaction folds, one per line (a search never spans two). */
-    static char[] folded(JsonNode testimony) {
-        StringBuilder all = new StringBuilder();
-        collectTexts(testimony, all);
-        return Folding.fold(all.toString()).toCharArray();
-    }
-
-    private static void collectTexts(JsonNode node, StringBuilder into) {
-        if (node.isTextual()) {
-            into.append(node.asText()).append('\n');
-        } else if (node.isContainerNode()) {
-            node.forEach(child -> collectTexts(child, into));
-        }
     }
 }

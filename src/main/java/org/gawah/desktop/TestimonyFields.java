@@ -68,7 +68,7 @@ final class TestimonyFields {
             case "witness": into.witness(node); break;
             case "source": into.source(node); break;
             case "account": into.account(node); break;
-            case "documenter_notes": into.text(section, "reader.field.documenter_notes", node); break;
+            case "documenter_notes": into.text(section, Messages.of("reader.field.documenter_notes"), node); break;
             case "events": into.events(node); break;
             case "attachments": into.attachments(node); break;
             default: into.unknown(section, node); break;
@@ -78,9 +78,9 @@ final class TestimonyFields {
 
     private void interview(JsonNode node) {
         Set<String> known = known("started_at", "started_at_given", "ended_at", "ended_at_given", "place", "present", "languages");
-        time("interview.started_at", "reader.field.started_at", node, "started_at");
-        time("interview.ended_at", "reader.field.ended_at", node, "ended_at");
-        text("interview.place", "reader.field.place", node.get("place"));
+        time("interview.started_at", Messages.of("reader.field.started_at"), node, "started_at");
+        time("interview.ended_at", Messages.of("reader.field.ended_at"), node, "ended_at");
+        text("interview.place", Messages.of("reader.field.place"), node.get("place"));
         int i = 0;
         for (JsonNode person : each(node.get("present"))) {
             String path = "interview.present." + i++;
@@ -101,29 +101,29 @@ final class TestimonyFields {
     }
 
     private void acknowledgement(JsonNode node) {
-        yesNo("acknowledgement.witness_acknowledged", "reader.field.witness_acknowledged", node.get("witness_acknowledged"));
-        text("acknowledgement.reason_if_not", "reader.field.reason_if_not", node.get("reason_if_not"));
+        yesNo("acknowledgement.witness_acknowledged", Messages.of("reader.field.witness_acknowledged"), node.get("witness_acknowledged"));
+        text("acknowledgement.reason_if_not", Messages.of("reader.field.reason_if_not"), node.get("reason_if_not"));
         rest("acknowledgement", node, known("witness_acknowledged", "reason_if_not"));
     }
 
     private void consent(JsonNode node) {
-        yesNo("consent.purpose_explained", "reader.field.purpose_explained", node.get("purpose_explained"));
+        yesNo("consent.purpose_explained", Messages.of("reader.field.purpose_explained"), node.get("purpose_explained"));
         if (node.has("recipients")) {
             List<Message> who = new ArrayList<>();
             each(node.get("recipients")).forEach(r -> who.add(fixed(r.asText())));
             fields.add(Field.words("consent.recipients", Messages.of("reader.field.recipients"), list(who)));
         }
-        yesNo("consent.audio_video", "reader.field.audio_video", node.get("audio_video"));
-        yesNo("consent.anonymity", "reader.field.anonymity", node.get("anonymity"));
-        yesNo("consent.withdrawal_explained", "reader.field.withdrawal_explained", node.get("withdrawal_explained"));
+        yesNo("consent.audio_video", Messages.of("reader.field.audio_video"), node.get("audio_video"));
+        yesNo("consent.anonymity", Messages.of("reader.field.anonymity"), node.get("anonymity"));
+        yesNo("consent.withdrawal_explained", Messages.of("reader.field.withdrawal_explained"), node.get("withdrawal_explained"));
         rest("consent", node, known("purpose_explained", "recipients", "audio_video", "anonymity", "withdrawal_explained"));
     }
 
     private void witness(JsonNode node) {
-        text("witness.pseudonym", "reader.field.pseudonym", node.get("pseudonym"));
-        fixed("witness.confidentiality", "reader.field.confidentiality", node.get("confidentiality"));
-        texts("witness.vulnerability", "reader.field.vulnerability", node.get("vulnerability"));
-        texts("witness.referrals_offered", "reader.field.referrals_offered", node.get("referrals_offered"));
+        text("witness.pseudonym", Messages.of("reader.field.pseudonym"), node.get("pseudonym"));
+        fixed("witness.confidentiality", Messages.of("reader.field.confidentiality"), node.get("confidentiality"));
+        texts("witness.vulnerability", Messages.of("reader.field.vulnerability"), node.get("vulnerability"));
+        texts("witness.referrals_offered", Messages.of("reader.field.referrals_offered"), node.get("referrals_offered"));
         int i = 0;
         for (JsonNode earlier : each(node.get("earlier_interviews"))) {
             String path = "witness.earlier_interviews." + i++;
@@ -132,17 +132,17 @@ final class TestimonyFields {
                 fields.add(Field.words(path + ".date", Messages.of("reader.field.date"),
                         asGiven(day(earlier.get("date").asText()), earlier.get("date_given"))));
             }
-            text(path + ".by", "reader.field.by", earlier.get("by"));
-            text(path + ".note", "reader.field.note", earlier.get("note"));
+            text(path + ".by", Messages.of("reader.field.by"), earlier.get("by"));
+            text(path + ".note", Messages.of("reader.field.note"), earlier.get("note"));
             rest(path, earlier, known("date", "date_given", "by", "note"));
         }
         rest("witness", node, known("pseudonym", "confidentiality", "vulnerability", "referrals_offered", "earlier_interviews"));
     }
 
     private void source(JsonNode node) {
-        fixed("source.connection", "reader.field.connection", node.get("connection"));
-        fixed("source.reliability", "reader.field.reliability", node.get("reliability"));
-        text("source.note", "reader.field.note", node.get("note"));
+        fixed("source.connection", Messages.of("reader.field.connection"), node.get("connection"));
+        fixed("source.reliability", Messages.of("reader.field.reliability"), node.get("reliability"));
+        text("source.note", Messages.of("reader.field.note"), node.get("note"));
         rest("source", node, known("connection", "reliability", "note"));
     }
 
@@ -150,7 +150,7 @@ final class TestimonyFields {
         if (node.has("language")) {
             fields.add(Field.words("account.language", Messages.of("reader.field.account.language"), language(node.get("language").asText())));
         }
-        text("account.text", "reader.field.account.text", node.get("text"));
+        text("account.text", Messages.of("reader.field.account.text"), node.get("text"));
         rest("account", node, known("language", "text"));
     }
 
@@ -163,11 +163,11 @@ final class TestimonyFields {
             if (event.has("date")) {
                 fields.add(Field.words(path + ".date", Messages.of("reader.field.date"), eventDate(date)));
             }
-            text(path + ".act_type", "reader.field.act_type", event.get("act_type"));
-            text(path + ".place", "reader.field.place", event.get("place"));
-            text(path + ".method", "reader.field.method", event.get("method"));
-            text(path + ".consequences", "reader.field.consequences", event.get("consequences"));
-            text(path + ".perpetrator_type", "reader.field.perpetrator_type", event.get("perpetrator_type"));
+            text(path + ".act_type", Messages.of("reader.field.act_type"), event.get("act_type"));
+            text(path + ".place", Messages.of("reader.field.place"), event.get("place"));
+            text(path + ".method", Messages.of("reader.field.method"), event.get("method"));
+            text(path + ".consequences", Messages.of("reader.field.consequences"), event.get("consequences"));
+            text(path + ".perpetrator_type", Messages.of("reader.field.perpetrator_type"), event.get("perpetrator_type"));
             rest(path + ".date", date, known("precision", "value", "given"));
             rest(path, event, known("date", "act_type", "place", "method", "consequences", "perpetrator_type"));
         }
@@ -178,7 +178,7 @@ final class TestimonyFields {
         for (JsonNode attachment : each(node)) {
             String path = "attachments." + i++;
             fields.add(Field.heading(path, Messages.of("reader.attachment", i)));
-            text(path + ".file_name", "reader.field.file_name", attachment.get("file_name"));
+            text(path + ".file_name", Messages.of("reader.field.file_name"), attachment.get("file_name"));
             if (attachment.has("media_type")) {
                 fields.add(Field.words(path + ".media_type", Messages.of("reader.field.media_type"),
                         Ltr.of(attachment.get("media_type").asText())));
@@ -193,8 +193,8 @@ final class TestimonyFields {
                         "original".equals(generation) ? Messages.of("reader.original")
                                 : "copy".equals(generation) ? Messages.of("reader.copy") : Messages.of("reader.raw", generation)));
             }
-            text(path + ".transcript_of", "reader.field.transcript_of", attachment.get("transcript_of"));
-            text(path + ".translation_of", "reader.field.translation_of", attachment.get("translation_of"));
+            text(path + ".transcript_of", Messages.of("reader.field.transcript_of"), attachment.get("transcript_of"));
+            text(path + ".translation_of", Messages.of("reader.field.translation_of"), attachment.get("translation_of"));
             if (attachment.has("sha256")) {
                 fields.add(Field.words(path + ".sha256", Messages.of("reader.field.sha256"), Ltr.of(attachment.get("sha256").asText())));
             }
@@ -221,61 +221,61 @@ final class TestimonyFields {
             }
             fields.add(Field.words(path + ".status", Messages.of("reader.field.metadata.status"), words));
         }
-        text(path + ".format", "reader.field.metadata.format", node.get("format"));
-        text(path + ".captured_at", "reader.field.metadata.captured_at", node.get("captured_at"));
+        text(path + ".format", Messages.of("reader.field.metadata.format"), node.get("format"));
+        text(path + ".captured_at", Messages.of("reader.field.metadata.captured_at"), node.get("captured_at"));
         JsonNode gps = node.path("gps");
         if (gps.has("latitude") && gps.has("longitude")) {
             fields.add(Field.words(path + ".gps", Messages.of("reader.field.metadata.gps"),
                     Messages.of("reader.gps", Ltr.of(gps.get("latitude").asText()), Ltr.of(gps.get("longitude").asText()))));
         }
-        text(path + ".gps.as_written", "reader.field.metadata.gps", gps.get("as_written"));
+        text(path + ".gps.as_written", Messages.of("reader.field.metadata.gps"), gps.get("as_written"));
         rest(path + ".gps", gps, known("latitude", "longitude", "as_written"));
-        text(path + ".make", "reader.field.metadata.make", node.get("make"));
-        text(path + ".model", "reader.field.metadata.model", node.get("model"));
-        texts(path + ".serial_numbers", "reader.field.metadata.serial_numbers", node.get("serial_numbers"));
-        text(path + ".owner", "reader.field.metadata.owner", node.get("owner"));
+        text(path + ".make", Messages.of("reader.field.metadata.make"), node.get("make"));
+        text(path + ".model", Messages.of("reader.field.metadata.model"), node.get("model"));
+        texts(path + ".serial_numbers", Messages.of("reader.field.metadata.serial_numbers"), node.get("serial_numbers"));
+        text(path + ".owner", Messages.of("reader.field.metadata.owner"), node.get("owner"));
         if (node.has("duration_seconds")) {
             fields.add(Field.words(path + ".duration_seconds", Messages.of("reader.field.metadata.duration"),
                     Messages.of("reader.seconds", Ltr.of(node.get("duration_seconds").asText()))));
         }
-        text(path + ".read_by", "reader.field.metadata.read_by", node.get("read_by"));
+        text(path + ".read_by", Messages.of("reader.field.metadata.read_by"), node.get("read_by"));
         rest(path, node, known("read_by", "status", "format", "captured_at", "gps", "make", "model", "serial_numbers", "owner",
                 "duration_seconds"));
     }
 
     /** A text member (or an array of texts, each on its own line) under its words. */
-    private void text(String path, String label, JsonNode value) {
+    private void text(String path, Message label, JsonNode value) {
         if (value == null) {
             return;
         }
         if (value.isArray()) {
             texts(path, label, value);
         } else if (value.isValueNode()) {
-            fields.add(Field.text(path, Messages.of(label), value.asText()));
+            fields.add(Field.text(path, label, value.asText()));
         } else {
             unknown(path, value);
         }
     }
 
-    private void texts(String path, String label, JsonNode values) {
+    private void texts(String path, Message label, JsonNode values) {
         int i = 0;
         for (JsonNode value : each(values)) {
-            fields.add(Field.text(path + "." + i++, Messages.of(label), value.asText()));
+            fields.add(Field.text(path + "." + i++, label, value.asText()));
         }
     }
 
-    private void yesNo(String path, String label, JsonNode value) {
+    private void yesNo(String path, Message label, JsonNode value) {
         if (value == null) {
             return;
         }
-        fields.add(value.isBoolean() ? Field.words(path, Messages.of(label), InterviewWords.yesNo(value.booleanValue()))
-                : Field.text(path, Messages.of(label), value.asText()));
+        fields.add(value.isBoolean() ? Field.words(path, label, InterviewWords.yesNo(value.booleanValue()))
+                : Field.text(path, label, value.asText()));
     }
 
     /** A value from the format's fixed list (a level, a connection), in words; any other as written. */
-    private void fixed(String path, String label, JsonNode value) {
+    private void fixed(String path, Message label, JsonNode value) {
         if (value != null) {
-            fields.add(Field.words(path, Messages.of(label), fixed(value.asText())));
+            fields.add(Field.words(path, label, fixed(value.asText())));
         }
     }
 
@@ -288,7 +288,7 @@ final class TestimonyFields {
     }
 
     /** A date-time as stored, its day in the Solar Hijri calendar too, and the text it was typed as. */
-    private void time(String path, String label, JsonNode node, String key) {
+    private void time(String path, Message label, JsonNode node, String key) {
         JsonNode value = node.get(key);
         if (value == null) {
             return;
@@ -300,7 +300,7 @@ final class TestimonyFields {
         } catch (DateTimeParseException e) {
             shown = Messages.of("reader.raw", value.asText());
         }
-        fields.add(Field.words(path, Messages.of(label), asGiven(shown, node.get(key + "_given"))));
+        fields.add(Field.words(path, label, asGiven(shown, node.get(key + "_given"))));
     }
 
     private static Message day(String value) {
