@@ -36,7 +36,6 @@ import org.gawah.Message;
 import org.gawah.Screen;
 import org.gawah.app.OpenedRecord;
 import org.gawah.cases.LegalTags;
-import org.gawah.interview.InterviewWords;
 import org.gawah.testimony.DateCalendar;
 
 /**
@@ -56,6 +55,8 @@ final class RecordsView extends PagePanel {
             Messages.of("records.column.tags"), Messages.of("records.column.cases"), Messages.of("records.column.attachments")};
     /** Who a witness may consent to: the consent filter's choices, in the format's order. */
     static final List<String> RECIPIENTS = List.of("legal_team", "icc", "un_mechanism", "national_court", "publication");
+    /** The most of a Rome Statute tag's label its filter shows. */
+    private static final int TAG_LABEL = 44;
 
     private final transient RecordsModel model;
     private final transient WindowModel window;
@@ -87,7 +88,7 @@ final class RecordsView extends PagePanel {
     private boolean filling;
 
     /** One choice of a filter: what it shows and the value it filters by (null: every record). */
-    private record Choice(String shown, String value) {
+    record Choice(String shown, String value) {
         @Override
         public String toString() {
             return shown;
@@ -128,8 +129,6 @@ final class RecordsView extends PagePanel {
         place.setMinimumSize(place.getPreferredSize());
         tags.setName("records.tag");
         consent.setName("records.consent");
-        // A tag's label can be a long sentence: the list is as wide as a short one, the open list shows it whole.
-        tags.setPrototypeDisplayValue(new Choice("rome:8(2)(b)(xxvi) ___________", null));
         count.setName("records.count");
         dateProblem.setName("records.date-problem");
         dateProblem.putClientProperty("html.disable", Boolean.TRUE);
@@ -269,7 +268,10 @@ final class RecordsView extends PagePanel {
         filter();
     }
 
-    /** Two lines: the search, the dates and the documenter; then the place, the tag, the case and consent. */
+    /**
+     * Three lines, each narrow enough for the window at its smallest: the search and the dates;
+     * the place, the documenter and the case; the Rome Statute tag and consent.
+     */
     private JComponent filters() {
         JPanel filters = new JPanel(new GridBagLayout());
         filters.setOpaque(false);
@@ -277,22 +279,29 @@ final class RecordsView extends PagePanel {
         int x = 0;
         x = labelled(first, x, Messages.of("records.search.label"), search, 1);
         x = labelled(first, x, Messages.of("records.from.label"), from, 0);
-        x = labelled(first, x, Messages.of("records.to.label"), to, 0);
-        labelled(first, x, Messages.of("records.documenter.label"), documenters, 0);
+        labelled(first, x, Messages.of("records.to.label"), to, 0);
         JPanel second = line();
         x = 0;
         x = labelled(second, x, Messages.of("records.place.label"), place, 1);
-        x = labelled(second, x, Messages.of("records.tag.label"), tags, 0);
-        x = labelled(second, x, Messages.of("records.case.label"), cases, 0);
-        labelled(second, x, Messages.of("records.consent.label"), consent, 0);
+        x = labelled(second, x, Messages.of("records.documenter.label"), documenters, 0);
+        labelled(second, x, Messages.of("records.case.label"), cases, 0);
+        JPanel third = line();
+        x = 0;
+        x = labelled(third, x, Messages.of("records.tag.label"), tags, 0);
+        x = labelled(third, x, Messages.of("records.consent.label"), consent, 0);
+        GridBagConstraints rest = new GridBagConstraints();
+        rest.gridx = x;
+        rest.weightx = 1;
+        third.add(javax.swing.Box.createHorizontalGlue(), rest);
         GridBagConstraints at = new GridBagConstraints();
         at.gridx = 0;
         at.weightx = 1;
         at.fill = GridBagConstraints.HORIZONTAL;
         at.insets = new Insets(0, 0, 6, 0);
         filters.add(first, at);
-        at.insets = new Insets(0, 0, 0, 0);
         filters.add(second, at);
+        at.insets = new Insets(0, 0, 0, 0);
+        filters.add(third, at);
         return filters;
     }
 
@@ -343,12 +352,13 @@ final class RecordsView extends PagePanel {
             tags.removeAllItems();
             tags.addItem(new Choice(Messages.of("records.all").render(), null));
             for (String tag : model.tags()) {
-                tags.addItem(new Choice(Messages.of("records.tag.choice", Ltr.of(tag), LegalTags.shipped().label(tag)).render(), tag));
+                tags.addItem(new Choice(Messages.of("records.tag.choice", Ltr.of(tag), shortened(LegalTags.shipped().label(tag))).render(),
+                        tag));
             }
             consent.removeAllItems();
             consent.addItem(new Choice(Messages.of("records.all").render(), null));
             for (String recipient : RECIPIENTS) {
-                consent.addItem(new Choice(InterviewWords.valueLabel(recipient).render(), recipient));
+                consent.addItem(new Choice(recipient(recipient).render(), recipient));
             }
             select(documenters, chosenDocumenter);
             select(cases, chosenCase);
@@ -356,6 +366,22 @@ final class RecordsView extends PagePanel {
             select(consent, chosenConsent);
         } finally {
             filling = false;
+        }
+    }
+
+    /** A tag's label is the Statute's sentence: the list shows its start, which tells the tags apart. */
+    static String shortened(String label) {
+        return label.length() <= TAG_LABEL ? label : label.substring(0, label.offsetByCodePoints(0, TAG_LABEL - 3)).strip() + "...";
+    }
+
+    /** Each recipient a witness may consent to, in a word short enough for a list (the reader says it in full). */
+    private static Message recipient(String recipient) {
+        switch (recipient) {
+            case "legal_team": return Messages.of("records.consent.legal_team");
+            case "icc": return Messages.of("records.consent.icc");
+            case "un_mechanism": return Messages.of("records.consent.un_mechanism");
+            case "national_court": return Messages.of("records.consent.national_court");
+            default: return Messages.of("records.consent.publication");
         }
     }
 
