@@ -58,6 +58,9 @@ public final class RecordsWindow {
                     (firstResult - opened) / 1e9, (cpuAfter - cpuBefore) / 1e9, (firstResult - opened) / 1e9);
             System.out.printf("  of which the collector %.2f s, the JIT compilers %.2f s (their own clocks)%n",
                     (gcMillis() - gcBefore) / 1e3, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3);
+            if (System.getenv("BENCH_THREADS") != null) {
+                threads();
+            }
             List<Double> times = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (String word : SEARCHES) {
@@ -90,6 +93,24 @@ public final class RecordsWindow {
             ((JTextComponent) named(frame, "records.search")).setText(word);
             return table.getRowCount();
         });
+    }
+
+    /** CPU seconds of each thread of the process (the JVM's own included), from /proc on Linux; the busiest first. */
+    private static void threads() {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "N");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                byName.merge(name, seconds, Double::sum);
+            }
+        } catch (java.io.IOException e) {
+            return;
+        }
+        byName.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(12)
+                .forEach(e -> System.out.printf("  thread %-28s %6.2f CPU s%n", e.getKey(), e.getValue()));
     }
 
     private static long gcMillis() {

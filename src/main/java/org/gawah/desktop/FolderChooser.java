@@ -48,15 +48,31 @@ final class FolderChooser {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("reader.chooser");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-        chooser.setAcceptAllFileFilterUsed(false);
         chooser.setDialogTitle(Messages.of("reader.choose-folder").render());
         chooser.setApproveButtonText(Messages.of("reader.choose").render());
         chooser.setLocale(language);
         chooser.applyComponentOrientation(LanguageStyle.of(language).orientation());
+        // A path reads left to right in every language: its field is turned back (else /home/x shows as home/x/).
+        for (java.awt.Component c : all(chooser)) {
+            if (c instanceof javax.swing.JTextField) {
+                c.setComponentOrientation(java.awt.ComponentOrientation.LEFT_TO_RIGHT);
+            }
+        }
         if (chooser.showDialog(parent, null) != JFileChooser.APPROVE_OPTION) {
             return null;
         }
         File folder = chooser.getSelectedFile();
         return folder == null ? null : folder.toPath();
+    }
+
+    private static java.util.List<java.awt.Component> all(java.awt.Container root) {
+        java.util.List<java.awt.Component> found = new java.util.ArrayList<>();
+        for (java.awt.Component child : root.getComponents()) {
+            found.add(child);
+            if (child instanceof java.awt.Container) {
+                found.addAll(all((java.awt.Container) child));
+            }
+        }
+        return found;
     }
 }
