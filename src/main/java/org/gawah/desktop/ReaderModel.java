@@ -69,7 +69,7 @@ final class ReaderModel implements Wipeable {
     /** Reads the shown record's custody entries from the signed logs (slow: the logs are walked and checked). */
     void readCustody() {
         OpenedRecord shown = record;
-        SecretKey key = records.key();
+        SecretKey key = records.ownKey();
         if (shown == null || key == null) {
             return;
         }
@@ -97,7 +97,7 @@ final class ReaderModel implements Wipeable {
     byte[] read(int index) {
         OpenedRecord shown = record;
         SigningKey signer = records.signer();
-        SecretKey key = records.key();
+        SecretKey key = records.ownKey();
         if (shown == null || signer == null || key == null) {
             return null;
         }
@@ -129,7 +129,7 @@ final class ReaderModel implements Wipeable {
     void save(int index, Path folder) {
         OpenedRecord shown = record;
         SigningKey signer = records.signer();
-        SecretKey key = records.key();
+        SecretKey key = records.ownKey();
         if (shown == null || signer == null || key == null) {
             return;
         }

@@ -142,7 +142,7 @@ final class RecordsModel implements Wipeable {
     }
 
     /** The home's key, unlocked once the records are open; null before and after lock. */
-    SecretKey key() {
+    SecretKey ownKey() {
         return signer == null ? null : own;
     }
 
