@@ -104,7 +104,9 @@ public final class Message {
      * exception's message) and the code that builds a message cannot be trusted to remember it.
      */
     private static String text(Object value, Locale locale) {
-        return value instanceof Message ? ((Message) value).render(locale) : Screen.value(String.valueOf(value));
+        return value instanceof Message
+                ? ((Message) value).render(locale)
+                : Screen.value(String.valueOf(value), Language.rightToLeft(locale));
     }
 
     private static boolean isDigits(String s, int from, int to) {

@@ -52,8 +52,49 @@ public final class Screen {
         if (text == null) {
             return "";
         }
+        return value(text, false);
+    }
+
+    /**
+     * As {@link #value}, for a value put into a right-to-left sentence when {@code amongRightToLeft}:
+     * then a left-to-right value that begins or ends with a neutral (the slash of {@code /home/…},
+     * the dashes of {@code --from}) is isolated too, or the neutral would take the sentence's
+     * direction and be drawn at the value's other end.
+     */
+    public static String value(String text, boolean amongRightToLeft) {
+        if (text == null) {
+            return "";
+        }
         String shown = numbersAsWritten(escaped(text, false));
-        return needsIsolating(shown) ? FIRST_STRONG_ISOLATE + shown + POP_DIRECTIONAL_ISOLATE : shown;
+        boolean isolate = needsIsolating(shown) || amongRightToLeft && neutralAtAnEdge(shown);
+        return isolate ? FIRST_STRONG_ISOLATE + shown + POP_DIRECTIONAL_ISOLATE : shown;
+    }
+
+    /**
+     * Whether {@code shown} holds a strong letter and begins or ends with a neutral: not a letter,
+     * and not a digit either ({@link #numbersAsWritten} already places numbers).
+     */
+    private static boolean neutralAtAnEdge(String shown) {
+        if (shown.isEmpty() || shown.codePoints().noneMatch(Screen::strong)) {
+            return false;
+        }
+        return neutral(shown.codePointAt(0)) || neutral(shown.codePointBefore(shown.length()));
+    }
+
+    private static boolean neutral(int c) {
+        byte direction = Character.getDirectionality(c);
+        return direction == Character.DIRECTIONALITY_OTHER_NEUTRALS
+                || direction == Character.DIRECTIONALITY_WHITESPACE
+                || direction == Character.DIRECTIONALITY_COMMON_NUMBER_SEPARATOR
+                || direction == Character.DIRECTIONALITY_EUROPEAN_NUMBER_SEPARATOR
+                || direction == Character.DIRECTIONALITY_EUROPEAN_NUMBER_TERMINATOR;
+    }
+
+    private static boolean strong(int c) {
+        byte direction = Character.getDirectionality(c);
+        return direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT
+                || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     }
 
     /**

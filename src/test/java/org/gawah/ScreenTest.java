@@ -1,11 +1,13 @@
 package org.gawah;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.gawah.testsupport.VisualOrder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +139,21 @@ class ScreenTest {
         assertEquals("یا 2025-08-15: " + FSI + "علی 1404-05-24" + PDI + " \\u2066x", Screen.lineWithoutIsolating(line + " " + lri + "x")
                         .replace(" 1234 5678 9ABC DEF0", ""),
                 "for a terminal without the algorithm: the numbers' isolates left out, nothing else changed");
+    }
+
+    @Test
+    void aPathInRightToLeftWordsKeepsItsSlashAtItsStart() {
+        String path = "/home/nadia/team.asc";
+        String bare = "کلید " + path + " پذیرفته نشد";
+        String visualBare = VisualOrder.visual(bare, java.text.Bidi.DIRECTION_RIGHT_TO_LEFT);
+        assertFalse(visualBare.contains(path), "the check can fail: unisolated, the slash is drawn at the path's end: " + visualBare);
+
+        String shown = "کلید " + Screen.value(path, true) + " پذیرفته نشد";
+        assertTrue(VisualOrder.visual(shown, java.text.Bidi.DIRECTION_RIGHT_TO_LEFT).contains(path), shown);
+        assertEquals(FSI + "--from" + PDI, Screen.value("--from", true));
+        assertEquals("--from", Screen.value("--from", false), "among left-to-right words nothing is added");
+        assertEquals("GWH-7K3M", Screen.value("GWH-7K3M", true), "strong at both ends: nothing to isolate");
+        assertEquals("1234", Screen.value("1234", true), "no letter: numbers are isolated where they are shown");
     }
 
     /** Crafted values, each made to hide, reorder or rewrite what a screen shows. */

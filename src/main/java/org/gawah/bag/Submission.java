@@ -154,6 +154,13 @@ public final class Submission {
      * check") against the documenter keys {@code trusted}. Writes nothing.
      */
     public static Verified read(BagReader bag, List<Certificate> trusted, BagReader.ProgressListener progress) {
+        return read(bag, trusted, progress, Stages.NONE);
+    }
+
+    /** The same, telling {@code stages} as each stage of the check begins. */
+    public static Verified read(BagReader bag, List<Certificate> trusted, BagReader.ProgressListener progress,
+                                Stages stages) {
+        stages.begin(Stages.Stage.LAYOUT);
         bag.checkDeclaration();
         Set<String> files = bag.files();
         for (String file : files) {
@@ -166,6 +173,7 @@ public final class Submission {
                 throw BagReader.refused(Messages.of("bag.missing-file", required));
             }
         }
+        stages.begin(Stages.Stage.SIGNATURE);
         byte[] tagManifest = bag.tag(TAG_MANIFEST);
         Certificate signer;
         try {
@@ -197,6 +205,7 @@ public final class Submission {
             throw BagReader.refused(Messages.of("submission.log-head"));
         }
 
+        stages.begin(Stages.Stage.CUSTODY_LOG);
         ChainCheck chain = new ChainCheck(Messages.of("submission.bag-log"), List.of(signer));
         List<Entry.Signed> log = readLog(bag, chain);
         Entry last = chain.head();
@@ -209,8 +218,10 @@ public final class Submission {
             throw BagReader.refused(Messages.of("submission.log-last"));
         }
 
+        stages.begin(Stages.Stage.PAYLOAD);
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64),
                 bag.manifest("manifest-sha512.txt", 128), info.get("Payload-Oxum"), progress);
+        stages.begin(Stages.Stage.CONTENTS);
         List<RecordMeta> records = readRecords(bag);
         checkItems(records, sha256, chain.digests());
         long bytes = Long.parseLong(info.get("Payload-Oxum").split("\\.")[0]);

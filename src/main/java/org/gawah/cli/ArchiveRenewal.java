@@ -14,6 +14,7 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.app.Home;
+import org.gawah.app.VaultEvidenceRecords;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
@@ -40,7 +41,7 @@ import org.gawah.vault.VaultWrite;
  */
 final class ArchiveRenewal {
     /** A chain is renewed when the certificate of its newest token ends within this. */
-    static final Duration RENEW_BEFORE = Duration.ofDays(365);
+    static final Duration RENEW_BEFORE = VaultEvidenceRecords.RENEW_BEFORE;
 
     private final Terminal terminal;
     private final URI tsa;

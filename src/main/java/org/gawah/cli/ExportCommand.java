@@ -27,6 +27,7 @@ import org.gawah.app.InputFile;
 import org.gawah.app.OutputFile;
 import org.gawah.app.PartialFiles;
 import org.gawah.app.Team;
+import org.gawah.app.TsaTrust;
 import org.gawah.bag.BagWriter;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;

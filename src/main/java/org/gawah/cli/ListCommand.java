@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gawah.app.Home;
+import org.gawah.app.Names;
 import org.gawah.vault.RecordSummary;
 import org.gawah.vault.Vault;
 

@@ -12,6 +12,7 @@ import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.app.Home;
+import org.gawah.app.TsaTrust;
 import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
 import org.gawah.custody.Entry;

@@ -12,6 +12,7 @@ import org.gawah.GawahException;
 import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
 import org.gawah.app.InputFile;
+import org.gawah.app.TsaTrust;
 import org.gawah.custody.Action;
 import org.gawah.keys.TsaPins;
 import org.gawah.openpgp.SecretKey;

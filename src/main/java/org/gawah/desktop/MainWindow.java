@@ -56,6 +56,10 @@ final class MainWindow {
     private SetupView setup;
     private RecordsView records;
     private ReaderView reader;
+    // The legal team's import, verify and custody pages (issue 18), made when first shown.
+    private ImportView importPage;
+    private VerifyView verifyPage;
+    private CustodyView custodyPage;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -80,6 +84,8 @@ final class MainWindow {
         content.add(pages, BorderLayout.CENTER);
         content.add(footer(), BorderLayout.PAGE_END);
         frame.setContentPane(content);
+        // A bag or package dropped where no page takes files: the page that checks it opens with it.
+        content.setTransferHandler(new FileDrop(this::received));
         bindLockKeys();
         activity = event -> model.idle().touch();
         Toolkit.getDefaultToolkit().addAWTEventListener(activity, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK
@@ -149,6 +155,53 @@ final class MainWindow {
         reader.show(record);
     }
 
+    /** The import page; with {@code file} (dropped, or null), checking that bag at once. */
+    private void showImport(Path file) {
+        if (importPage == null) {
+            importPage = new ImportView(model.page(new ImportModel(home)), model, this::showCustody, this::showWelcome);
+        }
+        pages.setViewportView(importPage);
+        importPage.begin();
+        if (file != null) {
+            importPage.check(file);
+        }
+    }
+
+    /** The verify page; with {@code file} (dropped, or null), checking that package at once. */
+    private void showVerify(Path file) {
+        if (verifyPage == null) {
+            verifyPage = new VerifyView(model.page(new VerifyModel(home)), model, this::showWelcome);
+        }
+        pages.setViewportView(verifyPage);
+        verifyPage.begin();
+        if (file != null) {
+            verifyPage.check(file);
+        }
+    }
+
+    /** The custody log as a timeline, with what verify --vault finds. */
+    private void showCustody() {
+        if (custodyPage == null) {
+            custodyPage = new CustodyView(model.page(new CustodyModel(home)), model, this::showWelcome);
+        }
+        pages.setViewportView(custodyPage);
+        custodyPage.begin();
+    }
+
+    /** A file dropped on the window: an evidence package to the verify page, anything else to the import page. */
+    private void received(Path file) {
+        OffTheEventThread.run(model, "reading a dropped file", () -> {
+            boolean evidence = ReceivedFile.isEvidencePackage(file);
+            onEventThread(() -> {
+                if (evidence) {
+                    showVerify(file);
+                } else {
+                    showImport(file);
+                }
+            });
+        });
+    }
+
     /** The records' model, once the records were shown; else null. */
     RecordsModel recordsModel() {
         return records == null ? null : records.model();
@@ -178,7 +231,7 @@ final class MainWindow {
         title.putClientProperty("FlatLaf.styleClass", "h2");
         header.add(title, BorderLayout.LINE_START);
 
-        JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEADING, 6, 0));
+        JPanel controls = new JPanel(new WrappingFlowLayout(FlowLayout.TRAILING, 6, 6));
         controls.setName("controls");
         ButtonGroup languages = new ButtonGroup();
         for (Locale locale : Language.SUPPORTED) {
@@ -195,12 +248,15 @@ final class MainWindow {
         recordsButton.setName("records");
         recordsButton.addActionListener(e -> showRecords());
         controls.add(recordsButton);
+        controls.add(PagePanel.button("import", Messages.of("window.import"), () -> showImport(null)));
+        controls.add(PagePanel.button("verify", Messages.of("window.verify"), () -> showVerify(null)));
+        controls.add(PagePanel.button("custody", Messages.of("window.custody"), this::showCustody));
         JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
         lock.setName("lock");
         Words.tip(lock, Messages.of("window.lock.tip"));
         lock.addActionListener(e -> model.lock(LockReason.BUTTON));
         controls.add(lock);
-        header.add(controls, BorderLayout.LINE_END);
+        header.add(controls, BorderLayout.CENTER);
         return header;
     }
 
@@ -251,6 +307,11 @@ final class MainWindow {
         if (reader != null) {
             WipingDocument.wipeAll(reader);
             reader.forget();
+        }
+        for (JComponent page : new JComponent[] {importPage, verifyPage}) {
+            if (page != null) {
+                WipingDocument.wipeAll(page);
+            }
         }
         frame.dispose();
         closed.countDown();

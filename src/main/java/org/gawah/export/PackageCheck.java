@@ -16,6 +16,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.bag.BagReader;
+import org.gawah.bag.Stages;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.testimony.Json;
@@ -59,6 +60,13 @@ public final class PackageCheck {
      */
     public static Verified read(BagReader bag, List<Certificate> trusted, List<org.gawah.tsp.TsaCertificate> tsas,
                                 BagReader.ProgressListener progress) {
+        return read(bag, trusted, tsas, progress, Stages.NONE);
+    }
+
+    /** The same, telling {@code stages} as each stage of the check begins. */
+    public static Verified read(BagReader bag, List<Certificate> trusted, List<org.gawah.tsp.TsaCertificate> tsas,
+                                BagReader.ProgressListener progress, Stages stages) {
+        stages.begin(Stages.Stage.LAYOUT);
         bag.checkDeclaration();
         Set<String> files = bag.files();
         for (String file : files) {
@@ -74,6 +82,7 @@ public final class PackageCheck {
                 throw refused(Messages.of("check.missing-file", required));
             }
         }
+        stages.begin(Stages.Stage.SIGNATURE);
         Map<String, String> info = bag.fields(EvidencePackage.BAG_INFO);
         Map<String, Certificate> keys = keys(bag, files);
         Certificate custodian = keys.get(info.get("Internal-Sender-Identifier"));
@@ -106,11 +115,14 @@ public final class PackageCheck {
         if (!RecordId.isValid("GWC", info.get("Case-Identifier"))) {
             throw refused(Messages.of("check.case-id"));
         }
+        stages.begin(Stages.Stage.PAYLOAD);
         Map<String, String> sha512 = bag.manifest("manifest-sha512.txt", 128);
         Map<String, String> sha256 = bag.checkPayload(bag.manifest("manifest-sha256.txt", 64), sha512,
                 info.get("Payload-Oxum"), progress);
         checkTsaCertificates(bag, files);
+        stages.begin(Stages.Stage.CUSTODY_LOG);
         PackageCustody custody = PackageCustody.check(bag, files, keys, custodian, info, id, tsas);
+        stages.begin(Stages.Stage.CONTENTS);
         List<String> documenters = new ArrayList<>();
         Map<String, JsonNode> sidecars = new HashMap<>();
         int signatures = checkItems(bag, files, keys, sha256, sha512, info.get("Case-Identifier"), documenters, sidecars);

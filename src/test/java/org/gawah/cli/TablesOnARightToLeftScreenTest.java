@@ -17,6 +17,7 @@ import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.Pty;
 import org.gawah.testsupport.Tmux;
+import org.gawah.testsupport.VisualOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,8 +121,10 @@ class TablesOnARightToLeftScreenTest {
         String out = gawah.run(full.toArray(new String[0])).out();
         List<String> lines = out.lines().toList();
         for (String line : lines) {
-            // A line of a table or report holds isolated cells; a sentence (the verdict above a report) reads in its own direction.
-            if (line.indexOf(Screen.FIRST_STRONG_ISOLATE) >= 0 || line.startsWith("  ")) {
+            // A line of a table or report holds isolated cells; a sentence (the verdict above a report,
+            // which may hold an isolated path) begins with its words and has no columns: it reads in its own direction.
+            boolean sentence = VisualOrder.rightToLeftWords(line.substring(0, 1)) && !line.contains("  ");
+            if (!sentence && (line.indexOf(Screen.FIRST_STRONG_ISOLATE) >= 0 || line.startsWith("  "))) {
                 staysLeftToRight(line);
             }
         }

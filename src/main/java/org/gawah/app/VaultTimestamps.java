@@ -1,11 +1,10 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.gawah.app.Home;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;

@@ -1,9 +1,8 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.util.List;
 import java.util.Locale;
 
-import org.gawah.app.Home;
 import org.gawah.keys.TsaPins;
 import org.gawah.tsp.TsaCertificate;
 
@@ -13,16 +12,16 @@ import org.gawah.tsp.TsaCertificate;
  * {@code tsa/} to the log as it holds {@code keys/} (a file copied in without its entry, changed
  * after it, or anything else there stops the command, named): only what is signed is trusted.
  */
-final class TsaTrust {
+public final class TsaTrust {
     private TsaTrust() {
     }
 
-    static TsaPins pins(Home home) {
+    public static TsaPins pins(Home home) {
         return new TsaPins(home.dir().resolve("tsa"));
     }
 
     /** Every pinned TSA certificate, each bound to its signed entry; none when the home has none. */
-    static List<TsaCertificate> pinned(Home home) {
+    public static List<TsaCertificate> pinned(Home home) {
         if (!home.exists()) {
             return List.of();
         }
@@ -30,7 +29,7 @@ final class TsaTrust {
     }
 
     /** The fingerprint as the custody entry's subject (the certificate's SHA-256, upper case). */
-    static String subject(TsaCertificate certificate) {
+    public static String subject(TsaCertificate certificate) {
         return certificate.fingerprint().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,8 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import org.gawah.app.Home;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
 import org.gawah.openpgp.Certificate;
@@ -13,13 +12,13 @@ import org.gawah.openpgp.Certificate;
  * home's own key or of a certificate pinned here, the only names this home has checked. A
  * fingerprint no certificate here has is said to be so, never given a name from elsewhere.
  */
-final class Names {
+public final class Names {
     private final Map<String, String> byFingerprint = new HashMap<>();
 
     private Names() {
     }
 
-    static Names of(Home home) {
+    public static Names of(Home home) {
         Names names = new Names();
         if (!home.exists()) {
             return names;
@@ -35,7 +34,7 @@ final class Names {
     }
 
     /** The name to show beside {@code fingerprint}: a user ID from outside (shown through the display path by the table), or words saying there is none. */
-    Object of(String fingerprint) {
+    public Object of(String fingerprint) {
         String name = byFingerprint.get(fingerprint);
         return name != null ? name : Messages.of("names.not-pinned");
     }

@@ -1,9 +1,8 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.util.List;
 
-import org.gawah.app.Home;
 import org.gawah.bag.Submission;
 import org.gawah.custody.Entry;
 import org.gawah.tsp.LogTimestamps;

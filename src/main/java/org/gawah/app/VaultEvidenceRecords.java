@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,17 +29,20 @@ import org.gawah.vault.SignedVault;
  * --vault} ask the same. Everything is read through {@link SignedVault}: the logs as their
  * signatures vouch for them, the table's rows held to the entries they name.
  */
-final class VaultEvidenceRecords {
+public final class VaultEvidenceRecords {
     /** A data object: the entry that made an item, in the log of {@code actor}. */
-    record DataObject(String actor, Entry entry) {
-        String key() {
+    public record DataObject(String actor, Entry entry) {
+        public String key() {
             return actor + " " + entry.seq();
         }
     }
 
     /** A stored record that checked, for its object. */
-    record Checked(DataObject object, EvidenceRecord record, EvidenceRecord.Proof proof) {
+    public record Checked(DataObject object, EvidenceRecord record, EvidenceRecord.Proof proof) {
     }
+
+    /** How long before its newest certificate ends a chain of archive timestamps is renewed. */
+    public static final java.time.Duration RENEW_BEFORE = java.time.Duration.ofDays(365);
 
     private VaultEvidenceRecords() {
     }
@@ -48,7 +51,7 @@ final class VaultEvidenceRecords {
      * Every entry that made an item this vault holds, from the signed logs: this home's own, then
      * each documenter's received in bags (checked by that documenter's pinned key).
      */
-    static Map<String, DataObject> objects(SignedVault signed, String own) {
+    public static Map<String, DataObject> objects(SignedVault signed, String own) {
         Map<String, DataObject> objects = new LinkedHashMap<>();
         signed.log().entries().forEach(e -> add(objects, own, e.entry()));
         signed.received().forEach((documenter, log) -> log.entries().forEach(e -> add(objects, documenter, e.entry())));
@@ -63,7 +66,7 @@ final class VaultEvidenceRecords {
     }
 
     /** Every stored record, checked as above; the first that does not check fails, naming it. */
-    static List<Checked> check(SignedVault signed, Map<String, DataObject> objects, List<TsaCertificate> pinned,
+    public static List<Checked> check(SignedVault signed, Map<String, DataObject> objects, List<TsaCertificate> pinned,
                                Instant now) {
         Map<String, Entry> logged = new HashMap<>();
         for (Entry.Signed signedEntry : signed.log().entries()) {
