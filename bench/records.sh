@@ -52,6 +52,10 @@ mkdir -p "$classes"
 javac -nowarn -cp target/gawah.jar -d "$classes" bench/RecordsWindow.java
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MiB, Java $(java -version 2>&1 | head -1)"
 for run in $(seq "$runs"); do
+  # Each run logs COUNT opened entries: the vault's own log grows by as many a run, and is read whole at unlock.
+  entries=$(sqlite3 "$work/legal/vault.db" 'SELECT count(*) FROM custody_log' 2>/dev/null || echo '?')
+  received=$(sqlite3 "$work/legal/vault.db" 'SELECT count(*) FROM received_custody' 2>/dev/null || echo '?')
+  echo "run $run: the legal vault's own log holds $entries entries, the documenter's log received $received"
   before=$(load)
   /usr/bin/time -f 'peak RSS %M KiB, %e s wall, %U s user, %S s system' -o "$work/time" \
     xvfb-run -a -s '-screen 0 1280x900x24' java -XX:+UseSerialGC ${GAWAH_JAVA_OPTS:-} \
