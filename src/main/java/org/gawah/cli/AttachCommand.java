@@ -4,28 +4,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachToRecord;
+import org.gawah.app.AttachmentList;
+import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
-import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
-import org.gawah.keys.Role;
-import org.gawah.openpgp.Certificate;
-import org.gawah.openpgp.SealedRecipients;
-import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.Attachment;
-import org.gawah.testimony.RecordId;
-import org.gawah.testimony.Testimonies;
-import org.gawah.vault.LoggedRecord;
-import org.gawah.vault.RecordWrite;
-import org.gawah.vault.SealedRecord;
-import org.gawah.vault.StoredAttachment;
 import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
@@ -84,35 +75,21 @@ final class AttachCommand implements Callable<Integer> {
         if (named.entries().isEmpty()) {
             throw new GawahException(Failure.USAGE, Messages.of("attach.no-files"), Messages.of("attach.no-files.hint"));
         }
-        String id = RecordId.random();
-        List<AttachmentSealing.Planned> sources;
+        List<AttachmentSeal.Planned> sources;
+        AttachToRecord.Attached attached;
         try (Vault vault = home.vault()) {
-            LoggedRecord earlier = home.signed(vault).record(addsTo).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
-                    Messages.of("home.no-record", addsTo, home.vaultName()), Messages.of("home.no-record.hint")));
-            List<Certificate> recipients = sameRecipients(keyring, own, earlier);
-            // A transcript may be of a file the earlier record holds: its ids are known in the clear.
-            List<String> earlierFiles = earlier.attachments().stream().map(StoredAttachment::id).toList();
-            sources = AttachmentSealing.plan(terminal, named, earlierFiles, addsTo);
+            AttachToRecord.Target target = AttachToRecord.target(home, vault, keyring, own, addsTo);
+            sources = AttachmentSealing.plan(terminal, named, target.attachmentIds(), addsTo);
             SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
-            try (RecordWrite write = vault.beginRecord(id)) {
-                List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, recipients, now);
-                byte[] addendum = Testimonies.buildAddendum(id, now, addsTo, attachments);
-                byte[] sealed;
-                try {
-                    sealed = Sealer.seal(addendum, signer, recipients, now);
-                } finally {
-                    Arrays.fill(addendum, (byte) 0);
-                }
-                write.commit(new SealedRecord(id, now, own.fingerprint(), sealed,
-                        recipients.stream().map(Certificate::fingerprint).toList(), null, List.of()), new EntrySigner(signer));
-            }
+            attached = AttachToRecord.seal(vault, target, sources, signer, now, AttachmentSealing.progress(terminal),
+                    terminal::warn);
             if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+                Shredder.shredAfterCheck(terminal, home, vault, attached.recordId(), sources);
             }
         }
-        terminal.info(Messages.of("attach.sealed", id, sources.size(), addsTo));
+        terminal.info(Messages.of("attach.sealed", attached.recordId(), sources.size(), addsTo));
         AttachmentSealing.report(terminal, sources);
-        terminal.line(id);
+        terminal.line(attached.recordId());
         return 0;
     }
 
@@ -156,22 +133,4 @@ final class AttachCommand implements Callable<Integer> {
         }
         return list;
     }
-
-    /**
-     * The certificates the earlier testimony was sealed to, as its own session-key packets name
-     * them (the vault's list of recipients is only a cache); each must still be pinned.
-     */
-    private static List<Certificate> sameRecipients(Keyring keyring, SecretKey own, LoggedRecord earlier) {
-        List<Certificate> known = new ArrayList<>(keyring.pinned(Role.LEGAL));
-        known.addAll(keyring.pinned(Role.PROTECTION));
-        known.add(own.certificate());
-        SealedRecipients.Matched sealedTo = SealedRecipients.of(earlier.testimony()).match(known);
-        if (!sealedTo.unknown().isEmpty()) {
-            throw new GawahException(Failure.NOT_READY,
-                    Messages.of("attach.recipient-gone", earlier.id(), sealedTo.unknown().get(0)),
-                    Messages.of("attach.recipient-gone.hint"));
-        }
-        return sealedTo.certificates();
-    }
-
 }

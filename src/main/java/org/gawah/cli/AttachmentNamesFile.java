@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachmentList;
 import org.gawah.app.InputFile;
 import org.gawah.testimony.Attachment;
 

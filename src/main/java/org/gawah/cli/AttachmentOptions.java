@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.gawah.app.AttachmentList;
 import org.gawah.testimony.Attachment;
 
 import picocli.CommandLine.Model.ArgSpec;

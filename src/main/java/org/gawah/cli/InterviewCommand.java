@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
 import org.gawah.app.Recipients;
 import org.gawah.interview.Interview;
@@ -57,7 +58,7 @@ final class InterviewCommand implements Callable<Integer> {
     boolean saveDraft;
 
     /** The files given with --attach, read and checked before the witness says a word. */
-    private List<AttachmentSealing.Planned> files = List.of();
+    private List<AttachmentSeal.Planned> files = List.of();
 
     @Option(names = "--self-readable")
     boolean selfReadable;
@@ -195,9 +196,9 @@ final class InterviewCommand implements Callable<Integer> {
         }
         lines.add(Messages.of("interview.review.files"));
         int number = 0;
-        for (AttachmentSealing.Planned file : files) {
+        for (AttachmentSeal.Planned file : files) {
             lines.add(Messages.of("interview.review.file", ++number, file.file().getFileName()));
-            AttachmentSealing.warnings(file.file(), file.metadata())
+            file.warnings()
                     .forEach(warning -> lines.add(Messages.of("interview.review.file-warning", warning)));
         }
         return lines;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
 import org.gawah.app.InputFile;
 import org.gawah.app.Recipients;
@@ -78,7 +79,7 @@ final class RecordCommand implements Callable<Integer> {
         boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
         RecordSealing.requireProtectionFor(withIdentity, to);
         // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-        List<AttachmentSealing.Planned> sources = AttachmentSealing.plan(terminal,
+        List<AttachmentSeal.Planned> sources = AttachmentSealing.plan(terminal,
                 attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
         SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
         SealableTestimony plaintext = null;

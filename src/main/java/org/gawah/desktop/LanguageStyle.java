@@ -52,11 +52,12 @@ final class LanguageStyle {
 
     /**
      * Sets the default font for every control made from now on (FlatLaf derives headings and small
-     * text from it) and for those already made, and turns every container of the window to this
-     * language's direction.
+     * text from it) and for those already made, gives the file chooser its words in this language,
+     * and turns every container of the window to this language's direction.
      */
     void applyTo(Window window) {
         UIManager.put("defaultFont", font());
+        ChooserWords.put();
         JComponent.setDefaultLocale(locale);
         window.setLocale(locale);
         FlatLaf.updateUI();

@@ -60,6 +60,7 @@ final class MainWindow {
     private ImportView importPage;
     private VerifyView verifyPage;
     private CustodyView custodyPage;
+    private AttachView attach;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -75,7 +76,8 @@ final class MainWindow {
             }
         });
         this.home = home;
-        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup);
+        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup,
+                () -> showAttach(null));
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -200,6 +202,20 @@ final class MainWindow {
                 }
             });
         });
+    }
+
+    /** Files attached to one of this home's records ({@code recordId}, or chosen on the page when null). */
+    void showAttach(String recordId) {
+        if (attach == null) {
+            attach = new AttachView(model.page(new AttachModel(home, model.key())), model, this::showWelcome);
+        }
+        pages.setViewportView(attach);
+        attach.begin(recordId);
+    }
+
+    /** The attachments page's model, once it was opened; else null. */
+    AttachModel attachModel() {
+        return attach == null ? null : attach.model();
     }
 
     /** The records' model, once the records were shown; else null. */

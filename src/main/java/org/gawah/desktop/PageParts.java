@@ -3,6 +3,7 @@ package org.gawah.desktop;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -46,14 +47,12 @@ final class PageParts {
         return drop;
     }
 
-    /** The file a person chose, or null; the chooser runs in the page's direction. */
+    /** The file a person chose, or null; the chooser speaks the window's language and runs its way ({@link FileChoice}). */
     static Path choose(Component page, String name, Message title) {
-        JFileChooser chooser = new JFileChooser();
+        JFileChooser chooser = FileChoice.chooser(page, title, false);
         chooser.setName(name);
-        chooser.setDialogTitle(title.render());
-        chooser.setFileSelectionMode(JFileChooser.FILES_ONLY);
-        chooser.setComponentOrientation(page.getComponentOrientation());
-        return chooser.showOpenDialog(page) == JFileChooser.APPROVE_OPTION ? chooser.getSelectedFile().toPath() : null;
+        List<Path> chosen = FileChoice.choose(page, chooser);
+        return chosen.isEmpty() ? null : chosen.get(0);
     }
 
     /**

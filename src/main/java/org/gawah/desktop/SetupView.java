@@ -225,13 +225,9 @@ final class SetupView extends PagePanel {
     /** A button that asks for a certificate file, then hands it to the model to be read and shown. */
     private JButton chooser(String name, Message words, Role role) {
         return button(name, words, () -> {
-            JFileChooser chooser = new JFileChooser();
+            JFileChooser chooser = FileChoice.chooser(this, words, false);
             chooser.setName("setup.chooser");
-            chooser.setDialogTitle(words.render());
-            chooser.setFileSelectionMode(JFileChooser.FILES_ONLY);
-            chooser.setComponentOrientation(getComponentOrientation());
-            if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
-                Path file = chooser.getSelectedFile().toPath();
+            for (Path file : FileChoice.choose(this, chooser)) {
                 slow(() -> model.choose(role, file));
             }
         });

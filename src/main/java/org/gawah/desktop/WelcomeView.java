@@ -27,10 +27,15 @@ final class WelcomeView extends PagePanel {
     private final JButton checkAgain = Words.text(new JButton(), Messages.of("welcome.check-again"));
     private final JButton begin = Words.text(new JButton(), Messages.of("welcome.begin"));
     private final JButton setup = Words.text(new JButton(), Messages.of("welcome.setup"));
+    private final JButton attach = Words.text(new JButton(), Messages.of("welcome.attach"));
     private final java.awt.Component beginGap = javax.swing.Box.createHorizontalStrut(10);
+    private final java.awt.Component attachGap = javax.swing.Box.createHorizontalStrut(10);
 
-    /** {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}: the Set up button. */
-    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun) {
+    /**
+     * {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}:
+     * the Set up button; {@code attachFiles}: the Attach files button (files added to a record).
+     */
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun, Runnable attachFiles) {
         super(new GridBagLayout());
         this.model = model;
         this.window = window;
@@ -46,6 +51,8 @@ final class WelcomeView extends PagePanel {
         begin.addActionListener(e -> interview.run());
         setup.setName("welcome.setup");
         setup.addActionListener(e -> firstRun.run());
+        attach.setName("welcome.attach");
+        attach.addActionListener(e -> attachFiles.run());
         lines.setName("welcome.lines");
         lines.setOpaque(false);
 
@@ -62,6 +69,8 @@ final class WelcomeView extends PagePanel {
         buttons.add(beginGap);
         buttons.add(setup);
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
+        buttons.add(attach);
+        buttons.add(attachGap);
         buttons.add(checkAgain);
         add(buttons, row(5, 0));
         GridBagConstraints rest = row(6, 0);
@@ -133,6 +142,9 @@ final class WelcomeView extends PagePanel {
         begin.setVisible(model.ready());
         setup.setVisible(model.setupWanted());
         beginGap.setVisible(model.ready() && model.setupWanted());
+        // Files are added to records sealed here: only where records can be sealed.
+        attach.setVisible(model.ready());
+        attachGap.setVisible(model.ready());
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,24 +7,25 @@ import java.util.List;
 import org.gawah.testimony.Attachment;
 
 /**
- * The files a command seals, in the order they were named, each with what it was declared a
- * transcript or translation of ({@code --transcript-of REF} after the file). References are kept
- * as typed and resolved by {@link AttachmentSealing#plan}, which says what is wrong with them.
+ * The files to seal, in the order they were named (on a command line, in a list of files, or
+ * dropped on the window), each with what it was declared a transcript or translation of
+ * ({@code --transcript-of REF} after the file). References are kept as typed and resolved by
+ * {@link AttachmentSeal#plan}, which says what is wrong with them.
  */
-final class AttachmentList {
+public final class AttachmentList {
     /** One file: "original" or "copy", and the reference typed after it, if any. */
-    record Entry(Path file, String generation, Attachment.Derived.Kind kind, String ref) {
+    public record Entry(Path file, String generation, Attachment.Derived.Kind kind, String ref) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
     /** A --transcript-of or --translation-of given before any file, or twice for one: reported when planned. */
     private String misplaced;
 
-    void add(Path file, String generation) {
+    public void add(Path file, String generation) {
         entries.add(new Entry(file, generation, null, null));
     }
 
-    void relate(Attachment.Derived.Kind kind, String ref) {
+    public void relate(Attachment.Derived.Kind kind, String ref) {
         int last = entries.size() - 1;
         if (last < 0 || entries.get(last).kind() != null) {
             misplaced = misplaced == null ? ref : misplaced;
@@ -34,12 +35,12 @@ final class AttachmentList {
         entries.set(last, new Entry(file.file(), file.generation(), kind, ref));
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 
     /** The first reference that followed no file of its own, or null. */
-    String misplaced() {
+    public String misplaced() {
         return misplaced;
     }
 }
