@@ -288,7 +288,7 @@ final class ReaderView extends PagePanel {
     }
 
     private void save(int index) {
-        Path folder = FolderChooser.choose(this, window.language());
+        Path folder = FileChoice.folder(this, Messages.of("reader.choose-folder"), Messages.of("reader.choose"));
         if (folder != null) {
             OffTheEventThread.run(window, "saving an attachment", () -> model.save(index, folder));
         }

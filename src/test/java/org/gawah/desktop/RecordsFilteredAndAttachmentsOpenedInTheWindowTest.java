@@ -280,7 +280,7 @@ class RecordsFilteredAndAttachmentsOpenedInTheWindowTest {
         for (Window window : Window.getWindows()) {
             if (window.isShowing()) {
                 for (Component c : Screen.all(window)) {
-                    if (c instanceof JFileChooser && "reader.chooser".equals(c.getName())) {
+                    if (c instanceof JFileChooser && "chooser".equals(c.getName())) {
                         return (JFileChooser) c;
                     }
                 }
