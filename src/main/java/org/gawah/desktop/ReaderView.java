@@ -243,7 +243,7 @@ final class ReaderView extends PagePanel {
             picture.setName(prefix + ".image");
             picture.setHorizontalAlignment(JLabel.LEADING);
             into.add(picture, line(at[0]++, 2, 4));
-            into.add(Words.text(new JLabel(), Messages.of("reader.shown-image", shown.width(), shown.height())),
+            into.add(Words.text(Paragraph.of(prefix + ".shown"), Messages.of("reader.shown-image", shown.width(), shown.height())),
                     line(at[0]++, 8, 0));
         }
     }
