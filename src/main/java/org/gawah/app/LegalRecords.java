@@ -52,8 +52,12 @@ import org.gawah.vault.VaultWrite;
  * the heap has left is refused before any is opened, rather than failing half way.
  */
 public final class LegalRecords {
-    /** Heap a record takes once opened, over its sealed testimony's size (measured: bench/README.md, "The legal team's records"). */
-    static final int HEAP_PER_SEALED_BYTE = 4;
+    /**
+     * Heap to keep free for each byte of sealed testimony, the ciphertexts already read: a record
+     * opened keeps about 2.2 times its sealed size (bench/README.md, "The legal team's records"),
+     * and opening makes garbage besides.
+     */
+    static final int HEAP_PER_SEALED_BYTE = 3;
 
     /** Told after each record is opened: how many are done, of how many. Called on the working threads. */
     @FunctionalInterface
