@@ -179,7 +179,7 @@ final class MainWindow {
     /** One record read, from the records' table. */
     private void showReader(org.gawah.app.OpenedRecord record) {
         if (reader == null) {
-            reader = new ReaderView(model, this::showRecords);
+            reader = new ReaderView(model.page(new ReaderModel(records.model())), model, this::showRecords);
         }
         pages.setViewportView(reader);
         reader.show(record);

@@ -159,6 +159,27 @@ public final class SignedVault {
         return Optional.of(resolve(row.get(), stored.get(), vault.attachments(id)));
     }
 
+    /**
+     * Every record as {@link #record} gives it, in the order the log stored them, read with two
+     * queries rather than three a record (the legal team's window opens every record at once); a
+     * record row without its entry is refused as {@link #refuseUnlogged} refuses it.
+     */
+    public List<LoggedRecord> records() {
+        Map<String, Vault.StoredRecord> rows = vault.storedRecords();
+        Map<String, List<StoredAttachment>> attachments = vault.storedAttachments();
+        refuseUnlogged(rows.keySet());
+        List<LoggedRecord> records = new ArrayList<>();
+        for (String id : recordIds()) {
+            Entry stored = own.stored(id).orElseThrow();
+            Vault.StoredRecord row = rows.get(id);
+            if (row == null) {
+                throw deleted(Messages.of("audit.record", id), stored);
+            }
+            records.add(resolve(row, stored, attachments.getOrDefault(id, List.of())));
+        }
+        return records;
+    }
+
     /** Every record's clear metadata, oldest first, each record checked as {@link #record} does. */
     public List<RecordSummary> list() {
         Map<String, Vault.StoredRecord> rows = vault.storedRecords();
