@@ -24,8 +24,17 @@ final class Machine {
 
     /** 32 hex digits: the first 128 bits of SHA-256 over the computer's id and the home's folder. */
     static String of(Home home) {
-        byte[] what = ("gawah.outputs.machine/1\n" + computer() + "\n" + home.dir()).getBytes(StandardCharsets.UTF_8);
+        byte[] what = ("gawah.outputs.machine/1\n" + computer() + "\n" + folder(home)).getBytes(StandardCharsets.UTF_8);
         return Digests.sha256(what).substring(0, 32);
+    }
+
+    /** The home's folder as the system resolves it: the same home reached through a link is the same home. */
+    private static Path folder(Home home) {
+        try {
+            return home.dir().toRealPath();
+        } catch (IOException | SecurityException e) {
+            return home.dir();
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A team vault's connection cut by the server ({@code pg_terminate_backend}, as a restart or a
- * network failure would) while a real {@code gawah} process writes the chunks of a 48 MiB
+ * network failure would) while a real {@code gawah} process writes the chunks of a 32 MiB
  * attachment: the command stops with one error line that says to run {@code verify --vault} (exit
  * 74), the server rolls the transaction back, every table holds the rows it held, the committed
  * records open, and the command run again completes.

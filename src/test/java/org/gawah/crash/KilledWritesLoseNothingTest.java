@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SIGKILL a real {@code gawah} process while it writes the chunks of a 48 MiB attachment into the
+ * SIGKILL a real {@code gawah} process while it writes the chunks of a 32 MiB attachment into the
  * vault, on both engines: importing a bag that carries it, and attaching it to a record. Afterwards
  * {@code verify --vault} passes, every table holds exactly the rows it held before (no half-written
  * record, chunk or custody entry), the committed records open as before, and the same command run

@@ -24,9 +24,9 @@ import org.gawah.vault.VaultTamper;
  */
 final class TwoBags {
     /** Large enough that a write of it takes seconds, and that a kill lands while its chunks are written. */
-    static final int LARGE = 48 << 20;
+    static final int LARGE = 32 << 20;
     /** How far the vault must have grown before a write is cut: several chunks in, not at its end. */
-    static final long GROWN = 12L << 20;
+    static final long GROWN = 8L << 20;
 
     final TestEngine engine;
     final Homes homes;
