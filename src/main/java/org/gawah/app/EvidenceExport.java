@@ -242,7 +242,13 @@ public final class EvidenceExport {
         // Each record held to its custody entries before anything is written: a ciphertext that
         // is not the one logged stops the export here, not halfway through the package.
         for (String recordId : analyses.keySet()) {
-            signed.record(recordId);
+            org.gawah.vault.LoggedRecord record = signed.record(recordId).orElseThrow();
+            // A package carries one custodian's entries: a record another analyst of a team vault imported is theirs to export.
+            String importer = signed.log().at(record.entry()).entry().actor();
+            if (!importer.equals(team.own().fingerprint())) {
+                throw new GawahException(Failure.NOT_READY, Messages.of("export.imported-by-other", recordId, importer),
+                        Messages.of("export.imported-by-other.hint"));
+            }
         }
         // So is each time-stamp token the package may carry.
         signed.refuseUnloggedTokens(team.own().fingerprint());

@@ -597,8 +597,10 @@ final class EvidenceItems {
         for (String actor : vault.receivedLogs()) {
             extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains, stamps);
         }
-        extract(run.own().fingerprint(), vault::forEachCustody,
-                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains, stamps);
+        // On a team vault the log is several analysts': the custodian's entries are this home's key's.
+        String custodian = run.own().fingerprint();
+        extract(custodian, vault::forEachCustody, entry -> entry.actor().equals(custodian)
+                && (created(entry) || imported(entry) || entry.seq() >= firstOfExport), entries, chains, stamps);
         return new EvidencePackage.Custody(entries, chains, stamps.done());
     }
 

@@ -63,6 +63,7 @@ final class MainWindow {
     private AttachView attach;
     private CasesView cases;
     private ExportView export;
+    private MyRecordsView myRecords;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -79,7 +80,7 @@ final class MainWindow {
         });
         this.home = home;
         welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup,
-                () -> showAttach(null));
+                () -> showAttach(null), this::resumeInterview, this::showMyRecords);
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -120,11 +121,35 @@ final class MainWindow {
 
     /** The interview's pages, beginning a new interview. */
     private void showInterview() {
+        interviewPages().begin();
+    }
+
+    /** The interview's pages, taking up the draft an interrupted interview left. */
+    private void resumeInterview(String draftId) {
+        interviewPages().resume(draftId);
+    }
+
+    private InterviewView interviewPages() {
         if (interview == null) {
             interview = new InterviewView(model.page(new InterviewModel(home, model.key())), model, this::showWelcome);
         }
         pages.setViewportView(interview);
-        interview.begin();
+        return interview;
+    }
+
+    /** The documenter's own sealed records, and submitting them to a folder. */
+    private void showMyRecords() {
+        if (myRecords == null) {
+            myRecords = new MyRecordsView(model.page(new MyRecordsModel(home, model.key())), model, this::showWelcome);
+            myRecords.addRecordAction("my-records.attach", Messages.of("my-records.attach"), this::showAttach);
+        }
+        pages.setViewportView(myRecords);
+        myRecords.begin();
+    }
+
+    /** The documenter's records page, once it was opened; else null. */
+    MyRecordsView myRecordsView() {
+        return myRecords;
     }
 
     /** The first run's pages: the key, then the team's certificates. */
@@ -154,7 +179,7 @@ final class MainWindow {
     /** One record read, from the records' table. */
     private void showReader(org.gawah.app.OpenedRecord record) {
         if (reader == null) {
-            reader = new ReaderView(model, this::showRecords);
+            reader = new ReaderView(model.page(new ReaderModel(records.model())), model, this::showRecords);
         }
         pages.setViewportView(reader);
         reader.show(record);
@@ -360,7 +385,7 @@ final class MainWindow {
             WipingDocument.wipeAll(reader);
             reader.forget();
         }
-        for (JComponent page : new JComponent[] {importPage, verifyPage, cases, export}) {
+        for (JComponent page : new JComponent[] {importPage, verifyPage, cases, export, myRecords}) {
             if (page != null) {
                 WipingDocument.wipeAll(page);
             }
