@@ -184,6 +184,11 @@ public final class WriteBehind extends OutputStream {
 
     private void rethrow() throws IOException {
         Exception e = failure;
+        if (e != null && e == thrown) {
+            // Thrown to the caller already: a stream closing over this one (try-with-resources) writes
+            // again, and the same exception from its close would be suppressed into itself.
+            throw new IOException(e);
+        }
         thrown = e;
         if (e instanceof IOException) {
             throw (IOException) e;

@@ -79,6 +79,36 @@ class ReadAheadAndWriteBehindTest {
         assertTrue(closed[0]);
     }
 
+    /**
+     * A stream over the writer (an encrypting one) writes its last bytes when closed, after the
+     * failure was thrown: the caller still gets the failure itself, never Java's "self-suppression"
+     * IllegalArgumentException (what a team vault's connection cut mid-seal gave).
+     */
+    @Test
+    void aStreamClosedOverAFailedWriterReportsTheFailureItself() {
+        IllegalStateException lost = new IllegalStateException("connection lost");
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw lost;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                throw lost;
+            }
+        };
+        WriteBehind behind = new WriteBehind(failing, 1024, "test-writer");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+            try (OutputStream over = new java.io.BufferedOutputStream(behind, 4096)) {
+                for (int i = 0; i < 1000; i++) {
+                    over.write(new byte[1000]);
+                }
+            }
+        });
+        assertSame(lost, thrown);
+    }
+
     @Test
     void readAheadGivesEveryByteWhateverTheReadSizes() throws IOException {
         Random random = new Random(2);

@@ -32,8 +32,15 @@ public final class Team {
         this(keyring, keyring.requireOwnKey());
     }
 
-    /** The team with this home's key as already read (and perhaps unlocked) by the caller. */
+    /**
+     * The team with {@code own} as this home's key: the window's, unlocked once for its session,
+     * so that opening a case asks no passphrase again. It must still be the home's own key.
+     */
     public Team(Keyring keyring, SecretKey own) {
+        if (!own.fingerprint().equals(keyring.requireOwnKey().fingerprint())) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("team.key-changed", own.fingerprint()),
+                    Messages.of("team.key-changed.hint"));
+        }
         this.own = own;
         List<Certificate> all = new ArrayList<>();
         all.add(own.certificate());

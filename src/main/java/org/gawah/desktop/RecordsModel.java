@@ -124,6 +124,11 @@ final class RecordsModel implements Wipeable {
         }
     }
 
+    /** The key this page unlocked, for the cases and export pages; null until the records are open. */
+    TeamKey key() {
+        return page == Page.TABLE && own != null && signer != null ? new TeamKey(own, signer) : null;
+    }
+
     /** Called on the opening threads: the page is told at most ten times a second, and at the end. */
     private void progress(int n, int total) {
         long now = System.nanoTime();

@@ -62,6 +62,8 @@ final class RecordsView extends PagePanel {
     private final transient WindowModel window;
     private final transient Consumer<OpenedRecord> reader;
     private final transient Runnable home;
+    /** Where the records chosen go to be added to a case (the cases page), or null. */
+    private transient Consumer<List<String>> toCase;
     private final Rows rows = new Rows();
     private final JTable table = new JTable(rows) {
         private static final long serialVersionUID = 1L;
@@ -104,7 +106,7 @@ final class RecordsView extends PagePanel {
         setName("page.records");
         setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
         table.setName("records.table");
-        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setAutoCreateRowSorter(false);
         table.setFillsViewportHeight(true);
         table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
@@ -162,6 +164,11 @@ final class RecordsView extends PagePanel {
 
     RecordsModel model() {
         return model;
+    }
+
+    /** Adds a button that hands the records chosen in the table (their ids) to {@code action}. */
+    void onAddToCase(Consumer<List<String>> action) {
+        toCase = action;
     }
 
     /** Shows the page, reading the home's key off the event thread the first time. */
@@ -259,6 +266,11 @@ final class RecordsView extends PagePanel {
         buttons.add(button("records.read", Messages.of("records.read"), this::readSelected));
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
         buttons.add(button("records.home", Messages.of("records.home"), home));
+        if (toCase != null) {
+            buttons.add(javax.swing.Box.createHorizontalStrut(10));
+            buttons.add(button("records.add-to-case", Messages.of("records.add-to-case"), () -> toCase.accept(
+                    java.util.Arrays.stream(table.getSelectedRows()).mapToObj(r -> rows.shown.get(r).id()).toList())));
+        }
         add(buttons, row(0));
         fillChoices();
         rows.fireTableStructureChanged();

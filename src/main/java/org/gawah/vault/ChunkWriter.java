@@ -10,14 +10,16 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import org.gawah.MessageIOException;
 import org.gawah.WriteBehind;
 
 /**
  * Cuts a sealed attachment into chunks and inserts them on a thread of its own ({@link
  * WriteBehind}), so encryption on the caller's thread and SQLite's writes overlap on two cores,
  * in constant memory. Computes the SHA-256 of the ciphertext, on the writer's thread too (the
- * caller's has the encryption and the plaintext's hashes).
+ * caller's has the encryption and the plaintext's hashes). A chunk the database refuses (a disk
+ * full, a team vault's connection lost) is a vault failure ({@link Vault#failed}), unchecked,
+ * thrown by the caller's next write or close: never an I/O error a bag or file reader would
+ * report as its input's.
  */
 final class ChunkWriter extends OutputStream {
     static final int CHUNK = 1 << 20;
@@ -105,7 +107,8 @@ final class ChunkWriter extends OutputStream {
                 insert.setBytes(3, offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length));
                 insert.executeUpdate();
             } catch (SQLException e) {
-                throw new MessageIOException(Messages.of("chunks.store-failed", e.getMessage()), e);
+                // The vault's failure, not the input's: unchecked, so no reader of a bag or file takes it for its own.
+                throw Vault.failed(Messages.of("vault.op.store-attachment", attachmentId), e);
             }
             seq++;
             size += length;
@@ -116,7 +119,7 @@ final class ChunkWriter extends OutputStream {
             try {
                 insert.close();
             } catch (SQLException e) {
-                throw new MessageIOException(Messages.of("chunks.store-failed", e.getMessage()), e);
+                throw Vault.failed(Messages.of("vault.op.store-attachment", attachmentId), e);
             }
         }
     }

@@ -21,13 +21,18 @@ import org.gawah.testsupport.Bags.Item;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.gawah.testsupport.ImportWithoutOpening;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SealedRecord;
 import org.gawah.vault.Vault;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two real documenter homes, A and B, both pinned by one legal team. B copies A's sealed record
@@ -35,8 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * record, or of A's bag, for one of its own. None of it gets B's name on A's record, and none of it
  * keeps A's bag out.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class OneDocumenterCannotClaimAnothersRecordTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
     static Gawah gawah;
@@ -54,13 +66,14 @@ class OneDocumenterCannotClaimAnothersRecordTest {
     /** B's bag holding its own record and the copy of A's record x that it logged as its own. */
     static Path bagB;
 
-    @BeforeAll
-    static void twoDocumentersAndALegalTeam() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void twoDocumentersAndALegalTeam(TestEngine engine) throws Exception {
+        base = Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         gawah = homes.gawah;
         a = homes.documenterFingerprint;
         b = base.resolve("documenter-b");
-        gawah.in(b, "init").ok();
+        gawah.in(b, engine.initCommand()).ok();
         bFingerprint = gawah.in(b, "keys", "generate", "--name", "Documenter D-15").ok().out().strip();
         gawah.in(b, "keys", "import", "--role", "legal", base.resolve("legal.asc").toString()).ok();
         gawah.in(b, "keys", "import", "--role", "protection", base.resolve("legal.asc").toString()).ok();
@@ -78,10 +91,10 @@ class OneDocumenterCannotClaimAnothersRecordTest {
         gawah.in(b, "submit", "--out", bagZ.toString()).ok();
         // What B can do with a copy of A's vault file: put A's sealed record in its own, logged as sealed by B.
         SealedRecord copied;
-        try (Vault vault = Vault.open(homes.documenter.resolve("vault.db"))) {
+        try (Vault vault = Vault.openHome(homes.documenter)) {
             copied = vault.get(x).orElseThrow();
         }
-        try (Vault vault = Vault.open(b.resolve("vault.db")); RecordWrite write = vault.beginRecord(x)) {
+        try (Vault vault = Vault.openHome(b); RecordWrite write = vault.beginRecord(x)) {
             write.commit(new SealedRecord(x, copied.sealedAt(), bFingerprint, copied.testimony(),
                     copied.testimonyRecipients(), copied.identity(), copied.identityRecipients()), new EntrySigner(bKey()));
         }
@@ -92,12 +105,12 @@ class OneDocumenterCannotClaimAnothersRecordTest {
     @Test
     void aBagWrappingAnothersRecordIsRefusedAtImportWhereItCanBeOpened(@TempDir Path dir) throws Exception {
         Path legal = legal(dir);
-        byte[] before = Files.readAllBytes(legal.resolve("vault.db"));
+        String before = VaultTamper.snapshot(legal);
         Result result = gawah.in(legal, "import", bagB.toString());
         assertEquals(Failure.BAD_SIGNATURE.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("record " + x + " in bag ") && result.stderr().contains(" is signed by "
                 + group(a)) && result.stderr().contains("not by the bag's documenter " + group(bFingerprint)), result.stderr());
-        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")), "nothing written");
+        assertEquals(before, VaultTamper.snapshot(legal), "nothing written");
 
         gawah.in(legal, "import", bagA.toString()).ok();
         String list = gawah.in(legal, "list").ok().out();

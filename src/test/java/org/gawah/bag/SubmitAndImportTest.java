@@ -14,17 +14,25 @@ import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** From the documenter's vault to the legal team's, through a bag, as the two would run it. */
+/**
+ * From the documenter's vault to the legal team's, through a bag, as the two would run it. What
+ * the vault does runs on both engines (@ParameterizedTest); what a bag alone tells, on SQLite.
+ */
 class SubmitAndImportTest {
     @TempDir
     Path base;
 
-    @Test
-    void aSubmittedBagImportsOpensAndLeavesBothLogsIntact() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aSubmittedBagImportsOpensAndLeavesBothLogsIntact(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         String first = homes.record();
         Path photo = base.resolve("photo.jpg");
         Files.write(photo, new byte[300_000]);
@@ -62,23 +70,25 @@ class SubmitAndImportTest {
         homes.gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok();
     }
 
-    @Test
-    void importingTheSameBagTwiceChangesNothing() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void importingTheSameBagTwiceChangesNothing(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         homes.record();
         Path bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
-        byte[] vault = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        String vault = VaultTamper.snapshot(homes.legal);
 
         Result again = homes.gawah.in(homes.legal, "import", bag.toString()).ok();
         assertTrue(again.stderr().contains("already imported"), again.stderr());
-        assertArrayEquals(vault, Files.readAllBytes(homes.legal.resolve("vault.db")));
+        assertEquals(vault, VaultTamper.snapshot(homes.legal));
     }
 
-    @Test
-    void sinceSubmitsOnlyRecordsNoEarlierBagHeld() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void sinceSubmitsOnlyRecordsNoEarlierBagHeld(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         String first = homes.record();
         Path one = base.resolve("one.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
@@ -98,16 +108,17 @@ class SubmitAndImportTest {
         assertTrue(list.contains(first) && list.contains(second), list);
     }
 
-    @Test
-    void submitNeverOverwritesAndLogsNothingWhenRefused() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void submitNeverOverwritesAndLogsNothingWhenRefused(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         homes.record();
         Path out = Files.writeString(base.resolve("taken.zip"), "someone's file");
-        byte[] vault = Files.readAllBytes(homes.documenter.resolve("vault.db"));
+        String vault = VaultTamper.snapshot(homes.documenter);
         Result result = homes.gawah.in(homes.documenter, "submit", "--out", out.toString());
         assertEquals(Failure.OUTPUT_EXISTS.exitCode(), result.code(), result.stderr());
         assertEquals("someone's file", Files.readString(out));
-        assertArrayEquals(vault, Files.readAllBytes(homes.documenter.resolve("vault.db")));
+        assertEquals(vault, VaultTamper.snapshot(homes.documenter));
         Result wrong = homes.gawah.run("submit", "--out", base.resolve("new.zip").toString(), "--home",
                 homes.documenter.toString(), "--passphrase-env", "NO_SUCH_VARIABLE");
         assertEquals(Failure.BAD_PASSPHRASE.exitCode(), wrong.code(), wrong.stderr());
@@ -115,12 +126,13 @@ class SubmitAndImportTest {
         try (var files = Files.list(base)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")));
         }
-        assertArrayEquals(vault, Files.readAllBytes(homes.documenter.resolve("vault.db")));
+        assertEquals(vault, VaultTamper.snapshot(homes.documenter));
     }
 
-    @Test
-    void aReplayedOlderBagIsRefusedAndWritesNothing() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aReplayedOlderBagIsRefusedAndWritesNothing(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         homes.record();
         Path old = base.resolve("old.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", old.toString()).ok();
@@ -128,12 +140,12 @@ class SubmitAndImportTest {
         Path newer = base.resolve("newer.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", newer.toString()).ok();
         homes.gawah.in(homes.legal, "import", newer.toString()).ok();
-        byte[] vault = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        String vault = VaultTamper.snapshot(homes.legal);
 
         Result replay = homes.gawah.in(homes.legal, "import", old.toString());
         assertEquals(Failure.BAD_DATA.exitCode(), replay.code(), replay.stderr());
         assertTrue(replay.stderr().contains("replayed"), replay.stderr());
-        assertArrayEquals(vault, Files.readAllBytes(homes.legal.resolve("vault.db")));
+        assertEquals(vault, VaultTamper.snapshot(homes.legal));
     }
 
     @Test
@@ -155,24 +167,25 @@ class SubmitAndImportTest {
         assertEquals("", homes.gawah.in(stranger, "list").ok().out());
     }
 
-    @Test
-    void aReceivedDocumenterEntryEditedOnTheLegalSideIsNamed() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aReceivedDocumenterEntryEditedOnTheLegalSideIsNamed(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         homes.record();
         Path bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
-        sqlite(homes.legal, "UPDATE received_custody SET entry = CAST(replace(CAST(entry AS TEXT), '\"sealed\"',"
-                + " '\"opened\"') AS BLOB) WHERE seq = 4");
+        VaultTamper.editEntry(homes.legal, "received_custody", 4, "\"sealed\"", "\"opened\"");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("custody log received from documenter " + homes.documenterFingerprint
                 + " is broken at entry 4"), result.stderr());
     }
 
-    @Test
-    void aDocumenterLogCutBackWithItsImportRecordIsNamed() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aDocumenterLogCutBackWithItsImportRecordIsNamed(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
         homes.record();
         Path one = base.resolve("one.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
@@ -182,8 +195,8 @@ class SubmitAndImportTest {
         homes.gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
         String second = homes.gawah.in(homes.legal, "import", two.toString()).ok().out().strip();
         // Drop the newest import and the documenter entries it brought: the unsigned tables agree again.
-        sqlite(homes.legal, "DELETE FROM received_custody WHERE seq > (SELECT head_seq FROM imports WHERE id <> '"
-                + second + "'); DELETE FROM imports WHERE id = '" + second + "'");
+        VaultTamper.sql(homes.legal, "DELETE FROM received_custody WHERE seq > (SELECT head_seq FROM imports WHERE id <> '"
+                + second + "')", "DELETE FROM imports WHERE id = '" + second + "'");
         Result result = homes.gawah.in(homes.legal, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("bag " + second + " is in the custody log as imported, but the row of its import"
@@ -211,13 +224,6 @@ class SubmitAndImportTest {
         String log = homes.gawah.in(homes.documenter, "log").ok().out();
         assertTrue(log.lines().anyMatch(l -> l.matches("\\s+4  \\S+Z  sealed\\s+" + id + "\\s.*")), log);
         assertEquals(6, log.lines().count(), "a header and five entries: the own key, two pins, the record's two");
-    }
-
-    /** Edits a vault with the sqlite3 tool, as anyone holding the file could. */
-    static void sqlite(Path home, String sql) throws Exception {
-        Process process = new ProcessBuilder("sqlite3", home.resolve("vault.db").toString(), sql)
-                .redirectErrorStream(true).start();
-        assertEquals(0, process.waitFor(), new String(process.getInputStream().readAllBytes()));
     }
 
     static List<Entry> log(Homes homes, Path home) {

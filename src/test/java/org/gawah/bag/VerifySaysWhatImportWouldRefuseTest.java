@@ -10,17 +10,29 @@ import java.nio.file.Path;
 import org.gawah.Failure;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
-import org.junit.jupiter.api.BeforeAll;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code gawah verify BAG} on the legal team's workstation says what {@code gawah import} would:
  * a bag intact in itself but replaying or forking its documenter's log is refused there, with the
  * same words and exit code, and nothing is written; a bag already imported is said to be.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class VerifySaysWhatImportWouldRefuseTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
     static Path older;
@@ -28,9 +40,10 @@ class VerifySaysWhatImportWouldRefuseTest {
     static Path forked;
 
     /** Two bags in order from the documenter, and a third from a copy of its home that went its own way. */
-    @BeforeAll
-    static void bags() {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void bags(TestEngine engine) throws Exception {
+        base = Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         homes.record();
         older = base.resolve("older.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", older.toString()).ok();
@@ -65,7 +78,7 @@ class VerifySaysWhatImportWouldRefuseTest {
     }
 
     private static void assertRefusedAlike(Path bag, String word) throws Exception {
-        byte[] vault = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        String vault = VaultTamper.snapshot(homes.legal);
         Result verified = homes.gawah.in(homes.legal, "verify", bag.toString());
         Result imported = homes.gawah.in(homes.legal, "import", bag.toString());
         assertEquals(Failure.BAD_DATA.exitCode(), verified.code(), verified.out() + verified.stderr());
@@ -74,6 +87,6 @@ class VerifySaysWhatImportWouldRefuseTest {
         assertEquals(imported.code(), verified.code(), imported.stderr());
         assertEquals(imported.stderr().lines().filter(l -> l.startsWith("gawah: error:")).toList(),
                 verified.stderr().lines().filter(l -> l.startsWith("gawah: error:")).toList());
-        assertArrayEquals(vault, Files.readAllBytes(homes.legal.resolve("vault.db")));
+        assertEquals(vault, VaultTamper.snapshot(homes.legal));
     }
 }

@@ -13,16 +13,25 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gawah.Digests;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.Pty;
-import org.junit.jupiter.api.BeforeAll;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Cases and analyst data: sealed, logged, apart from the testimony; bad requests change nothing. */
+/** Cases and analyst data: sealed, logged, apart from the testimony; bad requests change nothing. On both engines. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class CaseCommandsTest {
+    @Parameter
+    TestEngine engine;
+
     private static final String NOTE = "Corroborates the pattern in Herat; see also interview 12 — شاهد معتبر";
     private static final String TITLE = "Detentions of teachers, Herat 2025";
 
@@ -33,9 +42,10 @@ class CaseCommandsTest {
     static String record;
     static String caseId;
 
-    @BeforeAll
-    static void aCaseWithOneAnalysedRecord() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void aCaseWithOneAnalysedRecord(TestEngine engine) throws Exception {
+        Path base = CaseCommandsTest.base.resolve(engine.name());
+        homes = engine.homes(base);
         gawah = homes.gawah;
         record = homes.record();
         Path bag = base.resolve("bag.zip");
@@ -72,7 +82,7 @@ class CaseCommandsTest {
     @Test
     void theTitleIsAskedAtTheTerminal() {
         String title = "Disappearances, Kandahar 2024 — ناپدید شدن‌ها";
-        List<String> command = Pty.gawah(List.of(), "case", "create", "--home", homes.legal.toString(), "--lang", "en");
+        List<String> command = Pty.gawah(engine.childJvmOptions(), "case", "create", "--home", homes.legal.toString(), "--lang", "en");
         String id;
         try (Pty pty = Pty.start(command, Map.of("LANG", "C.UTF-8", "TERM", "xterm"), base)) {
             pty.expect("Case title");
@@ -95,6 +105,10 @@ class CaseCommandsTest {
                 assertFalse(bytes.contains("Corroborates"), file.toString());
                 assertFalse(bytes.contains("Detentions of teachers"), file.toString());
             }
+        }
+        for (byte[] value : VaultTamper.everyValue(homes.legal)) {
+            String bytes = new String(value, StandardCharsets.ISO_8859_1);
+            assertFalse(bytes.contains("Corroborates") || bytes.contains("Detentions of teachers"), "a value in the vault");
         }
     }
 
@@ -135,12 +149,9 @@ class CaseCommandsTest {
     void anAnalysisReplacedInTheVaultIsNamedByVerify(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("legal");
         Homes.copy(homes.legal, copy);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
-             var s = c.createStatement()) {
-            // A consistent forgery: the case's own sealed blob, with its SHA-256, put in the analysis's place.
-            s.executeUpdate("UPDATE analyses SET sealed = (SELECT sealed FROM cases LIMIT 1),"
-                    + " sealed_sha256 = (SELECT sealed_sha256 FROM cases LIMIT 1)");
-        }
+        // A consistent forgery: the case's own sealed blob, with its SHA-256, put in the analysis's place.
+        VaultTamper.sql(copy, "UPDATE analyses SET sealed = (SELECT sealed FROM cases LIMIT 1),"
+                + " sealed_sha256 = (SELECT sealed_sha256 FROM cases LIMIT 1)");
         Gawah.Result result = gawah.in(copy, "verify", "--vault", "--no-entry");
         assertEquals(41, result.code(), result.stderr());
         assertTrue(result.stderr().contains("analysis GWN-") && result.stderr().contains("is not the ciphertext its custody entry logged"),
@@ -152,12 +163,8 @@ class CaseCommandsTest {
         Path copy = dir.resolve("legal");
         Homes.copy(homes.legal, copy);
         String other = gawah.caseCreate(copy, "Empty case").ok().out().strip();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
-             var s = c.prepareStatement("INSERT INTO case_records (case_id, record_id, position) VALUES (?, ?, 1)")) {
-            s.setString(1, other);
-            s.setString(2, record);
-            s.executeUpdate();
-        }
+        VaultTamper.sql(copy, "INSERT INTO case_records (case_id, record_id, position) VALUES ('" + other + "', '"
+                + record + "', 1)");
         Gawah.Result audit = gawah.in(copy, "verify", "--vault", "--no-entry");
         assertEquals(41, audit.code(), audit.stderr());
         assertTrue(audit.stderr().contains("case " + other + " holds record " + record + " without a signed analysis"), audit.stderr());
@@ -174,6 +181,6 @@ class CaseCommandsTest {
     }
 
     private static String vaultDigest() throws Exception {
-        return gawah.in(homes.legal, "log", "--jsonl").ok().out() + Digests.sha256(Files.readAllBytes(homes.legal.resolve("vault.db")));
+        return gawah.in(homes.legal, "log", "--jsonl").ok().out() + VaultTamper.snapshot(homes.legal);
     }
 }

@@ -16,22 +16,34 @@ import org.gawah.Failure;
 import org.gawah.testimony.Testimonies;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.VaultTamper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class AttachmentsTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
     static Path video;
     static Path scan;
     static String id;
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void setUp(TestEngine engine) throws Exception {
+        base = java.nio.file.Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         video = base.resolve("interview.mp4");
         byte[] random = new byte[5 * 1024 * 1024 + 12345]; // more than five chunks, the last one short
         new Random(7).nextBytes(random);
@@ -87,7 +99,7 @@ class AttachmentsTest {
         for (int seq : new int[] {0, 3, 5}) {
             Path home = base.resolve("tampered-" + seq);
             Homes.copy(homes.documenter, home);
-            VaultTamper.flipChunkByte(home.resolve("vault.db"), id, seq, 4242);
+            VaultTamper.flipChunkByte(home, id, seq, 4242);
             Path out = Files.createDirectories(base.resolve("out-" + seq));
             Result result = homes.gawah.in(home, "open", id, "--attachments", out.toString());
             assertEquals(Failure.BAD_DATA.exitCode(), result.code(), "chunk " + seq + ": " + result.stderr());
@@ -120,11 +132,11 @@ class AttachmentsTest {
 
     @Test
     void missingAttachmentIsRefusedBeforeAnythingIsStored() throws Exception {
-        int before = VaultTamper.count(homes.documenter.resolve("vault.db"), "records");
+        int before = VaultTamper.count(homes.documenter, "records");
         Result result = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(),
                 "record", "--from", "-", "--attach", base.resolve("no-such-file.jpg").toString());
         assertEquals(Failure.MISSING_INPUT.exitCode(), result.code(), result.stderr());
-        assertEquals(before, VaultTamper.count(homes.documenter.resolve("vault.db"), "records"));
+        assertEquals(before, VaultTamper.count(homes.documenter, "records"));
     }
 
     @Test

@@ -9,21 +9,33 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.VaultTamper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** gawah doctor names each problem of a home and how to fix it; warnings alone do not fail. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class DoctorTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
     static String record;
 
-    @BeforeAll
-    static void homes() {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void homes(TestEngine engine) throws java.io.IOException {
+        base = java.nio.file.Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         record = homes.record();
     }
 
@@ -40,10 +52,11 @@ class DoctorTest {
     void aVaultReadableByOthersFailsAndSaysHowToFixIt(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("home");
         Homes.copy(homes.documenter, copy);
-        Files.setPosixFilePermissions(copy.resolve("vault.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        String vault = engine == TestEngine.SQLITE ? "vault.db" : "vault.url";
+        Files.setPosixFilePermissions(copy.resolve(vault), PosixFilePermissions.fromString("rw-r--r--"));
         Gawah.Result result = homes.gawah.in(copy, "doctor");
         assertEquals(78, result.code(), result.out());
-        assertTrue(result.out().contains("vault.db is rw-r--r--: others can read it"), result.out());
+        assertTrue(result.out().contains(vault + " is rw-r--r--: others can read it"), result.out());
         assertTrue(result.out().contains("fix: chmod 600 "), result.out());
     }
 
@@ -51,7 +64,7 @@ class DoctorTest {
     void aTamperedRecordIsFound(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("home");
         Homes.copy(homes.documenter, copy);
-        VaultTamper.flipTestimonyByte(copy.resolve("vault.db"), record, 100);
+        VaultTamper.flipTestimonyByte(copy, record, 100);
         Gawah.Result result = homes.gawah.in(copy, "doctor");
         assertEquals(78, result.code(), result.out());
         assertTrue(result.out().contains("FAIL  vault: the testimony of " + record), result.out());

@@ -12,22 +12,34 @@ import org.gawah.Failure;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.VaultTamper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every way opening can fail: its own exit code, one clear message, and no plaintext anywhere. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class OpenRefusalsTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
     static String id;
     static Path sealed;
 
-    @BeforeAll
-    static void setUp() {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void setUp(TestEngine engine) throws java.io.IOException {
+        base = java.nio.file.Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         id = homes.record();
         sealed = base.resolve("record.pgp");
         homes.gawah.in(homes.documenter, "export-sealed", id, "--out", sealed.toString()).ok();
@@ -80,7 +92,7 @@ class OpenRefusalsTest {
     void recordAlteredInsideTheVault() throws Exception {
         Path copy = base.resolve("tampered-home");
         Homes.copy(homes.documenter, copy);
-        VaultTamper.flipTestimonyByte(copy.resolve("vault.db"), id, 200);
+        VaultTamper.flipTestimonyByte(copy, id, 200);
         Result result = homes.gawah.in(copy, "open", id);
         assertRefused(Failure.BAD_DATA, result);
         assertTrue(result.stderr().contains("does not match its SHA-256"), result.stderr());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,27 +16,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.gawah.vault.Vault;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A testimony that does not validate: exit 65, nothing on stdout, one "gawah: error:" line
  * naming the field and quoting none of the free text, and the vault exactly as it was.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class BadInputWritesNothingTest {
     private static final String FREE_TEXT = "PLAINTEXT-MARKER-7f3a9c she saw them take him at night";
     private static final String DARI = "من هر روز به دروازه\u200cی ولایت رفتم";
     private static final List<String> SECRETS = List.of(FREE_TEXT, "PLAINTEXT-MARKER", DARI, "مریم نمونه", "W-0193");
 
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
     static Homes homes;
 
-    @BeforeAll
-    static void setUp() {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void setUp(TestEngine engine) throws java.io.IOException {
+        base = Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         homes.record();
     }
 
@@ -83,7 +94,7 @@ class BadInputWritesNothingTest {
         Path file = base.resolve("no-consent.json");
         Files.write(file, input(in -> ((ObjectNode) in.get("consent")).put("purpose_explained", false)));
         VaultState before = VaultState.of(homes);
-        Process process = GawahProcess.start(List.of(), homes.documenter, base.resolve("child"),
+        Process process = GawahProcess.start(engine.childJvmOptions(), homes.documenter, base.resolve("child"),
                 "record", "--from", file.toString());
         assertTrue(process.waitFor(3, TimeUnit.MINUTES));
         // slf4j-api is on the test class path only (through gov.loc:bagit): sqlite-jdbc, loaded to check the
@@ -124,17 +135,15 @@ class BadInputWritesNothingTest {
         return mapper.writeValueAsBytes(input);
     }
 
-    /** What {@code gawah list} shows, the number of records, and the bytes of vault.db. */
-    private record VaultState(String listing, int records, String vaultSha256) {
+    /** What {@code gawah list} shows, the number of records, and the vault as it stands (vault.db's bytes, or a team vault's rows). */
+    private record VaultState(String listing, int records, String vault) {
         static VaultState of(Homes homes) throws Exception {
             String listing = homes.gawah.in(homes.documenter, "list").ok().out();
             int records;
-            try (Vault vault = Vault.open(homes.documenter.resolve("vault.db"))) {
+            try (Vault vault = Vault.openHome(homes.documenter)) {
                 records = vault.list().size();
             }
-            byte[] bytes = Files.readAllBytes(homes.documenter.resolve("vault.db"));
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new VaultState(listing, records, sha256);
+            return new VaultState(listing, records, VaultTamper.snapshot(homes.documenter));
         }
     }
 }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +18,14 @@ import java.util.stream.Stream;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
-import org.junit.jupiter.api.BeforeAll;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A real gawah process SIGKILLed while it writes a hidden partial file outside the vault (an
@@ -31,16 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
  * by doctor, and is removed once it can be; a row edited into the vault never makes Gawah delete
  * another file.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class PartialFilesAfterSigkillTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
+    static TestEngine onEngine;
     static Homes homes;
     static String recordId;
     static String caseId;
 
-    @BeforeAll
-    static void aCaseWithALargeVideo() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void aCaseWithALargeVideo(TestEngine engine) throws Exception {
+        onEngine = engine;
+        base = Files.createDirectories(root.resolve(engine.name()));
+        homes = engine.homes(base);
         Path video = base.resolve("video.mp4");
         byte[] data = new byte[48 << 20];
         new Random(3).nextBytes(data);
@@ -115,14 +128,15 @@ class PartialFilesAfterSigkillTest {
         Path partial = Files.move(out, folder.resolve(".icc.zip." + bagId + ".partial"));
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
-             PreparedStatement s = c.prepareStatement("INSERT INTO outputs (path, command, started_at, pid, process_started)"
+        VaultTamper.editOutputs(home, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO outputs (path, command, started_at, pid, process_started)"
                      + " VALUES (?, 'export', '2026-01-01T00:00:00Z', ?, ?)")) {
-            s.setString(1, partial.toString());
-            s.setLong(2, gone.pid());
-            s.setString(3, gone.info().startInstant().map(Object::toString).orElse(""));
-            s.executeUpdate();
-        }
+                s.setString(1, partial.toString());
+                s.setLong(2, gone.pid());
+                s.setString(3, gone.info().startInstant().map(Object::toString).orElse(""));
+                return s.executeUpdate();
+            }
+        });
         Gawah.Result list = homes.gawah.in(home, "list").ok();
         Path kept = folder.resolve(bagId + ".zip");
         assertTrue(list.stderr().contains("kept " + kept), list.stderr());
@@ -144,7 +158,7 @@ class PartialFilesAfterSigkillTest {
         Path folder = Files.createDirectories(base.resolve("stepped-out"));
         Path out = folder.resolve("icc.zip");
         Path logs = base.resolve("stepped-run");
-        Process export = GawahProcess.start(List.of("-Xmx64m"), home, logs,
+        Process export = GawahProcess.start(jvm(), home, logs,
                 "export", "--case", caseId, "--for", "icc", "--out", out.toString());
         Path partial;
         try {
@@ -181,25 +195,32 @@ class PartialFilesAfterSigkillTest {
     /**
      * Moves the start time registered for {@code stopped}'s outputs by {@code seconds}. The stopped
      * process may hold SQLite's shared lock (it reads chunks of the vault): it is let run for a
-     * moment until the update gets through.
+     * moment until the update gets through (a team vault has no such lock to wait for).
      */
     private static void moveRegisteredStartTimes(Path home, Process stopped, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
-                 java.sql.Statement busy = c.createStatement();
-                 PreparedStatement read = c.prepareStatement("SELECT id, process_started FROM outputs WHERE pid = ?");
-                 PreparedStatement move = c.prepareStatement("UPDATE outputs SET process_started = ? WHERE id = ?")) {
-                busy.execute("PRAGMA busy_timeout = 200");
-                read.setLong(1, stopped.pid());
-                int moved = 0;
-                try (java.sql.ResultSet rows = read.executeQuery()) {
-                    while (rows.next()) {
-                        move.setString(1, java.time.Instant.parse(rows.getString(2)).plusSeconds(seconds).toString());
-                        move.setLong(2, rows.getLong(1));
-                        moved += move.executeUpdate();
+            try {
+                int moved = VaultTamper.editOutputs(home, c -> {
+                    if (onEngine == TestEngine.SQLITE) {
+                        try (java.sql.Statement busy = c.createStatement()) {
+                            busy.execute("PRAGMA busy_timeout = 200");
+                        }
                     }
-                }
+                    try (PreparedStatement read = c.prepareStatement("SELECT id, process_started FROM outputs WHERE pid = ?");
+                         PreparedStatement move = c.prepareStatement("UPDATE outputs SET process_started = ? WHERE id = ?")) {
+                        read.setLong(1, stopped.pid());
+                        int count = 0;
+                        try (java.sql.ResultSet rows = read.executeQuery()) {
+                            while (rows.next()) {
+                                move.setString(1, java.time.Instant.parse(rows.getString(2)).plusSeconds(seconds).toString());
+                                move.setLong(2, rows.getLong(1));
+                                count += move.executeUpdate();
+                            }
+                        }
+                        return count;
+                    }
+                });
                 assertTrue(moved > 0, "the export registered its partial file");
                 return;
             } catch (java.sql.SQLException busy) {
@@ -239,16 +260,18 @@ class PartialFilesAfterSigkillTest {
         Path home = copy(homes.legal, "tampered-home");
         Path precious = Files.writeString(base.resolve("notes.txt"), "the user's own file");
         Path lookalike = Files.writeString(base.resolve(".GWA-0000-0000-0000-0000.gawah-partial.txt"), "also the user's");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
-             PreparedStatement s = c.prepareStatement("INSERT INTO outputs (path, command, started_at, pid, process_started)"
+        VaultTamper.editOutputs(home, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO outputs (path, command, started_at, pid, process_started)"
                      + " VALUES (?, ?, '2026-01-01T00:00:00Z', 2147483646, '')")) {
-            for (String[] row : new String[][] {{precious.toString(), "open"}, {lookalike.toString(), "open"},
-                {precious.toString(), "export"}, {base.resolve("..").resolve(".x.GWB-0000-0000-0000-0000.partial").toString(), "submit"}}) {
-                s.setString(1, row[0]);
-                s.setString(2, row[1]);
-                s.executeUpdate();
+                for (String[] row : new String[][] {{precious.toString(), "open"}, {lookalike.toString(), "open"},
+                    {precious.toString(), "export"}, {base.resolve("..").resolve(".x.GWB-0000-0000-0000-0000.partial").toString(), "submit"}}) {
+                    s.setString(1, row[0]);
+                    s.setString(2, row[1]);
+                    s.executeUpdate();
+                }
             }
-        }
+            return null;
+        });
         Gawah.Result list = homes.gawah.in(home, "list").ok();
         assertTrue(list.stderr().contains("no file Gawah writes"), list.stderr());
         assertEquals("the user's own file", Files.readString(precious));
@@ -268,7 +291,7 @@ class PartialFilesAfterSigkillTest {
      * {@code folder}, and SIGKILLs it then (destroyForcibly on Linux). Returns that file.
      */
     private static Path killWhileWriting(Path home, Path folder, String suffix, String... args) throws Exception {
-        Process process = GawahProcess.start(List.of("-Xmx64m"), home, base.resolve(home.getFileName() + "-run"), args);
+        Process process = GawahProcess.start(jvm(), home, base.resolve(home.getFileName() + "-run"), args);
         Optional<Path> partial = writing(process, folder, suffix);
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -311,6 +334,13 @@ class PartialFilesAfterSigkillTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** A small heap, and what the engine needs (PostgreSQL: the pgpass file). */
+    private static List<String> jvm() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx64m"));
+        options.addAll(onEngine.childJvmOptions());
+        return options;
     }
 
     private static Path copy(Path home, String name) {

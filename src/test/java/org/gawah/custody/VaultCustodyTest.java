@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.gawah.Digests;
@@ -20,26 +16,37 @@ import org.gawah.openpgp.DetachedSignature;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.Vault;
+import org.gawah.vault.VaultTamper;
 import org.gawah.vault.VaultWrite;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The documenter's custody log as the commands write it, and what {@code verify --vault} says
- * when someone with the SQLite file (and the sqlite3 tool) edits, deletes or reorders a row.
+ * when someone with the vault (the SQLite file; on a team vault, the owner's account with the
+ * triggers disabled) edits, deletes or reorders a row. On both engines.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class VaultCustodyTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
     static Path base;
     static Homes homes;
     static String first;
     static String second;
 
-    @BeforeAll
-    static void sealTwoRecords() {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void sealTwoRecords(TestEngine engine) {
+        homes = engine.homes(base.resolve(engine.name()));
         first = homes.record();
         second = homes.record();
     }
@@ -81,30 +88,29 @@ class VaultCustodyTest {
     @Test
     void anEditedEntryIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"action\":\"sealed\"',"
-                + " '\"action\":\"opened\"') AS BLOB) WHERE seq = 5");
+        VaultTamper.editEntry(home, 5, "\"action\":\"sealed\"", "\"action\":\"opened\"");
         assertBroken(home, "entry 5", "does not carry a good signature");
     }
 
     @Test
     void anEditThatBreaksTheCanonicalFormIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), ',', ', ') AS BLOB) WHERE seq = 2");
+        VaultTamper.editEntry(home, 2, ",", ", ");
         assertBroken(home, "entry 2", "edited");
     }
 
     @Test
     void aDeletedEntryIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "DELETE FROM custody_log WHERE seq = 3");
+        VaultTamper.sql(home, "DELETE FROM custody_log WHERE seq = 3");
         assertBroken(home, "entry 3", "missing");
     }
 
     @Test
     void reorderedEntriesAreNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (3, 4);"
-                + " UPDATE custody_log SET seq = 4 WHERE seq = -3; UPDATE custody_log SET seq = 3 WHERE seq = -4");
+        VaultTamper.sql(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (3, 4)",
+                "UPDATE custody_log SET seq = 4 WHERE seq = -3", "UPDATE custody_log SET seq = 3 WHERE seq = -4");
         assertBroken(home, "entry 3", "reordered");
     }
 
@@ -112,17 +118,17 @@ class VaultCustodyTest {
     void renumberedEntriesAreNamed(@TempDir Path dir) throws Exception {
         // Swap the rows and rewrite their seq fields too: the signatures no longer match.
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (5, 6);"
-                + " UPDATE custody_log SET seq = 6 WHERE seq = -5; UPDATE custody_log SET seq = 5 WHERE seq = -6;"
-                + " UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"seq\":6', '\"seq\":5') AS BLOB) WHERE seq = 5;"
-                + " UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"seq\":5', '\"seq\":6') AS BLOB) WHERE seq = 6");
+        VaultTamper.sql(home, "UPDATE custody_log SET seq = -seq WHERE seq IN (5, 6)",
+                "UPDATE custody_log SET seq = 6 WHERE seq = -5", "UPDATE custody_log SET seq = 5 WHERE seq = -6");
+        VaultTamper.editEntry(home, 5, "\"seq\":6", "\"seq\":5");
+        VaultTamper.editEntry(home, 6, "\"seq\":5", "\"seq\":6");
         assertBroken(home, "entry 5", "signature");
     }
 
     @Test
     void aSignatureMovedFromAnotherEntryIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 5) WHERE seq = 2");
+        VaultTamper.sql(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 5) WHERE seq = 2");
         assertBroken(home, "entry 2", "signature");
     }
 
@@ -150,11 +156,11 @@ class VaultCustodyTest {
         Path home = copyOfDocumenter(dir);
         SigningKey key = new Keyring(home.resolve("keys")).requireOwnKey()
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now());
-        byte[] last = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 7").strip());
+        byte[] last = VaultTamper.bytes(home, "SELECT entry FROM custody_log WHERE seq = 7");
         Entry next = new Entry(8, Instant.now(), key.fingerprint(), Action.TIMESTAMPED, "GWT-0000-0000-0000-0000",
                 "ab".repeat(32), Digests.sha256(last));
-        sqlite(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 6) WHERE seq = 7");
-        try (Vault vault = Vault.open(home.resolve("vault.db"));
+        VaultTamper.sql(home, "UPDATE custody_log SET signature = (SELECT signature FROM custody_log WHERE seq = 6) WHERE seq = 7");
+        try (Vault vault = Vault.openHome(home);
              VaultWrite write = vault.begin()) {
             GawahException refused = assertThrows(GawahException.class,
                     () -> write.appendIfNext(next, new EntrySigner(key)));
@@ -162,7 +168,7 @@ class VaultCustodyTest {
             assertTrue(refused.getMessage().contains("entry 7") && refused.getMessage().contains("signature"),
                     refused.getMessage());
         }
-        assertEquals("7", sqliteOut(home, "SELECT max(seq) FROM custody_log").strip(), "nothing appended");
+        assertEquals(7, VaultTamper.number(home, "SELECT max(seq) FROM custody_log"), "nothing appended");
     }
 
     private static SigningKey legalKey() {
@@ -171,19 +177,18 @@ class VaultCustodyTest {
     }
 
     private static void appendForged(Path home, SigningKey key, String actor) throws Exception {
-        byte[] last = HexFormat.of().parseHex(sqliteOut(home, "SELECT hex(entry) FROM custody_log WHERE seq = 7").strip());
+        byte[] last = VaultTamper.bytes(home, "SELECT entry FROM custody_log WHERE seq = 7");
         Entry forged = new Entry(8, Instant.now(), actor, Action.SEALED, "GWH-0000-0000-0000-0000", "ab".repeat(32),
                 Digests.sha256(last));
         byte[] signature = DetachedSignature.sign(key, forged.canonical(), forged.time());
-        sqlite(home, "INSERT INTO custody_log (seq, entry, signature) VALUES (8, X'"
-                + HexFormat.of().formatHex(forged.canonical()) + "', X'" + HexFormat.of().formatHex(signature) + "')");
+        VaultTamper.insertEntry(home, 8, forged.canonical(), signature);
     }
 
     @Test
     void aReplacedCiphertextIsNamed(@TempDir Path dir) throws Exception {
         // Swap the two records' testimonies, with their stored SHA-256s: only the log can tell.
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "UPDATE records SET testimony = (SELECT testimony FROM records r WHERE r.id = '" + second + "'),"
+        VaultTamper.sql(home, "UPDATE records SET testimony = (SELECT testimony FROM records r WHERE r.id = '" + second + "'),"
                 + " testimony_sha256 = (SELECT testimony_sha256 FROM records r WHERE r.id = '" + second + "')"
                 + " WHERE id = '" + first + "'");
         Result result = homes.gawah.in(home, "verify", "--vault", "--no-entry");
@@ -194,8 +199,8 @@ class VaultCustodyTest {
     @Test
     void aRecordDeletedBehindTheLogIsNamed(@TempDir Path dir) throws Exception {
         Path home = copyOfDocumenter(dir);
-        sqlite(home, "PRAGMA foreign_keys = OFF; DELETE FROM record_recipients WHERE record_id = '" + second + "';"
-                + " DELETE FROM records WHERE id = '" + second + "'");
+        VaultTamper.sql(home, "DELETE FROM record_recipients WHERE record_id = '" + second + "'",
+                "DELETE FROM records WHERE id = '" + second + "'");
         Result result = homes.gawah.in(home, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains(second) && result.stderr().contains("deleted"), result.stderr());
@@ -213,19 +218,5 @@ class VaultCustodyTest {
         Path home = dir.resolve("home");
         Homes.copy(homes.documenter, home);
         return home;
-    }
-
-    /** Edits the vault with the sqlite3 command-line tool, as anyone holding the file could. */
-    static void sqlite(Path home, String sql) throws IOException, InterruptedException {
-        sqliteOut(home, sql);
-    }
-
-    static String sqliteOut(Path home, String sql) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sqlite3", home.resolve("vault.db").toString(), sql)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        assertTrue(Files.exists(home.resolve("vault.db")));
-        return output;
     }
 }

@@ -15,18 +15,28 @@ import org.gawah.testsupport.Bags;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.VaultTamper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The vault's tables edited by hand, as anyone with the file (and sqlite3) could: each command
- * that relies on what was edited either acts on what the signed custody log says, or refuses
- * with one clear error naming the entry (exit 41) and writes nothing. Never a silent change in
- * what it does, never an "unexpected failure".
+ * The vault's tables edited by hand, as anyone with the file (and sqlite3) could, or, on a team
+ * vault, the owner's account with the triggers disabled: each command that relies on what was
+ * edited either acts on what the signed custody log says, or refuses with one clear error naming
+ * the entry (exit 41) and writes nothing. Never a silent change in what it does, never an
+ * "unexpected failure". On both engines.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class CommandsTrustOnlyTheSignedLogTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
     static Path base;
     static Homes homes;
@@ -41,34 +51,35 @@ class CommandsTrustOnlyTheSignedLogTest {
     static Path fork;
     static String escrowFingerprint;
 
-    @BeforeAll
-    static void aDocumenterALegalTeamAndACase() throws IOException {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void aDocumenterALegalTeamAndACase(TestEngine engine) throws IOException {
+        Path dir = base.resolve(engine.name());
+        homes = engine.homes(dir);
         gawah = homes.gawah;
         // A second legal key, so that every testimony has two recipients.
-        Path escrow = base.resolve("escrow");
+        Path escrow = dir.resolve("escrow");
         gawah.in(escrow, "init").ok();
         escrowFingerprint = gawah.in(escrow, "keys", "generate", "--name", "Escrow").ok().out().strip();
-        gawah.in(escrow, "keys", "export", "--out", base.resolve("escrow.asc").toString()).ok();
-        gawah.in(homes.documenter, "keys", "import", "--role", "legal", base.resolve("escrow.asc").toString()).ok();
+        gawah.in(escrow, "keys", "export", "--out", dir.resolve("escrow.asc").toString()).ok();
+        gawah.in(homes.documenter, "keys", "import", "--role", "legal", dir.resolve("escrow.asc").toString()).ok();
 
-        Path photo = Files.write(base.resolve("photo.jpg"), new byte[200_000]);
+        Path photo = Files.write(dir.resolve("photo.jpg"), new byte[200_000]);
         r1 = gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-", "--attach", photo.toString())
                 .ok().out().strip();
         r2 = homes.record();
-        Path one = base.resolve("one.zip");
+        Path one = dir.resolve("one.zip");
         gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
         gawah.in(homes.legal, "import", one.toString()).ok();
 
-        Path forked = base.resolve("forked-documenter");
+        Path forked = dir.resolve("forked-documenter");
         Homes.copy(homes.documenter, forked);
         gawah.inWithInput(forked, Homes.sampleInput(), "record", "--from", "-").ok();
         gawah.inWithInput(forked, Homes.sampleInput(), "record", "--from", "-").ok();
-        fork = base.resolve("fork.zip");
+        fork = dir.resolve("fork.zip");
         gawah.in(forked, "submit", "--since", "--out", fork.toString()).ok();
 
         r3 = homes.record();
-        Path two = base.resolve("two.zip");
+        Path two = dir.resolve("two.zip");
         gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
         gawah.in(homes.legal, "import", two.toString()).ok();
         r4 = homes.record();
@@ -83,6 +94,10 @@ class CommandsTrustOnlyTheSignedLogTest {
     @Test
     void exportStillCarriesARecordWhoseMembershipRowWasDeleted(@TempDir Path dir) throws Exception {
         Path legal = copy(homes.legal, dir);
+        if (engine == TestEngine.POSTGRESQL) {
+            // The server checks the analyses' reference to the row: the owner must drop it first.
+            VaultTamper.sql(legal, "ALTER TABLE analyses DROP CONSTRAINT analyses_case_id_record_id_fkey");
+        }
         VaultTamper.sql(vault(legal), "DELETE FROM case_records WHERE record_id = '" + r2 + "'");
         Path out = dir.resolve("package.zip");
         gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--out", out.toString()).ok();
@@ -96,7 +111,12 @@ class CommandsTrustOnlyTheSignedLogTest {
     @Test
     void aDeletedLatestAnalysisStopsTheCaseInsteadOfBringingOlderTagsBack(@TempDir Path dir) throws Exception {
         Path legal = copy(homes.legal, dir);
-        VaultTamper.sql(vault(legal), "DELETE FROM analyses WHERE rowid = (SELECT max(rowid) FROM analyses)");
+        // The latest analysis, as the log says (times are to the second: two may share one).
+        String latest = gawah.in(legal, "log", "--jsonl").ok().out().lines()
+                .map(line -> org.gawah.custody.Entry.parseLine(line).entry())
+                .filter(e -> e.action() == org.gawah.custody.Action.ANALYSED && e.subject().startsWith("GWN-"))
+                .reduce((a, b) -> b).orElseThrow().subject();
+        VaultTamper.sql(legal, "DELETE FROM analyses WHERE id = '" + latest + "'");
         Path out = dir.resolve("package.zip");
         String says = " is in the custody log (entry ";
         assertRefused(legal, says, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
@@ -233,7 +253,7 @@ class CommandsTrustOnlyTheSignedLogTest {
         assertRefused(added, "record " + intruder + " has no custody entry", "open", intruder);
 
         Path deleted = copy(homes.legal, dir.resolve("deleted"));
-        VaultTamper.sql(vault(deleted), "PRAGMA foreign_keys = OFF", "DELETE FROM record_recipients WHERE record_id = '"
+        VaultTamper.sql(vault(deleted), "DELETE FROM record_recipients WHERE record_id = '"
                 + r3 + "'", "DELETE FROM records WHERE id = '" + r3 + "'");
         assertRefused(deleted, "record " + r3 + " is in the custody log (entry ", "list");
         assertRefused(deleted, "record " + r3 + " is in the custody log (entry ", "open", r3);
@@ -242,8 +262,8 @@ class CommandsTrustOnlyTheSignedLogTest {
     @Test
     void anEntryEditedAtTheTailStopsReadingAndWriting(@TempDir Path dir) throws Exception {
         Path legal = copy(homes.legal, dir);
-        VaultTamper.sql(vault(legal), "UPDATE custody_log SET entry = CAST(replace(CAST(entry AS TEXT), '\"analysed\"',"
-                + " '\"opened\"') AS BLOB) WHERE seq = (SELECT max(seq) FROM custody_log)");
+        VaultTamper.editEntry(legal, VaultTamper.number(legal, "SELECT max(seq) FROM custody_log"), "\"analysed\"",
+                "\"opened\"");
         assertRefused(legal, "custody log is broken at entry ", "list");
         String before = state(legal);
         assertNamed(gawah.caseCreate(legal, "Another"), "custody log is broken at entry ");
@@ -279,6 +299,41 @@ class CommandsTrustOnlyTheSignedLogTest {
         assertEquals(List.of(r4), recordsIn(forgotten, dir.resolve("forgotten.zip")));
     }
 
+    /**
+     * The submissions tables are caches of the signed {@code submitted} entries, which verify --vault
+     * holds them to: bag one held every record before it (r1, r2), bag two, sent with --since, the
+     * one after it (r3). Each edit is named, nothing written.
+     */
+    @Test
+    void verifyNamesEveryEditOfTheSubmissionTables(@TempDir Path dir) throws Exception {
+        gawah.in(homes.documenter, "verify", "--vault", "--no-entry").ok();
+        List<List<String>> bags = VaultTamper.rows(homes.documenter, "SELECT id, head_seq FROM submissions ORDER BY head_seq");
+        assertEquals(2, bags.size());
+        String one = bags.get(0).get(0);
+        String two = bags.get(1).get(0);
+        String other = "GWB-0000-0000-0000-0001";
+        Map<String, String[]> edits = new java.util.LinkedHashMap<>();
+        edits.put("bag " + two + " is in the custody log as submitted (entry " + bags.get(1).get(1) + "), but the row of its"
+                + " submission was deleted", new String[] {"DELETE FROM submitted_records WHERE submission_id = '" + two + "'",
+                    "DELETE FROM submissions WHERE id = '" + two + "'"});
+        edits.put("the row of the submission of bag " + one + " does not match its custody entry " + bags.get(0).get(1),
+                new String[] {"UPDATE submissions SET head_seq = head_seq + 1 WHERE id = '" + one + "'"});
+        edits.put("the row of the submission of bag " + two + " does not match", new String[] {
+            "UPDATE submissions SET made_at = '2020-01-01T00:00:00Z' WHERE id = '" + two + "'"});
+        edits.put("the records the vault lists in bag " + one + " are not those", new String[] {
+            "DELETE FROM submitted_records WHERE submission_id = '" + one + "' AND record_id = '" + r2 + "'"});
+        edits.put("the records the vault lists in bag " + two + " are not those", new String[] {
+            "INSERT INTO submitted_records (submission_id, record_id) VALUES ('" + two + "', '" + r4 + "')"});
+        edits.put("the vault lists bag " + other + " as submitted, but its custody log has no submitted entry", new String[] {
+            "INSERT INTO submissions (id, made_at, head_seq) VALUES ('" + other + "', '2026-01-01T00:00:00Z', 1)"});
+        int n = 0;
+        for (Map.Entry<String, String[]> edit : edits.entrySet()) {
+            Path home = copy(homes.documenter, dir.resolve("edit-" + n++));
+            VaultTamper.sql(home, edit.getValue());
+            assertRefused(home, edit.getKey(), "verify", "--vault", "--no-entry");
+        }
+    }
+
     // ---- helpers
 
     /** Refused with one error line containing {@code says}, exit 41, nothing of the home changed. */
@@ -289,9 +344,19 @@ class CommandsTrustOnlyTheSignedLogTest {
         assertEquals(before, state(home), "nothing written: " + String.join(" ", command));
     }
 
-    /** Every file of the home by SHA-256, but the empty journal a rolled-back write leaves (TRUNCATE mode). */
-    private static String state(Path home) throws IOException {
-        return HostileRun.state(home).replace("vault.db-journal " + org.gawah.Digests.sha256(new byte[0]) + "\n", "");
+    /**
+     * Every file of the home by SHA-256, but the empty journal a rolled-back write leaves (TRUNCATE
+     * mode), and a team vault's rows.
+     */
+    static String state(Path home) throws IOException {
+        try {
+            return HostileRun.state(home).replace("vault.db-journal " + org.gawah.Digests.sha256(new byte[0]) + "\n", "")
+                    + VaultTamper.contents(home);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertNamed(Result result, String says) {
@@ -319,7 +384,8 @@ class CommandsTrustOnlyTheSignedLogTest {
         return copy;
     }
 
+    /** The vault a home holds, whichever engine: VaultTamper takes the home's folder. */
     private static Path vault(Path home) {
-        return home.resolve("vault.db");
+        return home;
     }
 }

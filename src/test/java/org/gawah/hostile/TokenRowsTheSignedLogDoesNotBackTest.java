@@ -11,11 +11,14 @@ import org.gawah.Failure;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.testsupport.TestTsa;
 import org.gawah.vault.VaultTamper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,9 +27,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * name (docs/format/vault.md, "Caches"). A token row changed, deleted or added by hand stops every
  * command that would carry or report a token: {@code submit} on the documenter's side, {@code
  * export} on the legal team's (tokens received in a bag), and {@code verify --vault} on both; each
- * names the token as a change made outside Gawah (exit 41), nothing written.
+ * names the token as a change made outside Gawah (exit 41), nothing written. On both engines.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class TokenRowsTheSignedLogDoesNotBackTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
     static Path base;
     static Homes homes;
@@ -36,23 +44,36 @@ class TokenRowsTheSignedLogDoesNotBackTest {
 
     /** What was done to the table by hand. */
     enum Tamper {
-        CHANGED("is not the one entry", "UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)"),
+        CHANGED("is not the one entry", "UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)",
+                "UPDATE timestamps SET token = token || '\\x00'::bytea"),
         DELETED("but not in the vault: it was deleted", "DELETE FROM timestamps"),
         ADDED("has no custody entry", "INSERT INTO timestamps (actor, seq, id, token)"
                 + " SELECT actor, seq + 1000, 'GWT-0000-0000-0000-0000', token FROM timestamps");
 
         final String says;
-        final String sql;
+        private final String sqlite;
+        private final String postgresql;
 
         Tamper(String says, String sql) {
+            this(says, sql, sql);
+        }
+
+        Tamper(String says, String sqlite, String postgresql) {
             this.says = says;
-            this.sql = sql;
+            this.sqlite = sqlite;
+            this.postgresql = postgresql;
+        }
+
+        /** The edit in the engine's dialect (one text where both take it). */
+        String sql(TestEngine engine) {
+            return engine == TestEngine.SQLITE ? sqlite : postgresql;
         }
     }
 
-    @BeforeAll
-    static void aTimestampedBagImportedIntoACase() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void aTimestampedBagImportedIntoACase(TestEngine engine) throws Exception {
+        Path base = TokenRowsTheSignedLogDoesNotBackTest.base.resolve(engine.name());
+        homes = engine.homes(base);
         gawah = homes.gawah;
         tsa = new TestTsa(TestTsa.Fault.NONE, "Cache TSA");
         Path ca = tsa.writeCa(base.resolve("tsa-ca.pem"));
@@ -67,7 +88,7 @@ class TokenRowsTheSignedLogDoesNotBackTest {
         gawah.in(homes.legal, "case", "add", caseId, record, "--reliability", "high").ok();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         tsa.close();
     }
@@ -76,7 +97,7 @@ class TokenRowsTheSignedLogDoesNotBackTest {
     @EnumSource(Tamper.class)
     void submitAndVerifyOnTheDocumentersSideNameTheToken(Tamper tamper, @TempDir Path dir) throws Exception {
         Path documenter = copy(homes.documenter, dir);
-        VaultTamper.sql(documenter.resolve("vault.db"), tamper.sql);
+        VaultTamper.sql(documenter, tamper.sql(engine));
         Path out = dir.resolve("bag.zip");
         assertRefused(documenter, tamper.says, "submit", "--out", out.toString());
         assertFalse(Files.exists(out));
@@ -87,7 +108,7 @@ class TokenRowsTheSignedLogDoesNotBackTest {
     @EnumSource(Tamper.class)
     void exportAndVerifyOnTheLegalSideNameTheToken(Tamper tamper, @TempDir Path dir) throws Exception {
         Path legal = copy(homes.legal, dir);
-        VaultTamper.sql(legal.resolve("vault.db"), tamper.sql);
+        VaultTamper.sql(legal, tamper.sql(engine));
         Path out = dir.resolve("package.zip");
         assertRefused(legal, tamper.says, "export", "--case", caseId, "--for", "icc", "--out", out.toString());
         assertFalse(Files.exists(out));
@@ -106,7 +127,7 @@ class TokenRowsTheSignedLogDoesNotBackTest {
     }
 
     private static String state(Path home) throws IOException {
-        return HostileRun.state(home).replace("vault.db-journal " + org.gawah.Digests.sha256(new byte[0]) + "\n", "");
+        return CommandsTrustOnlyTheSignedLogTest.state(home);
     }
 
     private static Path copy(Path home, Path dir) {

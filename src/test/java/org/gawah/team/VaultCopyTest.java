@@ -134,13 +134,15 @@ class VaultCopyTest {
         Path odd = base.resolve("odd");
         Homes.copy(homes.legal, odd);
         try (Connection c = sqlite(odd.resolve("vault.db")); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO submissions (id, made_at, head_seq) VALUES ('GWB-' || char(0), '2026-01-01T00:00:00Z', 1)");
+            // Recipients are read from the ciphertext, never this table: verify --vault does not hold it to anything.
+            s.executeUpdate("INSERT INTO record_recipients (record_id, envelope, fingerprint) VALUES ('" + record
+                    + "', 'testimony', 'AB' || char(0))");
         }
         VaultLocation.Postgres team = TestPostgres.emptyDatabase();
         Result failed = gawah.in(odd, "vault", "copy", "--to", team.display());
         assertEquals(Failure.VAULT.exitCode(), failed.code(), failed.stderr());
         assertEquals(1, errors(failed).size(), failed.stderr());
-        assertEquals("gawah: error: cannot copy the rows of submissions into " + team.display()
+        assertEquals("gawah: error: cannot copy the rows of record_recipients into " + team.display()
                 + ": ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", errors(failed).get(0),
                 "the server's reason, without the rows it refused");
         assertEquals(0, tableCount(team), "the migrations rolled back with the rows");

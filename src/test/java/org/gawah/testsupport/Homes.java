@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.gawah.vault.VaultLocation;
+
 /**
  * A documenter home and a legal-team home, keys made and certificates exchanged, the way the
  * quickstart does it. Key generation costs about a second per key (strong S2K): share a Homes
@@ -20,17 +22,25 @@ public final class Homes {
     public final String legalFingerprint;
 
     public Homes(Path base) {
-        this(base, null);
+        this(base, (String) null);
     }
 
     /** With {@code legalVault}: the legal team's home uses that team vault (gawah init --vault URL). */
     public Homes(Path base, String legalVault) {
+        this(base, new String[0], legalVault == null ? new String[0] : new String[] {"--vault", legalVault});
+    }
+
+    /** Both homes with a vault of their own on {@code engine} (TestEngine#homes). */
+    Homes(Path base, TestEngine engine) {
+        this(base, engine.initArguments(), engine.initArguments());
+    }
+
+    private Homes(Path base, String[] documenterInit, String[] legalInit) {
         documenter = base.resolve("documenter");
         legal = base.resolve("legal");
+        init(documenter, documenterInit);
         documenterFingerprint = makeHome(documenter, "Documenter D-14");
-        if (legalVault != null) {
-            gawah.in(legal, "init", "--vault", legalVault).ok();
-        }
+        init(legal, legalInit);
         legalFingerprint = makeHome(legal, "Legal team");
         Path legalCert = base.resolve("legal.asc");
         Path documenterCert = base.resolve("documenter.asc");
@@ -40,6 +50,15 @@ public final class Homes {
         // The legal team doubles as protection officer here, so the sample's identity can be sealed.
         gawah.in(documenter, "keys", "import", "--role", "protection", legalCert.toString()).ok();
         gawah.in(legal, "keys", "import", "--role", "documenter", documenterCert.toString()).ok();
+    }
+
+    private void init(Path home, String[] arguments) {
+        if (arguments.length > 0) {
+            String[] command = new String[arguments.length + 1];
+            command[0] = "init";
+            System.arraycopy(arguments, 0, command, 1, arguments.length);
+            gawah.in(home, command).ok();
+        }
     }
 
     private String makeHome(Path home, String name) {
@@ -55,6 +74,7 @@ public final class Homes {
     /**
      * A copy of a whole home (vault, journal, keys), to damage or kill without touching the
      * original; modes kept, so the copy is as private as the home (else every command warns).
+     * A home on a team vault gets a copy of its database, which its {@code vault.url} names.
      */
     public static void copy(Path from, Path to) {
         try (var paths = java.nio.file.Files.walk(from)) {
@@ -64,6 +84,14 @@ public final class Homes {
                 if (!java.nio.file.Files.isDirectory(target)) {
                     java.nio.file.Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
+            }
+            Path url = to.resolve(VaultLocation.URL_FILE);
+            // A team vault's database is copied too; a vault file several homes share is left where it is.
+            if (java.nio.file.Files.exists(url) && java.nio.file.Files.readString(url).startsWith("postgres")) {
+                VaultLocation.Postgres original = VaultLocation.parse(java.nio.file.Files.readString(url).strip());
+                String copied = TestPostgres.copyDatabase(original.database());
+                java.nio.file.Files.writeString(url, new VaultLocation.Postgres(original.user(), original.host(),
+                        original.port(), copied, original.sslmode(), original.sslrootcert()).display() + "\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -50,7 +50,7 @@ public final class ImportWithoutOpening {
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String zipSha256 = Digests.sha256(Files.readAllBytes(bagFile));
-        try (BagReader bag = BagReader.open(bagFile); Vault vault = Vault.open(home.resolve("vault.db"))) {
+        try (BagReader bag = BagReader.open(bagFile); Vault vault = Vault.openHome(home)) {
             Submission.Verified verified = Submission.read(bag, keyring.pinned(Role.DOCUMENTER), bytes -> { });
             try (VaultWrite write = vault.begin()) {
                 for (Submission.RecordMeta meta : verified.records()) {

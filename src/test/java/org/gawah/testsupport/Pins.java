@@ -33,7 +33,7 @@ public final class Pins {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SigningKey key = keyring.requireOwnKey().unlockForSigning(passphrase.toCharArray(), now);
         keyring.pin(role, certificate);
-        try (Vault vault = Vault.open(home.resolve("vault.db")); VaultWrite write = vault.begin()) {
+        try (Vault vault = Vault.openHome(home); VaultWrite write = vault.begin()) {
             write.append(Action.KEY_IMPORTED, Keyring.subject(certificate.fingerprint(), role),
                     Digests.sha256(certificate.encoded()), now, new EntrySigner(key));
             write.commit();

@@ -78,6 +78,17 @@ public final class TestPostgres implements BeforeAllCallback {
         return createDatabase("e_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet(), "template0");
     }
 
+    /**
+     * A copy of a whole database, as its owner makes one ({@code CREATE DATABASE … TEMPLATE}, which
+     * waits a few seconds for sessions on it to end); returns the copy's name.
+     */
+    public static String copyDatabase(String database) {
+        server();
+        String copy = "c_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet();
+        createDatabase(copy, database);
+        return copy;
+    }
+
     /** Runs SQL as the owner on a database, behind Gawah's back (a tamperer, a DBA). */
     public static void asOwner(VaultLocation.Postgres vault, String sql) throws SQLException {
         try (Connection c = connect(vault.user(), vault.database()); Statement s = c.createStatement()) {

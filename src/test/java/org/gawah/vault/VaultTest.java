@@ -5,23 +5,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * What the vault stores and refuses, the same on both engines: a SQLite file and a PostgreSQL
+ * database on a real server (TestPostgres). What only one engine has is in SqliteVaultFileTest
+ * and TeamVaultDatabaseTest.
+ */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class VaultTest {
+    @Parameter
+    TestEngine engine;
+
     @TempDir
     Path dir;
+
+    /** A folder holding a fresh vault as a home does: {@code vault.db}, or {@code vault.url}. */
+    Path home;
+
+    @BeforeEach
+    void freshVault() throws Exception {
+        home = engine.vaultHome(dir.resolve("home"));
+    }
 
     private static SealedRecord record(String id) {
         return new SealedRecord(id, Instant.parse("2026-11-28T05:00:00Z"), "AB".repeat(20),
@@ -30,87 +56,95 @@ class VaultTest {
 
     @Test
     void storesAndReadsBackARecordWithItsMetadata() {
-        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
+        try (Vault vault = Vault.openHome(home)) {
+            vault.store(record("GWH-0000-0000-0000-0002"));
             vault.store(record("GWH-0000-0000-0000-0001"));
+        }
+        try (Vault vault = Vault.openHome(home)) {
             SealedRecord back = vault.get("GWH-0000-0000-0000-0001").orElseThrow();
             assertArrayEquals(new byte[] {1, 2, 3, 4}, back.testimony());
             assertEquals(List.of("CD".repeat(20)), back.testimonyRecipients());
             RecordSummary summary = vault.list().get(0);
+            assertEquals("GWH-0000-0000-0000-0001", summary.id(), "same time: ordered by id, in byte order");
             assertEquals(4, summary.testimonySize());
             assertEquals("9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a", summary.testimonySha256());
-        }
-    }
-
-    @Test
-    void usesATruncatedRollbackJournalFullSyncAndSecureDelete() throws Exception {
-        Vault.open(dir.resolve("v.db")).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("v.db"));
-             Statement s = c.createStatement()) {
-            assertEquals("delete", pragma(s, "journal_mode"), "not WAL, which would stay in the file");
-            assertEquals(Migrations.APPLICATION_ID, Integer.parseInt(pragma(s, "application_id")));
-            assertEquals(String.valueOf(Migrations.latest()), pragma(s, "user_version"));
-        }
-        // synchronous and secure_delete are per connection: check them on the vault's own.
-        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
-            assertEquals("ok", vault.integrityCheck());
-            assertEquals("truncate", vault.setting("journal_mode"), "a rollback journal, truncated at each commit");
-            assertEquals("2", vault.setting("synchronous"), "synchronous=FULL");
-            assertEquals("1", vault.setting("secure_delete"));
-            assertEquals("65536", vault.setting("page_size"));
-        }
-    }
-
-    @Test
-    void aVaultFromTheWalDaysChangesOverWhenOpenedAloneAndWorksMeanwhile() throws Exception {
-        Path file = dir.resolve("old.db");
-        try (Vault vault = Vault.open(file)) {
-            vault.store(record("GWH-0000-0000-0000-0001"));
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertEquals("wal", pragma(s, "journal_mode = WAL"));
-            try (ResultSet r = s.executeQuery("SELECT count(*) FROM records")) {
-                assertEquals(1, r.getInt(1), "an old Gawah reading its vault, in WAL mode");
-            }
-            // Another process has it open: the vault cannot change over, and works as it is.
-            try (Vault vault = Vault.open(file)) {
-                assertEquals("wal", vault.setting("journal_mode"));
-                vault.store(record("GWH-0000-0000-0000-0002"));
-            }
-        }
-        try (Vault vault = Vault.open(file)) {
-            assertEquals("truncate", vault.setting("journal_mode"));
-            assertEquals(2, vault.list().size());
+            assertEquals(List.of("GWH-0000-0000-0000-0001", "GWH-0000-0000-0000-0002"), vault.recordIds());
             assertEquals("ok", vault.integrityCheck());
         }
-        assertTrue(!Files.exists(dir.resolve("old.db-wal")), "the WAL was checkpointed and removed");
-    }
-
-    @Test
-    void aVaultBusyBeyondTheWaitSaysAnotherCommandIsWriting() {
-        GawahException busy = Vault.failed(Messages.of("vault.op.commit"), new java.sql.SQLException("database is locked", null, 5));
-        assertEquals("vault.busy.hint", busy.hintMessage().key());
-        GawahException other = Vault.failed(Messages.of("vault.op.commit"), new java.sql.SQLException("disk I/O error", null, 10));
-        assertEquals(null, other.hintMessage());
     }
 
     @Test
     void refusesADuplicateIdAndKeepsTheFirst() {
-        try (Vault vault = Vault.open(dir.resolve("v.db"))) {
+        try (Vault vault = Vault.openHome(home)) {
             vault.store(record("GWH-0000-0000-0000-0001"));
             GawahException e = assertThrows(GawahException.class, () -> vault.store(record("GWH-0000-0000-0000-0001")));
             assertEquals(Failure.VAULT, e.failure());
+            assertEquals("vault.duplicate-record", e.message().key());
             assertEquals(1, vault.list().size());
         }
     }
 
+    /** A token already kept is kept (ON CONFLICT DO NOTHING, one text both engines run). */
     @Test
-    void reportsARecordAlteredInTheFile() throws Exception {
-        Path file = dir.resolve("v.db");
-        try (Vault vault = Vault.open(file)) {
+    void aTimestampTokenStoredTwiceKeepsTheFirst() {
+        try (Vault vault = Vault.openHome(home)) {
+            for (byte[] token : List.of(new byte[] {1}, new byte[] {2})) {
+                try (VaultWrite write = vault.begin()) {
+                    write.storeToken("AB".repeat(20), 3, "tsa-1", token);
+                    write.commit();
+                }
+            }
+            List<Vault.StoredToken> tokens = vault.tokens("AB".repeat(20));
+            assertEquals(1, tokens.size());
+            assertArrayEquals(new byte[] {1}, tokens.get(0).token());
+        }
+    }
+
+    /** Three chunks and a piece, in and back out through the engine's own streaming. */
+    @Test
+    void anAttachmentComesBackByteForByteFromItsChunks() throws Exception {
+        byte[] sealed = new byte[3 * 1024 * 1024 + 12345];
+        new Random(21).nextBytes(sealed);
+        try (Vault vault = Vault.openHome(home)) {
+            try (VaultWrite write = vault.begin()) {
+                try (OutputStream out = write.attachment("GWH-0000-0000-0000-0001", 0, "ATT-1")) {
+                    out.write(sealed);
+                }
+                write.insert(record("GWH-0000-0000-0000-0001"));
+                write.commit();
+            }
+            StoredAttachment stored = vault.attachments("GWH-0000-0000-0000-0001").get(0);
+            assertEquals(4, stored.chunkCount());
+            try (InputStream in = vault.openAttachment(stored)) {
+                assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(sealed),
+                        MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+            }
+        }
+    }
+
+    /** Nothing of a transaction that does not commit is kept, attachments' chunks included. */
+    @Test
+    void aTransactionLeftUncommittedLeavesNothing() throws Exception {
+        try (Vault vault = Vault.openHome(home)) {
+            try (VaultWrite write = vault.begin()) {
+                try (OutputStream out = write.attachment("GWH-0000-0000-0000-0001", 0, "ATT-1")) {
+                    out.write(new byte[2 * 1024 * 1024]);
+                }
+                write.insert(record("GWH-0000-0000-0000-0001"));
+            }
+            assertEquals(List.of(), vault.recordIds());
+            assertTrue(vault.storedAttachment("ATT-1").isEmpty());
+        }
+        assertEquals(0, VaultTamper.count(home, "attachment_chunks"));
+    }
+
+    @Test
+    void reportsARecordAlteredBehindItsBack() throws Exception {
+        try (Vault vault = Vault.openHome(home)) {
             vault.store(record("GWH-0000-0000-0000-0001"));
         }
-        VaultTamper.flipTestimonyByte(file, "GWH-0000-0000-0000-0001", 2);
-        try (Vault vault = Vault.open(file)) {
+        VaultTamper.flipTestimonyByte(home, "GWH-0000-0000-0000-0001", 2);
+        try (Vault vault = Vault.openHome(home)) {
             GawahException e = assertThrows(GawahException.class, () -> vault.get("GWH-0000-0000-0000-0001"));
             assertEquals(Failure.BAD_DATA, e.failure());
             assertTrue(e.getMessage().contains("does not match its SHA-256"));
@@ -118,140 +152,69 @@ class VaultTest {
     }
 
     @Test
-    void refusesAnSqliteFileThatIsNotAVault() throws Exception {
-        Path other = dir.resolve("other.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE notes (text TEXT)");
-            s.execute("INSERT INTO notes VALUES ('keep me')");
-        }
-        long before = Files.size(other);
-        GawahException e = assertThrows(GawahException.class, () -> Vault.open(other));
-        assertEquals(Failure.VAULT, e.failure());
-        assertEquals(before, Files.size(other));
-    }
-
-    @Test
     void refusesAVaultFromANewerGawah() throws Exception {
-        Path file = dir.resolve("v.db");
-        Vault.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 99");
-        }
-        GawahException e = assertThrows(GawahException.class, () -> Vault.open(file));
+        Vault.openHome(home).close();
+        VaultTamper.sql(home, engine == TestEngine.SQLITE ? "PRAGMA user_version = 99"
+                : "UPDATE gawah_vault SET user_version = 99");
+        GawahException e = assertThrows(GawahException.class, () -> Vault.openHome(home));
         assertTrue(e.getMessage().contains("newer Gawah"), e.getMessage());
     }
 
-    /** Migrations 5 and on, on a vault made before them: the outputs table appears, and every record stays. */
+    /** Version 9: a row names the computer's home that registered it, and a shared vault lists each home only its own. */
     @Test
-    void aVersion4VaultGainsTheListOfOutputsAndKeepsItsRecords() throws Exception {
-        Path file = dir.resolve("v4.db");
-        try (Vault vault = Vault.open(file)) {
-            vault.store(record("GWH-0000-0000-0000-0001"));
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE outputs");
-            s.execute("DROP TABLE timestamps");
-            s.execute("DROP TABLE evidence_records");
-            s.execute("PRAGMA user_version = 4");
-        }
-        try (Vault vault = Vault.open(file)) {
-            assertEquals(String.valueOf(Migrations.latest()), vault.setting("user_version"));
-            assertTrue(vault.get("GWH-0000-0000-0000-0001").isPresent());
-            long id = vault.beginOutput(dir.resolve(".a.GWE-0000-0000-0000-0000.partial"), "export",
-                    Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z");
-            OutputInProgress listed = vault.outputsInProgress().get(0);
-            assertEquals(new OutputInProgress(id, dir.resolve(".a.GWE-0000-0000-0000-0000.partial").toAbsolutePath(),
-                    "export", Instant.parse("2026-11-28T05:00:00Z"), 42, "2026-11-28T04:59:00Z"), listed);
-            vault.endOutput(id);
-            assertEquals(List.of(), vault.outputsInProgress());
+    void aVersion8VaultGainsTheMachineOfEachOutputAndATeamVaultListsEachHomeItsOwn() throws Exception {
+        Path old = atVersion8();
+        Instant started = Instant.parse("2026-11-28T05:00:00Z");
+        VaultTamper.sql(old, "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES"
+                + " ('/tmp/.GWA-0000-0000-0000-0001.gawah-partial', 'open', '2026-11-28T04:00:00Z', 7, '')");
+        try (Vault vault = Vault.openHome(old)) {
+            assertEquals(Migrations.latest(), VaultTamper.number(old, engine == TestEngine.SQLITE
+                    ? "PRAGMA user_version" : "SELECT user_version FROM gawah_vault"));
+            long mine = vault.beginOutput(dir.resolve(".a.GWE-0000-0000-0000-0000.partial"), "export", started, 42,
+                    "2026-11-28T04:59:00Z", "aa".repeat(16));
+            long theirs = vault.beginOutput(dir.resolve(".b.GWE-0000-0000-0000-0000.partial"), "export", started, 43,
+                    "", "bb".repeat(16));
+            List<OutputInProgress> listed = vault.outputsInProgress("aa".repeat(16));
+            assertEquals("", listed.get(0).machine(), "a row from before version 9 names no machine, and is listed to all");
+            assertEquals(new OutputInProgress(mine, dir.resolve(".a.GWE-0000-0000-0000-0000.partial").toAbsolutePath(),
+                    "export", started, 42, "2026-11-28T04:59:00Z", "aa".repeat(16)), listed.get(1));
+            if (engine == TestEngine.SQLITE) {
+                assertEquals(3, listed.size(), "a file vault is one home's: every row is its own, whatever it names");
+            } else {
+                assertEquals(2, listed.size(), "another computer's file being written is not this home's to settle");
+                assertEquals(theirs, vault.outputsInProgress("bb".repeat(16)).get(1).id());
+            }
+            vault.endOutput(mine);
+            assertEquals(engine == TestEngine.SQLITE ? 2 : 1, vault.outputsInProgress("aa".repeat(16)).size());
             GawahException other = assertThrows(GawahException.class, () -> vault.beginOutput(dir.resolve("x"), "rm",
-                    Instant.now(), 1, ""));
+                    Instant.now(), 1, "", "aa".repeat(16)));
             assertEquals(Failure.VAULT, other.failure(), "only the three commands that write outside the vault");
         }
     }
 
-    /** A vault or its journal that is a symbolic link is refused before SQLite opens anything. */
-    @Test
-    void refusesAVaultOrJournalThatIsALink() throws Exception {
-        Path real = dir.resolve("elsewhere.db");
-        Vault.open(real).close();
-        Path link = Files.createSymbolicLink(dir.resolve("vault.db"), real);
-        GawahException e = assertThrows(GawahException.class, () -> Vault.open(link));
-        assertEquals(Failure.VAULT, e.failure());
-        Files.delete(link);
-        Files.move(real, link);
-        Files.createSymbolicLink(dir.resolve("vault.db-journal"), dir.resolve("journal-elsewhere"));
-        assertEquals(Failure.VAULT, assertThrows(GawahException.class, () -> Vault.open(link)).failure());
-        assertTrue(Files.notExists(dir.resolve("journal-elsewhere")), "nothing written through the link");
-    }
-
-    @Test
-    void refusesAFileThatIsNotSqlite() throws Exception {
-        Path junk = dir.resolve("junk.db");
-        Files.write(junk, "this is not a database, just text that is long enough to have a header".getBytes());
-        GawahException e = assertThrows(GawahException.class, () -> Vault.open(junk));
-        assertEquals(Failure.VAULT, e.failure());
-    }
-
-    private static String pragma(Statement s, String name) throws Exception {
-        try (ResultSet r = s.executeQuery("PRAGMA " + name)) {
-            r.next();
-            return r.getString(1);
+    /** A vault as version 8 left it, on this engine (PostgreSQL's triggers and grants included). */
+    private Path atVersion8() throws Exception {
+        Engine dialect = engine == TestEngine.SQLITE ? new SqliteEngine() : new PostgresEngine();
+        Path old = dir.resolve("v8");
+        java.nio.file.Files.createDirectories(old);
+        Connection c;
+        if (engine == TestEngine.SQLITE) {
+            c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("vault.db"));
+        } else {
+            VaultLocation.Postgres empty = TestPostgres.emptyDatabase();
+            java.nio.file.Files.writeString(old.resolve(VaultLocation.URL_FILE), empty.display() + "\n");
+            c = TestPostgres.connect(empty.user(), empty.database());
         }
-    }
-
-    @Test
-    void version7KeysImportsByDocumenterAndKeepsEveryRowOfAVersion4Vault() throws Exception {
-        Path file = dir.resolve("v4.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String[] step : Migrations.STEPS.subList(0, 4)) {
+        try (c; Statement s = c.createStatement()) {
+            dialect.beforeMigrations(s, 0);
+            for (String[] step : dialect.steps().subList(0, 8)) {
                 for (String sql : step) {
                     s.execute(sql);
                 }
             }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 4");
-            s.execute("INSERT INTO imports VALUES ('GWB-0000-0000-0000-0001', '" + "AB".repeat(20) + "', 7, '"
-                    + "cd".repeat(32) + "', '" + "ef".repeat(32) + "', '2026-11-28T05:00:00Z')");
+            dialect.afterMigrations(s);
+            dialect.schemaVersion(s, 8);
         }
-        try (Vault vault = Vault.open(file)) {
-            assertEquals(String.valueOf(Migrations.latest()), vault.setting("user_version"));
-            assertEquals(List.of(new ImportedBag("GWB-0000-0000-0000-0001", "AB".repeat(20), 7, "cd".repeat(32),
-                    "ef".repeat(32), Instant.parse("2026-11-28T05:00:00Z"))), vault.importRows());
-            // Another documenter's bag with the same id has a row of its own.
-            try (VaultWrite write = vault.begin()) {
-                write.recordImport(new ImportedBag("GWB-0000-0000-0000-0001", "12".repeat(20), 3, "cd".repeat(32),
-                        "01".repeat(32), Instant.parse("2026-11-29T05:00:00Z")), List.of());
-                write.commit();
-            }
-            assertEquals(2, vault.importRows().size());
-        }
-    }
-    @Test
-    void version8AddsTheEvidenceRecordsTableToAVersion7Vault() throws Exception {
-        Path file = dir.resolve("v7.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String[] step : Migrations.STEPS.subList(0, 7)) {
-                for (String sql : step) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 7");
-            s.execute("INSERT INTO imports VALUES ('GWB-0000-0000-0000-0001', '" + "AB".repeat(20) + "', 7, '"
-                    + "cd".repeat(32) + "', '" + "ef".repeat(32) + "', '2026-11-28T05:00:00Z')");
-        }
-        assertEquals(8, Migrations.latest());
-        try (Vault vault = Vault.open(file)) {
-            assertEquals("8", vault.setting("user_version"));
-            assertEquals(1, vault.importRows().size());
-            assertEquals(List.of(), vault.evidenceRecords());
-            try (VaultWrite write = vault.begin()) {
-                write.storeEvidenceRecord("AB".repeat(20), 3, "01".repeat(32), new byte[] {0x30, 0x00});
-                write.commit();
-            }
-            Vault.StoredEvidence row = vault.evidenceRecords().get(0);
-            assertEquals("AB".repeat(20) + " 3 " + "01".repeat(32), row.actor() + " " + row.seq() + " " + row.entrySha256());
-        }
+        return old;
     }
 }
