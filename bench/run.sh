@@ -2,7 +2,8 @@
 # Gawah vs GnuPG on one machine, in one run: seal and open a large attachment, then a small
 # record, open and list, each beside GnuPG's nearest command.
 # Usage: bench/run.sh [SIZE_MIB]   (default 1024; RUNS=3 for medians of the large ones, SMALL_RUNS=5
-# for the small ones; BENCH_PRIORITY=rt runs every timed command of both under chrt -f 10, root only)
+# for the small ones; BENCH_PRIORITY=rt runs every timed command of both at real-time priority,
+# root only: bench/rt.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
@@ -24,7 +25,7 @@ fi
 runtime=$(sed -n 's/^IMPLEMENTOR_VERSION="\(.*\)"/\1/p; s/^JAVA_VERSION="\(.*\)"/Java \1/p' "$(dirname "$GAWAH")/../runtime/release" 2>/dev/null | paste -sd' ' - || true)
 export BENCH_PASSPHRASE="bench passphrase, not a secret"
 timed=()
-[ "${BENCH_PRIORITY:-}" = rt ] && timed=(chrt -f 10)
+[ "${BENCH_PRIORITY:-}" = rt ] && timed=(bench/rt.sh)
 gawah() { GAWAH_JAVA_OPTS="${GAWAH_JAVA_OPTS:--Xmx64m}" "$GAWAH" "$@"; }
 now() { date +%s.%N; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -2,7 +2,8 @@
 # Builds Gawah's self-contained distribution: a jlink runtime holding only the JDK modules Gawah
 # needs (dist/modules.txt), the app and its libraries as "mvn package" leaves them (Bouncy Castle's
 # checked against their pins, then unsigned: dist/UnsignedJars.java), an ahead-of-time cache of
-# the classes a run loads when the runtime is Java 25 or later (lib/gawah.aot), and
+# the classes a run loads when the runtime is Java 25 or later (lib/gawah.aot; picocli's classes
+# then rewritten for it: dist/ClassFileUpgrade.java), and
 # launchers for Linux, macOS (bin/gawah, bin/gawah-desktop) and Windows (bin/gawah.cmd,
 # bin/gawah-desktop.cmd), and on Linux gawah.desktop to open the window with a double click. Output:
 #   target/dist/gawah-VERSION-OS-ARCH/            the folder users unpack
@@ -185,6 +186,14 @@ for jar in "$root"/target/lib/*.jar; do
 done
 "$host_jdk/bin/java" "$root/dist/UnsignedJars.java" "$root/dist/bouncycastle.pins" "$dir/lib" \
   "$root"/target/lib/bc*-jdk18on-*.jar || exit 1
+# For the ahead-of-time cache, which keeps out classes older than class-file version 50 (Java
+# verifies those with its old verifier on every run): picocli's 171 classes, compiled for Java 5,
+# rewritten as version 52 with stack maps, their code byte for byte as it was
+# (dist/ClassFileUpgrade.java; README, "A copy that needs no Java", says how to check them).
+if [ $aot = yes ]; then
+  (cd "$root/target/lib" && "$host_jdk/bin/java" "$root/dist/ClassFileUpgrade.java" "$dir/lib" \
+    $(ls *.jar | grep -v '^bc.*-jdk18on-')) || die "could not rewrite the old class files (above)"
+fi
 # The class path in a fixed order (a wildcard is expanded in the order the file system lists the
 # folder, which differs between folders; the ahead-of-time cache holds the order it was made with).
 jars=$(cd "$dir/lib" && { echo gawah.jar; ls *.jar | LC_ALL=C sort | grep -vx gawah.jar; } | tr '\n' ' ')

@@ -11,5 +11,5 @@ echo gawah: hint: unpack the whole zip again and run bin\gawah-desktop.cmd from 
 pause
 exit /b 1
 :run
-start "Gawah" "%GAWAH_APP%\runtime\bin\javaw.exe" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main desktop %*
+start "Gawah" "%GAWAH_APP%\runtime\bin\javaw.exe" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.DigestBase::engineUpdate,0.01 -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.CipherBlockChaining::*,0.01 -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.ElectronicCodeBook::*,0.01 --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main desktop %*
 exit /b 0

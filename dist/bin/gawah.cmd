@@ -10,8 +10,8 @@ echo gawah: hint: unpack the whole zip again and run bin\gawah.cmd from inside i
 exit /b 1
 :run
 rem The serial collector: no background threads taking a core from the work; compile
-rem thresholds ten times the default and native access for SQLite (see bin/gawah); SQLite's native
-rem library from native\, not copied into the temporary folder on every run; the window's font from
-rem fonts\ (see bin/gawah).
-"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
+rem thresholds ten times the default, but not for the JDK's AES and SHA buffer methods, and native
+rem access for SQLite (see bin/gawah); SQLite's native library from native\, not copied into the
+rem temporary folder on every run; the window's font from fonts\ (see bin/gawah).
+"%GAWAH_APP%\runtime\bin\java.exe" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.DigestBase::engineUpdate,0.01 -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.CipherBlockChaining::*,0.01 -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.ElectronicCodeBook::*,0.01 --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=%GAWAH_APP%\native" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dgawah.fonts=%GAWAH_APP%\fonts" %GAWAH_JAVA_OPTS% -cp "%GAWAH_APP%\lib\*" org.gawah.cli.Main %*
 exit /b %ERRORLEVEL%

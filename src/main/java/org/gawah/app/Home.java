@@ -60,16 +60,22 @@ public final class Home {
         return vaultLocation().display();
     }
 
+    /** Whether this home names a vault in {@code vault.url}, which other homes may share, rather than keeping its own {@code vault.db}. */
+    public boolean sharesItsVault() {
+        return Files.isRegularFile(urlFile());
+    }
+
     public boolean exists() {
         return Files.isRegularFile(vaultFile()) || Files.isRegularFile(urlFile());
     }
 
     /**
      * Creates the folder (0700) and the vault; with {@code teamVault}, the home's vault is that
-     * database, named in {@code vault.url} (0600, no secret in it). Returns false when the home was
+     * database (or vault file several homes share, made if it is not there yet), named in
+     * {@code vault.url} (0600, no secret in it). Returns false when the home was
      * already there (with the same vault; another is refused).
      */
-    public boolean create(VaultLocation.Postgres teamVault) {
+    public boolean create(VaultLocation teamVault) {
         boolean existed = exists();
         if (existed && teamVault != null && !teamVault.equals(vaultLocation())) {
             throw new GawahException(Failure.NOT_READY, Messages.of("home.other-vault", dir, vaultName()),

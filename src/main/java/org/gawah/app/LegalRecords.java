@@ -4,24 +4,26 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.cases.Analysis;
+import org.gawah.cases.LegalTags;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.custody.SignedLog;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
-import org.gawah.names.Folding;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
@@ -41,11 +43,23 @@ import org.gawah.vault.VaultWrite;
  * before anything is handed back, one {@code opened} entry per record, exactly the entry
  * {@code gawah open RECORD-ID} appends (the record's id, its ciphertext's SHA-256), all in one
  * transaction. Nothing is written but those entries. The identity envelope is not opened.
+ *
+ * <p>Speed, for a vault of thousands: the records and their attachments are read with two
+ * queries, the custody entries about each record are gathered in one pass over the logs, and the
+ * records are decrypted on every processor (each thread with its own copy of the signers'
+ * certificates). Memory: the ciphertexts while they are opened, then about twice each
+ * testimony's size a record ({@link OpenedRecord}); a vault whose records would not fit in what
+ * the heap has left is refused before any is opened, rather than failing half way.
  */
 public final class LegalRecords {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Heap to keep free for each byte of sealed testimony, the ciphertexts already read: a record
+     * opened keeps about 2.2 times its sealed size (bench/README.md, "The legal team's records"),
+     * and opening makes garbage besides.
+     */
+    static final int HEAP_PER_SEALED_BYTE = 3;
 
-    /** Told after each record is opened: how many are done, of how many. Called on the working thread. */
+    /** Told after each record is opened: how many are done, of how many. Called on the working threads. */
     @FunctionalInterface
     public interface Progress {
         void opened(int done, int of);
@@ -68,59 +82,118 @@ public final class LegalRecords {
         Keyring keyring = home.keyring();
         List<Certificate> signers = new ArrayList<>(keyring.pinned(Role.DOCUMENTER));
         signers.add(own.certificate());
-        List<OpenedRecord> opened = new ArrayList<>();
         try (Vault vault = home.vault()) {
             SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
-            signed.refuseUnlogged();
+            List<LoggedRecord> records = signed.records();
+            requireRoom(records);
             Map<String, List<String>> cases = casesByRecord(signed);
-            List<String> ids = signed.recordIds();
-            List<LoggedRecord> logged = new ArrayList<>();
-            for (String id : ids) {
-                LoggedRecord record = signed.record(id).orElseThrow();
-                opened.add(open(record, signed, own, signers, cases.getOrDefault(id, List.of())));
-                logged.add(record);
-                progress.opened(opened.size(), ids.size());
-            }
+            Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
+            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, progress);
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
-            logOpened(vault, signer, logged);
+            logOpened(vault, signer, records);
+            return opened;
         }
-        return opened;
     }
 
-    private static OpenedRecord open(LoggedRecord record, SignedVault signed, SecretKey own, List<Certificate> signers,
-                                     List<String> cases) {
+    /** Refuses, before any record is opened, a vault whose records would not fit in the heap left. */
+    private static void requireRoom(List<LoggedRecord> records) {
+        long sealed = 0;
+        for (LoggedRecord record : records) {
+            sealed += record.testimony().length;
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = sealed * HEAP_PER_SEALED_BYTE;
+        if (needed > free) {
+            long mib = 1 << 20;
+            throw new GawahException(Failure.NOT_READY, Messages.of("records.too-many", records.size(), needed / mib,
+                    runtime.maxMemory() / mib), Messages.of("records.too-many.hint", (runtime.maxMemory() + needed) / mib + 256));
+        }
+    }
+
+    /**
+     * Each record opened, in the vault's order: the first here (so that whatever the key caches
+     * is in place before threads share it), the rest on every processor. The first failure stops
+     * every thread and is thrown.
+     */
+    private static List<OpenedRecord> openEach(List<LoggedRecord> records, SecretKey own, List<Certificate> signers,
+                                               Map<String, List<String>> cases, Map<String, List<String>> tags,
+                                               Progress progress) {
+        OpenedRecord[] opened = new OpenedRecord[records.size()];
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        opened[0] = open(records.get(0), own, signers, cases, tags);
+        progress.opened(done.incrementAndGet(), records.size());
+        Runnable worker = () -> {
+            List<Certificate> mine = copies(signers);
+            for (int i = next.getAndIncrement(); i < records.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    opened[i] = open(records.get(i), own, mine, cases, tags);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                progress.opened(done.incrementAndGet(), records.size());
+            }
+        };
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), records.size() - 1));
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(worker, "gawah-opening-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            running.add(thread);
+        }
+        try {
+            for (Thread thread : running) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new GawahException(Failure.NOT_READY, Messages.of("records.interrupted")));
+            running.forEach(Thread::interrupt);
+        }
+        if (failure.get() != null) {
+            Arrays.stream(opened).filter(r -> r != null).forEach(OpenedRecord::wipe);
+            throw failure.get();
+        }
+        return List.of(opened);
+    }
+
+    /** The signers' certificates parsed again, for a thread of its own: nothing of Bouncy Castle's is shared between threads but the unlocked key. */
+    private static List<Certificate> copies(List<Certificate> signers) {
+        List<Certificate> copies = new ArrayList<>();
+        signers.forEach(c -> copies.add(Certificate.parse(c.encoded())));
+        return copies;
+    }
+
+    private static OpenedRecord open(LoggedRecord record, SecretKey own, List<Certificate> signers, Map<String, List<String>> cases,
+                                     Map<String, List<String>> tags) {
         Opened opened = Opener.open(record.testimony(), own, LegalRecords::locked, signers);
+        boolean kept = false;
         try {
             Provenance.requireBroughtBy(record, record.id(), opened);
-            JsonNode testimony = JSON.readTree(opened.content());
-            return new OpenedRecord(record.id(), record.sealedAt(), opened.signerFingerprint(), opened.signerUserId(),
-                    opened.signedAt(), record.attachments().size(), cases, testimony, folded(testimony),
-                    custody(signed, record), Provenance.otherClaims(record, opened));
+            OpenedRecord read = new OpenedRecord(record.id(), record.sealedAt(), opened.signerFingerprint(), opened.signerUserId(),
+                    opened.signedAt(), record.attachments().size(), cases.getOrDefault(record.id(), List.of()),
+                    tags.getOrDefault(record.id(), List.of()), Provenance.otherClaims(record, opened), opened.content());
+            kept = true;
+            return read;
         } catch (java.io.IOException e) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("records.not-testimony", record.id()));
         } finally {
-            opened.wipe();
+            if (!kept) {
+                opened.wipe();
+            }
         }
     }
 
     /** The key is unlocked before: a prompt here would be a second unlock the window never asks for. */
-    private static char[] locked(String fingerprint) {
+    static char[] locked(String fingerprint) {
         throw new GawahException(Failure.NOT_READY, Messages.of("records.key-locked", fingerprint));
-    }
-
-    /** Every text of the testimony, each folded as redaction folds, one per line (a search never spans two). */
-    static String folded(JsonNode testimony) {
-        StringBuilder all = new StringBuilder();
-        collectTexts(testimony, all);
-        return Folding.fold(all.toString());
-    }
-
-    private static void collectTexts(JsonNode node, StringBuilder into) {
-        if (node.isTextual()) {
-            into.append(node.asText()).append('\n');
-        } else if (node.isContainerNode()) {
-            node.forEach(child -> collectTexts(child, into));
-        }
     }
 
     /** Which cases the vault's signed log puts each record in (never the table of members beside it). */
@@ -131,26 +204,58 @@ public final class LegalRecords {
         return cases;
     }
 
-    /** The entries of every signed log about the record, its identity envelope and its attachments. */
-    static List<Entry> custody(SignedVault signed, LoggedRecord record) {
-        Set<String> subjects = new HashSet<>();
-        subjects.add(record.id());
-        subjects.add(RecordWrite.identitySubject(record.id()));
-        for (StoredAttachment attachment : record.attachments()) {
-            subjects.add(attachment.id());
-        }
-        List<Entry> entries = new ArrayList<>();
-        List<SignedLog> logs = new ArrayList<>();
-        logs.add(signed.log());
-        logs.addAll(signed.received().values());
-        for (SignedLog log : logs) {
-            for (Entry.Signed entry : log.entries()) {
-                if (subjects.contains(entry.entry().subject())) {
-                    entries.add(entry.entry());
+    /**
+     * The Rome Statute tags of each record's latest analysis in each of its cases, from the
+     * analyses the signed log names (opened with the team's key; reading the team's own analyses
+     * is not logged, as {@code gawah case show} does not log it), once each in the Statute's order.
+     */
+    private static Map<String, List<String>> tagsByRecord(SignedVault signed, Team team, Map<String, List<String>> cases) {
+        Map<String, TreeSet<Integer>> found = new HashMap<>();
+        List<String> statute = LegalTags.shipped().tags();
+        new TreeSet<>(cases.values().stream().flatMap(List::stream).toList()).forEach(caseId -> {
+            for (Map.Entry<String, Analysis> analysis : team.openAnalyses(signed, caseId, LegalRecords::locked).entrySet()) {
+                for (String tag : analysis.getValue().legalQualification()) {
+                    found.computeIfAbsent(analysis.getKey(), r -> new TreeSet<>()).add(statute.indexOf(tag));
                 }
             }
+        });
+        Map<String, List<String>> tags = new HashMap<>();
+        found.forEach((record, places) -> tags.put(record, places.stream().map(statute::get).toList()));
+        return tags;
+    }
+
+    /**
+     * The entries of every signed log about the record {@code id}, its identity envelope and its
+     * attachments, log by log (the vault's own first, then those received), each in its order:
+     * what the reader shows beside a testimony, read when it shows it (the logs checked as every
+     * command checks them), not kept for every record opened.
+     */
+    public static List<Entry> custody(Path dir, SecretKey own, String id) {
+        Home home = new Home(dir, settled -> { });
+        Keyring keyring = home.keyring();
+        try (Vault vault = home.vault()) {
+            SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
+            LoggedRecord record = signed.record(id)
+                    .orElseThrow(() -> new GawahException(Failure.BAD_DATA, Messages.of("records.no-record", id)));
+            java.util.Set<String> subjects = new java.util.HashSet<>();
+            subjects.add(record.id());
+            subjects.add(RecordWrite.identitySubject(record.id()));
+            for (StoredAttachment attachment : record.attachments()) {
+                subjects.add(attachment.id());
+            }
+            List<SignedLog> logs = new ArrayList<>();
+            logs.add(signed.log());
+            logs.addAll(signed.received().values());
+            List<Entry> entries = new ArrayList<>();
+            for (SignedLog log : logs) {
+                for (Entry.Signed entry : log.entries()) {
+                    if (subjects.contains(entry.entry().subject())) {
+                        entries.add(entry.entry());
+                    }
+                }
+            }
+            return entries;
         }
-        return entries;
     }
 
     /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */

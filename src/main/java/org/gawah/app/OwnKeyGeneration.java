@@ -23,8 +23,11 @@ public final class OwnKeyGeneration {
     /** The shortest passphrase a key is made with, in characters (a Persian letter counts one, as typed). */
     public static final int SHORTEST_PASSPHRASE = 8;
 
-    /** A new key with its signing half unlocked: the window keeps the latter for its session. */
-    public record Generated(SecretKey key, SigningKey signer) {
+    /**
+     * A new key with its signing half unlocked (the window keeps the latter for its session);
+     * {@code logged} false when it joins a team vault whose log no one admitted it to yet.
+     */
+    public record Generated(SecretKey key, SigningKey signer, boolean logged) {
     }
 
     private OwnKeyGeneration() {
@@ -52,14 +55,16 @@ public final class OwnKeyGeneration {
     public static Generated generate(Home home, Profile profile, String userId, char[] passphrase) {
         checkPassphrase(passphrase);
         Keyring keyring = home.keyring();
-        keyring.checkCanTakeOwnKey();
+        boolean logged = keyring.checkCanTakeOwnKey();
         Instant now = Instant.now();
         SecretKey key = KeyGenerator.generate(profile, userId, passphrase, now);
         SigningKey signer = key.unlockForSigning(passphrase, now);
         keyring.saveOwnKey(key);
-        // The first entry of the vault's log: this key is the home's own (docs/format/home.md).
-        CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
-                Digests.sha256(key.certificate().encoded()));
-        return new Generated(key, signer);
+        if (logged) {
+            // The first entry of the vault's log: this key is the home's own (docs/format/home.md).
+            CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
+                    Digests.sha256(key.certificate().encoded()));
+        }
+        return new Generated(key, signer, logged);
     }
 }

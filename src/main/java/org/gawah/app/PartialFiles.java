@@ -161,7 +161,7 @@ public final class PartialFiles {
         Supplier<SignedVault> signed = once(() -> home.signed(vault));
         List<OutputInProgress> listed;
         try {
-            listed = vault.outputsInProgress(Machine.of(home));
+            listed = listed(home, vault);
         } catch (GawahException e) {
             warnings.accept(e.message());
             return;
@@ -191,7 +191,7 @@ public final class PartialFiles {
     /** What is listed by a command that has ended (killed, or failed to remove it). */
     public static List<OutputInProgress> left(Home home, Vault vault) {
         List<OutputInProgress> left = new ArrayList<>();
-        for (OutputInProgress output : vault.outputsInProgress(Machine.of(home))) {
+        for (OutputInProgress output : listed(home, vault)) {
             try (ProcessLock probe = probe(home, output)) {
                 if (ended(probe, output)) {
                     left.add(output);
@@ -199,6 +199,20 @@ public final class PartialFiles {
             }
         }
         return left;
+    }
+
+    /**
+     * The rows this home may settle: its own and those registered before version 9. A vault file
+     * lists every row (one home's), unless several homes share it (named in their
+     * {@code vault.url}): then, as on a team vault, only this home's.
+     */
+    private static List<OutputInProgress> listed(Home home, Vault vault) {
+        String machine = Machine.of(home);
+        List<OutputInProgress> rows = vault.outputsInProgress(machine);
+        if (!home.sharesItsVault()) {
+            return rows;
+        }
+        return rows.stream().filter(r -> r.machine().equals(machine) || r.machine().isEmpty()).toList();
     }
 
     private static ProcessLock probe(Home home, OutputInProgress output) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.custody.EntrySigner;
 import org.gawah.openpgp.Sealer;
 import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.Drafts;
 import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
@@ -38,6 +39,28 @@ public final class RecordSeal {
         String id = RecordId.random();
         SealableTestimony plaintext = Testimonies.build(input, id, now, List.of(), keySealer(signer, to, now), zone);
         try {
+            try (RecordWrite write = vault.beginRecord(id)) {
+                commit(write, id, plaintext, signer, to, now);
+            }
+            return sealed(id, now, to, plaintext.identity() != null);
+        } finally {
+            plaintext.wipe();
+        }
+    }
+
+    /**
+     * Seals an unfinished interview as a draft ({@code gawah.draft/1}, docs/format/testimony.md):
+     * signed and encrypted like a testimony, its witness identity, if one was typed, in its own
+     * envelope to the protection officers. {@code stoppedAt}: the step the documenter was at.
+     * Refused (nothing stored) without complete consent: no consent, no draft. The plaintext is
+     * wiped once sealed.
+     */
+    public static Sealed sealDraft(Vault vault, ObjectNode input, String stoppedAt, SigningKey signer, Recipients to) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = RecordId.random();
+        SealableTestimony plaintext = Drafts.build(input, id, now, stoppedAt);
+        try {
+            to.requireProtectionFor(plaintext.identity() != null);
             try (RecordWrite write = vault.beginRecord(id)) {
                 commit(write, id, plaintext, signer, to, now);
             }

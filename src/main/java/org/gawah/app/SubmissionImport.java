@@ -159,6 +159,9 @@ public final class SubmissionImport implements AutoCloseable {
         int here = 0;
         List<Message> skipped = new ArrayList<>();
         try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
+            // Judged again under the write lock, from the log as it is now: another import (on a team vault, another
+            // analyst's) may have landed since the first look. PostgreSQL's lock is otherwise taken at the first write.
+            write.lockNow();
             SignedVault signed = home.signed(vault);
             if (signed.importedZip(verified.id(), zipSha256()).isPresent()) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("import.concurrent", verified.id()));

@@ -29,7 +29,19 @@ public final class Team {
     private final List<Certificate> members;
 
     public Team(Keyring keyring) {
-        this.own = keyring.requireOwnKey();
+        this(keyring, keyring.requireOwnKey());
+    }
+
+    /**
+     * The team with {@code own} as this home's key: the window's, unlocked once for its session,
+     * so that opening a case asks no passphrase again. It must still be the home's own key.
+     */
+    public Team(Keyring keyring, SecretKey own) {
+        if (!own.fingerprint().equals(keyring.requireOwnKey().fingerprint())) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("team.key-changed", own.fingerprint()),
+                    Messages.of("team.key-changed.hint"));
+        }
+        this.own = own;
         List<Certificate> all = new ArrayList<>();
         all.add(own.certificate());
         for (Certificate certificate : keyring.pinned(Role.LEGAL)) {

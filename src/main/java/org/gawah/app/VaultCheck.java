@@ -67,7 +67,10 @@ public final class VaultCheck {
     private VaultCheck() {
     }
 
-    /** This home's own key, which alone writes its log (its problems aside: the log is checked first). */
+    /**
+     * This home's own key (its problems aside: the log is checked first), which with the analysts
+     * the log admits on a team vault writes its log.
+     */
     public static SecretKey ownKey(Home home) {
         Keyring keyring = home.keyring();
         return keyring.ownKeyDespiteProblems().orElseGet(keyring::requireOwnKey);

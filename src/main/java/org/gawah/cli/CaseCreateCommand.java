@@ -2,21 +2,14 @@ package org.gawah.cli;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
-import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.Cases;
 import org.gawah.app.Home;
 import org.gawah.app.Team;
 import org.gawah.cases.CaseFile;
-import org.gawah.custody.Action;
-import org.gawah.custody.EntrySigner;
-import org.gawah.openpgp.SigningKey;
-import org.gawah.testimony.RecordId;
-import org.gawah.vault.Vault;
-import org.gawah.vault.VaultWrite;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,15 +34,8 @@ final class CaseCreateCommand implements Callable<Integer> {
         Terminal terminal = parent.root.terminal;
         Home home = homeOptions.resolve(terminal);
         Team team = new Team(home.keyring());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        CaseFile file = new CaseFile(RecordId.randomCase(), now, title(terminal));
-        SigningKey key = passphrase.unlockForSigning(terminal, team.own(), now);
-        byte[] sealed = team.seal(file.bytes(), key, now);
-        try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
-            write.insertCase(file.caseId(), now, sealed);
-            write.append(Action.CASE_CREATED, file.caseId(), Digests.sha256(sealed), now, new EntrySigner(key));
-            write.commit();
-        }
+        String title = title(terminal);
+        CaseFile file = Cases.create(home, team, title, () -> passphrase.unlockForSigning(terminal, team.own(), Instant.now()));
         terminal.info(Messages.of("case.created", file.caseId()));
         terminal.line(file.caseId());
         return 0;

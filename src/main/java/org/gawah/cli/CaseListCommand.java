@@ -3,13 +3,10 @@ package org.gawah.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.gawah.Failure;
-import org.gawah.GawahException;
+import org.gawah.app.Cases;
 import org.gawah.app.Home;
 import org.gawah.app.Team;
 import org.gawah.keys.Keyring;
-import org.gawah.vault.SignedVault;
-import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,20 +46,20 @@ final class CaseListCommand implements Callable<Integer> {
         Object[] headings = {Messages.of("case.list.heading.case"), Messages.of("case.list.heading.created"),
                 Messages.of("case.list.heading.records"), Messages.of("case.list.heading.title")};
         Table table = new Table(23, 20, -8, 0).fitting(headings);
-        try (Vault vault = home.vault()) {
+        List<Cases.Listed> cases;
+        try {
             // The cases, their times and their records as the signed log says, never the tables.
-            SignedVault signed = home.signed(vault);
-            List<Vault.CaseSummary> cases = signed.cases();
-            if (cases.isEmpty()) {
-                terminal.info(Messages.of("case.list.empty"));
-                return 0;
-            }
-            terminal.line(table.row(headings));
-            for (Vault.CaseSummary summary : cases) {
-                terminal.line(table.row(summary.id(), summary.createdAt(), summary.records(), title(team, signed, summary, ask)));
-            }
+            cases = Cases.list(home, team, ask);
         } finally {
             ask.wipe();
+        }
+        if (cases.isEmpty()) {
+            terminal.info(Messages.of("case.list.empty"));
+            return 0;
+        }
+        terminal.line(table.row(headings));
+        for (Cases.Listed listed : cases) {
+            terminal.line(table.row(listed.id(), listed.createdAt(), listed.records(), title(listed)));
         }
         if (team == null && !noTitles) {
             terminal.info(keyring.ownKey().isPresent() ? Messages.of("case.list.titles-need-passphrase")
@@ -72,17 +69,11 @@ final class CaseListCommand implements Callable<Integer> {
     }
 
     /** The title, opened and checked as case show does; or words saying why it stays sealed. */
-    private static Object title(Team team, SignedVault vault, Vault.CaseSummary summary, AskOnce ask) {
-        if (team == null) {
-            return Messages.of("case.list.title-sealed");
-        }
-        try {
-            return team.openCase(vault, summary.id(), ask).title();
-        } catch (GawahException e) {
-            if (e.failure() == Failure.CANNOT_DECRYPT) {
-                return Messages.of("case.list.title-not-for-this-key");
-            }
-            throw e;
+    private static Object title(Cases.Listed listed) {
+        switch (listed.state()) {
+            case OPENED: return listed.title();
+            case OTHER_KEYS: return Messages.of("case.list.title-not-for-this-key");
+            default: return Messages.of("case.list.title-sealed");
         }
     }
 }

@@ -3,13 +3,12 @@ package org.gawah.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.gawah.app.Cases;
 import org.gawah.app.Home;
 import org.gawah.app.Team;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.CaseFile;
 import org.gawah.cases.LegalTags;
-import org.gawah.vault.SignedVault;
-import org.gawah.vault.Vault;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +36,13 @@ final class CaseShowCommand implements Callable<Integer> {
         Team team = new Team(home.keyring());
         AskOnce ask = new AskOnce(fingerprint ->
                 passphrase.read(terminal, Messages.of("case.passphrase", Display.fingerprint(fingerprint))));
-        try (Vault vault = home.vault()) {
-            SignedVault signed = home.signed(vault);
-            CaseFile file = team.openCase(signed, caseId, ask);
+        try {
+            Cases.Opened opened = Cases.open(home, team, caseId, ask);
+            CaseFile file = opened.file();
             terminal.row("%s  %s", file.caseId(), file.title());
             terminal.line(Messages.of("case.show.created", file.createdAt()).render());
             // The records and analyses the signed log puts in the case, never the tables beside it.
-            for (Map.Entry<String, Analysis> member : team.openAnalyses(signed, caseId, ask).entrySet()) {
+            for (Map.Entry<String, Analysis> member : opened.analyses().entrySet()) {
                 terminal.line();
                 terminal.line(member.getKey());
                 Analysis a = member.getValue();

@@ -39,7 +39,9 @@ final class DesktopCommand implements Callable<Integer> {
             // owner can open, as init makes it.
             FilePermissions.ensurePrivateDirectory(home.dir());
             try (Session session = Session.start(home, SessionRegistry.folder(root.terminal), desktop::lockFromTerminal)) {
-                return desktop.awaitClosed() ? Failure.LOCKED.exitCode() : 0;
+                boolean locked = desktop.awaitClosed();
+                desktop.saidAfterLock().forEach(root.terminal::info);
+                return locked ? Failure.LOCKED.exitCode() : 0;
             }
         }
     }

@@ -19,14 +19,14 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
-    /** A team vault's address; the password is read from the pgpass file, never from here. */
+    /** A team vault's address (the password is read from the pgpass file, never from here), or a shared vault file's absolute path. */
     @Option(names = "--vault", paramLabel = "URL")
     String vault;
 
     @Override
     public Integer call() {
         Terminal terminal = root.terminal;
-        VaultLocation.Postgres teamVault = vault == null ? null : VaultLocation.parse(vault);
+        VaultLocation teamVault = vault == null ? null : VaultLocation.named(vault);
         Home home = homeOptions.resolve(terminal);
         if (home.create(teamVault)) {
             terminal.info(Messages.of("init.created", home.dir()));

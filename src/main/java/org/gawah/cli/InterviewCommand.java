@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
+import org.gawah.app.RecordSeal;
 import org.gawah.app.Recipients;
+import org.gawah.app.Sealed;
 import org.gawah.interview.Interview;
 import org.gawah.interview.InterviewPath;
 import org.gawah.interview.InterviewQuestions;
@@ -23,7 +24,6 @@ import org.gawah.interview.Question;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
-import org.gawah.testimony.Drafts;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
 import org.gawah.testimony.Testimonies;
@@ -232,20 +232,16 @@ final class InterviewCommand implements Callable<Integer> {
             terminal.say(Messages.of("interview.draft-without-consent"));
             return 0;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String id = RecordId.random();
-        ObjectNode input = interview.input();
-        SealableTestimony plaintext = Drafts.build(input, id, now, path.reached());
-        try {
-            RecordSealing.seal(home, id, plaintext, signer, to, now);
-        } finally {
-            plaintext.wipe();
+        Sealed draft;
+        // The window seals its drafts with the same operation (org.gawah.app).
+        try (org.gawah.vault.Vault vault = home.vault()) {
+            draft = RecordSeal.sealDraft(vault, interview.input(), path.reached(), signer, to);
         }
         terminal.say(Messages.of("interview.draft-sealed"));
         if (!files.isEmpty()) {
             terminal.warn(Messages.of("interview.draft-without-files", files.size()));
         }
-        RecordSealing.report(terminal, id, to, plaintext.identity() != null, 0);
+        RecordSealing.report(terminal, draft.recordId(), to, !draft.identityReaders().isEmpty(), 0);
         return 0;
     }
 

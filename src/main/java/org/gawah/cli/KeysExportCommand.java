@@ -29,7 +29,10 @@ final class KeysExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = keys.root.terminal;
-        SecretKey key = homeOptions.resolve(terminal).keyring().requireOwnKey();
+        org.gawah.keys.Keyring keyring = homeOptions.resolve(terminal).keyring();
+        // A new analyst's certificate goes to the team before anyone admits it (never the secret key).
+        SecretKey key = secret ? keyring.requireOwnKey()
+                : keyring.ownKeyAwaitingAdmission().orElseGet(keyring::requireOwnKey);
         String armored = secret ? key.armored() : key.certificate().armored();
         byte[] bytes = armored.getBytes(StandardCharsets.US_ASCII);
         if (out == null) {

@@ -57,17 +57,18 @@ final class KeysGenerateCommand implements Callable<Integer> {
         keyring.checkCanTakeOwnKey();
         String userId = email == null ? name : name + " <" + email + ">";
         char[] secret = passphrase.readNew(terminal, Messages.of("keys.generate.prompt"));
-        SecretKey key;
+        OwnKeyGeneration.Generated made;
         try {
-            key = OwnKeyGeneration.generate(home, chosen, userId, secret).key();
+            made = OwnKeyGeneration.generate(home, chosen, userId, secret);
         } finally {
             Arrays.fill(secret, '\0');
         }
+        SecretKey key = made.key();
         terminal.info(Messages.of("keys.generate.done", Display.fingerprint(key.fingerprint()), userId));
         if (chosen == Profile.RFC9580) {
             terminal.info(Messages.of("keys.generate.rfc9580"));
         }
-        terminal.info(Messages.of("keys.generate.next"));
+        terminal.info(made.logged() ? Messages.of("keys.generate.next") : Messages.of("keys.own.to-be-admitted"));
         terminal.line(key.fingerprint());
         return 0;
     }

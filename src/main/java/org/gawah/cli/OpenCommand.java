@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachmentOpening;
 import org.gawah.app.CustodyLog;
 import org.gawah.app.Home;
 import org.gawah.app.InputFile;
@@ -20,6 +21,7 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.testimony.Testimonies;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.Vault;
@@ -119,7 +121,8 @@ final class OpenCommand implements Callable<Integer> {
                 try (Vault vault = home.vault()) {
                     CustodyLog.append(home, CustodyLog.signingKey(own, ask), Action.OPENED, record.attachments()
                             .stream().map(a -> new CustodyLog.Subject(a.id(), a.sealedSha256())).toList());
-                    AttachmentOpening.openAll(terminal, home, vault, record, opened, attachmentsDir, own, ask, signers);
+                    AttachmentOpening.openAll(home, vault, record, Testimonies.readRecord(opened.content()),
+                            opened.signerFingerprint(), attachmentsDir, own, ask, signers, told(terminal));
                 }
             }
         } finally {
@@ -136,6 +139,38 @@ final class OpenCommand implements Callable<Integer> {
         signers.stream().filter(c -> c.fingerprint().equals(fingerprint)).findFirst()
                 .flatMap(c -> c.standing(java.time.Instant.now()))
                 .ifPresent(standing -> root.terminal.info(Messages.of("signer.standing", standing)));
+    }
+
+    /** The terminal's side of opening attachments: a progress line for each, then what was written and under which name. */
+    private static AttachmentOpening.Told told(Terminal terminal) {
+        return new AttachmentOpening.Told() {
+            private Progress progress;
+
+            @Override
+            public java.io.InputStream reading(Path target, long size, java.io.InputStream sealed) {
+                progress = new Progress(terminal, Messages.of("open.attachment-progress", target.getFileName()), size);
+                return progress.counting(sealed);
+            }
+
+            @Override
+            public void read(Path target) {
+                progress.finish();
+            }
+
+            @Override
+            public void written(AttachmentOpening.Written written) {
+                terminal.info(Messages.of("open.attachment-written", written.attachmentId(), written.file()));
+                if (written.renamed()) {
+                    terminal.info(Messages.of("open.attachment-renamed", written.attachmentId(), written.named(),
+                            written.file().getFileName()));
+                }
+            }
+
+            @Override
+            public void warning(org.gawah.Message warning) {
+                terminal.warn(warning);
+            }
+        };
     }
 
     private static void makeFolder(Path folder) {

@@ -39,7 +39,7 @@ final class OwnKeyImport {
 
     static int run(Terminal terminal, Home home, Path file, List<String> expected, PassphraseOptions passphrase) {
         Keyring keyring = home.keyring();
-        keyring.checkCanTakeOwnKey();
+        boolean logged = keyring.checkCanTakeOwnKey();
         SecretKey offered = SecretKey.parseOne(InputFile.read(file, InputFile.Kind.SECRET_KEY));
         checkFingerprint(offered, expected);
         Instant now = Instant.now();
@@ -58,9 +58,14 @@ final class OwnKeyImport {
         probe(key, signer, now);
         keyring.saveOwnKey(key);
         Certificate certificate = key.certificate();
-        CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
-                Digests.sha256(certificate.encoded()));
+        if (logged) {
+            CustodyLog.append(home, signer, Action.KEY_IMPORTED, Keyring.ownSubject(key.fingerprint()),
+                    Digests.sha256(certificate.encoded()));
+        }
         terminal.info(Messages.of("keys.import.secret.done", Display.fingerprint(key.fingerprint())));
+        if (!logged) {
+            terminal.info(Messages.of("keys.own.to-be-admitted"));
+        }
         certificate.encryptsUntil(now).ifPresent(at -> terminal.info(Messages.of("keys.import.expires", at)));
         terminal.line(key.fingerprint());
         return 0;

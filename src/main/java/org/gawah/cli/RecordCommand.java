@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Failure;
 import org.gawah.GawahException;
+import org.gawah.app.AttachmentList;
 import org.gawah.app.AttachmentSeal;
 import org.gawah.app.Home;
 import org.gawah.app.InputFile;
@@ -20,6 +21,7 @@ import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
 import org.gawah.testimony.Attachment;
+import org.gawah.testimony.NameKeys;
 import org.gawah.testimony.RecordId;
 import org.gawah.testimony.SealableTestimony;
 import org.gawah.testimony.Testimonies;
@@ -67,36 +69,50 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal;
         Home home = homeOptions.resolve(terminal);
-        Keyring keyring = home.keyring();
-        SecretKey own = keyring.requireOwnKey();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
-
         String id = RecordId.random();
         JsonNode input = input();
         // Validate before asking for the passphrase or sealing gigabytes: a typo fails in a second.
-        Testimonies.build(input, id, now).wipe();
-        boolean withIdentity = input.has("identity") && !input.get("identity").isNull();
-        RecordSealing.requireProtectionFor(withIdentity, to);
-        // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
-        List<AttachmentSeal.Planned> sources = AttachmentSealing.plan(terminal,
-                attachments.list(terminal, from.toString().equals("-") ? "--from -" : null), List.of(), null);
-        SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
+        // Before the keyring too, whose check waits for Bouncy Castle's set-up (Implementation):
+        // the testimony's checks take about as long, so neither waits for the other.
+        SealableTestimony checked = Testimonies.build(input, id, now);
+        boolean withIdentity = checked.identity() != null;
+        AttachmentList files = attachments.list(terminal, from.toString().equals("-") ? "--from -" : null);
+        NameKeys.Ahead hashing;
+        try {
+            // The witness's name keys (Argon2id, a tenth of a second or more for each with digits)
+            // hash on a thread of their own while the keyring is checked and the key unlocked.
+            // With attachments, after them as before: beside their seal, Argon2's 8 MiB raised its
+            // peak memory by 12 MiB.
+            hashing = files.entries().isEmpty() ? Testimonies.hashNamesAhead(checked) : null;
+        } finally {
+            checked.wipe();
+        }
         SealableTestimony plaintext = null;
-        try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
-            List<Attachment> attachments = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
-            plaintext = Testimonies.build(input, id, now, attachments, RecordSealing.keySealer(signer, to, now));
-            RecordSealing.commit(write, id, plaintext, signer, to, now);
-            if (shredOriginal) {
-                Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+        try (NameKeys.Ahead namesAhead = hashing) {
+            Keyring keyring = home.keyring();
+            SecretKey own = keyring.requireOwnKey();
+            Recipients to = RecordSealing.recipients(keyring, own, selfReadable, now);
+            RecordSealing.requireProtectionFor(withIdentity, to);
+            // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
+            List<AttachmentSeal.Planned> sources = AttachmentSealing.plan(terminal, files, List.of(), null);
+            SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
+            try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
+                List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
+                plaintext = Testimonies.build(input, id, now, sealed, RecordSealing.keySealer(signer, to, now), null,
+                        namesAhead);
+                RecordSealing.commit(write, id, plaintext, signer, to, now);
+                if (shredOriginal) {
+                    Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+                }
             }
+            RecordSealing.report(terminal, id, to, withIdentity, sources.size());
+            AttachmentSealing.report(terminal, sources);
         } finally {
             if (plaintext != null) {
                 plaintext.wipe();
             }
         }
-        RecordSealing.report(terminal, id, to, withIdentity, sources.size());
-        AttachmentSealing.report(terminal, sources);
         return 0;
     }
 

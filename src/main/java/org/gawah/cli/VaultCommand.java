@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Work on the vault as a whole: for now, copying it to another file or a team vault. */
-@Command(name = "vault", subcommands = {VaultCopyCommand.class})
+/** Work on the vault as a whole: copying it to another file or a team vault; admitting another analyst to a team vault. */
+@Command(name = "vault", subcommands = {VaultCopyCommand.class, VaultAdmitCommand.class})
 final class VaultCommand implements Callable<Integer> {
     @ParentCommand
     GawahCommand root;

@@ -49,7 +49,7 @@ final class VaultCopyCommand implements Callable<Integer> {
         if (!keyring.problems().isEmpty()) {
             throw keyring.problems().get(0);
         }
-        // As verify --vault: only this home's own key writes this vault's log.
+        // As verify --vault: this home's own key, and the analysts the log admits, write this vault's log.
         List<Certificate> actors = List.of(own.certificate());
         VaultAudit.Report report;
         try (Vault vault = home.vault()) {

@@ -22,7 +22,9 @@ public enum Action {
     /** A time-stamping authority's certificate (or its CA's) pinned in this home. */
     TSA_PINNED("tsa_pinned"),
     /** An archive timestamp of evidence records (RFC 4998; docs/format/evidence-record.md). */
-    ARCHIVE_TIMESTAMPED("archive_timestamped");
+    ARCHIVE_TIMESTAMPED("archive_timestamped"),
+    /** A team vault admits an analyst's key to its log, signed by an analyst already admitted (docs/format/custody-log.md). */
+    ANALYST_ADDED("analyst_added");
 
     private final String wire;
 
@@ -51,6 +53,7 @@ public enum Action {
             case TIMESTAMPED: return Messages.of("action.timestamped");
             case TSA_PINNED: return Messages.of("action.tsa-pinned");
             case ARCHIVE_TIMESTAMPED: return Messages.of("action.archive-timestamped");
+            case ANALYST_ADDED: return Messages.of("action.analyst-added");
             default: throw new IllegalStateException("no words for " + this);
         }
     }

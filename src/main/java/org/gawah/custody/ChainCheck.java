@@ -26,9 +26,15 @@ import org.gawah.openpgp.DetachedSignature;
  * vouches for them all as long as nothing is ever appended after an entry whose signature was not
  * checked ({@code VaultWrite.append} checks it). What every command reads, in a few milliseconds
  * where thousands of signatures take seconds.
+ *
+ * <p>A bag's log and a documenter's log received with it have one actor, given. A vault's own log
+ * ({@link #vaultLog}) may be several analysts' (a team vault): its signers are the keys its own
+ * entries admit ({@link Admissions}), each checked with the certificate the log vouches for.
  */
 public final class ChainCheck {
     private final Map<String, Certificate> keys = new HashMap<>();
+    /** A vault's own log: who may sign it is what its entries admit (null: a bag's or a received log, one actor). */
+    private final Admissions admissions;
     private final boolean everySignature;
     /** One digest for every entry of the walk (finding the algorithm again per entry shows in a cold JVM). */
     private final MessageDigest sha256 = Digests.sha256Digest();
@@ -45,24 +51,42 @@ public final class ChainCheck {
 
     /** {@code where} names the log in messages ("the vault's custody log", "the bag's custody log"). */
     public ChainCheck(Message where, List<Certificate> actors) {
-        this(where, actors, true);
+        this(where, actors, null, true);
     }
 
-    private ChainCheck(Message where, List<Certificate> actors, boolean everySignature) {
+    private ChainCheck(Message where, List<Certificate> actors, Admissions admissions, boolean everySignature) {
         this.where = where;
+        this.admissions = admissions;
         this.everySignature = everySignature;
         actors.forEach(c -> keys.put(c.fingerprint(), c));
     }
 
     /** A walk that checks only the last entry's signature, at {@link #finish()} (see the class comment). */
     public static ChainCheck headOnly(Message where, List<Certificate> actors) {
-        return new ChainCheck(where, actors, false);
+        return new ChainCheck(where, actors, null, false);
     }
 
-    /** Checks what was deferred: in {@link #headOnly} mode, the last entry's signature. Call once, after the last {@link #add}. */
+    /**
+     * A vault's own log, whose signers are the keys its entries admit ({@link Admissions}): every
+     * signature checked, or ({@code everySignature} false) the last one only.
+     */
+    public static ChainCheck vaultLog(Message where, Admissions admissions, boolean everySignature) {
+        return new ChainCheck(where, List.of(), admissions, everySignature);
+    }
+
+    /**
+     * Checks what was deferred: in {@link #headOnly} mode, the last entry's signature; for a vault's
+     * log, that every certificate taken from the vault is one its chain logged. Call once, after
+     * the last {@link #add}.
+     */
     public void finish() {
         if (!everySignature && head != null) {
             checkSignature(head, lastBytes, lastSignature);
+        }
+        if (admissions != null) {
+            admissions.unvouched().ifPresent(problem -> {
+                throw broken(problem.getKey(), problem.getValue());
+            });
         }
     }
 
@@ -85,7 +109,11 @@ public final class ChainCheck {
         if (entry.seq() != row) {
             throw broken(row, Messages.of("custody.chain.renumbered", entry.seq()));
         }
-        if (!keys.containsKey(entry.actor())) {
+        if (admissions != null) {
+            admissions.take(entry).ifPresent(problem -> {
+                throw broken(row, problem);
+            });
+        } else if (!keys.containsKey(entry.actor())) {
             throw broken(row, Messages.of("custody.chain.unknown-actor", entry.actor()));
         }
         if (everySignature) {
@@ -110,9 +138,19 @@ public final class ChainCheck {
     }
 
     private void checkSignature(Entry entry, byte[] bytes, byte[] signature) {
+        Certificate key;
+        if (admissions == null) {
+            key = keys.get(entry.actor());
+        } else {
+            try {
+                key = admissions.certificate(entry.actor(), entry.seq());
+            } catch (Admissions.Refusal refusal) {
+                throw broken(entry.seq(), refusal.problem());
+            }
+        }
         DetachedSignature.Verified verified;
         try {
-            verified = DetachedSignature.verify(signature, bytes, List.of(keys.get(entry.actor())));
+            verified = DetachedSignature.verify(signature, bytes, List.of(key));
         } catch (GawahException e) {
             throw broken(entry.seq(), Messages.of("custody.chain.bad-signature", e.message()));
         }

@@ -1,11 +1,13 @@
 package org.gawah.custody;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.DetachedSignature;
 import org.gawah.openpgp.SigningKey;
 
@@ -28,6 +30,12 @@ public final class EntrySigner {
         return new Entry.Signed(entry, DetachedSignature.sign(key, entry.canonical(), entry.time()));
     }
 
+    /** The certificate of another analyst of a team vault, as the log admits it; empty when the log admits no such key. */
+    @FunctionalInterface
+    public interface Analysts {
+        Optional<Certificate> admitted(String fingerprint);
+    }
+
     /**
      * Before a new entry is chained onto the log's last one ({@code bytes} at {@code row}): that
      * entry must be this key's own, with a good signature made at its time. Signing a successor
@@ -36,6 +44,15 @@ public final class EntrySigner {
      * new entry's {@code prev_sha256} names.
      */
     public String chainOnto(Message where, long row, byte[] bytes, byte[] signature) {
+        return chainOnto(where, row, bytes, signature, fingerprint -> Optional.empty());
+    }
+
+    /**
+     * The same on a team vault's log, where the last entry may be another analyst's: then it must
+     * carry a good signature by a key the log admits ({@code others}), checked with the
+     * certificate the log vouches for. Whoever signed it, the new entry chains onto it.
+     */
+    public String chainOnto(Message where, long row, byte[] bytes, byte[] signature, Analysts others) {
         Entry last;
         try {
             last = Entry.parse(bytes);
@@ -45,12 +62,11 @@ public final class EntrySigner {
         if (last.seq() != row) {
             throw broken(where, row, Messages.of("custody.chain.renumbered", last.seq()));
         }
-        if (!last.actor().equals(actor())) {
-            throw broken(where, row, Messages.of("custody.chain.unknown-actor", last.actor()));
-        }
+        Certificate signer = last.actor().equals(actor()) ? key.certificate() : others.admitted(last.actor())
+                .orElseThrow(() -> broken(where, row, Messages.of("custody.chain.unknown-actor", last.actor())));
         DetachedSignature.Verified verified;
         try {
-            verified = DetachedSignature.verify(signature, bytes, List.of(key.certificate()));
+            verified = DetachedSignature.verify(signature, bytes, List.of(signer));
         } catch (GawahException e) {
             throw broken(where, row, Messages.of("custody.chain.bad-signature", e.message()));
         }

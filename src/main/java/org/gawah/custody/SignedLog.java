@@ -34,6 +34,11 @@ public final class SignedLog {
         return new Reader(everySignature ? new ChainCheck(where, actors) : ChainCheck.headOnly(where, actors));
     }
 
+    /** Reads a vault's own log, whose signers are the keys its entries admit ({@link Admissions}). */
+    public static Reader readingVault(Message where, Admissions admissions, boolean everySignature) {
+        return new Reader(ChainCheck.vaultLog(where, admissions, everySignature));
+    }
+
     /** Collects the rows of one log while its chain is checked. */
     public static final class Reader {
         private final ChainCheck chain;

@@ -131,7 +131,7 @@ final class AttachModel implements Wipeable {
     /** Unlocks the key with {@code passphrase} (wiped here, whatever happens), then the choice. Slow: S2K. */
     void unlock(char[] passphrase) {
         try {
-            key.hold(own.unlockForSigning(passphrase, Instant.now()));
+            key.hold(own.unlockForSigning(passphrase, Instant.now()), own);
             problem = null;
             show(Page.CHOOSE);
         } catch (GawahException e) {

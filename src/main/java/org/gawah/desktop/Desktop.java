@@ -94,6 +94,11 @@ public final class Desktop implements AutoCloseable {
         return model.lockedBy().locked();
     }
 
+    /** What lock did that the closed window can no longer say (an interview kept as a sealed draft, or not): for the terminal. */
+    public java.util.List<org.gawah.Message> saidAfterLock() {
+        return model.saidAfterLock();
+    }
+
     WindowModel model() {
         return model;
     }

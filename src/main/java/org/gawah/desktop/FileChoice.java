@@ -33,6 +33,37 @@ final class FileChoice {
         return chooser;
     }
 
+    /**
+     * One folder chosen (where the reader saves an attachment), titled {@code title}, its button
+     * saying {@code approve}; null when cancelled. The folder's path reads left to right in every
+     * language: its field is turned back (else {@code /home/x} would show as {@code home/x/}).
+     */
+    static Path folder(Component page, Message title, Message approve) {
+        JFileChooser chooser = chooser(page, title, false);
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        chooser.setApproveButtonText(approve.render());
+        for (Component c : all(chooser)) {
+            if (c instanceof javax.swing.JTextField) {
+                c.setComponentOrientation(java.awt.ComponentOrientation.LEFT_TO_RIGHT);
+            }
+        }
+        if (chooser.showDialog(page, null) != JFileChooser.APPROVE_OPTION || chooser.getSelectedFile() == null) {
+            return null;
+        }
+        return chooser.getSelectedFile().toPath();
+    }
+
+    private static List<Component> all(java.awt.Container root) {
+        List<Component> found = new ArrayList<>();
+        for (Component child : root.getComponents()) {
+            found.add(child);
+            if (child instanceof java.awt.Container) {
+                found.addAll(all((java.awt.Container) child));
+            }
+        }
+        return found;
+    }
+
     /** Shows {@code chooser} over {@code page} and returns the files chosen (none when cancelled). */
     static List<Path> choose(Component page, JFileChooser chooser) {
         List<Path> chosen = new ArrayList<>();

@@ -6,10 +6,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.DraftResume;
 import org.gawah.app.Home;
 import org.gawah.app.RecordSeal;
 import org.gawah.app.Recipients;
@@ -23,6 +26,7 @@ import org.gawah.interview.InterviewWords;
 import org.gawah.interview.Question;
 import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
+import org.gawah.openpgp.SigningKey;
 import org.gawah.vault.Vault;
 
 /**
@@ -32,6 +36,13 @@ import org.gawah.vault.Vault;
  * the end (sealed, or no consent and nothing kept). What can stop the interview (no key, no one
  * to seal to) is checked before the witness says a word, as the terminal does. Unlocking and
  * sealing are slow: the view calls them off the event thread.
+ *
+ * <p>An interview the window's lock interrupts (the lock button, Ctrl+L, the idle limit,
+ * {@code gawah lock}, closing the window) is sealed as a draft before lock wipes it, as
+ * {@code gawah interview --save-draft --self-readable} seals one ({@link #keepAsDraft}): to the
+ * record's recipients and to the documenter's own key, so that this documenter can take it up
+ * again after unlocking ({@link #resume}); never kept in clear. The answers are changed under one
+ * lock, so that a draft is never sealed from half an answer, nor beside the record being sealed.
  */
 final class InterviewModel implements Wipeable {
     enum Page { CANNOT_BEGIN, UNLOCK, QUESTION, REVIEW, NO_CONSENT, SEALED }
@@ -56,6 +67,16 @@ final class InterviewModel implements Wipeable {
     private volatile GawahException problem;
     private volatile boolean wiped;
     private final List<Message> notices = new CopyOnWriteArrayList<>();
+    /** Held while answers change, while they are sealed, and while they are sealed as a draft. */
+    private final Object answers = new Object();
+    /** The draft to take up once the key is unlocked, or null for a new interview. */
+    private volatile String resuming;
+    /** The draft this interview took up (said when it is sealed), or null. */
+    private volatile String resumedFrom;
+    /** What taking up a draft said, shown on the first page after it; or nothing. */
+    private volatile List<Message> resumedSaid = List.of();
+    /** What is typed in the question's field and not yet handed over (Next): read by lock for the draft. */
+    private volatile Supplier<String> pending = () -> null;
 
     InterviewModel(Path home, UnlockedKey key) {
         this.home = home;
@@ -75,6 +96,21 @@ final class InterviewModel implements Wipeable {
      * unlock page, or the first question when the key is unlocked already.
      */
     void begin() {
+        resuming = null;
+        prepare();
+    }
+
+    /**
+     * Takes up the draft {@code draftId} (offered by the welcome page): read as {@link #begin}
+     * reads the home, then, once the key is unlocked, the draft opened and its answers back on
+     * their pages, at the step where it stopped.
+     */
+    void resume(String draftId) {
+        resuming = draftId;
+        prepare();
+    }
+
+    private void prepare() {
         try {
             Keyring keyring = new Home(home, this::notice).keyring();
             SecretKey ownKey = keyring.requireOwnKey();
@@ -82,7 +118,8 @@ final class InterviewModel implements Wipeable {
             own = ownKey;
             to = recipients;
             problem = null;
-            if (key.get() == null) {
+            // A draft is opened with the secret key the unlock opened: asked again if another page unlocked only for signing.
+            if (key.get() == null || resuming != null && key.own() == null) {
                 show(Page.UNLOCK);
             } else {
                 start();
@@ -101,7 +138,7 @@ final class InterviewModel implements Wipeable {
     /** Unlocks the key with {@code passphrase} (wiped here, whatever happens), then the first question. Slow: S2K. */
     void unlock(char[] passphrase) {
         try {
-            key.hold(own.unlockForSigning(passphrase, Instant.now()));
+            key.hold(own.unlockForSigning(passphrase, Instant.now()), own);
             problem = null;
             start();
         } catch (GawahException e) {
@@ -113,12 +150,60 @@ final class InterviewModel implements Wipeable {
     }
 
     private void start() {
-        interview = new Interview(!to.protection().isEmpty(), Interview.nameIn(own.certificate().userId()));
-        questions = new InterviewQuestions(interview);
-        path = new InterviewPath(questions);
-        refused = List.of();
-        sealed = null;
-        show(Page.QUESTION);
+        String draftId = resuming;
+        resuming = null;
+        DraftResume.Draft draft = null;
+        List<Message> said = new ArrayList<>();
+        if (draftId != null) {
+            try {
+                draft = DraftResume.open(new Home(home, this::notice), draftId, opener(), key.get()).orElse(null);
+            } catch (GawahException e) {
+                problem = e;
+                show(Page.CANNOT_BEGIN);
+                return;
+            }
+            // One short paragraph: the question's page must still fit under it.
+            said.add(draft == null ? Messages.of("interview.resume.not-a-draft", Ltr.of(draftId))
+                    : draft.identityApart() ? Messages.of("interview.resume.taken-up-without-name", Ltr.of(draftId))
+                    : Messages.of("interview.resume.taken-up", Ltr.of(draftId)));
+        }
+        synchronized (answers) {
+            boolean identityAllowed = !to.protection().isEmpty();
+            String documenter = Interview.nameIn(own.certificate().userId());
+            interview = draft == null ? new Interview(identityAllowed, documenter)
+                    : Interview.resume(draft.consent(), draft.fields(), identityAllowed, documenter);
+            questions = new InterviewQuestions(interview);
+            path = new InterviewPath(questions);
+            if (draft != null) {
+                path.resumeAt(draft.stoppedAt());
+            }
+            resumedFrom = draft == null ? null : draft.recordId();
+            resumedSaid = List.copyOf(said);
+            refused = List.of();
+            sealed = null;
+        }
+        showWhereThePathIs();
+    }
+
+    /** The secret key the window's unlock opened (its decryption part too): this page's, or the one another page unlocked. */
+    private SecretKey opener() {
+        SecretKey unlocked = key.own();
+        return unlocked != null ? unlocked : own;
+    }
+
+    /** What taking up a draft said, for the first page after it; then nothing. */
+    List<Message> resumedSaid() {
+        return resumedSaid;
+    }
+
+    /** The draft this interview took up, or null. */
+    String resumedFrom() {
+        return resumedFrom;
+    }
+
+    /** Where lock reads what is typed and not yet handed over ({@link #keepAsDraft}). */
+    void pending(Supplier<String> typedNow) {
+        pending = typedNow;
     }
 
     /** The question to show now. */
@@ -138,9 +223,14 @@ final class InterviewModel implements Wipeable {
 
     /** What was typed for the question shown (null: nothing). */
     void type(String typed) {
-        List<Message> why = questions.type(path.current(), typed);
-        retyped = why.isEmpty() ? null : typed;
-        taken(why);
+        synchronized (answers) {
+            if (questions == null) {
+                return;
+            }
+            List<Message> why = questions.type(path.current(), typed);
+            retyped = why.isEmpty() ? null : typed;
+            taken(why);
+        }
     }
 
     /** What was typed for the question shown and refused, to show again; or null. */
@@ -150,12 +240,18 @@ final class InterviewModel implements Wipeable {
 
     /** The options chosen for the question shown. */
     void choose(List<Integer> chosen) {
-        retyped = null;
-        taken(questions.choose(path.current(), chosen));
+        synchronized (answers) {
+            if (questions == null) {
+                return;
+            }
+            retyped = null;
+            taken(questions.choose(path.current(), chosen));
+        }
     }
 
     private void taken(List<Message> why) {
         refused = why;
+        resumedSaid = List.of();
         if (!why.isEmpty()) {
             show(Page.QUESTION);
             return;
@@ -170,18 +266,30 @@ final class InterviewModel implements Wipeable {
     }
 
     void back() {
-        refused = List.of();
-        retyped = null;
-        path.back();
-        showWhereThePathIs();
+        synchronized (answers) {
+            if (path == null) {
+                return;
+            }
+            refused = List.of();
+            retyped = null;
+            resumedSaid = List.of();
+            path.back();
+            showWhereThePathIs();
+        }
     }
 
     /** From the review: change a step's answers. */
     void change(String step) {
-        refused = List.of();
-        retyped = null;
-        path.change(step);
-        showWhereThePathIs();
+        synchronized (answers) {
+            if (path == null) {
+                return;
+            }
+            refused = List.of();
+            retyped = null;
+            resumedSaid = List.of();
+            path.change(step);
+            showWhereThePathIs();
+        }
     }
 
     private void showWhereThePathIs() {
@@ -219,15 +327,66 @@ final class InterviewModel implements Wipeable {
             show(Page.REVIEW);
             return;
         }
-        try (Vault vault = now.vault()) {
-            Sealed done = RecordSeal.seal(vault, interview.input(), key.get(), to, ZoneId.systemDefault());
-            forget();
-            sealed = done;
-            problem = null;
-            show(Page.SEALED);
-        } catch (GawahException e) {
-            problem = e;
-            show(Page.REVIEW);
+        synchronized (answers) {
+            if (interview == null) {
+                return; // locked (and kept as a draft) while the home was read
+            }
+            try (Vault vault = now.vault()) {
+                Sealed done = RecordSeal.seal(vault, interview.input(), key.get(), to, ZoneId.systemDefault());
+                forget();
+                sealed = done;
+                problem = null;
+                show(Page.SEALED);
+            } catch (GawahException e) {
+                problem = e;
+                show(Page.REVIEW);
+            }
+        }
+    }
+
+    /**
+     * Lock interrupts the interview: what it holds, with what is typed in the question's field
+     * when the question takes it, is sealed as a draft to the record's recipients and to the
+     * documenter's own key (to take up again), while the key is still unlocked; returns what to
+     * tell the documenter once the window is gone. Nothing when there is nothing to keep, or no
+     * consent (no consent, no draft). A refusal is said too: the answers are then lost, as lock
+     * must still wipe them.
+     */
+    Optional<Message> keepAsDraft() {
+        synchronized (answers) {
+            Interview in = interview;
+            SigningKey signer = key.get();
+            if (in == null || signer == null || wiped) {
+                return Optional.empty();
+            }
+            takePending();
+            if (!in.consentGiven()) {
+                return Optional.empty();
+            }
+            try {
+                Home now = new Home(home, this::notice);
+                Keyring keyring = now.keyring();
+                Recipients readers = Recipients.of(keyring, keyring.requireOwnKey(), true, Instant.now());
+                try (Vault vault = now.vault()) {
+                    Sealed draft = RecordSeal.sealDraft(vault, in.input(), path.reached(), signer, readers);
+                    return Optional.of(Messages.of("interview.draft.sealed", draft.recordId()));
+                }
+            } catch (GawahException e) {
+                return Optional.of(Messages.of("interview.draft.failed", e.message()));
+            }
+        }
+    }
+
+    /** The answer typed in the field shown and not yet handed over, taken if the question takes it. */
+    private void takePending() {
+        if (page != Page.QUESTION || path.current() == Question.REVIEW) {
+            return;
+        }
+        org.gawah.interview.Asked.Kind kind = questions.asked(path.current()).kind();
+        if (kind == org.gawah.interview.Asked.Kind.TEXT || kind == org.gawah.interview.Asked.Kind.LINES) {
+            String typed = pending.get();
+            // Refused (a date not yet whole), it is left out: the answer taken before stays.
+            questions.type(path.current(), typed == null || typed.isEmpty() ? null : typed);
         }
     }
 
@@ -252,6 +411,7 @@ final class InterviewModel implements Wipeable {
 
     /** The answers are dropped once sealed or refused: the next interview starts empty. */
     private void forget() {
+        resumedSaid = List.of();
         interview = null;
         questions = null;
         path = null;
@@ -271,7 +431,11 @@ final class InterviewModel implements Wipeable {
     @Override
     public void wipe() {
         wiped = true;
-        forget();
+        pending = () -> null;
+        synchronized (answers) {
+            forget();
+        }
+        resumedFrom = null;
         sealed = null;
         own = null;
         to = null;

@@ -48,6 +48,8 @@ final class InterviewView extends PagePanel {
     /** What the page shown takes its answer from: the choices made, or the text typed. */
     private final transient List<AbstractButton> options = new ArrayList<>();
     private javax.swing.text.JTextComponent typed;
+    /** The field of the question shown (never the passphrase's), which lock reads for the draft; or null. */
+    private volatile javax.swing.text.JTextComponent answerField;
 
     InterviewView(InterviewModel model, WindowModel window, Runnable home) {
         super(new GridBagLayout());
@@ -57,6 +59,12 @@ final class InterviewView extends PagePanel {
         setName("page.interview");
         setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
         model.onChange(() -> onEventThread(this::render));
+        // Lock keeps the interview as a sealed draft, what is typed in the field shown included.
+        model.pending(() -> {
+            javax.swing.text.JTextComponent field = answerField;
+            return field == null ? null : field.getText();
+        });
+        window.beforeLock(reason -> model.keepAsDraft().ifPresent(window::afterLock));
     }
 
     InterviewModel model() {
@@ -65,10 +73,21 @@ final class InterviewView extends PagePanel {
 
     /** Begins an interview, off the event thread (the home's keys are read). */
     void begin() {
+        checking();
+        slow(model::begin);
+    }
+
+    /** Takes up the draft {@code draftId}: unlock first, when the key is not unlocked yet. */
+    void resume(String draftId) {
+        checking();
+        slow(() -> model.resume(draftId));
+    }
+
+    private void checking() {
+        answerField = null;
         removeAll();
         add(Words.text(new JLabel(), Messages.of("interview.checking")), row(0));
         revalidate();
-        slow(model::begin);
     }
 
     /** The reason shown on the page drawn last (to scroll into view), or null. */
@@ -83,6 +102,7 @@ final class InterviewView extends PagePanel {
         shownProblem = null;
         options.clear();
         typed = null;
+        answerField = null;
         row = 0;
         switch (model.page()) {
             case CANNOT_BEGIN: cannotBegin(); break;
@@ -148,6 +168,7 @@ final class InterviewView extends PagePanel {
         Asked asked = model.asked();
         String shown = model.retyped() != null ? model.retyped() : asked.text();
         heading("interview.heading", asked.heading());
+        resumedSaid();
         for (Message before : asked.before()) {
             add(Words.text(new JLabel(), before), row(4));
         }
@@ -179,6 +200,7 @@ final class InterviewView extends PagePanel {
                 field.setName("interview.text");
                 field.addActionListener(e -> next());
                 typed = field;
+                answerField = field;
                 add(field, row(8));
                 break;
             default:
@@ -188,6 +210,7 @@ final class InterviewView extends PagePanel {
                 area.setLineWrap(true);
                 area.setWrapStyleWord(true);
                 typed = area;
+                answerField = area;
                 JScrollPane scroll = new JScrollPane(area);
                 scroll.setName("interview.lines.scroll");
                 GridBagConstraints at = row(8);
@@ -223,6 +246,7 @@ final class InterviewView extends PagePanel {
 
     private void review() {
         heading("interview.review", Messages.of("interview.review"));
+        resumedSaid();
         problem(model.problem());
         for (InterviewModel.ReviewLine line : model.review()) {
             JPanel step = new JPanel(new GridBagLayout());
@@ -279,9 +303,20 @@ final class InterviewView extends PagePanel {
         if (done.singleKey()) {
             paragraph("interview.sealed.single", Messages.of("interview.sealed.single"));
         }
+        if (model.resumedFrom() != null) {
+            paragraph("interview.sealed.resumed", Messages.of("interview.sealed.resumed", Ltr.of(model.resumedFrom())));
+        }
         paragraph("interview.sealed.forgotten", Messages.of("interview.sealed.forgotten"));
         buttons(button("interview.new", Messages.of("interview.new"), this::begin),
                 button("interview.home", Messages.of("interview.home"), home));
+    }
+
+    /** What taking up a draft said (which draft; a name that must be asked again), on the first page after it. */
+    private void resumedSaid() {
+        List<Message> said = model.resumedSaid();
+        for (int i = 0; i < said.size(); i++) {
+            paragraph("interview.resumed." + i, said.get(i));
+        }
     }
 
     private void heading(String name, Message words) {

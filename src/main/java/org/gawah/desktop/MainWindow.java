@@ -61,6 +61,9 @@ final class MainWindow {
     private VerifyView verifyPage;
     private CustodyView custodyPage;
     private AttachView attach;
+    private CasesView cases;
+    private ExportView export;
+    private MyRecordsView myRecords;
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -77,7 +80,7 @@ final class MainWindow {
         });
         this.home = home;
         welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup,
-                () -> showAttach(null));
+                () -> showAttach(null), this::resumeInterview, this::showMyRecords);
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -118,11 +121,35 @@ final class MainWindow {
 
     /** The interview's pages, beginning a new interview. */
     private void showInterview() {
+        interviewPages().begin();
+    }
+
+    /** The interview's pages, taking up the draft an interrupted interview left. */
+    private void resumeInterview(String draftId) {
+        interviewPages().resume(draftId);
+    }
+
+    private InterviewView interviewPages() {
         if (interview == null) {
             interview = new InterviewView(model.page(new InterviewModel(home, model.key())), model, this::showWelcome);
         }
         pages.setViewportView(interview);
-        interview.begin();
+        return interview;
+    }
+
+    /** The documenter's own sealed records, and submitting them to a folder. */
+    private void showMyRecords() {
+        if (myRecords == null) {
+            myRecords = new MyRecordsView(model.page(new MyRecordsModel(home, model.key())), model, this::showWelcome);
+            myRecords.addRecordAction("my-records.attach", Messages.of("my-records.attach"), this::showAttach);
+        }
+        pages.setViewportView(myRecords);
+        myRecords.begin();
+    }
+
+    /** The documenter's records page, once it was opened; else null. */
+    MyRecordsView myRecordsView() {
+        return myRecords;
     }
 
     /** The first run's pages: the key, then the team's certificates. */
@@ -143,6 +170,7 @@ final class MainWindow {
     private void showRecords() {
         if (records == null) {
             records = new RecordsView(model.page(new RecordsModel(home)), model, this::showReader, this::showWelcome);
+            records.onAddToCase(this::showCases);
         }
         pages.setViewportView(records);
         records.begin();
@@ -151,7 +179,7 @@ final class MainWindow {
     /** One record read, from the records' table. */
     private void showReader(org.gawah.app.OpenedRecord record) {
         if (reader == null) {
-            reader = new ReaderView(model, this::showRecords);
+            reader = new ReaderView(model.page(new ReaderModel(records.model())), model, this::showRecords);
         }
         pages.setViewportView(reader);
         reader.show(record);
@@ -218,6 +246,38 @@ final class MainWindow {
         return attach == null ? null : attach.model();
     }
 
+    /** The legal team's cases, with the records chosen in the records' table (if any) to add to one. */
+    private void showCases(java.util.List<String> adding) {
+        if (cases == null) {
+            cases = new CasesView(model.page(new CasesModel(home, this::teamKey)), model, this::showRecords, this::showExport);
+        }
+        pages.setViewportView(cases);
+        cases.begin(adding);
+    }
+
+    /** An evidence package of a case, from the cases page. */
+    private void showExport(String caseId) {
+        if (export == null) {
+            export = new ExportView(model.page(new ExportModel(home, this::teamKey)), model, () -> showCases(java.util.List.of()));
+        }
+        pages.setViewportView(export);
+        export.begin(caseId);
+    }
+
+    /** The key the records page unlocked, for the cases and export pages; null before. */
+    private TeamKey teamKey() {
+        return records == null ? null : records.model().key();
+    }
+
+    /** The cases' and the export's models, once shown; else null. */
+    CasesModel casesModel() {
+        return cases == null ? null : cases.model();
+    }
+
+    ExportModel exportModel() {
+        return export == null ? null : export.model();
+    }
+
     /** The records' model, once the records were shown; else null. */
     RecordsModel recordsModel() {
         return records == null ? null : records.model();
@@ -267,6 +327,7 @@ final class MainWindow {
         controls.add(PagePanel.button("import", Messages.of("window.import"), () -> showImport(null)));
         controls.add(PagePanel.button("verify", Messages.of("window.verify"), () -> showVerify(null)));
         controls.add(PagePanel.button("custody", Messages.of("window.custody"), this::showCustody));
+        controls.add(PagePanel.button("cases", Messages.of("window.cases"), () -> showCases(java.util.List.of())));
         JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
         lock.setName("lock");
         Words.tip(lock, Messages.of("window.lock.tip"));
@@ -324,7 +385,7 @@ final class MainWindow {
             WipingDocument.wipeAll(reader);
             reader.forget();
         }
-        for (JComponent page : new JComponent[] {importPage, verifyPage}) {
+        for (JComponent page : new JComponent[] {importPage, verifyPage, cases, export, myRecords}) {
             if (page != null) {
                 WipingDocument.wipeAll(page);
             }

@@ -1,16 +1,19 @@
 package org.gawah.desktop;
 
 import java.awt.ComponentOrientation;
+import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Rectangle;
+import java.nio.file.Path;
 import java.text.Bidi;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.swing.BorderFactory;
+import javax.swing.ImageIcon;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -20,6 +23,7 @@ import javax.swing.SwingUtilities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gawah.Fingerprints;
+import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.Screen;
 import org.gawah.app.OpenedRecord;
@@ -28,46 +32,75 @@ import org.gawah.custody.Entry;
 /**
  * One testimony, read: section by section as the format orders them (the interview, the
  * acknowledgement, consent, the witness, the source, the account, the documenter's notes, the
- * events), each field a read-only text that runs in its own direction (a Dari account right to
- * left in an English window, an English note left to right in a Dari one); beside it the
- * signature (who signed, the fingerprint, when it was sealed) and every custody entry about the
- * record. A field's name is the format's own key (docs/format/testimony.md), written left to
- * right; every value goes through the display path.
+ * events, the attachments), each member under its words in the window's language
+ * ({@link TestimonyFields}); a value in the window's words runs in the window's direction, the
+ * testimony's own text in its own (a Dari account right to left in an English window, an English
+ * note left to right in a Dari one), and reaches the screen through the display path. Beside it,
+ * the signature (who signed, the fingerprint, when it was sealed) and every custody entry about
+ * the record. An image attachment is shown from memory; any attachment is saved into a folder
+ * the reader chooses, through {@code open --attachments}' checks ({@link ReaderModel}).
  */
 final class ReaderView extends PagePanel {
     private static final long serialVersionUID = 1L;
     static final List<String> SECTIONS = List.of("interview", "acknowledgement", "consent", "witness", "source", "account",
-            "documenter_notes", "events");
+            "documenter_notes", "events", "attachments");
+    /** The widest an image is drawn, in pixels: the testimony's column at the window's default size. */
+    private static final int IMAGE_WIDTH = 520;
 
+    private final transient ReaderModel model;
     private final transient WindowModel window;
     private final transient Runnable back;
-    private transient OpenedRecord record;
+    /** The images shown on this page, by attachment: overwritten on lock and when another record is shown. */
+    private final transient Map<Integer, ShownImage> images = new ConcurrentHashMap<>();
     private int row;
 
-    ReaderView(WindowModel window, Runnable back) {
+    ReaderView(ReaderModel model, WindowModel window, Runnable back) {
         super(new GridBagLayout());
+        this.model = model;
         this.window = window;
         this.back = back;
         setName("page.reader");
         setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
         window.onLanguage(locale -> SwingUtilities.invokeLater(this::render));
+        model.onChange(() -> SwingUtilities.invokeLater(this::render));
+    }
+
+    ReaderModel model() {
+        return model;
     }
 
     void show(OpenedRecord shown) {
-        record = shown;
+        forgetImages();
+        model.show(shown);
         render();
+        SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, 0, 1, 1)));
+        OffTheEventThread.run(window, "reading the custody log", model::readCustody);
     }
 
-    /** Lock: the record shown is dropped with the page's texts. */
+    /** Lock: the record shown is dropped with the page's texts and images. */
     void forget() {
-        record = null;
+        forgetImages();
         removeAll();
     }
 
+    private void forgetImages() {
+        images.values().forEach(ShownImage::wipe);
+        images.clear();
+    }
+
     private void render() {
+        OpenedRecord record = model.record();
         if (window.lockedBy() != null || record == null) {
             return;
         }
+        JsonNode testimony;
+        try {
+            testimony = record.testimony();
+        } catch (GawahException e) {
+            return; // wiped by lock meanwhile
+        }
+        Rectangle seen = getVisibleRect();
+        WipingDocument.wipeAll(this); // the texts this page showed before are overwritten, not only dropped
         removeAll();
         row = 0;
         JButton backButton = Words.text(new JButton(), Messages.of("reader.back"));
@@ -82,44 +115,44 @@ final class ReaderView extends PagePanel {
         backAt.anchor = GridBagConstraints.FIRST_LINE_END;
         add(backButton, backAt);
 
-        JPanel testimony = new JPanel(new GridBagLayout());
-        testimony.setName("reader.testimony");
-        testimony.setOpaque(false);
+        JPanel page = new JPanel(new GridBagLayout());
+        page.setName("reader.testimony");
+        page.setOpaque(false);
         int[] at = {0};
         for (String section : SECTIONS) {
-            JsonNode node = record.testimony().get(section);
-            if (node == null) {
+            List<TestimonyFields.Field> fields = TestimonyFields.of(testimony, section);
+            if (fields.isEmpty()) {
                 continue;
             }
             JLabel title = Words.text(new JLabel(), title(section));
             title.setName("reader.section." + section);
             title.putClientProperty("FlatLaf.styleClass", "h3");
-            testimony.add(title, line(at[0]++, 4, 10));
-            fields(testimony, at, section, node);
+            page.add(title, line(at[0]++, 4, 10));
+            fields(page, at, fields, testimony);
         }
         GridBagConstraints left = cell(0, row, 1, 0);
         left.fill = GridBagConstraints.BOTH;
         left.anchor = GridBagConstraints.FIRST_LINE_START;
-        add(testimony, left);
+        add(page, left);
         GridBagConstraints right = cell(1, row++, 0, 0);
         right.anchor = GridBagConstraints.FIRST_LINE_START;
         right.insets = new Insets(0, 20, 0, 0);
-        add(side(), right);
+        add(side(record), right);
         GridBagConstraints rest = cell(0, row, 1, 0);
         rest.weighty = 1;
         JPanel filler = new JPanel();
         filler.setOpaque(false);
         add(filler, rest);
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
-        // After the page turned: each value keeps the direction of its own text.
-        for (java.awt.Component c : testimony.getComponents()) {
+        // After the page turned: each of the testimony's own texts keeps the direction of its first letter.
+        for (java.awt.Component c : page.getComponents()) {
             if (c instanceof JTextArea && "value".equals(((JComponent) c).getClientProperty("gawah.reader"))) {
                 c.setComponentOrientation(direction(((JTextArea) c).getText()));
             }
         }
         revalidate();
         repaint();
-        SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, 0, 1, 1)));
+        SwingUtilities.invokeLater(() -> scrollRectToVisible(seen));
     }
 
     /** A section's title (keys literal: every key the code uses is checked to be in the bundles). */
@@ -132,48 +165,140 @@ final class ReaderView extends PagePanel {
             case "source": return Messages.of("reader.section.source");
             case "account": return Messages.of("reader.section.account");
             case "documenter_notes": return Messages.of("reader.section.documenter_notes");
-            default: return Messages.of("reader.section.events");
+            case "events": return Messages.of("reader.section.events");
+            default: return Messages.of("reader.section.attachments");
         }
     }
 
-    /** Each member under {@code node}: a value as a labelled text, an object or array walked into. */
-    private void fields(JPanel into, int[] at, String path, JsonNode node) {
-        if (node.isValueNode()) {
-            JLabel name = new JLabel(Screen.value(path.isEmpty() ? "-" : path));
-            name.putClientProperty("html.disable", Boolean.TRUE);
+    /** Each field under its words; after each attachment's fields, what can be done with it. */
+    private void fields(JPanel into, int[] at, List<TestimonyFields.Field> fields, JsonNode testimony) {
+        int attachment = -1;
+        for (TestimonyFields.Field field : fields) {
+            if (field.kind() == TestimonyFields.Kind.HEADING) {
+                if (attachment >= 0) {
+                    actions(into, at, attachment, testimony);
+                }
+                attachment = field.path().matches("attachments\\.[0-9]+") ? Integer.parseInt(field.path().substring(12)) : -1;
+                JLabel heading = Words.text(new JLabel(), field.label());
+                heading.setName("reader.heading." + field.path());
+                heading.putClientProperty("FlatLaf.styleClass", "h4");
+                into.add(heading, line(at[0]++, 2, 6));
+                continue;
+            }
+            JLabel name = Words.text(new JLabel(), field.label());
             name.putClientProperty("FlatLaf.styleClass", "small");
             name.putClientProperty("FlatLaf.style", "foreground: $Label.disabledForeground");
-            name.setName("reader.name." + path);
+            name.setName("reader.name." + field.path());
             into.add(name, line(at[0]++, 0, 0));
-            JTextArea value = Paragraph.of("reader.value." + path);
+            JTextArea value = Paragraph.of("reader.value." + field.path());
             value.setDocument(new WipingDocument()); // lock overwrites what the page holds of the testimony
-            value.setText(Screen.line(node.asText()));
+            if (field.kind() == TestimonyFields.Kind.WORDS) {
+                Words.text(value, field.words());
+            } else {
+                value.setText(Screen.line(field.text()));
+                value.putClientProperty("gawah.reader", "value");
+            }
             value.setFocusable(true);
             // Filling a text moves its caret, which scrolls the page to it: the page opens at its top.
             ((javax.swing.text.DefaultCaret) value.getCaret()).setUpdatePolicy(javax.swing.text.DefaultCaret.NEVER_UPDATE);
-            value.putClientProperty("gawah.reader", "value");
             into.add(value, line(at[0]++, 6, 0));
-            return;
         }
-        if (node.isArray()) {
-            int i = 0;
-            for (JsonNode item : node) {
-                fields(into, at, path + (path.isEmpty() ? "" : ".") + i++, item);
+        if (attachment >= 0) {
+            actions(into, at, attachment, testimony);
+        }
+    }
+
+    /** Show (an image) and Save for attachment {@code index}, what became of it, and its image once shown. */
+    private void actions(JPanel into, int[] at, int index, JsonNode testimony) {
+        String prefix = "reader.attachment." + index;
+        boolean image = testimony.path("attachments").path(index).path("media_type").asText().startsWith("image/");
+        ReaderModel.Done done = model.attachment(index);
+        boolean working = done != null && done.working();
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
+        buttons.setOpaque(false);
+        if (image && !images.containsKey(index)) {
+            JButton show = button(prefix + ".show", Messages.of("reader.show"), () -> showImage(index));
+            show.setEnabled(!working);
+            buttons.add(show);
+            buttons.add(javax.swing.Box.createHorizontalStrut(10));
+        }
+        JButton save = button(prefix + ".save", Messages.of("reader.save"), () -> save(index));
+        save.setEnabled(!working);
+        buttons.add(save);
+        into.add(buttons, line(at[0]++, 4, 4));
+        Message said = said(done);
+        if (said != null) {
+            JTextArea status = Words.text(Paragraph.of(prefix + ".status"), said);
+            if (done.problem() != null) {
+                status.putClientProperty("FlatLaf.style", "foreground: $Component.error.focusedBorderColor");
             }
-            return;
+            into.add(status, line(at[0]++, 4, 0));
+            if (done.problem() != null && done.problem().hintMessage() != null) {
+                into.add(Words.text(Paragraph.of(prefix + ".hint"), done.problem().hintMessage()), line(at[0]++, 4, 0));
+            }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = members.next();
-            fields(into, at, path + (path.isEmpty() ? "" : ".") + member.getKey(), member.getValue());
+        ShownImage shown = images.get(index);
+        if (shown != null) {
+            JLabel picture = new JLabel(new ImageIcon(shown.image()));
+            picture.setName(prefix + ".image");
+            picture.setHorizontalAlignment(JLabel.LEADING);
+            into.add(picture, line(at[0]++, 2, 4));
+            into.add(Words.text(Paragraph.of(prefix + ".shown"), Messages.of("reader.shown-image", shown.width(), shown.height())),
+                    line(at[0]++, 8, 0));
+        }
+    }
+
+    private static Message said(ReaderModel.Done done) {
+        if (done == null) {
+            return null;
+        }
+        if (done.working()) {
+            return Messages.of("reader.working");
+        }
+        if (done.problem() != null) {
+            return done.problem().message();
+        }
+        if (done.saved() != null) {
+            Path file = done.saved().file();
+            return done.saved().renamed() ? Messages.of("reader.saved-renamed", Ltr.of(file), done.saved().named())
+                    : Messages.of("reader.saved", Ltr.of(file));
+        }
+        return null;
+    }
+
+    /** Reads the image off the event thread (logged opened first), decodes it in memory, and shows it. */
+    private void showImage(int index) {
+        OffTheEventThread.run(window, "showing an image", () -> {
+            byte[] bytes = model.read(index);
+            if (bytes == null) {
+                return;
+            }
+            try {
+                ShownImage shown = ShownImage.decode(bytes, IMAGE_WIDTH);
+                if (window.lockedBy() != null) {
+                    shown.wipe();
+                    return;
+                }
+                images.put(index, shown);
+                SwingUtilities.invokeLater(this::render);
+            } catch (ShownImage.NotShown e) {
+                model.notShown(index, e.why());
+            }
+        });
+    }
+
+    private void save(int index) {
+        Path folder = FileChoice.folder(this, Messages.of("reader.choose-folder"), Messages.of("reader.choose"));
+        if (folder != null) {
+            OffTheEventThread.run(window, "saving an attachment", () -> model.save(index, folder));
         }
     }
 
     /** The signature and the custody entries about the record. */
-    private JComponent side() {
+    private JComponent side(OpenedRecord record) {
         JPanel side = new JPanel(new GridBagLayout());
         side.setName("reader.side");
         side.setOpaque(false);
-        side.setPreferredSize(null);
         int at = 0;
         JLabel signature = Words.text(new JLabel(), Messages.of("reader.signature"));
         signature.putClientProperty("FlatLaf.styleClass", "h3");
@@ -191,8 +316,17 @@ final class ReaderView extends PagePanel {
         JLabel custody = Words.text(new JLabel(), Messages.of("reader.custody"));
         custody.putClientProperty("FlatLaf.styleClass", "h3");
         side.add(custody, line(at++, 4, 0));
+        List<Entry> entries = model.custody();
+        if (entries == null) {
+            GawahException problem = model.custodyProblem();
+            JTextArea said = Words.text(Paragraph.of("reader.custody.status"),
+                    problem == null ? Messages.of("reader.custody.reading") : problem.message());
+            said.setColumns(28);
+            side.add(said, line(at++, 2, 0));
+            return side;
+        }
         int i = 0;
-        for (Entry entry : record.custody()) {
+        for (Entry entry : entries) {
             // The time leads the line, so no mark of its own: a left-to-right mark there would turn the whole
             // line left to right in Dari and Pashto; the display path already keeps its digits in order.
             JLabel line = Words.text(new JLabel(), Messages.of("reader.entry", entry.seq(), entry.time(),

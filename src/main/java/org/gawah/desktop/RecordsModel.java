@@ -16,6 +16,7 @@ import org.gawah.Message;
 import org.gawah.app.Home;
 import org.gawah.app.LegalRecords;
 import org.gawah.app.OpenedRecord;
+import org.gawah.cases.LegalTags;
 import org.gawah.names.Folding;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
@@ -27,8 +28,10 @@ import org.gawah.testimony.GivenDate;
  * parts together), then every record of the vault opened in memory and logged as opened
  * ({@link LegalRecords}), then the table: a search over the text folded as redaction folds it
  * (so a word typed with another yeh or kaf, other digits or without a zero-width non-joiner finds
- * it), and filters by the interview's date (typed in any calendar), documenter and case. Opening
- * is slow: the view calls {@link #unlock} off the event thread.
+ * it), and filters by the interview's date (typed in any calendar), place (folded the same way),
+ * documenter, Rome Statute tag, case and consent (who the witness agreed may receive it). Opening
+ * is slow: the view calls {@link #unlock} off the event thread. The unlocked key stays for the
+ * reader's attachments ({@link #key}, {@link #signer}) until lock.
  */
 final class RecordsModel implements Wipeable {
     enum Page { CANNOT_BEGIN, UNLOCK, OPENING, TABLE }
@@ -40,7 +43,12 @@ final class RecordsModel implements Wipeable {
     private final Path home;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Page page;
+    /** How often the opening page is drawn again while records open (each record would be thousands of redraws). */
+    private static final long PROGRESS_NANOS = 100_000_000L;
+
     private volatile SecretKey own;
+    private volatile SigningKey signer;
+    private volatile long progressShown;
     private volatile List<OpenedRecord> records = List.of();
     private volatile int done;
     private volatile int of;
@@ -51,6 +59,9 @@ final class RecordsModel implements Wipeable {
     private volatile Message dateProblem;
     private volatile String documenter;
     private volatile String caseId;
+    private volatile String place = "";
+    private volatile String tag;
+    private volatile String consent;
     private volatile boolean wiped;
 
     RecordsModel(Path home) {
@@ -91,19 +102,17 @@ final class RecordsModel implements Wipeable {
      */
     void unlock(char[] passphrase) {
         try {
-            SigningKey signer = own.unlockForSigning(passphrase, Instant.now());
+            SigningKey unlocked = own.unlockForSigning(passphrase, Instant.now());
             Arrays.fill(passphrase, '\0');
             done = 0;
             of = 0;
             show(Page.OPENING);
-            List<OpenedRecord> opened = LegalRecords.openAll(home, own, signer, (n, total) -> {
-                done = n;
-                of = total;
-                listeners.forEach(Runnable::run);
-            });
+            List<OpenedRecord> opened = LegalRecords.openAll(home, own, unlocked, this::progress);
             if (wiped) {
+                opened.forEach(OpenedRecord::wipe);
                 return;
             }
+            signer = unlocked;
             records = List.copyOf(opened);
             problem = null;
             show(Page.TABLE);
@@ -113,6 +122,42 @@ final class RecordsModel implements Wipeable {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** The key this page unlocked, for the cases and export pages; null until the records are open. */
+    TeamKey key() {
+        return page == Page.TABLE && own != null && signer != null ? new TeamKey(own, signer) : null;
+    }
+
+    /** Called on the opening threads: the page is told at most ten times a second, and at the end. */
+    private void progress(int n, int total) {
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (n <= done) {
+                return;
+            }
+            done = n;
+            of = total;
+            if (n < total && now - progressShown < PROGRESS_NANOS) {
+                return;
+            }
+            progressShown = now;
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** The home's key, unlocked once the records are open; null before and after lock. */
+    SecretKey ownKey() {
+        return signer == null ? null : own;
+    }
+
+    /** The key that signs custody entries (an attachment opened), once the records are open; null before and after lock. */
+    SigningKey signer() {
+        return signer;
+    }
+
+    Path home() {
+        return home;
     }
 
     int done() {
@@ -173,12 +218,34 @@ final class RecordsModel implements Wipeable {
         caseId = id;
     }
 
+    /** Only the records whose place holds what is typed (folded as the search is), or blank for all. */
+    void place(String typed) {
+        place = typed == null ? "" : Folding.fold(typed.strip());
+    }
+
+    /** Only the records whose analysis in some case gives this Rome Statute tag, or null for all. */
+    void tag(String romeStatuteTag) {
+        tag = romeStatuteTag;
+    }
+
+    /** Only the records whose witness consented to this recipient ({@code icc}, {@code un_mechanism}...), or null for all. */
+    void consent(String recipient) {
+        consent = recipient;
+    }
+
     /** The records the search and filters leave, in the vault's order. */
     List<OpenedRecord> visible() {
         List<OpenedRecord> shown = new ArrayList<>();
         String q = query;
+        String where = place;
         for (OpenedRecord record : records) {
-            if (!q.isEmpty() && !record.holds(q)) {
+            if (!where.isEmpty() && !record.shown().placeHolds(where)) {
+                continue;
+            }
+            if (tag != null && !record.tags().contains(tag)) {
+                continue;
+            }
+            if (consent != null && !record.shown().recipients().contains(consent)) {
                 continue;
             }
             LocalDate day = record.interviewDay();
@@ -189,6 +256,10 @@ final class RecordsModel implements Wipeable {
                 continue;
             }
             if (caseId != null && !record.cases().contains(caseId)) {
+                continue;
+            }
+            // The whole text last: the dearest test, made only of what the filters leave.
+            if (!q.isEmpty() && !record.holds(q)) {
                 continue;
             }
             shown.add(record);
@@ -210,6 +281,14 @@ final class RecordsModel implements Wipeable {
         return List.copyOf(found);
     }
 
+    /** Every Rome Statute tag some record here carries, in the Statute's order. */
+    List<String> tags() {
+        List<String> statute = LegalTags.shipped().tags();
+        TreeSet<Integer> found = new TreeSet<>();
+        records.forEach(r -> r.tags().forEach(t -> found.add(statute.indexOf(t))));
+        return found.stream().map(statute::get).toList();
+    }
+
     /** The record with this id among those opened, or null. */
     OpenedRecord record(String id) {
         return records.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
@@ -227,8 +306,12 @@ final class RecordsModel implements Wipeable {
     @Override
     public void wipe() {
         wiped = true;
+        List<OpenedRecord> opened = records;
         records = List.of();
+        opened.forEach(OpenedRecord::wipe);
         own = null;
+        signer = null;
         query = "";
+        place = "";
     }
 }

@@ -35,6 +35,7 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.Screen;
 import org.gawah.app.OpenedRecord;
+import org.gawah.cases.LegalTags;
 import org.gawah.testimony.DateCalendar;
 
 /**
@@ -47,16 +48,22 @@ import org.gawah.testimony.DateCalendar;
 final class RecordsView extends PagePanel {
     private static final long serialVersionUID = 1L;
     /** Each column's width at the window's default size; the table shares out what is more or less. */
-    private static final int[] WIDTHS = {225, 200, 110, 60, 115, 75, 55, 75};
+    private static final int[] WIDTHS = {200, 185, 100, 55, 110, 70, 90, 55, 40};
     static final Message[] COLUMNS = {Messages.of("records.column.record"), Messages.of("records.column.date"),
             Messages.of("records.column.place"), Messages.of("records.column.languages"),
             Messages.of("records.column.documenter"), Messages.of("records.column.pseudonym"),
-            Messages.of("records.column.cases"), Messages.of("records.column.attachments")};
+            Messages.of("records.column.tags"), Messages.of("records.column.cases"), Messages.of("records.column.attachments")};
+    /** Who a witness may consent to: the consent filter's choices, in the format's order. */
+    static final List<String> RECIPIENTS = List.of("legal_team", "icc", "un_mechanism", "national_court", "publication");
+    /** The most of a Rome Statute tag's label its filter shows. */
+    private static final int TAG_LABEL = 44;
 
     private final transient RecordsModel model;
     private final transient WindowModel window;
     private final transient Consumer<OpenedRecord> reader;
     private final transient Runnable home;
+    /** Where the records chosen go to be added to a case (the cases page), or null. */
+    private transient Consumer<List<String>> toCase;
     private final Rows rows = new Rows();
     private final JTable table = new JTable(rows) {
         private static final long serialVersionUID = 1L;
@@ -74,13 +81,16 @@ final class RecordsView extends PagePanel {
     private final JTextField to = new JTextField(new WipingDocument(), "", 9);
     private final JComboBox<Choice> documenters = new JComboBox<>();
     private final JComboBox<Choice> cases = new JComboBox<>();
+    private final JTextField place = new JTextField(new WipingDocument(), "", 10);
+    private final JComboBox<Choice> tags = new JComboBox<>();
+    private final JComboBox<Choice> consent = new JComboBox<>();
     private final JLabel count = new JLabel();
     private final JLabel dateProblem = new JLabel();
     private int row;
     private boolean filling;
 
     /** One choice of a filter: what it shows and the value it filters by (null: every record). */
-    private record Choice(String shown, String value) {
+    record Choice(String shown, String value) {
         @Override
         public String toString() {
             return shown;
@@ -96,7 +106,7 @@ final class RecordsView extends PagePanel {
         setName("page.records");
         setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
         table.setName("records.table");
-        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setAutoCreateRowSorter(false);
         table.setFillsViewportHeight(true);
         table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
@@ -117,6 +127,10 @@ final class RecordsView extends PagePanel {
         to.setName("records.to");
         documenters.setName("records.documenter");
         cases.setName("records.case");
+        place.setName("records.place");
+        place.setMinimumSize(place.getPreferredSize());
+        tags.setName("records.tag");
+        consent.setName("records.consent");
         count.setName("records.count");
         dateProblem.setName("records.date-problem");
         dateProblem.putClientProperty("html.disable", Boolean.TRUE);
@@ -139,14 +153,22 @@ final class RecordsView extends PagePanel {
         search.getDocument().addDocumentListener(typed);
         from.getDocument().addDocumentListener(typed);
         to.getDocument().addDocumentListener(typed);
+        place.getDocument().addDocumentListener(typed);
         documenters.addActionListener(e -> filter());
         cases.addActionListener(e -> filter());
+        tags.addActionListener(e -> filter());
+        consent.addActionListener(e -> filter());
         model.onChange(() -> onEventThread(this::render));
         window.onLanguage(locale -> onEventThread(this::render));
     }
 
     RecordsModel model() {
         return model;
+    }
+
+    /** Adds a button that hands the records chosen in the table (their ids) to {@code action}. */
+    void onAddToCase(Consumer<List<String>> action) {
+        toCase = action;
     }
 
     /** Shows the page, reading the home's key off the event thread the first time. */
@@ -244,6 +266,11 @@ final class RecordsView extends PagePanel {
         buttons.add(button("records.read", Messages.of("records.read"), this::readSelected));
         buttons.add(javax.swing.Box.createHorizontalStrut(10));
         buttons.add(button("records.home", Messages.of("records.home"), home));
+        if (toCase != null) {
+            buttons.add(javax.swing.Box.createHorizontalStrut(10));
+            buttons.add(button("records.add-to-case", Messages.of("records.add-to-case"), () -> toCase.accept(
+                    java.util.Arrays.stream(table.getSelectedRows()).mapToObj(r -> rows.shown.get(r).id()).toList())));
+        }
         add(buttons, row(0));
         fillChoices();
         rows.fireTableStructureChanged();
@@ -253,16 +280,47 @@ final class RecordsView extends PagePanel {
         filter();
     }
 
+    /**
+     * Three lines, each narrow enough for the window at its smallest: the search and the dates;
+     * the place, the documenter and the case; the Rome Statute tag and consent.
+     */
     private JComponent filters() {
         JPanel filters = new JPanel(new GridBagLayout());
         filters.setOpaque(false);
+        JPanel first = line();
         int x = 0;
-        x = labelled(filters, x, Messages.of("records.search.label"), search, 1);
-        x = labelled(filters, x, Messages.of("records.from.label"), from, 0);
-        x = labelled(filters, x, Messages.of("records.to.label"), to, 0);
-        x = labelled(filters, x, Messages.of("records.documenter.label"), documenters, 0);
-        labelled(filters, x, Messages.of("records.case.label"), cases, 0);
+        x = labelled(first, x, Messages.of("records.search.label"), search, 1);
+        x = labelled(first, x, Messages.of("records.from.label"), from, 0);
+        labelled(first, x, Messages.of("records.to.label"), to, 0);
+        JPanel second = line();
+        x = 0;
+        x = labelled(second, x, Messages.of("records.place.label"), place, 1);
+        x = labelled(second, x, Messages.of("records.documenter.label"), documenters, 0);
+        labelled(second, x, Messages.of("records.case.label"), cases, 0);
+        JPanel third = line();
+        x = 0;
+        x = labelled(third, x, Messages.of("records.tag.label"), tags, 0);
+        x = labelled(third, x, Messages.of("records.consent.label"), consent, 0);
+        GridBagConstraints rest = new GridBagConstraints();
+        rest.gridx = x;
+        rest.weightx = 1;
+        third.add(javax.swing.Box.createHorizontalGlue(), rest);
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = 0;
+        at.weightx = 1;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        at.insets = new Insets(0, 0, 6, 0);
+        filters.add(first, at);
+        filters.add(second, at);
+        at.insets = new Insets(0, 0, 0, 0);
+        filters.add(third, at);
         return filters;
+    }
+
+    private static JPanel line() {
+        JPanel line = new JPanel(new GridBagLayout());
+        line.setOpaque(false);
+        return line;
     }
 
     private static int labelled(JPanel into, int x, Message label, JComponent field, double weight) {
@@ -290,6 +348,8 @@ final class RecordsView extends PagePanel {
         try {
             String chosenDocumenter = chosen(documenters);
             String chosenCase = chosen(cases);
+            String chosenTag = chosen(tags);
+            String chosenConsent = chosen(consent);
             documenters.removeAllItems();
             documenters.addItem(new Choice(Messages.of("records.all").render(), null));
             for (RecordsModel.Documenter d : model.documenters()) {
@@ -301,10 +361,39 @@ final class RecordsView extends PagePanel {
             for (String id : model.cases()) {
                 cases.addItem(new Choice(Screen.value(id), id));
             }
+            tags.removeAllItems();
+            tags.addItem(new Choice(Messages.of("records.all").render(), null));
+            for (String tag : model.tags()) {
+                tags.addItem(new Choice(Messages.of("records.tag.choice", Ltr.of(tag), shortened(LegalTags.shipped().label(tag))).render(),
+                        tag));
+            }
+            consent.removeAllItems();
+            consent.addItem(new Choice(Messages.of("records.all").render(), null));
+            for (String recipient : RECIPIENTS) {
+                consent.addItem(new Choice(recipient(recipient).render(), recipient));
+            }
             select(documenters, chosenDocumenter);
             select(cases, chosenCase);
+            select(tags, chosenTag);
+            select(consent, chosenConsent);
         } finally {
             filling = false;
+        }
+    }
+
+    /** A tag's label is the Statute's sentence: the list shows its start, which tells the tags apart. */
+    static String shortened(String label) {
+        return label.length() <= TAG_LABEL ? label : label.substring(0, label.offsetByCodePoints(0, TAG_LABEL - 3)).strip() + "...";
+    }
+
+    /** Each recipient a witness may consent to, in a word short enough for a list (the reader says it in full). */
+    private static Message recipient(String recipient) {
+        switch (recipient) {
+            case "legal_team": return Messages.of("records.consent.legal_team");
+            case "icc": return Messages.of("records.consent.icc");
+            case "un_mechanism": return Messages.of("records.consent.un_mechanism");
+            case "national_court": return Messages.of("records.consent.national_court");
+            default: return Messages.of("records.consent.publication");
         }
     }
 
@@ -331,6 +420,9 @@ final class RecordsView extends PagePanel {
         model.dates(from.getText(), to.getText());
         model.documenter(chosen(documenters));
         model.inCase(chosen(cases));
+        model.place(place.getText());
+        model.tag(chosen(tags));
+        model.consent(chosen(consent));
         rows.show(model.visible());
         count.setText(Messages.of("records.count", rows.shown.size(), model.all().size()).render());
         dateProblem.setText(model.dateProblem() == null ? "" : model.dateProblem().render());
@@ -374,15 +466,17 @@ final class RecordsView extends PagePanel {
         @Override
         public Object getValueAt(int r, int column) {
             OpenedRecord record = shown.get(r);
+            OpenedRecord.Shown values = record.shown();
             switch (column) {
                 case 0: return Screen.value(record.id());
                 case 1: return date(record);
-                case 2: return Screen.value(record.text("/interview/place"));
-                case 3: return Screen.value(String.join(", ", record.texts("/interview/languages/interview")));
+                case 2: return values.place() == null ? "" : Screen.value(values.place());
+                case 3: return Screen.value(String.join(", ", values.languages()));
                 case 4: return Messages.of("records.documenter.choice", record.signerUserId(),
                         Ltr.of(Fingerprints.grouped(record.signerFingerprint()).substring(0, 9))).render();
-                case 5: return Screen.value(record.text("/witness/pseudonym"));
-                case 6: return record.cases().stream().map(Screen::value).collect(Collectors.joining(", "));
+                case 5: return values.pseudonym() == null ? "" : Screen.value(values.pseudonym());
+                case 6: return String.join(", ", record.tags());
+                case 7: return record.cases().stream().map(Screen::value).collect(Collectors.joining(", "));
                 default: return String.valueOf(record.attachments());
             }
         }

@@ -107,7 +107,7 @@ final class SetupModel implements Wipeable {
             Home home = home();
             home.create(null);
             OwnKeyGeneration.Generated made = OwnKeyGeneration.generate(home, Profile.byLabel(PROFILE), userId, first);
-            key.hold(made.signer());
+            key.hold(made.signer(), made.key());
             typedName = null;
             problem = null;
             done = Messages.of("setup.key.made", Ltr.of(org.gawah.Fingerprints.grouped(made.key().fingerprint())));
@@ -166,7 +166,7 @@ final class SetupModel implements Wipeable {
             SigningKey signer = key.get();
             if (signer == null) {
                 signer = confirmed.own().unlockForSigning(passphrase, Instant.now());
-                key.hold(signer);
+                key.hold(signer, confirmed.own());
             }
             CertificateImport.commit(home(), confirmed, signer);
             done = confirmed.role() == Role.LEGAL ? Messages.of("setup.pinned.legal", confirmed.pins().size())

@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.gawah.GawahException;
 import org.gawah.Message;
+import org.gawah.app.DraftResume;
+import org.gawah.app.Home;
 import org.gawah.keys.Role;
 
 /**
  * The welcome page without its controls: what this computer has of Gawah (a home, a key, the
  * team's certificates) as lines marked ready, warning or missing, each missing thing with how to
- * fix it, and what to do next. Reading the home is {@link #read} (off the event thread); the view
- * hands the result to {@link #show} and renders {@link #lines} and {@link #next}.
+ * fix it, and what to do next; an interview the window's lock interrupted, sealed as a draft, to
+ * take up again. Reading the home is {@link #read} (off the event thread); the view hands the
+ * result to {@link #show} and renders {@link #lines}, {@link #next} and {@link #draft}.
  */
 final class WelcomeModel implements Wipeable {
     enum Mark { READY, WARNING, MISSING }
@@ -30,6 +34,9 @@ final class WelcomeModel implements Wipeable {
     private final Path home;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile HomeStatus status;
+    /** The draft to offer, read with the status (shown with it); or null. */
+    private volatile DraftResume.Found found;
+    private volatile DraftResume.Found draft;
 
     WelcomeModel(Path home) {
         this.home = home;
@@ -39,14 +46,34 @@ final class WelcomeModel implements Wipeable {
         return home;
     }
 
-    /** Reads the home: slow enough (keys are parsed) to keep off the event thread. */
+    /**
+     * Reads the home: slow enough (keys are parsed, and the signed log read for a draft to take
+     * up) to keep off the event thread.
+     */
     HomeStatus read() {
-        return HomeStatus.read(home);
+        HomeStatus read = HomeStatus.read(home);
+        found = read.exists() && read.ownKey() && read.problem() == null ? draftIn() : null;
+        return read;
+    }
+
+    /** The home's draft to take up, opened as every command opens the home; a home that cannot tell offers none. */
+    private DraftResume.Found draftIn() {
+        try {
+            return DraftResume.find(new Home(home, settled -> { })).orElse(null);
+        } catch (GawahException e) {
+            return null; // the interview's own pages say what stops it
+        }
     }
 
     void show(HomeStatus read) {
         status = read;
+        draft = found;
         listeners.forEach(Runnable::run);
+    }
+
+    /** The interrupted interview's draft to take up once the home is ready, or null. */
+    DraftResume.Found draft() {
+        return ready() ? draft : null;
     }
 
     void onChange(Runnable listener) {
@@ -103,6 +130,12 @@ final class WelcomeModel implements Wipeable {
         return lines;
     }
 
+    /** Whether the home was read and has its own key: it has records of its own to show. */
+    boolean ownKey() {
+        HomeStatus s = status;
+        return s != null && s.exists() && s.problem() == null && s.ownKey();
+    }
+
     /** Whether an interview can begin: the home was read and nothing it needs is missing. */
     boolean ready() {
         return status != null && lines().stream().noneMatch(line -> line.mark() == Mark.MISSING);
@@ -135,5 +168,7 @@ final class WelcomeModel implements Wipeable {
     @Override
     public void wipe() {
         status = null;
+        found = null;
+        draft = null;
     }
 }

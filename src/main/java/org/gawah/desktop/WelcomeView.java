@@ -30,12 +30,22 @@ final class WelcomeView extends PagePanel {
     private final JButton attach = Words.text(new JButton(), Messages.of("welcome.attach"));
     private final java.awt.Component beginGap = javax.swing.Box.createHorizontalStrut(10);
     private final java.awt.Component attachGap = javax.swing.Box.createHorizontalStrut(10);
+    /** An interview the lock interrupted, sealed as a draft, and the button that takes it up. */
+    private final javax.swing.JTextArea draft = Paragraph.of("welcome.draft");
+    private final JButton resume = Words.text(new JButton(), Messages.of("welcome.resume"));
+    private final java.awt.Component resumeGap = javax.swing.Box.createHorizontalStrut(10);
+    /** The documenter's own sealed records, and submitting them. */
+    private final JButton myRecords = Words.text(new JButton(), Messages.of("welcome.my-records"));
+    private final java.awt.Component myRecordsGap = javax.swing.Box.createHorizontalStrut(10);
 
     /**
      * {@code interview}: what the Begin button does (opens the interview's pages); {@code firstRun}:
-     * the Set up button; {@code attachFiles}: the Attach files button (files added to a record).
+     * the Set up button; {@code attachFiles}: the Attach files button (files added to a record);
+     * {@code resumeDraft}: the Resume button, given the draft's id; {@code ownRecords}: the button
+     * to the documenter's own records and submitting them.
      */
-    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun, Runnable attachFiles) {
+    WelcomeView(WelcomeModel model, WindowModel window, Runnable interview, Runnable firstRun, Runnable attachFiles,
+                java.util.function.Consumer<String> resumeDraft, Runnable ownRecords) {
         super(new GridBagLayout());
         this.model = model;
         this.window = window;
@@ -53,6 +63,14 @@ final class WelcomeView extends PagePanel {
         setup.addActionListener(e -> firstRun.run());
         attach.setName("welcome.attach");
         attach.addActionListener(e -> attachFiles.run());
+        resume.setName("welcome.resume");
+        resume.addActionListener(e -> {
+            if (model.draft() != null) {
+                resumeDraft.accept(model.draft().recordId());
+            }
+        });
+        myRecords.setName("welcome.my-records");
+        myRecords.addActionListener(e -> ownRecords.run());
         lines.setName("welcome.lines");
         lines.setOpaque(false);
 
@@ -61,19 +79,27 @@ final class WelcomeView extends PagePanel {
         add(checking, row(2, 8));
         add(lines, row(3, 16));
         add(next, row(4, 16));
+        add(draft, row(5, 16));
         JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
         buttons.setOpaque(false);
+        buttons.add(resume);
+        buttons.add(resumeGap);
         buttons.add(begin);
         // Begin and Set up are both shown while a warning is left (one legal key): kept apart.
         beginGap.setVisible(false);
         buttons.add(beginGap);
         buttons.add(setup);
-        buttons.add(javax.swing.Box.createHorizontalStrut(10));
-        buttons.add(attach);
-        buttons.add(attachGap);
-        buttons.add(checkAgain);
-        add(buttons, row(5, 0));
-        GridBagConstraints rest = row(6, 0);
+        add(buttons, row(6, 10));
+        // A second row: the first holds what to do now, and the page stays whole at the window's smallest.
+        JPanel more = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
+        more.setOpaque(false);
+        more.add(attach);
+        more.add(attachGap);
+        more.add(myRecords);
+        more.add(myRecordsGap);
+        more.add(checkAgain);
+        add(more, row(7, 0));
+        GridBagConstraints rest = row(8, 0);
         rest.weighty = 1;
         JPanel filler = new JPanel();
         filler.setOpaque(false);
@@ -145,6 +171,16 @@ final class WelcomeView extends PagePanel {
         // Files are added to records sealed here: only where records can be sealed.
         attach.setVisible(model.ready());
         attachGap.setVisible(model.ready());
+        if (model.draft() != null) {
+            Words.text(draft, Messages.of("welcome.draft", SealedTime.of(model.draft().sealedAt()), Ltr.of(model.draft().recordId())));
+        }
+        draft.setVisible(model.draft() != null);
+        resume.setVisible(model.draft() != null);
+        resumeGap.setVisible(model.draft() != null);
+        // A home with a key has records of its own to see and submit, ready or not.
+        boolean own = model.ownKey();
+        myRecords.setVisible(own);
+        myRecordsGap.setVisible(own);
         lines.applyComponentOrientation(getComponentOrientation());
         revalidate();
         repaint();

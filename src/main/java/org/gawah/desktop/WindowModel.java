@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.gawah.Language;
+import org.gawah.Message;
 
 /**
  * The window as a whole, without a single control: the language it speaks, the session's state,
  * the idle clock, and the lock. Lock may come from any thread (the lock watcher of
- * {@code gawah lock} runs on its own): it wipes the session and every page's model on the
- * calling thread, before anyone is told, and happens once.
+ * {@code gawah lock} runs on its own): it lets the pages keep what they must (an interview's
+ * draft, sealed), then wipes the session and every page's model on the calling thread, before
+ * anyone is told, and happens once.
  */
 final class WindowModel {
     private final SessionState session = new SessionState();
@@ -23,6 +25,8 @@ final class WindowModel {
     private final List<Wipeable> pages = new CopyOnWriteArrayList<>();
     private final List<Consumer<Locale>> languageListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LockReason>> lockListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LockReason>> savers = new CopyOnWriteArrayList<>();
+    private final List<Message> afterLock = new CopyOnWriteArrayList<>();
     private final AtomicReference<LockReason> lockedBy = new AtomicReference<>();
     private volatile Locale language;
 
@@ -80,6 +84,24 @@ final class WindowModel {
         return model;
     }
 
+    /**
+     * Work a page keeps before lock wipes it, run by lock on its thread with the session (the
+     * unlocked key) still held: the interview seals what it holds as a draft. A saver that fails
+     * does not stop the lock; it says so with {@link #afterLock(Message)}.
+     */
+    void beforeLock(Consumer<LockReason> saver) {
+        savers.add(saver);
+    }
+
+    /** What lock did that the window cannot show any more (a draft sealed, or not): for whoever opened the window. */
+    void afterLock(Message said) {
+        afterLock.add(said);
+    }
+
+    List<Message> saidAfterLock() {
+        return List.copyOf(afterLock);
+    }
+
     void onLock(Consumer<LockReason> listener) {
         lockListeners.add(listener);
     }
@@ -88,6 +110,13 @@ final class WindowModel {
     boolean lock(LockReason reason) {
         if (!lockedBy.compareAndSet(null, reason)) {
             return false;
+        }
+        for (Consumer<LockReason> saver : savers) {
+            try {
+                saver.accept(reason);
+            } catch (RuntimeException e) {
+                // Whatever failed, the lock goes on: the saver said what it could not keep.
+            }
         }
         session.wipe();
         pages.forEach(Wipeable::wipe);

@@ -25,10 +25,22 @@ public final class Redaction {
     public static final String MARK = "[withheld]";
     static final String NAME_KEYS = "name_keys";
 
-    /** The derivative's bytes and what was withheld, as field paths. */
-    public record Result(byte[] bytes, List<String> withheld) {
+    /**
+     * The derivative's bytes and what was withheld, as field paths; and each text in which the
+     * witness's name or contact was found, for a person to see before the package is built (the
+     * window's preview). The matches hold testimony: kept in memory only, never written.
+     */
+    public record Result(byte[] bytes, List<String> withheld, List<Match> matches) {
         public Result {
             withheld = List.copyOf(withheld);
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /** A text of the testimony at {@code path} as sealed, and where in it the name or contact was found. */
+    public record Match(String path, String text, List<Finder.Span> spans) {
+        public Match {
+            spans = List.copyOf(spans);
         }
     }
 
@@ -52,7 +64,8 @@ public final class Redaction {
         withholdDeviceDetails(copy, withheld);
         // Not searched (hashes); and of no use to a receiver, who never holds the key sealed in it.
         boolean nameKeys = copy.remove(NAME_KEYS) != null;
-        mask(copy, "", names, withheld);
+        List<Match> matches = new ArrayList<>();
+        mask(copy, "", names, withheld, matches);
         if (withheld.isEmpty()) {
             return null;
         }
@@ -68,7 +81,7 @@ public final class Redaction {
         ArrayNode list = document.putArray("withheld");
         withheld.forEach(list::add);
         document.set("testimony", copy);
-        return new Result(Json.write(document), withheld);
+        return new Result(Json.write(document), withheld, matches);
     }
 
     /**
@@ -103,21 +116,23 @@ public final class Redaction {
         return parent instanceof ObjectNode && ((ObjectNode) parent).remove(parts[parts.length - 1]) != null;
     }
 
-    private static void mask(JsonNode node, String at, Masker names, List<String> withheld) {
+    private static void mask(JsonNode node, String at, Masker names, List<String> withheld, List<Match> matches) {
         if (node instanceof ObjectNode) {
             ObjectNode object = (ObjectNode) node;
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String path = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
                 if (field.getValue().isTextual()) {
-                    String masked = field.getKey().equals("file_name") ? names.maskFileName(field.getValue().textValue())
-                            : names.mask(field.getValue().textValue());
-                    if (!masked.equals(field.getValue().textValue())) {
+                    String original = field.getValue().textValue();
+                    boolean fileName = field.getKey().equals("file_name");
+                    String masked = fileName ? names.maskFileName(original) : names.mask(original);
+                    if (!masked.equals(original)) {
                         field.setValue(TextNode.valueOf(masked));
                         withheld.add(path + " (name)");
+                        matches.add(new Match(path, original, names.find(original, fileName)));
                     }
                 } else {
-                    mask(field.getValue(), path, names, withheld);
+                    mask(field.getValue(), path, names, withheld, matches);
                 }
             }
         } else if (node instanceof ArrayNode) {
@@ -125,13 +140,15 @@ public final class Redaction {
             for (int i = 0; i < array.size(); i++) {
                 String path = at + "[" + i + "]";
                 if (array.get(i).isTextual()) {
-                    String masked = names.mask(array.get(i).textValue());
-                    if (!masked.equals(array.get(i).textValue())) {
+                    String original = array.get(i).textValue();
+                    String masked = names.mask(original);
+                    if (!masked.equals(original)) {
                         array.set(i, TextNode.valueOf(masked));
                         withheld.add(path + " (name)");
+                        matches.add(new Match(path, original, names.find(original, false)));
                     }
                 } else {
-                    mask(array.get(i), path, names, withheld);
+                    mask(array.get(i), path, names, withheld, matches);
                 }
             }
         }
@@ -169,6 +186,11 @@ public final class Redaction {
             return finder.mask(text, MARK, true);
         }
 
+        /** Where {@link #mask} (or, for a file name, {@link #maskFileName}) would replace, in {@code text}. */
+        public List<Finder.Span> find(String text, boolean fileName) {
+            return finder.find(text, fileName);
+        }
+
         /** Masks with this and then with {@code other}. */
         public Masker and(Masker other) {
             Masker first = this;
@@ -181,6 +203,24 @@ public final class Redaction {
                 @Override
                 public String maskFileName(String text) {
                     return other.maskFileName(first.maskFileName(text));
+                }
+
+                /** Both finders' spans in the text as it is, in order, overlapping ones merged. */
+                @Override
+                public List<Finder.Span> find(String text, boolean fileName) {
+                    List<Finder.Span> all = new ArrayList<>(first.find(text, fileName));
+                    all.addAll(other.find(text, fileName));
+                    all.sort(java.util.Comparator.comparingInt(Finder.Span::start));
+                    List<Finder.Span> merged = new ArrayList<>();
+                    for (Finder.Span span : all) {
+                        Finder.Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                        if (last != null && span.start() <= last.end()) {
+                            merged.set(merged.size() - 1, new Finder.Span(last.start(), Math.max(last.end(), span.end())));
+                        } else {
+                            merged.add(span);
+                        }
+                    }
+                    return merged;
                 }
             };
         }

@@ -3,6 +3,7 @@ package org.gawah.interview;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -161,6 +162,93 @@ public final class Interview {
             }
         }
         return in;
+    }
+
+    /**
+     * The answers of a draft ({@code gawah.draft/1}, docs/format/testimony.md) to go on with: its
+     * {@code consent} and {@code fields}, which are the shape {@link #input} gives, read back into
+     * answers. The witness's name is not among them: a draft seals it apart, for the protection
+     * officers alone. What this interview does not ask (an earlier interview, a support person)
+     * is not read back. The draft is the documenter's own signed record: a value that is not one
+     * of the interview's (an unknown recipient or level) is left unanswered, to be asked again.
+     */
+    public static Interview resume(JsonNode consent, JsonNode fields, boolean identityAllowed, String documenterDefault) {
+        Interview in = new Interview(identityAllowed, documenterDefault);
+        in.purposeExplained = bool(consent.get("purpose_explained"));
+        in.withdrawalExplained = bool(consent.get("withdrawal_explained"));
+        for (JsonNode recipient : consent.path("recipients")) {
+            int i = RECIPIENTS.indexOf(recipient.asText());
+            if (i >= 0 && !in.recipients.contains(i)) {
+                in.recipients.add(i);
+            }
+        }
+        in.audioVideo = bool(consent.get("audio_video"));
+        in.anonymity = bool(consent.get("anonymity"));
+        JsonNode interview = fields.path("interview");
+        in.startedAt = text(interview.get("started_at"));
+        in.endedAt = text(interview.get("ended_at"));
+        in.place = text(interview.get("place"));
+        for (JsonNode person : interview.path("present")) {
+            String role = person.path("role").asText();
+            if (role.equals("documenter")) {
+                in.documenter = text(person.get("name"));
+            } else if (role.equals("interpreter")) {
+                in.interpreter = text(person.get("name"));
+            }
+        }
+        in.interviewLanguages = codes(interview.path("languages").get("interview"));
+        in.recordLanguages = codes(interview.path("languages").get("record"));
+        JsonNode witness = fields.path("witness");
+        in.pseudonym = text(witness.get("pseudonym"));
+        in.confidentiality = CONFIDENTIALITY.indexOf(witness.path("confidentiality").asText());
+        in.vulnerability = lines(witness.get("vulnerability"));
+        in.referrals = lines(witness.get("referrals_offered"));
+        JsonNode source = fields.path("source");
+        in.connection = CONNECTIONS.indexOf(source.path("connection").asText());
+        in.reliability = in.connection < 0 ? -1 : RELIABILITY.indexOf(source.path("reliability").asText());
+        in.accountLanguage = text(fields.path("account").get("language"));
+        in.account = text(fields.path("account").get("text"));
+        in.notes = text(fields.get("documenter_notes"));
+        for (JsonNode e : fields.path("events")) {
+            Event event = new Event();
+            event.act = text(e.get("act_type"));
+            int precision = PRECISIONS.indexOf(e.path("date").path("precision").asText());
+            event.precision = precision < 0 ? UNKNOWN : precision;
+            event.date = event.precision == UNKNOWN ? null : text(e.path("date").get("value"));
+            event.place = text(e.get("place"));
+            if (event.act != null) {
+                in.events.add(event);
+            }
+        }
+        JsonNode ack = fields.path("acknowledgement");
+        in.acknowledged = bool(ack.get("witness_acknowledged"));
+        in.reasonIfNot = Boolean.FALSE.equals(in.acknowledged) ? text(ack.get("reason_if_not")) : null;
+        return in;
+    }
+
+    private static Boolean bool(JsonNode node) {
+        return node != null && node.isBoolean() ? node.booleanValue() : null;
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() && !node.textValue().isBlank() ? node.textValue() : null;
+    }
+
+    private static String codes(JsonNode array) {
+        List<String> codes = new ArrayList<>();
+        if (array != null) {
+            array.forEach(code -> codes.add(code.asText()));
+        }
+        return codes.isEmpty() ? null : String.join(" ", codes);
+    }
+
+    /** A list kept one item a line, as it was typed. */
+    private static String lines(JsonNode array) {
+        List<String> lines = new ArrayList<>();
+        if (array != null) {
+            array.forEach(line -> lines.add(line.asText()));
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
     /** The documenter's name as a key's user ID gives it, without the e-mail part; null if none. */

@@ -40,6 +40,17 @@ public final class InterviewPath {
         seen.removeIf(questions::removed);
     }
 
+    /**
+     * A draft taken up again: the path walks the questions in order, each answered as the draft
+     * holds it, to the step where the draft stopped (or the review), so that "back" leads through
+     * them as if they had just been asked.
+     */
+    public void resumeAt(String step) {
+        for (int guard = 0; guard < 1000 && current != Question.REVIEW && !current.step().equals(step); guard++) {
+            answered();
+        }
+    }
+
     /** Back to the question seen before this one (from the first question, nowhere). */
     public void back() {
         if (current == Question.REVIEW) {

@@ -35,6 +35,11 @@ public final class InterviewWords {
         }
     }
 
+    /** Yes or no, as the interview says them. */
+    public static Message yesNo(boolean yes) {
+        return Messages.of(yes ? "interview.yes" : "interview.no");
+    }
+
     /** The words for a fixed value (recipients, levels, connections, date precisions). */
     public static Message valueLabel(String value) {
         switch (value) {

@@ -1,13 +1,19 @@
 package org.gawah.keys;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.gawah.Digests;
 import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.custody.Action;
+import org.gawah.custody.Admissions;
 import org.gawah.custody.CustodyException;
 import org.gawah.custody.Entry;
 import org.gawah.openpgp.Certificate;
@@ -28,12 +34,56 @@ final class KeyLog {
     }
 
     /**
-     * Null when the own key is the actor of the log's first entry (or the log is empty), else the
-     * refusal naming the key file: every entry of a vault's log is signed by its own key, so another
-     * actor there means the key file was swapped.
+     * The keys the log admits (docs/format/custody-log.md, "Analysts"): its first entry's actor,
+     * and each key an {@code analyst_added} entry names whose own actor was admitted before it,
+     * each of those entries checked here as a key entry is (well formed, in its place, linked to
+     * the entry before it, signed at its time by its actor, with the certificate the vault keeps
+     * as the log logged it, or this home's own). Throws, naming the entry, at the first that fails.
      */
-    static GawahException swapped(KeyLogRows rows, Certificate own, java.nio.file.Path ownFile) {
+    static Set<String> admitted(KeyLogRows rows, Certificate own, Admissions.Kept kept) {
+        Set<String> admitted = new HashSet<>();
         if (rows.rows().isEmpty() || rows.rows().get(0).seq() != 1) {
+            return admitted;
+        }
+        List<Entry> analysts = new ArrayList<>();
+        Map<String, String> latest = new HashMap<>();
+        for (KeyLogRows.Row row : rows.rows()) {
+            Entry entry = parsed(row);
+            if (row.seq() == 1) {
+                admitted.add(entry.actor());
+            }
+            if (entry.action() == Action.ANALYST_ADDED) {
+                analysts.add(entry);
+                latest.put(entry.subject(), entry.subjectSha256());
+            }
+        }
+        for (KeyLogRows.Row row : rows.rows()) {
+            Entry entry = parsed(row);
+            if (entry.action() != Action.ANALYST_ADDED) {
+                continue;
+            }
+            if (!admitted.contains(entry.actor())) {
+                throw broken(row.seq(), Messages.of("keys.log.not-admitted", entry.actor()));
+            }
+            Certificate signer = entry.actor().equals(own.fingerprint()) ? own
+                    : Optional.ofNullable(latest.get(entry.actor())).flatMap(kept::bySha256)
+                            .filter(c -> c.fingerprint().equals(entry.actor()))
+                            .orElseThrow(() -> broken(row.seq(), Messages.of("keys.log.certificate-not-kept", entry.actor())));
+            checked(row, signer);
+            if (Admissions.admitsKey(entry.subject())) {
+                admitted.add(entry.subject());
+            }
+        }
+        return admitted;
+    }
+
+    /**
+     * Null when the own key is one the log admits (or the log is empty), else the refusal naming
+     * the key file: a key the log does not admit was swapped in, or is a new analyst's whom no
+     * one admitted yet.
+     */
+    static GawahException swapped(KeyLogRows rows, Set<String> admitted, Certificate own, java.nio.file.Path ownFile) {
+        if (rows.rows().isEmpty() || rows.rows().get(0).seq() != 1 || admitted.contains(own.fingerprint())) {
             return null;
         }
         Entry first;
@@ -42,15 +92,16 @@ final class KeyLog {
         } catch (CustodyException e) {
             return null; // named as a damaged entry by read()
         }
-        if (first.actor().equals(own.fingerprint())) {
-            return null;
-        }
         return new GawahException(Failure.BAD_DATA, Messages.of("keys.own.not-the-actor", ownFile, first.actor()),
                 Messages.of("keys.own.not-the-actor.hint"));
     }
 
-    /** The key entries (key_imported and tsa_pinned), oldest first; throws, naming the entry, at the first that fails. */
-    static List<KeyEntry> read(KeyLogRows rows, Certificate own) {
+    /**
+     * This home's key entries (key_imported and tsa_pinned), oldest first; throws, naming the
+     * entry, at the first that fails. On a team vault the other analysts' key entries bind their
+     * own homes' keyrings, not this one: they are left to the walk of the whole chain.
+     */
+    static List<KeyEntry> read(KeyLogRows rows, Set<String> admitted, Certificate own) {
         if (rows.count() > 0 && (rows.lowestSeq() != 1 || rows.highestSeq() != rows.count())) {
             throw new GawahException(Failure.BAD_DATA,
                     Messages.of("keys.log.gap", rows.lowestSeq(), rows.highestSeq(), rows.count()),
@@ -58,12 +109,24 @@ final class KeyLog {
         }
         List<KeyEntry> entries = new ArrayList<>();
         for (KeyLogRows.Row row : rows.rows()) {
-            Entry entry = checked(row, own);
+            Entry entry = parsed(row);
+            if (!entry.actor().equals(own.fingerprint()) && admitted.contains(entry.actor())) {
+                continue;
+            }
+            checked(row, own);
             if (entry.action() == Action.KEY_IMPORTED || entry.action() == Action.TSA_PINNED) {
                 KeyEntry.of(entry).ifPresent(entries::add);
             }
         }
         return entries;
+    }
+
+    private static Entry parsed(KeyLogRows.Row row) {
+        try {
+            return Entry.parse(row.entry());
+        } catch (CustodyException e) {
+            throw broken(row.seq(), Messages.of("keys.log.malformed", e.problem()));
+        }
     }
 
     private static Entry checked(KeyLogRows.Row row, Certificate own) {

@@ -93,6 +93,14 @@ public final class Keyring {
         return checked().own();
     }
 
+    /**
+     * The own key when its file is sound but the vault's log does not admit it: a new analyst's
+     * on a team vault, waiting to be admitted, can still hand out its certificate (never sign).
+     */
+    public Optional<SecretKey> ownKeyAwaitingAdmission() {
+        return checked().unadmitted();
+    }
+
     /** The pins that passed their checks, whatever else is wrong (for {@code doctor}). */
     public List<Certificate> pinnedDespiteProblems(Role role) {
         return checked().pins().getOrDefault(role, List.of());
@@ -127,25 +135,33 @@ public final class Keyring {
     }
 
     /**
-     * Refuses a second own key, and an own key for a vault whose log another key already signs
-     * (a vault's log has one actor for life: docs/format/custody-log.md).
+     * Refuses a second own key, and an own key for a vault of its own ({@code vault.db}) whose log
+     * another key already signs (a workstation's log has one actor for life). Returns whether the
+     * new key's {@code FPR/own} entry can be logged now: on a vault several analysts share
+     * ({@code vault.url}) whose log has entries, a new analyst's key is kept but not logged until an
+     * analyst already admitted admits it ({@code gawah vault admit}); its first signature binds it.
      */
-    public void checkCanTakeOwnKey() {
+    public boolean checkCanTakeOwnKey() {
         if (hasSecretFile()) {
             throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.exists"),
                     Messages.of("keys.own.exists.hint"));
         }
         VaultLocation vaultFile = VaultLocation.ofHome(dir.getParent());
-        if (vaultFile.exists()) {
-            long entries;
-            try (Vault vault = Vault.open(vaultFile)) {
-                entries = vault.keyLogRows().count();
-            }
-            if (entries > 0) {
-                throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.log-taken", entries),
-                        Messages.of("keys.own.log-taken.hint"));
-            }
+        if (!vaultFile.exists()) {
+            return true;
         }
+        long entries;
+        try (Vault vault = Vault.open(vaultFile)) {
+            entries = vault.keyLogRows().count();
+        }
+        if (entries == 0) {
+            return true;
+        }
+        if (VaultLocation.shared(dir.getParent())) {
+            return false;
+        }
+        throw new GawahException(Failure.NOT_READY, Messages.of("keys.own.log-taken", entries),
+                Messages.of("keys.own.log-taken.hint"));
     }
 
     /** Saves the own key; the caller logs it ({@link #ownSubject}). */

@@ -51,7 +51,7 @@ final class KeyringCheck {
 
     /** What the check found: the keys that passed, the problems (own key first), the bindings a home made before roles were logged still owes. */
     record Result(Optional<SecretKey> own, Map<Role, List<Certificate>> pins, List<TsaCertificate> tsas,
-                  List<GawahException> problems, List<Vault.PendingEntry> unbound) {
+                  List<GawahException> problems, List<Vault.PendingEntry> unbound, Optional<SecretKey> unadmitted) {
     }
 
     private record Candidate(Role role, Path file, Certificate certificate) {
@@ -71,6 +71,8 @@ final class KeyringCheck {
     private final Map<Role, List<Certificate>> pins = new EnumMap<>(Role.class);
     private final List<TsaCertificate> tsas = new ArrayList<>();
     private final List<Vault.PendingEntry> unbound = new ArrayList<>();
+    /** The own key, sound but not one the vault's log admits (a new analyst's, or swapped in). */
+    private Optional<SecretKey> unadmitted = Optional.empty();
 
     private KeyringCheck(Path dir, Set<String> ignoring) {
         this.dir = dir;
@@ -102,7 +104,7 @@ final class KeyringCheck {
         problems.addAll(check.logProblems);
         problems.addAll(check.fileProblems.values());
         return new Result(check.ownProblems.isEmpty() ? own : Optional.empty(), check.pins, List.copyOf(check.tsas),
-                List.copyOf(problems), List.copyOf(check.unbound));
+                List.copyOf(problems), List.copyOf(check.unbound), check.unadmitted);
     }
 
     /** Sorts what is under keys/ into the files a keyring may hold and problems. */
@@ -278,12 +280,15 @@ final class KeyringCheck {
         Certificate certificate = own.get().certificate();
         try (Vault vault = Vault.open(vaultFile)) {
             KeyLogRows rows = vault.keyLogRows();
-            GawahException swapped = KeyLog.swapped(rows, certificate, dir.resolve(SECRET).resolve(own.get().fingerprint() + ".asc"));
+            java.util.Set<String> admitted = KeyLog.admitted(rows, certificate, vault::keptAnalyst);
+            GawahException swapped = KeyLog.swapped(rows, admitted, certificate,
+                    dir.resolve(SECRET).resolve(own.get().fingerprint() + ".asc"));
             if (swapped != null) {
                 ownProblems.add(swapped);
+                unadmitted = own;
                 return Optional.empty();
             }
-            return Optional.of(KeyLog.read(rows, certificate));
+            return Optional.of(KeyLog.read(rows, admitted, certificate));
         } catch (GawahException e) {
             logProblems.add(e);
             return Optional.empty();

@@ -199,13 +199,20 @@ final class FastCfb implements PGPDataEncryptorBuilder {
     /** Reads CFB ciphertext a buffer at a time: the keystream of each buffer in one ECB call. */
     private static final class CfbInputStream extends InputStream {
         private static final int CAPACITY = 1 << 16;
+        /**
+         * The buffers start small and double with each buffer filled whole, up to {@link #CAPACITY}:
+         * a testimony of a few KiB (the legal team's window opens thousands at once) then costs
+         * 12 KiB of buffers, not 192, and a large attachment reaches full buffers after five reads.
+         */
+        private static final int FIRST = 1 << 12;
 
         private final InputStream in;
         private final Cipher ecb;
+        private int capacity = FIRST;
         /** The previous ciphertext block (the zero IV at first), then this buffer's ciphertext. */
-        private final byte[] cipher = new byte[BLOCK + CAPACITY];
-        private final byte[] keystream = new byte[CAPACITY];
-        private final byte[] plain = new byte[CAPACITY];
+        private byte[] cipher = new byte[BLOCK + FIRST];
+        private byte[] keystream = new byte[FIRST];
+        private byte[] plain = new byte[FIRST];
         private int position;
         private int limit;
         private boolean ended;
@@ -245,8 +252,11 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             if (ended) {
                 return false;
             }
-            int n = in.readNBytes(cipher, BLOCK, CAPACITY);
-            if (n < CAPACITY) {
+            if (limit == capacity && capacity < CAPACITY) {
+                grow();
+            }
+            int n = in.readNBytes(cipher, BLOCK, capacity);
+            if (n < capacity) {
                 ended = true;
                 if (n == 0) {
                     return false;
@@ -265,6 +275,18 @@ final class FastCfb implements PGPDataEncryptorBuilder {
             position = 0;
             limit = n;
             return true;
+        }
+
+        /** Twice the buffers, the previous ciphertext block kept; the plaintext's old buffers wiped. */
+        private void grow() {
+            capacity *= 2;
+            byte[] grown = new byte[BLOCK + capacity];
+            System.arraycopy(cipher, 0, grown, 0, BLOCK);
+            cipher = grown;
+            java.util.Arrays.fill(plain, (byte) 0);
+            java.util.Arrays.fill(keystream, (byte) 0);
+            plain = new byte[capacity];
+            keystream = new byte[capacity];
         }
 
         @Override

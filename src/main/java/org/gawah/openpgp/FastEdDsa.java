@@ -58,6 +58,15 @@ final class FastEdDsa {
         return keyAlgorithm == PublicKeyAlgorithmTags.EDDSA_LEGACY;
     }
 
+    /**
+     * Each unlocked key as Bouncy Castle's Ed25519 parameters, made once: those work out and keep
+     * their public point, which a conversion per signature would compute again every time (the
+     * legal team's window signs one custody entry per record it opens: a third of the signing
+     * time). Held weakly by the key object, so it goes when the key does (lock drops the key).
+     */
+    private static final java.util.Map<PGPPrivateKey, Ed25519PrivateKeyParameters> CONVERTED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** A signer builder that remembers the one-pass signer it built (null for other algorithms, and for salted signatures). */
     static final class SignerBuilder implements PGPContentSignerBuilder {
         private final int keyAlgorithm;
@@ -75,7 +84,13 @@ final class FastEdDsa {
             if (!handles(keyAlgorithm, hashAlgorithm)) {
                 return fallback.build(signatureType, privateKey);
             }
-            AsymmetricKeyParameter key = new BcPGPKeyConverter().getPrivateKey(privateKey);
+            AsymmetricKeyParameter key = CONVERTED.get(privateKey);
+            if (key == null) {
+                key = new BcPGPKeyConverter().getPrivateKey(privateKey);
+                if (key instanceof Ed25519PrivateKeyParameters) {
+                    CONVERTED.put(privateKey, (Ed25519PrivateKeyParameters) key);
+                }
+            }
             if (!(key instanceof Ed25519PrivateKeyParameters)) {
                 return fallback.build(signatureType, privateKey);
             }

@@ -62,6 +62,16 @@ public final class Testimonies {
      */
     public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
                                           List<Attachment> attachments, NameKeys.Sealer keySealer, ZoneId typedIn) {
+        return build(input, recordId, recordedAt, attachments, keySealer, typedIn, null);
+    }
+
+    /**
+     * As above, with the name keys hashed ahead ({@link #hashNamesAhead}) when they are of this
+     * identity; null or another identity's, they are hashed here.
+     */
+    public static SealableTestimony build(JsonNode input, String recordId, Instant recordedAt,
+                                          List<Attachment> attachments, NameKeys.Sealer keySealer, ZoneId typedIn,
+                                          NameKeys.Ahead namesAhead) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (recordId == null || !RECORD_ID.matcher(recordId).matches()) {
             // Made by gawah, not typed by a user: a wrong one is a bug.
@@ -99,13 +109,23 @@ public final class Testimonies {
 
         ObjectNode identity = identity(root, recordId, t.path("witness").path("pseudonym").textValue());
         if (identity != null && keySealer != null) {
-            t.set("name_keys", NameKeys.of(identity, keySealer));
+            t.set("name_keys", NameKeys.of(identity, keySealer, namesAhead));
         }
         byte[] testimony = Json.write(t);
         if (testimony.length > MAX_TESTIMONY) {
             throw Json.refused(Messages.of("input.too-large", MAX_TESTIMONY >> 20));
         }
         return new SealableTestimony(testimony, identity == null ? null : Json.write(identity));
+    }
+
+    /**
+     * Starts hashing the name keys of the identity in {@code checked} (what {@link #build} made of
+     * the same input) on a thread of their own, for the seal to take; null when it has no identity.
+     * The caller closes it, which wipes the key if the seal did not take it.
+     */
+    public static NameKeys.Ahead hashNamesAhead(SealableTestimony checked) {
+        return checked.identity() == null ? null
+                : NameKeys.Ahead.start(Json.parse(checked.identity(), MAX_TESTIMONY, Messages.of("json.testimony")));
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The rows of a vault's custody log that its keyring rests on (docs/format/home.md), read in one
  * go before any command trusts a key: how many entries there are and their lowest and highest
- * numbers (a gap means entries were deleted), the first entry (whose actor is the home's own key),
- * and every {@code key_imported} entry, each with the bytes of the entry before it.
+ * numbers (a gap means entries were deleted), the first entry (whose actor is the vault's first
+ * key), and every {@code key_imported}, {@code tsa_pinned} and {@code analyst_added} entry (which
+ * keys the log admits), each with the bytes of the entry before it.
  * {@code org.gawah.keys.KeyLog} checks them; this class only reads.
  */
 public record KeyLogRows(long count, long lowestSeq, long highestSeq, List<Row> rows) {

@@ -180,6 +180,16 @@ final class Migrations {
                 // version 9): on a team vault, a command settles only its own home's rows, never a
                 // file another computer is still writing. '' for rows registered before.
                 "ALTER TABLE outputs ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
+            },
+            new String[] {
+                // A team vault's analysts: each certificate an 'analyst_added' entry logged, by
+                // the SHA-256 of its binary encoding (docs/format/vault.md, version 10). "If not
+                // exists": a vault put back to an earlier version number by hand migrates again.
+                "CREATE TABLE IF NOT EXISTS analysts ("
+                        + " sha256 TEXT PRIMARY KEY,"
+                        + " fingerprint TEXT NOT NULL,"
+                        + " certificate BLOB NOT NULL"
+                        + ") STRICT",
             });
 
     /**
@@ -258,6 +268,10 @@ final class Migrations {
             },
             new String[] {
                 "ALTER TABLE outputs ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
+            },
+            new String[] {
+                "CREATE TABLE IF NOT EXISTS analysts (sha256 TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
+                        + " certificate BYTEA NOT NULL)",
             });
 
     private Migrations() {

@@ -30,7 +30,7 @@ final class PostgresEngine implements Engine {
      */
     static final List<String> APPEND_ONLY = List.of("custody_log", "received_custody", "records", "record_recipients",
             "attachments", "attachment_chunks", "cases", "case_records", "analyses", "timestamps", "submissions",
-            "submitted_records", "imports");
+            "submitted_records", "imports", "analysts");
 
     @Override
     public void configure(Connection connection, boolean fresh) throws SQLException {
@@ -124,7 +124,16 @@ final class PostgresEngine implements Engine {
                 + " BEGIN IF NEW.seq <> (SELECT coalesce(max(seq), 0) + 1 FROM custody_log) THEN"
                 + " RAISE EXCEPTION 'gawah: custody entry % is not the next one', NEW.seq"
                 + " USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$");
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+            while (r.next()) {
+                present.add(r.getString(1));
+            }
+        }
         for (String table : APPEND_ONLY) {
+            if (!present.contains(table)) {
+                continue; // made by a later step than this vault has (a vault built to an earlier version)
+            }
             s.execute("DROP TRIGGER IF EXISTS " + table + "_append_only ON " + table);
             s.execute("CREATE TRIGGER " + table + "_append_only BEFORE UPDATE OR DELETE ON " + table
                     + " FOR EACH ROW EXECUTE FUNCTION gawah_refuse_change()");

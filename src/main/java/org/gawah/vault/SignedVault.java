@@ -16,6 +16,7 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.custody.Action;
+import org.gawah.custody.Admissions;
 import org.gawah.custody.Entry;
 import org.gawah.custody.SignedLog;
 import org.gawah.custody.Subjects;
@@ -63,10 +64,34 @@ public final class SignedVault {
     }
 
     private static SignedLog readOwn(Vault vault, Certificate own, boolean everySignature) {
-        SignedLog.Reader reader = SignedLog.reading(Messages.of("audit.vault-log"),
-                own == null ? List.of() : List.of(own), everySignature);
+        SignedLog.Reader reader = SignedLog.readingVault(Messages.of("audit.vault-log"), admissions(vault, own),
+                everySignature);
         vault.forEachCustody(row -> reader.add(row.seq(), row.entry(), row.signature()));
         return reader.finish();
+    }
+
+    /**
+     * Who may sign the vault's own log: this home's key (null: none yet) and the analysts the log
+     * admits, with their certificates as the vault keeps them (docs/format/custody-log.md, "Analysts").
+     */
+    static Admissions admissions(Vault vault, Certificate own) {
+        return new Admissions(own == null ? List.of() : List.of(own), loggedDigests(vault), vault::keptAnalyst);
+    }
+
+    /** Each analyst's latest {@code analyst_added} digest, read ahead of the walk (unchecked: the walk checks it). */
+    static Map<String, String> loggedDigests(Vault vault) {
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (Vault.CustodyRow row : vault.analystEntries()) {
+            try {
+                Entry entry = Entry.parse(row.entry());
+                if (entry.action() == Action.ANALYST_ADDED) {
+                    digests.put(entry.subject(), entry.subjectSha256());
+                }
+            } catch (org.gawah.custody.CustodyException e) {
+                // Named at its place by the walk.
+            }
+        }
+        return digests;
     }
 
     /** The vault's own custody log, checked. */
@@ -132,6 +157,27 @@ public final class SignedVault {
             throw deleted(Messages.of("audit.record", id), stored.get());
         }
         return Optional.of(resolve(row.get(), stored.get(), vault.attachments(id)));
+    }
+
+    /**
+     * Every record as {@link #record} gives it, in the order the log stored them, read with two
+     * queries rather than three a record (the legal team's window opens every record at once); a
+     * record row without its entry is refused as {@link #refuseUnlogged} refuses it.
+     */
+    public List<LoggedRecord> records() {
+        Map<String, Vault.StoredRecord> rows = vault.storedRecords();
+        Map<String, List<StoredAttachment>> attachments = vault.storedAttachments();
+        refuseUnlogged(rows.keySet());
+        List<LoggedRecord> records = new ArrayList<>();
+        for (String id : recordIds()) {
+            Entry stored = own.stored(id).orElseThrow();
+            Vault.StoredRecord row = rows.get(id);
+            if (row == null) {
+                throw deleted(Messages.of("audit.record", id), stored);
+            }
+            records.add(resolve(row, stored, attachments.getOrDefault(id, List.of())));
+        }
+        return records;
     }
 
     /** Every record's clear metadata, oldest first, each record checked as {@link #record} does. */
@@ -539,17 +585,23 @@ public final class SignedVault {
      * row its entry. Anything else is refused, naming the entry.
      */
     public static Map<String, byte[]> tokens(Vault vault, String actor, List<Entry.Signed> log) {
-        Map<Long, Vault.StoredToken> rows = new java.util.HashMap<>();
-        for (Vault.StoredToken row : vault.tokens(actor)) {
-            rows.put(row.seq(), row);
-        }
+        // A team vault's log is several analysts': each token row is filed under the key whose entry logged it.
+        Map<String, Map<Long, Vault.StoredToken>> byActor = new LinkedHashMap<>();
+        java.util.function.Function<String, Map<Long, Vault.StoredToken>> rowsOf = key -> byActor.computeIfAbsent(key, k -> {
+            Map<Long, Vault.StoredToken> rows = new java.util.HashMap<>();
+            for (Vault.StoredToken row : vault.tokens(k)) {
+                rows.put(row.seq(), row);
+            }
+            return rows;
+        });
+        rowsOf.apply(actor);
         Map<String, byte[]> tokens = new LinkedHashMap<>();
         for (Entry.Signed signed : log) {
             Entry entry = signed.entry();
             if (entry.action() != Action.TIMESTAMPED) {
                 continue;
             }
-            Vault.StoredToken row = rows.remove(entry.seq());
+            Vault.StoredToken row = rowsOf.apply(entry.actor()).remove(entry.seq());
             if (row == null) {
                 throw deleted(Messages.of("logged.token", entry.subject()), entry);
             }
@@ -559,8 +611,10 @@ public final class SignedVault {
             }
             tokens.put(entry.subject(), row.token());
         }
-        if (!rows.isEmpty()) {
-            throw noEntry(Messages.of("logged.token", rows.values().iterator().next().id()));
+        for (Map<Long, Vault.StoredToken> rows : byActor.values()) {
+            if (!rows.isEmpty()) {
+                throw noEntry(Messages.of("logged.token", rows.values().iterator().next().id()));
+            }
         }
         return tokens;
     }

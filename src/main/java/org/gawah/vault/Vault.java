@@ -368,12 +368,13 @@ public final class Vault implements AutoCloseable {
 
     /**
      * What the keyring rests on: the log's count and bounds, its first entry and every
-     * {@code key_imported} and {@code tsa_pinned} entry (canonical bytes start with the action,
+     * {@code key_imported}, {@code tsa_pinned} and {@code analyst_added} entry (canonical bytes start with the action,
      * the first key in order), each with the bytes of the entry before it.
      */
     public KeyLogRows keyLogRows() {
         byte[] keys = ("{\"action\":\"" + Action.KEY_IMPORTED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
         byte[] tsas = ("{\"action\":\"" + Action.TSA_PINNED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] analysts = ("{\"action\":\"" + Action.ANALYST_ADDED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
         try (Statement s = connection.createStatement();
              ResultSet bounds = s.executeQuery("SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM custody_log")) {
             bounds.next();
@@ -384,12 +385,15 @@ public final class Vault implements AutoCloseable {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT c.seq, c.entry, c.signature, p.entry FROM custody_log c"
                             + " LEFT JOIN custody_log p ON p.seq = c.seq - 1"
-                            + " WHERE c.seq = ? OR substr(c.entry, 1, ?) = ? OR substr(c.entry, 1, ?) = ? ORDER BY c.seq")) {
+                            + " WHERE c.seq = ? OR substr(c.entry, 1, ?) = ? OR substr(c.entry, 1, ?) = ?"
+                            + " OR substr(c.entry, 1, ?) = ? ORDER BY c.seq")) {
                 query.setLong(1, lowest);
                 query.setInt(2, keys.length);
                 query.setBytes(3, keys);
                 query.setInt(4, tsas.length);
                 query.setBytes(5, tsas);
+                query.setInt(6, analysts.length);
+                query.setBytes(7, analysts);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         rows.add(new KeyLogRows.Row(row.getLong(1), row.getBytes(2), row.getBytes(3), row.getBytes(4)));
@@ -400,6 +404,69 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException e) {
             throw failed(Messages.of("vault.op.read-custody-log"), e);
         }
+    }
+
+    /**
+     * The {@code analyst_added} entries of the vault's own log, oldest first, as stored: unchecked
+     * (the walk of the whole log checks them), read ahead of it to know which certificate checks
+     * whose entries (docs/format/custody-log.md, "Analysts").
+     */
+    public List<CustodyRow> analystEntries() {
+        byte[] prefix = ("{\"action\":\"" + Action.ANALYST_ADDED.wire() + "\",").getBytes(StandardCharsets.US_ASCII);
+        List<CustodyRow> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT seq, entry, signature FROM custody_log WHERE substr(entry, 1, ?) = ? ORDER BY seq")) {
+            query.setInt(1, prefix.length);
+            query.setBytes(2, prefix);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new CustodyRow(row.getLong(1), row.getBytes(2), row.getBytes(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-custody-log"), e);
+        }
+        return rows;
+    }
+
+    /**
+     * The certificate kept for an analyst under the SHA-256 of its binary encoding, if the row is
+     * there and still hashes to it: the table is a cache of what {@code analyst_added} entries
+     * vouch for, and a row changed by hand is as good as missing.
+     */
+    public Optional<org.gawah.openpgp.Certificate> keptAnalyst(String sha256) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT certificate FROM analysts WHERE sha256 = ?")) {
+            query.setString(1, sha256);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next() || !Digests.sha256(row.getBytes(1)).equals(sha256)) {
+                    return Optional.empty();
+                }
+                return Optional.of(org.gawah.openpgp.Certificate.parse(row.getBytes(1)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-analysts"), e);
+        } catch (GawahException e) {
+            return Optional.empty(); // not a certificate: changed outside Gawah, named by whoever needed it
+        }
+    }
+
+    /** A row of the table of analysts' certificates, as stored. */
+    record AnalystRow(String sha256, String fingerprint, byte[] certificate) {
+    }
+
+    /** Every row of the table of analysts' certificates (a cache; verify --vault holds it to the log). */
+    List<AnalystRow> analystRows() {
+        List<AnalystRow> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT sha256, fingerprint, certificate FROM analysts ORDER BY sha256");
+             ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                rows.add(new AnalystRow(row.getString(1), row.getString(2), row.getBytes(3)));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-analysts"), e);
+        }
+        return rows;
     }
 
     /** A time-stamp token as stored: whose log logged it, at which entry, under which id. */

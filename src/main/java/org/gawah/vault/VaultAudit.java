@@ -81,6 +81,7 @@ public final class VaultAudit {
         // What every command checks, checked for all: which bags came in, who brought each record, what each case holds.
         checkImports(vault, signed);
         SubmissionRows.check(vault, signed);
+        checkAnalysts(vault, signed.log());
         for (String id : vault.recordIds()) {
             signed.record(id);
         }
@@ -94,8 +95,10 @@ public final class VaultAudit {
 
     /** The vault's own log walked from entry 1, every signature checked; throws at the first entry that breaks it. */
     public static ChainCheck chain(Vault vault, List<Certificate> actors) {
-        ChainCheck chain = new ChainCheck(Messages.of("audit.vault-log"), actors);
+        ChainCheck chain = ChainCheck.vaultLog(Messages.of("audit.vault-log"),
+                SignedVault.admissions(vault, actors.isEmpty() ? null : actors.get(0)), true);
         vault.forEachCustody(row -> chain.add(row.seq(), row.entry(), row.signature()));
+        chain.finish();
         return chain;
     }
 
@@ -146,6 +149,40 @@ public final class VaultAudit {
         if (rows.size() != logged) {
             throw new GawahException(Failure.BAD_DATA, Messages.of("audit.import-count", rows.size(), logged),
                     investigate());
+        }
+    }
+
+    /**
+     * The table of analysts' certificates (a team vault) is a cache of what the log's
+     * {@code analyst_added} entries vouch for: each entry's certificate must be there, as logged,
+     * and each row must be one an entry logged.
+     */
+    private static void checkAnalysts(Vault vault, SignedLog log) {
+        Map<String, Entry> logged = new java.util.HashMap<>();
+        for (Entry.Signed signedEntry : log.entries()) {
+            if (signedEntry.entry().action() == Action.ANALYST_ADDED) {
+                logged.putIfAbsent(signedEntry.entry().subjectSha256(), signedEntry.entry());
+            }
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Vault.AnalystRow row : vault.analystRows()) {
+            Entry entry = logged.get(row.sha256());
+            if (entry == null) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.analyst-unlogged", row.fingerprint()),
+                        investigate());
+            }
+            if (!Digests.sha256(row.certificate()).equals(row.sha256()) || !row.fingerprint().equals(entry.subject())
+                    || vault.keptAnalyst(row.sha256()).filter(c -> c.fingerprint().equals(entry.subject())).isEmpty()) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.analyst-replaced", entry.subject(),
+                        entry.seq()), investigate());
+            }
+            kept.add(row.sha256());
+        }
+        for (Entry entry : logged.values()) {
+            if (!kept.contains(entry.subjectSha256())) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.analyst-deleted", entry.subject(),
+                        entry.seq()), investigate());
+            }
         }
     }
 

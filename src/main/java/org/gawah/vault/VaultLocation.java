@@ -127,16 +127,44 @@ public sealed interface VaultLocation permits VaultLocation.File, VaultLocation.
         return new GawahException(Failure.USAGE, Messages.of("vault.url.bad", url, why), Messages.of("vault.url.hint"));
     }
 
-    /** The vault of the home in {@code homeDir}: the URL its {@code vault.url} names, else its {@code vault.db}. */
+    /**
+     * The vault of the home in {@code homeDir}: what its {@code vault.url} names (a team vault's
+     * address, or the absolute path of a vault file several homes share), else its {@code vault.db}.
+     */
     static VaultLocation ofHome(Path homeDir) {
         Path urlFile = homeDir.resolve(URL_FILE);
         if (!Files.exists(urlFile)) {
             return new File(homeDir.resolve("vault.db"));
         }
         try {
-            return parse(Files.readString(urlFile, StandardCharsets.UTF_8).strip());
+            return named(Files.readString(urlFile, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new GawahException(Failure.VAULT, Messages.of("vault.url.unreadable", urlFile, e.getMessage()));
         }
+    }
+
+    /** Whether the home in {@code homeDir} names a vault others may share ({@code vault.url}) rather than keeping its own {@code vault.db}. */
+    static boolean shared(Path homeDir) {
+        return Files.exists(homeDir.resolve(URL_FILE));
+    }
+
+    /**
+     * A team vault as {@code gawah init --vault} takes it: a {@code postgresql://} address, or the
+     * absolute path of a vault file that several homes on one computer share (docs/format/home.md).
+     */
+    static VaultLocation named(String text) {
+        if (text.toLowerCase(Locale.ROOT).startsWith("postgres")) {
+            return parse(text);
+        }
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw bad(text, Messages.of("vault.url.syntax"));
+        }
+        if (!path.isAbsolute()) {
+            throw bad(text, Messages.of("vault.url.relative"));
+        }
+        return new File(path.normalize());
     }
 }

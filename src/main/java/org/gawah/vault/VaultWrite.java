@@ -112,6 +112,19 @@ public final class VaultWrite implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the vault's write lock now, before reading what this transaction will decide from: on
+     * a team vault another analyst's command may commit between a read and the first write, and
+     * what was judged from the read (an import's replay or fork) must still hold when it is written.
+     */
+    public void lockNow() {
+        try {
+            lock();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.start-writing"), e);
+        }
+    }
+
     /** Stores a record and its recipients. */
     public void insert(SealedRecord record) {
         try {
@@ -192,10 +205,57 @@ public final class VaultWrite implements AutoCloseable {
             long seq = row.getLong(1);
             String sha256 = seq == chainedOnto
                     ? Digests.sha256(row.getBytes(2))
-                    : signer.chainOnto(Messages.of("audit.vault-log"), seq, row.getBytes(2), row.getBytes(3));
+                    : signer.chainOnto(Messages.of("audit.vault-log"), seq, row.getBytes(2), row.getBytes(3),
+                            actor -> otherAnalyst(actor, signer.actor()));
             return new Head(seq + 1, sha256);
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        }
+    }
+
+    /**
+     * On a team vault the last entry may be another analyst's: the key that is about to sign must
+     * be one the log admits (its first entry's actor, or named by an {@code analyst_added} entry),
+     * and the other analyst's certificate is the one the vault keeps as the log logged it; empty
+     * when the log admits no such key. Read under the write lock, so no admission can slip in between.
+     */
+    private Optional<org.gawah.openpgp.Certificate> otherAnalyst(String actor, String signing) {
+        java.util.Map<String, String> digests = SignedVault.loggedDigests(vault);
+        if (!digests.containsKey(signing) && !signing.equals(firstActor())) {
+            throw new GawahException(Failure.NOT_READY, Messages.of("vault.not-admitted", signing),
+                    Messages.of("vault.not-admitted.hint"));
+        }
+        String digest = digests.get(actor);
+        return digest == null ? Optional.empty()
+                : vault.keptAnalyst(digest).filter(certificate -> certificate.fingerprint().equals(actor));
+    }
+
+    /** The actor of the log's first entry: the vault's first analyst. */
+    private String firstActor() {
+        try (PreparedStatement first = connection.prepareStatement("SELECT entry FROM custody_log WHERE seq = 1");
+             ResultSet row = first.executeQuery()) {
+            return row.next() ? Entry.parse(row.getBytes(1)).actor() : "";
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.append-custody-log"), e);
+        } catch (org.gawah.custody.CustodyException e) {
+            return ""; // a first entry that does not parse admits no one
+        }
+    }
+
+    /**
+     * Keeps the certificate an {@code analyst_added} entry of this transaction logs (kept once
+     * if already there: the same bytes hash the same).
+     */
+    public void keepAnalyst(String fingerprint, byte[] certificate) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO analysts (sha256, fingerprint, certificate) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            lock();
+            insert.setString(1, Digests.sha256(certificate));
+            insert.setString(2, fingerprint);
+            insert.setBytes(3, certificate);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.store-analyst", fingerprint), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.gawah.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.gawah.app.AttachmentOpening;
 import org.junit.jupiter.api.Test;
 
 /** Small rules with big consequences: numbers typed on any keyboard, file names any system can hold. */

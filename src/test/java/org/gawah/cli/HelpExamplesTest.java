@@ -47,6 +47,8 @@ class HelpExamplesTest {
                     "a team's server by name: TeamVaultTest runs init --vault against a real PostgreSQL on 127.0.0.1"),
             Map.entry("vault copy --to postgresql://amina@vault/team?sslmode=verify-full",
                     "a team's server by name: VaultCopyTest copies to and from a real PostgreSQL on 127.0.0.1"),
+            Map.entry("vault admit nadia.asc --fingerprint 0A1B 2C3D 4E5F 6071 8293  A4B5 C6D7 E8F9 0A1B 2C3D",
+                    "a second analyst's home on a shared vault: AnalystAdmissionTest admits one checked by --fingerprint"),
             Map.entry("vault copy --to /media/backup/vault-copy.db",
                     "--to names a file or a URL, which this scenario cannot move into its folders: VaultCopyTest copies into new files"),
             Map.entry("quickstart",

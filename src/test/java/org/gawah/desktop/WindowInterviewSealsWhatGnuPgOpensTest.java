@@ -47,7 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * decrypts the record and finds the documenter's good signature and the answers as typed; before
  * that, no file in the home or the temporary folder holds anything typed. A screenshot of every
  * page is left in target/screenshots (interview-PART-LANG.png). And lock in the middle of an
- * interview closes the window and leaves nothing: no answer, no key, no record.
+ * interview closes the window and leaves nothing but the interview sealed as a draft (which the
+ * legal team's GnuPG opens, the account typed and not yet handed over included): no answer, no
+ * key, nothing typed on disk.
  */
 @WindowTest
 class WindowInterviewSealsWhatGnuPgOpensTest {
@@ -166,7 +168,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
     }
 
     @Test
-    void lockInTheMiddleWipesAndClosesAndKeepsNothing() throws Exception {
+    void lockInTheMiddleWipesAndClosesAndKeepsOnlyASealedDraft() throws Exception {
         long started = System.currentTimeMillis();
         Answers typed = Answers.in(Language.DARI);
         int before = recordsIn(homes.documenter);
@@ -179,6 +181,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
             }
             assertEquals("account", part(frame));
             JTextComponent area = onEdt(() -> named(frame, "interview.lines"));
+            // Typed, and not yet handed over with Next: lock keeps it in the draft too.
             setText(frame, "interview.lines", typed.account());
             assertTrue(desktop.window().interviewModel().holdsAnswers());
             assertNotNull(desktop.model().key().get());
@@ -196,8 +199,21 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
         } finally {
             desktop.close();
         }
-        assertEquals(before, recordsIn(homes.documenter), "nothing was sealed");
+        assertEquals(before + 1, recordsIn(homes.documenter), "one record: the draft");
+        String said = desktop.saidAfterLock().get(0).render(Language.ENGLISH);
+        Matcher m = RECORD_ID.matcher(said);
+        assertTrue(m.find(), said);
         assertEquals(List.of(), PlaintextOnDisk.filesHolding(typed.mark(), List.of(homes.documenter), started));
+
+        // The legal team opens the draft with GnuPG, the account typed into it included.
+        Path sealed = base.resolve(m.group() + ".pgp");
+        homes.gawah.in(homes.documenter, "export-sealed", m.group(), "--out", sealed.toString()).ok();
+        GnuPG.Result opened = gpg.run("--decrypt", sealed.toString()).ok();
+        assertEquals(homes.documenterFingerprint, opened.require("VALIDSIG").get(1));
+        JsonNode draft = new ObjectMapper().readTree(opened.stdout());
+        assertEquals("gawah.draft/1", draft.path("schema").asText());
+        assertEquals("account", draft.path("stopped_at_step").asText());
+        assertEquals(typed.account(), draft.at("/fields/account/text").asText());
     }
 
     /** The welcome page's Begin, then the key unlocked (a wrong passphrase first: refused, and asked again). */
@@ -224,7 +240,7 @@ class WindowInterviewSealsWhatGnuPgOpensTest {
     }
 
     /** Answers the question shown, as a documenter would, and leaves a screenshot of its page the first time. */
-    private static void answer(JFrame frame, Locale language, Answers typed, Set<String> shot, int[] events) {
+    static void answer(JFrame frame, Locale language, Answers typed, Set<String> shot, int[] events) {
         String part = part(frame);
         if (shot.add(part)) {
             Screen.screenshot(frame, "interview-" + part, language);

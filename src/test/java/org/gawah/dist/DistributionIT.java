@@ -46,6 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
     private static final Path DIST = Path.of(System.getProperty("gawah.dist.dir", "target/dist"));
     private static final String VERSION = System.getProperty("gawah.version", "0.1.0-SNAPSHOT");
+    /** The JDK's AES and SHA buffer methods, compiled at a hundredth of the raised threshold (bin/gawah says why). */
+    private static final String JDK_CRYPTO_COMPILED_EARLY =
+            " -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.DigestBase::engineUpdate,0.01"
+            + " -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.CipherBlockChaining::*,0.01"
+            + " -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.ElectronicCodeBook::*,0.01";
 
     @TempDir
     static Path base;
@@ -149,9 +154,12 @@ class DistributionIT {
         assertTrue(result.out.contains("java.lang.Object source: shared objects file"), "JDK classes come from the archive");
         assertTrue(result.out.contains("org.bouncycastle.openpgp.PGPSignature source:"), "the log covers Bouncy Castle");
         if (aot) {
-            for (String loaded : List.of("org.gawah.cli.Main", "org.bouncycastle.openpgp.PGPSignature", "org.sqlite.JDBC")) {
+            for (String loaded : List.of("org.gawah.cli.Main", "org.bouncycastle.openpgp.PGPSignature", "org.sqlite.JDBC",
+                    "picocli.CommandLine")) {
                 assertTrue(result.out.contains(loaded + " source: shared objects file"), loaded + " comes from the cache");
             }
+            // picocli's classes, compiled for Java 5, are in the cache only as the build rewrote them.
+            assertFalse(result.out.contains("/lib/picocli-"), "a class of picocli was read from its jar");
         }
         // A provider missing from the runtime's list makes the JDK search the class path, which
         // builds Bouncy Castle's whole provider (a fifth of a second a run); Gawah never needs it.
@@ -266,6 +274,8 @@ class DistributionIT {
                     }
                 }
                 assertNotSigned(app.resolve("lib").resolve(jar));
+            } else if (jar.startsWith("picocli-") && javaFeature() >= 25) {
+                assertPicocliUpgradedOnly(Path.of("target/lib", jar), app.resolve("lib").resolve(jar));
             } else {
                 assertEquals(built.get(jar), shipped.get(jar), jar + " is not the one Maven built or fetched");
             }
@@ -273,6 +283,53 @@ class DistributionIT {
         assertSigned(Path.of("target/lib/bcprov-jdk18on-1.87.jar"), "org/bouncycastle/jce/provider/BouncyCastleProvider.class");
         String manifest = new String(entry(app.resolve("lib/bcprov-jdk18on-1.87.jar"), "META-INF/MANIFEST.MF"), StandardCharsets.UTF_8);
         assertTrue(manifest.contains("Bundle-SymbolicName: bcprov") && !manifest.contains("SHA-256-Digest"), manifest);
+    }
+
+    /**
+     * For the ahead-of-time cache, picocli's classes (class-file version 49) are shipped as version
+     * 52 with stack maps: every other entry is Maven's byte for byte, and so is every class but
+     * for those two things, which dist/ClassFileUpgrade.java checks method by method as it writes
+     * them. Here: the same entries, the resources unchanged, each class's version 49 raised to 52,
+     * and the tool, run again on Maven's jar, gives exactly the jar shipped (README says how
+     * anyone checks it).
+     */
+    private static void assertPicocliUpgradedOnly(Path maven, Path shipped) throws Exception {
+        Map<String, String> before = entries(maven);
+        Map<String, String> after = entries(shipped);
+        assertEquals(before.keySet(), after.keySet(), shipped.toString());
+        int classes = 0;
+        for (String name : before.keySet()) {
+            byte[] was = entry(maven, name);
+            byte[] is = entry(shipped, name);
+            if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                assertEquals(49, (was[6] & 0xff) << 8 | was[7] & 0xff, name);
+                assertEquals(52, (is[6] & 0xff) << 8 | is[7] & 0xff, name);
+                assertEquals(java.nio.ByteBuffer.wrap(was, 0, 4), java.nio.ByteBuffer.wrap(is, 0, 4), name);
+                classes++;
+            } else {
+                assertEquals(before.get(name), after.get(name), name);
+            }
+        }
+        assertTrue(classes > 200, "picocli's classes were compared: " + classes);
+        Path jdk = jdkOfTheBuild();
+        Path again = Files.createDirectories(base.resolve("picocli again"));
+        Result rewritten = run(Path.of(""), Map.of("PATH", System.getenv("PATH")), jdk.resolve("bin/java").toString(),
+                "dist/ClassFileUpgrade.java", again.toString(), maven.toString());
+        assertEquals(0, rewritten.code, rewritten.err);
+        assertEquals(sha256(shipped), sha256(again.resolve(maven.getFileName())), "the same bytes from the same jar");
+    }
+
+    /** The JDK dist/build.sh made a Java 25 distribution with: $GAWAH_RUNTIME_JDK, else Temurin's 25 under /usr/lib/jvm. */
+    private static Path jdkOfTheBuild() throws IOException {
+        String chosen = System.getenv("GAWAH_RUNTIME_JDK");
+        if (chosen != null && !chosen.isEmpty()) {
+            return Path.of(chosen);
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(jdk -> jdk.getFileName().toString().startsWith("temurin-25-jdk"))
+                    .filter(jdk -> Files.isExecutable(jdk.resolve("bin/java"))).sorted().findFirst()
+                    .orElseThrow(() -> new AssertionError("no JDK 25 in /usr/lib/jvm, yet the distribution is Java 25"));
+        }
     }
 
     @Test
@@ -337,14 +394,16 @@ class DistributionIT {
         assertEquals(cmd.split("\n", -1).length - 1, cmd.split("\r\n", -1).length - 1, "every line ends in CRLF");
         assertTrue(cmd.endsWith("\r\n"));
         assertTrue(cmd.contains("%~dp0"), cmd);
-        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED"
+        assertTrue(cmd.contains("\"%GAWAH_APP%\\runtime\\bin\\java.exe\" -XX:+UseSerialGC"
+                + " -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet" + JDK_CRYPTO_COMPILED_EARLY + " --enable-native-access=ALL-UNNAMED"
                 + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
                 + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main %*"), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
         // The window's: javaw.exe (no console window), started and left, so the .cmd's console closes.
         String window = Files.readString(app.resolve("bin/gawah-desktop.cmd"), StandardCharsets.US_ASCII);
         assertEquals(window.split("\n", -1).length - 1, window.split("\r\n", -1).length - 1, "every line ends in CRLF");
-        assertTrue(window.contains("start \"Gawah\" \"%GAWAH_APP%\\runtime\\bin\\javaw.exe\" -XX:+UseSerialGC -XX:CompileThresholdScaling=10 --enable-native-access=ALL-UNNAMED"
+        assertTrue(window.contains("start \"Gawah\" \"%GAWAH_APP%\\runtime\\bin\\javaw.exe\" -XX:+UseSerialGC"
+                + " -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet" + JDK_CRYPTO_COMPILED_EARLY + " --enable-native-access=ALL-UNNAMED"
                 + " \"-Dorg.sqlite.lib.path=%GAWAH_APP%\\native\" -Dorg.sqlite.lib.name=sqlitejdbc.dll"
                 + " \"-Dgawah.fonts=%GAWAH_APP%\\fonts\" %GAWAH_JAVA_OPTS% -cp \"%GAWAH_APP%\\lib\\*\" org.gawah.cli.Main desktop %*"), window);
         for (String launcher : List.of(cmd, window)) {

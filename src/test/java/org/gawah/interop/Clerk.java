@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * command that would sit waiting for the keyboard shows as an error instead. Step 0 (which copy
  * of the steps to trust) is run on its own: {@link #checkCopy}.
  */
-final class Clerk {
+public final class Clerk {
     private static final Pattern STEP = Pattern.compile("(\\d+)\\. (.*)");
     private static final Pattern YOURS = Pattern.compile("([A-Z]+)=.*# <- yours.*");
     private static final String COMMAND = "      ";
@@ -40,14 +40,14 @@ final class Clerk {
     }
 
     /** What each step printed, in order, up to the first that printed FAILED. */
-    record Outcome(Map<Integer, String> printed) {
+    public record Outcome(Map<Integer, String> printed) {
         /** The first step that printed FAILED, or 0. */
-        int failedAt() {
+        public int failedAt() {
             return printed.entrySet().stream().filter(e -> e.getValue().contains("FAILED")).mapToInt(Map.Entry::getKey)
                     .findFirst().orElse(0);
         }
 
-        String all() {
+        public String all() {
             StringBuilder text = new StringBuilder();
             printed.forEach((step, out) -> text.append("== step ").append(step).append('\n').append(out));
             return text.toString();
@@ -56,7 +56,7 @@ final class Clerk {
 
     private final List<Step> steps;
 
-    Clerk(String verifyTxt) {
+    public Clerk(String verifyTxt) {
         steps = parse(verifyTxt);
     }
 
@@ -87,7 +87,7 @@ final class Clerk {
      * that prints FAILED. {@code yours} holds the values of the "# <- yours" lines;
      * {@code gnupgHome} is the clerk's own GnuPG home (the one with the secret key), or null.
      */
-    Outcome follow(Path dir, Map<String, String> yours, boolean encrypted, Path gnupgHome) {
+    public Outcome follow(Path dir, Map<String, String> yours, boolean encrypted, Path gnupgHome) {
         return follow(dir, yours, encrypted, gnupgHome, true);
     }
 

@@ -128,19 +128,19 @@ public final class GnuPG implements AutoCloseable {
     }
 
     /** {@code gpg --quick-gen-key}, unprotected; returns the new primary key's fingerprint. */
-    String generate(String userId, String algo, String usage, String expire, String... options) {
+    public String generate(String userId, String algo, String usage, String expire, String... options) {
         List<String> args = new ArrayList<>(Arrays.asList(options));
         args.addAll(List.of("--passphrase", "", "--quick-gen-key", userId, algo, usage, expire));
         return run(args.toArray(new String[0])).ok().require("KEY_CREATED").get(2);
     }
 
     /** {@code gpg --quick-add-key} to an unprotected key. */
-    void addSubkey(String fingerprint, String algo, String usage, String expire) {
+    public void addSubkey(String fingerprint, String algo, String usage, String expire) {
         run("--passphrase", "", "--quick-add-key", fingerprint, algo, usage, expire).ok();
     }
 
     /** {@code gpg --export --armor}, written to {@code file}. */
-    Path export(String fingerprint, Path file) {
+    public Path export(String fingerprint, Path file) {
         return write(file, run("--export", "--armor", fingerprint).ok().stdout());
     }
 

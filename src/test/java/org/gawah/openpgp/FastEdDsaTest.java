@@ -21,17 +21,24 @@ import org.junit.jupiter.api.Test;
 class FastEdDsaTest {
     static SigningKey key;
     static byte[] data = new byte[3 * 1024 * 1024 + 5];
+    static java.util.Date created;
 
     @BeforeAll
     static void setUp() {
         new Random(5).nextBytes(data);
         Instant now = Instant.now();
+        created = java.util.Date.from(now.plusSeconds(1));
         key = KeyGenerator.generate("Signer", "passphrase".toCharArray(), now).unlockForSigning("passphrase".toCharArray(), now);
     }
 
     private static PGPSignature sign(PGPContentSignerBuilder builder, byte[] content) throws Exception {
         PGPSignatureGenerator generator = new PGPSignatureGenerator(builder, key.publicKey());
         generator.init(PGPSignature.BINARY_DOCUMENT, key.privateKey());
+        // One creation time for every signature: the digest prefix covers it, and two signatures
+        // made a second apart (a loaded machine) would otherwise differ there.
+        org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator hashed = new org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, created);
+        generator.setHashedSubpackets(hashed.generate());
         generator.update(content);
         return generator.generate();
     }

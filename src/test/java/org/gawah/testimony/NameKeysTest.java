@@ -85,6 +85,52 @@ class NameKeysTest {
         assertFalse(new String(anonymous.testimony(), StandardCharsets.UTF_8).contains("name_keys"), "none without an identity");
     }
 
+    /**
+     * The record command hashes the name keys while the key is unlocked: the seal takes them when
+     * they are of the identity it seals, and they find that witness's name; hashed ahead for
+     * another identity (the input changed), they are left and wiped, and the seal hashes its own.
+     */
+    @Test
+    void nameKeysHashedAheadAreTakenOnlyForTheSameIdentity() throws Exception {
+        ObjectNode input = Fixtures.fullInput();
+        ((ObjectNode) input.get("identity")).put("contact", "+93 700 123 456");
+        byte[][] secret = new byte[1][];
+        NameKeys.Sealer keeping = s -> {
+            secret[0] = s.clone();
+            return SEALED;
+        };
+        try (NameKeys.Ahead ahead = Testimonies.hashNamesAhead(Fixtures.build(input))) {
+            SealableTestimony sealed = Testimonies.build(input, Fixtures.RECORD_ID, Fixtures.RECORDED_AT, List.of(), keeping,
+                    null, ahead);
+            assertTrue(ahead.used(), "the hashes made ahead were taken");
+            assertTrue(ahead.wiped(), "and their key wiped once sealed");
+            Finder finder = new Finder(KnownKeys.hashed(secret[0], NameKeys.read(Fixtures.MAPPER.readTree(sealed.testimony())).hashes()));
+            assertEquals("[x] said, call [x]", finder.mask("مريم نمونه said, call 0700123456", "[x]", false));
+        }
+
+        ObjectNode other = Fixtures.fullInput();
+        ((ObjectNode) other.get("identity")).put("name", "زرمینه تستنام").put("contact", "+93 799 555 444");
+        try (NameKeys.Ahead ahead = Testimonies.hashNamesAhead(Fixtures.build(other))) {
+            SealableTestimony sealed = Testimonies.build(input, Fixtures.RECORD_ID, Fixtures.RECORDED_AT, List.of(), keeping,
+                    null, ahead);
+            assertFalse(ahead.used(), "another identity's hashes are not taken");
+            assertTrue(ahead.wiped());
+            Finder finder = new Finder(KnownKeys.hashed(secret[0], NameKeys.read(Fixtures.MAPPER.readTree(sealed.testimony())).hashes()));
+            assertEquals("[x] said, not زرمینه تستنام at 0799555444", finder.mask("مريم نمونه said, not زرمینه تستنام at 0799555444", "[x]", false));
+        }
+    }
+
+    @Test
+    void nameKeysHashedAheadAndNotTakenAreWipedWhenClosed() {
+        NameKeys.Ahead ahead = Testimonies.hashNamesAhead(Fixtures.build(Fixtures.fullInput()));
+        ahead.close();
+        assertTrue(ahead.wiped());
+        assertFalse(ahead.used());
+        ObjectNode anonymous = Fixtures.fullInput();
+        anonymous.remove("identity");
+        assertNull(Testimonies.hashNamesAhead(Fixtures.build(anonymous)), "nothing to hash without an identity");
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

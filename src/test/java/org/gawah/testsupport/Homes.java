@@ -86,7 +86,8 @@ public final class Homes {
                 }
             }
             Path url = to.resolve(VaultLocation.URL_FILE);
-            if (java.nio.file.Files.exists(url)) {
+            // A team vault's database is copied too; a vault file several homes share is left where it is.
+            if (java.nio.file.Files.exists(url) && java.nio.file.Files.readString(url).startsWith("postgres")) {
                 VaultLocation.Postgres original = VaultLocation.parse(java.nio.file.Files.readString(url).strip());
                 String copied = TestPostgres.copyDatabase(original.database());
                 java.nio.file.Files.writeString(url, new VaultLocation.Postgres(original.user(), original.host(),

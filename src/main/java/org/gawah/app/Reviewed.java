@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.gawah.Failure;
 import org.gawah.GawahException;
-import org.gawah.app.InputFile;
 import org.gawah.testimony.RecordId;
 
 /**
@@ -21,7 +20,7 @@ import org.gawah.testimony.RecordId;
  * matcher: a record that can be searched is searched, reviewed or not; and never instead of
  * --with-location for a file whose metadata records where it was made.
  */
-final class Reviewed {
+public final class Reviewed {
     private final Set<String> ids;
     private final boolean all;
     private final Set<String> withLocation;
@@ -37,7 +36,7 @@ final class Reviewed {
      * comments and blank lines skipped); {@code allCase}, when given, must repeat the case id, so
      * that "everything was read" is never said of a case by a command copied from another.
      */
-    static Reviewed ids(List<String> given, Path file, String allCase, String caseId) {
+    public static Reviewed ids(List<String> given, Path file, String allCase, String caseId) {
         return ids(given, file, allCase, caseId, List.of());
     }
 
@@ -46,7 +45,7 @@ final class Reviewed {
      * whose metadata records where it was made, sent with it. Never implied by --reviewed or
      * --reviewed-all: having looked at a picture says nothing of the coordinates inside it.
      */
-    static Reviewed ids(List<String> given, Path file, String allCase, String caseId, List<String> located) {
+    public static Reviewed ids(List<String> given, Path file, String allCase, String caseId, List<String> located) {
         if (allCase != null && !allCase.strip().equalsIgnoreCase(caseId)) {
             throw new GawahException(Failure.USAGE, Messages.of("export.reviewed-all-other-case", caseId),
                     Messages.of("export.reviewed-all-other-case.hint", caseId));
@@ -78,12 +77,17 @@ final class Reviewed {
         return new Reviewed(ids, allCase != null, withLocation);
     }
 
+    /** Nothing said to be read: every record and attachment is judged by what the search and its metadata say (the window). */
+    public static Reviewed none() {
+        return new Reviewed(Set.of(), false, Set.of());
+    }
+
     /** Whether an attachment may go with the location its metadata records. */
-    boolean locationAllowed(String id) {
+    public boolean locationAllowed(String id) {
         return withLocation.contains(id);
     }
 
-    boolean contains(String id) {
+    public boolean contains(String id) {
         return all || ids.contains(id);
     }
 

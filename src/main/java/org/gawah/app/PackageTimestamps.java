@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.gawah.cli;
+package org.gawah.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ final class EvidenceItems {
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final ExportCommand.Run run;
+    private final EvidenceExport.Run run;
     private final BagWriter bag;
     /** Subject → SHA-256 of the sealed source, for the {@code exported} entries. */
     private final Map<String, String> exported = new LinkedHashMap<>();
@@ -72,8 +72,10 @@ final class EvidenceItems {
     /** Records with a witness to protect whom no search could look for: the case's own words were not searched for them. */
     private final List<String> unsearched = new ArrayList<>();
     private Set<String> loggedIdentities;
+    /** Where each redacted record's witness was found, by record: for the preview, in memory only. */
+    private final Map<String, List<Redaction.Match>> matches = new LinkedHashMap<>();
 
-    EvidenceItems(ExportCommand.Run run, BagWriter bag) {
+    EvidenceItems(EvidenceExport.Run run, BagWriter bag) {
         this.run = run;
         this.bag = bag;
     }
@@ -85,7 +87,7 @@ final class EvidenceItems {
         Opened base = null;
         try {
             // The signer inside must be the documenter whose signed custody entry brought the record.
-            org.gawah.app.Provenance.requireBroughtBy(record, recordId, opened);
+            Provenance.requireBroughtBy(record, recordId, opened);
             JsonNode document = Testimonies.readRecord(opened.content());
             if (Drafts.SCHEMA.equals(document.path("schema").textValue())) {
                 if (hasIdentity(record, document)) {
@@ -107,7 +109,7 @@ final class EvidenceItems {
                 }
                 consentRecord = target.get();
                 base = open(consentRecord.testimony());
-                org.gawah.app.Provenance.requireBroughtBy(consentRecord, addsTo, base);
+                Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
             // Whether there is a witness to protect is read from signed data, never from the vault's column alone.
@@ -179,6 +181,9 @@ final class EvidenceItems {
                     file.size(), file.sha256(), file.sha512(), opened.signedAt(), signer.fingerprint(), "derivative",
                     recordId + ".testimony", redacted.withheld(), null, facts));
             redactions.put(recordId + "/redacted", file.sha256());
+            if (!redacted.matches().isEmpty()) {
+                matches.put(recordId, redacted.matches());
+            }
             ObjectNode copy = (ObjectNode) Json.parse(redacted.bytes(), Integer.MAX_VALUE,
                     Messages.of("export.redacted-copy")).get("testimony");
             ArrayNode withheld = copy.putArray("withheld");
@@ -276,16 +281,31 @@ final class EvidenceItems {
 
     /** The attachment streamed into the package as it is opened, in constant memory. */
     private Opened streamed(StoredAttachment attachment, String name) throws IOException {
-        Progress progress = new Progress(run.terminal(), Messages.of("export.exporting", attachment.id()),
-                attachment.sealedSize());
         Opened sealed;
-        try (InputStream in = progress.counting(run.vault().openAttachment(attachment));
+        try (InputStream in = counting(attachment, run.vault().openAttachment(attachment));
              OutputStream data = bag.payload(name)) {
             // Plaintext reaches the package before the checks end; a failure deletes the whole package.
             sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
         }
-        progress.finish();
+        run.progress().attachmentDone(attachment.id());
         return sealed;
+    }
+
+    /** The sealed attachment as it is read, each read told to the run's progress (its bytes of the sealed size). */
+    private InputStream counting(StoredAttachment attachment, InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            private long done;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    done += n;
+                    run.progress().attachment(attachment.id(), done, attachment.sealedSize());
+                }
+                return n;
+            }
+        };
     }
 
     /**
@@ -542,6 +562,11 @@ final class EvidenceItems {
         return all;
     }
 
+    /** Each redacted record's texts that named its witness, with where: what the preview shows. */
+    Map<String, List<Redaction.Match>> matches() {
+        return matches;
+    }
+
     /** Wipes every record's name-key secret this export opened; called when the export ends, however it ends. */
     void wipe() {
         hashedKeys.forEach(KnownKeys::wipe);
@@ -572,8 +597,10 @@ final class EvidenceItems {
         for (String actor : vault.receivedLogs()) {
             extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains, stamps);
         }
-        extract(run.own().fingerprint(), vault::forEachCustody,
-                entry -> created(entry) || imported(entry) || entry.seq() >= firstOfExport, entries, chains, stamps);
+        // On a team vault the log is several analysts': the custodian's entries are this home's key's.
+        String custodian = run.own().fingerprint();
+        extract(custodian, vault::forEachCustody, entry -> entry.actor().equals(custodian)
+                && (created(entry) || imported(entry) || entry.seq() >= firstOfExport), entries, chains, stamps);
         return new EvidencePackage.Custody(entries, chains, stamps.done());
     }
 

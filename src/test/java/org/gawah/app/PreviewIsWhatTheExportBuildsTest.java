@@ -1,0 +1,86 @@
+package org.gawah.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.gawah.export.Consent;
+import org.gawah.export.Profile;
+import org.gawah.export.Redaction;
+import org.gawah.openpgp.Opener;
+import org.gawah.testsupport.CaseFixture;
+import org.gawah.testsupport.Homes;
+import org.gawah.vault.Vault;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The export's preview (the window's) runs the very pipeline that builds the package, into a bag
+ * that goes nowhere: it writes no file and logs no custody entry, and what it says goes and stays
+ * out is, item for item and reason for reason, the report of the package gawah export then builds.
+ */
+class PreviewIsWhatTheExportBuildsTest {
+    @TempDir
+    static Path base;
+    static CaseFixture fixture;
+
+    @BeforeAll
+    static void aCaseOfThreeRecords() {
+        fixture = new CaseFixture(base);
+    }
+
+    @Test
+    void thePreviewWritesNothingLogsNothingAndSaysWhatTheExportDoes() throws Exception {
+        Home home = new Home(fixture.homes.legal, settled -> { });
+        Team team = new Team(home.keyring());
+        Opener.PassphraseSource passphrase = fingerprint -> Homes.PASSPHRASE.toCharArray();
+        long entries = entries();
+        List<String> files = files();
+        List<String> told = new ArrayList<>();
+        EvidenceExport.Preview preview = EvidenceExport.preview(home, team, passphrase,
+                new EvidenceExport.Request(fixture.caseId, Profile.named("icc"), null, false, Reviewed.none(), null),
+                new EvidenceExport.Progress() {
+                    @Override
+                    public void record(String recordId, int done, int of) {
+                        told.add(done + "/" + of + " " + recordId);
+                    }
+                });
+        assertEquals(entries, entries(), "no custody entry");
+        assertEquals(files, files(), "no file");
+        assertEquals(List.of("1/3 " + fixture.anonymous, "2/3 " + fixture.legalTeamOnly, "3/3 " + fixture.named), told);
+
+        assertTrue(preview.report().leftOut().stream()
+                .anyMatch(left -> left.recordId().equals(fixture.legalTeamOnly) && Consent.isRefusal(left.reason())));
+        List<Redaction.Match> named = preview.matches().get(fixture.named);
+        assertTrue(named.stream().anyMatch(match -> match.path().equals("account.text") && match.spans().stream()
+                .anyMatch(span -> match.text().substring(span.start(), span.end()).contains(CaseFixture.NAME))), named.toString());
+
+        Path zip = fixture.export("icc");
+        String built = Files.readString(zip.resolveSibling(zip.getFileName() + ".report.json"), StandardCharsets.UTF_8);
+        String previewed = new String(preview.report().json(), StandardCharsets.UTF_8)
+                .replace(preview.report().bagId(), built.replaceAll("(?s).*\"package_id\" *: *\"([^\"]+)\".*", "$1"));
+        assertEquals(built, previewed, "the preview's report is the package's");
+    }
+
+    private static long entries() {
+        long[] count = {0};
+        try (Vault vault = Vault.open(fixture.homes.legal.resolve("vault.db"))) {
+            vault.forEachCustody(row -> count[0]++);
+        }
+        return count[0];
+    }
+
+    /** Every file under the test's folder but the vault's own journal, which SQLite makes and removes as it reads. */
+    private static List<String> files() throws Exception {
+        try (Stream<Path> all = Files.walk(base)) {
+            return all.filter(Files::isRegularFile).map(Path::toString).filter(name -> !name.endsWith("-journal")).sorted().toList();
+        }
+    }
+}
