@@ -66,7 +66,7 @@ class SubmitIntoAFolderTest {
         assertEquals(List.of(), everything(usb), "nothing in the folder, not even a hidden partial bag");
         assertEquals(entries, entries(homes.documenter), "nothing logged");
         try (Vault vault = Vault.open(homes.documenter.resolve("vault.db"))) {
-            assertEquals(List.of(), vault.outputsInProgress(), "nothing left listed for the next command");
+            assertEquals(List.of(), vault.outputsInProgress(""), "nothing left listed for the next command");
         }
     }
 

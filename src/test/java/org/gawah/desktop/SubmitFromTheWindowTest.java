@@ -183,7 +183,7 @@ class SubmitFromTheWindowTest {
         }
         assertEquals(submitted, submittedEntries(large), "nothing logged");
         try (Vault vault = Vault.open(large.resolve("vault.db"))) {
-            assertEquals(List.of(), vault.outputsInProgress(), "nothing listed for the next command to clean up");
+            assertEquals(List.of(), vault.outputsInProgress(""), "nothing listed for the next command to clean up");
         }
     }
 
@@ -209,7 +209,7 @@ class SubmitFromTheWindowTest {
         assertEquals(List.of(), everything(usb), "lock left nothing in the folder");
         assertEquals(submitted, submittedEntries(large), "nothing logged");
         try (Vault vault = Vault.open(large.resolve("vault.db"))) {
-            assertEquals(List.of(), vault.outputsInProgress());
+            assertEquals(List.of(), vault.outputsInProgress(""));
         }
     }
 
