@@ -207,6 +207,7 @@ final class RecordsView extends PagePanel {
             add(filler, rest);
         }
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        PageParts.turnCells(table);
         revalidate();
         repaint();
     }
