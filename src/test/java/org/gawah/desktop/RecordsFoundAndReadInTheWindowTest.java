@@ -122,7 +122,7 @@ class RecordsFoundAndReadInTheWindowTest {
             assertTrue(fingerprint.contains(homes.documenterFingerprint.substring(0, 4)), fingerprint);
             // The custody entries are read from the signed logs when the record is shown, off the event thread.
             Screen.waitFor("the custody entries", SLOW, () -> present(frame, "reader.entry.0"));
-            String firstEntry = onEdt(() -> ((JLabel) named(frame, "reader.entry.0")).getText());
+            String firstEntry = onEdt(() -> ((JTextComponent) named(frame, "reader.entry.0")).getText());
             assertTrue(firstEntry.contains(id), firstEntry);
             Screen.screenshot(frame, "reader", language);
 
