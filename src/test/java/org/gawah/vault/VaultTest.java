@@ -165,8 +165,12 @@ class VaultTest {
     void aVersion8VaultGainsTheMachineOfEachOutputAndATeamVaultListsEachHomeItsOwn() throws Exception {
         Path old = atVersion8();
         Instant started = Instant.parse("2026-11-28T05:00:00Z");
-        VaultTamper.sql(old, "INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES"
-                + " ('/tmp/.GWA-0000-0000-0000-0001.gawah-partial', 'open', '2026-11-28T04:00:00Z', 7, '')");
+        VaultTamper.editOutputs(old, c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO outputs (path, command, started_at, pid, process_started) VALUES"
+                        + " ('/tmp/.GWA-0000-0000-0000-0001.gawah-partial', 'open', '2026-11-28T04:00:00Z', 7, '')");
+            }
+        });
         try (Vault vault = Vault.openHome(old)) {
             assertEquals(Migrations.latest(), VaultTamper.number(old, engine == TestEngine.SQLITE
                     ? "PRAGMA user_version" : "SELECT user_version FROM gawah_vault"));
