@@ -151,6 +151,7 @@ final class MyRecordsView extends PagePanel {
             add(filler, rest);
         }
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        PageParts.turnCells(table);
         revalidate();
         repaint();
     }

@@ -46,6 +46,8 @@ final class ReaderView extends PagePanel {
             "documenter_notes", "events", "attachments");
     /** The widest an image is drawn, in pixels: the testimony's column at the window's default size. */
     private static final int IMAGE_WIDTH = 520;
+    /** The side column's width, in characters: room for a custody entry on two lines. */
+    private static final int SIDE_COLUMNS = 34;
 
     private final transient ReaderModel model;
     private final transient WindowModel window;
@@ -109,11 +111,14 @@ final class ReaderView extends PagePanel {
         JLabel heading = Words.text(new JLabel(), Messages.of("reader.heading", Ltr.of(record.id())));
         heading.setName("reader.heading");
         heading.putClientProperty("FlatLaf.styleClass", "h2");
-        add(heading, cell(0, row, 1, 8));
-        GridBagConstraints backAt = cell(1, row++, 0, 8);
-        backAt.fill = GridBagConstraints.NONE;
-        backAt.anchor = GridBagConstraints.FIRST_LINE_END;
-        add(backButton, backAt);
+        // Across both columns: the record's id is never cut by how wide the custody entries are.
+        JPanel top = new JPanel(new java.awt.BorderLayout(12, 0));
+        top.setOpaque(false);
+        top.add(heading, java.awt.BorderLayout.LINE_START);
+        top.add(backButton, java.awt.BorderLayout.LINE_END);
+        GridBagConstraints topAt = cell(0, row++, 1, 8);
+        topAt.gridwidth = 2;
+        add(top, topAt);
 
         JPanel page = new JPanel(new GridBagLayout());
         page.setName("reader.testimony");
@@ -310,7 +315,7 @@ final class ReaderView extends PagePanel {
                 line(at++, 12, 0));
         if (record.otherClaims().isPresent()) {
             JTextArea warning = Words.text(Paragraph.of("reader.other-claims"), record.otherClaims().get());
-            warning.setColumns(28);
+            warning.setColumns(SIDE_COLUMNS);
             side.add(warning, line(at++, 12, 0));
         }
         JLabel custody = Words.text(new JLabel(), Messages.of("reader.custody"));
@@ -321,7 +326,7 @@ final class ReaderView extends PagePanel {
             GawahException problem = model.custodyProblem();
             JTextArea said = Words.text(Paragraph.of("reader.custody.status"),
                     problem == null ? Messages.of("reader.custody.reading") : problem.message());
-            said.setColumns(28);
+            said.setColumns(SIDE_COLUMNS);
             side.add(said, line(at++, 2, 0));
             return side;
         }
@@ -329,10 +334,11 @@ final class ReaderView extends PagePanel {
         for (Entry entry : entries) {
             // The time leads the line, so no mark of its own: a left-to-right mark there would turn the whole
             // line left to right in Dari and Pashto; the display path already keeps its digits in order.
-            JLabel line = Words.text(new JLabel(), Messages.of("reader.entry", entry.seq(), entry.time(),
+            // Two lines, the subject on the second: the side column stays narrow and an id is never cut at its hyphens.
+            JTextArea line = Words.text(Paragraph.of("reader.entry." + i++), Messages.of("reader.entry", entry.seq(), entry.time(),
                     entry.action().words(), Ltr.of(Fingerprints.grouped(entry.actor()).substring(0, 9)),
                     Ltr.of(entry.subject())));
-            line.setName("reader.entry." + i++);
+            line.setColumns(SIDE_COLUMNS);
             line.putClientProperty("FlatLaf.styleClass", "small");
             side.add(line, line(at++, 2, 0));
         }

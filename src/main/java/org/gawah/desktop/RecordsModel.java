@@ -31,7 +31,7 @@ import org.gawah.testimony.GivenDate;
  * it), and filters by the interview's date (typed in any calendar), place (folded the same way),
  * documenter, Rome Statute tag, case and consent (who the witness agreed may receive it). Opening
  * is slow: the view calls {@link #unlock} off the event thread. The unlocked key stays for the
- * reader's attachments ({@link #key}, {@link #signer}) until lock.
+ * reader's attachments ({@link #ownKey}, {@link #signer}) until lock.
  */
 final class RecordsModel implements Wipeable {
     enum Page { CANNOT_BEGIN, UNLOCK, OPENING, TABLE }

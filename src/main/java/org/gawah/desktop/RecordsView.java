@@ -48,7 +48,7 @@ import org.gawah.testimony.DateCalendar;
 final class RecordsView extends PagePanel {
     private static final long serialVersionUID = 1L;
     /** Each column's width at the window's default size; the table shares out what is more or less. */
-    private static final int[] WIDTHS = {200, 185, 100, 55, 110, 70, 90, 55, 40};
+    private static final int[] WIDTHS = {218, 175, 95, 50, 105, 65, 90, 55, 40};
     static final Message[] COLUMNS = {Messages.of("records.column.record"), Messages.of("records.column.date"),
             Messages.of("records.column.place"), Messages.of("records.column.languages"),
             Messages.of("records.column.documenter"), Messages.of("records.column.pseudonym"),
@@ -207,6 +207,7 @@ final class RecordsView extends PagePanel {
             add(filler, rest);
         }
         applyComponentOrientation(LanguageStyle.of(window.language()).orientation());
+        PageParts.turnCells(table);
         revalidate();
         repaint();
     }

@@ -120,7 +120,9 @@ class RecordsFoundAndReadInTheWindowTest {
             assertTrue(signer.contains("Documenter D-14"), signer);
             String fingerprint = onEdt(() -> ((JLabel) named(frame, "reader.fingerprint")).getText());
             assertTrue(fingerprint.contains(homes.documenterFingerprint.substring(0, 4)), fingerprint);
-            String firstEntry = onEdt(() -> ((JLabel) named(frame, "reader.entry.0")).getText());
+            // The custody entries are read from the signed logs when the record is shown, off the event thread.
+            Screen.waitFor("the custody entries", SLOW, () -> present(frame, "reader.entry.0"));
+            String firstEntry = onEdt(() -> ((JTextComponent) named(frame, "reader.entry.0")).getText());
             assertTrue(firstEntry.contains(id), firstEntry);
             Screen.screenshot(frame, "reader", language);
 

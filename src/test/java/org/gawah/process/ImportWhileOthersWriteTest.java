@@ -14,21 +14,26 @@ import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
-import org.junit.jupiter.api.Test;
+import org.gawah.testsupport.TestEngine;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An import in one process while other processes append to the same vault (each {@code open}
  * logs an entry): every process succeeds, and the vault ends with every record and every entry,
- * in one unbroken chain.
+ * in one unbroken chain. On both engines (a team vault's writers queue on its advisory lock).
  */
 class ImportWhileOthersWriteTest {
     @TempDir
     Path base;
 
-    @Test
-    void importAndConcurrentOpensAllLand() throws Exception {
-        Homes homes = new Homes(base);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void importAndConcurrentOpensAllLand(TestEngine engine) throws Exception {
+        Homes homes = engine.homes(base);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx64m"));
+        jvm.addAll(engine.childJvmOptions());
         String first = homes.record();
         Path one = base.resolve("one.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", one.toString()).ok();
@@ -43,10 +48,10 @@ class ImportWhileOthersWriteTest {
         Path two = base.resolve("two.zip");
         homes.gawah.in(homes.documenter, "submit", "--since", "--out", two.toString()).ok();
 
-        Process importing = GawahProcess.start(List.of("-Xmx64m"), homes.legal, base.resolve("import"), "import", two.toString());
+        Process importing = GawahProcess.start(jvm, homes.legal, base.resolve("import"), "import", two.toString());
         List<Process> opens = new ArrayList<>();
         for (int i = 0; i < 6 && (i < 3 || importing.isAlive()); i++) {
-            opens.add(GawahProcess.start(List.of("-Xmx64m"), homes.legal, base.resolve("open-" + i),
+            opens.add(GawahProcess.start(jvm, homes.legal, base.resolve("open-" + i),
                     "open", first, "--out", base.resolve("opened-" + i + ".json").toString()));
         }
         assertTrue(importing.waitFor(120, TimeUnit.SECONDS));
