@@ -89,7 +89,7 @@ public final class EvidenceExport {
     }
 
     /** The files an export writes: the package, its reports beside it, and the custodian's certificate beside an encrypted one. */
-    public record Outputs(Path out, Path textReport, Path jsonReport, Path companion) {
+    public record Outputs(Path packageFile, Path textReport, Path jsonReport, Path companion) {
     }
 
     /** A package built: its id, what went in and what stayed out, where each file is, and the package's size. */
@@ -180,7 +180,7 @@ public final class EvidenceExport {
     }
 
     /**
-     * Builds the package into {@code outputs.out()} under the id {@code bagId}, with its reports
+     * Builds the package into {@code outputs.packageFile()} under the id {@code bagId}, with its reports
      * beside it (and, encrypted, the custodian's certificate); {@code key} is asked for once the
      * case and its records checked, before a byte is written. Listed in the vault as a partial
      * file while it is written: if this process is killed, the next command in the home removes

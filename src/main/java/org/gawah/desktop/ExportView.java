@@ -332,8 +332,8 @@ final class ExportView extends PagePanel {
                 : Messages.of("export.built.encrypted", Ltr.of(built.bagId()), recipient, built.report().items().size(),
                         org.gawah.Sizes.of(built.size()), Ltr.of(Fingerprints.grouped(model.recipient().fingerprint())))), row(6));
         add(line("export.built.where", Messages.of("export.built.where")), row(2));
-        add(path("export.built.folder", outputs.out().toAbsolutePath().getParent()), row(6));
-        add(line("export.built.package", Messages.of("export.built.package", Ltr.of(outputs.out().getFileName()))), row(2));
+        add(path("export.built.folder", outputs.packageFile().toAbsolutePath().getParent()), row(6));
+        add(line("export.built.package", Messages.of("export.built.package", Ltr.of(outputs.packageFile().getFileName()))), row(2));
         add(line("export.built.report", Messages.of("export.built.report", Ltr.of(outputs.textReport().getFileName()))),
                 row(2));
         if (outputs.companion() != null) {
@@ -341,7 +341,7 @@ final class ExportView extends PagePanel {
                     Ltr.of(outputs.companion().getFileName()))), row(2));
         }
         add(line("export.built.verify", Messages.of("export.built.verify",
-                Ltr.of("gawah verify " + outputs.out().getFileName()))), row(0));
+                Ltr.of("gawah verify " + outputs.packageFile().getFileName()))), row(0));
     }
 
     /** A path on a line of its own, left to right in every language, through the display path. */
