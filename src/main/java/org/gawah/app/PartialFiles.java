@@ -59,9 +59,10 @@ public final class PartialFiles {
     /**
      * Locks the output's byte of the home's {@code outputs.lock} (held until the {@link Writing}
      * is closed: that lock, which the system drops however this process ends, is what tells other
-     * commands this one is still writing), creates the empty hidden file (owner-only; never over an
-     * existing one: that is another command's), then registers it: a command killed in between
-     * leaves an empty file, never an unregistered one with content.
+     * commands this one is still writing), registers the file, then creates it empty (owner-only;
+     * never over an existing one: that is another command's, and its row is dropped again). In that
+     * order a command killed at any moment leaves nothing, or a row the next command settles:
+     * never a file no row names, which nothing would ever remove.
      */
     public static Writing create(Home home, Vault vault, Path partial, String command) {
         ProcessLock lock;
@@ -74,20 +75,21 @@ public final class PartialFiles {
             throw new GawahException(Failure.VAULT, Messages.of("partial.cannot-lock", lockFile(home), partial,
                     e.getMessage()), Messages.of("partial.cannot-lock.hint"));
         }
+        long registration;
         try {
-            OutputFile.createPrivate(partial);
+            registration = vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(),
+                    Processes.startOfThis(), Machine.of(home));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
         try {
-            long registration = vault.beginOutput(partial, command, Instant.now(), ProcessHandle.current().pid(),
-                    Processes.startOfThis(), Machine.of(home));
+            OutputFile.createPrivate(partial);
             return new Writing(registration, lock);
         } catch (RuntimeException e) {
             try {
-                Files.deleteIfExists(partial);
-            } catch (IOException suppressed) {
+                vault.endOutput(registration);
+            } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
             lock.close();

@@ -128,6 +128,9 @@ class AttachmentsTest {
         try (var left = Files.list(out)) {
             assertEquals(List.of(theFirsts), left.toList(), "the second wrote nothing");
         }
+        // Nor did it leave a row naming the other's file: the next command settles nothing there.
+        homes.gawah.in(homes.documenter, "list").ok();
+        assertEquals("being written by another gawah", Files.readString(theFirsts));
     }
 
     @Test
