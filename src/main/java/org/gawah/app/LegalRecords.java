@@ -21,6 +21,7 @@ import org.gawah.cases.LegalTags;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
+import org.gawah.custody.OpenedList;
 import org.gawah.custody.SignedLog;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
@@ -29,6 +30,7 @@ import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.RecordId;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SignedVault;
@@ -247,9 +249,12 @@ public final class LegalRecords {
             logs.add(signed.log());
             logs.addAll(signed.received().values());
             List<Entry> entries = new ArrayList<>();
+            Map<String, Boolean> listsNaming = new HashMap<>();
             for (SignedLog log : logs) {
                 for (Entry.Signed entry : log.entries()) {
-                    if (subjects.contains(entry.entry().subject())) {
+                    if (subjects.contains(entry.entry().subject()) || (OpenedList.isOpening(entry.entry())
+                            && listsNaming.computeIfAbsent(entry.entry().subjectSha256(),
+                                    digest -> names(vault, entry.entry(), subjects)))) {
                         entries.add(entry.entry());
                     }
                 }
@@ -258,17 +263,35 @@ public final class LegalRecords {
         }
     }
 
-    /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */
+    /** Whether the list an entry of many openings names holds one of {@code subjects}; a list not kept as logged is refused. */
+    private static boolean names(Vault vault, Entry entry, java.util.Set<String> subjects) {
+        try {
+            OpenedList list = OpenedList.parse(vault.openedList(entry.subjectSha256()).orElseThrow());
+            return subjects.stream().anyMatch(list.items()::containsKey);
+        } catch (java.util.NoSuchElementException | org.gawah.custody.CustodyException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("records.opened-list-missing", entry.seq(), entry.subject()),
+                    Messages.of("records.opened-list-missing.hint"));
+        }
+    }
+
+    /**
+     * One {@code opened} entry for every record opened, naming the list of them (each record's id
+     * and its ciphertext's SHA-256, what {@code gawah open} logs one entry a record for), the list
+     * kept beside it in the same transaction (docs/format/custody-log.md, "Many openings in one entry").
+     */
     private static void logOpened(Vault vault, SigningKey signer, List<LoggedRecord> records) {
         if (records.isEmpty()) {
             return;
         }
+        Map<String, String> items = new HashMap<>();
+        for (LoggedRecord record : records) {
+            items.put(record.id(), Digests.sha256(record.testimony()));
+        }
+        byte[] list = OpenedList.of(OpenedList.RECORDS_VIEW, items).bytes();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        EntrySigner entries = new EntrySigner(signer);
         try (VaultWrite write = vault.begin()) {
-            for (LoggedRecord record : records) {
-                write.append(Action.OPENED, record.id(), Digests.sha256(record.testimony()), now, entries);
-            }
+            write.keepOpenedList(list);
+            write.append(Action.OPENED, RecordId.randomOpening(), Digests.sha256(list), now, new EntrySigner(signer));
             write.commit();
         }
     }
