@@ -92,6 +92,28 @@ class OneOpenedEntryNamesEveryRecordOpenedTest {
     }
 
     @Test
+    void anEvidencePackageAfterwardsVerifiesAndCarriesNoOpeningNorItsList() throws Exception {
+        Path legal = base.resolve("exporting");
+        Homes.copy(homes.legal, legal);
+        String caseId = homes.gawah.caseCreate(legal, "Openings").ok().out().strip();
+        homes.gawah.in(legal, "case", "add", caseId, ids.get(0), "--tag", "rome:7(1)(e)").ok();
+        Path zip = base.resolve("package.zip");
+        homes.gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--out", zip.toString()).ok();
+        homes.gawah.in(legal, "verify", zip.toString()).ok();
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            boolean linked = false;
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(file.entries())) {
+                String text = new String(file.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(!text.contains(OpenedList.PREFIX) && !text.contains(OpenedList.SCHEMA)
+                        && !text.contains(appended.get(0).subjectSha256()) && !text.contains(ids.get(1)),
+                        entry.getName() + " names an opening, its list or the record left out");
+                linked |= entry.getName().endsWith("chain-sha256.txt") && text.contains(appended.get(0).sha256() + "  ");
+            }
+            assertTrue(linked, "the opening is a line of the custodian's chain-sha256.txt, as every entry left out");
+        }
+    }
+
+    @Test
     void aListChangedOrAddedBehindTheLogsBackIsNamed() throws Exception {
         Path changed = base.resolve("changed");
         Homes.copy(homes.legal, changed);
