@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 import org.gawah.Failure;
+import org.gawah.GawahException;
 import org.gawah.Language;
 import org.gawah.app.Home;
 import org.gawah.desktop.Desktop;
@@ -30,10 +31,25 @@ final class DesktopCommand implements Callable<Integer> {
     @Option(names = "--lock-after", paramLabel = "MINUTES", defaultValue = "" + Desktop.DEFAULT_LOCK_AFTER_MINUTES)
     int lockAfter;
 
+    /**
+     * For dist/build.sh only, hidden from the help: the window opens the records of the home (a
+     * throw-away one the build made, its passphrase in the environment variable named here, not a
+     * secret), searches them and locks, while Java records the ahead-of-time cache bin/gawah-desktop
+     * starts from (README, "The distribution").
+     */
+    @Option(names = "--train-records-page", paramLabel = "VAR", hidden = true)
+    String trainingPassphraseVar;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         Home home = homeOptions.resolve(root.terminal);
+        char[] training = trainingPassphrase();
         try (Desktop desktop = Desktop.open(home.dir(), Language.current(), lockAfter)) {
+            if (training != null) {
+                desktop.trainOnRecords(training);
+                desktop.awaitClosed();
+                return 0;
+            }
             // The window registers with the home (and this user's list of sessions) even before
             // gawah init made it, so that gawah lock reaches a first run too: a folder only its
             // owner can open, as init makes it.
@@ -44,5 +60,16 @@ final class DesktopCommand implements Callable<Integer> {
                 return locked ? Failure.LOCKED.exitCode() : 0;
             }
         }
+    }
+
+    private char[] trainingPassphrase() {
+        if (trainingPassphraseVar == null) {
+            return null;
+        }
+        String value = root.terminal.env(trainingPassphraseVar);
+        if (value == null || value.isEmpty()) {
+            throw new GawahException(Failure.BAD_PASSPHRASE, Messages.of("passphrase.env-not-set", trainingPassphraseVar));
+        }
+        return value.toCharArray();
     }
 }

@@ -83,6 +83,16 @@ public final class Desktop implements AutoCloseable {
         prepared = true;
     }
 
+    /**
+     * Uses the records page of this window as a legal team does (unlock with {@code passphrase},
+     * which is wiped, open every record, search), then locks the window: the run dist/build.sh
+     * trains the window's ahead-of-time cache on, over a throw-away home ({@code gawah desktop
+     * --train-records-page}).
+     */
+    public void trainOnRecords(char[] passphrase) throws InterruptedException {
+        RecordsTraining.run(this, passphrase);
+    }
+
     /** Locks the window, from any thread: what {@code gawah lock} does through the home's session file. */
     public void lockFromTerminal() {
         model.lock(LockReason.TERMINAL);
