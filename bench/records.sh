@@ -8,9 +8,10 @@
 #   RUNS=N      open the window N times on the same vault (default 3; each run logs COUNT opened entries)
 #   GAWAH_JAVA_OPTS   Java options for the window (e.g. -Xmx256m)
 #   RUNTIME=dist      run the window on the distribution's runtime (target/dist/gawah-*, or DIST=DIR; else dist/build.sh)
-#                     with bin/gawah-desktop's options and its ahead-of-time cache (lib/gawah.aot,
-#                     trained on quickstart); with TRAIN=1, on a cache trained first on this page
-#                     ($work/records.aot: one extra run, on the same vault, makes it)
+#                     with bin/gawah-desktop's options and its ahead-of-time cache (lib/gawah-desktop.aot,
+#                     trained by dist/build.sh on the records page; lib/gawah.aot, trained on
+#                     quickstart, when the build made none, or with CACHE=quickstart); with TRAIN=1,
+#                     on a cache trained first on this page and vault ($work/records.aot: one extra run)
 #   BENCH_PRIORITY=rt each window at real-time priority (bench/rt.sh, root only): on a loaded
 #                     machine, about what two idle cores give
 set -euo pipefail
@@ -75,7 +76,8 @@ if [ "${RUNTIME:-}" = dist ]; then
     '-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.ElectronicCodeBook::*,0.01'
     --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.lib.path=$app/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so
     "-Dgawah.fonts=$app/fonts" -Xlog:disable '-Xlog:all=warning,aot*=off:stderr')
-  cache=$app/lib/gawah.aot
+  cache=$app/lib/gawah-desktop.aot
+  [ -f "$cache" ] && [ "${CACHE:-}" != quickstart ] || cache=$app/lib/gawah.aot
   if [ -n "${TRAIN:-}" ]; then
     cache=$work/records.aot
     if [ ! -f "$cache" ]; then
@@ -84,6 +86,7 @@ if [ "${RUNTIME:-}" = dist ]; then
         -cp "$path:$work/records-window.jar" org.gawah.desktop.RecordsWindow "$work/legal" BENCH_PASSPHRASE >/dev/null 2>&1
     fi
   fi
+  echo "bench: the window starts from $cache" >&2
   window=("${java[@]}" "-XX:AOTCache=$cache" ${GAWAH_JAVA_OPTS:-} -cp "$path:$work/records-window.jar")
   version=$("$app/runtime/bin/java" -version 2>&1 | head -1)
 else

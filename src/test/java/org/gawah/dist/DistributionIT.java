@@ -183,6 +183,59 @@ class DistributionIT {
     }
 
     @Test
+    void theWindowStartsFromItsOwnCacheTrainedOnTheRecordsPageAndRefusesItOnceAnyJarChanged() throws Exception {
+        // Java 25: dist/build.sh trained lib/gawah-desktop.aot by opening and searching the records
+        // page of a throw-away home (gawah desktop --train-records-page). With -XX:AOTMode=on the
+        // start stops if the cache is unusable; its classes (all loaded at start) include the
+        // records page's, which the quickstart's lib/gawah.aot never loads.
+        if (javaFeature() < 25) {
+            assertFalse(Files.exists(app.resolve("lib/gawah-desktop.aot")), "an ahead-of-time cache only on Java 25 and later");
+            return;
+        }
+        assertTrue(Files.isRegularFile(app.resolve("lib/gawah-desktop.aot")), "the window's cache was not trained (xvfb-run?)");
+        String window = "org.gawah.desktop.RecordsView source: shared objects file";
+        Result desktop = run(elsewhere, env(Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load")),
+                app.resolve("bin/gawah-desktop").toString(), "--help");
+        assertEquals(0, desktop.code, desktop.err);
+        assertTrue(desktop.out.contains(window), "bin/gawah-desktop did not start from lib/gawah-desktop.aot");
+        assertTrue(desktop.out.contains("org.gawah.app.LegalRecords source: shared objects file"), "the opening is in it");
+        Result command = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load"), "--version");
+        assertEquals(0, command.code, command.err);
+        assertFalse(command.out.contains(window), "bin/gawah starts from lib/gawah.aot, not the window's");
+
+        // JDK-8377932 (bench/README.md): a cache made in one step may check the class path only up
+        // to some jar. Each jar in turn gets a new time, in a copy that kept the others': the
+        // window's cache must be refused every time, and the commands' for Gawah's own jar.
+        Path copy = base.resolve("copy with one jar changed");
+        Result copied = run(Path.of(""), Map.of("PATH", System.getenv("PATH")), "cp", "-rp", app.toString(), copy.toString());
+        assertEquals(0, copied.code, copied.err);
+        Map<String, String> strict = env(Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on"));
+        assertEquals(0, run(elsewhere, strict, copy.resolve("bin/gawah-desktop").toString(), "--help").code, "the copy as it was");
+        List<Path> jars;
+        try (Stream<Path> listed = Files.list(copy.resolve("lib"))) {
+            jars = listed.filter(j -> j.toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : jars) {
+            java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(jar);
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(was.toMillis() + 60_000));
+            Result stale = run(elsewhere, strict, copy.resolve("bin/gawah-desktop").toString(), "--help");
+            assertNotEquals(0, stale.code, jar.getFileName() + " changed, yet the window's cache was used");
+            if (jar.getFileName().toString().equals("gawah.jar")) {
+                Result staleCommand = run(elsewhere, strict, copy.resolve("bin/gawah").toString(), "--version");
+                assertNotEquals(0, staleCommand.code, "gawah.jar changed, yet lib/gawah.aot was used");
+            }
+            Files.setLastModifiedTime(jar, was);
+        }
+        // Without its own cache the window falls back on the commands' one, saying nothing.
+        Files.delete(copy.resolve("lib/gawah-desktop.aot"));
+        Result fallback = run(elsewhere, env(Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load")),
+                copy.resolve("bin/gawah-desktop").toString(), "--help");
+        assertEquals(0, fallback.code, fallback.err);
+        assertTrue(fallback.out.contains("org.gawah.cli.Main source: shared objects file"), "lib/gawah.aot was not used");
+        assertFalse(fallback.out.contains(window));
+    }
+
+    @Test
     void sqliteLoadsItsLibraryFromNativeNeverCopyingItIntoTheTemporaryFolder() throws Exception {
         // sqlite-jdbc's own way copies a 1 MB executable into the temporary folder on every run (a
         // killed run leaves it, a noexec folder refuses it). Here its temporary folder is a plain
@@ -328,6 +381,7 @@ class DistributionIT {
         assertTrue(listed.containsAll(Set.of("bin/gawah", "bin/gawah.cmd", "bin/gawah-desktop", "bin/gawah-desktop.cmd",
                 "gawah.desktop", "fonts/Vazirmatn-Regular.ttf", "fonts/Vazirmatn-Bold.ttf", "fonts/OFL.txt",
                 "lib/gawah.jar", "native/libsqlitejdbc.so", "README.txt", "runtime/release")), listed.toString());
+        assertEquals(javaFeature() >= 25, listed.contains("lib/gawah-desktop.aot"), listed.toString());
         assertTrue(Files.isExecutable(app.resolve("bin/gawah-desktop")));
         assertTrue(Files.isExecutable(app.resolve("gawah.desktop")), "file managers launch only an executable .desktop file");
         String readme = Files.readString(app.resolve("README.txt"));
