@@ -199,6 +199,12 @@ class DistributionIT {
         assertEquals(0, desktop.code, desktop.err);
         assertTrue(desktop.out.contains(window), "bin/gawah-desktop did not start from lib/gawah-desktop.aot");
         assertTrue(desktop.out.contains("org.gawah.app.LegalRecords source: shared objects file"), "the opening is in it");
+        // The cache keeps classes, profiles and some of the JDK's objects, not what the training
+        // opened: no pseudonym of its generated testimonies (W-00001...), nor its passphrase.
+        String cache = new String(Files.readAllBytes(app.resolve("lib/gawah-desktop.aot")), StandardCharsets.ISO_8859_1);
+        for (String trace : List.of("W-000", "throw-away training home")) {
+            assertFalse(cache.contains(trace) || cache.contains(utf16(trace)), trace + " is in lib/gawah-desktop.aot");
+        }
         Result command = gawah(elsewhere, Map.of("GAWAH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load"), "--version");
         assertEquals(0, command.code, command.err);
         assertFalse(command.out.contains(window), "bin/gawah starts from lib/gawah.aot, not the window's");
@@ -555,6 +561,11 @@ class DistributionIT {
             throw new AssertionError(String.join(" ", command) + " took over 120 s");
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** {@code text} as Java holds a string outside Latin-1 (UTF-16, little-endian here), read as Latin-1. */
+    private static String utf16(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1);
     }
 
     private static Path which(String tool) throws IOException {
