@@ -100,7 +100,13 @@ class RedactionTrustsSignedIdentityTest {
         // The case's title may name the older record's witness, whom nothing could search for.
         assertEquals("[withheld]", JSON.readTree(files.get("metadata/case.json")).get("title").asText());
         assertTrue(report.contains(caseId + " title: the case title could not be searched for the witness of " + older), report);
+        if (engine == TestEngine.SQLITE) {
+            // What --reviewed lets through is the export's own rule, whichever the vault: once.
+            reviewedExports(gawah, base, legal, caseId, older);
+        }
+    }
 
+    private static void reviewedExports(Gawah gawah, Path base, Path legal, String caseId, String older) throws Exception {
         Path reviewed = base.resolve("reviewed.zip");
         gawah.in(legal, "export", "--case", caseId, "--for", "icc", "--reviewed", older, "--out", reviewed.toString()).ok();
         assertTrue(Files.readString(Path.of(reviewed + ".report.txt")).contains("exported because --reviewed was given"));

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SIGKILL a real {@code gawah record} (its own JVM) at moments spread over its whole run: JVM
  * start, key unlock, sealing ~6 MiB, the commit. After every kill the vault passes its integrity
  * check and holds each record whole (digest matches, it opens) or not at all. On PostgreSQL the
- * process killed is the client: the server sees its connection drop mid-transaction; the moments
- * are every fifth of a run rather than every tenth (the write is one transaction either way).
+ * process killed is the client: the server sees its connection drop mid-transaction; it is cut as
+ * its write begins, in its middle and after its commit (three runs, not eighteen: each is a JVM).
  */
 class RecordSurvivesSigkillTest {
     private static final String SENTENCE = "شاهد گفت که مردان مسلح به خانه\u200cی ما آمدند و شوهرم را بردند. ";
@@ -65,15 +65,20 @@ class RecordSurvivesSigkillTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         List<Trigger> triggers = new ArrayList<>();
-        int steps = engine == TestEngine.SQLITE ? 10 : 5;
-        for (int step = 1; step <= steps; step++) {
-            triggers.add(new Trigger("time", runMillis * step / steps));
+        if (engine == TestEngine.SQLITE) {
+            for (int tenth = 1; tenth <= 10; tenth++) {
+                triggers.add(new Trigger("time", runMillis * tenth / 10));
+            }
+            for (int i = 0; i < 4; i++) {
+                triggers.add(new Trigger("time", (long) (runMillis * (0.05 + random.nextDouble()))));
+            }
+            triggers.addAll(List.of(new Trigger("grown", 1), new Trigger("grown", 1 << 20), new Trigger("grown", 4 << 20),
+                    new Trigger("printed", 1)));
+        } else {
+            // The write is one transaction on the server, which the client's death rolls back: cut it
+            // as it begins, in its middle, and once the id is out (each run a JVM: the suite's time).
+            triggers.addAll(List.of(new Trigger("grown", 1), new Trigger("grown", 1 << 20), new Trigger("printed", 1)));
         }
-        for (int i = 0; i < (engine == TestEngine.SQLITE ? 4 : 2); i++) {
-            triggers.add(new Trigger("time", (long) (runMillis * (0.05 + random.nextDouble()))));
-        }
-        triggers.addAll(List.of(new Trigger("grown", 1), new Trigger("grown", 1 << 20), new Trigger("grown", 4 << 20),
-                new Trigger("printed", 1)));
 
         Path journal = homes.documenter.resolve("vault.db-journal");
         int beforeWrite = 0;
