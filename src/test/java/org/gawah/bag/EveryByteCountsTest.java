@@ -52,7 +52,7 @@ class EveryByteCountsTest {
 
     @BeforeAll
     static void aRealBag() throws IOException {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         homes.record();
         bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
