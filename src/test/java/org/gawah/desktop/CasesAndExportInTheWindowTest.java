@@ -94,6 +94,7 @@ class CasesAndExportInTheWindowTest {
     void aCaseIsMadeTaggedAndExportedForTheIcc(Locale language) throws Exception {
         String title = "Detentions, Herat 2025 (" + language.toLanguageTag() + ")";
         Path out = Files.createDirectories(base.resolve("packages-" + language.toLanguageTag()));
+        String[] said;
         try (Desktop desktop = Desktop.open(homes.legal, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
             onEdtRun(() -> frame.setSize(1000, 860));
@@ -193,7 +194,7 @@ class CasesAndExportInTheWindowTest {
             scrollTo(frame, "export.names.heading");
             Screen.screenshot(frame, "export-names", language);
 
-            String[] said = saidToGo(desktop, frame, language);
+            said = saidToGo(desktop, frame, language);
 
             // Then the package, into a folder typed; one that is not there is refused, and nothing is written.
             Path absent = out.resolve("not-there");
