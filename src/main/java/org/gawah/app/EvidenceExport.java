@@ -252,13 +252,8 @@ public final class EvidenceExport {
                     }
                     throw e;
                 }
-                try {
-                    Files.move(partial, out);
-                } catch (IOException e) {
-                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
-                            e.getMessage()), Messages.of("export.cannot-move.hint"));
-                }
-                PartialFiles.forget(vault, writing);
+                PartialFiles.moveIntoPlace(vault, writing, partial, out,
+                        (file, why) -> Messages.of("export.cannot-move", bagId, file, out, why), Messages.of("export.cannot-move.hint"));
             }
         }
         OutputFile.writeNew(outputs.textReport(), report.text().getBytes(StandardCharsets.UTF_8));

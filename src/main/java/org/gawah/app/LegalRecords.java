@@ -95,6 +95,28 @@ public final class LegalRecords {
         }
     }
 
+    /** Where the signed log files a record: its cases, and the Rome Statute tags of their latest analyses. */
+    public record Filed(List<String> cases, List<String> tags) {
+    }
+
+    /**
+     * Every record's cases and tags as the signed log says now, without opening a testimony (only
+     * the team's own analyses, as {@link #openAll} reads them): for a table whose cases changed
+     * after its records were opened. Records in no case are not in the map.
+     */
+    public static Map<String, Filed> filing(Path dir, SecretKey own) {
+        Home home = new Home(dir, settled -> { });
+        Keyring keyring = home.keyring();
+        try (Vault vault = home.vault()) {
+            SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
+            Map<String, List<String>> cases = casesByRecord(signed);
+            Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
+            Map<String, Filed> filed = new HashMap<>();
+            cases.forEach((record, in) -> filed.put(record, new Filed(List.copyOf(in), tags.getOrDefault(record, List.of()))));
+            return filed;
+        }
+    }
+
     /** Refuses, before any record is opened, a vault whose records would not fit in the heap left. */
     private static void requireRoom(List<LoggedRecord> records) {
         long sealed = 0;

@@ -253,7 +253,8 @@ final class MainWindow {
     /** The legal team's cases, with the records chosen in the records' table (if any) to add to one. */
     private void showCases(java.util.List<String> adding) {
         if (cases == null) {
-            cases = new CasesView(model.page(new CasesModel(home, this::teamKey)), model, this::showRecords, this::showExport);
+            cases = new CasesView(model.page(new CasesModel(home, this::teamKey,
+                    () -> records.model().casesChanged())), model, this::showRecords, this::showExport);
         }
         pages.setViewportView(cases);
         cases.begin(adding);

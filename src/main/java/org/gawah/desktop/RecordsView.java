@@ -469,7 +469,8 @@ final class RecordsView extends PagePanel {
             OpenedRecord record = shown.get(r);
             OpenedRecord.Shown values = record.shown();
             switch (column) {
-                case 0: return Screen.value(record.id());
+                case 0: return values.addsTo() == null ? Screen.value(record.id())
+                        : Messages.of("records.addendum", Ltr.of(record.id()), Ltr.of(values.addsTo())).render();
                 case 1: return date(record);
                 case 2: return values.place() == null ? "" : Screen.value(values.place());
                 case 3: return Screen.value(String.join(", ", values.languages()));
@@ -485,7 +486,15 @@ final class RecordsView extends PagePanel {
 
     /** The interview's day in both calendars: the Gregorian day and the Solar Hijri one as Afghans write it. */
     static String date(OpenedRecord record) {
-        LocalDate day = record.interviewDay();
+        if (record.shown().addsTo() != null) {
+            // An addendum has no interview: the day its files were added.
+            return Messages.of("records.addendum.date", date(LocalDate.ofInstant(record.sealedAt(), java.time.ZoneOffset.UTC)))
+                    .render();
+        }
+        return date(record.interviewDay());
+    }
+
+    private static String date(LocalDate day) {
         if (day == null) {
             return "";
         }

@@ -157,6 +157,10 @@ class CasesAndExportInTheWindowTest {
             assertTrue(String.valueOf(onEdt(() -> members.getValueAt(0, 1))).contains(TAG));
             assertEquals(CasesView.reliabilityWords("high").render(language), onEdt(() -> members.getValueAt(0, 2)));
             String caseId = desktop.window().casesModel().opened().file().caseId();
+            // The records opened are filed in the case at once, without being opened again (the table below).
+            assertTrue(desktop.window().recordsModel().record(named).cases().contains(caseId));
+            assertTrue(desktop.window().recordsModel().record(legalTeamOnly).cases().contains(caseId));
+            assertEquals(List.of(TAG), desktop.window().recordsModel().record(legalTeamOnly).tags());
             Screen.screenshot(frame, "cases-members", language);
 
             // The export: the preview first.
@@ -225,6 +229,17 @@ class CasesAndExportInTheWindowTest {
             if (language.equals(Language.ENGLISH)) {
                 encryptedForTheReceiver(desktop, frame, out);
             }
+
+            // The records' table shows the case and its tag in each record's row.
+            click(frame, "records");
+            Screen.waitFor("the records' table", SLOW, () -> present(frame, "records.table"));
+            JTable filed = onEdt(() -> named(frame, "records.table"));
+            for (int r = 0; r < 2; r++) {
+                int row = r;
+                assertTrue(String.valueOf(onEdt(() -> filed.getValueAt(row, 7))).contains(caseId), "the cases column");
+                assertTrue(String.valueOf(onEdt(() -> filed.getValueAt(row, 6))).contains(TAG), "the tags column");
+            }
+            Screen.screenshot(frame, "records-filed", language);
 
             click(frame, "lock");
             assertTrue(desktop.awaitClosed());
