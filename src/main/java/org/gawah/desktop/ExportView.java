@@ -300,8 +300,9 @@ final class ExportView extends PagePanel {
         box.setName((remedy.withLocation() ? "export.with-location." : "export.reviewed.") + remedy.id());
         box.putClientProperty("html.disable", Boolean.TRUE);
         box.setOpaque(false);
-        Words.text(box, remedy.withLocation() ? Messages.of("export.with-location", Ltr.of(remedy.id()))
-                : Messages.of("export.reviewed", Ltr.of(remedy.id())));
+        // The id leads the words: a left-to-right mark there would turn the line left to right in Dari and Pashto.
+        Words.text(box, remedy.withLocation() ? Messages.of("export.with-location", remedy.id())
+                : Messages.of("export.reviewed", remedy.id()));
         box.setSelected(ticked);
         box.setEnabled(model.page() == ExportModel.Page.PREVIEW || model.page() == ExportModel.Page.BUILT);
         box.addActionListener(e -> {
