@@ -277,15 +277,10 @@ public final class EvidenceExport {
                     Messages.of("export.no-records.hint", caseId));
         }
         // Each record held to its custody entries before anything is written: a ciphertext that
-        // is not the one logged stops the export here, not halfway through the package.
+        // is not the one logged stops the export here, not halfway through the package. Whichever
+        // analyst of a team vault imported it, the package carries that analyst's entries.
         for (String recordId : analyses.keySet()) {
-            org.gawah.vault.LoggedRecord record = signed.record(recordId).orElseThrow();
-            // A package carries one custodian's entries: a record another analyst of a team vault imported is theirs to export.
-            String importer = signed.log().at(record.entry()).entry().actor();
-            if (!importer.equals(team.own().fingerprint())) {
-                throw new GawahException(Failure.NOT_READY, Messages.of("export.imported-by-other", recordId, importer),
-                        Messages.of("export.imported-by-other.hint"));
-            }
+            signed.record(recordId).orElseThrow();
         }
         // So is each time-stamp token the package may carry.
         signed.refuseUnloggedTokens(team.own().fingerprint());
@@ -367,12 +362,13 @@ public final class EvidenceExport {
                     String name = request.organization() != null ? request.organization() : run.own().certificate().userId();
                     EvidencePackage.Info info = new EvidencePackage.Info(bagId, name, run.own().fingerprint(), request.caseId(),
                             run.profile(), now, last);
+                    // First: it adds the other analysts' certificates to the signers, for keys/.
+                    EvidencePackage.Custody custody = items.custody(firstOfExport, tsas);
                     EvidencePackage.writeTags(bag, info, run.report().items(),
                             CaseExport.json(opened.file(), exportedAnalyses(items, opened.analyses()),
                                     run.profile().analystNotes(), items.allNames(), items.unsearchedWitnesses(),
                                     run.reviewed().contains(request.caseId()), run.report()),
-                            items.custody(firstOfExport, tsas),
-                            run.own().certificate(), items.signers(), key);
+                            custody, run.own().certificate(), items.signers(), key);
                     bag.finish();
                     if (recipient != null) {
                         once.close(); // ends the OpenPGP message; the file stays open to be synced

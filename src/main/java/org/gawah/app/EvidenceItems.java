@@ -623,17 +623,47 @@ final class EvidenceItems {
         for (String actor : vault.receivedLogs()) {
             extract(actor, each -> vault.forEachReceived(actor, each), this::created, entries, chains, stamps);
         }
-        // On a team vault the log is several analysts': the custodian's entries are this home's key's.
-        String custodian = run.own().fingerprint();
-        extract(custodian, vault::forEachCustody, entry -> entry.actor().equals(custodian)
-                && (created(entry) || imported(entry) || entry.seq() >= firstOfExport), entries, chains, stamps);
+        TeamLog team = vaultLog(firstOfExport, stamps);
+        entries.addAll(team.entries());
+        chains.putAll(team.chains());
+        team.analysts().forEach(c -> signers.putIfAbsent(c.fingerprint(), c));
         return new EvidencePackage.Custody(entries, chains, stamps.done());
     }
 
-    /** {@code actor}'s log as the run read it, checked: this vault's own, or a documenter's received in bags. */
+    /**
+     * This vault's own log: on a team vault, several analysts' (docs/format/evidence-package.md,
+     * "Several analysts of one team vault"): whoever made or imported a source, the custodian's
+     * export, each analyst's tokens over what that analyst made, and the admissions they need.
+     */
+    private TeamLog vaultLog(long firstOfExport, PackageTimestamps stamps) {
+        String custodian = run.own().fingerprint();
+        ChainDigests.Walk walk = new ChainDigests.Walk();
+        List<Entry.Signed> picked = new ArrayList<>();
+        try {
+            run.vault().forEachCustody(row -> {
+                Entry entry = walk.add(row.entry());
+                if (created(entry) || imported(entry) || entry.actor().equals(custodian) && entry.seq() >= firstOfExport) {
+                    picked.add(new Entry.Signed(entry, row.signature()));
+                }
+            });
+            List<Entry.Signed> log = run.signed().log().entries();
+            java.util.Set<String> makers = new java.util.TreeSet<>(List.of(custodian));
+            picked.stream().filter(s -> created(s.entry())).forEach(s -> makers.add(s.entry().actor()));
+            for (String maker : makers) {
+                java.util.function.Predicate<Entry> made = e -> created(e) && e.actor().equals(maker);
+                picked.addAll(stamps.select(maker, log, made));
+                stamps.evidenceRecords(maker, log, made);
+            }
+            return TeamLog.of(custodian, picked, log, walk.done(), run.vault()::keptAnalyst);
+        } catch (CustodyException e) {
+            throw new GawahException(Failure.BAD_DATA, Messages.of("export.custody-broken", custodian, e.problem()),
+                    Messages.of("export.custody-broken.hint"));
+        }
+    }
+
+    /** A documenter's log received in bags, as the run read it, checked. */
     private List<Entry.Signed> signedLog(String actor) {
-        return actor.equals(run.own().fingerprint()) ? run.signed().log().entries()
-                : run.signed().received().get(actor).entries();
+        return run.signed().received().get(actor).entries();
     }
 
     private boolean created(Entry entry) {

@@ -21,6 +21,7 @@ import org.gawah.cases.LegalTags;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
+import org.gawah.custody.OpenedList;
 import org.gawah.custody.SignedLog;
 import org.gawah.keys.Keyring;
 import org.gawah.keys.Role;
@@ -29,6 +30,7 @@ import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
+import org.gawah.testimony.RecordId;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SignedVault;
@@ -40,9 +42,10 @@ import org.gawah.vault.VaultWrite;
  * The legal team's view of every record in a home, opened in memory: each record as the signed
  * custody logs vouch for it ({@link SignedVault}), its testimony decrypted with the team's key,
  * its signer checked to be the documenter whose entry brought it ({@link Provenance}), and then,
- * before anything is handed back, one {@code opened} entry per record, exactly the entry
- * {@code gawah open RECORD-ID} appends (the record's id, its ciphertext's SHA-256), all in one
- * transaction. Nothing is written but those entries. The identity envelope is not opened.
+ * before anything is handed back, one signed {@code opened} entry for all of them, naming the
+ * list of what {@code gawah open RECORD-ID} would log one entry each for (each record's id and
+ * its ciphertext's SHA-256; docs/format/custody-log.md, "Many openings in one entry"), entry and
+ * list in one transaction. Nothing else is written. The identity envelope is not opened.
  *
  * <p>Speed, for a vault of thousands: the records and their attachments are read with two
  * queries, the custody entries about each record are gathered in one pass over the logs, and the
@@ -88,9 +91,10 @@ public final class LegalRecords {
             requireRoom(records);
             Map<String, List<String>> cases = casesByRecord(signed);
             Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
-            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, progress);
+            String[] digests = new String[records.size()];
+            List<OpenedRecord> opened = openEach(records, own, signers, cases, tags, digests, progress);
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
-            logOpened(vault, signer, records);
+            logOpened(vault, signer, records, digests);
             return opened;
         }
     }
@@ -136,11 +140,12 @@ public final class LegalRecords {
     /**
      * Each record opened, in the vault's order: the first here (so that whatever the key caches
      * is in place before threads share it), the rest on every processor. The first failure stops
-     * every thread and is thrown.
+     * every thread and is thrown. {@code digests} gets each testimony's ciphertext SHA-256, for
+     * the opening list, hashed on the same threads.
      */
     private static List<OpenedRecord> openEach(List<LoggedRecord> records, SecretKey own, List<Certificate> signers,
                                                Map<String, List<String>> cases, Map<String, List<String>> tags,
-                                               Progress progress) {
+                                               String[] digests, Progress progress) {
         OpenedRecord[] opened = new OpenedRecord[records.size()];
         if (records.isEmpty()) {
             return List.of();
@@ -149,12 +154,14 @@ public final class LegalRecords {
         AtomicInteger next = new AtomicInteger(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         opened[0] = open(records.get(0), own, signers, cases, tags);
+        digests[0] = Digests.sha256(records.get(0).testimony());
         progress.opened(done.incrementAndGet(), records.size());
         Runnable worker = () -> {
             List<Certificate> mine = copies(signers);
             for (int i = next.getAndIncrement(); i < records.size() && failure.get() == null; i = next.getAndIncrement()) {
                 try {
                     opened[i] = open(records.get(i), own, mine, cases, tags);
+                    digests[i] = Digests.sha256(records.get(i).testimony());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                     return;
@@ -269,9 +276,12 @@ public final class LegalRecords {
             logs.add(signed.log());
             logs.addAll(signed.received().values());
             List<Entry> entries = new ArrayList<>();
+            Map<String, Boolean> listsNaming = new HashMap<>();
             for (SignedLog log : logs) {
                 for (Entry.Signed entry : log.entries()) {
-                    if (subjects.contains(entry.entry().subject())) {
+                    if (subjects.contains(entry.entry().subject()) || (OpenedList.isOpening(entry.entry())
+                            && listsNaming.computeIfAbsent(entry.entry().subjectSha256(),
+                                    digest -> names(vault, entry.entry(), subjects)))) {
                         entries.add(entry.entry());
                     }
                 }
@@ -280,17 +290,38 @@ public final class LegalRecords {
         }
     }
 
-    /** One {@code opened} entry per record, as {@code gawah open} appends it, in one transaction. */
-    private static void logOpened(Vault vault, SigningKey signer, List<LoggedRecord> records) {
+    /**
+     * Whether the list an entry of many openings names holds one of {@code subjects}; a list not
+     * kept as logged is refused. The bytes hash to the signed digest ({@link Vault#openedList}), so
+     * they are the list as signed, and a line ends "two spaces, subject, line feed" (no subject holds
+     * a space): a search of the bytes, not a parse, since the reader does this for every distinct
+     * list of the log each time it shows a record (the whole form is verify --vault's to check).
+     */
+    private static boolean names(Vault vault, Entry entry, java.util.Set<String> subjects) {
+        String list = new String(vault.openedList(entry.subjectSha256()).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+                Messages.of("records.opened-list-missing", entry.seq(), entry.subject()),
+                Messages.of("records.opened-list-missing.hint"))), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return subjects.stream().anyMatch(subject -> list.contains("  " + subject + "\n"));
+    }
+
+    /**
+     * One {@code opened} entry for every record opened, naming the list of them (each record's id
+     * and its ciphertext's SHA-256, what {@code gawah open} logs one entry a record for), the list
+     * kept beside it in the same transaction (docs/format/custody-log.md, "Many openings in one entry").
+     */
+    private static void logOpened(Vault vault, SigningKey signer, List<LoggedRecord> records, String[] digests) {
         if (records.isEmpty()) {
             return;
         }
+        Map<String, String> items = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            items.put(records.get(i).id(), digests[i]);
+        }
+        byte[] list = OpenedList.of(OpenedList.RECORDS_VIEW, items).bytes();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        EntrySigner entries = new EntrySigner(signer);
         try (VaultWrite write = vault.begin()) {
-            for (LoggedRecord record : records) {
-                write.append(Action.OPENED, record.id(), Digests.sha256(record.testimony()), now, entries);
-            }
+            write.keepOpenedList(list);
+            write.append(Action.OPENED, RecordId.randomOpening(), Digests.sha256(list), now, new EntrySigner(signer));
             write.commit();
         }
     }

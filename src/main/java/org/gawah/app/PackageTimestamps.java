@@ -116,7 +116,8 @@ final class PackageTimestamps {
         List<Usable> usable = new ArrayList<>();
         for (int i = 1; i < log.size(); i++) {
             Entry entry = log.get(i).entry();
-            if (entry.action() != Action.TIMESTAMPED) {
+            // On a team vault's log, only the tokens this analyst logged: they travel in its folder.
+            if (entry.action() != Action.TIMESTAMPED || !entry.actor().equals(actor)) {
                 continue;
             }
             byte[] token = stored.get(entry.subject());

@@ -42,6 +42,12 @@ public final class Main {
     }
 
     public static int execute(Terminal terminal, String... args) {
+        if (namesACommand(args)) {
+            // Bouncy Castle's OpenPGP set-up (a fifth of a CPU-second, mostly time-zone names) on a
+            // thread of its own from the first moment: a command's keyring check waits for it, and
+            // started after the language and picocli's command classes were found, it came too late.
+            Implementation.prepare();
+        }
         Locale language;
         try {
             language = language(terminal, args);
@@ -50,10 +56,6 @@ public final class Main {
         }
         Language.use(language);
         List<Class<?>> commands = GawahCommand.commandsFor(args);
-        if (commands.size() == 1) {
-            // A command that runs (not help): Bouncy Castle's OpenPGP set-up overlaps the parsing below.
-            Implementation.prepare();
-        }
         CommandLine cli = commandLine(terminal, language, commands);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
@@ -70,6 +72,28 @@ public final class Main {
         terminal.out().flush();
         terminal.err().flush();
         return code;
+    }
+
+    /**
+     * Whether the line names a command to run: a word before any {@code --} other than
+     * {@code help} (a mistyped one only costs the set-up's CPU). Without reflecting over the
+     * command classes as {@link GawahCommand#commandsFor} does, which takes longer than this may wait.
+     */
+    static boolean namesACommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (GawahCommand.GLOBAL_OPTIONS.contains(arg)) {
+                i++; // its value
+                continue;
+            }
+            if (arg.equals("--") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+                return false;
+            }
+            if (!arg.startsWith("-")) {
+                return !arg.equals("help");
+            }
+        }
+        return false;
     }
 
     /** The command tree with {@code commands} under the root, its help in {@code language} and laid out by {@link HelpLayout}. */

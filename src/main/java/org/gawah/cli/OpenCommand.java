@@ -90,6 +90,7 @@ final class OpenCommand implements Callable<Integer> {
         AskOnce ask = new AskOnce(passphrase.forKeys(terminal));
         Opened opened = null;
         try {
+            unlockAhead(own, ask);
             LoggedRecord record = source.id == null ? null : record(home);
             byte[] sealed = record == null ? InputFile.read(source.file, InputFile.Kind.SEALED_RECORD)
                     : identity ? record.identity() : record.testimony();
@@ -132,6 +133,28 @@ final class OpenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A passphrase given in a file or the environment: the key's S2K starts now, beside reading the
+     * vault and its signed log. One typed is asked when a key is needed, as before; a passphrase
+     * that cannot be read is reported there too, in the order the checks have always come in.
+     */
+    private void unlockAhead(SecretKey own, AskOnce ask) {
+        if (!passphrase.given()) {
+            return;
+        }
+        char[] secret;
+        try {
+            secret = ask.passphraseFor(own.fingerprint());
+        } catch (GawahException e) {
+            return;
+        }
+        try {
+            own.unlockAhead(secret);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
     }
 
     /** A signer whose key expired or was retired since signed while it was valid (else the signature was refused): said so. */

@@ -86,9 +86,14 @@ final class PassphraseOptions {
         return fingerprint -> read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(fingerprint)));
     }
 
+    /** The passphrase of the home's own key, asked by its fingerprint if typed; the caller wipes it. */
+    char[] forKey(Terminal terminal, SecretKey own) {
+        return read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(own.fingerprint())));
+    }
+
     /** Unlocks the home's own key for signing; the passphrase is wiped at once. */
     SigningKey unlockForSigning(Terminal terminal, SecretKey own, Instant now) {
-        char[] secret = read(terminal, Messages.of("passphrase.prompt.key", Display.fingerprint(own.fingerprint())));
+        char[] secret = forKey(terminal, own);
         try {
             return own.unlockForSigning(secret, now);
         } finally {

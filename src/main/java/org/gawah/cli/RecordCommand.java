@@ -96,15 +96,25 @@ final class RecordCommand implements Callable<Integer> {
             RecordSealing.requireProtectionFor(withIdentity, to);
             // Read and warned of before the passphrase: a documenter who sees "GPS" can stop here.
             List<AttachmentSeal.Planned> sources = AttachmentSealing.plan(terminal, files, List.of(), null);
-            SigningKey signer = passphrase.unlockForSigning(terminal, own, now);
-            try (Vault vault = home.vault(); RecordWrite write = vault.beginRecord(id)) {
-                List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
-                plaintext = Testimonies.build(input, id, now, sealed, RecordSealing.keySealer(signer, to, now), null,
-                        namesAhead);
-                RecordSealing.commit(write, id, plaintext, signer, to, now);
-                if (shredOriginal) {
-                    Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+            char[] secret = passphrase.forKey(terminal, own);
+            try {
+                // The key's S2K runs on a thread of its own while the vault opens, which needs no key.
+                own.unlockAhead(secret);
+                try (Vault vault = home.vault()) {
+                    SigningKey signer = own.unlockForSigning(secret, now);
+                    Arrays.fill(secret, '\0');
+                    try (RecordWrite write = vault.beginRecord(id)) {
+                        List<Attachment> sealed = AttachmentSealing.sealAll(terminal, sources, write, signer, to.all(), now);
+                        plaintext = Testimonies.build(input, id, now, sealed, RecordSealing.keySealer(signer, to, now), null,
+                                namesAhead);
+                        RecordSealing.commit(write, id, plaintext, signer, to, now);
+                        if (shredOriginal) {
+                            Shredder.shredAfterCheck(terminal, home, vault, id, sources);
+                        }
+                    }
                 }
+            } finally {
+                Arrays.fill(secret, '\0');
             }
             RecordSealing.report(terminal, id, to, withIdentity, sources.size());
             AttachmentSealing.report(terminal, sources);

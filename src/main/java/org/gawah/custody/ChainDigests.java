@@ -56,6 +56,19 @@ public final class ChainDigests {
         return digests.size();
     }
 
+    /**
+     * The list's first {@code seq} lines: the same log to entry {@code seq}, as another analyst's
+     * folder of a team vault's package carries it (docs/format/evidence-package.md).
+     */
+    public ChainDigests upTo(long seq) {
+        return new ChainDigests(digests.subList(0, (int) seq));
+    }
+
+    /** Whether {@code other} lists the first lines of this list, exactly: a part of the same log. */
+    public boolean startsWith(ChainDigests other) {
+        return other.head() <= head() && digests.subList(0, (int) other.head()).equals(other.digests);
+    }
+
     /** The SHA-256 of entry {@code seq}. */
     public String at(long seq) {
         return digests.get((int) (seq - 1));

@@ -70,6 +70,11 @@ public record Entry(long seq, Instant time, String actor, Action action, String 
         check(nonce == null || isLowerHex(nonce, 2 * NONCE_BYTES), Messages.of("custody.entry.nonce-invalid"));
     }
 
+    /** Whether {@code text} is in the subject alphabet (docs/format/custody-log.md). */
+    static boolean isSubject(String text) {
+        return !text.isEmpty() && text.length() <= 128 && in(text.charAt(0), SUBJECT_START) && all(text, SUBJECT_CHARS);
+    }
+
     private static boolean isLowerHex(String hex, int length) {
         return hex.length() == length && all(hex, LOWER_HEX);
     }

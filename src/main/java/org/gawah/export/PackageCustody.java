@@ -39,6 +39,8 @@ final class PackageCustody {
     private static final Pattern EXPORT_ENTRY = Pattern.compile("([1-9][0-9]{0,17}) ([0-9a-f]{64})");
 
     private final Map<String, List<Entry>> bySubject = new HashMap<>();
+    /** The folders of the custodian's own log: its own, and on a team vault, the other analysts' whose lists begin it. */
+    private final Set<String> team = new java.util.TreeSet<>();
     /** Each evidence record checked, by its file: when it proves its entry existed. */
     private final Map<String, Instant> evidence = new HashMap<>();
     /** Each token checked, by its file: what it proves. */
@@ -86,9 +88,43 @@ final class PackageCustody {
         Map<String, ChainDigests> chains = new HashMap<>();
         byActor.forEach((actor, entries) -> chains.put(actor,
                 checkChain(bag, files, actor, entries, actor.equals(custody.custodian) ? export : null)));
+        custody.checkTeam(byActor, chains);
         custody.checkTokens(bag, files, byActor, chains, tsas);
         custody.checkEvidenceRecords(bag, files, byActor, tsas);
         return custody;
+    }
+
+    /**
+     * The folders of the custodian's log (docs/format/evidence-package.md, "Several analysts of one
+     * team vault"): its own, and each whose digest list is the first lines of its own. Where they
+     * are several, the log's entry 1 is carried, and walked by number the carried entries admit
+     * each actor before its first entry: entry 1's from the start, any other key once an
+     * {@code analyst_added} entry by an actor admitted before it names it.
+     */
+    private void checkTeam(Map<String, TreeMap<Long, Entry>> byActor, Map<String, ChainDigests> chains) {
+        ChainDigests own = chains.get(custodian);
+        chains.forEach((actor, chain) -> {
+            if (own.startsWith(chain)) {
+                team.add(actor);
+            }
+        });
+        if (team.size() == 1) {
+            return;
+        }
+        TreeMap<Long, Entry> log = new TreeMap<>();
+        team.forEach(actor -> log.putAll(byActor.get(actor)));
+        if (log.firstKey() != 1) {
+            throw PackageCheck.refused(Messages.of("check.team-no-first-entry", String.join(", ", team)));
+        }
+        Set<String> admitted = new java.util.HashSet<>(Set.of(log.firstEntry().getValue().actor()));
+        for (Entry entry : log.values()) {
+            if (!admitted.contains(entry.actor())) {
+                throw PackageCheck.refused(Messages.of("check.team-unadmitted", EvidencePackage.custodyFile(entry), entry.actor()));
+            }
+            if (entry.action() == Action.ANALYST_ADDED && org.gawah.custody.Admissions.admitsKey(entry.subject())) {
+                admitted.add(entry.subject());
+            }
+        }
     }
 
     /**
@@ -295,8 +331,10 @@ final class PackageCustody {
     /** The entry that made {@code subject}, once every entry of it is found to agree with it. */
     private Entry trace(String path, String subject, Action made, String documenter, boolean exported) {
         Entry creation = require(path, subject, made, documenter);
-        if (!documenter.equals(custodian)) {
-            require(path, subject, Action.IMPORTED, custodian);
+        // Made in the custodian's own log needs no import; else one of that log's analysts imported it.
+        if (!team.contains(documenter) && team.stream().noneMatch(analyst -> find(subject, Action.IMPORTED, analyst).isPresent())) {
+            throw team.size() == 1 ? PackageCheck.refused(Messages.of("check.trace-missing", path, Action.IMPORTED.wire(), subject, custodian))
+                    : PackageCheck.refused(Messages.of("check.trace-not-imported", path, subject, String.join(", ", team)));
         }
         if (exported) {
             require(path, subject, Action.EXPORTED, custodian);

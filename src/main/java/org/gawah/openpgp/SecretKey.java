@@ -28,6 +28,8 @@ public final class SecretKey {
     private final PGPSecretKeyRing ring;
     /** Keys unlocked during this command: the strong S2K costs most of a second per unlock. */
     private final java.util.Map<KeyIdentifier, PGPPrivateKey> unlocked = new java.util.HashMap<>();
+    /** An unlock started by {@link #unlockAhead}, not yet taken into {@link #unlocked}. */
+    private java.util.concurrent.FutureTask<SecretKey> ahead;
 
     SecretKey(PGPSecretKeyRing ring) {
         this.ring = ring;
@@ -263,10 +265,79 @@ public final class SecretKey {
 
     /** Whether a passphrase is still needed for this (sub)key. */
     boolean isLocked(KeyIdentifier id) {
+        takeAhead();
         return !unlocked.containsKey(id);
     }
 
+    /**
+     * Starts deriving the key from {@code passphrase} and unlocking the secret parts it protects,
+     * on a thread of its own, so that the iterated S2K (65 MB of SHA-256) runs beside what the
+     * command does next (opening the vault, reading its signed log) instead of after it. Nothing
+     * is used before the command asks for a key: {@link #unlock} then takes what the thread
+     * unlocked, waiting for it if need be. A wrong passphrase fails there, as without this, with
+     * the same message (the thread's failure is dropped and the unlock done again in place).
+     * Only for the iterated S2K: an Argon2 one (v6 keys) is memory-hard, and run beside other work
+     * it would raise the command's peak memory. The caller keeps and wipes its {@code passphrase}.
+     */
+    public void unlockAhead(char[] passphrase) {
+        if (ahead != null) {
+            return;
+        }
+        PGPSecretKey first = null;
+        for (PGPSecretKey secret : ring) {
+            if (!secret.isPrivateKeyEmpty() && !unlocked.containsKey(secret.getKeyIdentifier())) {
+                first = secret;
+                break;
+            }
+        }
+        if (first == null || !IteratedS2K.handles(first.getKeyEncryptionAlgorithm(), first.getS2K())) {
+            return;
+        }
+        KeyIdentifier id = first.getKeyIdentifier();
+        char[] copy = passphrase.clone();
+        // A SecretKey of its own on the thread: this one's map is only ever touched by its caller.
+        ahead = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                SecretKey other = new SecretKey(ring);
+                other.unlock(id, copy);
+                return other;
+            } finally {
+                java.util.Arrays.fill(copy, '\0');
+            }
+        });
+        Thread thread = new Thread(ahead, "gawah-unlock-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What {@link #unlockAhead} unlocked, once it is done; nothing if it failed. */
+    private void takeAhead() {
+        if (ahead == null) {
+            return;
+        }
+        java.util.concurrent.FutureTask<SecretKey> started = ahead;
+        ahead = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    started.get().unlocked.forEach(unlocked::putIfAbsent);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return; // unlocked again in place, which says what is wrong
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     PGPPrivateKey unlock(KeyIdentifier id, char[] passphrase) {
+        takeAhead();
         PGPPrivateKey cached = unlocked.get(id);
         if (cached != null) {
             return cached;

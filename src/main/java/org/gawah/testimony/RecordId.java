@@ -45,6 +45,11 @@ public final class RecordId {
         return random("GWT");
     }
 
+    /** An opening id "GWO-…": one custody entry for many records opened at once (docs/format/custody-log.md). */
+    public static String randomOpening() {
+        return random("GWO");
+    }
+
     /** Whether {@code text} is an id of this form with the given prefix ("GWH", "GWA", "GWB"). */
     public static boolean isValid(String prefix, String text) {
         return text != null && text.matches(prefix + "(-[0-9A-HJKMNP-TV-Z]{4}){4}");

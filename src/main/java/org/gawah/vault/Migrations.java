@@ -190,6 +190,15 @@ final class Migrations {
                         + " fingerprint TEXT NOT NULL,"
                         + " certificate BLOB NOT NULL"
                         + ") STRICT",
+            },
+            new String[] {
+                // The lists of 'opened' entries of many openings (docs/format/custody-log.md, "Many
+                // openings in one entry"; docs/format/vault.md, version 11), by their SHA-256: the
+                // same list, opened again, is kept once.
+                "CREATE TABLE IF NOT EXISTS opened_lists ("
+                        + " sha256 TEXT PRIMARY KEY,"
+                        + " list BLOB NOT NULL"
+                        + ") STRICT",
             });
 
     /**
@@ -272,6 +281,9 @@ final class Migrations {
             new String[] {
                 "CREATE TABLE IF NOT EXISTS analysts (sha256 TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
                         + " certificate BYTEA NOT NULL)",
+            },
+            new String[] {
+                "CREATE TABLE IF NOT EXISTS opened_lists (sha256 TEXT PRIMARY KEY, list BYTEA NOT NULL)",
             });
 
     private Migrations() {

@@ -30,7 +30,7 @@ final class PostgresEngine implements Engine {
      */
     static final List<String> APPEND_ONLY = List.of("custody_log", "received_custody", "records", "record_recipients",
             "attachments", "attachment_chunks", "cases", "case_records", "analyses", "timestamps", "submissions",
-            "submitted_records", "imports", "analysts");
+            "submitted_records", "imports", "analysts", "opened_lists");
 
     @Override
     public void configure(Connection connection, boolean fresh) throws SQLException {

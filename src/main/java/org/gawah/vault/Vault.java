@@ -450,6 +450,39 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * The list an {@code opened} entry of many openings names, kept under its SHA-256, if the row
+     * is there and still hashes to it (a row changed by hand is as good as missing).
+     */
+    public Optional<byte[]> openedList(String sha256) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT list FROM opened_lists WHERE sha256 = ?")) {
+            query.setString(1, sha256);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                byte[] list = row.getBytes(1);
+                return Digests.sha256(list).equals(sha256) ? Optional.of(list) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-opened-lists"), e);
+        }
+    }
+
+    /** The keys of the table of opening lists, as stored (a cache; verify --vault holds it to the log). */
+    List<String> openedListDigests() {
+        List<String> digests = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT sha256 FROM opened_lists ORDER BY sha256");
+             ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                digests.add(row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failed(Messages.of("vault.op.read-opened-lists"), e);
+        }
+        return digests;
+    }
+
     /** A row of the table of analysts' certificates, as stored. */
     record AnalystRow(String sha256, String fingerprint, byte[] certificate) {
     }

@@ -12,7 +12,9 @@ import org.gawah.GawahException;
 import org.gawah.Message;
 import org.gawah.custody.Action;
 import org.gawah.custody.ChainCheck;
+import org.gawah.custody.CustodyException;
 import org.gawah.custody.Entry;
+import org.gawah.custody.OpenedList;
 import org.gawah.custody.SignedLog;
 import org.gawah.custody.Subjects;
 import org.gawah.openpgp.Certificate;
@@ -45,6 +47,7 @@ public final class VaultAudit {
                 logged.put(entry.entry().subject(), entry.entry().subjectSha256());
             }
         }
+        checkOpenedLists(vault, log, Map.copyOf(logged));
         int records = 0;
         int attachments = 0;
         long bytes = 0;
@@ -182,6 +185,43 @@ public final class VaultAudit {
             if (!kept.contains(entry.subjectSha256())) {
                 throw new GawahException(Failure.BAD_DATA, Messages.of("audit.analyst-deleted", entry.subject(),
                         entry.seq()), investigate());
+            }
+        }
+    }
+
+    /**
+     * The table of opening lists is a cache of what the {@code opened} entries of many openings
+     * vouch for (docs/format/custody-log.md, "Many openings in one entry"): each entry's list must
+     * be kept, as logged and in its canonical form, naming only items the log stores with exactly
+     * the digest listed ({@code stored}: subject to digest); each row must be one an entry names.
+     * Each distinct list is read once, one at a time.
+     */
+    private static void checkOpenedLists(Vault vault, SignedLog log, Map<String, String> stored) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Entry.Signed signedEntry : log.entries()) {
+            Entry entry = signedEntry.entry();
+            if (!OpenedList.isOpening(entry) || !named.add(entry.subjectSha256())) {
+                continue;
+            }
+            byte[] bytes = vault.openedList(entry.subjectSha256()).orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+                    Messages.of("audit.opened-list-deleted", entry.seq(), entry.subject()), investigate()));
+            OpenedList list;
+            try {
+                list = OpenedList.parse(bytes);
+            } catch (CustodyException e) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.opened-list-bad", entry.seq(), entry.subject(),
+                        e.problem()), investigate());
+            }
+            list.items().forEach((subject, sha256) -> {
+                if (!sha256.equals(stored.get(subject))) {
+                    throw new GawahException(Failure.BAD_DATA, Messages.of("audit.opened-list-item", entry.seq(),
+                            entry.subject(), subject), investigate());
+                }
+            });
+        }
+        for (String row : vault.openedListDigests()) {
+            if (!named.contains(row)) {
+                throw new GawahException(Failure.BAD_DATA, Messages.of("audit.opened-list-unlogged", row), investigate());
             }
         }
     }

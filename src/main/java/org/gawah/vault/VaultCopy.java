@@ -49,6 +49,7 @@ public final class VaultCopy {
             new Table("timestamps", "actor, seq", "actor:T", "seq:I", "id:T", "token:B"),
             new Table("evidence_records", "actor, seq", "actor:T", "seq:I", "entry_sha256:T", "record:B"),
             new Table("analysts", "sha256", "sha256:T", "fingerprint:T", "certificate:B"),
+            new Table("opened_lists", "sha256", "sha256:T", "list:B"),
             new Table("cases", "id", "id:T", "created_at:T", "sealed:B", "sealed_sha256:T"),
             new Table("case_records", "case_id, record_id", "case_id:T", "record_id:T", "position:I"),
             new Table("analyses", "id", "id:T", "case_id:T", "record_id:T", "made_at:T", "sealed:B", "sealed_sha256:T"));

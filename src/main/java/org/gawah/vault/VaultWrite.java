@@ -243,6 +243,22 @@ public final class VaultWrite implements AutoCloseable {
     }
 
     /**
+     * Keeps the list an {@code opened} entry of many openings of this transaction names, under its
+     * SHA-256 (once: the same list opened again is the same bytes).
+     */
+    public void keepOpenedList(byte[] list) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO opened_lists (sha256, list) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            lock();
+            insert.setString(1, Digests.sha256(list));
+            insert.setBytes(2, list);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Vault.failed(Messages.of("vault.op.store-opened-list"), e);
+        }
+    }
+
+    /**
      * Keeps the certificate an {@code analyst_added} entry of this transaction logs (kept once
      * if already there: the same bytes hash the same).
      */

@@ -116,6 +116,15 @@ class OpenRefusalsTest {
         assertRefused(Failure.NOT_FOUND, homes.gawah.in(homes.legal, "open", "GWH-0000-0000-0000-0000"));
     }
 
+    /** The passphrase is read ahead of the vault (its S2K starts early), but a missing one is still reported where it is needed. */
+    @Test
+    void anUnknownRecordIsNamedBeforeAPassphraseVariableThatIsNotSet() {
+        Result result = homes.gawah.run("open", "GWH-0000-0000-0000-0000", "--home", homes.legal.toString(),
+                "--passphrase-env", "GAWAH_TEST_NOT_SET");
+        assertRefused(Failure.NOT_FOUND, result);
+        assertFalse(result.stderr().contains("GAWAH_TEST_NOT_SET"), result.stderr());
+    }
+
     @Test
     void existingOutputFileIsNeverOverwritten() throws Exception {
         Path out = base.resolve("exists.json");

@@ -55,6 +55,18 @@ class ChainDigestsTest {
                 .problemWith(forged).map(Message::key).orElseThrow());
     }
 
+    /** Another analyst's folder of a team vault's package lists the first lines of the custodian's: the golden file's head. */
+    @Test
+    void anotherAnalystsListIsTheFirstLinesOfTheCustodiansAndNoOtherListIs() throws Exception {
+        ChainDigests whole = ChainDigests.parse(golden().getBytes(StandardCharsets.US_ASCII));
+        String firstTwo = golden().substring(0, golden().indexOf('\n', golden().indexOf('\n') + 1) + 1);
+        assertEquals(firstTwo, new String(whole.upTo(2).bytes(), StandardCharsets.US_ASCII));
+        assertTrue(whole.startsWith(whole.upTo(2)) && whole.startsWith(whole));
+        assertTrue(!whole.upTo(2).startsWith(whole), "a longer list is no part of a shorter one");
+        String other = firstTwo.replace(log().get(1).sha256(), "e".repeat(64));
+        assertTrue(!whole.startsWith(ChainDigests.parse(other.getBytes(StandardCharsets.US_ASCII))), "another log's second line");
+    }
+
     @Test
     void aListOutOfFormIsRefused() throws Exception {
         String good = golden();

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.Language;
 import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
+import org.gawah.custody.OpenedList;
 import org.gawah.testsupport.Homes;
 import org.gawah.vault.Vault;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,13 +136,17 @@ class RecordsFoundAndReadInTheWindowTest {
         assertEquals(List.of(), PlaintextOnDisk.filesHolding(mark, List.of(homes.legal), started), "files holding testimony");
     }
 
-    /** How many opened entries the legal home's signed log holds about {@code record}. */
+    /**
+     * How many opened entries the legal home's signed log holds about {@code record}: its own, and
+     * those of many openings whose list names it (docs/format/custody-log.md).
+     */
     private static long opened(Path home, String record) {
         long[] count = {0};
         try (Vault vault = Vault.open(home.resolve("vault.db"))) {
             vault.forEachCustody(row -> {
                 Entry entry = Entry.parse(row.entry());
-                if (entry.action() == Action.OPENED && entry.subject().equals(record)) {
+                if (entry.action() == Action.OPENED && (entry.subject().equals(record) || (OpenedList.isOpening(entry)
+                        && OpenedList.parse(vault.openedList(entry.subjectSha256()).orElseThrow()).items().containsKey(record)))) {
                     count[0]++;
                 }
             });

@@ -95,6 +95,43 @@ class UnlockDerivesThePassphraseKeyOnceTest {
         }
     }
 
+    @Test
+    void unlockingAheadLeavesEveryPartUnlockedAndThePassphraseToItsCaller() {
+        SecretKey key = stored(KeyGenerator.generate("Documenter", PASS, NOW));
+        char[] given = PASS.clone();
+        key.unlockAhead(given);
+        assertEquals(new String(PASS), new String(given), "the caller's passphrase is its own to wipe");
+        for (PGPSecretKey part : parts(key)) {
+            assertFalse(key.isLocked(part.getKeyIdentifier()));
+        }
+        assertNotNull(key.unlockForSigning(PASS, NOW));
+    }
+
+    @Test
+    void aWrongPassphraseAheadFailsWhereTheKeyIsAskedForWithTheSameWords() {
+        SecretKey key = stored(KeyGenerator.generate("Documenter", PASS, NOW));
+        List<PGPSecretKey> parts = parts(key);
+        GawahException without = assertThrows(GawahException.class,
+                () -> stored(key).unlock(parts.get(1).getKeyIdentifier(), "wrong".toCharArray()));
+        key.unlockAhead("wrong".toCharArray());
+        GawahException ahead = assertThrows(GawahException.class,
+                () -> key.unlock(parts.get(1).getKeyIdentifier(), "wrong".toCharArray()));
+        assertEquals(Failure.BAD_PASSPHRASE, ahead.failure());
+        assertEquals(without.getMessage(), ahead.getMessage());
+        assertTrue(key.isLocked(parts.get(0).getKeyIdentifier()), "a failed unlock ahead unlocks nothing");
+        assertNotNull(key.unlock(parts.get(1).getKeyIdentifier(), PASS));
+    }
+
+    @Test
+    void aV6KeysMemoryHardS2KIsNotRunAhead() throws Exception {
+        SecretKey key = stored(KeyGenerator.generateV6("Documenter v6", PASS, NOW,
+                new S2K.Argon2Params(1, 1, 10, new SecureRandom())));
+        key.unlockAhead(PASS);
+        for (PGPSecretKey part : parts(key)) {
+            assertTrue(key.isLocked(part.getKeyIdentifier()), "Argon2 runs where the key is asked for, not beside other work");
+        }
+    }
+
     /** The key as a command reads it from the home: a key just made keeps its primary's private part at hand. */
     private static SecretKey stored(SecretKey made) {
         return SecretKey.parse(made.encoded());
