@@ -53,7 +53,7 @@ import org.gawah.vault.VaultWrite;
  * the signature; the final entry commits only once the package is whole on disk. Called by
  * {@code gawah export} and by the window's export page, which first asks for a {@link #preview}:
  * the very same pipeline into a bag that goes nowhere, nothing written but the {@code opened}
- * entries of what it read.
+ * entry listing what it read.
  */
 public final class EvidenceExport {
     private EvidenceExport() {
@@ -152,8 +152,8 @@ public final class EvidenceExport {
      * What {@link #build} would put in the package and leave out, read exactly as it reads: the
      * same records opened, consent applied, the same searches for names. Nothing is written but
      * custody entries: every sealed source the preview decrypted (each record, identity envelope and
-     * attachment, whether it goes or not) is logged {@code opened}, signed with {@code key}, in one
-     * transaction before the preview is handed back, as {@code gawah open} logs what it reads; a
+     * attachment, whether it goes or not) is listed in one {@code opened} entry, as the records page
+     * lists what it opens, signed with {@code key} before the preview is handed back; a
      * preview that fails half way logs what it had read. The passphrase is asked of {@code ask} as by build.
      */
     public static Preview preview(Home home, Team team, Opener.PassphraseSource ask, Supplier<SigningKey> key, Request request,
@@ -199,14 +199,17 @@ public final class EvidenceExport {
         return new Preview(report, matches);
     }
 
-    /** The preview's {@code opened} entries, one a source read, in one transaction (none when nothing was read). */
+    /**
+     * The preview's {@code opened} entry: one for every source it read, listed as the records page
+     * lists what it opens (view {@code export-preview}); none when nothing was read.
+     */
     private static void logOpened(Vault vault, Supplier<SigningKey> key, Map<String, String> read) {
         if (read.isEmpty()) {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (VaultWrite write = vault.begin()) {
-            append(write, Action.OPENED, read, now, new EntrySigner(key.get()));
+            CustodyLog.appendOpening(write, org.gawah.custody.OpenedList.EXPORT_PREVIEW_VIEW, read, now, new EntrySigner(key.get()));
             write.commit();
         }
     }

@@ -18,7 +18,6 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.LegalTags;
-import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.custody.OpenedList;
@@ -30,7 +29,6 @@ import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
-import org.gawah.testimony.RecordId;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SignedVault;
@@ -317,11 +315,9 @@ public final class LegalRecords {
         for (int i = 0; i < records.size(); i++) {
             items.put(records.get(i).id(), digests[i]);
         }
-        byte[] list = OpenedList.of(OpenedList.RECORDS_VIEW, items).bytes();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (VaultWrite write = vault.begin()) {
-            write.keepOpenedList(list);
-            write.append(Action.OPENED, RecordId.randomOpening(), Digests.sha256(list), now, new EntrySigner(signer));
+            CustodyLog.appendOpening(write, OpenedList.RECORDS_VIEW, items, now, new EntrySigner(signer));
             write.commit();
         }
     }
