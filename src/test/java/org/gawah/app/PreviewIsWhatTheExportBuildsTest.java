@@ -70,6 +70,8 @@ class PreviewIsWhatTheExportBuildsTest {
             list = OpenedList.parse(vault.openedList(opening.subjectSha256()).orElseThrow());
         }
         assertEquals(OpenedList.EXPORT_PREVIEW_VIEW, list.view());
+        // Each item listed is one the signed logs store with that ciphertext: verify --vault checks it.
+        fixture.homes.gawah.in(fixture.homes.legal, "verify", "--vault").ok();
         Set<String> subjects = list.items().keySet();
         Set<String> read = new HashSet<>(List.of(fixture.anonymous, fixture.legalTeamOnly, fixture.named,
                 fixture.named + "/identity"));
