@@ -285,7 +285,7 @@ final class ExportView extends PagePanel {
         }
         heading(Messages.of("export.said.heading", said.size()), "export.said.heading");
         add(line("export.said.about", Messages.of("export.said.about", Ltr.of("gawah export --reviewed ID"),
-                Ltr.of("--with-location GWA-ID"))), row(4));
+                Ltr.of("gawah export --with-location GWA-ID"))), row(4));
         for (Report.Remedy remedy : said) {
             add(said(remedy, true), row(2));
         }
@@ -300,7 +300,8 @@ final class ExportView extends PagePanel {
         box.setName((remedy.withLocation() ? "export.with-location." : "export.reviewed.") + remedy.id());
         box.putClientProperty("html.disable", Boolean.TRUE);
         box.setOpaque(false);
-        // The id leads the words: a left-to-right mark there would turn the line left to right in Dari and Pashto.
+        // No left-to-right mark around the id: a Dari or Pashto line begins with a word of its own (a line that
+        // began with the id, or a mark, would run left to right), and an id reads the same either way.
         Words.text(box, remedy.withLocation() ? Messages.of("export.with-location", remedy.id())
                 : Messages.of("export.reviewed", remedy.id()));
         box.setSelected(ticked);
