@@ -34,6 +34,18 @@ public final class CustodyLog {
         }
     }
 
+    /**
+     * One {@code opened} entry for {@code items} (subject to its ciphertext's SHA-256) read at once
+     * by {@code view}, its opening list kept beside it in {@code write}'s transaction
+     * (docs/format/custody-log.md, "Many openings in one entry").
+     */
+    public static void appendOpening(VaultWrite write, String view, java.util.Map<String, String> items, Instant now,
+                                     EntrySigner signer) {
+        byte[] list = org.gawah.custody.OpenedList.of(view, items).bytes();
+        write.keepOpenedList(list);
+        write.append(Action.OPENED, org.gawah.testimony.RecordId.randomOpening(), org.gawah.Digests.sha256(list), now, signer);
+    }
+
     /** Unlocks the own key for signing with the passphrase the command already asked for (no second prompt). */
     public static SigningKey signingKey(org.gawah.openpgp.SecretKey own, org.gawah.openpgp.Opener.PassphraseSource ask) {
         char[] passphrase = ask.passphraseFor(own.fingerprint());

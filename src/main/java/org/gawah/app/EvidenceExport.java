@@ -52,7 +52,8 @@ import org.gawah.vault.VaultWrite;
  * written, then, holding the vault's write lock, this export's custody entries, the tag files and
  * the signature; the final entry commits only once the package is whole on disk. Called by
  * {@code gawah export} and by the window's export page, which first asks for a {@link #preview}:
- * the very same pipeline into a bag that goes nowhere, nothing written and nothing logged.
+ * the very same pipeline into a bag that goes nowhere, nothing written but the {@code opened}
+ * entry listing what it read.
  */
 public final class EvidenceExport {
     private EvidenceExport() {
@@ -149,11 +150,14 @@ public final class EvidenceExport {
 
     /**
      * What {@link #build} would put in the package and leave out, read exactly as it reads: the
-     * same records opened, consent applied, the same searches for names. Nothing is written and
-     * nothing logged; the passphrase is asked of {@code ask} as by build.
+     * same records opened, consent applied, the same searches for names. Nothing is written but
+     * custody entries: every sealed source the preview decrypted (each record, identity envelope and
+     * attachment, whether it goes or not) is listed in one {@code opened} entry, as the records page
+     * lists what it opens, signed with {@code key} before the preview is handed back; a
+     * preview that fails half way logs what it had read. The passphrase is asked of {@code ask} as by build.
      */
-    public static Preview preview(Home home, Team team, Opener.PassphraseSource ask, Request request, Progress progress)
-            throws IOException {
+    public static Preview preview(Home home, Team team, Opener.PassphraseSource ask, Supplier<SigningKey> key, Request request,
+                                  Progress progress) throws IOException {
         Keyring keyring = home.keyring();
         Report report = new Report(org.gawah.testimony.RecordId.randomExport(), request.caseId(), request.profile());
         try (Vault vault = home.vault()) {
@@ -161,22 +165,63 @@ public final class EvidenceExport {
             Case opened = open(signed, team, ask, request.caseId());
             Run run = run(vault, signed, team, ask, request, report, progress, keyring);
             EvidenceItems items = new EvidenceItems(run, new BagWriter(OutputStream.nullOutputStream(), report.bagId()));
+            Preview preview;
             try {
-                addAll(items, run, request.caseId(), opened.analyses());
-                Map<String, List<Redaction.Match>> matches = new LinkedHashMap<>();
-                if (!report.items().isEmpty()) {
-                    Map<String, Analysis> exported = exportedAnalyses(items, opened.analyses());
-                    // The title's and notes' lines of the report, as the package's case.json would give them.
-                    CaseExport.json(opened.file(), exported, request.profile().analystNotes(), items.allNames(),
-                            items.unsearchedWitnesses(), request.reviewed().contains(request.caseId()), report);
-                    caseMatches(opened.file(), exported, request.profile().analystNotes(), items.allNames(), matches);
+                preview = previewed(items, run, request, opened);
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    logOpened(vault, key, items.read());
+                } catch (RuntimeException logging) {
+                    e.addSuppressed(logging);
                 }
-                items.matches().forEach((record, found) -> matches.computeIfAbsent(record, r -> new ArrayList<>()).addAll(found));
-                return new Preview(report, matches);
+                throw e;
             } finally {
                 items.wipe();
             }
+            // Logged before anything is shown: no plaintext leaves the vault unrecorded.
+            logOpened(vault, key, items.read());
+            return preview;
         }
+    }
+
+    private static Preview previewed(EvidenceItems items, Run run, Request request, Case opened) throws IOException {
+        Report report = run.report();
+        addAll(items, run, request.caseId(), opened.analyses());
+        Map<String, List<Redaction.Match>> matches = new LinkedHashMap<>();
+        if (!report.items().isEmpty()) {
+            Map<String, Analysis> exported = exportedAnalyses(items, opened.analyses());
+            // The title's and notes' lines of the report, as the package's case.json would give them.
+            CaseExport.json(opened.file(), exported, request.profile().analystNotes(), items.allNames(),
+                    items.unsearchedWitnesses(), request.reviewed().contains(request.caseId()), report);
+            caseMatches(opened.file(), exported, request.profile().analystNotes(), items.allNames(), matches);
+        }
+        items.matches().forEach((record, found) -> matches.computeIfAbsent(record, r -> new ArrayList<>()).addAll(found));
+        return new Preview(report, matches);
+    }
+
+    /**
+     * The preview's {@code opened} entry: one for every source it read, listed as the records page
+     * lists what it opens (view {@code export-preview}); none when nothing was read.
+     */
+    private static void logOpened(Vault vault, Supplier<SigningKey> key, Map<String, String> read) {
+        if (read.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (VaultWrite write = vault.begin()) {
+            CustodyLog.appendOpening(write, org.gawah.custody.OpenedList.EXPORT_PREVIEW_VIEW, read, now, new EntrySigner(key.get()));
+            write.commit();
+        }
+    }
+
+    /** One entry of {@code action} a subject (subject to the SHA-256 of its ciphertext), in order; the entries appended. */
+    private static List<Entry> append(VaultWrite write, Action action, Map<String, String> subjects, Instant now,
+                                      EntrySigner signer) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, String> subject : subjects.entrySet()) {
+            entries.add(write.append(action, subject.getKey(), subject.getValue(), now, signer).entry());
+        }
+        return entries;
     }
 
     /**
@@ -210,13 +255,8 @@ public final class EvidenceExport {
                     }
                     throw e;
                 }
-                try {
-                    Files.move(partial, out);
-                } catch (IOException e) {
-                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("export.cannot-move", bagId, partial, out,
-                            e.getMessage()), Messages.of("export.cannot-move.hint"));
-                }
-                PartialFiles.forget(vault, writing);
+                PartialFiles.moveIntoPlace(vault, writing, partial, out,
+                        (file, why) -> Messages.of("export.cannot-move", bagId, file, out, why), Messages.of("export.cannot-move.hint"));
             }
         }
         OutputFile.writeNew(outputs.textReport(), report.text().getBytes(StandardCharsets.UTF_8));
@@ -317,13 +357,8 @@ public final class EvidenceExport {
                 byte[] manifest = bag.writeManifests();
                 EntrySigner signer = new EntrySigner(key);
                 try (VaultWrite write = run.vault().begin()) {
-                    List<Entry> entries = new ArrayList<>();
-                    for (Map.Entry<String, String> subject : items.exported().entrySet()) {
-                        entries.add(write.append(Action.EXPORTED, subject.getKey(), subject.getValue(), now, signer).entry());
-                    }
-                    for (Map.Entry<String, String> redaction : items.redactions().entrySet()) {
-                        entries.add(write.append(Action.REDACTED, redaction.getKey(), redaction.getValue(), now, signer).entry());
-                    }
+                    List<Entry> entries = new ArrayList<>(append(write, Action.EXPORTED, items.exported(), now, signer));
+                    entries.addAll(append(write, Action.REDACTED, items.redactions(), now, signer));
                     String bagId = run.report().bagId();
                     Entry last = write.append(Action.EXPORTED, bagId, Digests.sha256(manifest), now, signer).entry();
                     long firstOfExport = entries.isEmpty() ? last.seq() : entries.get(0).seq();

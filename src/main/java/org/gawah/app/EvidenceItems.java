@@ -30,6 +30,7 @@ import org.gawah.export.EvidencePackage;
 import org.gawah.export.Item;
 import org.gawah.export.Reading;
 import org.gawah.export.Redaction;
+import org.gawah.export.Report;
 import org.gawah.names.KnownKeys;
 import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.Opened;
@@ -72,6 +73,11 @@ final class EvidenceItems {
     /** Records with a witness to protect whom no search could look for: the case's own words were not searched for them. */
     private final List<String> unsearched = new ArrayList<>();
     private Set<String> loggedIdentities;
+    /**
+     * Every sealed source decrypted so far (a record, an identity envelope, an attachment), subject
+     * to the SHA-256 of its ciphertext, in the order first read: the preview's {@code opened} entries.
+     */
+    private final Map<String, String> read = new LinkedHashMap<>();
     /** Where each redacted record's witness was found, by record: for the preview, in memory only. */
     private final Map<String, List<Redaction.Match>> matches = new LinkedHashMap<>();
 
@@ -83,7 +89,7 @@ final class EvidenceItems {
     void add(String recordId) throws IOException {
         LoggedRecord record = run.signed().record(recordId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("export.record-missing", recordId)));
-        Opened opened = open(record.testimony());
+        Opened opened = open(recordId, record.testimony());
         Opened base = null;
         try {
             // The signer inside must be the documenter whose signed custody entry brought the record.
@@ -108,7 +114,7 @@ final class EvidenceItems {
                     return;
                 }
                 consentRecord = target.get();
-                base = open(consentRecord.testimony());
+                base = open(addsTo, consentRecord.testimony());
                 Provenance.requireBroughtBy(consentRecord, addsTo, base);
                 testimony = Testimonies.read(base.content());
             }
@@ -142,7 +148,7 @@ final class EvidenceItems {
                 } else if (run.reviewed().contains(recordId)) {
                     note(Messages.of("export.note.reviewed", recordId));
                 } else {
-                    leftOut(recordId, null, Messages.of("export.reason.not-searched", recordId));
+                    leftOut(recordId, null, Messages.of("export.reason.not-searched", recordId), Report.Remedy.reviewed(recordId));
                     return;
                 }
             }
@@ -207,7 +213,7 @@ final class EvidenceItems {
 
     private void identity(String recordId, LoggedRecord record, String folder, Certificate signer, String testimonyItem,
                           Item.RecordFacts facts) throws IOException {
-        Opened identity = open(record.identity());
+        Opened identity = open(RecordWrite.identitySubject(recordId), record.identity());
         try {
             requireSameSigner(identity, signer, recordId + "/identity");
             BagWriter.Digested file = payload(folder + "identity.json", identity.content());
@@ -282,7 +288,7 @@ final class EvidenceItems {
     /** The attachment streamed into the package as it is opened, in constant memory. */
     private Opened streamed(StoredAttachment attachment, String name) throws IOException {
         Opened sealed;
-        try (InputStream in = counting(attachment, run.vault().openAttachment(attachment));
+        try (InputStream in = counting(attachment, opening(attachment));
              OutputStream data = bag.payload(name)) {
             // Plaintext reaches the package before the checks end; a failure deletes the whole package.
             sealed = Opener.openTo(in, data, run.own(), run.ask(), run.documenters());
@@ -325,7 +331,7 @@ final class EvidenceItems {
         AttachmentContents.Kind kind = AttachmentContents.kind(mediaType);
         if (kind == AttachmentContents.Kind.TEXT) {
             if (!reviewed) {
-                leftOut(recordId, id, Messages.of("export.reason.may-name", id));
+                leftOut(recordId, id, Messages.of("export.reason.may-name", id), Report.Remedy.reviewed(id));
                 return Optional.empty();
             }
             note(Messages.of("export.note.attachment-reviewed", recordId, id));
@@ -336,7 +342,8 @@ final class EvidenceItems {
         boolean photo = kind == AttachmentContents.Kind.PHOTO;
         if (said.location()) {
             if (!run.reviewed().locationAllowed(id)) {
-                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.location(), id));
+                leftOut(recordId, id, Messages.of("export.reason.location", AttachmentContents.location(), id),
+                        Report.Remedy.withLocation(id));
                 return Optional.empty();
             }
             note(Messages.of("export.note.with-location", recordId, id));
@@ -344,13 +351,14 @@ final class EvidenceItems {
         if (!reviewed) {
             if (said.reading() == AttachmentContents.Reading.UNREADABLE
                     || photo && said.reading() == AttachmentContents.Reading.FORMAT_UNKNOWN) {
-                leftOut(recordId, id, Messages.of("export.reason.until-reviewed", AttachmentContents.unreadable(), id));
+                leftOut(recordId, id, Messages.of("export.reason.until-reviewed", AttachmentContents.unreadable(), id),
+                        Report.Remedy.reviewed(id));
                 return Optional.empty();
             }
             if (said.device()) {
                 // Signed at sealing, or (a file sealed before metadata was recorded) found in its bytes now.
                 leftOut(recordId, id, signed.device() ? Messages.of("export.reason.file-details", AttachmentContents.device(), id)
-                        : Messages.of("export.reason.until-reviewed", AttachmentContents.device(), id));
+                        : Messages.of("export.reason.until-reviewed", AttachmentContents.device(), id), Report.Remedy.reviewed(id));
                 return Optional.empty();
             }
             run.report().notSearched(recordId, id, photo ? Messages.of("export.not-searched.pixels")
@@ -382,7 +390,7 @@ final class EvidenceItems {
         }, "gawah-media-metadata");
         reader.setDaemon(true);
         try (java.io.PipedOutputStream sink = new java.io.PipedOutputStream(plain);
-             InputStream in = run.vault().openAttachment(attachment)) {
+             InputStream in = opening(attachment)) {
             reader.start();
             Opener.openTo(in, sink, run.own(), run.ask(), run.documenters());
         } finally {
@@ -422,7 +430,11 @@ final class EvidenceItems {
 
     /** Leaves something out: the report writes the reason in English, the terminal shows it in the run's language. */
     private void leftOut(String recordId, String item, Message reason) {
-        run.report().leftOut(recordId, item, reason);
+        leftOut(recordId, item, reason, null);
+    }
+
+    private void leftOut(String recordId, String item, Message reason, Report.Remedy remedy) {
+        run.report().leftOut(recordId, item, reason, remedy);
     }
 
     private void searched(String recordId, Message how) {
@@ -468,7 +480,7 @@ final class EvidenceItems {
 
     /** The witness's name and contact, from the identity envelope, to find them in the testimony. */
     private Redaction.Masker names(LoggedRecord record) {
-        Opened identity = open(record.identity());
+        Opened identity = open(RecordWrite.identitySubject(record.id()), record.identity());
         try {
             JsonNode node = Json.parse(identity.content(), Integer.MAX_VALUE, Messages.of("export.identity"));
             List<String> spellings = new ArrayList<>();
@@ -490,7 +502,8 @@ final class EvidenceItems {
         if (section == null) {
             return Optional.empty();
         }
-        Opened key = open(section.sealedKey());
+        // Inside the testimony, already read: its own ciphertext is no subject of the log.
+        Opened key = Opener.open(section.sealedKey(), run.own(), run.ask(), run.documenters());
         try {
             requireSameSigner(key, signer(signedBy.signerFingerprint()), recordId + " name_keys");
             if (key.content().length != 32) {
@@ -507,8 +520,16 @@ final class EvidenceItems {
         }
     }
 
-    private Opened open(byte[] sealed) {
+    /** Decrypts {@code sealed}, the source logged under {@code subject}, noting it read. */
+    private Opened open(String subject, byte[] sealed) {
+        read.putIfAbsent(subject, Digests.sha256(sealed));
         return Opener.open(sealed, run.own(), run.ask(), run.documenters());
+    }
+
+    /** An attachment about to be decrypted, noted read. */
+    private InputStream opening(StoredAttachment attachment) {
+        read.putIfAbsent(attachment.id(), attachment.sealedSha256());
+        return run.vault().openAttachment(attachment);
     }
 
     private static void requireSameSigner(Opened opened, Certificate signer, String what) {
@@ -542,6 +563,11 @@ final class EvidenceItems {
 
     Map<String, String> redactions() {
         return redactions;
+    }
+
+    /** Every sealed source decrypted so far, subject to its ciphertext's SHA-256, in the order first read. */
+    Map<String, String> read() {
+        return read;
     }
 
     List<String> exportedRecords() {

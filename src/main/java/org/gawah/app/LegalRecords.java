@@ -18,7 +18,6 @@ import org.gawah.Failure;
 import org.gawah.GawahException;
 import org.gawah.cases.Analysis;
 import org.gawah.cases.LegalTags;
-import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.custody.EntrySigner;
 import org.gawah.custody.OpenedList;
@@ -30,7 +29,6 @@ import org.gawah.openpgp.Opened;
 import org.gawah.openpgp.Opener;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.openpgp.SigningKey;
-import org.gawah.testimony.RecordId;
 import org.gawah.vault.LoggedRecord;
 import org.gawah.vault.RecordWrite;
 import org.gawah.vault.SignedVault;
@@ -96,6 +94,28 @@ public final class LegalRecords {
             // Logged before anything is shown: no plaintext leaves the vault unrecorded.
             logOpened(vault, signer, records, digests);
             return opened;
+        }
+    }
+
+    /** Where the signed log files a record: its cases, and the Rome Statute tags of their latest analyses. */
+    public record Filed(List<String> cases, List<String> tags) {
+    }
+
+    /**
+     * Every record's cases and tags as the signed log says now, without opening a testimony (only
+     * the team's own analyses, as {@link #openAll} reads them): for a table whose cases changed
+     * after its records were opened. Records in no case are not in the map.
+     */
+    public static Map<String, Filed> filing(Path dir, SecretKey own) {
+        Home home = new Home(dir, settled -> { });
+        Keyring keyring = home.keyring();
+        try (Vault vault = home.vault()) {
+            SignedVault signed = SignedVault.read(vault, own.certificate(), keyring.pinned(Role.DOCUMENTER));
+            Map<String, List<String>> cases = casesByRecord(signed);
+            Map<String, List<String>> tags = tagsByRecord(signed, new Team(keyring, own), cases);
+            Map<String, Filed> filed = new HashMap<>();
+            cases.forEach((record, in) -> filed.put(record, new Filed(List.copyOf(in), tags.getOrDefault(record, List.of()))));
+            return filed;
         }
     }
 
@@ -295,11 +315,9 @@ public final class LegalRecords {
         for (int i = 0; i < records.size(); i++) {
             items.put(records.get(i).id(), digests[i]);
         }
-        byte[] list = OpenedList.of(OpenedList.RECORDS_VIEW, items).bytes();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (VaultWrite write = vault.begin()) {
-            write.keepOpenedList(list);
-            write.append(Action.OPENED, RecordId.randomOpening(), Digests.sha256(list), now, new EntrySigner(signer));
+            CustodyLog.appendOpening(write, OpenedList.RECORDS_VIEW, items, now, new EntrySigner(signer));
             write.commit();
         }
     }

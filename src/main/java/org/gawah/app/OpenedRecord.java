@@ -43,17 +43,20 @@ public final class OpenedRecord {
     private final String signerUserId;
     private final Instant signedAt;
     private final int attachments;
-    private final List<String> cases;
-    private final List<String> tags;
+    private volatile List<String> cases;
+    private volatile List<String> tags;
     private final Optional<Message> otherClaims;
     private final byte[] testimony;
     private final char[] folded;
     private final Shown shown;
     private volatile boolean wiped;
 
-    /** What the table shows of a testimony, read once when it is opened. */
+    /**
+     * What the table shows of a testimony, read once when it is opened; {@code addsTo}, for an
+     * addendum (files added later, {@code gawah.addendum/1}), the record it adds to, else null.
+     */
     public record Shown(String place, List<String> languages, String pseudonym, LocalDate interviewDay, List<String> recipients,
-                        String foldedPlace) {
+                        String foldedPlace, String addsTo) {
         public Shown {
             languages = List.copyOf(languages);
             recipients = List.copyOf(recipients);
@@ -95,7 +98,7 @@ public final class OpenedRecord {
         read.from(testimony);
         this.folded = Folding.fold(read.texts.toString()).toCharArray();
         this.shown = new Shown(read.place, read.languages, read.pseudonym, Shown.day(read.startedAt), read.recipients,
-                read.place == null ? "" : Folding.fold(read.place));
+                read.place == null ? "" : Folding.fold(read.place), read.addsTo);
     }
 
     /** One pass over the testimony's tokens: every string, and the table's values where the format puts them. */
@@ -106,6 +109,7 @@ public final class OpenedRecord {
         String place;
         String pseudonym;
         String startedAt;
+        String addsTo;
 
         void from(byte[] testimony) throws IOException {
             // The path of field names down to the current value ("interview/languages/interview").
@@ -142,6 +146,7 @@ public final class OpenedRecord {
                 case "/interview/place": place = text; break;
                 case "/interview/started_at": startedAt = text; break;
                 case "/witness/pseudonym": pseudonym = text; break;
+                case "/adds_to": addsTo = text; break;
                 case "/interview/languages/interview/": languages.add(text); break;
                 case "/consent/recipients/": recipients.add(text); break;
                 default: break;
@@ -184,6 +189,12 @@ public final class OpenedRecord {
     /** The Rome Statute tags of the record's latest analysis in each of its cases, once each, in the Statute's order. */
     public List<String> tags() {
         return tags;
+    }
+
+    /** Files the record again where the signed log now puts it (a case made or changed since it was opened). */
+    public void filed(List<String> inCases, List<String> withTags) {
+        cases = List.copyOf(inCases);
+        tags = List.copyOf(withTags);
     }
 
     public Optional<Message> otherClaims() {

@@ -122,6 +122,23 @@ public final class PartialFiles {
     }
 
     /**
+     * Moves a logged, complete {@code partial} to {@code out}, then forgets it. Not ATOMIC_MOVE: on
+     * Linux that would silently replace a file made there meanwhile. A move that fails keeps the
+     * file listed (the next command keeps it, being logged) and says so with {@code cannotMove}
+     * (given the partial file, the output and the reason) and {@code hint}.
+     */
+    public static void moveIntoPlace(Vault vault, Writing writing, Path partial, Path out,
+                                     java.util.function.BiFunction<Path, String, Message> cannotMove,
+                                     Message hint) {
+        try {
+            Files.move(partial, out);
+        } catch (IOException e) {
+            throw new GawahException(Failure.OUTPUT_EXISTS, cannotMove.apply(partial, e.getMessage()), hint);
+        }
+        forget(vault, writing);
+    }
+
+    /**
      * After a failure: deletes the hidden file and forgets it; whatever fails here is added to
      * {@code failure} (still the one to report), and the file stays listed for the next command.
      */

@@ -165,14 +165,8 @@ public final class Submit {
                     }
                     throw (RuntimeException) e;
                 }
-                try {
-                    // Not ATOMIC_MOVE: on Linux that would silently replace a file made there meanwhile.
-                    Files.move(partial, out);
-                } catch (IOException e) {
-                    throw new GawahException(Failure.OUTPUT_EXISTS, Messages.of("submit.cannot-move", bagId, partial, out,
-                            e.getMessage()), Messages.of("submit.cannot-move.hint"));
-                }
-                PartialFiles.forget(vault, writing);
+                PartialFiles.moveIntoPlace(vault, writing, partial, out,
+                        (file, why) -> Messages.of("submit.cannot-move", bagId, file, out, why), Messages.of("submit.cannot-move.hint"));
             }
             return new Submitted(bagId, out, ids, chosen.attachments(), size(out), Sealed.Reader.of(chosen.readers()),
                     Sealed.Reader.of(chosen.identityReaders()));

@@ -21,6 +21,8 @@ public final class OpenedList {
     public static final String PREFIX = "GWO-";
     /** The window's records page. */
     public static final String RECORDS_VIEW = "records";
+    /** The window's export preview: what it decrypted to say what a package would carry. */
+    public static final String EXPORT_PREVIEW_VIEW = "export-preview";
     private static final Pattern VIEW = Pattern.compile("[a-z][a-z-]{0,31}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

@@ -28,6 +28,8 @@ final class CasesModel implements Wipeable {
 
     private final Path home;
     private final Supplier<TeamKey> key;
+    /** Told, on the working thread, when a case was made or records added: the records' table files them again. */
+    private final Runnable changed;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Page page;
     private volatile List<Cases.Listed> cases = List.of();
@@ -40,9 +42,10 @@ final class CasesModel implements Wipeable {
     private volatile Message done;
     private volatile boolean wiped;
 
-    CasesModel(Path home, Supplier<TeamKey> key) {
+    CasesModel(Path home, Supplier<TeamKey> key, Runnable changed) {
         this.home = home;
         this.key = key;
+        this.changed = changed;
     }
 
     void onChange(Runnable listener) {
@@ -85,6 +88,7 @@ final class CasesModel implements Wipeable {
             TeamKey unlocked = unlocked();
             String id = Cases.create(TeamKey.home(home), unlocked.team(home), title, unlocked::signer).caseId();
             done = Messages.of("cases.created", Ltr.of(id));
+            changed.run();
             return openCase(unlocked, id);
         }, Page.LIST);
     }
@@ -113,6 +117,7 @@ final class CasesModel implements Wipeable {
             adding = List.of();
             tags.clear();
             done = Messages.of("cases.added", added, Ltr.of(caseId));
+            changed.run();
             return openCase(unlocked, caseId);
         }, Page.CASE);
     }

@@ -29,7 +29,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.AbstractTableModel;
 
 import org.gawah.Fingerprints;
 import org.gawah.GawahException;
@@ -67,10 +66,10 @@ final class CasesView extends PagePanel {
     private final transient WindowModel window;
     private final transient Runnable records;
     private final transient Consumer<String> export;
-    private final CaseRows caseRows = new CaseRows();
-    private final MemberRows memberRows = new MemberRows();
-    private final JTable casesTable = withTips(caseRows);
-    private final JTable membersTable = withTips(memberRows);
+    private final WordedRows<Cases.Listed> caseRows = caseRows();
+    private final WordedRows<Map.Entry<String, Analysis>> memberRows = memberRows();
+    private final JTable casesTable = PageParts.table(caseRows);
+    private final JTable membersTable = PageParts.table(memberRows, this::memberTip);
     private final JTextField title = new JTextField(new WipingDocument(), "", 30);
     private final JTextArea note = new JTextArea(new WipingDocument(), "", 4, 40);
     private final JTextField tagFilter = new JTextField(new WipingDocument(), "", 20);
@@ -230,7 +229,7 @@ final class CasesView extends PagePanel {
         if (opened.analyses().isEmpty()) {
             add(Words.text(new JLabel(), Messages.of("cases.case.empty")), row(12));
         } else {
-            memberRows.show(opened.analyses());
+            memberRows.show(new ArrayList<>(opened.analyses().entrySet()));
             add(scrolled(membersTable, MEMBER_WIDTHS, 8 + Math.min(8, opened.analyses().size()) * 26), row(16));
         }
         addForm();
@@ -411,11 +410,11 @@ final class CasesView extends PagePanel {
 
     private void openSelected() {
         int selected = casesTable.getSelectedRow();
-        if (selected < 0 && caseRows.shown.size() == 1) {
+        if (selected < 0 && caseRows.shown().size() == 1) {
             selected = 0;
         }
         if (selected >= 0) {
-            String id = caseRows.shown.get(selected).id();
+            String id = caseRows.shown().get(selected).id();
             slow(() -> model.open(id));
         }
     }
@@ -423,7 +422,7 @@ final class CasesView extends PagePanel {
     private static JScrollPane scrolled(JTable table, int[] widths, int height) {
         table.setFillsViewportHeight(true);
         table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
-        ((AbstractTableModel) table.getModel()).fireTableStructureChanged();
+        ((javax.swing.table.AbstractTableModel) table.getModel()).fireTableStructureChanged();
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
@@ -433,133 +432,51 @@ final class CasesView extends PagePanel {
         return scroll;
     }
 
-    /** A table whose cells, cut short, show themselves whole under the pointer. */
-    private static JTable withTips(AbstractTableModel rows) {
-        JTable table = new JTable(rows) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public String getToolTipText(MouseEvent e) {
-                int r = rowAtPoint(e.getPoint());
-                int c = columnAtPoint(e.getPoint());
-                if (r < 0 || c < 0) {
-                    return null;
-                }
-                Object tip = rows instanceof MemberRows ? ((MemberRows) rows).tip(r, convertColumnIndexToModel(c)) : null;
-                return tip != null ? tip.toString() : String.valueOf(getValueAt(r, c));
-            }
-
-            /** Each cell in the page's direction (the shared renderer is in no container the page turns). */
-            @Override
-            public java.awt.Component prepareRenderer(javax.swing.table.TableCellRenderer renderer, int r, int c) {
-                java.awt.Component cell = super.prepareRenderer(renderer, r, c);
-                cell.setComponentOrientation(getComponentOrientation());
-                return cell;
-            }
-        };
-        table.setAutoCreateRowSorter(false);
-        return table;
-    }
-
     /** The cases, one a row; every cell through the display path. */
-    private static final class CaseRows extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private transient List<Cases.Listed> shown = List.of();
+    private static WordedRows<Cases.Listed> caseRows() {
+        return new WordedRows<>(CASE_COLUMNS,
+                listed -> Screen.value(listed.id()),
+                listed -> MINUTE.format(listed.createdAt()),
+                listed -> String.valueOf(listed.records()),
+                listed -> title(listed));
+    }
 
-        void show(List<Cases.Listed> cases) {
-            shown = cases;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return shown.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return CASE_COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return CASE_COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            Cases.Listed listed = shown.get(r);
-            switch (column) {
-                case 0: return Screen.value(listed.id());
-                case 1: return MINUTE.format(listed.createdAt());
-                case 2: return String.valueOf(listed.records());
-                default:
-                    switch (listed.state()) {
-                        case OPENED: return Screen.value(listed.title());
-                        case OTHER_KEYS: return Messages.of("cases.title.other-keys").render();
-                        default: return Messages.of("cases.title.sealed").render();
-                    }
-            }
+    private static String title(Cases.Listed listed) {
+        switch (listed.state()) {
+            case OPENED: return Screen.value(listed.title());
+            case OTHER_KEYS: return Messages.of("cases.title.other-keys").render();
+            default: return Messages.of("cases.title.sealed").render();
         }
     }
 
-    /** A case's records, one a row, with the latest analysis of each. */
-    private static final class MemberRows extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private transient List<Map.Entry<String, Analysis>> shown = List.of();
+    /** A case's records, one a row, with the latest analysis of each (null where none). */
+    private static WordedRows<Map.Entry<String, Analysis>> memberRows() {
+        return new WordedRows<>(MEMBER_COLUMNS,
+                member -> Screen.value(member.getKey()),
+                member -> member.getValue() == null ? "" : Screen.value(String.join(", ", member.getValue().legalQualification())),
+                member -> member.getValue() == null ? "" : reliabilityWords(member.getValue().reliability()).render(),
+                member -> member.getValue() == null ? "" : Messages.of("cases.analysed", MINUTE.format(member.getValue().madeAt()),
+                        Ltr.of(Fingerprints.grouped(member.getValue().analyst()).substring(0, 9))).render(),
+                member -> member.getValue() == null || member.getValue().note() == null ? ""
+                        : Screen.value(member.getValue().note().lines().findFirst().orElse("")));
+    }
 
-        void show(Map<String, Analysis> analyses) {
-            shown = new ArrayList<>(analyses.entrySet());
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return shown.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return MEMBER_COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return MEMBER_COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            String recordId = shown.get(r).getKey();
-            Analysis analysis = shown.get(r).getValue();
-            switch (column) {
-                case 0: return Screen.value(recordId);
-                case 1: return analysis == null ? "" : Screen.value(String.join(", ", analysis.legalQualification()));
-                case 2: return analysis == null ? "" : reliabilityWords(analysis.reliability()).render();
-                case 3: return analysis == null ? "" : Messages.of("cases.analysed", MINUTE.format(analysis.madeAt()),
-                        Ltr.of(Fingerprints.grouped(analysis.analyst()).substring(0, 9))).render();
-                default: return analysis == null || analysis.note() == null ? ""
-                        : Screen.value(analysis.note().lines().findFirst().orElse(""));
-            }
-        }
-
-        /** The tags with their labels in the window's language; the whole note: what a cell cannot hold. */
-        Object tip(int r, int column) {
-            Analysis analysis = shown.get(r).getValue();
-            if (analysis == null) {
-                return null;
-            }
-            if (column == 1 && !analysis.legalQualification().isEmpty()) {
-                LegalTags tags = LegalTags.shipped();
-                return analysis.legalQualification().stream()
-                        .map(tag -> Messages.of("cases.tag.choice", Ltr.of(tag), tags.label(tag)).render())
-                        .collect(Collectors.joining("; "));
-            }
-            if (column == 4 && analysis.note() != null) {
-                return Screen.value(analysis.note());
-            }
+    /** The tags with their labels in the window's language; the whole note: what a cell cannot hold. */
+    private String memberTip(int r, int column) {
+        Analysis analysis = memberRows.shown().get(r).getValue();
+        if (analysis == null) {
             return null;
         }
+        if (column == 1 && !analysis.legalQualification().isEmpty()) {
+            LegalTags tags = LegalTags.shipped();
+            return analysis.legalQualification().stream()
+                    .map(tag -> Messages.of("cases.tag.choice", Ltr.of(tag), tags.label(tag)).render())
+                    .collect(Collectors.joining("; "));
+        }
+        if (column == 4 && analysis.note() != null) {
+            return Screen.value(analysis.note());
+        }
+        return null;
     }
 
     private GridBagConstraints row(int below) {

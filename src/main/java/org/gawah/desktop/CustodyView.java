@@ -4,7 +4,6 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Rectangle;
-import java.awt.event.MouseEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +15,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 
 import org.gawah.Fingerprints;
 import org.gawah.Message;
@@ -24,7 +22,6 @@ import org.gawah.Screen;
 import org.gawah.Sizes;
 import org.gawah.app.CustodyTimeline;
 import org.gawah.app.VaultCheck;
-import org.gawah.custody.Entry;
 import org.gawah.vault.VaultAudit;
 
 /**
@@ -43,21 +40,9 @@ final class CustodyView extends PagePanel {
     private final transient CustodyModel model;
     private final transient WindowModel window;
     private final transient Runnable home;
-    private final Entries entries = new Entries();
-    private final JTable table = new JTable(entries) {
-        private static final long serialVersionUID = 1L;
-
-        /** A cell cut short shows itself whole under the pointer; the signer's, the whole fingerprint. */
-        @Override
-        public String getToolTipText(MouseEvent e) {
-            int r = rowAtPoint(e.getPoint());
-            int c = columnAtPoint(e.getPoint());
-            if (r < 0 || c < 0) {
-                return null;
-            }
-            return convertColumnIndexToModel(c) == 3 ? entries.signer(r) : String.valueOf(getValueAt(r, c));
-        }
-    };
+    private final WordedRows<CustodyTimeline.Line> entries = entries();
+    /** A cell cut short shows itself whole under the pointer; the signer's, the whole fingerprint. */
+    private final JTable table = PageParts.table(entries, (r, c) -> c == 3 ? signer(r) : null);
     private int row;
 
     CustodyView(CustodyModel model, WindowModel window, Runnable home) {
@@ -171,6 +156,7 @@ final class CustodyView extends PagePanel {
             add(Details.problem("custody.log-problem", model.logProblem()), row(8));
         }
         entries.show(lines);
+        entries.fireTableStructureChanged(); // the headings in the language shown
         for (int i = 0; i < WIDTHS.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(WIDTHS[i]);
         }
@@ -193,55 +179,21 @@ final class CustodyView extends PagePanel {
     }
 
     /** The entries, one a row, every cell through the display path. */
-    private static final class Entries extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private transient List<CustodyTimeline.Line> shown = List.of();
+    private static WordedRows<CustodyTimeline.Line> entries() {
+        return new WordedRows<>(COLUMNS,
+                line -> String.valueOf(line.seq()),
+                line -> line.entry() == null ? "" : Ltr.of(line.entry().time()).render(),
+                line -> line.entry() == null ? Messages.of("custody.malformed").render() : line.entry().action().words().render(),
+                line -> line.entry() == null ? "" : Messages.of("custody.signer", line.signerName(),
+                        Ltr.of(Fingerprints.grouped(line.entry().actor()).substring(0, 9))).render(),
+                line -> line.entry() == null ? "" : Screen.value(line.entry().subject()));
+    }
 
-        void show(List<CustodyTimeline.Line> lines) {
-            shown = lines;
-            fireTableStructureChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return shown.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            CustodyTimeline.Line line = shown.get(r);
-            Entry entry = line.entry();
-            if (column == 0) {
-                return String.valueOf(line.seq());
-            }
-            if (entry == null) {
-                return column == 2 ? Messages.of("custody.malformed").render() : "";
-            }
-            switch (column) {
-                case 1: return Ltr.of(entry.time()).render();
-                case 2: return entry.action().words().render();
-                case 3: return Messages.of("custody.signer", line.signerName(),
-                        Ltr.of(Fingerprints.grouped(entry.actor()).substring(0, 9))).render();
-                default: return Screen.value(entry.subject());
-            }
-        }
-
-        /** The signer's name and whole fingerprint. */
-        String signer(int r) {
-            CustodyTimeline.Line line = shown.get(r);
-            return line.entry() == null ? null : Messages.of("custody.signer", line.signerName(),
-                    Ltr.of(Fingerprints.grouped(line.entry().actor()))).render();
-        }
+    /** The signer's name and whole fingerprint. */
+    private String signer(int r) {
+        CustodyTimeline.Line line = entries.shown().get(r);
+        return line.entry() == null ? null : Messages.of("custody.signer", line.signerName(),
+                Ltr.of(Fingerprints.grouped(line.entry().actor()))).render();
     }
 
     private GridBagConstraints row(int below) {

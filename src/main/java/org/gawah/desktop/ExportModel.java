@@ -5,9 +5,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -29,9 +31,11 @@ import org.gawah.testimony.RecordId;
  * witness's name was found in what goes redacted, read by the very pipeline that builds the
  * package ({@link EvidenceExport#preview}); then the package is built into a chosen folder with
  * progress, exactly as {@code gawah export} builds it. The key is the one the records page
- * unlocked ({@link TeamKey}). What a person has read and says may go ({@code --reviewed}) and
- * {@code --with-location} are the command's alone: the window judges every record and file by
- * what the search and its metadata say. Slow steps are called off the event thread.
+ * unlocked ({@link TeamKey}). What stays out until a person says it may go is said on the page,
+ * one item at a time, as the command's {@code --reviewed ID} and {@code --with-location GWA-ID}
+ * say it ({@link #review}, {@link #withLocation}): the preview is read again with it, and the
+ * package built with it. The preview's reading is logged as {@code opened} ({@link EvidenceExport#preview}).
+ * Slow steps are called off the event thread.
  */
 final class ExportModel implements Wipeable {
     enum Page { NEEDS_RECORDS, WORKING, CHOOSING, PREVIEW, BUILDING, BUILT }
@@ -52,6 +56,10 @@ final class ExportModel implements Wipeable {
     private volatile String profile = Profile.NAMES.get(0);
     private volatile String certificateTyped = "";
     private volatile boolean identities;
+    /** What a person said they read and may go as it is (record, attachment or case ids), in the order said. */
+    private volatile Set<String> reviewed = Set.of();
+    /** The files a person said may go with the place their metadata records. */
+    private volatile Set<String> located = Set.of();
     private volatile Certificate recipient;
     private volatile EvidenceExport.Preview preview;
     private volatile EvidenceExport.Built built;
@@ -104,6 +112,11 @@ final class ExportModel implements Wipeable {
         String typed = certificate == null ? "" : certificate.strip();
         boolean changed = !Objects.equals(chosenCase, caseId) || !Objects.equals(chosenProfile, profile)
                 || !typed.equals(certificateTyped) || withIdentities != identities;
+        if (!Objects.equals(chosenCase, caseId)) {
+            // What was said of one case's records and files is not said of another's.
+            reviewed = Set.of();
+            located = Set.of();
+        }
         caseId = chosenCase;
         profile = chosenProfile;
         certificateTyped = typed;
@@ -126,8 +139,8 @@ final class ExportModel implements Wipeable {
             recipient = certificateTyped.isEmpty() ? null
                     : EvidenceExport.recipient(path(certificateTyped, Messages.of("export.certificate.what")), null,
                             Instant.now());
-            preview = EvidenceExport.preview(TeamKey.home(home), unlocked.team(home), TeamKey::locked, request(),
-                    progress());
+            preview = EvidenceExport.preview(TeamKey.home(home), unlocked.team(home), TeamKey::locked, unlocked::signer,
+                    request(), progress());
             return Page.PREVIEW;
         }, Page.CHOOSING);
     }
@@ -166,7 +179,47 @@ final class ExportModel implements Wipeable {
         if (caseId == null) {
             throw new GawahException(Failure.USAGE, Messages.of("export.no-case"), Messages.of("export.no-case.hint"));
         }
-        return new EvidenceExport.Request(caseId, Profile.named(profile), recipient, identities, Reviewed.none(), null);
+        return new EvidenceExport.Request(caseId, Profile.named(profile), recipient, identities,
+                Reviewed.ids(List.copyOf(reviewed), null, null, caseId, List.copyOf(located)), null);
+    }
+
+    /**
+     * A person says they read {@code id} (a record, an attachment, or the case's title and notes)
+     * and it may go as it is ({@code said}), or takes it back; then the preview is read again
+     * with it, as {@code gawah export --reviewed ID} would read it.
+     */
+    void review(String id, boolean said) {
+        reviewed = changed(reviewed, id, said);
+        runPreview();
+    }
+
+    /**
+     * A person says the file {@code id} may go with the place its metadata records ({@code said}),
+     * or takes it back; then the preview is read again, as {@code --with-location ID} would read it.
+     */
+    void withLocation(String id, boolean said) {
+        located = changed(located, id, said);
+        runPreview();
+    }
+
+    private static Set<String> changed(Set<String> ids, String id, boolean said) {
+        Set<String> next = new LinkedHashSet<>(ids);
+        if (said) {
+            next.add(id);
+        } else {
+            next.remove(id);
+        }
+        return java.util.Collections.unmodifiableSet(next);
+    }
+
+    /** What a person said they read and may go, in the order said. */
+    Set<String> reviewed() {
+        return reviewed;
+    }
+
+    /** The files a person said may go with their location, in the order said. */
+    Set<String> located() {
+        return located;
     }
 
     /** A path typed into the page: blank, or not a path on this computer, is said so. */
@@ -350,5 +403,7 @@ final class ExportModel implements Wipeable {
         preview = null;
         built = null;
         recipient = null;
+        reviewed = Set.of();
+        located = Set.of();
     }
 }

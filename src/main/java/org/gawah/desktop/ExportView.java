@@ -239,10 +239,15 @@ final class ExportView extends PagePanel {
             add(line("export.out.none", Messages.of("export.out.none")), row(2));
         }
         i = 0;
+        java.util.Set<Report.Remedy> offered = new java.util.HashSet<>();
         for (Report.LeftOut left : report.leftOut()) {
             add(line("export.out." + i++, left.item() == null ? Messages.of("export.out.record", Ltr.of(left.recordId()), left.reason())
                     : Messages.of("export.out.item", Ltr.of(left.recordId()), Ltr.of(left.item()), left.reason())), row(2));
+            if (left.remedy() != null && offered.add(left.remedy())) {
+                add(said(left.remedy(), false), row(4));
+            }
         }
+        saidToGo();
         List<ExportModel.Excerpt> excerpts = model.excerpts();
         heading(Messages.of("export.names.heading", excerpts.size()), "export.names.heading");
         add(Words.text(Paragraph.of("export.names.about"), Messages.of("export.names.about")), row(6));
@@ -268,6 +273,50 @@ final class ExportView extends PagePanel {
             add(line("export.note." + i++, note), row(2));
         }
         add(Box.createVerticalStrut(12), row(0));
+    }
+
+    /** What a person said may go (gawah export's --reviewed and --with-location), each ticked: untick to take it back. */
+    private void saidToGo() {
+        List<Report.Remedy> said = new java.util.ArrayList<>();
+        model.reviewed().forEach(id -> said.add(Report.Remedy.reviewed(id)));
+        model.located().forEach(id -> said.add(Report.Remedy.withLocation(id)));
+        if (said.isEmpty()) {
+            return;
+        }
+        heading(Messages.of("export.said.heading", said.size()), "export.said.heading");
+        add(line("export.said.about", Messages.of("export.said.about", Ltr.of("gawah export --reviewed ID"),
+                Ltr.of("gawah export --with-location GWA-ID"))), row(4));
+        for (Report.Remedy remedy : said) {
+            add(said(remedy, true), row(2));
+        }
+    }
+
+    /**
+     * A tick box that says {@code remedy} (a person read the item, or a file may go with its
+     * location); ticked or unticked, the preview is read again with what it says.
+     */
+    private JCheckBox said(Report.Remedy remedy, boolean ticked) {
+        JCheckBox box = new JCheckBox();
+        box.setName((remedy.withLocation() ? "export.with-location." : "export.reviewed.") + remedy.id());
+        box.putClientProperty("html.disable", Boolean.TRUE);
+        box.setOpaque(false);
+        // No left-to-right mark around the id: a Dari or Pashto line begins with a word of its own (a line that
+        // began with the id, or a mark, would run left to right), and an id reads the same either way.
+        Words.text(box, remedy.withLocation() ? Messages.of("export.with-location", remedy.id())
+                : Messages.of("export.reviewed", remedy.id()));
+        box.setSelected(ticked);
+        box.setEnabled(model.page() == ExportModel.Page.PREVIEW || model.page() == ExportModel.Page.BUILT);
+        box.addActionListener(e -> {
+            boolean now = box.isSelected();
+            slow(() -> {
+                if (remedy.withLocation()) {
+                    model.withLocation(remedy.id(), now);
+                } else {
+                    model.review(remedy.id(), now);
+                }
+            });
+        });
+        return box;
     }
 
     /**

@@ -20,7 +20,6 @@ import javax.swing.JProgressBar;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 
 import org.gawah.Fingerprints;
 import org.gawah.Message;
@@ -117,17 +116,8 @@ final class ImportView extends PagePanel {
     }
 
     private void choose() {
-        add(Words.text(Paragraph.of("import.intro"), Messages.of("import.intro", Ltr.of("gawah submit"))), row(16));
-        add(PageParts.dropZone("import.drop", Messages.of("import.drop")), row(16));
-        add(buttons(PagePanel.button("import.choose", Messages.of("import.choose"), this::chooseFile),
-                PagePanel.button("import.home", Messages.of("import.home"), home)), row(0));
-    }
-
-    private void chooseFile() {
-        Path chosen = PageParts.choose(this, "import.chooser", Messages.of("import.choose"));
-        if (chosen != null) {
-            check(chosen);
-        }
+        PageParts.fileToCheck(this, this::row, "import", Messages.of("import.intro", Ltr.of("gawah submit")), Messages.of("import.drop"),
+                Messages.of("import.choose"), Messages.of("import.home"), home, this::check);
     }
 
     private void checking() {
@@ -224,7 +214,7 @@ final class ImportView extends PagePanel {
 
     /** Every record of the bag, one a row, with what import does with it. */
     private JComponent records(SubmissionReport report) {
-        JTable table = new JTable(new Planned(report.records()));
+        JTable table = new JTable(planned(report.records()));
         recordsTable = table;
         table.setName("import.records");
         table.setFocusable(false);
@@ -244,41 +234,16 @@ final class ImportView extends PagePanel {
     }
 
     /** The records of the report, every cell through the display path. */
-    private static final class Planned extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private final transient List<SubmissionReport.Planned> records;
-
-        Planned(List<SubmissionReport.Planned> records) {
-            this.records = records;
-        }
-
-        @Override
-        public int getRowCount() {
-            return records.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            SubmissionReport.Planned planned = records.get(r);
-            switch (column) {
-                case 0: return Screen.value(planned.meta().id());
-                case 1: return Ltr.of(planned.meta().sealedAt()).render();
-                case 2: return (planned.meta().identityFile() == null ? Messages.of("import.identity.no")
-                        : Messages.of("import.identity.yes")).render();
-                case 3: return String.valueOf(planned.meta().attachments().size());
-                default: return fate(planned.fate()).render();
-            }
-        }
+    private static WordedRows<SubmissionReport.Planned> planned(List<SubmissionReport.Planned> records) {
+        WordedRows<SubmissionReport.Planned> rows = new WordedRows<>(COLUMNS,
+                planned -> Screen.value(planned.meta().id()),
+                planned -> Ltr.of(planned.meta().sealedAt()).render(),
+                planned -> (planned.meta().identityFile() == null ? Messages.of("import.identity.no")
+                        : Messages.of("import.identity.yes")).render(),
+                planned -> String.valueOf(planned.meta().attachments().size()),
+                planned -> fate(planned.fate()).render());
+        rows.show(records);
+        return rows;
     }
 
     static Message fate(SubmissionReport.Fate fate) {

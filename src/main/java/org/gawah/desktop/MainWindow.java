@@ -67,6 +67,8 @@ final class MainWindow {
     private final Timer idleTimer;
     private final AWTEventListener activity;
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The header's pages and the homes that can use each ({@link HomeRole}): none is offered before the home is read. */
+    private final Map<JComponent, java.util.Set<HomeRole>> offered = new java.util.LinkedHashMap<>();
 
     private MainWindow(WindowModel model, Path home) {
         this.model = model;
@@ -79,8 +81,10 @@ final class MainWindow {
             }
         });
         this.home = home;
-        welcome = new WelcomeView(model.page(new WelcomeModel(home)), model, this::showInterview, this::showSetup,
+        WelcomeModel read = model.page(new WelcomeModel(home));
+        welcome = new WelcomeView(read, model, this::showInterview, this::showSetup,
                 () -> showAttach(null), this::resumeInterview, this::showMyRecords);
+        read.onChange(() -> onEventThread(() -> offer(read.role())));
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -249,7 +253,8 @@ final class MainWindow {
     /** The legal team's cases, with the records chosen in the records' table (if any) to add to one. */
     private void showCases(java.util.List<String> adding) {
         if (cases == null) {
-            cases = new CasesView(model.page(new CasesModel(home, this::teamKey)), model, this::showRecords, this::showExport);
+            cases = new CasesView(model.page(new CasesModel(home, this::teamKey,
+                    () -> records.model().casesChanged())), model, this::showRecords, this::showExport);
         }
         pages.setViewportView(cases);
         cases.begin(adding);
@@ -323,11 +328,16 @@ final class MainWindow {
         JButton recordsButton = Words.text(new JButton(), Messages.of("window.records"));
         recordsButton.setName("records");
         recordsButton.addActionListener(e -> showRecords());
-        controls.add(recordsButton);
-        controls.add(PagePanel.button("import", Messages.of("window.import"), () -> showImport(null)));
-        controls.add(PagePanel.button("verify", Messages.of("window.verify"), () -> showVerify(null)));
-        controls.add(PagePanel.button("custody", Messages.of("window.custody"), this::showCustody));
-        controls.add(PagePanel.button("cases", Messages.of("window.cases"), () -> showCases(java.util.List.of())));
+        java.util.Set<HomeRole> legal = java.util.EnumSet.of(HomeRole.LEGAL_TEAM);
+        offered.put(recordsButton, legal);
+        offered.put(PagePanel.button("import", Messages.of("window.import"), () -> showImport(null)), legal);
+        offered.put(PagePanel.button("verify", Messages.of("window.verify"), () -> showVerify(null)),
+                java.util.EnumSet.of(HomeRole.LEGAL_TEAM, HomeRole.RECEIVING_BODY));
+        offered.put(PagePanel.button("custody", Messages.of("window.custody"), this::showCustody),
+                java.util.EnumSet.allOf(HomeRole.class));
+        offered.put(PagePanel.button("cases", Messages.of("window.cases"), () -> showCases(java.util.List.of())), legal);
+        offered.keySet().forEach(controls::add);
+        offer(null);
         JButton lock = Words.text(new JButton(), Messages.of("window.lock"));
         lock.setName("lock");
         Words.tip(lock, Messages.of("window.lock.tip"));
@@ -335,6 +345,12 @@ final class MainWindow {
         controls.add(lock);
         header.add(controls, BorderLayout.CENTER);
         return header;
+    }
+
+    /** Shows the header's pages that a home of {@code role} can use (none while it is not known). */
+    private void offer(HomeRole role) {
+        offered.forEach((page, roles) -> page.setVisible(role != null && roles.contains(role)));
+        frame.getContentPane().revalidate();
     }
 
     private JComponent footer() {

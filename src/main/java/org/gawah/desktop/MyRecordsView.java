@@ -22,7 +22,6 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 
 import org.gawah.Fingerprints;
 import org.gawah.GawahException;
@@ -60,7 +59,7 @@ final class MyRecordsView extends PagePanel {
     private final transient WindowModel window;
     private final transient Runnable home;
     private final transient List<RecordAction> recordActions = new ArrayList<>();
-    private final Rows rows = new Rows();
+    private final WordedRows<MyRecordsModel.Row> rows = rows();
     private final JTable table = new JTable(rows);
     private final List<JButton> actionButtons = new ArrayList<>();
     private int row;
@@ -216,7 +215,7 @@ final class MyRecordsView extends PagePanel {
 
     private String chosenRecord() {
         int selected = table.getSelectedRow();
-        return selected < 0 ? null : rows.shown.get(selected).id();
+        return selected < 0 ? null : rows.shown().get(selected).id();
     }
 
     private void enableActions() {
@@ -332,46 +331,18 @@ final class MyRecordsView extends PagePanel {
         }
     }
 
-    /** The records, one a row, each cell a value or the page's words. */
-    private static final class Rows extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private transient List<MyRecordsModel.Row> shown = List.of();
-
-        void show(List<MyRecordsModel.Row> records) {
-            shown = records;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return shown.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            MyRecordsModel.Row record = shown.get(r);
-            switch (column) {
-                case 0: return Screen.value(record.id());
-                case 1: return SealedTime.of(record.sealedAt()).render();
-                case 2: return Sizes.of(record.testimonySize());
-                case 3: return (record.identityApart() ? Messages.of("my-records.identity.apart") : Messages.of("my-records.none")).render();
-                case 4: return record.attachments() == 0 ? Messages.of("my-records.none").render()
-                        : Messages.of("my-records.attachments", record.attachments(), Sizes.of(record.attachmentBytes())).render();
-                case 5: return String.valueOf(record.keys());
-                default: return (record.submitted() ? Messages.of("my-records.submitted.yes")
-                        : Messages.of("my-records.submitted.not-yet")).render();
-            }
-        }
+    /** The documenter's records, one a row, every cell through the display path. */
+    private static WordedRows<MyRecordsModel.Row> rows() {
+        return new WordedRows<>(COLUMNS,
+                record -> Screen.value(record.id()),
+                record -> SealedTime.of(record.sealedAt()).render(),
+                record -> Sizes.of(record.testimonySize()),
+                record -> (record.identityApart() ? Messages.of("my-records.identity.apart") : Messages.of("my-records.none")).render(),
+                record -> record.attachments() == 0 ? Messages.of("my-records.none").render()
+                        : Messages.of("my-records.attachments", record.attachments(), Sizes.of(record.attachmentBytes())).render(),
+                record -> String.valueOf(record.keys()),
+                record -> (record.submitted() ? Messages.of("my-records.submitted.yes")
+                        : Messages.of("my-records.submitted.not-yet")).render());
     }
 
     private JPanel buttons(JButton... buttons) {

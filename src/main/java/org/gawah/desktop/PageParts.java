@@ -2,8 +2,13 @@ package org.gawah.desktop;
 
 import java.awt.Component;
 import java.awt.FlowLayout;
+import java.awt.GridBagConstraints;
+import java.awt.event.MouseEvent;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -15,10 +20,12 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JTable;
 import javax.swing.UIManager;
+import javax.swing.table.TableCellRenderer;
+import javax.swing.table.TableModel;
 
 import org.gawah.Message;
 
-/** Parts the pages that take a file from outside share: the place to drop it, the chooser, a row of buttons, progress. */
+/** Parts the pages share: the place to drop a file and the chooser, a row of buttons, a table, progress. */
 final class PageParts {
     private PageParts() {
     }
@@ -47,6 +54,25 @@ final class PageParts {
         return drop;
     }
 
+    /**
+     * The start of a page that takes a file from outside: what it is for ({@code intro}), the place
+     * to drop the file, and the buttons to choose it and to go back home; each part named
+     * {@code name} and what it is ({@code import.drop}, {@code import.choose}, {@code import.chooser}, ...),
+     * laid out in the page's rows ({@code row}: the constraints of the next row, given the gap under it).
+     * The file chosen goes to {@code check}; a file dropped, to the page's own {@link FileDrop}.
+     */
+    static void fileToCheck(JComponent page, IntFunction<GridBagConstraints> row, String name, Message intro, Message drop,
+                            Message choose, Message home, Runnable toHome, Consumer<Path> check) {
+        page.add(Words.text(Paragraph.of(name + ".intro"), intro), row.apply(16));
+        page.add(dropZone(name + ".drop", drop), row.apply(16));
+        page.add(buttons(PagePanel.button(name + ".choose", choose, () -> {
+            Path chosen = choose(page, name + ".chooser", choose);
+            if (chosen != null) {
+                check.accept(chosen);
+            }
+        }), PagePanel.button(name + ".home", home, toHome)), row.apply(0));
+    }
+
     /** The file a person chose, or null; the chooser speaks the window's language and runs its way ({@link FileChoice}). */
     static Path choose(Component page, String name, Message title) {
         JFileChooser chooser = FileChoice.chooser(page, title, false);
@@ -62,6 +88,42 @@ final class PageParts {
     static void turnCells(JTable table) {
         Component renderer = (Component) table.getDefaultRenderer(Object.class);
         renderer.setComponentOrientation(table.getComponentOrientation());
+    }
+
+    /**
+     * A table whose cells, cut short, show themselves whole under the pointer ({@code tip}: a
+     * fuller text for a row and a column of the model, or null for the cell's own), each cell in the
+     * table's direction (the shared renderer is in no container the page turns).
+     */
+    static JTable table(TableModel rows, BiFunction<Integer, Integer, String> tip) {
+        JTable table = new JTable(rows) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getToolTipText(MouseEvent e) {
+                int r = rowAtPoint(e.getPoint());
+                int c = columnAtPoint(e.getPoint());
+                if (r < 0 || c < 0) {
+                    return null;
+                }
+                String fuller = tip.apply(r, convertColumnIndexToModel(c));
+                return fuller != null ? fuller : String.valueOf(getValueAt(r, c));
+            }
+
+            @Override
+            public Component prepareRenderer(TableCellRenderer renderer, int r, int c) {
+                Component cell = super.prepareRenderer(renderer, r, c);
+                cell.setComponentOrientation(getComponentOrientation());
+                return cell;
+            }
+        };
+        table.setAutoCreateRowSorter(false);
+        return table;
+    }
+
+    /** A table whose cells show themselves whole under the pointer. */
+    static JTable table(TableModel rows) {
+        return table(rows, (r, c) -> null);
     }
 
     /** How far long work has come, {@code done} of {@code of} bytes. */

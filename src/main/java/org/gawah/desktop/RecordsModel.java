@@ -124,6 +124,25 @@ final class RecordsModel implements Wipeable {
         }
     }
 
+    /**
+     * The cases changed (a case made, records added, an analysis given): each record's cases and
+     * tags are read again from the signed log, no testimony decrypted again, and the table drawn
+     * again. Slow (the log, the analyses): called off the event thread.
+     */
+    void casesChanged() {
+        SecretKey key = own;
+        if (page != Page.TABLE || key == null) {
+            return;
+        }
+        Map<String, LegalRecords.Filed> filed = LegalRecords.filing(home, key);
+        LegalRecords.Filed none = new LegalRecords.Filed(List.of(), List.of());
+        records.forEach(r -> {
+            LegalRecords.Filed now = filed.getOrDefault(r.id(), none);
+            r.filed(now.cases(), now.tags());
+        });
+        show(Page.TABLE);
+    }
+
     /** The key this page unlocked, for the cases and export pages; null until the records are open. */
     TeamKey key() {
         return page == Page.TABLE && own != null && signer != null ? new TeamKey(own, signer) : null;

@@ -28,7 +28,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.AbstractTableModel;
 
 import org.gawah.Fingerprints;
 import org.gawah.GawahException;
@@ -64,18 +63,8 @@ final class RecordsView extends PagePanel {
     private final transient Runnable home;
     /** Where the records chosen go to be added to a case (the cases page), or null. */
     private transient Consumer<List<String>> toCase;
-    private final Rows rows = new Rows();
-    private final JTable table = new JTable(rows) {
-        private static final long serialVersionUID = 1L;
-
-        /** A cell cut short shows itself whole under the pointer. */
-        @Override
-        public String getToolTipText(MouseEvent e) {
-            int r = rowAtPoint(e.getPoint());
-            int c = columnAtPoint(e.getPoint());
-            return r < 0 || c < 0 ? null : String.valueOf(getValueAt(r, c));
-        }
-    };
+    private final WordedRows<OpenedRecord> rows = rows();
+    private final JTable table = PageParts.table(rows);
     private final JTextField search = new JTextField(new WipingDocument(), "", 18);
     private final JTextField from = new JTextField(new WipingDocument(), "", 9);
     private final JTextField to = new JTextField(new WipingDocument(), "", 9);
@@ -270,7 +259,7 @@ final class RecordsView extends PagePanel {
         if (toCase != null) {
             buttons.add(javax.swing.Box.createHorizontalStrut(10));
             buttons.add(button("records.add-to-case", Messages.of("records.add-to-case"), () -> toCase.accept(
-                    java.util.Arrays.stream(table.getSelectedRows()).mapToObj(r -> rows.shown.get(r).id()).toList())));
+                    java.util.Arrays.stream(table.getSelectedRows()).mapToObj(r -> rows.shown().get(r).id()).toList())));
         }
         add(buttons, row(0));
         fillChoices();
@@ -425,67 +414,47 @@ final class RecordsView extends PagePanel {
         model.tag(chosen(tags));
         model.consent(chosen(consent));
         rows.show(model.visible());
-        count.setText(Messages.of("records.count", rows.shown.size(), model.all().size()).render());
+        count.setText(Messages.of("records.count", rows.shown().size(), model.all().size()).render());
         dateProblem.setText(model.dateProblem() == null ? "" : model.dateProblem().render());
     }
 
     private void readSelected() {
         int selected = table.getSelectedRow();
-        if (selected < 0 && rows.shown.size() == 1) {
+        if (selected < 0 && rows.shown().size() == 1) {
             selected = 0;
         }
         if (selected >= 0) {
-            reader.accept(rows.shown.get(selected));
+            reader.accept(rows.shown().get(selected));
         }
     }
 
     /** The records shown, one a row, every cell through the display path. */
-    private static final class Rows extends AbstractTableModel {
-        private static final long serialVersionUID = 1L;
-        private transient List<OpenedRecord> shown = List.of();
-
-        void show(List<OpenedRecord> records) {
-            shown = records;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return shown.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column].render();
-        }
-
-        @Override
-        public Object getValueAt(int r, int column) {
-            OpenedRecord record = shown.get(r);
-            OpenedRecord.Shown values = record.shown();
-            switch (column) {
-                case 0: return Screen.value(record.id());
-                case 1: return date(record);
-                case 2: return values.place() == null ? "" : Screen.value(values.place());
-                case 3: return Screen.value(String.join(", ", values.languages()));
-                case 4: return Messages.of("records.documenter.choice", record.signerUserId(),
-                        Ltr.of(Fingerprints.grouped(record.signerFingerprint()).substring(0, 9))).render();
-                case 5: return values.pseudonym() == null ? "" : Screen.value(values.pseudonym());
-                case 6: return String.join(", ", record.tags());
-                case 7: return record.cases().stream().map(Screen::value).collect(Collectors.joining(", "));
-                default: return String.valueOf(record.attachments());
-            }
-        }
+    private static WordedRows<OpenedRecord> rows() {
+        return new WordedRows<>(COLUMNS,
+                record -> record.shown().addsTo() == null ? Screen.value(record.id())
+                        : Messages.of("records.addendum", Ltr.of(record.id()), Ltr.of(record.shown().addsTo())).render(),
+                record -> date(record),
+                record -> record.shown().place() == null ? "" : Screen.value(record.shown().place()),
+                record -> Screen.value(String.join(", ", record.shown().languages())),
+                record -> Messages.of("records.documenter.choice", record.signerUserId(),
+                        Ltr.of(Fingerprints.grouped(record.signerFingerprint()).substring(0, 9))).render(),
+                record -> record.shown().pseudonym() == null ? "" : Screen.value(record.shown().pseudonym()),
+                record -> String.join(", ", record.tags()),
+                record -> record.cases().stream().map(Screen::value).collect(Collectors.joining(", ")),
+                record -> String.valueOf(record.attachments()));
     }
 
     /** The interview's day in both calendars: the Gregorian day and the Solar Hijri one as Afghans write it. */
     static String date(OpenedRecord record) {
-        LocalDate day = record.interviewDay();
+        if (record.shown().addsTo() != null) {
+            // An addendum has no interview: the day its files were added.
+            return Messages.of("records.addendum.date", date(LocalDate.ofInstant(record.sealedAt(), java.time.ZoneOffset.UTC)))
+                    .render();
+        }
+        return date(record.interviewDay());
+    }
+
+    private static String date(LocalDate day) {
         if (day == null) {
             return "";
         }

@@ -97,17 +97,8 @@ final class VerifyView extends PagePanel {
     }
 
     private void choose() {
-        add(Words.text(Paragraph.of("verify.intro"), Messages.of("verify.intro", Ltr.of("gawah verify"))), row(16));
-        add(PageParts.dropZone("verify.drop", Messages.of("verify.drop")), row(16));
-        add(PageParts.buttons(PagePanel.button("verify.choose", Messages.of("verify.choose"), this::chooseFile),
-                PagePanel.button("verify.home", Messages.of("verify.home"), home)), row(0));
-    }
-
-    private void chooseFile() {
-        Path chosen = PageParts.choose(this, "verify.chooser", Messages.of("verify.choose"));
-        if (chosen != null) {
-            check(chosen);
-        }
+        PageParts.fileToCheck(this, this::row, "verify", Messages.of("verify.intro", Ltr.of("gawah verify")), Messages.of("verify.drop"),
+                Messages.of("verify.choose"), Messages.of("verify.home"), home, this::check);
     }
 
     private void passphrase() {

@@ -105,7 +105,7 @@ final class WelcomeModel implements Wipeable {
                 ? new Line("key", Mark.READY, Messages.of("welcome.key.ready"), null)
                 : new Line("key", Mark.MISSING, Messages.of("welcome.key.missing"), Messages.of("welcome.fix.key", Ltr.of(KEY_COMMAND))));
         // A legal team's or a receiving body's computer receives records and need seal none (as doctor sees it).
-        boolean workstation = s.pinned(Role.DOCUMENTER) > 0 || s.pinned(Role.CUSTODIAN) > 0;
+        boolean workstation = HomeRole.of(s) != HomeRole.DOCUMENTER;
         int legal = s.pinned(Role.LEGAL);
         if (legal == 0 && !workstation) {
             lines.add(new Line("legal", Mark.MISSING, Messages.of("welcome.legal.none"), Messages.of("welcome.fix.legal", Ltr.of(LEGAL_COMMAND))));
@@ -128,6 +128,12 @@ final class WelcomeModel implements Wipeable {
             lines.add(new Line("custodians", Mark.READY, Messages.of("welcome.custodians", s.pinned(Role.CUSTODIAN)), null));
         }
         return lines;
+    }
+
+    /** What the home is for, once it was read and could be ({@link HomeRole}); else null. */
+    HomeRole role() {
+        HomeStatus s = status;
+        return s == null || !s.exists() || s.problem() != null ? null : HomeRole.of(s);
     }
 
     /** Whether the home was read and has its own key: it has records of its own to show. */

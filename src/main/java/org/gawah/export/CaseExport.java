@@ -34,7 +34,8 @@ public final class CaseExport {
         String who = String.join(", ", unsearched);
         if (report != null) {
             if (withheld) {
-                report.leftOut(file.caseId(), "title", Messages.of("case.title-unsearched", who, file.caseId()));
+                report.leftOut(file.caseId(), "title", Messages.of("case.title-unsearched", who, file.caseId()),
+                        Report.Remedy.reviewed(file.caseId()));
             } else if (!unsearched.isEmpty()) {
                 report.notSearched(file.caseId(), "title", Messages.of("case.title-reviewed", who, file.caseId()));
             } else {
@@ -73,7 +74,8 @@ public final class CaseExport {
             }
         }
         if (notesWithheld && report != null) {
-            report.leftOut(file.caseId(), "notes", Messages.of("case.notes-unsearched", who, file.caseId()));
+            report.leftOut(file.caseId(), "notes", Messages.of("case.notes-unsearched", who, file.caseId()),
+                    Report.Remedy.reviewed(file.caseId()));
         }
         return Json.write(node);
     }

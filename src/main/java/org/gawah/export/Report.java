@@ -18,8 +18,30 @@ import org.gawah.testimony.Json;
  * withheld from it.
  */
 public final class Report {
-    /** Something left out: a record, or one file of a record ({@code item} set). */
-    public record LeftOut(String recordId, String item, Message reason) {
+    /**
+     * Something left out: a record, or one file of a record ({@code item} set); with what a person
+     * may say to let it go ({@code remedy}), or null when nothing they say can.
+     */
+    public record LeftOut(String recordId, String item, Message reason, Remedy remedy) {
+        public LeftOut(String recordId, String item, Message reason) {
+            this(recordId, item, reason, null);
+        }
+    }
+
+    /**
+     * What lets something left out go, said by a person: that they read it and it may go as it is
+     * ({@code gawah export --reviewed ID}), or that a file may go with the place its metadata
+     * records ({@code --with-location ID}). {@code id} is what is named: a record, an attachment, or
+     * the case (its title and notes).
+     */
+    public record Remedy(boolean withLocation, String id) {
+        public static Remedy reviewed(String id) {
+            return new Remedy(false, id);
+        }
+
+        public static Remedy withLocation(String id) {
+            return new Remedy(true, id);
+        }
     }
 
     private final String bagId;
@@ -46,7 +68,12 @@ public final class Report {
     }
 
     public void leftOut(String recordId, String item, Message reason) {
-        leftOut.add(new LeftOut(recordId, item, reason));
+        leftOut(recordId, item, reason, null);
+    }
+
+    /** Something left out that goes once a person says so ({@link Remedy}). */
+    public void leftOut(String recordId, String item, Message reason, Remedy remedy) {
+        leftOut.add(new LeftOut(recordId, item, reason, remedy));
     }
 
     /** A record searched for its witness's name, and with what. */

@@ -93,8 +93,12 @@ class CasesAndExportInTheWindowTest {
         ObjectNode withName = (ObjectNode) json.readTree(Homes.sampleInput());
         ((ObjectNode) withName.get("account")).put("text", withName.at("/account/text").asText()
                 + "\nنام من " + NAME + " است و همسایه‌ها مرا مریم‌جان صدا می‌کنند.");
-        String named = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(withName), "record", "--from", "-")
-                .ok().out().strip();
+        // A note no search reads and a photo that says where it was taken: both stay out until a person says they may go.
+        Path note = Files.writeString(base.resolve("note.txt"), "Notes from the interview.");
+        Path photo = Files.write(base.resolve("street.jpg"), org.gawah.testsupport.Photos.withGps(
+                org.gawah.testsupport.Photos.jpeg(3), 34, 62));
+        String named = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(withName), "record", "--from", "-",
+                "--attach", note.toString(), "--attach", photo.toString()).ok().out().strip();
         ObjectNode legalOnly = (ObjectNode) json.readTree(Homes.sampleInput());
         ((ObjectNode) legalOnly.get("consent")).putArray("recipients").add("legal_team");
         String legalTeamOnly = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(legalOnly), "record", "--from", "-")
@@ -121,6 +125,7 @@ class CasesAndExportInTheWindowTest {
         String legalTeamOnly = imported.legalTeamOnly();
         String title = "Detentions, Herat 2025 (" + language.toLanguageTag() + ")";
         Path out = Files.createDirectories(base.resolve("packages-" + language.toLanguageTag() + "-" + engine));
+        String[] said;
         try (Desktop desktop = Desktop.open(homes.legal, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
             onEdtRun(() -> frame.setSize(1000, 860));
@@ -183,6 +188,10 @@ class CasesAndExportInTheWindowTest {
             assertTrue(String.valueOf(onEdt(() -> members.getValueAt(0, 1))).contains(TAG));
             assertEquals(CasesView.reliabilityWords("high").render(language), onEdt(() -> members.getValueAt(0, 2)));
             String caseId = desktop.window().casesModel().opened().file().caseId();
+            // The records opened are filed in the case at once, without being opened again (the table below).
+            assertTrue(desktop.window().recordsModel().record(named).cases().contains(caseId));
+            assertTrue(desktop.window().recordsModel().record(legalTeamOnly).cases().contains(caseId));
+            assertEquals(List.of(TAG), desktop.window().recordsModel().record(legalTeamOnly).tags());
             Screen.screenshot(frame, "cases-members", language);
 
             // The export: the preview first.
@@ -197,7 +206,8 @@ class CasesAndExportInTheWindowTest {
             List<Report.LeftOut> refused = report.leftOut().stream()
                     .filter(left -> left.recordId().equals(legalTeamOnly) && Consent.isRefusal(left.reason())).toList();
             assertEquals(1, refused.size(), "left out for consent: " + report.leftOut());
-            String shownOut = onEdt(() -> ((JTextComponent) named(frame, "export.out.0")).getText());
+            int refusedAt = report.leftOut().indexOf(refused.get(0));
+            String shownOut = onEdt(() -> ((JTextComponent) named(frame, "export.out." + refusedAt)).getText());
             assertTrue(shownOut.contains(legalTeamOnly) && shownOut.contains(refused.get(0).reason().render(language)),
                     shownOut);
             assertTrue(report.items().stream().anyMatch(item -> item.recordId().equals(named) && !item.withheld().isEmpty()),
@@ -218,6 +228,8 @@ class CasesAndExportInTheWindowTest {
             assertTrue(where.contains(named) && where.contains("account.text"), where);
             scrollTo(frame, "export.names.heading");
             Screen.screenshot(frame, "export-names", language);
+
+            said = saidToGo(desktop, frame, language);
 
             // Then the package, into a folder typed; one that is not there is refused, and nothing is written.
             Path absent = out.resolve("not-there");
@@ -249,6 +261,17 @@ class CasesAndExportInTheWindowTest {
                 encryptedForTheReceiver(desktop, frame, out);
             }
 
+            // The records' table shows the case and its tag in each record's row.
+            click(frame, "records");
+            Screen.waitFor("the records' table", SLOW, () -> present(frame, "records.table"));
+            JTable filed = onEdt(() -> named(frame, "records.table"));
+            for (int r = 0; r < 2; r++) {
+                int row = r;
+                assertTrue(String.valueOf(onEdt(() -> filed.getValueAt(row, 7))).contains(caseId), "the cases column");
+                assertTrue(String.valueOf(onEdt(() -> filed.getValueAt(row, 6))).contains(TAG), "the tags column");
+            }
+            Screen.screenshot(frame, "records-filed", language);
+
             click(frame, "lock");
             assertTrue(desktop.awaitClosed());
             assertNull(desktop.window().exportModel().preview(), "lock drops the preview, which holds testimony");
@@ -265,6 +288,13 @@ class CasesAndExportInTheWindowTest {
         String caseJson = new String(files.get("metadata/case.json"), StandardCharsets.UTF_8);
         assertTrue(caseJson.contains(TAG) && caseJson.contains("\"reliability\": \"high\""), caseJson);
         assertTrue(files.keySet().stream().noneMatch(name -> name.contains(legalTeamOnly)), "no file of the record left out");
+        for (String id : said) {
+            assertTrue(files.keySet().stream().anyMatch(name -> name.startsWith("data/" + named + "/" + id + ".") && !name.endsWith(".sig")),
+                    id + " goes: " + files.keySet());
+        }
+        String reported = Files.readString(zip.resolveSibling(zip.getFileName() + ".report.txt"));
+        assertTrue(reported.contains("--with-location " + said[1] + " was given") && reported.contains("--reviewed " + said[0]),
+                reported);
         String redacted = new String(files.get("data/" + named + "/testimony-redacted.json"), StandardCharsets.UTF_8);
         assertFalse(redacted.contains("مریم"), "the name is withheld in the package");
 
@@ -276,6 +306,37 @@ class CasesAndExportInTheWindowTest {
             assertEquals(0, outcome.failedAt(), outcome.all());
             assertTrue(outcome.printed().size() >= 10, outcome.all());
         }
+    }
+
+    /**
+     * What gawah export says with --reviewed and --with-location, said on the page: the note that no
+     * search reads and the photo that says where it was taken stay out, each with its tick box; ticked,
+     * the preview is read again and each goes (listed under what the person said, ticked). Returns the
+     * note's and the photo's attachment ids.
+     */
+    private static String[] saidToGo(Desktop desktop, JFrame frame, Locale language) {
+        List<Report.LeftOut> waiting = desktop.window().exportModel().preview().report().leftOut().stream()
+                .filter(left -> left.remedy() != null).toList();
+        assertEquals(2, waiting.size(), waiting.toString());
+        String note = waiting.stream().filter(left -> !left.remedy().withLocation()).findFirst().orElseThrow().remedy().id();
+        String photo = waiting.stream().filter(left -> left.remedy().withLocation()).findFirst().orElseThrow().remedy().id();
+        String box = onEdt(() -> ((AbstractButton) named(frame, "export.reviewed." + note)).getText());
+        assertTrue(box.contains(note), box);
+        click(frame, "export.reviewed." + note);
+        Screen.waitFor("the preview with the note", SLOW, () -> present(frame, "export.build") && present(frame, "export.said.heading"));
+        click(frame, "export.with-location." + photo);
+        Screen.waitFor("the preview with the photo", SLOW, () -> present(frame, "export.build")
+                && desktop.window().exportModel().located().contains(photo));
+        Screen.waitFor("the preview read again", SLOW, () -> present(frame, "export.build"));
+        Report report = desktop.window().exportModel().preview().report();
+        assertTrue(report.items().stream().anyMatch(item -> item.id().equals(note)), "the note goes: " + report.items());
+        assertTrue(report.items().stream().anyMatch(item -> item.id().equals(photo)), "the photo goes: " + report.items());
+        assertTrue(report.leftOut().stream().noneMatch(left -> left.remedy() != null), report.leftOut().toString());
+        assertTrue(onEdt(() -> ((AbstractButton) named(frame, "export.with-location." + photo)).isSelected()));
+        assertTrue(onEdt(() -> ((AbstractButton) named(frame, "export.reviewed." + note)).isSelected()));
+        scrollTo(frame, "export.said.heading");
+        Screen.screenshot(frame, "export-said", language);
+        return new String[] {note, photo};
     }
 
     /**

@@ -144,6 +144,11 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
         String vaultBefore = VaultTamper.snapshot(homes.legal);
         try (Desktop desktop = Desktop.open(homes.legal, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
+            // A legal team's home (it pins a documenter): once read, the header offers every page of the team's.
+            Screen.waitFor("the home read", SLOW, () -> named(frame, "records").isVisible());
+            for (String page : List.of("import", "verify", "custody", "cases")) {
+                assertTrue(onEdt(() -> named(frame, page).isVisible()), page);
+            }
             click(frame, "import");
             Screen.waitFor("the import page", SLOW, () -> present(frame, "import.drop"));
             drop(frame, "page.import", bag);

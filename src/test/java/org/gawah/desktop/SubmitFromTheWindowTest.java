@@ -105,6 +105,11 @@ class SubmitFromTheWindowTest {
         try (Desktop desktop = Desktop.open(home, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
             openMyRecords(frame, language);
+            // A documenter's home: the header offers none of the legal team's pages, only the custody log.
+            for (String legalPage : List.of("records", "import", "verify", "cases")) {
+                assertFalse(onEdt(() -> named(frame, legalPage).isVisible()), legalPage + " offered to a documenter");
+            }
+            assertTrue(onEdt(() -> named(frame, "custody").isVisible()));
             JTable table = onEdt(() -> named(frame, "my-records.table"));
             assertEquals(2, onEdt(table::getRowCount));
             assertEquals(records, onEdt(() -> List.of(table.getValueAt(0, 0), table.getValueAt(1, 0))));
