@@ -34,8 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two analysts' homes on one team vault (a PostgreSQL database, or one SQLite file both homes
- * name): analyst A imports a documenter's bag, analyst B adds one of its records to a case of its
- * own and exports it. The package carries A's entries in A's folder, the admissions back to
+ * name): analyst A imports a documenter's bag and makes a case with one of its records, sealed to
+ * every analyst the signed log admits (docs/format/case.md, "Who a case is sealed to"), though
+ * neither analyst pins the other; analyst B tags that record in A's case and exports it. The
+ * package carries A's entries in A's folder, the admissions back to
  * entry 1 and A's certificate (docs/format/evidence-package.md, "Several analysts of one team
  * vault"); gawah verify and a clerk following VERIFY.txt with GnuPG both pass it, and both catch
  * B's entry changed, A's certificate dropped, and B's admission left out.
@@ -84,8 +86,9 @@ class PackageOfSeveralAnalystsTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(a, "import", bag.toString()).ok();
-        String caseId = gawah.caseCreate(b, "Detentions at the checkpoint").ok().out().strip();
-        gawah.inWithInput(b, "note".getBytes(StandardCharsets.UTF_8), "case", "add", caseId, exported, "--note-file", "-").ok();
+        String caseId = gawah.caseCreate(a, "Detentions at the checkpoint").ok().out().strip();
+        gawah.inWithInput(a, "note".getBytes(StandardCharsets.UTF_8), "case", "add", caseId, exported, "--note-file", "-").ok();
+        gawah.in(b, "case", "add", caseId, exported, "--tag", "checkpoint").ok();
         pkg = base.resolve("case.zip");
         gawah.in(b, "export", "--case", caseId, "--for", "icc", "--out", pkg.toString()).ok();
     }
