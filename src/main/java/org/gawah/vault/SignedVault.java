@@ -41,6 +41,7 @@ public final class SignedVault {
     private final boolean everySignature;
     private Map<String, SignedLog> received;
     private List<Head> heads;
+    private List<Certificate> analysts;
 
     private SignedVault(Vault vault, SignedLog own, List<Certificate> documenters, boolean everySignature) {
         this.vault = vault;
@@ -101,6 +102,13 @@ public final class SignedVault {
      * a cache: one the entry does not vouch for is refused, naming the entry.
      */
     public List<Certificate> analysts() {
+        if (analysts == null) {
+            analysts = List.copyOf(keptAnalysts());
+        }
+        return analysts;
+    }
+
+    private List<Certificate> keptAnalysts() {
         Map<String, Entry> latest = new LinkedHashMap<>();
         for (Entry.Signed signed : own.entries()) {
             Entry entry = signed.entry();
