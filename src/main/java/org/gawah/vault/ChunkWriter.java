@@ -1,5 +1,6 @@
 package org.gawah.vault;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -27,9 +28,15 @@ final class ChunkWriter extends OutputStream {
     private final Inserter inserter;
     private final WriteBehind behind;
 
-    ChunkWriter(Connection connection, String attachmentId) throws SQLException {
+    /**
+     * {@code streamed}: the chunk goes to the driver as a stream of known length, not as an array
+     * (PostgreSQL's driver copies an array it is given, a megabyte a chunk, which a 32 MiB heap
+     * sealing a large film could not spare; it sends a stream as it reads it). SQLite's driver reads
+     * a stream into an array of its own: there the buffer itself is given.
+     */
+    ChunkWriter(Connection connection, String attachmentId, boolean streamed) throws SQLException {
         inserter = new Inserter(connection.prepareStatement(
-                "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"), attachmentId);
+                "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"), attachmentId, streamed);
         behind = new WriteBehind(inserter, CHUNK, "gawah-chunk-writer");
     }
 
@@ -78,14 +85,16 @@ final class ChunkWriter extends OutputStream {
     private static final class Inserter extends OutputStream {
         private final PreparedStatement insert;
         private final String attachmentId;
+        private final boolean streamed;
         private final MessageDigest sha256;
         private String sha256Hex;
         private long size;
         private int seq;
 
-        Inserter(PreparedStatement insert, String attachmentId) {
+        Inserter(PreparedStatement insert, String attachmentId, boolean streamed) {
             this.insert = insert;
             this.attachmentId = attachmentId;
+            this.streamed = streamed;
             try {
                 sha256 = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -104,7 +113,11 @@ final class ChunkWriter extends OutputStream {
             try {
                 insert.setString(1, attachmentId);
                 insert.setInt(2, seq);
-                insert.setBytes(3, offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length));
+                if (streamed) {
+                    insert.setBinaryStream(3, new ByteArrayInputStream(data, offset, length), length);
+                } else {
+                    insert.setBytes(3, offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length));
+                }
                 insert.executeUpdate();
             } catch (SQLException e) {
                 // The vault's failure, not the input's: unchecked, so no reader of a bag or file takes it for its own.

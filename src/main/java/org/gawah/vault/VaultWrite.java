@@ -58,7 +58,7 @@ public final class VaultWrite implements AutoCloseable {
             throw new IllegalStateException("the previous attachment stream is still open");
         }
         try {
-            open = new ChunkWriter(connection, attachmentId);
+            open = new ChunkWriter(connection, attachmentId, vault.engine() instanceof PostgresEngine);
         } catch (SQLException e) {
             throw Vault.failed(Messages.of("vault.op.store-attachment", attachmentId), e);
         }

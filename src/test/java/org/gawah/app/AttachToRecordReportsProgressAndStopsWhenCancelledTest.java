@@ -39,7 +39,7 @@ class AttachToRecordReportsProgressAndStopsWhenCancelledTest {
 
     @BeforeAll
     static void homes() {
-        homes = new Homes(base.resolve("gawah"));
+        homes = Homes.copied(base.resolve("gawah"));
         record = homes.record();
     }
 

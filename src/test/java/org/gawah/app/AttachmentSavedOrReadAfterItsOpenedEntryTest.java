@@ -44,7 +44,7 @@ class AttachmentSavedOrReadAfterItsOpenedEntryTest {
 
     @BeforeAll
     static void aRecordWithAnAttachmentOpened() throws Exception {
-        homes = new Homes(base.resolve("gawah"));
+        homes = Homes.copied(base.resolve("gawah"));
         Path note = base.resolve("notes.txt");
         Files.write(note, NOTE);
         String id = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-", "--attach", note.toString())

@@ -37,7 +37,7 @@ class SubmitIntoAFolderTest {
 
     @BeforeAll
     static void twoRecordsOneWithAPhoto() throws IOException {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
         first = homes.record();
         Path photo = Files.write(base.resolve("photo.jpg"), new byte[3 << 20]);
         second = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",

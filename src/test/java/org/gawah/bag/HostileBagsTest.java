@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -21,34 +22,58 @@ import org.gawah.testsupport.Bags;
 import org.gawah.testsupport.Bags.Item;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Bags made to hurt: each is refused by {@code gawah import} with a message naming the problem,
- * and the legal team's vault is left byte for byte as it was.
+ * and the legal team's vault is left byte for byte (on PostgreSQL: row for row) as it was. Bags
+ * refused by their shape, before any vault is read, are tried on SQLite; those refused by what the
+ * vault holds (its pins, the documenter's signed log, the records here) on both engines.
  */
 class HostileBagsTest {
     @TempDir
     static Path base;
+    /** Each engine's vaults, made when its first test asks. */
+    static final Map<TestEngine, Vaults> VAULTS = new EnumMap<>(TestEngine.class);
+    /** SQLite's, for the bags refused by their shape. */
     static Homes homes;
     static Path good;
     static String root;
     static String record;
-    static Path otherDocumenter;
+
+    /** A documenter and a legal team on one engine, a good bag of the sample record, and an earlier bag imported. */
+    record Vaults(TestEngine engine, Homes homes, Path good, String root, String record) {
+    }
 
     @BeforeAll
     static void aGoodBagAndAVaultToProtect() throws IOException {
-        homes = new Homes(base);
-        record = homes.record();
-        good = base.resolve("good.zip");
-        homes.gawah.in(homes.documenter, "submit", "--out", good.toString()).ok();
-        root = Bags.root(Bags.read(good));
-        // The legal vault already holds something worth losing: an earlier bag from the same documenter.
-        Path earlier = base.resolve("earlier.zip");
-        homes.gawah.in(homes.documenter, "submit", "--out", earlier.toString()).ok();
-        homes.gawah.in(homes.legal, "import", earlier.toString()).ok();
+        Vaults sqlite = vaults(TestEngine.SQLITE);
+        homes = sqlite.homes();
+        good = sqlite.good();
+        root = sqlite.root();
+        record = sqlite.record();
+    }
+
+    static synchronized Vaults vaults(TestEngine engine) throws IOException {
+        if (!VAULTS.containsKey(engine)) {
+            Path dir = Files.createDirectories(base.resolve(engine.name()));
+            Homes homes = engine.homes(dir);
+            String record = homes.record();
+            Path good = dir.resolve("good.zip");
+            homes.gawah.in(homes.documenter, "submit", "--out", good.toString()).ok();
+            // The legal vault already holds something worth losing: an earlier bag from the same documenter.
+            Path earlier = dir.resolve("earlier.zip");
+            homes.gawah.in(homes.documenter, "submit", "--out", earlier.toString()).ok();
+            homes.gawah.in(homes.legal, "import", earlier.toString()).ok();
+            VAULTS.put(engine, new Vaults(engine, homes, good, Bags.root(Bags.read(good)), record));
+        }
+        return VAULTS.get(engine);
     }
 
     @Test
@@ -143,19 +168,27 @@ class HostileBagsTest {
         assertRefused(bag, Failure.BAD_DATA, "GWA-BBBB-BBBB-BBBB-BBBB");
     }
 
-    @Test
-    void refusesABagSignedByAnUnknownKey(@TempDir Path dir) throws IOException {
-        Map<String, Item> items = Bags.read(good);
-        Bags.reseal(items, new Keyring(homes.legal.resolve("keys")).requireOwnKey()
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void refusesABagSignedByAnUnknownKey(TestEngine engine, @TempDir Path dir) throws Exception {
+        Vaults vaults = vaults(engine);
+        Map<String, Item> items = Bags.read(vaults.good());
+        Bags.reseal(items, new Keyring(vaults.homes().legal.resolve("keys")).requireOwnKey()
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
         Path bag = dir.resolve("bag.zip");
         Bags.write(bag, items);
         // The legal team's own key is not pinned as a documenter in its home.
-        assertRefused(bag, Failure.UNKNOWN_SIGNER, "not pinned");
+        assertRefused(vaults, bag, Failure.UNKNOWN_SIGNER, "not pinned");
     }
 
-    @Test
-    void refusesARecordWithoutTheIdentityEnvelopeItsLogSaysWasSealed(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void refusesARecordWithoutTheIdentityEnvelopeItsLogSaysWasSealed(TestEngine engine, @TempDir Path dir) throws Exception {
+        Vaults vaults = vaults(engine);
+        Homes homes = vaults.homes();
+        Path good = vaults.good();
+        String root = vaults.root();
+        String record = vaults.record();
         // Re-signed with the documenter's own key: records.jsonl names no identity and the envelope is gone,
         // so the legal team's vault would hold the record as if it had no witness to protect.
         Map<String, Item> items = Bags.read(good);
@@ -168,15 +201,21 @@ class HostileBagsTest {
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
         Path bag = dir.resolve("bag.zip");
         Bags.write(bag, items);
-        assertRefused(bag, Failure.BAD_DATA, record + ": the documenter's custody log says its identity envelope was sealed");
+        assertRefused(vaults, bag, Failure.BAD_DATA, record + ": the documenter's custody log says its identity envelope was sealed");
     }
 
-    @Test
-    void refusesACiphertextSwappedForAnotherDocumentersRecord(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void refusesACiphertextSwappedForAnotherDocumentersRecord(TestEngine engine, @TempDir Path dir) throws Exception {
         // A second documenter, trusted by the legal team, re-signs its own bag with the first
         // documenter's record put in place of its own: every manifest and signature is "good".
-        Path second = secondDocumenter(dir);
-        Path legal = legalTrusting(dir, second);
+        Vaults vaults = vaults(engine);
+        Homes homes = vaults.homes();
+        Path good = vaults.good();
+        String root = vaults.root();
+        String record = vaults.record();
+        Path second = secondDocumenter(vaults, dir);
+        Path legal = legalTrusting(vaults, dir, second);
         String own = homes.gawah.inWithInput(second, Homes.sampleInput(), "record", "--from", "-").ok().out().strip();
         Path secondBag = dir.resolve("second.zip");
         homes.gawah.in(second, "submit", "--out", secondBag.toString()).ok();
@@ -189,23 +228,27 @@ class HostileBagsTest {
                 .unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now()));
         Path bag = dir.resolve("bag.zip");
         Bags.write(bag, items);
-        byte[] before = Files.readAllBytes(legal.resolve("vault.db"));
+        String before = VaultTamper.snapshot(legal);
         Result result = homes.gawah.in(legal, "import", bag.toString());
         assertEquals(Failure.BAD_DATA.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains("is not the ciphertext the documenter's log recorded for " + own), result.stderr());
-        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(legal));
         // The untouched bag of the second documenter imports: the refusal was about the swap.
         homes.gawah.in(legal, "import", secondBag.toString()).ok();
     }
 
-    @Test
-    void refusesARecordThatClaimsTheIdOfOneAlreadyHere(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void refusesARecordThatClaimsTheIdOfOneAlreadyHere(TestEngine engine, @TempDir Path dir) throws Exception {
         // A trusted second documenter forges its history so that its own record carries the id of
         // a record the legal team already holds: the import must not skip it as "already here",
         // nor let it replace the one here. That record is refused by name; the rest of the bag (its
         // documenter's log) comes in, so that one documenter's ids can never stop another's bag.
-        Path second = secondDocumenter(dir);
-        Path legal = legalTrusting(dir, second);
+        Vaults vaults = vaults(engine);
+        Homes homes = vaults.homes();
+        String record = vaults.record();
+        Path second = secondDocumenter(vaults, dir);
+        Path legal = legalTrusting(vaults, dir, second);
         String own = homes.gawah.inWithInput(second, Homes.sampleInput(), "record", "--from", "-").ok().out().strip();
         Path secondBag = dir.resolve("second.zip");
         homes.gawah.in(second, "submit", "--out", secondBag.toString()).ok();
@@ -234,17 +277,20 @@ class HostileBagsTest {
         homes.gawah.in(legal, "verify", "--vault", "--no-entry").ok();
     }
 
-    private static Path secondDocumenter(Path dir) {
+    private static Path secondDocumenter(Vaults vaults, Path dir) {
+        Homes homes = vaults.homes();
+        Path legalCert = homes.legal.resolveSibling("legal.asc");
         Path second = dir.resolve("second");
-        homes.gawah.in(second, "init").ok();
+        homes.gawah.in(second, vaults.engine().initCommand()).ok();
         homes.gawah.in(second, "keys", "generate", "--name", "Documenter D-15").ok();
-        homes.gawah.in(second, "keys", "import", "--role", "legal", base.resolve("legal.asc").toString()).ok();
-        homes.gawah.in(second, "keys", "import", "--role", "protection", base.resolve("legal.asc").toString()).ok();
+        homes.gawah.in(second, "keys", "import", "--role", "legal", legalCert.toString()).ok();
+        homes.gawah.in(second, "keys", "import", "--role", "protection", legalCert.toString()).ok();
         return second;
     }
 
     /** A copy of the legal home that also pins {@code documenter}. */
-    private static Path legalTrusting(Path dir, Path documenter) {
+    private static Path legalTrusting(Vaults vaults, Path dir, Path documenter) {
+        Homes homes = vaults.homes();
         Path cert = dir.resolve("second.asc");
         homes.gawah.in(documenter, "keys", "export", "--out", cert.toString()).ok();
         Path legal = dir.resolve("legal");
@@ -269,14 +315,26 @@ class HostileBagsTest {
         return bag;
     }
 
-    /** Refused with this failure and a message holding {@code reason}; the vault unchanged. */
+    /** Refused with this failure and a message holding {@code reason}; the SQLite vault unchanged. */
     private static void assertRefused(Path bag, Failure failure, String reason) throws IOException {
-        byte[] before = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        try {
+            assertRefused(vaults(TestEngine.SQLITE), bag, failure, reason);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same on the vaults of either engine. */
+    private static void assertRefused(Vaults vaults, Path bag, Failure failure, String reason) throws Exception {
+        Homes homes = vaults.homes();
+        String before = VaultTamper.snapshot(homes.legal);
         Result result = homes.gawah.in(homes.legal, "import", bag.toString());
         assertEquals(failure.exitCode(), result.code(), result.stderr());
         assertTrue(result.stderr().contains(reason), result.stderr());
         assertEquals(1, result.stderr().lines().filter(l -> l.startsWith("gawah: error:")).count(), result.stderr());
-        assertArrayEquals(before, Files.readAllBytes(homes.legal.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(homes.legal));
         Result verify = homes.gawah.in(homes.legal, "verify", bag.toString());
         assertEquals(failure.exitCode(), verify.code(), verify.stderr());
     }

@@ -150,7 +150,7 @@ class SubmitAndImportTest {
 
     @Test
     void aBagFromAKeyNotPinnedIsReportedButNotTrusted() throws Exception {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         homes.record();
         Path bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
@@ -205,7 +205,7 @@ class SubmitAndImportTest {
 
     @Test
     void verifyChecksABagOnAMachineWithoutAnyHome() throws Exception {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         homes.record();
         Path bag = base.resolve("submission.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
@@ -219,7 +219,7 @@ class SubmitAndImportTest {
 
     @Test
     void logShowsEachEntryReadably() {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         String id = homes.record();
         String log = homes.gawah.in(homes.documenter, "log").ok().out();
         assertTrue(log.lines().anyMatch(l -> l.matches("\\s+4  \\S+Z  sealed\\s+" + id + "\\s.*")), log);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VaultsImportedBeforeVersion7Test {
     @Test
     void oldImportsStillServeListOpenAndTheJudgementOfLaterBags(@TempDir Path base) throws Exception {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         Gawah gawah = homes.gawah;
         String first = homes.record();
         Path older = base.resolve("older.zip");

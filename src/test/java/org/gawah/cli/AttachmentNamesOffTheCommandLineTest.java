@@ -18,22 +18,28 @@ import org.gawah.testimony.Testimonies;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An attachment's file name can carry the witness's name, and a command line shows in {@code ps}
  * and the shell history: {@code record --attach-from LIST} (and {@code attach --files-from})
- * name the files in a list instead, read from a file or standard input.
+ * name the files in a list instead, read from a file or standard input. The lists are read before
+ * any vault is: a record and an addendum made from them, their files related, run on both engines.
  */
 class AttachmentNamesOffTheCommandLineTest {
     private static final String NAMED = "Mariam Rahimi at the Herat checkpoint.jpg";
 
     @TempDir
     static Path base;
+    /** SQLite's homes. */
     static Homes homes;
+    static Homes onPostgresql;
     static Path photo;
     static Path testimony;
 
@@ -104,17 +110,29 @@ class AttachmentNamesOffTheCommandLineTest {
         assertTrue(none.stderr().contains("--files-from"), none.stderr());
     }
 
+    static synchronized Homes homes(TestEngine engine) {
+        if (engine == TestEngine.SQLITE) {
+            return homes;
+        }
+        if (onPostgresql == null) {
+            onPostgresql = engine.homes(base.resolve(engine.name()));
+        }
+        return onPostgresql;
+    }
+
     /**
      * A transcript named in the list is related there, on the line after it, by the recording's
      * file name (which so stays off the command line too); a --translation-of typed after the list
      * relates the list's last file, and a number counts the lists' files with the others.
      */
-    @Test
-    void transcriptsAndTranslationsAreRelatedInsideTheListOrAfterIt() throws Exception {
-        Path folder = Files.createDirectories(base.resolve("interview"));
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void transcriptsAndTranslationsAreRelatedInsideTheListOrAfterIt(TestEngine engine) throws Exception {
+        Homes homes = homes(engine);
+        Path folder = Files.createDirectories(base.resolve(engine + "-interview"));
         Files.writeString(folder.resolve("Mariam Rahimi interview.m4a"), "the recording's bytes");
         Files.writeString(folder.resolve("Mariam Rahimi transcript.txt"), "what she said, in Dari");
-        Path english = Files.writeString(base.resolve("translation.txt"), "what she said, in English");
+        Path english = Files.writeString(Files.createDirectories(base.resolve(engine + "-translation")).resolve("translation.txt"), "what she said, in English");
         Path list = Files.writeString(folder.resolve("files.txt"),
                 "Mariam Rahimi interview.m4a\nMariam Rahimi transcript.txt\n--transcript-of Mariam Rahimi interview.m4a\n",
                 StandardCharsets.UTF_8);

@@ -138,7 +138,7 @@ class HelpExamplesTest {
 
         Run(Path base) throws IOException {
             this.base = base;
-            homes = new Homes(base.resolve("homes"));
+            homes = Homes.copied(base.resolve("homes"));
             documenterFiles = Files.createDirectories(base.resolve("documenter-files"));
             legalFiles = Files.createDirectories(base.resolve("legal-files"));
             Files.write(documenterFiles.resolve("testimony.json"), Homes.sampleInput());

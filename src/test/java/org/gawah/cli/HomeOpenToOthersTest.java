@@ -30,7 +30,7 @@ class HomeOpenToOthersTest {
 
     @BeforeAll
     static void homes() {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
         homes.record();
     }
 

@@ -40,7 +40,7 @@ class InterviewEndClearsTheScreenTest {
 
     @BeforeAll
     static void homes() throws IOException {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
         // This test's own registry: a lock here must never reach another test's interview.
         runtime = Files.createDirectories(base.resolve("runtime"));
         gawah = new Gawah(Homes.PASSPHRASE).env("XDG_RUNTIME_DIR", runtime.toString());

@@ -36,7 +36,7 @@ class InterviewInAfghanCalendarsTest {
 
     @BeforeAll
     static void homes() {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class InterviewReviewAndEventsTest {
 
     @BeforeAll
     static void homes() {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class InterviewStopsTest {
 
     @BeforeAll
     static void homes() throws IOException {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
         // This class's own registry of running interviews: its lock never reaches another test's interview.
         runtime = Files.createDirectories(base.resolve("runtime"));
         homes.gawah.env("XDG_RUNTIME_DIR", runtime.toString());

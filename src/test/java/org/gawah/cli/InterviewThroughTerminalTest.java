@@ -43,7 +43,7 @@ class InterviewThroughTerminalTest {
 
     @BeforeAll
     static void homes() {
-        homes = new Homes(base.resolve("homes"));
+        homes = Homes.copied(base.resolve("homes"));
     }
 
     @Test

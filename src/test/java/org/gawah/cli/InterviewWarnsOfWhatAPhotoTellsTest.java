@@ -34,7 +34,7 @@ class InterviewWarnsOfWhatAPhotoTellsTest {
 
     @Test
     void theReviewWarnsOfThePhotosCoordinatesAndSerialsBeforeItIsSealed() throws Exception {
-        Homes homes = new Homes(base.resolve("homes"));
+        Homes homes = Homes.copied(base.resolve("homes"));
         Path photo = Media.photoWithGps(base, "photo.jpg");
         Path transcript = java.nio.file.Files.writeString(base.resolve("notes.txt"), "what the photo shows");
         try (Pty pty = Pty.start(Pty.gawah(List.of(), "interview", "--home", homes.documenter.toString(), "--lang", "en",

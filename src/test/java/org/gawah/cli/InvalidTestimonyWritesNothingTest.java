@@ -26,7 +26,7 @@ class InvalidTestimonyWritesNothingTest {
 
     @BeforeAll
     static void setUp() {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         homes.record();
     }
 

@@ -6,44 +6,68 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.gawah.Failure;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The commands as a newcomer meets them (issue 16, section 3), each through the real command
  * line: options where git and gpg users put them, slips of the keyboard, ids as typed, names
  * beside fingerprints, case titles, sizes, consent, the custodian's role. Help and its examples:
- * HelpLayoutTest and HelpExamplesTest; the quickstart: QuickstartTest.
+ * HelpLayoutTest and HelpExamplesTest; the quickstart: QuickstartTest. Ids looked up as typed and
+ * a case replaced in the vault run on both engines; what is only shown, on SQLite.
  */
 class NewcomerCommandsTest {
     @TempDir
     static Path base;
+    /** Each engine's homes and case, made when its first test asks. */
+    static final Map<TestEngine, OneCase> CASES = new EnumMap<>(TestEngine.class);
+    /** SQLite's. */
     static Homes homes;
     static Gawah gawah;
     static String record;
     static String caseId;
 
+    /** A documenter and a legal team on one engine: the sample record imported and put in a case. */
+    record OneCase(Homes homes, String record, String caseId) {
+    }
+
     @BeforeAll
     static void aDocumenterAndALegalTeamWithOneCase() {
-        homes = new Homes(base.resolve("homes"));
+        OneCase sqlite = oneCase(TestEngine.SQLITE);
+        homes = sqlite.homes();
         gawah = homes.gawah;
-        record = homes.record();
-        Path bag = base.resolve("bag.zip");
-        gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
-        gawah.in(homes.legal, "import", bag.toString()).ok();
-        caseId = gawah.caseCreate(homes.legal, "Detentions, Herat 2025").ok().out().strip();
-        gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:7(1)(h)").ok();
+        record = sqlite.record();
+        caseId = sqlite.caseId();
+    }
+
+    static synchronized OneCase oneCase(TestEngine engine) {
+        if (!CASES.containsKey(engine)) {
+            // SQLite's homes where the tests name them (base/homes, base/bag.zip); PostgreSQL's beside.
+            Path dir = engine == TestEngine.SQLITE ? base : base.resolve(engine.name());
+            Homes homes = engine.homes(dir.resolve("homes"));
+            String record = homes.record();
+            Path bag = dir.resolve("bag.zip");
+            homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+            homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+            String caseId = homes.gawah.caseCreate(homes.legal, "Detentions, Herat 2025").ok().out().strip();
+            homes.gawah.in(homes.legal, "case", "add", caseId, record, "--tag", "rome:7(1)(h)").ok();
+            CASES.put(engine, new OneCase(homes, record, caseId));
+        }
+        return CASES.get(engine);
     }
 
     private static Gawah.Result run(String... args) {
@@ -109,8 +133,12 @@ class NewcomerCommandsTest {
         assertTrue(Suggestion.nearest("xyz", commands).isEmpty());
     }
 
-    @Test
-    void recordAndCaseIdsAreTakenInAnyCaseAndDigits() {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void recordAndCaseIdsAreTakenInAnyCaseAndDigits(TestEngine engine, @TempDir Path base) {
+        Homes homes = oneCase(engine).homes();
+        String record = oneCase(engine).record();
+        String caseId = oneCase(engine).caseId();
         String lower = record.toLowerCase(Locale.ROOT);
         gawah.in(homes.legal, "open", lower).ok();
         // As typed on a Dari keyboard: Persian digits.
@@ -175,8 +203,11 @@ class NewcomerCommandsTest {
         assertEquals(Failure.BAD_PASSPHRASE.exitCode(), unset.code(), unset.stderr());
     }
 
-    @Test
-    void aCaseWhoseSealedFileWasReplacedIsRefusedNotListed() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aCaseWhoseSealedFileWasReplacedIsRefusedNotListed(TestEngine engine, @TempDir Path base) throws Exception {
+        Homes homes = oneCase(engine).homes();
+        String caseId = oneCase(engine).caseId();
         // A home's own key is its log's for life (issue 14), so the case is what differs: its sealed
         // file replaced, in a copy of the legal team's vault, by another team's (sealed to their key).
         // The case_created entry logged the digest of this team's file: the list refuses, naming the case.
@@ -186,19 +217,17 @@ class NewcomerCommandsTest {
         String theirCase = gawah.caseCreate(theirs, "Another team's case").ok().out().strip();
         Path other = base.resolve("other-key");
         Homes.copy(homes.legal, other);
-        try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + theirs.resolve("vault.db"));
-             Connection to = DriverManager.getConnection("jdbc:sqlite:" + other.resolve("vault.db"));
-             PreparedStatement read = from.prepareStatement("SELECT sealed, sealed_sha256 FROM cases WHERE id = ?");
-             PreparedStatement write = to.prepareStatement("UPDATE cases SET sealed = ?, sealed_sha256 = ? WHERE id = ?")) {
-            read.setString(1, theirCase);
-            try (ResultSet row = read.executeQuery()) {
-                assertTrue(row.next());
-                write.setBytes(1, row.getBytes(1));
-                write.setString(2, row.getString(2));
+        byte[] sealed = VaultTamper.bytes(theirs, "SELECT sealed FROM cases WHERE id = '" + theirCase + "'");
+        String sha256 = VaultTamper.rows(theirs, "SELECT sealed_sha256 FROM cases WHERE id = '" + theirCase + "'").get(0).get(0);
+        VaultTamper.tamper(other, to -> {
+            try (PreparedStatement write = to.prepareStatement("UPDATE cases SET sealed = ?, sealed_sha256 = ? WHERE id = ?")) {
+                write.setBytes(1, sealed);
+                write.setString(2, sha256);
+                write.setString(3, caseId);
+                assertEquals(1, write.executeUpdate());
             }
-            write.setString(3, caseId);
-            assertEquals(1, write.executeUpdate());
-        }
+            return null;
+        });
         Gawah.Result list = run("case", "list", "--home", other.toString(), "--passphrase-env", Gawah.PASSPHRASE_VAR);
         assertEquals(41, list.code(), list.stderr());
         assertTrue(list.stderr().contains(caseId) && list.stderr().contains("it was replaced in the vault"), list.stderr());

@@ -29,7 +29,7 @@ class TranscriptReferencesAreCheckedTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         sound = Files.write(base.resolve("interview.m4a"), new byte[100]);
         text = Files.writeString(base.resolve("transcript.txt"), "words");
         earlier = homes.record();

@@ -33,7 +33,7 @@ class ExportSurvivesSigkillTest {
 
     @BeforeAll
     static void aCaseWithALargePhoto() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Path photo = base.resolve("photo.jpg");
         // A real JPEG's header (export reads a photo's metadata), then 16 MiB of noise.
         byte[] header = org.gawah.testsupport.Photos.jpeg(5);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -22,15 +23,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.testsupport.TestPostgres;
 import org.gawah.vault.Vault;
-import org.junit.jupiter.api.Test;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * After a real {@code gawah record}, no byte of the testimony is on disk in clear: not in the
  * vault, its journal (scanned while another connection holds the vault open, and again after),
- * the keys, nor any file the run left in java.io.tmpdir. Every secret carries a per-run nonce, so
- * files of other tests running at the same time cannot match by accident.
+ * the keys, nor any file the run left in java.io.tmpdir. On PostgreSQL the vault's bytes are on
+ * the server: its data folder is scanned too (the vault's database and the write-ahead log the
+ * run wrote, where the record's own ciphertext must be found, so the scan looks where the bytes
+ * are), and every value of every row as the server returns it (a value the server compressed
+ * would hide from a scan of its files). Every secret carries a per-run nonce, so files of other
+ * tests running at the same time cannot match by accident.
  */
 class NoPlaintextOnDiskTest {
     private static final List<Charset> ENCODINGS =
@@ -39,9 +48,11 @@ class NoPlaintextOnDiskTest {
     @TempDir
     Path base;
 
-    @Test
-    void noTestimonyTextInTheHomeOrTempFiles() throws Exception {
-        Homes homes = new Homes(base.resolve("homes"));
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void noTestimonyTextInTheHomeTheServerOrTempFiles(TestEngine engine) throws Exception {
+        long started = System.currentTimeMillis();
+        Homes homes = engine.homes(base.resolve("homes"));
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String nonce = HexFormat.of().formatHex(random);
@@ -64,30 +75,71 @@ class NoPlaintextOnDiskTest {
 
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Set<Path> tmpBefore = Set.copyOf(list(tmp));
-        Path vaultFile = homes.documenter.resolve("vault.db");
         String id;
         // A second connection held open while the child writes and ends, as another gawah command would.
-        try (Vault holder = Vault.open(vaultFile)) {
-            Process record = GawahProcess.start(List.of(), homes.documenter, base.resolve("record"),
+        try (Vault holder = Vault.openHome(homes.documenter)) {
+            Process record = GawahProcess.start(engine.childJvmOptions(), homes.documenter, base.resolve("record"),
                     "record", "--from", inputFile.toString());
             assertTrue(record.waitFor(3, TimeUnit.MINUTES));
             assertEquals(0, record.exitValue(), Files.readString(base.resolve("record.err")));
             id = Files.readString(base.resolve("record.out")).strip();
             assertTrue(holder.get(id).isPresent());
-            assertPrivate(homes.documenter);
-            assertNoSecrets(scanned(homes.documenter, tmp, tmpBefore), secrets);
+            assertPrivate(engine, homes.documenter);
+            assertNoSecrets(scanned(engine, homes.documenter, tmp, tmpBefore), secrets);
         }
-        try (Vault vault = Vault.open(vaultFile)) {
-            assertTrue(vault.get(id).isPresent(), "the record is in vault.db");
+        try (Vault vault = Vault.openHome(homes.documenter)) {
+            assertTrue(vault.get(id).isPresent(), "the record is in the vault");
         }
-        assertPrivate(homes.documenter);
-        assertNoSecrets(scanned(homes.documenter, tmp, tmpBefore), secrets);
+        assertPrivate(engine, homes.documenter);
+        assertNoSecrets(scanned(engine, homes.documenter, tmp, tmpBefore), secrets);
+        if (engine == TestEngine.POSTGRESQL) {
+            List<Path> server = serverFiles(homes.documenter, started);
+            byte[] sealed = VaultTamper.bytes(homes.documenter, "SELECT testimony FROM records WHERE id = '" + id + "'");
+            // Within the first stored chunk of a long value (1996 bytes): its bytes are contiguous in any file.
+            assertTrue(found(server, Arrays.copyOfRange(sealed, 16, 64)),
+                    "the record's ciphertext is in the server's files scanned");
+            assertNoSecrets(server, secrets);
+            for (byte[] value : VaultTamper.everyValue(homes.documenter)) {
+                for (String secret : secrets) {
+                    for (Charset charset : ENCODINGS) {
+                        assertEquals(-1, indexOf(value, secret.getBytes(charset)), "a value in the vault holds \"" + secret + "\"");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The server's files a team vault's bytes can be in: its database's folder, and the segments
+     * of the write-ahead log written since the test began (the log of the whole server, other
+     * tests' bags included, would take minutes to read).
+     */
+    private static List<Path> serverFiles(Path home, long since) throws Exception {
+        Path data = TestPostgres.dataDirectory();
+        long oid = VaultTamper.number(home, "SELECT oid FROM pg_database WHERE datname = current_database()");
+        List<Path> files = new ArrayList<>(walk(data.resolve("base").resolve(Long.toString(oid))));
+        for (Path segment : walk(data.resolve("pg_wal"))) {
+            if (Files.getLastModifiedTime(segment).toMillis() >= since - 2000) {
+                files.add(segment);
+            }
+        }
+        assertTrue(files.size() > 1, "the server's files are readable: " + data);
+        return files;
+    }
+
+    private static boolean found(List<Path> files, byte[] needle) throws IOException {
+        for (Path file : files) {
+            if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every file of the home, the child's stdout and stderr, and whatever appeared in the temp folder. */
-    private List<Path> scanned(Path home, Path tmp, Set<Path> tmpBefore) throws IOException {
+    private List<Path> scanned(TestEngine engine, Path home, Path tmp, Set<Path> tmpBefore) throws IOException {
         List<Path> files = new ArrayList<>(walk(home));
-        assertTrue(files.contains(home.resolve("vault.db")));
+        assertTrue(files.contains(home.resolve(engine == TestEngine.SQLITE ? "vault.db" : "vault.url")));
         files.add(base.resolve("record.out"));
         files.add(base.resolve("record.err"));
         for (Path entry : list(tmp)) {
@@ -115,9 +167,10 @@ class NoPlaintextOnDiskTest {
         }
     }
 
-    private static void assertPrivate(Path home) throws IOException {
+    private static void assertPrivate(TestEngine engine, Path home) throws IOException {
         assertEquals("rwx------", permissions(home));
-        for (String file : List.of("vault.db", "vault.db-journal", "vault.db-wal", "vault.db-shm")) {
+        assertTrue(Files.exists(home.resolve(engine == TestEngine.SQLITE ? "vault.db" : "vault.url")));
+        for (String file : List.of("vault.db", "vault.db-journal", "vault.db-wal", "vault.db-shm", "vault.url")) {
             if (Files.exists(home.resolve(file))) {
                 assertEquals("rw-------", permissions(home.resolve(file)), file);
             }

@@ -13,20 +13,34 @@ import java.util.stream.Stream;
 
 import org.gawah.testsupport.GawahProcess;
 import org.gawah.testsupport.Homes;
-import org.junit.jupiter.api.BeforeAll;
+import org.gawah.testsupport.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SIGKILL a real {@code gawah submit} or {@code gawah import} at moments spread over its run.
- * Afterwards the vault's chain verifies, an import is all or nothing, a bag that exists is
- * whole, and running the command again finishes the job.
+ * SIGKILL a real {@code gawah submit} or {@code gawah import} at moments spread over its run, on
+ * both engines (on PostgreSQL the process killed is the client, its connection dropped mid-write;
+ * at two moments, each run a JVM). Afterwards the vault's chain verifies, an import is all or nothing, a bag
+ * that exists is whole, and running the command again finishes the job.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class SubmitAndImportSurviveSigkillTest {
     private static final double[] MOMENTS = {0.15, 0.35, 0.55, 0.75, 0.9, 1.0};
+    private static final double[] SERVER_MOMENTS = {0.5, 0.9};
+
+    @Parameter
+    TestEngine engine;
 
     @TempDir
+    static Path root;
+    /** This engine's folder under root. */
     static Path base;
+    static TestEngine onEngine;
     static Homes homes;
     static String small;
     static String large;
@@ -34,9 +48,11 @@ class SubmitAndImportSurviveSigkillTest {
     static long submitMillis;
     static long importMillis;
 
-    @BeforeAll
-    static void twoRecordsOneLarge() throws Exception {
-        homes = new Homes(base);
+    @BeforeParameterizedClassInvocation
+    static void twoRecordsOneLarge(TestEngine engine) throws Exception {
+        base = Files.createDirectories(root.resolve(engine.name()));
+        onEngine = engine;
+        homes = engine.homes(base);
         small = homes.record();
         Path video = base.resolve("video.mp4");
         byte[] data = new byte[40 << 20];
@@ -52,11 +68,12 @@ class SubmitAndImportSurviveSigkillTest {
 
     @Test
     void aKilledSubmitLeavesTheVaultIntactAndTheNextSubmitWhole() throws Exception {
-        for (int run = 0; run < MOMENTS.length; run++) {
+        double[] moments = moments();
+        for (int run = 0; run < moments.length; run++) {
             Path dir = Files.createDirectories(base.resolve("submit-" + run));
             Path home = copy(homes.documenter, "submit-home-" + run);
             Path out = dir.resolve("bag.zip");
-            kill(home, dir.resolve("log"), (long) (submitMillis * MOMENTS[run]), "submit", "--out", out.toString());
+            kill(home, dir.resolve("log"), (long) (submitMillis * moments[run]), "submit", "--out", out.toString());
 
             homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
             if (Files.exists(out)) {
@@ -80,9 +97,10 @@ class SubmitAndImportSurviveSigkillTest {
 
     @Test
     void aKilledImportStoresAllOrNothingAndTheNextImportCompletes() throws Exception {
-        for (int run = 0; run < MOMENTS.length; run++) {
+        double[] moments = moments();
+        for (int run = 0; run < moments.length; run++) {
             Path home = copy(homes.legal, "import-home-" + run);
-            kill(home, base.resolve("import-" + run), (long) (importMillis * MOMENTS[run]), "import", bag.toString());
+            kill(home, base.resolve("import-" + run), (long) (importMillis * moments[run]), "import", bag.toString());
 
             homes.gawah.in(home, "verify", "--vault", "--no-entry").ok();
             String list = homes.gawah.in(home, "list").ok().out();
@@ -94,8 +112,19 @@ class SubmitAndImportSurviveSigkillTest {
         }
     }
 
+    private double[] moments() {
+        return engine == TestEngine.SQLITE ? MOMENTS : SERVER_MOMENTS;
+    }
+
+    /** What a child gawah takes: a small heap (memory does not grow with the bag), and what reaches the engine. */
+    private static List<String> jvm() {
+        List<String> options = new java.util.ArrayList<>(onEngine.childJvmOptions());
+        options.add("-Xmx64m");
+        return options;
+    }
+
     private static void kill(Path home, Path log, long afterMillis, String... args) throws Exception {
-        Process process = GawahProcess.start(List.of("-Xmx64m"), home, log, args);
+        Process process = GawahProcess.start(jvm(), home, log, args);
         process.waitFor(afterMillis, TimeUnit.MILLISECONDS);
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -103,7 +132,7 @@ class SubmitAndImportSurviveSigkillTest {
 
     private static long timed(Path home, String log, String... args) throws Exception {
         long started = System.nanoTime();
-        Process process = GawahProcess.start(List.of("-Xmx64m"), home, base.resolve(log), args);
+        Process process = GawahProcess.start(jvm(), home, base.resolve(log), args);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES));
         assertEquals(0, process.exitValue(), Files.readString(base.resolve(log + ".err")));
         return (System.nanoTime() - started) / 1_000_000;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +36,11 @@ import org.gawah.interop.Clerk;
 import org.gawah.testsupport.CaseFixture;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -48,7 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * account that goes redacted, highlighted in its words, and the record whose witness consented to
  * the legal team only, left out for consent; the package built passes gawah verify and every step
  * of its VERIFY.txt that a clerk with gpg and sha256sum follows. In Dari, Pashto and English, with
- * a screenshot of each page (cases-list, cases, export-preview, export-names, export-built).
+ * a screenshot of each page (cases-list, cases, export-preview, export-names, export-built); and in
+ * English on a team vault on PostgreSQL, where the window reads and writes the same through the server.
  */
 @WindowTest
 class CasesAndExportInTheWindowTest {
@@ -59,37 +63,64 @@ class CasesAndExportInTheWindowTest {
 
     @TempDir
     static Path base;
+    /** SQLite's. */
     static Homes homes;
     static String named;
     static String legalTeamOnly;
+    /** Each engine's, made when its first test asks. */
+    static final Map<TestEngine, Imported> IMPORTED = new EnumMap<>(TestEngine.class);
+
+    /** The legal team's home with two records imported: one naming its witness, one whose witness consented to the team only. */
+    record Imported(Homes homes, String named, String legalTeamOnly) {
+    }
 
     @BeforeAll
     static void recordsImported() throws Exception {
-        homes = new Homes(base.resolve("gawah"));
+        Imported sqlite = imported(TestEngine.SQLITE);
+        homes = sqlite.homes();
+        named = sqlite.named();
+        legalTeamOnly = sqlite.legalTeamOnly();
+    }
+
+    static synchronized Imported imported(TestEngine engine) throws Exception {
+        if (IMPORTED.containsKey(engine)) {
+            return IMPORTED.get(engine);
+        }
+        Path base = engine == TestEngine.SQLITE ? CasesAndExportInTheWindowTest.base
+                : Files.createDirectories(CasesAndExportInTheWindowTest.base.resolve(engine.name()));
+        Homes homes = engine.homes(base.resolve("gawah"));
         ObjectMapper json = new ObjectMapper();
         ObjectNode withName = (ObjectNode) json.readTree(Homes.sampleInput());
         ((ObjectNode) withName.get("account")).put("text", withName.at("/account/text").asText()
                 + "\nنام من " + NAME + " است و همسایه‌ها مرا مریم‌جان صدا می‌کنند.");
-        named = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(withName), "record", "--from", "-")
+        String named = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(withName), "record", "--from", "-")
                 .ok().out().strip();
         ObjectNode legalOnly = (ObjectNode) json.readTree(Homes.sampleInput());
         ((ObjectNode) legalOnly.get("consent")).putArray("recipients").add("legal_team");
-        legalTeamOnly = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(legalOnly), "record", "--from", "-")
+        String legalTeamOnly = homes.gawah.inWithInput(homes.documenter, json.writeValueAsBytes(legalOnly), "record", "--from", "-")
                 .ok().out().strip();
         Path bag = base.resolve("bag.zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+        IMPORTED.put(engine, new Imported(homes, named, legalTeamOnly));
+        return IMPORTED.get(engine);
     }
 
-    static List<Locale> languages() {
-        return List.of(Language.DARI, Language.PASHTO, Language.ENGLISH);
+    /** Every language on SQLite; English on PostgreSQL (the words are the window's, whichever the vault). */
+    static List<Arguments> languages() {
+        return List.of(Arguments.of(Language.DARI, TestEngine.SQLITE), Arguments.of(Language.PASHTO, TestEngine.SQLITE),
+                Arguments.of(Language.ENGLISH, TestEngine.SQLITE), Arguments.of(Language.ENGLISH, TestEngine.POSTGRESQL));
     }
 
-    @ParameterizedTest(name = "in {0}")
+    @ParameterizedTest(name = "in {0} on {1}")
     @MethodSource("languages")
-    void aCaseIsMadeTaggedAndExportedForTheIcc(Locale language) throws Exception {
+    void aCaseIsMadeTaggedAndExportedForTheIcc(Locale language, TestEngine engine) throws Exception {
+        Imported imported = imported(engine);
+        Homes homes = imported.homes();
+        String named = imported.named();
+        String legalTeamOnly = imported.legalTeamOnly();
         String title = "Detentions, Herat 2025 (" + language.toLanguageTag() + ")";
-        Path out = Files.createDirectories(base.resolve("packages-" + language.toLanguageTag()));
+        Path out = Files.createDirectories(base.resolve("packages-" + language.toLanguageTag() + "-" + engine));
         try (Desktop desktop = Desktop.open(homes.legal, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
             onEdtRun(() -> frame.setSize(1000, 860));
@@ -214,7 +245,7 @@ class CasesAndExportInTheWindowTest {
             String built = onEdt(() -> ((JTextComponent) named(frame, "export.built")).getText());
             assertTrue(built.contains(bagId), built);
 
-            if (language.equals(Language.ENGLISH)) {
+            if (language.equals(Language.ENGLISH) && engine == TestEngine.SQLITE) {
                 encryptedForTheReceiver(desktop, frame, out);
             }
 

@@ -35,10 +35,13 @@ import org.gawah.custody.Action;
 import org.gawah.custody.Entry;
 import org.gawah.testsupport.Bags;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.vault.Vault;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -50,7 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the window, is refused with the reason at the step that failed and the vault left byte for byte
  * as it was; an evidence package dropped on the verify page passes every step, and one changed by
  * a byte does not. In Dari, Pashto and English, with a screenshot of every page
- * (import-report, import-done, import-refused, custody, verify, verify-invalid).
+ * (import-report, import-done, import-refused, custody, verify, verify-invalid); the import and the
+ * timeline in English on a team vault on PostgreSQL too, nothing stored there before Import either.
  */
 @WindowTest
 class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
@@ -59,6 +63,8 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
     @TempDir
     static Path base;
     static Homes homes;
+    /** The same on a team vault, for the import in English. */
+    static Homes onPostgresql;
     static Path evidencePackage;
     static Path encryptedPackage;
     static Path changedPackage;
@@ -113,13 +119,29 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
         return List.of(Language.DARI, Language.PASHTO, Language.ENGLISH);
     }
 
-    @ParameterizedTest(name = "in {0}")
-    @MethodSource("languages")
-    void aBagIsReportedWholeBeforeItIsStoredThenImportedAndItsEntriesAreInTheTimeline(Locale language) throws Exception {
+    /** Every language on SQLite; English on PostgreSQL (the words are the window's, whichever the vault). */
+    static List<Arguments> languagesAndEngines() {
+        return List.of(Arguments.of(Language.DARI, TestEngine.SQLITE), Arguments.of(Language.PASHTO, TestEngine.SQLITE),
+                Arguments.of(Language.ENGLISH, TestEngine.SQLITE), Arguments.of(Language.ENGLISH, TestEngine.POSTGRESQL));
+    }
+
+    /** The team's homes on a team vault, made when first asked: the documenter pinned, nothing imported yet. */
+    static synchronized Homes onPostgresql() {
+        if (onPostgresql == null) {
+            onPostgresql = TestEngine.POSTGRESQL.homes(base.resolve("postgresql"));
+        }
+        return onPostgresql;
+    }
+
+    @ParameterizedTest(name = "in {0} on {1}")
+    @MethodSource("languagesAndEngines")
+    void aBagIsReportedWholeBeforeItIsStoredThenImportedAndItsEntriesAreInTheTimeline(Locale language, TestEngine engine)
+            throws Exception {
+        Homes homes = engine == TestEngine.SQLITE ? LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest.homes : onPostgresql();
         String id = homes.record();
-        Path bag = base.resolve("bag-" + language.toLanguageTag() + ".zip");
+        Path bag = base.resolve("bag-" + language.toLanguageTag() + "-" + engine + ".zip");
         homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
-        byte[] vaultBefore = Files.readAllBytes(homes.legal.resolve("vault.db"));
+        String vaultBefore = VaultTamper.snapshot(homes.legal);
         try (Desktop desktop = Desktop.open(homes.legal, language, Duration.ofMinutes(10))) {
             JFrame frame = desktop.window().frame();
             click(frame, "import");
@@ -143,8 +165,8 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
             assertEquals(List.of(ImportView.fate(SubmissionReport.Fate.NEW).render()), fates, "the new record, and what import does with it");
             assertTrue(text(frame, "import.report.documenter").contains("Documenter D-14"), text(frame, "import.report.documenter"));
             assertTrue(text(frame, "import.report.documenter").contains(homes.documenterFingerprint.substring(0, 4)));
-            assertArrayEquals(vaultBefore, Files.readAllBytes(homes.legal.resolve("vault.db")), "nothing stored before Import");
-            assertEquals(0, entries(Action.IMPORTED, id));
+            assertEquals(vaultBefore, VaultTamper.snapshot(homes.legal), "nothing stored before Import");
+            assertEquals(0, entries(homes.legal, Action.IMPORTED, id));
             Screen.screenshot(frame, "import-report", language);
             onEdtRun(() -> {
                 javax.swing.JScrollBar bar = ((javax.swing.JScrollPane) named(frame, "pages")).getVerticalScrollBar();
@@ -156,8 +178,8 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
             click(frame, "import.import");
             Screen.waitFor("the import", SLOW, () -> present(frame, "import.imported"));
             assertTrue(text(frame, "import.imported").contains(bagId(bag)), text(frame, "import.imported"));
-            assertEquals(1, entries(Action.IMPORTED, id), "the record's imported entry, signed by the legal team");
-            assertEquals(1, entries(Action.IMPORTED, bagId(bag)), "the bag's own entry");
+            assertEquals(1, entries(homes.legal, Action.IMPORTED, id), "the record's imported entry, signed by the legal team");
+            assertEquals(1, entries(homes.legal, Action.IMPORTED, bagId(bag)), "the bag's own entry");
             Screen.screenshot(frame, "import-done", language);
 
             click(frame, "import.custody");
@@ -176,7 +198,7 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
                 return false;
             });
             assertTrue(found, "the timeline shows the record's imported entry and its signer");
-            assertEquals(String.valueOf(timelineLength()), onEdt(() -> timeline.getValueAt(timeline.getRowCount() - 1, 0)),
+            assertEquals(String.valueOf(timelineLength(homes.legal)), onEdt(() -> timeline.getValueAt(timeline.getRowCount() - 1, 0)),
                     "every entry of the log is in the timeline");
             Screen.screenshot(frame, "custody", language);
         }
@@ -305,9 +327,9 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
     }
 
     /** How many entries of the legal vault's log record {@code action} about {@code subject}. */
-    private static long entries(Action action, String subject) {
+    private static long entries(Path legal, Action action, String subject) {
         long[] count = {0};
-        try (Vault vault = Vault.open(homes.legal.resolve("vault.db"))) {
+        try (Vault vault = Vault.openHome(legal)) {
             vault.forEachCustody(row -> {
                 Entry entry = Entry.parse(row.entry());
                 if (entry.action() == action && entry.subject().equals(subject)) {
@@ -318,9 +340,9 @@ class LegalTeamImportsVerifiesAndReadsCustodyInTheWindowTest {
         return count[0];
     }
 
-    private static long timelineLength() {
+    private static long timelineLength(Path legal) {
         long[] count = {0};
-        try (Vault vault = Vault.open(homes.legal.resolve("vault.db"))) {
+        try (Vault vault = Vault.openHome(legal)) {
             vault.forEachCustody(row -> count[0]++);
         }
         return count[0];

@@ -39,7 +39,7 @@ class DeviceDetailsStayOutWithoutIdentitiesTest {
 
     @BeforeAll
     static void recordAndExport() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Path photo = Media.photoWithGps(base, "photo.jpg");
         Path phone = Media.phoneMov(base, "phone.mov");
         Path clip = Media.mp4(base, "clip.mp4");

@@ -52,7 +52,7 @@ class LocationIsCheckedWhateverWasReviewedTest {
 
     @BeforeAll
     static void aRecordWithLocatedAndCleanFiles() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         gawah = homes.gawah;
         Path files = Files.createDirectories(base.resolve("files"));
         Path photo = Files.write(files.resolve("photo.jpg"), Photos.withGps(Photos.jpeg(3), 34, 62));

@@ -42,7 +42,7 @@ class TranscriptsGoWithTheirRecordingTest {
 
     @BeforeAll
     static void recordAndExport() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Path sound = Media.m4a(base, "interview.m4a");
         Path photo = Files.write(base.resolve("scan.jpg"), org.gawah.testsupport.Photos.jpeg(2));
         Path transcript = Files.writeString(base.resolve("transcript.txt"), "W-0193: they came at night.");

@@ -45,7 +45,7 @@ class VerifyRefusesRewrittenTranscriptLinksTest {
 
     @BeforeAll
     static void recordAndExport() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Path sound = Media.m4a(base, "interview.m4a");
         Path scan = Files.write(base.resolve("scan.jpg"), org.gawah.testsupport.Photos.jpeg(2));
         Path text = Files.writeString(base.resolve("transcript.txt"), "W-0193: they came at night.");

@@ -50,7 +50,7 @@ class CraftedMediaAreSealedAsUnreadableTest {
 
     @Test
     void eachCraftedFileIsSealedWithItsMetadataRecordedAsNotRead() throws Exception {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         Path input = Files.write(base.resolve("testimony.json"), Homes.sampleInput());
         Map<String, byte[]> crafted = CraftedMedia.all();
         List<String> args = new ArrayList<>(List.of("record", "--from", input.toString(), "--self-readable"));

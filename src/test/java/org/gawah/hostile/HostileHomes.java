@@ -9,6 +9,7 @@ import org.gawah.keys.Keyring;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 
 /**
  * The homes the corpus is fed to, each holding a corpus key as its own key:
@@ -27,6 +28,11 @@ final class HostileHomes {
     final Path receiver;
 
     HostileHomes(Path base) {
+        this(base, TestEngine.SQLITE);
+    }
+
+    /** The documenter's and the legal team's vaults on {@code engine} (the receiver only verifies files: its own SQLite file). */
+    HostileHomes(Path base, TestEngine engine) {
         documenter = base.resolve("documenter");
         legal = base.resolve("legal");
         receiver = base.resolve("receiver");
@@ -36,8 +42,8 @@ final class HostileHomes {
             Path documenterCert = base.resolve("documenter.asc");
             Files.write(legalCert, CorpusKeys.resource("keys/legal.asc"));
             Files.write(documenterCert, CorpusKeys.resource("keys/documenter.asc"));
-            init(gawah, documenter, SecretKey.parse(CorpusKeys.resource(CorpusKeys.DOCUMENTER)));
-            init(gawah, legal, SecretKey.parse(CorpusKeys.resource(CorpusKeys.LEGAL)));
+            init(gawah, documenter, SecretKey.parse(CorpusKeys.resource(CorpusKeys.DOCUMENTER)), engine);
+            init(gawah, legal, SecretKey.parse(CorpusKeys.resource(CorpusKeys.LEGAL)), engine);
             init(gawah, receiver, SecretKey.parse(CorpusKeys.resource(CorpusKeys.LEGAL)));
             gawah.in(documenter, "keys", "import", "--role", "legal", legalCert.toString()).ok();
             gawah.in(documenter, "keys", "import", "--role", "protection", legalCert.toString()).ok();
@@ -50,7 +56,12 @@ final class HostileHomes {
 
     /** {@code gawah init}, then {@code key} as the home's own key (what `keys generate` would have made). */
     static void init(Gawah gawah, Path home, SecretKey key) {
-        gawah.in(home, "init").ok();
+        init(gawah, home, key, TestEngine.SQLITE);
+    }
+
+    /** The same on {@code engine}: {@code gawah init}, or {@code gawah init --vault ADDRESS} of a fresh database. */
+    static void init(Gawah gawah, Path home, SecretKey key, TestEngine engine) {
+        gawah.in(home, engine.initCommand()).ok();
         new Keyring(home.resolve("keys")).saveOwnKey(key);
     }
 }

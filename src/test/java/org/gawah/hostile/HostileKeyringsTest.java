@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -31,6 +32,7 @@ import org.gawah.openpgp.Certificate;
 import org.gawah.openpgp.SecretKey;
 import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.testsupport.TestTsa;
 import org.gawah.tsp.TsaCertificate;
 import org.gawah.vault.Vault;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code record}) on the documenter's side, importing a bag and opening a record on the legal
  * team's, and pinning another key on both. Each must end in one {@code gawah: error:} line naming
  * the file, exit 41 (78 for a link), nothing on stdout, the home byte for byte as it was (nothing sealed, imported,
- * opened or logged); {@code doctor} and {@code verify --vault} must name the file too.
+ * opened or logged); {@code doctor} and {@code verify --vault} must name the file too. Three of the
+ * cases run on a team vault on PostgreSQL as well ({@link #ON_POSTGRESQL}).
  */
 class HostileKeyringsTest {
     @TempDir
@@ -83,20 +86,40 @@ class HostileKeyringsTest {
         }
     }
 
+    /** The homes on one engine: one record the legal team holds, and a bag of one more it has not imported. */
+    record Sound(HostileHomes homes, String recordId, Path bag) {
+        static Sound on(TestEngine engine, Path dir) {
+            HostileHomes homes = new HostileHomes(dir.resolve("homes"), engine);
+            String recordId = homes.gawah.in(homes.documenter, "record", "--from", input.toString()).ok().out().strip();
+            Path first = dir.resolve("first.zip");
+            homes.gawah.in(homes.documenter, "submit", "--out", first.toString()).ok();
+            homes.gawah.in(homes.legal, "import", first.toString()).ok();
+            homes.gawah.in(homes.documenter, "record", "--from", input.toString()).ok();
+            Path bag = dir.resolve("second.zip");
+            homes.gawah.in(homes.documenter, "submit", "--since", "--out", bag.toString()).ok();
+            return new Sound(homes, recordId, bag);
+        }
+    }
+
+    /**
+     * The cases tried on a team vault too: a pin copied in on each side and a TSA's, checked against
+     * the custody log the server holds. The rest differ only in the files of keys/ and tsa/; the
+     * homes from before roles were logged are SQLite's alone (no team vault is that old).
+     */
+    static final Set<String> ON_POSTGRESQL = Set.of("a stranger's certificate copied into keys/legal/",
+            "a stranger's certificate copied into keys/documenter/", "a TSA's certificate copied into tsa/");
+    static Sound sqlite;
+    static Sound onPostgresql;
+
     @BeforeAll
     static void soundHomes() throws Exception {
-        homes = new HostileHomes(base.resolve("homes"));
-        gawah = homes.gawah;
         keys = CorpusKeys.load();
         input = Files.write(base.resolve("input.json"), Homes.sampleInput());
-        // One record the legal team already holds (to open), one more in a bag it has not imported yet (to import).
-        recordId = gawah.in(homes.documenter, "record", "--from", input.toString()).ok().out().strip();
-        Path first = base.resolve("first.zip");
-        gawah.in(homes.documenter, "submit", "--out", first.toString()).ok();
-        gawah.in(homes.legal, "import", first.toString()).ok();
-        gawah.in(homes.documenter, "record", "--from", input.toString()).ok();
-        bag = base.resolve("second.zip");
-        gawah.in(homes.documenter, "submit", "--since", "--out", bag.toString()).ok();
+        sqlite = Sound.on(TestEngine.SQLITE, base);
+        homes = sqlite.homes();
+        gawah = homes.gawah;
+        recordId = sqlite.recordId();
+        bag = sqlite.bag();
         newcomer = Files.writeString(base.resolve("newcomer.asc"), SecretKeyOfNewcomer.certificate().armored());
         strangerCert = Files.writeString(base.resolve("stranger.asc"), CorpusKeys.armoredCertificate(keys.stranger));
         legalV2 = Files.writeString(base.resolve("legal-v2.asc"), withUserId(keys.legal, "Legal team, second address").armored());
@@ -239,12 +262,12 @@ class HostileKeyringsTest {
     }
 
     /** What must stop, by side: sealing; importing and opening; and pinning anything else on both. */
-    static List<List<String>> commands(boolean documenterSide) {
+    static List<List<String>> commands(Sound sound, boolean documenterSide) {
         if (documenterSide) {
             return List.of(List.of("record", "--from", input.toString()),
                     List.of("keys", "import", "--role", "legal", newcomer.toString()));
         }
-        return List.of(List.of("import", bag.toString()), List.of("open", recordId),
+        return List.of(List.of("import", sound.bag().toString()), List.of("open", sound.recordId()),
                 List.of("keys", "import", "--role", "documenter", newcomer.toString()));
     }
 
@@ -252,12 +275,25 @@ class HostileKeyringsTest {
     Stream<DynamicTest> everyTamperedKeyringStopsWhatWouldTrustIt() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases()) {
-            tests.add(dynamicTest(c.name(), () -> check(c)));
+            tests.add(dynamicTest(c.name(), () -> check(sqlite, c)));
+        }
+        for (Case c : cases()) {
+            if (ON_POSTGRESQL.contains(c.name())) {
+                tests.add(dynamicTest("on PostgreSQL: " + c.name(), () -> check(onPostgresql(), c)));
+            }
         }
         return tests.stream();
     }
 
-    static void check(Case c) throws Exception {
+    static synchronized Sound onPostgresql() {
+        if (onPostgresql == null) {
+            onPostgresql = Sound.on(TestEngine.POSTGRESQL, base.resolve("postgresql"));
+        }
+        return onPostgresql;
+    }
+
+    static void check(Sound sound, Case c) throws Exception {
+        HostileHomes homes = sound.homes();
         Path copy = copy(c.documenterSide() ? homes.documenter : homes.legal);
         Path tampered = c.tamper().apply(copy);
         // The old-format case runs in its own home: a legacy copy, with the documenter's certificate also under legal/.
@@ -267,7 +303,7 @@ class HostileKeyringsTest {
             Files.copy(home.resolve(tampered), home.resolve("keys/legal/" + tampered.getFileName()));
         }
         Path named = tampered.isAbsolute() ? tampered : home.resolve(tampered);
-        for (List<String> command : commands(c.documenterSide())) {
+        for (List<String> command : commands(sound, c.documenterSide())) {
             String before = HostileRun.state(home);
             Gawah.Result result = gawah.in(home, command.toArray(new String[0]));
             String what = c.name() + ": gawah " + String.join(" ", command) + "\nstderr: " + result.stderr();

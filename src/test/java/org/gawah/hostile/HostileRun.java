@@ -89,6 +89,14 @@ public final class HostileRun {
                 }
             }
         }
+        try {
+            // A team vault is not in the home's folder: its rows are (nothing for a vault file).
+            state.append(org.gawah.vault.VaultTamper.contents(home));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot read the team vault of " + home + ": " + e.getMessage(), e);
+        }
         return state.toString();
     }
 

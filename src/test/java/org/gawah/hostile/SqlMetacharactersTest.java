@@ -14,27 +14,39 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawah.testsupport.Gawah;
-import org.junit.jupiter.api.Test;
+import org.gawah.testsupport.TestEngine;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * testimony-sql-metacharacters.json (the sample with {@code '); DROP TABLE records;--} and the
- * like in every free-text field) goes the whole way: recorded by the documenter, submitted,
- * imported by the legal team, opened (testimony and identity envelope). Every field comes back
- * exactly as given, both vaults pass {@code verify --vault}, and nothing was dropped.
+ * like in every free-text field, and here PostgreSQL's own quoting too: dollar quotes, {@code E''}
+ * escapes, {@code U&''}, casts) goes the whole way on both engines: recorded by the documenter,
+ * submitted into a folder whose name carries the same (the one path a vault stores in clear, in
+ * {@code outputs}), imported by the legal team, opened (testimony and identity envelope). Every
+ * field comes back exactly as given, both vaults pass {@code verify --vault}, and nothing was dropped.
  */
 class SqlMetacharactersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** PostgreSQL's quoting beyond SQL's: what a statement built by hand would get wrong there. */
+    static final String POSTGRES = "$$; DROP TABLE records; $$ $q$ x $q$ E'\\'' U&'\\0041' '::regclass; COMMIT; \\x00 ?";
 
-    @Test
-    void everyTextFieldIsStoredAndReturnedExactly(@TempDir Path base) throws Exception {
-        Planner planner = new Planner(base);
-        HostileHomes homes = planner.homes;
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void everyTextFieldIsStoredAndReturnedExactly(TestEngine engine, @TempDir Path base) throws Exception {
+        HostileHomes homes = new HostileHomes(base.resolve("homes"), engine);
         Gawah gawah = homes.gawah;
-        Path input = planner.corpus.resolve("testimony-sql-metacharacters.json");
+        // The corpus's file, with PostgreSQL's quoting added wherever it carries the SQL metacharacters.
+        String sql = JSON.writeValueAsString(Corpus.SQL);
+        String both = JSON.writeValueAsString(Corpus.SQL + " " + POSTGRES);
+        Path input = Files.writeString(base.resolve("input.json"), Files.readString(
+                Planner.corpus().resolve("testimony-sql-metacharacters.json")).replace(
+                        sql.substring(1, sql.length() - 1), both.substring(1, both.length() - 1)));
         String id = gawah.in(homes.documenter, "record", "--from", input.toString()).ok().out().strip();
         assertTrue(gawah.in(homes.documenter, "list").ok().out().contains(id));
-        Path bag = base.resolve("bag.zip");
+        Path bag = Files.createDirectories(base.resolve(POSTGRES.replace("/", ""))).resolve("bag " + Corpus.SQL.replace("/", "") + ".zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(homes.legal, "import", bag.toString()).ok();
         JsonNode testimony = JSON.readTree(gawah.in(homes.legal, "open", id).ok().stdout());
@@ -51,6 +63,7 @@ class SqlMetacharactersTest {
                     ? identity.at(JsonPointer.compile(path.substring("/identity".length())))
                     : testimony.at(JsonPointer.compile(path));
             assertEquals(field.getValue(), back.textValue(), path);
+            assertTrue(back.textValue().contains(POSTGRES), path);
             compared.add(path);
         }
         assertTrue(compared.size() >= 20, "every free-text field carried the metacharacters: " + compared);
@@ -60,8 +73,12 @@ class SqlMetacharactersTest {
             assertTrue(gawah.in(home, "log").ok().out().contains(id));
         }
         // The vault's tables are all there (the DROP TABLE text was data, never SQL).
-        try (var vault = org.gawah.vault.Vault.open(homes.legal.resolve("vault.db"))) {
-            assertEquals(1, vault.list().size());
+        for (Path home : List.of(homes.documenter, homes.legal)) {
+            try (var vault = org.gawah.vault.Vault.openHome(home)) {
+                assertEquals(1, vault.list().size());
+            }
+            String tables = VaultTamper.rowCounts(home);
+            assertTrue(tables.contains("records 1\n") && tables.contains("custody_log "), tables);
         }
     }
 

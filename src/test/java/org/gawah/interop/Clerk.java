@@ -133,6 +133,7 @@ public final class Clerk {
                     String end = "@@end of step " + step.number();
                     in.write(". '" + file + "' <&-\necho; echo '" + end + "'\n");
                     in.flush();
+                    long stepStart = System.nanoTime();
                     StringBuilder text = new StringBuilder();
                     for (String line = out.readLine(); !end.equals(line); line = out.readLine()) {
                         if (line == null) {
@@ -142,6 +143,7 @@ public final class Clerk {
                         text.append(line).append('\n');
                     }
                     printed.put(step.number(), text.toString());
+                    System.out.println("STEP " + step.number() + " " + (System.nanoTime() - stepStart) / 1_000_000 + " ms");
                     assertFalse(text.toString().contains("Bad file descriptor"),
                             "step " + step.number() + " waited for input:\n" + text);
                     if (stopAtFailure && text.toString().contains("FAILED")) {

@@ -42,7 +42,7 @@ class ClerkChecksRecordingsAndTheirTranscriptsTest {
 
     @BeforeAll
     static void recordAndExport() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Path sound = Media.m4a(base, "interview.m4a");
         Path transcript = Files.writeString(base.resolve("transcript.txt"), "W-0193: they came at night.");
         Path translation = Files.writeString(base.resolve("translation-en.txt"), "They came at night.");

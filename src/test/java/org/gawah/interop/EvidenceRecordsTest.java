@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +28,18 @@ import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
 import org.gawah.testsupport.Photos;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.testsupport.TestTsa;
 import org.gawah.tsp.EvidenceRecord;
 import org.gawah.tsp.TimeStampQuery;
 import org.gawah.tsp.TsaCertificate;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * RFC 4998 evidence records, end to end with real TSAs on 127.0.0.1: a legal team's
@@ -44,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * renews the chain with another TSA (the first one's certificate ends within a year), the
  * evidence package carries each item's record beside the entry that made it, and it verifies
  * after the renewal; a tampered record, a record for another object, and a renewal by a TSA the
- * verifying home did not pin are each refused with their own message.
+ * verifying home did not pin are each refused with their own message. What the vault logs, keeps
+ * and refuses when changed behind its back runs on both engines; the package, checked alone, on SQLite.
  */
 class EvidenceRecordsTest {
     @TempDir
@@ -59,32 +63,59 @@ class EvidenceRecordsTest {
     static Path imported;
     static List<String> tokens = new ArrayList<>();
 
+    /**
+     * One engine's homes: the bag imported by the legal team, renewed twice (the archive TSA, then
+     * the renewal TSA), and a copy of the legal home from before any evidence record was made.
+     */
+    record Renewed(Homes homes, String first, String second, Path imported, List<String> tokens) {
+    }
+
+    /** Each engine's, made when its first test asks. */
+    static final Map<TestEngine, Renewed> RENEWED = new EnumMap<>(TestEngine.class);
+
     @BeforeAll
     static void renewAndExport() throws Exception {
-        homes = new Homes(base);
         archive = new TestTsa(TestTsa.Fault.NONE, "Archive TSA");
         renewal = new TestTsa(TestTsa.Fault.NONE, "Renewal TSA");
-        Path photo = Files.write(base.resolve("photo.jpg"), Photos.jpeg(3));
-        first = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
-                "--attach", photo.toString()).ok().out().strip();
-        second = homes.record();
-        Path bag = base.resolve("bag.zip");
-        homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
-        homes.gawah.in(homes.legal, "keys", "import", "--role", "tsa", "--url", archive.url(),
-                archive.writeCa(base.resolve("archive-ca.pem")).toString()).ok();
-        homes.gawah.in(homes.legal, "keys", "import", "--role", "tsa",
-                renewal.writeCa(base.resolve("renewal-ca.pem")).toString()).ok();
-        homes.gawah.in(homes.legal, "import", bag.toString()).ok();
-        imported = base.resolve("imported");
-        Homes.copy(homes.legal, imported);
-        tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew").ok().out().strip());
-        // The archive TSA's certificate ends within a year: the chain is due, renewed by the other TSA.
-        tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew", "--tsa", renewal.url()).ok().out().strip());
+        archive.writeCa(base.resolve("archive-ca.pem"));
+        renewal.writeCa(base.resolve("renewal-ca.pem"));
+        Renewed sqlite = renewed(TestEngine.SQLITE);
+        homes = sqlite.homes();
+        first = sqlite.first();
+        second = sqlite.second();
+        imported = sqlite.imported();
+        tokens = sqlite.tokens();
+        // The package, on SQLite: what it carries is checked alone, whichever vault it came from.
         String caseId = homes.gawah.caseCreate(homes.legal, "Archived").ok().out().strip();
         homes.gawah.in(homes.legal, "case", "add", caseId, first, second, "--reliability", "high").ok();
         pkg = base.resolve("package.zip");
         homes.gawah.in(homes.legal, "export", "--case", caseId, "--for", "icc", "--include-identities", "--out",
                 pkg.toString()).ok();
+    }
+
+    static synchronized Renewed renewed(TestEngine engine) throws Exception {
+        if (!RENEWED.containsKey(engine)) {
+            Path dir = Files.createDirectories(base.resolve(engine.name()));
+            Homes homes = engine.homes(dir);
+            Path photo = Files.write(dir.resolve("photo.jpg"), Photos.jpeg(3));
+            String first = homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",
+                    "--attach", photo.toString()).ok().out().strip();
+            String second = homes.record();
+            Path bag = dir.resolve("bag.zip");
+            homes.gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
+            homes.gawah.in(homes.legal, "keys", "import", "--role", "tsa", "--url", archive.url(),
+                    base.resolve("archive-ca.pem").toString()).ok();
+            homes.gawah.in(homes.legal, "keys", "import", "--role", "tsa", base.resolve("renewal-ca.pem").toString()).ok();
+            homes.gawah.in(homes.legal, "import", bag.toString()).ok();
+            Path imported = dir.resolve("imported");
+            Homes.copy(homes.legal, imported);
+            List<String> tokens = new ArrayList<>();
+            tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew").ok().out().strip());
+            // The archive TSA's certificate ends within a year: the chain is due, renewed by the other TSA.
+            tokens.add(homes.gawah.in(homes.legal, "timestamp", "--renew", "--tsa", renewal.url()).ok().out().strip());
+            RENEWED.put(engine, new Renewed(homes, first, second, imported, tokens));
+        }
+        return RENEWED.get(engine);
     }
 
     @AfterAll
@@ -93,15 +124,20 @@ class EvidenceRecordsTest {
         renewal.close();
     }
 
-    @Test
-    void eachRunLogsOneArchiveTimestampAndEveryItemHasItsRecord() throws Exception {
-        List<Entry> log = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + homes.legal.resolve("vault.db"));
-             ResultSet rows = db.createStatement().executeQuery("SELECT entry FROM custody_log ORDER BY seq")) {
-            while (rows.next()) {
-                log.add(Entry.parse(rows.getBytes(1)));
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void eachRunLogsOneArchiveTimestampAndEveryItemHasItsRecord(TestEngine engine) throws Exception {
+        Homes homes = renewed(engine).homes();
+        List<String> tokens = renewed(engine).tokens();
+        List<Entry> log = VaultTamper.read(homes.legal, db -> {
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rows = db.createStatement().executeQuery("SELECT entry FROM custody_log ORDER BY seq")) {
+                while (rows.next()) {
+                    entries.add(Entry.parse(rows.getBytes(1)));
+                }
             }
-        }
+            return entries;
+        });
         List<Entry> archived = log.stream().filter(e -> e.action() == Action.ARCHIVE_TIMESTAMPED).toList();
         assertEquals(tokens, archived.stream().map(Entry::subject).toList());
         List<String> made = made(homes.legal);
@@ -119,17 +155,19 @@ class EvidenceRecordsTest {
         assertTrue(verified.out().contains("evidence records: " + made.size() + " items"), verified.out());
     }
 
-    @Test
-    void aDueRenewalWithTheTsaUnreachableWritesNothing() throws Exception {
-        Path copy = base.resolve("unreachable");
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aDueRenewalWithTheTsaUnreachableWritesNothing(TestEngine engine) throws Exception {
+        Homes homes = renewed(engine).homes();
+        Path copy = base.resolve(engine + "-unreachable");
         Homes.copy(homes.legal, copy);
-        byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+        String before = VaultTamper.snapshot(copy);
         // Both chains' newest certificates end within a year: the run is due, asks, and finds no one.
         Result run = homes.gawah.in(copy, "timestamp", "--renew", "--tsa", "http://127.0.0.1:9/tsr", "--timeout", "2");
         assertEquals(Failure.UNREACHABLE.exitCode(), run.code(), run.stderr());
         assertTrue(run.stderr().contains("gawah: error: ") && run.stderr().contains("gawah: hint: "), run.stderr());
         assertEquals("", run.out());
-        assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(copy));
     }
 
     @Test
@@ -201,43 +239,51 @@ class EvidenceRecordsTest {
         assertTrue(homes.gawah.in(receiver, "verify", pkg.toString()).ok().out().contains("VALID"));
     }
 
-    @Test
-    void aSwappedRowInTheVaultIsRefusedAndNothingIsRenewed() throws Exception {
-        Path copy = base.resolve("swapped");
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aSwappedRowInTheVaultIsRefusedAndNothingIsRenewed(TestEngine engine) throws Exception {
+        Homes homes = renewed(engine).homes();
+        Path copy = base.resolve(engine + "-swapped");
         Homes.copy(homes.legal, copy);
         List<Row> rows = rows(copy);
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
-             PreparedStatement update = db.prepareStatement("UPDATE evidence_records SET record = ? WHERE actor = ? AND seq = ?")) {
-            update.setBytes(1, rows.get(1).record);
-            update.setString(2, rows.get(0).actor);
-            update.setLong(3, rows.get(0).seq);
-            assertEquals(1, update.executeUpdate());
-        }
+        VaultTamper.tamper(copy, db -> {
+            try (PreparedStatement update = db.prepareStatement("UPDATE evidence_records SET record = ? WHERE actor = ? AND seq = ?")) {
+                update.setBytes(1, rows.get(1).record);
+                update.setString(2, rows.get(0).actor);
+                update.setLong(3, rows.get(0).seq);
+                assertEquals(1, update.executeUpdate());
+            }
+            return null;
+        });
         Result verify = homes.gawah.in(copy, "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), verify.code(), verify.out() + verify.stderr());
         assertTrue(verify.stderr().contains("the evidence record of entry " + rows.get(0).seq)
                 && verify.stderr().contains("is for another data object"), verify.stderr());
-        byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+        String before = VaultTamper.snapshot(copy);
         int asked = archive.requests();
         Result renew = homes.gawah.in(copy, "timestamp", "--renew");
         assertEquals(Failure.BAD_DATA.exitCode(), renew.code(), renew.stderr());
         assertTrue(renew.stderr().contains("nothing was renewed"), renew.stderr());
         assertEquals(asked, archive.requests());
-        assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(copy));
     }
 
-    @Test
-    void aRowMovedToAnotherEntryIsRefusedByTheSignedView() throws Exception {
-        Path copy = base.resolve("moved");
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aRowMovedToAnotherEntryIsRefusedByTheSignedView(TestEngine engine) throws Exception {
+        Homes homes = renewed(engine).homes();
+        Path copy = base.resolve(engine + "-moved");
         Homes.copy(homes.legal, copy);
         Row row = rows(copy).get(0);
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("vault.db"));
-             PreparedStatement update = db.prepareStatement("UPDATE evidence_records SET seq = 9999 WHERE actor = ? AND seq = ?")) {
-            update.setString(1, row.actor);
-            update.setLong(2, row.seq);
-            assertEquals(1, update.executeUpdate());
-        }
-        byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+        VaultTamper.tamper(copy, db -> {
+            try (PreparedStatement update = db.prepareStatement("UPDATE evidence_records SET seq = 9999 WHERE actor = ? AND seq = ?")) {
+                update.setString(1, row.actor);
+                update.setLong(2, row.seq);
+                assertEquals(1, update.executeUpdate());
+            }
+            return null;
+        });
+        String before = VaultTamper.snapshot(copy);
         int asked = archive.requests();
         for (String[] command : List.of(new String[] {"verify", "--vault", "--no-entry"}, new String[] {"timestamp", "--renew"})) {
             Result run = homes.gawah.in(copy, command);
@@ -246,7 +292,7 @@ class EvidenceRecordsTest {
                     && run.stderr().contains("it was changed or moved in the vault"), run.stderr());
         }
         assertEquals(asked, archive.requests());
-        assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(copy));
     }
 
     @Test
@@ -296,18 +342,21 @@ class EvidenceRecordsTest {
         }
     }
 
-    @Test
-    void whenNothingIsDueRenewAsksNothingAndWritesNothing() throws Exception {
-        Path copy = base.resolve("nothing-due");
-        Homes.copy(imported, copy);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void whenNothingIsDueRenewAsksNothingAndWritesNothing(TestEngine engine) throws Exception {
+        Homes homes = renewed(engine).homes();
+        Path copy = base.resolve(engine + "-nothing-due");
+        Homes.copy(renewed(engine).imported(), copy);
         Instant now = Instant.now();
         // A certificate that lives well past the renewal window (a year).
         try (TestTsa lasting = new TestTsa("Lasting TSA", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(800)),
                 Duration.ZERO)) {
-            homes.gawah.in(copy, "keys", "import", "--role", "tsa", lasting.writeCa(base.resolve("lasting-ca.pem")).toString()).ok();
+            homes.gawah.in(copy, "keys", "import", "--role", "tsa",
+                    lasting.writeCa(base.resolve(engine + "-lasting-ca.pem")).toString()).ok();
             homes.gawah.in(copy, "timestamp", "--renew", "--tsa", lasting.url()).ok();
             assertEquals(1, lasting.requests());
-            byte[] before = Files.readAllBytes(copy.resolve("vault.db"));
+            String before = VaultTamper.snapshot(copy);
             // A wrong passphrase: were it asked for, the run would fail.
             Result run = new Gawah("not the passphrase").in(copy, "timestamp", "--renew", "--tsa", lasting.url());
             assertEquals(0, run.code(), run.stderr());
@@ -315,7 +364,7 @@ class EvidenceRecordsTest {
             assertTrue(run.stderr().contains("nothing to do: all " + rows(copy).size() + " evidence records are up to date"),
                     run.stderr());
             assertEquals(1, lasting.requests());
-            assertArrayEquals(before, Files.readAllBytes(copy.resolve("vault.db")));
+            assertEquals(before, VaultTamper.snapshot(copy));
         }
     }
 
@@ -395,29 +444,32 @@ class EvidenceRecordsTest {
     }
 
     private static List<Row> rows(Path home) throws Exception {
-        List<Row> rows = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
-             ResultSet r = db.createStatement().executeQuery("SELECT actor, seq, record FROM evidence_records ORDER BY actor, seq")) {
-            while (r.next()) {
-                rows.add(new Row(r.getString(1) + " " + r.getLong(2), r.getString(1), r.getLong(2), r.getBytes(3)));
+        return VaultTamper.read(home, db -> {
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet r = db.createStatement().executeQuery("SELECT actor, seq, record FROM evidence_records ORDER BY actor, seq")) {
+                while (r.next()) {
+                    rows.add(new Row(r.getString(1) + " " + r.getLong(2), r.getString(1), r.getLong(2), r.getBytes(3)));
+                }
             }
-        }
-        return rows;
+            return rows;
+        });
     }
 
     /** The sealed and attached entries of every log the vault holds, as "actor seq", sorted like the table. */
     private static List<String> made(Path home) throws Exception {
-        List<String> made = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"));
-             ResultSet r = db.createStatement().executeQuery(
-                     "SELECT entry FROM custody_log UNION ALL SELECT entry FROM received_custody")) {
-            while (r.next()) {
-                Entry entry = Entry.parse(r.getBytes(1));
-                if (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED) {
-                    made.add(entry.actor() + " " + entry.seq());
+        List<String> made = VaultTamper.read(home, db -> {
+            List<String> found = new ArrayList<>();
+            try (ResultSet r = db.createStatement().executeQuery(
+                    "SELECT entry FROM custody_log UNION ALL SELECT entry FROM received_custody")) {
+                while (r.next()) {
+                    Entry entry = Entry.parse(r.getBytes(1));
+                    if (entry.action() == Action.SEALED || entry.action() == Action.ATTACHED) {
+                        found.add(entry.actor() + " " + entry.seq());
+                    }
                 }
             }
-        }
+            return found;
+        });
         return made.stream().sorted((a, b) -> {
             String[] x = a.split(" ");
             String[] y = b.split(" ");

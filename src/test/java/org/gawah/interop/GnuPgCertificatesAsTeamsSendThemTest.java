@@ -37,7 +37,7 @@ class GnuPgCertificatesAsTeamsSendThemTest {
 
     @BeforeAll
     static void setUp() {
-        homes = new Homes(base.resolve("gawah"));
+        homes = Homes.copied(base.resolve("gawah"));
         gpg = new GnuPG(base.resolve("gpg"));
         Path legalCert = base.resolve("gawah-legal.asc");
         homes.gawah.in(homes.legal, "keys", "export", "--out", legalCert.toString()).ok();

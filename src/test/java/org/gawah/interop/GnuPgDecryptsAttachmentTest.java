@@ -18,7 +18,7 @@ class GnuPgDecryptsAttachmentTest {
 
     @Test
     void gpgDecryptsAnExportedAttachmentAndVerifiesItsSignature() throws Exception {
-        Homes homes = new Homes(base.resolve("gawah"));
+        Homes homes = Homes.copied(base.resolve("gawah"));
         Path audio = base.resolve("interview.m4a");
         byte[] content = new byte[3 * 1024 * 1024 + 7];
         new Random(3).nextBytes(content);

@@ -28,7 +28,7 @@ class GnuPgDecryptsGawahRecordTest {
 
     @BeforeAll
     static void setUp() {
-        homes = new Homes(base.resolve("gawah"));
+        homes = Homes.copied(base.resolve("gawah"));
         String id = homes.record();
         sealed = base.resolve("record.pgp");
         homes.gawah.in(homes.documenter, "export-sealed", id, "--out", sealed.toString()).ok();

@@ -25,7 +25,7 @@ final class GpgDocumenter implements AutoCloseable {
 
     GpgDocumenter(Path base) {
         this.base = base;
-        homes = new Homes(base.resolve("gawah"));
+        homes = Homes.copied(base.resolve("gawah"));
         gpg = new GnuPG(base.resolve("gpg"));
         fingerprint = gpg.generate("Gpg Documenter", "ed25519", "sign", "never");
         gpg.addSubkey(fingerprint, "cv25519", "encr", "never");

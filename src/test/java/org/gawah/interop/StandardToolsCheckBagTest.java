@@ -34,7 +34,7 @@ class StandardToolsCheckBagTest {
 
     @BeforeAll
     static void submitABagAndUnzipIt() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         homes.record();
         Path photo = GnuPG.write(base.resolve("photo.jpg"), new byte[200_000]);
         homes.gawah.inWithInput(homes.documenter, Homes.sampleInput(), "record", "--from", "-",

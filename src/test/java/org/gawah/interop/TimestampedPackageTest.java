@@ -42,7 +42,7 @@ class TimestampedPackageTest {
 
     @BeforeAll
     static void export() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         tsa = new TestTsa(TestTsa.Fault.NONE, "Package TSA");
         Path ca = tsa.writeCa(base.resolve("tsa-ca.pem"));
         homes.gawah.in(homes.documenter, "keys", "import", "--role", "tsa", "--url", tsa.url(), ca.toString()).ok();

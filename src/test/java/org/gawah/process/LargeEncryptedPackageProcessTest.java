@@ -27,7 +27,7 @@ class LargeEncryptedPackageProcessTest {
 
     @Test
     void verifiesAPackageTwiceTheHeapSize(@TempDir Path base) throws Exception {
-        Homes homes = new Homes(base.resolve("homes"));
+        Homes homes = Homes.copied(base.resolve("homes"));
         Gawah gawah = homes.gawah;
         Path photo = base.resolve("scan.jpg");
         byte[] block = new byte[1 << 20];

@@ -47,7 +47,7 @@ class VaultCopyTest {
 
     @BeforeAll
     static void aLegalHomeWithAnImportedBagAnAttachmentAndACase() throws Exception {
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         gawah = homes.gawah;
         Path film = base.resolve("film.bin");
         byte[] bytes = new byte[(2 << 20) + 12345];

@@ -37,7 +37,7 @@ public final class CaseFixture {
 
     public CaseFixture(Path base) {
         this.base = base;
-        homes = new Homes(base);
+        homes = Homes.copied(base);
         Gawah gawah = homes.gawah;
         anonymous = homes.record();
         legalTeamOnly = record(variant(input -> {

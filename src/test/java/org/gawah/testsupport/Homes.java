@@ -10,7 +10,8 @@ import org.gawah.vault.VaultLocation;
 /**
  * A documenter home and a legal-team home, keys made and certificates exchanged, the way the
  * quickstart does it. Key generation costs about a second per key (strong S2K): share a Homes
- * across the tests of a class.
+ * across the tests of a class, and where a class needs no keys of its own, take a copy of the one
+ * pair this JVM makes ({@link #copied}).
  */
 public final class Homes {
     public static final String PASSPHRASE = "correct horse battery staple";
@@ -33,6 +34,58 @@ public final class Homes {
     /** Both homes with a vault of their own on {@code engine} (TestEngine#homes). */
     Homes(Path base, TestEngine engine) {
         this(base, engine.initArguments(), engine.initArguments());
+    }
+
+    /** The pairs of homes {@link #copied} copies, one an engine, each made by the first class that asks. */
+    private static final java.util.Map<TestEngine, Homes> TEMPLATES = new java.util.EnumMap<>(TestEngine.class);
+
+    /**
+     * Homes as {@code new Homes(base)} makes them, without making them again: a copy of one pair
+     * this JVM made the first time it was asked (homes, keys and the two exported certificates,
+     * as {@link #copy} copies a home), so each class that asks saves two key generations and the
+     * passphrase derivations of the three imports. Every copy has the same keys, in homes of its
+     * own: a test that needs two pairs with different keys makes the second with {@code new Homes}.
+     */
+    public static Homes copied(Path base) {
+        return copied(base, TestEngine.SQLITE);
+    }
+
+    /** As {@link #copied(Path)}, each home with a vault of its own on {@code engine} (a copy of the template's database). */
+    static Homes copied(Path base, TestEngine engine) {
+        Homes from = template(engine);
+        for (String file : new String[] {"documenter", "legal", "documenter.asc", "legal.asc"}) {
+            copy(from.documenter.resolveSibling(file), base.resolve(file));
+        }
+        return new Homes(base, from.documenterFingerprint, from.legalFingerprint);
+    }
+
+    private static Homes template(TestEngine engine) {
+        synchronized (TEMPLATES) {
+            return TEMPLATES.computeIfAbsent(engine, e -> {
+                try {
+                    Path folder = java.nio.file.Files.createTempDirectory("gawah-homes-");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+                    return e == TestEngine.SQLITE ? new Homes(folder.resolve("homes")) : new Homes(folder.resolve("homes"), e);
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            });
+        }
+    }
+
+    private Homes(Path base, String documenterFingerprint, String legalFingerprint) {
+        documenter = base.resolve("documenter");
+        legal = base.resolve("legal");
+        this.documenterFingerprint = documenterFingerprint;
+        this.legalFingerprint = legalFingerprint;
+    }
+
+    private static void delete(Path folder) {
+        try (var paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary folder left behind at exit: nothing to fail.
+        }
     }
 
     private Homes(Path base, String[] documenterInit, String[] legalInit) {

@@ -60,6 +60,6 @@ public enum TestEngine {
 
     /** A documenter's home and a legal team's, each with a vault of its own on this engine. */
     public Homes homes(Path base) {
-        return new Homes(base, this);
+        return Homes.copied(base, this);
     }
 }

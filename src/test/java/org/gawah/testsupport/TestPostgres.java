@@ -30,6 +30,8 @@ public final class TestPostgres implements BeforeAllCallback {
     private static final String TEMPLATE = "gawah_template";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static Server server;
+    /** The server's data folder: the cluster this JVM started, or GAWAH_TEST_POSTGRES_DATA; null when neither. */
+    private static Path data;
 
     /** The server, started here or named by the environment. */
     public record Server(String host, int port, Path pgpass, String owner, String analyst) {
@@ -64,6 +66,20 @@ public final class TestPostgres implements BeforeAllCallback {
             }
         }
         return server;
+    }
+
+    /**
+     * The server's data folder, where a team vault's bytes are on disk (its tables, its write-ahead
+     * log): the cluster's this JVM started, or the one GAWAH_TEST_POSTGRES_DATA names with
+     * GAWAH_TEST_POSTGRES. Fails, saying so, when neither: a test that reads the disk is never skipped.
+     */
+    public static Path dataDirectory() {
+        server();
+        if (data == null) {
+            throw new IllegalStateException("the server GAWAH_TEST_POSTGRES names has no data folder named:"
+                    + " set GAWAH_TEST_POSTGRES_DATA to it (readable by the tests)");
+        }
+        return data;
     }
 
     /** A new, migrated, empty vault database; returns its owner's address. */
@@ -122,6 +138,8 @@ public final class TestPostgres implements BeforeAllCallback {
             if (pgpass == null) {
                 throw new IllegalStateException("GAWAH_TEST_POSTGRES is set but PGPASSFILE is not: name the pgpass file");
             }
+            String dataFolder = System.getenv("GAWAH_TEST_POSTGRES_DATA");
+            data = dataFolder == null || dataFolder.isBlank() ? null : Path.of(dataFolder);
             return new Server(owner.host(), owner.port(), Path.of(pgpass), owner.user(), "gawah_analyst");
         }
         try {
@@ -141,6 +159,7 @@ public final class TestPostgres implements BeforeAllCallback {
                 env.put(line.substring(0, eq), line.substring(eq + 1));
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, dir)));
+            data = dir.resolve("data");
             return new Server(env.get("PGHOST"), Integer.parseInt(env.get("PGPORT")), Path.of(env.get("PGPASSFILE")),
                     "gawah_owner", "gawah_analyst");
         } catch (IOException e) {

@@ -1,20 +1,20 @@
 package org.gawah.tsp;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.gawah.Digests;
@@ -25,10 +25,13 @@ import org.gawah.custody.EntrySigner;
 import org.gawah.keys.Keyring;
 import org.gawah.testimony.RecordId;
 import org.gawah.testsupport.Bags;
+import org.gawah.testsupport.Gawah;
 import org.gawah.testsupport.Gawah.Result;
 import org.gawah.testsupport.Homes;
+import org.gawah.testsupport.TestEngine;
 import org.gawah.testsupport.TestTsa;
 import org.gawah.testsupport.TestTsa.Fault;
+import org.gawah.vault.VaultTamper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,29 +39,42 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Submission bags carry the documenter's tokens (custody/timestamps/GWT-….tsr); the legal team's
  * import and verify check each against the documenter's log and the TSAs pinned in its own home,
  * and keep them. Crafted tokens, logged by the documenter's own signed entries so that only the
- * token is wrong, are each refused with their own message, nothing written.
+ * token is wrong, are each refused with their own message, nothing written. What the vaults store,
+ * change and check runs on both engines; a crafted token or bag, which is checked against the bag
+ * alone, on SQLite (and two of the crafted tokens on PostgreSQL, the vault left as it was there too).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BagsCarryTimestampsTest {
+    private static final Set<Fault> ON_POSTGRESQL = Set.of(Fault.WRONG_NONCE, Fault.BAD_SIGNATURE);
+
     private Path base;
-    private Homes homes;
+    /** Each engine's homes, one record sealed and the good TSA pinned by the documenter, made when first asked. */
+    private final Map<TestEngine, Homes> homes = new EnumMap<>(TestEngine.class);
     private TestTsa good;
     private final List<TestTsa> servers = new ArrayList<>();
     private int copies;
 
     @BeforeAll
-    void homes(@TempDir Path dir) throws Exception {
+    void goodTsa(@TempDir Path dir) throws Exception {
         base = dir;
-        homes = new Homes(base);
-        homes.record();
         good = serve(Fault.NONE);
-        pin(homes.documenter, good, true);
+    }
+
+    private Homes homes(TestEngine engine) throws Exception {
+        if (!homes.containsKey(engine)) {
+            Homes made = engine.homes(Files.createDirectories(base.resolve(engine.name())));
+            made.record();
+            homes.put(engine, made);
+            pin(made.documenter, good, true);
+        }
+        return homes.get(engine);
     }
 
     @AfterAll
@@ -74,15 +90,16 @@ class BagsCarryTimestampsTest {
 
     private void pin(Path home, TestTsa tsa, boolean withUrl) throws Exception {
         Path ca = tsa.writeCa(base.resolve("ca-" + servers.indexOf(tsa) + ".pem"));
+        Gawah gawah = new Gawah(Homes.PASSPHRASE);
         if (withUrl) {
-            homes.gawah.in(home, "keys", "import", "--role", "tsa", "--url", tsa.url(), ca.toString()).ok();
+            gawah.in(home, "keys", "import", "--role", "tsa", "--url", tsa.url(), ca.toString()).ok();
         } else {
-            homes.gawah.in(home, "keys", "import", "--role", "tsa", ca.toString()).ok();
+            gawah.in(home, "keys", "import", "--role", "tsa", ca.toString()).ok();
         }
     }
 
-    /** A fresh pair of homes: copies of the shared ones, to change without touching them. */
-    private Path[] copy() {
+    /** A fresh pair of homes: copies of the engine's shared ones, to change without touching them. */
+    private Path[] copy(Homes homes) {
         copies++;
         Path documenter = base.resolve("d" + copies);
         Path legal = base.resolve("l" + copies);
@@ -91,13 +108,15 @@ class BagsCarryTimestampsTest {
         return new Path[] {documenter, legal};
     }
 
-    @Test
-    void aBagTimestampedAfterSealingVerifiesImportsAndKeepsItsToken() throws Exception {
-        Path[] pair = copy();
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aBagTimestampedAfterSealingVerifiesImportsAndKeepsItsToken(TestEngine engine) throws Exception {
+        Homes homes = homes(engine);
+        Path[] pair = copy(homes);
         pin(pair[1], good, false);
         String id = homes.gawah.in(pair[0], "timestamp").ok().out().strip();
         homes.record();
-        Path bag = base.resolve("timestamped.zip");
+        Path bag = base.resolve(engine + "-timestamped.zip");
         homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bag.toFile())) {
             assertTrue(zip.stream().anyMatch(e -> e.getName().endsWith("/custody/timestamps/" + id + ".tsr")));
@@ -106,40 +125,41 @@ class BagsCarryTimestampsTest {
         String report = homes.gawah.in(pair[1], "verify", bag.toString()).ok().out();
         assertTrue(report.contains(": VALID") && report.contains("existed at"), report);
         homes.gawah.in(pair[1], "import", bag.toString()).ok();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pair[1].resolve("vault.db"));
-             ResultSet row = db.createStatement().executeQuery("SELECT actor, id FROM timestamps")) {
-            assertTrue(row.next());
-            assertEquals(homes.documenterFingerprint, row.getString(1));
-            assertEquals(id, row.getString(2));
-        }
+        assertEquals(List.of(List.of(homes.documenterFingerprint, id)), VaultTamper.rows(pair[1], "SELECT actor, id FROM timestamps"));
         homes.gawah.in(pair[1], "verify", "--vault", "--no-entry").ok();
     }
 
-    @Test
-    void verifyVaultChecksTheTokensOfEveryLogItHolds() throws Exception {
-        Path[] pair = copy();
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void verifyVaultChecksTheTokensOfEveryLogItHolds(TestEngine engine) throws Exception {
+        Homes homes = homes(engine);
+        Path[] pair = copy(homes);
         pin(pair[1], good, false);
         homes.gawah.in(pair[0], "timestamp").ok();
-        Path bag = base.resolve("audited.zip");
+        Path bag = base.resolve(engine + "-audited.zip");
         homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
         homes.gawah.in(pair[1], "import", bag.toString()).ok();
         assertTrue(homes.gawah.in(pair[0], "verify", "--vault", "--no-entry").ok().out().contains("1 time-stamp token(s) checked"));
         assertTrue(homes.gawah.in(pair[1], "verify", "--vault", "--no-entry").ok().out().contains("1 time-stamp token(s) checked"));
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pair[1].resolve("vault.db"))) {
-            db.createStatement().executeUpdate("UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)");
-        }
+        VaultTamper.sql(pair[1], oneByteMore(engine));
         Result audit = homes.gawah.in(pair[1], "verify", "--vault", "--no-entry");
         assertEquals(Failure.BAD_DATA.exitCode(), audit.code(), audit.stderr());
         assertTrue(audit.stderr().contains("is not the one entry"), audit.stderr());
     }
 
-    @Test
-    void submitRefusesATokenItsSignedEntryDidNotLog() throws Exception {
-        Path[] pair = copy();
+    /** Every stored token one zero byte longer, in the engine's own SQL. */
+    private static String oneByteMore(TestEngine engine) {
+        return engine == TestEngine.SQLITE ? "UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)"
+                : "UPDATE timestamps SET token = token || '\\x00'::bytea";
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void submitRefusesATokenItsSignedEntryDidNotLog(TestEngine engine) throws Exception {
+        Homes homes = homes(engine);
+        Path[] pair = copy(homes);
         homes.gawah.in(pair[0], "timestamp").ok();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pair[0].resolve("vault.db"))) {
-            db.createStatement().executeUpdate("UPDATE timestamps SET token = CAST(token || X'00' AS BLOB)");
-        }
+        VaultTamper.sql(pair[0], oneByteMore(engine));
         Path bag = base.resolve("cache-changed.zip");
         Result run = homes.gawah.in(pair[0], "submit", "--out", bag.toString());
         assertEquals(Failure.BAD_DATA.exitCode(), run.code(), run.stderr());
@@ -150,11 +170,13 @@ class BagsCarryTimestampsTest {
         }
     }
 
-    @Test
-    void aTokenFromATsaTheLegalTeamDidNotPinIsRefused() throws Exception {
-        Path[] pair = copy();
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aTokenFromATsaTheLegalTeamDidNotPinIsRefused(TestEngine engine) throws Exception {
+        Homes homes = homes(engine);
+        Path[] pair = copy(homes);
         homes.gawah.in(pair[0], "timestamp").ok();
-        Path bag = base.resolve("unpinned.zip");
+        Path bag = base.resolve(engine + "-unpinned.zip");
         homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
         assertRefused(pair[1], bag, Failure.UNKNOWN_SIGNER, "neither pinned here");
     }
@@ -166,18 +188,22 @@ class BagsCarryTimestampsTest {
                 Arguments.of(Fault.EXPIRED_CERTIFICATE, Failure.CERTIFICATE_REFUSED, "had expired"),
                 Arguments.of(Fault.NOT_FOR_TIMESTAMPING, Failure.CERTIFICATE_REFUSED, "not for time-stamping"),
                 Arguments.of(Fault.BAD_SIGNATURE, Failure.BAD_SIGNATURE, "on the token does not verify"),
-                Arguments.of(Fault.FUTURE, Failure.BAD_DATA, "dated in the future"));
+                Arguments.of(Fault.FUTURE, Failure.BAD_DATA, "dated in the future"))
+                .flatMap(fault -> Stream.of(TestEngine.values())
+                        .filter(engine -> engine == TestEngine.SQLITE || ON_POSTGRESQL.contains((Fault) fault.get()[0]))
+                        .map(engine -> Arguments.of(engine, fault.get()[0], fault.get()[1], fault.get()[2])));
     }
 
     @ParameterizedTest
     @MethodSource("crafted")
-    void aCraftedTokenLoggedByTheDocumenterIsRefusedAtImportAndInVerify(Fault fault, Failure failure, String words)
-            throws Exception {
-        Path[] pair = copy();
+    void aCraftedTokenLoggedByTheDocumenterIsRefusedAtImportAndInVerify(TestEngine engine, Fault fault, Failure failure,
+            String words) throws Exception {
+        Homes homes = homes(engine);
+        Path[] pair = copy(homes);
         TestTsa tsa = serve(fault);
         pin(pair[1], tsa, false);
         forge(pair[0], tsa, false, false);
-        Path bag = base.resolve(fault + ".zip");
+        Path bag = base.resolve(engine + "-" + fault + ".zip");
         homes.gawah.in(pair[0], "submit", "--out", bag.toString()).ok();
         assertRefused(pair[1], bag, failure, words);
     }
@@ -185,7 +211,8 @@ class BagsCarryTimestampsTest {
     @Test
     void aTokenOtherThanTheOneItsEntryLoggedIsRefused() throws Exception {
         // The documenter's own key re-signs a bag whose token was replaced by another good one.
-        Path[] pair = copy();
+        Homes homes = homes(TestEngine.SQLITE);
+        Path[] pair = copy(homes);
         pin(pair[1], good, false);
         homes.gawah.in(pair[0], "timestamp").ok();
         Path sent = base.resolve("to-swap.zip");
@@ -199,7 +226,8 @@ class BagsCarryTimestampsTest {
 
     @Test
     void aLoggedTokenMissingFromTheBagIsRefused() throws Exception {
-        Path[] pair = copy();
+        Homes homes = homes(TestEngine.SQLITE);
+        Path[] pair = copy(homes);
         pin(pair[1], good, false);
         homes.gawah.in(pair[0], "timestamp").ok();
         Path sent = base.resolve("to-drop.zip");
@@ -219,15 +247,16 @@ class BagsCarryTimestampsTest {
     }
 
     private void assertRefused(Path legal, Path bag, Failure failure, String words) throws Exception {
-        byte[] before = Files.readAllBytes(legal.resolve("vault.db"));
-        Result imported = homes.gawah.in(legal, "import", bag.toString());
+        Gawah gawah = new Gawah(Homes.PASSPHRASE);
+        String before = VaultTamper.snapshot(legal);
+        Result imported = gawah.in(legal, "import", bag.toString());
         assertEquals(failure.exitCode(), imported.code(), imported.stderr());
         assertTrue(imported.stderr().contains(words), imported.stderr());
-        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")));
-        Result verified = homes.gawah.in(legal, "verify", bag.toString());
+        assertEquals(before, VaultTamper.snapshot(legal));
+        Result verified = gawah.in(legal, "verify", bag.toString());
         assertEquals(failure.exitCode(), verified.code(), verified.stderr());
         assertTrue(verified.out().contains("INVALID") && verified.stderr().contains(words), verified.out() + verified.stderr());
-        assertArrayEquals(before, Files.readAllBytes(legal.resolve("vault.db")));
+        assertEquals(before, VaultTamper.snapshot(legal));
     }
 
     /**
@@ -237,7 +266,7 @@ class BagsCarryTimestampsTest {
      */
     private static void forge(Path home, TestTsa tsa, boolean swap, boolean drop) throws Exception {
         var key = new Keyring(home.resolve("keys")).requireOwnKey().unlockForSigning(Homes.PASSPHRASE.toCharArray(), Instant.now());
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("vault.db"))) {
+        VaultTamper.tamper(home, db -> {
             long seq;
             byte[] last;
             try (ResultSet row = db.createStatement().executeQuery("SELECT seq, entry FROM custody_log ORDER BY seq DESC LIMIT 1")) {
@@ -266,7 +295,8 @@ class BagsCarryTimestampsTest {
                     insert.executeUpdate();
                 }
             }
-        }
+            return null;
+        });
     }
 
     private static byte[] ask(TestTsa tsa, byte[] data, String id) {

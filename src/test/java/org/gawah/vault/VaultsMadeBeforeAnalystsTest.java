@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VaultsMadeBeforeAnalystsTest {
     @Test
     void aVersion9VaultIsMigratedAndItsOneKeysLogVerifies(@TempDir Path base) throws Exception {
-        Homes homes = new Homes(base);
+        Homes homes = Homes.copied(base);
         Gawah gawah = homes.gawah;
         String record = homes.record();
         Path vault = homes.documenter.resolve("vault.db");
