@@ -49,12 +49,15 @@ public final class Cases {
     public static CaseFile create(Home home, Team team, String title, Supplier<SigningKey> key) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         CaseFile file = new CaseFile(RecordId.randomCase(), now, title);
-        SigningKey signing = key.get();
-        byte[] sealed = team.seal(file.bytes(), signing, now);
-        try (Vault vault = home.vault(); VaultWrite write = vault.begin()) {
-            write.insertCase(file.caseId(), now, sealed);
-            write.append(Action.CASE_CREATED, file.caseId(), Digests.sha256(sealed), now, new EntrySigner(signing));
-            write.commit();
+        try (Vault vault = home.vault()) {
+            SignedVault signed = home.signed(vault);
+            SigningKey signing = key.get();
+            byte[] sealed = team.seal(file.bytes(), signing, now, signed);
+            try (VaultWrite write = vault.begin()) {
+                write.insertCase(file.caseId(), now, sealed);
+                write.append(Action.CASE_CREATED, file.caseId(), Digests.sha256(sealed), now, new EntrySigner(signing));
+                write.commit();
+            }
         }
         return file;
     }
@@ -87,7 +90,7 @@ public final class Cases {
             EntrySigner signer = new EntrySigner(signing);
             try (VaultWrite write = vault.begin()) {
                 for (Analysis analysis : analyses) {
-                    byte[] sealed = team.seal(analysis.bytes(), signing, now);
+                    byte[] sealed = team.seal(analysis.bytes(), signing, now, signed);
                     write.insertAnalysis(analysis.analysisId(), caseId, analysis.recordId(), now, sealed);
                     write.append(Action.ANALYSED, analysis.analysisId(), Digests.sha256(sealed), now, signer);
                     // The record's place in the case, and that this analysis is its latest, signed (docs/format/case.md).

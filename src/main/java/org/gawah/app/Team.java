@@ -21,8 +21,10 @@ import org.gawah.openpgp.SigningKey;
 import org.gawah.vault.SignedVault;
 
 /**
- * The legal team as analyst data sees it: this home's key and every certificate pinned as
- * {@code legal}. Case titles and analyses are sealed to all of them and must be signed by one.
+ * The legal team as analyst data sees it: this home's key, every certificate pinned as
+ * {@code legal}, and on a team vault every analyst its signed log admits (docs/format/case.md,
+ * "Who a case is sealed to"). Case titles and analyses are sealed to all of them and must be
+ * signed by one.
  */
 public final class Team {
     private final SecretKey own;
@@ -56,15 +58,27 @@ public final class Team {
         return own;
     }
 
-    public byte[] seal(byte[] document, SigningKey key, Instant now) {
-        return Sealer.seal(document, key, members, now);
+    /** Seals a case's document or an analysis to the team as it stands now in {@code vault}'s signed log. */
+    public byte[] seal(byte[] document, SigningKey key, Instant now, SignedVault vault) {
+        return Sealer.seal(document, key, in(vault), now);
+    }
+
+    /**
+     * This home's key and pins, and every analyst the vault's signed log admits under its latest
+     * admission: on a team vault the analysts pin no one's key, the log vouches for each.
+     */
+    private List<Certificate> in(SignedVault vault) {
+        Map<String, Certificate> all = new LinkedHashMap<>();
+        members.forEach(c -> all.put(c.fingerprint(), c));
+        vault.analysts().forEach(c -> all.putIfAbsent(c.fingerprint(), c));
+        return List.copyOf(all.values());
     }
 
     /** The case's own document, as its {@code case_created} entry logged it, opened and checked to be this case. */
     public CaseFile openCase(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
         byte[] sealed = vault.sealedCase(caseId).orElseThrow(() -> new GawahException(Failure.NOT_FOUND,
                 Messages.of("case.no-case", caseId), Messages.of("case.no-case.hint")));
-        byte[] plaintext = open(sealed, passphrase);
+        byte[] plaintext = open(sealed, passphrase, in(vault));
         CaseFile file;
         try {
             file = CaseFile.read(plaintext);
@@ -84,24 +98,26 @@ public final class Team {
      * table row is a cache that could have moved one to another case.
      */
     public Map<String, Analysis> openAnalyses(SignedVault vault, String caseId, Opener.PassphraseSource passphrase) {
-        checkLegacy(vault, passphrase);
+        List<Certificate> signers = in(vault);
+        checkLegacy(vault, passphrase, signers);
         SignedVault.CaseContents contents = vault.contents(caseId);
         Map<String, Analysis> analyses = new LinkedHashMap<>();
         for (String recordId : contents.records()) {
-            analyses.put(recordId, openAnalysis(contents.latestAnalysis().get(recordId), caseId, recordId, passphrase));
+            analyses.put(recordId, openAnalysis(contents.latestAnalysis().get(recordId), caseId, recordId, passphrase, signers));
         }
         return analyses;
     }
 
-    private void checkLegacy(SignedVault vault, Opener.PassphraseSource passphrase) {
+    private void checkLegacy(SignedVault vault, Opener.PassphraseSource passphrase, List<Certificate> signers) {
         for (SignedVault.LegacyAnalysis legacy : vault.legacyAnalyses()) {
-            openAnalysis(legacy.sealed(), legacy.caseId(), legacy.recordId(), passphrase);
+            openAnalysis(legacy.sealed(), legacy.caseId(), legacy.recordId(), passphrase, signers);
         }
     }
 
     /** An analysis, checked to be about this case and record. */
-    private Analysis openAnalysis(byte[] sealed, String caseId, String recordId, Opener.PassphraseSource passphrase) {
-        byte[] plaintext = open(sealed, passphrase);
+    private Analysis openAnalysis(byte[] sealed, String caseId, String recordId, Opener.PassphraseSource passphrase,
+                                  List<Certificate> signers) {
+        byte[] plaintext = open(sealed, passphrase, signers);
         Analysis analysis;
         try {
             analysis = Analysis.read(plaintext);
@@ -114,8 +130,9 @@ public final class Team {
         return analysis;
     }
 
-    private byte[] open(byte[] sealed, Opener.PassphraseSource passphrase) {
-        Opened opened = Opener.open(sealed, own, passphrase, members);
+    /** Opens what one of {@code signers} (the team, {@link #in}) signed; no one else's signature is accepted. */
+    private byte[] open(byte[] sealed, Opener.PassphraseSource passphrase, List<Certificate> signers) {
+        Opened opened = Opener.open(sealed, own, passphrase, signers);
         return opened.content();
     }
 }

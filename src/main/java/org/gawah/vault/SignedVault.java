@@ -41,6 +41,7 @@ public final class SignedVault {
     private final boolean everySignature;
     private Map<String, SignedLog> received;
     private List<Head> heads;
+    private List<Certificate> analysts;
 
     private SignedVault(Vault vault, SignedLog own, List<Certificate> documenters, boolean everySignature) {
         this.vault = vault;
@@ -92,6 +93,36 @@ public final class SignedVault {
             }
         }
         return digests;
+    }
+
+    /**
+     * Every analyst the signed log admits, each with the certificate the vault keeps under the
+     * SHA-256 of its latest {@code analyst_added} entry (docs/format/case.md, "Who a case is sealed
+     * to"); empty on a workstation's vault, where no entry admits anyone. The kept certificates are
+     * a cache: one the entry does not vouch for is refused, naming the entry.
+     */
+    public List<Certificate> analysts() {
+        if (analysts == null) {
+            analysts = List.copyOf(keptAnalysts());
+        }
+        return analysts;
+    }
+
+    private List<Certificate> keptAnalysts() {
+        Map<String, Entry> latest = new LinkedHashMap<>();
+        for (Entry.Signed signed : own.entries()) {
+            Entry entry = signed.entry();
+            if (entry.action() == Action.ANALYST_ADDED && Admissions.admitsKey(entry.subject())) {
+                latest.put(entry.subject(), entry);
+            }
+        }
+        List<Certificate> analysts = new ArrayList<>();
+        for (Entry entry : latest.values()) {
+            analysts.add(vault.keptAnalyst(entry.subjectSha256()).filter(c -> c.fingerprint().equals(entry.subject()))
+                    .orElseThrow(() -> new GawahException(Failure.BAD_DATA,
+                            Messages.of("audit.analyst-deleted", entry.subject(), entry.seq()), Messages.of("logged.hint"))));
+        }
+        return analysts;
     }
 
     /** The vault's own custody log, checked. */

@@ -165,6 +165,14 @@ class AnalystAdmissionTest {
         assertEquals(41, deleted.code(), deleted.stderr());
         assertTrue(deleted.stderr().contains("analyst " + firstKey + " was admitted at entry 2, but the vault no longer keeps"
                 + " that certificate"), deleted.stderr());
+        // A case is sealed to every admitted analyst: with one's certificate gone, none is made, nothing is written.
+        long logged = count(copyVault, "custody_log");
+        Gawah.Result caseRefused = gawah.caseCreate(firstCopy, "Detentions at the checkpoint");
+        assertEquals(41, caseRefused.code(), caseRefused.stderr());
+        assertTrue(caseRefused.stderr().contains("analyst " + firstKey + " was admitted at entry 2, but the vault no longer"
+                + " keeps that certificate"), caseRefused.stderr());
+        assertEquals(logged, count(copyVault, "custody_log"));
+        assertEquals(0, count(copyVault, "cases"));
         gawah.in(second, "verify", "--vault", "--no-entry").ok(); // the shared vault itself untouched
     }
 
@@ -191,7 +199,11 @@ class AnalystAdmissionTest {
     }
 
     private long rows(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + shared); Statement s = c.createStatement();
+        return count(shared, table);
+    }
+
+    private static long count(Path vault, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + vault); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
             r.next();
             return r.getLong(1);

@@ -34,8 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two analysts' homes on one team vault (a PostgreSQL database, or one SQLite file both homes
- * name): analyst A imports a documenter's bag, analyst B adds one of its records to a case of its
- * own and exports it. The package carries A's entries in A's folder, the admissions back to
+ * name): analyst A imports a documenter's bag and makes a case with one of its records, sealed to
+ * every analyst the signed log admits (docs/format/case.md, "Who a case is sealed to"), though
+ * neither analyst pins the other; analyst B tags that record in A's case and exports it. The
+ * package carries A's entries in A's folder, the admissions back to
  * entry 1 and A's certificate (docs/format/evidence-package.md, "Several analysts of one team
  * vault"); gawah verify and a clerk following VERIFY.txt with GnuPG both pass it, and both catch
  * B's entry changed, A's certificate dropped, and B's admission left out.
@@ -60,6 +62,8 @@ class PackageOfSeveralAnalystsTest {
     static String exported;
     static String other;
     static Path pkg;
+    static String caseId;
+    static final String TAG = "rome:7(1)(e)";
 
     @BeforeParameterizedClassInvocation
     static void analystAImportsAndAnalystBExports(TestEngine engine) throws Exception {
@@ -84,8 +88,9 @@ class PackageOfSeveralAnalystsTest {
         Path bag = base.resolve("bag.zip");
         gawah.in(homes.documenter, "submit", "--out", bag.toString()).ok();
         gawah.in(a, "import", bag.toString()).ok();
-        String caseId = gawah.caseCreate(b, "Detentions at the checkpoint").ok().out().strip();
-        gawah.inWithInput(b, "note".getBytes(StandardCharsets.UTF_8), "case", "add", caseId, exported, "--note-file", "-").ok();
+        caseId = gawah.caseCreate(a, "Detentions at the checkpoint").ok().out().strip();
+        gawah.inWithInput(a, "note".getBytes(StandardCharsets.UTF_8), "case", "add", caseId, exported, "--note-file", "-").ok();
+        gawah.in(b, "case", "add", caseId, exported, "--tag", TAG).ok();
         pkg = base.resolve("case.zip");
         gawah.in(b, "export", "--case", caseId, "--for", "icc", "--out", pkg.toString()).ok();
     }
@@ -109,7 +114,10 @@ class PackageOfSeveralAnalystsTest {
         for (Bags.Item item : items.values()) {
             assertFalse(new String(item.data(), StandardCharsets.ISO_8859_1).contains(other), item.name() + " names " + other);
         }
+        assertTrue(items.get(root + "metadata/case.json").text().contains(TAG), "B's analysis of A's case");
         gawah.in(b, "verify", pkg.toString()).ok();
+        // And A, who pins B no more than B pins A, opens B's analysis: it was sealed to the team the log admits.
+        assertTrue(gawah.in(a, "case", "show", caseId).ok().out().contains(TAG));
         Clerk.Outcome outcome = clerk().follow(dir, yours(pkg), false, null);
         assertEquals(0, outcome.failedAt(), outcome.all());
         assertTrue(outcome.printed().get(11).contains(aKey) && outcome.printed().get(11).contains(bKey), outcome.all());
