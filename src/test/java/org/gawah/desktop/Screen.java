@@ -95,7 +95,7 @@ final class Screen {
     static Path screenshot(Component window, String screen, Locale language) {
         try {
             Robot robot = new Robot();
-            robot.waitForIdle();
+            settle();
             Rectangle bounds = onEdt(() -> new Rectangle(window.getLocationOnScreen(), window.getSize()));
             BufferedImage image = robot.createScreenCapture(bounds);
             Files.createDirectories(SCREENSHOTS);
@@ -107,6 +107,18 @@ final class Screen {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the event thread has queued is done and its drawing sent to the X server: two round
+     * trips through the queue (a repaint posts its own event) and a flush. Robot.waitForIdle waits
+     * for the whole native queue to fall quiet instead, which a blinking caret and the idle timer
+     * kept from happening for up to ten seconds a shot once many windows had lived in the JVM.
+     */
+    static void settle() {
+        onEdtRun(() -> { });
+        onEdtRun(() -> { });
+        java.awt.Toolkit.getDefaultToolkit().sync();
     }
 
     static void sleep(long millis) {
