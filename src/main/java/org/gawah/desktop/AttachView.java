@@ -60,7 +60,7 @@ final class AttachView extends PagePanel {
         setTransferHandler(drop);
         setName("page.attach");
         setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
-        model.onChange(() -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
         model.onProgress(() -> {
             if (!redrawPending.getAndSet(true)) {
                 SwingUtilities.invokeLater(this::showProgress);
@@ -396,21 +396,7 @@ final class AttachView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }

@@ -26,7 +26,6 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -124,8 +123,8 @@ final class CasesView extends PagePanel {
                 filterTags();
             }
         });
-        model.onChange(() -> onEventThread(this::render));
-        window.onLanguage(locale -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
+        window.onLanguage(locale -> PageParts.onEventThread(this::render));
     }
 
     CasesModel model() {
@@ -480,25 +479,11 @@ final class CasesView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private void slow(Runnable work) {
         OffTheEventThread.run(window, "the cases", work);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }

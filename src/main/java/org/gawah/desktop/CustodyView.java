@@ -56,8 +56,8 @@ final class CustodyView extends PagePanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setFillsViewportHeight(true);
         table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
-        model.onChange(() -> onEventThread(this::render));
-        window.onLanguage(locale -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
+        window.onLanguage(locale -> PageParts.onEventThread(this::render));
     }
 
     CustodyModel model() {
@@ -197,14 +197,7 @@ final class CustodyView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private static GridBagConstraints line(int y, int below) {
@@ -218,13 +211,6 @@ final class CustodyView extends PagePanel {
         return at;
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 
     /** The page fills the window; the timeline scrolls inside it. */
     @Override

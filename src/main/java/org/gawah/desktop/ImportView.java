@@ -4,7 +4,6 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -59,8 +58,8 @@ final class ImportView extends PagePanel {
         setName("page.import");
         setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
         setTransferHandler(new FileDrop(this::check));
-        model.onChange(() -> onEventThread(this::render));
-        window.onLanguage(locale -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
+        window.onLanguage(locale -> PageParts.onEventThread(this::render));
     }
 
     ImportModel model() {
@@ -313,25 +312,11 @@ final class ImportView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private void slow(Runnable work) {
         OffTheEventThread.run(window, "importing a bag", work);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }

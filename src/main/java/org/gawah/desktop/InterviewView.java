@@ -58,7 +58,7 @@ final class InterviewView extends PagePanel {
         this.home = home;
         setName("page.interview");
         setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
-        model.onChange(() -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
         // Lock keeps the interview as a sealed draft, what is typed in the field shown included.
         model.pending(() -> {
             javax.swing.text.JTextComponent field = answerField;
@@ -370,14 +370,7 @@ final class InterviewView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private static GridBagConstraints cell(int x, int y, double weight) {
@@ -391,11 +384,4 @@ final class InterviewView extends PagePanel {
         return at;
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }

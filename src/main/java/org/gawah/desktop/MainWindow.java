@@ -26,7 +26,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
-import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
@@ -84,7 +83,7 @@ final class MainWindow {
         WelcomeModel read = model.page(new WelcomeModel(home));
         welcome = new WelcomeView(read, model, this::showInterview, this::showSetup,
                 () -> showAttach(null), this::resumeInterview, this::showMyRecords);
-        read.onChange(() -> onEventThread(() -> offer(read.role())));
+        read.onChange(() -> PageParts.onEventThread(() -> offer(read.role())));
         pages = new JScrollPane(welcome);
         pages.setName("pages");
         pages.setBorder(BorderFactory.createEmptyBorder());
@@ -100,8 +99,8 @@ final class MainWindow {
         Toolkit.getDefaultToolkit().addAWTEventListener(activity, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK
                 | AWTEvent.MOUSE_MOTION_EVENT_MASK | AWTEvent.MOUSE_WHEEL_EVENT_MASK);
         idleTimer = new Timer(IDLE_CHECK_MILLIS, e -> model.checkIdle());
-        model.onLanguage(locale -> onEventThread(this::showLanguage));
-        model.onLock(reason -> onEventThread(this::close));
+        model.onLanguage(locale -> PageParts.onEventThread(this::showLanguage));
+        model.onLock(reason -> PageParts.onEventThread(this::close));
     }
 
     /** Makes the window and shows it, on the event thread. */
@@ -226,7 +225,7 @@ final class MainWindow {
     private void received(Path file) {
         OffTheEventThread.run(model, "reading a dropped file", () -> {
             boolean evidence = ReceivedFile.isEvidencePackage(file);
-            onEventThread(() -> {
+            PageParts.onEventThread(() -> {
                 if (evidence) {
                     showVerify(file);
                 } else {
@@ -410,11 +409,4 @@ final class MainWindow {
         closed.countDown();
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }

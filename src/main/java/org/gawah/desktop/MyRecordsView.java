@@ -3,7 +3,6 @@ package org.gawah.desktop;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +80,8 @@ final class MyRecordsView extends PagePanel {
         table.setFillsViewportHeight(true);
         table.getTableHeader().putClientProperty("html.disable", Boolean.TRUE);
         table.getSelectionModel().addListSelectionListener(e -> enableActions());
-        model.onChange(() -> onEventThread(this::render));
-        window.onLanguage(locale -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
+        window.onLanguage(locale -> PageParts.onEventThread(this::render));
         // Lock cancels a bag being written, and gives it a moment to leave nothing behind.
         window.beforeLock(reason -> model.stopForLock(LOCK_WAITS));
     }
@@ -358,27 +357,13 @@ final class MyRecordsView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private void slow(Runnable work) {
         OffTheEventThread.run(window, "the records page's work", work);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 
     /** On the list the page fills the window and the table scrolls inside it; other pages scroll as pages do. */
     @Override

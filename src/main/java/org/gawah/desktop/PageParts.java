@@ -30,6 +30,27 @@ final class PageParts {
     private PageParts() {
     }
 
+    /** Row {@code gridy} of a page's one column: the whole width, from the line's start, {@code below} pixels above the next. */
+    static GridBagConstraints row(int gridy, int below) {
+        GridBagConstraints at = new GridBagConstraints();
+        at.gridx = 0;
+        at.gridy = gridy;
+        at.weightx = 1;
+        at.fill = GridBagConstraints.HORIZONTAL;
+        at.anchor = GridBagConstraints.FIRST_LINE_START;
+        at.insets = new java.awt.Insets(0, 0, below, 0);
+        return at;
+    }
+
+    /** Runs {@code action} on the event thread: at once when already on it, else queued there. */
+    static void onEventThread(Runnable action) {
+        if (javax.swing.SwingUtilities.isEventDispatchThread()) {
+            action.run();
+        } else {
+            javax.swing.SwingUtilities.invokeLater(action);
+        }
+    }
+
     /** Buttons side by side from the line's start, a gap between each. */
     static JPanel buttons(JButton... buttons) {
         JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));

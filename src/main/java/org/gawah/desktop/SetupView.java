@@ -47,7 +47,7 @@ final class SetupView extends PagePanel {
         this.home = home;
         setName("page.setup");
         setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
-        model.onChange(() -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
     }
 
     SetupModel model() {
@@ -281,23 +281,9 @@ final class SetupView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 
     /** Any change to a document, as one callback. */
     private static final class Changes implements DocumentListener {

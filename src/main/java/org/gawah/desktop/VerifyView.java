@@ -3,7 +3,6 @@ package org.gawah.desktop;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -46,8 +45,8 @@ final class VerifyView extends PagePanel {
         setName("page.verify");
         setBorder(BorderFactory.createEmptyBorder(20, 24, 20, 24));
         setTransferHandler(new FileDrop(this::check));
-        model.onChange(() -> onEventThread(this::render));
-        window.onLanguage(locale -> onEventThread(this::render));
+        model.onChange(() -> PageParts.onEventThread(this::render));
+        window.onLanguage(locale -> PageParts.onEventThread(this::render));
     }
 
     VerifyModel model() {
@@ -201,25 +200,11 @@ final class VerifyView extends PagePanel {
     }
 
     private GridBagConstraints row(int below) {
-        GridBagConstraints at = new GridBagConstraints();
-        at.gridx = 0;
-        at.gridy = row++;
-        at.weightx = 1;
-        at.fill = GridBagConstraints.HORIZONTAL;
-        at.anchor = GridBagConstraints.FIRST_LINE_START;
-        at.insets = new Insets(0, 0, below, 0);
-        return at;
+        return PageParts.row(row++, below);
     }
 
     private void slow(Runnable work) {
         OffTheEventThread.run(window, "verifying a package", work);
     }
 
-    private static void onEventThread(Runnable action) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            action.run();
-        } else {
-            SwingUtilities.invokeLater(action);
-        }
-    }
 }
