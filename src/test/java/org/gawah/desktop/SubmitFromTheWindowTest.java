@@ -154,7 +154,7 @@ class SubmitFromTheWindowTest {
             onEdtRun(() -> table.setRowSelectionInterval(0, 0));
             click(frame, "my-records.attach");
             Screen.waitFor("the attachments page on that record", SLOW, () -> desktop.window().attachModel() != null
-                    && records.get(0).equals(desktop.window().attachModel().chosen()));
+                    && shown.get(0).equals(desktop.window().attachModel().chosen()));
         }
 
         Path bag = usb.resolve(bagId + ".zip");
